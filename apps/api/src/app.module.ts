@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, Clock, PlatformHttpModule, PlatformModule } from '@techbridge/platform';
+import { IdentityModule } from '@techbridge/identity';
+import { CONTEXT_MODULES } from './context-modules';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  clock?: Clock;
+}
+
+/** The HTTP process: the platform, the HTTP-only pieces, and every bounded context. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: options.config.LOG_LEVEL,
+            genReqId: (req) => (req as { id?: string }).id ?? '',
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/v1/health') },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        PlatformModule.forRoot(options),
+        PlatformHttpModule,
+        IdentityModule,
+        ...CONTEXT_MODULES,
+      ],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { JobName, JobQueue, loadConfig, OutboxRelay, ReferenceDataSeeder, runMigrations } from '@techbridge/platform';
+import { WorkerModule } from './worker.module';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(process.env);
+  await runMigrations(config.DATABASE_URL);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config }), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.get(ReferenceDataSeeder).seed();
+  app.get(OutboxRelay).start();
+  // Reconcile the search index against PostgreSQL at start and every ten minutes.
+  const jobs = app.get(JobQueue);
+  await jobs.enqueue(JobName.ReconcileSearchIndex, {}, { jobId: `reconcile-at-boot-${Date.now()}` });
+  await jobs.queue(jobs.queueOf(JobName.ReconcileSearchIndex)).upsertJobScheduler('reconcile-search-index', { every: 10 * 60_000 }, { name: JobName.ReconcileSearchIndex, data: {} });
+  app.get(Logger).log('TechBridge worker started');
+}
+
+bootstrap().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,209 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsCreditCode, OrgType, PageQuery, PARK_CODES, REGION_CODES, Role } from '@techbridge/platform';
+import { AuditEntry } from '../entities/audit-entry.entity';
+import { Organisation } from '../entities/organisation.entity';
+import { User } from '../entities/user.entity';
+
+const SELF_SERVICE_ORG_TYPES = Object.values(OrgType).filter((t) => t !== OrgType.Platform);
+/** At least 10 characters with a letter and a digit. */
+const STRONG_PASSWORD = /^(?=.*[A-Za-z])(?=.*\d).{10,128}$/;
+const passwordRule = () =>
+  Matches(STRONG_PASSWORD, { message: 'password must be 10-128 characters and contain at least one letter and one digit', context: { code: 'isStrongPassword' } });
+
+export class NewOrganisationDto {
+  @ApiProperty({ example: '清华大学' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: SELF_SERVICE_ORG_TYPES })
+  @IsIn(SELF_SERVICE_ORG_TYPES)
+  type!: OrgType;
+
+  @ApiProperty({ example: '12100000400000624D', description: '统一社会信用代码 (GB 32100-2015, check character verified)' })
+  @IsCreditCode()
+  creditCode!: string;
+
+  @ApiProperty({ enum: REGION_CODES })
+  @IsIn(REGION_CODES as unknown as string[])
+  region!: string;
+
+  @ApiPropertyOptional({ enum: PARK_CODES })
+  @IsOptional()
+  @IsIn(PARK_CODES)
+  parkCode?: string;
+
+  @ApiPropertyOptional({ example: '130100', description: 'Administrative division code (6 digits)' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'divisionCode must be a 6-digit administrative division code' })
+  divisionCode?: string;
+}
+
+export class SignUpDto {
+  @ApiProperty({ example: 'tto@example.edu.cn' })
+  @IsEmail()
+  @MaxLength(120)
+  email!: string;
+
+  @ApiProperty({ minLength: 10 })
+  @IsString()
+  @passwordRule()
+  password!: string;
+
+  @ApiProperty({ example: '张老师' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  displayName!: string;
+
+  @ApiProperty({ type: NewOrganisationDto })
+  @ValidateNested()
+  @Type(() => NewOrganisationDto)
+  organisation!: NewOrganisationDto;
+}
+
+export class SignInDto {
+  @ApiProperty()
+  @IsEmail()
+  email!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  password!: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  refreshToken!: string;
+}
+
+export class InviteMemberDto {
+  @ApiProperty()
+  @IsEmail()
+  @MaxLength(120)
+  email!: string;
+
+  @ApiProperty({ enum: [Role.Member, Role.OrgAdmin, Role.Broker, Role.Reviewer], isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn([Role.Member, Role.OrgAdmin, Role.Broker, Role.Reviewer], { each: true })
+  roles!: Role[];
+}
+
+export class AcceptInvitationDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  token!: string;
+
+  @ApiProperty()
+  @IsString()
+  @passwordRule()
+  password!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  displayName!: string;
+}
+
+export class OrganisationListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: Object.values(OrgType) })
+  @IsOptional()
+  @IsIn(Object.values(OrgType))
+  type?: OrgType;
+
+  @ApiPropertyOptional({ description: 'name contains' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class AuditQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  entityType?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  entityId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  action?: string;
+}
+
+// ---- responses ----
+
+export class OrganisationResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: Object.values(OrgType) }) type!: OrgType;
+  @ApiProperty({ nullable: true }) creditCode!: string | null;
+  @ApiProperty() region!: string;
+  @ApiProperty({ nullable: true }) parkCode!: string | null;
+  @ApiProperty({ nullable: true }) divisionCode!: string | null;
+  @ApiProperty() claimed!: boolean;
+  @ApiProperty() profile!: Record<string, unknown>;
+}
+
+export function mapOrganisation(o: Organisation): OrganisationResponse {
+  return { id: o.id, name: o.name, type: o.type, creditCode: o.creditCode, region: o.region, parkCode: o.parkCode, divisionCode: o.divisionCode, claimed: o.claimed, profile: { ...o.profile } };
+}
+
+export class UserResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: Object.values(Role), isArray: true }) roles!: Role[];
+  @ApiProperty() organisationId!: string;
+  @ApiProperty() status!: string;
+}
+
+export function mapUser(u: User): UserResponse {
+  return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles, organisationId: u.organisationId, status: u.status };
+}
+
+export class SessionResponse {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty() refreshToken!: string;
+  @ApiProperty() expiresIn!: number;
+  @ApiProperty({ type: UserResponse }) user!: UserResponse;
+  @ApiProperty({ type: OrganisationResponse }) organisation!: OrganisationResponse;
+}
+
+export class InvitationResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ isArray: true, enum: Object.values(Role) }) roles!: Role[];
+  @ApiProperty() expiresAt!: string;
+  @ApiProperty({ description: 'One-time token for the invitee (sent by e-mail in production; returned here because no mail relay is configured).' })
+  token!: string;
+}
+
+export class AuditEntryResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ nullable: true }) actorUserId!: string | null;
+  @ApiProperty({ nullable: true }) actorOrgId!: string | null;
+  @ApiProperty() action!: string;
+  @ApiProperty() entityType!: string;
+  @ApiProperty() entityId!: string;
+  @ApiProperty() changes!: Record<string, unknown>;
+  @ApiProperty() at!: string;
+}
+
+export function mapAuditEntry(a: AuditEntry): AuditEntryResponse {
+  return { id: String(a.id), actorUserId: a.actorUserId, actorOrgId: a.actorOrgId, action: a.action, entityType: a.entityType, entityId: a.entityId, changes: a.changes, at: a.at.toISOString() };
+}

@@ -1,0 +1,56 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { OrgType } from '@techbridge/platform';
+
+/** Accreditation and coverage details of intermediary organisations (transfer and registration institutions). */
+export interface InstitutionProfile {
+  /** Transfer institutions: national, provincial or municipal accreditation. */
+  level?: 'national' | 'provincial' | 'municipal';
+  accreditationNumber?: string;
+  validFrom?: string;
+  validTo?: string;
+  /** Registration institutions: administrative division codes (GB/T 2260 prefixes) they cover. */
+  coveredDivisions?: string[];
+}
+
+@Entity('organisation')
+@Index('ux_organisation_credit_code', ['creditCode'], { unique: true, where: 'credit_code IS NOT NULL' })
+export class Organisation {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  type!: OrgType;
+
+  @Column({ name: 'credit_code', type: 'text', nullable: true })
+  creditCode!: string | null;
+
+  /** BJ, TJ, HE or other: where the organisation sits (drives the Beijing/Tianjin absorption figures). */
+  @Column({ type: 'text', default: 'other' })
+  region!: string;
+
+  /** Administrative division code (6 digits), used to route contract registrations. */
+  @Column({ name: 'division_code', type: 'text', nullable: true })
+  divisionCode!: string | null;
+
+  @Column({ name: 'park_code', type: 'text', nullable: true })
+  parkCode!: string | null;
+
+  /** False for organisations created by an import, until a real org-admin claims them. */
+  @Column({ type: 'boolean', default: true })
+  claimed!: boolean;
+
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  profile!: InstitutionProfile;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @VersionColumn()
+  version!: number;
+}

@@ -1,0 +1,98 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { Actor, CurrentActor, PageQuery, Public, Role, Roles } from '@techbridge/platform';
+import {
+  AcceptInvitationDto, AuditQuery, InvitationResponse, InviteMemberDto, OrganisationListQuery, OrganisationResponse, RefreshDto,
+  SessionResponse, SignInDto, SignUpDto,
+} from './dto/identity.dto';
+import { IdentityService } from './identity.service';
+
+@ApiTags('auth')
+@Controller('auth')
+@UseGuards(ThrottlerGuard)
+export class AuthController {
+  constructor(private readonly identity: IdentityService) {}
+
+  @Post('sign-up')
+  @Public()
+  @ApiOperation({ summary: '注册机构与管理员账号 / Register an organisation and its first administrator' })
+  @ApiOkResponse({ type: SessionResponse })
+  signUp(@Body() dto: SignUpDto): Promise<SessionResponse> {
+    return this.identity.signUp(dto);
+  }
+
+  @Post('sign-in')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionResponse })
+  signIn(@Body() dto: SignInDto): Promise<SessionResponse> {
+    return this.identity.signIn(dto);
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate the refresh token; the presented one is spent' })
+  @ApiOkResponse({ type: SessionResponse })
+  refresh(@Body() dto: RefreshDto): Promise<SessionResponse> {
+    return this.identity.refresh(dto.refreshToken);
+  }
+
+  @Post('sign-out')
+  @Public()
+  @HttpCode(204)
+  async signOut(@Body() dto: RefreshDto): Promise<void> {
+    await this.identity.signOut(dto.refreshToken);
+  }
+
+  @Post('accept-invitation')
+  @Public()
+  @ApiOkResponse({ type: SessionResponse })
+  accept(@Body() dto: AcceptInvitationDto): Promise<SessionResponse> {
+    return this.identity.acceptInvitation(dto);
+  }
+}
+
+@ApiTags('identity')
+@ApiBearerAuth()
+@Controller()
+export class IdentityController {
+  constructor(private readonly identity: IdentityService) {}
+
+  @Get('me')
+  me(@CurrentActor() actor: Actor) {
+    return this.identity.me(actor);
+  }
+
+  @Get('organisations')
+  @Public()
+  list(@Query() q: OrganisationListQuery) {
+    return this.identity.listOrganisations(q);
+  }
+
+  @Get('organisations/:id')
+  @Public()
+  @ApiOkResponse({ type: OrganisationResponse })
+  get(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string): Promise<OrganisationResponse> {
+    return this.identity.getOrganisation(actor, id);
+  }
+
+  @Get('organisations/:id/members')
+  members(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() page: PageQuery) {
+    return this.identity.listMembers(actor, id, page);
+  }
+
+  @Post('organisations/:id/invitations')
+  @Roles(Role.OrgAdmin)
+  @ApiOkResponse({ type: InvitationResponse })
+  invite(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: InviteMemberDto): Promise<InvitationResponse> {
+    return this.identity.invite(actor, id, dto);
+  }
+
+  @Get('audit-log')
+  @Roles(Role.PlatformAdmin)
+  audit(@Query() q: AuditQuery) {
+    return this.identity.listAudit(q);
+  }
+}

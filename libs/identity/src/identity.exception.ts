@@ -1,0 +1,39 @@
+import { DomainError } from '@techbridge/platform';
+
+export enum IdentityErrorCode {
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  EmailTaken = 'EMAIL_TAKEN',
+  CreditCodeTaken = 'CREDIT_CODE_TAKEN',
+  InvalidRefreshToken = 'INVALID_REFRESH_TOKEN',
+  InvalidInvitation = 'INVALID_INVITATION',
+  OrganisationNotFound = 'ORGANISATION_NOT_FOUND',
+  UserNotFound = 'USER_NOT_FOUND',
+}
+
+export const IdentityErrors = {
+  invalidCredentials: () =>
+    new DomainError('unauthorized', IdentityErrorCode.InvalidCredentials, { zh: '邮箱或密码不正确', en: 'Wrong e-mail or password' }, [
+      { field: 'password', message: 'Wrong e-mail or password', code: IdentityErrorCode.InvalidCredentials },
+    ]),
+  emailTaken: () =>
+    new DomainError('conflict', IdentityErrorCode.EmailTaken, { zh: '该邮箱已注册', en: 'This e-mail is already registered' }, [
+      { field: 'email', message: 'This e-mail is already registered', code: IdentityErrorCode.EmailTaken },
+    ]),
+  creditCodeTaken: () =>
+    new DomainError(
+      'conflict',
+      IdentityErrorCode.CreditCodeTaken,
+      { zh: '该统一社会信用代码的机构已在平台注册，请联系机构管理员邀请您加入', en: 'An organisation with this credit code is already registered; ask its administrator for an invitation' },
+      [{ field: 'organisation.creditCode', message: 'already registered', code: IdentityErrorCode.CreditCodeTaken }],
+    ),
+  invalidRefreshToken: () =>
+    new DomainError('unauthorized', IdentityErrorCode.InvalidRefreshToken, { zh: '登录凭证无效或已过期，请重新登录', en: 'Refresh token is invalid, expired or already used; sign in again' }, [
+      { field: 'refreshToken', message: 'invalid, expired or already used', code: IdentityErrorCode.InvalidRefreshToken },
+    ]),
+  invalidInvitation: () =>
+    new DomainError('gone', IdentityErrorCode.InvalidInvitation, { zh: '邀请无效、已过期或已被使用', en: 'The invitation is invalid, expired or already used' }, [
+      { field: 'token', message: 'invalid, expired or already used', code: IdentityErrorCode.InvalidInvitation },
+    ]),
+  organisationNotFound: () => DomainError.notFound({ code: IdentityErrorCode.OrganisationNotFound, zh: '机构不存在', en: 'Organisation not found' }),
+  userNotFound: () => DomainError.notFound({ code: IdentityErrorCode.UserNotFound, zh: '用户不存在', en: 'User not found' }),
+};

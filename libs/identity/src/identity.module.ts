@@ -1,0 +1,26 @@
+import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEntry } from './entities/audit-entry.entity';
+import { Invitation } from './entities/invitation.entity';
+import { Organisation } from './entities/organisation.entity';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { User } from './entities/user.entity';
+import { AuthController, IdentityController } from './identity.controller';
+import { IdentityRepository } from './identity.repository';
+import { IdentityService } from './identity.service';
+
+@Injectable()
+class PlatformAdminBootstrap implements OnApplicationBootstrap {
+  constructor(private readonly identity: IdentityService) {}
+  async onApplicationBootstrap(): Promise<void> {
+    await this.identity.ensurePlatformAdmin();
+  }
+}
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Organisation, User, RefreshToken, Invitation, AuditEntry])],
+  controllers: [AuthController, IdentityController],
+  providers: [IdentityRepository, IdentityService, PlatformAdminBootstrap],
+  exports: [IdentityService],
+})
+export class IdentityModule {}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, IsNull } from 'typeorm';
+import { OrgType, Role } from '@techbridge/platform';
+import { AuditEntry } from './entities/audit-entry.entity';
+import { Invitation } from './entities/invitation.entity';
+import { Organisation } from './entities/organisation.entity';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { User } from './entities/user.entity';
+
+/** The only code in identity that touches TypeORM. Every method takes the caller's EntityManager. */
+@Injectable()
+export class IdentityRepository {
+  findUserByEmail(m: EntityManager, email: string): Promise<User | null> {
+    return m.getRepository(User).findOne({ where: { email: email.toLowerCase() } });
+  }
+
+  findUser(m: EntityManager, id: string): Promise<User | null> {
+    return m.getRepository(User).findOne({ where: { id } });
+  }
+
+  findOrganisation(m: EntityManager, id: string): Promise<Organisation | null> {
+    return m.getRepository(Organisation).findOne({ where: { id } });
+  }
+
+  findOrganisationsByIds(m: EntityManager, ids: string[]): Promise<Organisation[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return m.getRepository(Organisation).createQueryBuilder('o').where('o.id IN (:...ids)', { ids }).getMany();
+  }
+
+  findOrganisationByCreditCode(m: EntityManager, creditCode: string): Promise<Organisation | null> {
+    return m.getRepository(Organisation).findOne({ where: { creditCode } });
+  }
+
+  findOrganisationByNameAndType(m: EntityManager, name: string, type: OrgType): Promise<Organisation | null> {
+    return m.getRepository(Organisation).findOne({ where: { name, type }, order: { createdAt: 'ASC' } });
+  }
+
+  async listOrganisations(m: EntityManager, f: { type?: OrgType; q?: string; skip: number; take: number }): Promise<[Organisation[], number]> {
+    const qb = m.getRepository(Organisation).createQueryBuilder('o').orderBy('o.name', 'ASC').skip(f.skip).take(f.take);
+    if (f.type) qb.andWhere('o.type = :type', { type: f.type });
+    if (f.q) qb.andWhere('o.name ILIKE :q', { q: `%${f.q.replace(/[%_]/g, (c) => '\\' + c)}%` });
+    return qb.getManyAndCount();
+  }
+
+  saveOrganisation(m: EntityManager, o: Partial<Organisation>): Promise<Organisation> {
+    return m.getRepository(Organisation).save(m.getRepository(Organisation).create(o));
+  }
+
+  saveUser(m: EntityManager, u: Partial<User>): Promise<User> {
+    return m.getRepository(User).save(m.getRepository(User).create(u));
+  }
+
+  listMembers(m: EntityManager, organisationId: string, skip: number, take: number): Promise<[User[], number]> {
+    return m.getRepository(User).findAndCount({ where: { organisationId }, order: { createdAt: 'ASC' }, skip, take });
+  }
+
+  findUsersWithRole(m: EntityManager, role: Role, organisationId?: string): Promise<User[]> {
+    const qb = m.getRepository(User).createQueryBuilder('u').where(':role = ANY(u.roles)', { role });
+    if (organisationId) qb.andWhere('u.organisation_id = :organisationId', { organisationId });
+    return qb.getMany();
+  }
+
+  async platformAdminExists(m: EntityManager): Promise<boolean> {
+    return (await m.getRepository(User).createQueryBuilder('u').where(`'platform-admin' = ANY(u.roles)`).getCount()) > 0;
+  }
+
+  insertRefreshToken(m: EntityManager, t: Partial<RefreshToken>): Promise<RefreshToken> {
+    return m.getRepository(RefreshToken).save(m.getRepository(RefreshToken).create(t));
+  }
+
+  /** Locks the row so two concurrent refreshes with one token cannot both succeed. */
+  findRefreshTokenForUpdate(m: EntityManager, tokenHash: string): Promise<RefreshToken | null> {
+    return m.getRepository(RefreshToken).createQueryBuilder('t').setLock('pessimistic_write').where('t.token_hash = :tokenHash', { tokenHash }).getOne();
+  }
+
+  async markRefreshTokenReplaced(m: EntityManager, id: string, replacedBy: string | null, at: Date): Promise<void> {
+    await m.getRepository(RefreshToken).update({ id }, { revokedAt: at, replacedBy });
+  }
+
+  async revokeFamily(m: EntityManager, familyId: string, at: Date): Promise<void> {
+    await m.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: at });
+  }
+
+  saveInvitation(m: EntityManager, i: Partial<Invitation>): Promise<Invitation> {
+    return m.getRepository(Invitation).save(m.getRepository(Invitation).create(i));
+  }
+
+  findInvitationForUpdate(m: EntityManager, tokenHash: string): Promise<Invitation | null> {
+    return m.getRepository(Invitation).createQueryBuilder('i').setLock('pessimistic_write').where('i.token_hash = :tokenHash', { tokenHash }).getOne();
+  }
+
+  async markInvitationAccepted(m: EntityManager, id: string, at: Date): Promise<void> {
+    await m.getRepository(Invitation).update({ id }, { acceptedAt: at });
+  }
+
+  async insertAudit(m: EntityManager, a: Partial<AuditEntry>): Promise<void> {
+    await m.getRepository(AuditEntry).save(m.getRepository(AuditEntry).create(a));
+  }
+
+  listAudit(m: EntityManager, f: { entityType?: string; entityId?: string; action?: string; skip: number; take: number }): Promise<[AuditEntry[], number]> {
+    const where: Record<string, string> = {};
+    if (f.entityType) where.entityType = f.entityType;
+    if (f.entityId) where.entityId = f.entityId;
+    if (f.action) where.action = f.action;
+    return m.getRepository(AuditEntry).findAndCount({ where, order: { id: 'DESC' }, skip: f.skip, take: f.take });
+  }
+}

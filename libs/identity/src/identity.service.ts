@@ -1,0 +1,301 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { EntityManager, QueryFailedError } from 'typeorm';
+import {
+  AccessTokenClaims, Actor, AppConfig, Clock, DomainError, isPlatformStaff, OrgType, Page, pageOf, Role, skipTake, TransactionRunner,
+} from '@techbridge/platform';
+import {
+  AcceptInvitationDto, AuditEntryResponse, AuditQuery, InvitationResponse, InviteMemberDto, mapAuditEntry, mapOrganisation, mapUser,
+  OrganisationListQuery, OrganisationResponse, SessionResponse, SignInDto, SignUpDto, UserResponse,
+} from './dto/identity.dto';
+import { Organisation } from './entities/organisation.entity';
+import { User } from './entities/user.entity';
+import { IdentityErrors } from './identity.exception';
+import { IdentityRepository } from './identity.repository';
+
+const INVITATION_TTL_DAYS = 14;
+/** A pre-computed hash so that sign-in with an unknown e-mail costs the same as a wrong password. */
+let dummyHash: Promise<string> | null = null;
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId: string;
+  changes?: Record<string, unknown>;
+}
+
+export interface OrganisationReference {
+  name: string;
+  type: OrgType;
+  creditCode?: string | null;
+  region?: string | null;
+}
+
+function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  const e = err as QueryFailedError & { driverError?: { code?: string; constraint?: string } };
+  return e instanceof QueryFailedError && e.driverError?.code === '23505' && (!constraint || e.driverError?.constraint === constraint);
+}
+
+@Injectable()
+export class IdentityService {
+  private readonly logger = new Logger('IdentityService');
+
+  constructor(
+    private readonly repo: IdentityRepository,
+    private readonly tx: TransactionRunner,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- sessions ----
+
+  async signUp(dto: SignUpDto): Promise<SessionResponse> {
+    const passwordHash = await argonHash(dto.password);
+    try {
+      return await this.tx.run(async (m) => {
+        if (await this.repo.findUserByEmail(m, dto.email)) throw IdentityErrors.emailTaken();
+        if (await this.repo.findOrganisationByCreditCode(m, dto.organisation.creditCode)) throw IdentityErrors.creditCodeTaken();
+        const org = await this.repo.saveOrganisation(m, {
+          name: dto.organisation.name.trim(),
+          type: dto.organisation.type,
+          creditCode: dto.organisation.creditCode,
+          region: dto.organisation.region,
+          parkCode: dto.organisation.parkCode ?? null,
+          divisionCode: dto.organisation.divisionCode ?? null,
+          claimed: true,
+          profile: {},
+        });
+        const user = await this.repo.saveUser(m, {
+          organisationId: org.id,
+          email: dto.email.toLowerCase(),
+          passwordHash,
+          displayName: dto.displayName.trim(),
+          roles: [Role.Member, Role.OrgAdmin],
+        });
+        await this.audit(m, { userId: user.id, orgId: org.id }, { action: 'sign-up', entityType: 'organisation', entityId: org.id, changes: { name: org.name, type: org.type } });
+        return this.issueSession(m, user, org);
+      });
+    } catch (err) {
+      // A concurrent sign-up with the same e-mail or code loses the race at the unique index.
+      if (isUniqueViolation(err, 'ux_app_user_email')) throw IdentityErrors.emailTaken();
+      if (isUniqueViolation(err, 'ux_organisation_credit_code')) throw IdentityErrors.creditCodeTaken();
+      throw err;
+    }
+  }
+
+  async signIn(dto: SignInDto): Promise<SessionResponse> {
+    const user = await this.repo.findUserByEmail(this.tx.manager, dto.email);
+    if (!user || user.status !== 'active') {
+      await argonVerify(await (dummyHash ??= argonHash('not-a-real-password-0')), dto.password).catch(() => false);
+      throw IdentityErrors.invalidCredentials();
+    }
+    if (!(await argonVerify(user.passwordHash, dto.password))) throw IdentityErrors.invalidCredentials();
+    return this.tx.run(async (m) => {
+      const org = await this.repo.findOrganisation(m, user.organisationId);
+      return this.issueSession(m, user, org!);
+    });
+  }
+
+  /** Rotate: the presented token is spent; presenting a spent token revokes its whole family. */
+  async refresh(refreshToken: string): Promise<SessionResponse> {
+    const outcome = await this.tx.run(async (m) => {
+      const now = this.clock.now();
+      const token = await this.repo.findRefreshTokenForUpdate(m, sha256(refreshToken));
+      if (!token) return { error: true as const };
+      if (token.revokedAt) {
+        if (token.replacedBy) await this.repo.revokeFamily(m, token.familyId, now);
+        return { error: true as const };
+      }
+      if (token.expiresAt <= now) return { error: true as const };
+      const user = await this.repo.findUser(m, token.userId);
+      if (!user || user.status !== 'active') return { error: true as const };
+      const org = await this.repo.findOrganisation(m, user.organisationId);
+      const session = await this.issueSession(m, user, org!, token.familyId);
+      await this.repo.markRefreshTokenReplaced(m, token.id, session.refreshTokenId, now);
+      return { error: false as const, session: session.response };
+    });
+    // Family revocation must commit even though the request fails, hence the error is thrown after the transaction.
+    if (outcome.error) throw IdentityErrors.invalidRefreshToken();
+    return outcome.session;
+  }
+
+  async signOut(refreshToken: string): Promise<void> {
+    await this.tx.run(async (m) => {
+      const token = await this.repo.findRefreshTokenForUpdate(m, sha256(refreshToken));
+      if (token) await this.repo.revokeFamily(m, token.familyId, this.clock.now());
+    });
+  }
+
+  async me(actor: Actor): Promise<{ user: UserResponse; organisation: OrganisationResponse }> {
+    const user = await this.repo.findUser(this.tx.manager, actor.userId);
+    if (!user) throw IdentityErrors.userNotFound();
+    const org = await this.repo.findOrganisation(this.tx.manager, user.organisationId);
+    return { user: mapUser(user), organisation: mapOrganisation(org!) };
+  }
+
+  private async issueSession(m: EntityManager, user: User, org: Organisation): Promise<SessionResponse>;
+  private async issueSession(m: EntityManager, user: User, org: Organisation, familyId: string): Promise<{ response: SessionResponse; refreshTokenId: string }>;
+  private async issueSession(m: EntityManager, user: User, org: Organisation, familyId?: string): Promise<SessionResponse | { response: SessionResponse; refreshTokenId: string }> {
+    const claims: AccessTokenClaims = { sub: user.id, org: org.id, orgType: org.type, roles: user.roles, park: org.parkCode };
+    const accessToken = await this.jwt.signAsync(claims);
+    const refreshToken = randomBytes(32).toString('base64url');
+    const row = await this.repo.insertRefreshToken(m, {
+      userId: user.id,
+      familyId: familyId ?? randomUUID(),
+      tokenHash: sha256(refreshToken),
+      expiresAt: new Date(this.clock.now().getTime() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
+    });
+    const response: SessionResponse = { accessToken, refreshToken, expiresIn: this.config.JWT_ACCESS_TTL_SECONDS, user: mapUser(user), organisation: mapOrganisation(org) };
+    return familyId ? { response, refreshTokenId: row.id } : response;
+  }
+
+  // ---- organisations and members ----
+
+  async listOrganisations(q: OrganisationListQuery): Promise<Page<OrganisationResponse>> {
+    const [rows, total] = await this.repo.listOrganisations(this.tx.manager, { type: q.type, q: q.q, ...skipTake(q) });
+    return pageOf(rows.map((o) => this.publicView(o)), total, q);
+  }
+
+  async getOrganisation(actor: Actor | null, id: string): Promise<OrganisationResponse> {
+    const org = await this.repo.findOrganisation(this.tx.manager, id);
+    if (!org) throw IdentityErrors.organisationNotFound();
+    return this.canSeePrivate(actor, org.id) ? mapOrganisation(org) : this.publicView(org);
+  }
+
+  /** Members are private to the organisation: anyone else gets 404, as if it did not exist. */
+  async listMembers(actor: Actor, orgId: string, page: { page: number; pageSize: number }): Promise<Page<UserResponse>> {
+    if (!this.canSeePrivate(actor, orgId)) throw IdentityErrors.organisationNotFound();
+    const { skip, take } = skipTake(page);
+    const [rows, total] = await this.repo.listMembers(this.tx.manager, orgId, skip, take);
+    return pageOf(rows.map(mapUser), total, page);
+  }
+
+  async invite(actor: Actor, orgId: string, dto: InviteMemberDto): Promise<InvitationResponse> {
+    if (!(actor.orgId === orgId && actor.roles.includes(Role.OrgAdmin)) && !actor.roles.includes(Role.PlatformAdmin)) {
+      throw IdentityErrors.organisationNotFound();
+    }
+    return this.tx.run(async (m) => {
+      const org = await this.repo.findOrganisation(m, orgId);
+      if (!org) throw IdentityErrors.organisationNotFound();
+      if (await this.repo.findUserByEmail(m, dto.email)) throw IdentityErrors.emailTaken();
+      const token = randomBytes(24).toString('base64url');
+      const inv = await this.repo.saveInvitation(m, {
+        organisationId: orgId,
+        email: dto.email.toLowerCase(),
+        roles: [...new Set([Role.Member, ...dto.roles])],
+        tokenHash: sha256(token),
+        invitedBy: actor.userId,
+        expiresAt: new Date(this.clock.now().getTime() + INVITATION_TTL_DAYS * 86_400_000),
+      });
+      await this.audit(m, actor, { action: 'invite-member', entityType: 'organisation', entityId: orgId, changes: { email: inv.email, roles: inv.roles } });
+      return { id: inv.id, email: inv.email, roles: inv.roles, expiresAt: inv.expiresAt.toISOString(), token };
+    });
+  }
+
+  async acceptInvitation(dto: AcceptInvitationDto): Promise<SessionResponse> {
+    const passwordHash = await argonHash(dto.password);
+    try {
+      return await this.tx.run(async (m) => {
+        const now = this.clock.now();
+        const inv = await this.repo.findInvitationForUpdate(m, sha256(dto.token));
+        if (!inv || inv.acceptedAt || inv.expiresAt <= now) throw IdentityErrors.invalidInvitation();
+        if (await this.repo.findUserByEmail(m, inv.email)) throw IdentityErrors.emailTaken();
+        const org = await this.repo.findOrganisation(m, inv.organisationId);
+        const user = await this.repo.saveUser(m, { organisationId: inv.organisationId, email: inv.email, passwordHash, displayName: dto.displayName.trim(), roles: inv.roles });
+        await this.repo.markInvitationAccepted(m, inv.id, now);
+        await this.audit(m, { userId: user.id, orgId: inv.organisationId }, { action: 'accept-invitation', entityType: 'user', entityId: user.id, changes: { roles: user.roles } });
+        return this.issueSession(m, user, org!);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err, 'ux_app_user_email')) throw IdentityErrors.emailTaken();
+      throw err;
+    }
+  }
+
+  // ---- facade for other contexts ----
+
+  async findOrganisation(id: string, m: EntityManager = this.tx.manager): Promise<OrganisationResponse | null> {
+    const org = await this.repo.findOrganisation(m, id);
+    return org ? mapOrganisation(org) : null;
+  }
+
+  async findOrganisations(ids: string[], m: EntityManager = this.tx.manager): Promise<Map<string, OrganisationResponse>> {
+    const rows = await this.repo.findOrganisationsByIds(m, [...new Set(ids)]);
+    return new Map(rows.map((o) => [o.id, mapOrganisation(o)]));
+  }
+
+  /**
+   * For imports: the organisation with this credit code, else with exactly this name and type,
+   * else a new unclaimed one that a real org-admin can later claim.
+   */
+  async resolveOrganisation(m: EntityManager, ref: OrganisationReference): Promise<{ organisation: OrganisationResponse; created: boolean }> {
+    if (ref.creditCode) {
+      const byCode = await this.repo.findOrganisationByCreditCode(m, ref.creditCode);
+      if (byCode) return { organisation: mapOrganisation(byCode), created: false };
+    }
+    const byName = await this.repo.findOrganisationByNameAndType(m, ref.name.trim(), ref.type);
+    if (byName) return { organisation: mapOrganisation(byName), created: false };
+    const org = await this.repo.saveOrganisation(m, { name: ref.name.trim(), type: ref.type, creditCode: ref.creditCode ?? null, region: ref.region ?? 'other', claimed: false, profile: {} });
+    return { organisation: mapOrganisation(org), created: true };
+  }
+
+  async usersWithRole(role: Role, organisationId?: string): Promise<UserResponse[]> {
+    return (await this.repo.findUsersWithRole(this.tx.manager, role, organisationId)).map(mapUser);
+  }
+
+  async findUser(id: string): Promise<UserResponse | null> {
+    const u = await this.repo.findUser(this.tx.manager, id);
+    return u ? mapUser(u) : null;
+  }
+
+  /** Append to the audit log inside the caller's transaction. */
+  async audit(m: EntityManager, actor: { userId: string; orgId: string } | null, record: AuditRecord): Promise<void> {
+    await this.repo.insertAudit(m, {
+      actorUserId: actor?.userId ?? null,
+      actorOrgId: actor?.orgId ?? null,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      changes: record.changes ?? {},
+    });
+  }
+
+  async listAudit(q: AuditQuery): Promise<Page<AuditEntryResponse>> {
+    const [rows, total] = await this.repo.listAudit(this.tx.manager, { entityType: q.entityType, entityId: q.entityId, action: q.action, ...skipTake(q) });
+    return pageOf(rows.map(mapAuditEntry), total, q);
+  }
+
+  /** First boot: the administrator named by ADMIN_EMAIL / ADMIN_PASSWORD, when no platform administrator exists. */
+  async ensurePlatformAdmin(): Promise<boolean> {
+    const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.config;
+    if (!email || !password) return false;
+    const passwordHash = await argonHash(password);
+    return this.tx.run(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock(72616002)');
+      if (await this.repo.platformAdminExists(m)) return false;
+      if (await this.repo.findUserByEmail(m, email)) {
+        throw new DomainError('conflict', 'ADMIN_EMAIL_TAKEN', { zh: 'ADMIN_EMAIL 已被普通用户占用', en: 'ADMIN_EMAIL belongs to an existing non-admin user' });
+      }
+      const org = await this.repo.saveOrganisation(m, { name: 'TechBridge 平台运营中心', type: OrgType.Platform, creditCode: null, region: 'HE', claimed: true, profile: {} });
+      const user = await this.repo.saveUser(m, { organisationId: org.id, email: email.toLowerCase(), passwordHash, displayName: '平台管理员', roles: [Role.Member, Role.OrgAdmin, Role.PlatformAdmin, Role.Reviewer] });
+      await this.audit(m, null, { action: 'create-platform-admin', entityType: 'user', entityId: user.id, changes: { email: user.email } });
+      this.logger.log(`platform administrator ${user.email} created`);
+      return true;
+    });
+  }
+
+  private canSeePrivate(actor: Actor | null, orgId: string): boolean {
+    return !!actor && (actor.orgId === orgId || isPlatformStaff(actor));
+  }
+
+  private publicView(o: Organisation): OrganisationResponse {
+    return { ...mapOrganisation(o), creditCode: o.creditCode, profile: {} };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './identity.module';
+export { IdentityService, AuditRecord, OrganisationReference } from './identity.service';
+export * from './dto/identity.dto';

@@ -1,0 +1,4 @@
+export * from './actor';
+export * from './auth.decorators';
+export * from './auth.guard';
+export * from './auth.module';

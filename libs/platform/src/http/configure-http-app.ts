@@ -1,0 +1,61 @@
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import { INestApplication } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { HttpExceptionFilter } from '../errors/http-exception.filter';
+import { createValidationPipe } from '../errors/validation';
+
+export const API_PREFIX = 'api/v1';
+/** JSON bodies above this are refused with 413; uploads go through multipart with their own limit. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+export const UPLOAD_LIMIT = 200 * 1024 * 1024;
+
+/** Fastify options shared by main and the tests: request ids and the body limit. */
+export function fastifyOptions() {
+  return {
+    bodyLimit: JSON_BODY_LIMIT,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: true,
+  };
+}
+
+/** Everything main.ts and the e2e harness must configure identically. */
+export async function configureHttpApp(app: NestFastifyApplication): Promise<void> {
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+      },
+    },
+  });
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1 } });
+  // JSON Lines imports arrive as a stream; the importer parses it line by line.
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addContentTypeParser(['application/x-ndjson', 'text/csv', 'application/jsonl'], (_req, payload, done) => done(null, payload));
+  fastify.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  setupOpenApi(app);
+}
+
+export function setupOpenApi(app: INestApplication): void {
+  const doc = new DocumentBuilder()
+    .setTitle('TechBridge 科技成果转化对接平台 API')
+    .setDescription('Achievements, demands, matching, roadshows, contract registration and monitoring for the Hebei Jingnan demonstration zone.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, doc);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

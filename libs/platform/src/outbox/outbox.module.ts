@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxMessage } from './outbox-message.entity';
+import { OutboxRelay } from './outbox-relay';
+import { OutboxService } from './outbox.service';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboxMessage])],
+  providers: [OutboxService, OutboxRelay],
+  exports: [OutboxService, OutboxRelay],
+})
+export class OutboxModule {}

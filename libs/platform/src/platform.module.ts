@@ -1,0 +1,51 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AuthModule } from './auth/auth.module';
+import { Clock } from './clock/clock';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { OutboxModule } from './outbox/outbox.module';
+import { QueueModule } from './queue/queue.module';
+import { SearchModule } from './search/search.module';
+import { FileStorage, LocalDiskStorage } from './storage/file-storage';
+import { ReferenceDataSeeder } from './reference/reference-data.seeder';
+
+export interface PlatformOptions {
+  config: AppConfig;
+  /** Replace the clock (tests move time). */
+  clock?: Clock;
+}
+
+/** What every process needs: config, database, queues, search, outbox, clock, storage, token verification. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [ConfigModule.forRoot(options.config), DatabaseModule, QueueModule, SearchModule, OutboxModule, AuthModule],
+      providers: [
+        { provide: Clock, useValue: options.clock ?? new Clock() },
+        { provide: FileStorage, useClass: LocalDiskStorage },
+        ReferenceDataSeeder,
+      ],
+      exports: [ConfigModule, DatabaseModule, QueueModule, SearchModule, OutboxModule, AuthModule, Clock, FileStorage, ReferenceDataSeeder],
+    };
+  }
+}
+
+/** HTTP-only pieces: health and auth-route rate limiting. */
+@Module({
+  imports: [
+    TerminusModule,
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => [{ name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
+    }),
+  ],
+  controllers: [HealthController],
+})
+export class PlatformHttpModule {}

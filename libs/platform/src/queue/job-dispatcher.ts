@@ -1,0 +1,103 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { Job, Worker } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+import { JOB_QUEUE, JobName, QueueName } from './job-catalogue';
+import { JOB_FAILURE_HANDLER, JOB_HANDLER, JobContext } from './job-handler.decorator';
+import { redisConnectionOptions } from './redis-connection';
+
+type Handler = (payload: unknown, ctx: JobContext) => Promise<unknown>;
+
+export class JobDiscoveryError extends Error {}
+
+/**
+ * Worker side: finds every @JobHandler, refuses to start when a job has no handler or two,
+ * and runs one BullMQ Worker per queue. Handlers rethrow so BullMQ retries.
+ */
+@Injectable()
+export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('JobDispatcher');
+  private readonly handlers = new Map<JobName, Handler>();
+  private readonly failureHandlers = new Map<JobName, Handler>();
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.discover();
+    const connection = redisConnectionOptions(this.config.REDIS_URL);
+    for (const queue of Object.values(QueueName)) {
+      const worker = new Worker(queue, (job) => this.process(job), {
+        connection,
+        prefix: this.config.QUEUE_PREFIX,
+        concurrency: queue === QueueName.Imports ? 1 : 4,
+      });
+      worker.on('failed', (job, err) => void this.onFailed(job, err));
+      worker.on('error', (err) => this.logger.error({ err, queue }, 'worker error'));
+      this.workers.push(worker);
+    }
+    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    this.logger.log(`Workers running on ${this.workers.length} queues with ${this.handlers.size} job handlers`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+
+  /** Exposed for the discovery test. */
+  discover(): void {
+    const seen = new Map<JobName, string[]>();
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object' || wrapper.isNotMetatype) continue;
+      const proto = Object.getPrototypeOf(instance) as object;
+      for (const method of this.scanner.getAllMethodNames(proto)) {
+        const fn = instance[method] as (...args: unknown[]) => Promise<unknown>;
+        const name = this.reflector.get<JobName | undefined>(JOB_HANDLER, fn);
+        if (name) {
+          seen.set(name, [...(seen.get(name) ?? []), `${wrapper.name}.${method}`]);
+          this.handlers.set(name, fn.bind(instance) as Handler);
+        }
+        const failName = this.reflector.get<JobName | undefined>(JOB_FAILURE_HANDLER, fn);
+        if (failName) this.failureHandlers.set(failName, fn.bind(instance) as Handler);
+      }
+    }
+    const problems: string[] = [];
+    for (const name of Object.values(JobName)) {
+      const where = seen.get(name) ?? [];
+      if (where.length === 0) problems.push(`job '${name}' has no handler`);
+      if (where.length > 1) problems.push(`job '${name}' has ${where.length} handlers: ${where.join(', ')}`);
+    }
+    if (problems.length) throw new JobDiscoveryError(problems.join('; '));
+  }
+
+  private async process(job: Job): Promise<unknown> {
+    const name = job.name as JobName;
+    const handler = this.handlers.get(name);
+    if (!handler) throw new Error(`no handler for job ${job.name}`);
+    if (JOB_QUEUE[name] !== job.queueName) throw new Error(`job ${job.name} arrived on the wrong queue ${job.queueName}`);
+    return handler(job.data, {
+      jobId: String(job.id),
+      attemptsMade: job.attemptsMade,
+      updateProgress: (p) => job.updateProgress(p),
+    });
+  }
+
+  private async onFailed(job: Job | undefined, err: Error): Promise<void> {
+    if (!job) return;
+    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+    this.logger.warn({ job: job.name, jobId: job.id, attemptsMade: job.attemptsMade, final, err: err.message }, 'job failed');
+    if (!final) return;
+    const hook = this.failureHandlers.get(job.name as JobName);
+    if (hook) {
+      await hook(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade, updateProgress: async () => undefined }).catch((e) =>
+        this.logger.error({ err: e, job: job.name }, 'failure hook failed'),
+      );
+    }
+  }
+}

@@ -1,0 +1,211 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Jieba } from '@node-rs/jieba';
+import { dict as defaultDict } from '@node-rs/jieba/dict';
+
+/** The zone's domain vocabulary (nine industries), shipped beside this file; the build copies `*.txt` assets into dist. */
+export const DOMAIN_DICTIONARY_PATH = join(__dirname, 'dictionary', 'domain-dict.txt');
+
+/** Frequency given to words added at runtime: high enough that jieba prefers them over a split into shorter words. */
+const ADDED_WORD_FREQUENCY = 3000;
+
+/** Function words that carry no meaning for retrieval; kept short on purpose (a long list hurts recall on titles). */
+const CHINESE_STOP_WORDS = [
+  '的', '了', '和', '与', '及', '或', '在', '是', '对', '等', '为', '由', '以', '将', '把', '被', '从', '其', '之',
+  '这', '那', '也', '而', '并', '于', '就', '都', '及其', '以及', '或者', '一种', '一个', '我们', '通过', '进行',
+];
+const ENGLISH_STOP_WORDS = [
+  'a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'for', 'to', 'with', 'by', 'at', 'from', 'is', 'are', 'was',
+  'were', 'be', 'as', 'this', 'that', 'these', 'those', 'it', 'its', 'into', 'via',
+];
+
+// Han runs go to jieba; other letters/digits form words (a decimal such as 2.5 stays one word).
+const SEGMENT_PATTERN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:\.\p{N}+)*)/gu;
+const HAN_START = /^\p{Script=Han}/u;
+
+export interface HighlightTags {
+  pre: string;
+  post: string;
+}
+
+export interface ChineseTokenizerOptions {
+  /** Domain dictionary in jieba format (`word freq [tag]` per line); defaults to the shipped one. */
+  dictionaryPath?: string;
+}
+
+/**
+ * Word segmentation for Chinese text mixed with Latin words, shared by indexing and querying so both see the same terms.
+ * jieba runs without HMM: segmentation then depends only on the dictionaries, which keeps a word's split the same in a
+ * document and in a query.
+ */
+export class ChineseTokenizer {
+  private readonly jieba: Jieba;
+  private readonly stopWords: ReadonlySet<string>;
+  private readonly domainWords: string[] = [];
+  private revisionCounter = 0;
+
+  constructor(options: ChineseTokenizerOptions = {}) {
+    this.jieba = Jieba.withDict(defaultDict);
+    const domain = readFileSync(options.dictionaryPath ?? DOMAIN_DICTIONARY_PATH);
+    this.jieba.loadDict(domain);
+    for (const line of domain.toString('utf8').split('\n')) {
+      const word = line.trim().split(/\s+/)[0];
+      if (word) this.domainWords.push(word);
+    }
+    this.stopWords = new Set([...CHINESE_STOP_WORDS, ...ENGLISH_STOP_WORDS]);
+  }
+
+  /** Changes whenever words are added, so an index built with older segmentation knows to rebuild. */
+  get revision(): number {
+    return this.revisionCounter;
+  }
+
+  /** Add words (e.g. the thesaurus) so they are segmented as single words from now on. */
+  addWords(words: string[]): void {
+    const fresh = words.map((w) => this.normalize(w).trim()).filter((w) => w.length > 0 && !/\s/.test(w));
+    if (fresh.length === 0) return;
+    this.jieba.loadDict(Buffer.from(fresh.map((w) => `${w} ${ADDED_WORD_FREQUENCY} n`).join('\n'), 'utf8'));
+    this.domainWords.push(...fresh);
+    this.revisionCounter++;
+  }
+
+  /** Domain and added words (for engines that take a custom dictionary, e.g. Meilisearch's `dictionary` setting). */
+  dictionaryWords(): string[] {
+    return [...new Set(this.domainWords)];
+  }
+
+  stopWordList(): string[] {
+    return [...this.stopWords];
+  }
+
+  /** NFKC (full-width letters, digits and punctuation become half-width) then lower case. */
+  normalize(text: string): string {
+    return text.normalize('NFKC').toLowerCase();
+  }
+
+  /** Index terms in text order, repeats kept (term frequency): words plus the dictionary sub-words jieba's search mode adds. */
+  tokenize(text: string): string[] {
+    const out: string[] = [];
+    for (const match of this.normalize(text).matchAll(SEGMENT_PATTERN)) {
+      if (match[1] !== undefined) {
+        for (const word of this.jieba.cutForSearch(match[1], false)) if (!this.stopWords.has(word)) out.push(word);
+      } else if (!this.stopWords.has(match[2])) {
+        out.push(match[2]);
+      }
+    }
+    return out;
+  }
+
+  /** Distinct query words in query order: whole words as a searcher typed them (no sub-words), stop words removed. */
+  queryTerms(text: string): string[] {
+    const out = new Set<string>();
+    for (const match of this.normalize(text).matchAll(SEGMENT_PATTERN)) {
+      const words = match[1] !== undefined ? this.jieba.cut(match[1], false) : [match[2]];
+      for (const word of words) if (!this.stopWords.has(word)) out.add(word);
+    }
+    return [...out];
+  }
+
+  /**
+   * The dictionary sub-words that together cover a long Chinese word (科技成果转化 → 科技, 成果, 转化), or undefined.
+   * Lets a query word match text where jieba cut the same characters differently.
+   */
+  decompose(word: string): string[] | undefined {
+    const chars = Array.from(word);
+    if (chars.length < 4 || !HAN_START.test(word)) return undefined;
+    const parts = this.jieba.cutForSearch(word, false).filter((p) => p !== word && Array.from(p).length > 1);
+    const covered = new Uint8Array(chars.length);
+    for (const part of parts) {
+      const partChars = Array.from(part).length;
+      for (let i = 0; i + partChars <= chars.length; i++) {
+        if (chars.slice(i, i + partChars).join('') === part) covered.fill(1, i, i + partChars);
+      }
+    }
+    return parts.length > 0 && covered.every((c) => c === 1) ? [...new Set(parts)] : undefined;
+  }
+
+  isHanTerm(term: string): boolean {
+    return HAN_START.test(term);
+  }
+
+  /**
+   * Wrap every occurrence of the given index terms in text with tags, on the original (un-normalised) text.
+   * A word counts when it, or one of its search-mode sub-words, is among the terms.
+   */
+  highlight(text: string, terms: ReadonlySet<string>, tags: HighlightTags = { pre: '<em>', post: '</em>' }): string {
+    if (terms.size === 0 || text.length === 0) return text;
+    const { normalized, starts, ends } = this.normalizeWithOffsets(text);
+    const ranges: Array<[number, number]> = [];
+    for (const match of normalized.matchAll(SEGMENT_PATTERN)) {
+      const base = match.index ?? 0;
+      if (match[2] !== undefined) {
+        if (terms.has(match[2])) ranges.push([base, base + match[2].length]);
+        continue;
+      }
+      const run = match[1];
+      const searchWords = new Set(this.jieba.cutForSearch(run, false));
+      let offset = base;
+      for (const word of this.jieba.cut(run, false)) {
+        if (terms.has(word)) ranges.push([offset, offset + word.length]);
+        else this.subWordRanges(word, offset, searchWords, terms, ranges);
+        offset += word.length;
+      }
+    }
+    if (ranges.length === 0) return text;
+    ranges.sort((a, b) => a[0] - b[0]);
+    let out = '';
+    let cursor = 0;
+    let i = 0;
+    while (i < ranges.length) {
+      let [start, end] = ranges[i];
+      // Merge overlapping or touching ranges so tags never nest.
+      while (i + 1 < ranges.length && ranges[i + 1][0] <= end) end = Math.max(end, ranges[++i][1]);
+      i++;
+      const from = starts[start];
+      const to = ends[end - 1];
+      if (from < cursor) continue;
+      out += text.slice(cursor, from) + tags.pre + text.slice(from, to) + tags.post;
+      cursor = to;
+    }
+    return out + text.slice(cursor);
+  }
+
+  private subWordRanges(
+    word: string,
+    offset: number,
+    searchWords: ReadonlySet<string>,
+    terms: ReadonlySet<string>,
+    ranges: Array<[number, number]>,
+  ): void {
+    const chars = Array.from(word);
+    if (chars.length <= 2) return;
+    // Same sub-words as jieba's search mode: dictionary 2-grams, then 3-grams for longer words.
+    for (const size of chars.length > 3 ? [2, 3] : [2]) {
+      let unitOffset = 0;
+      for (let i = 0; i + size <= chars.length; i++) {
+        const gram = chars.slice(i, i + size).join('');
+        if (searchWords.has(gram) && terms.has(gram)) ranges.push([offset + unitOffset, offset + unitOffset + gram.length]);
+        unitOffset += chars[i].length;
+      }
+    }
+  }
+
+  /** Normalise code point by code point, remembering which original span each normalised UTF-16 unit came from. */
+  private normalizeWithOffsets(text: string): { normalized: string; starts: number[]; ends: number[] } {
+    let normalized = '';
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let i = 0;
+    for (const ch of text) {
+      const code = ch.charCodeAt(0);
+      const piece = code < 0x80 ? ch.toLowerCase() : this.normalize(ch);
+      for (let k = 0; k < piece.length; k++) {
+        starts.push(i);
+        ends.push(i + ch.length);
+      }
+      normalized += piece;
+      i += ch.length;
+    }
+    return { normalized, starts, ends };
+  }
+}

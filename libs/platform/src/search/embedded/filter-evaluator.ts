@@ -1,0 +1,58 @@
+import type { SearchFilter } from '../search-index.port';
+
+type Scalar = string | number | boolean;
+
+/** Value at a dotted path; arrays of objects are flattened like Meilisearch does (`contacts.city`). Undefined when absent. */
+export function getPath(source: unknown, path: string): unknown {
+  if (source === null || typeof source !== 'object') return undefined;
+  if (Array.isArray(source)) {
+    const values = source.map((item) => getPath(item, path)).filter((v) => v !== undefined);
+    return values.length ? values.flat() : undefined;
+  }
+  const record = source as Record<string, unknown>;
+  if (Object.prototype.hasOwnProperty.call(record, path)) return record[path];
+  const dot = path.indexOf('.');
+  if (dot < 0) return undefined;
+  return getPath(record[path.slice(0, dot)], path.slice(dot + 1));
+}
+
+/** Every field a filter mentions, to check them against the filterable attributes. */
+export function filterFields(filter: SearchFilter, into: Set<string> = new Set()): Set<string> {
+  if ('and' in filter) filter.and.forEach((f) => filterFields(f, into));
+  else if ('or' in filter) filter.or.forEach((f) => filterFields(f, into));
+  else if ('not' in filter) filterFields(filter.not, into);
+  else into.add(filter.field);
+  return into;
+}
+
+/** Meilisearch semantics: an array matches when any element does; string comparison ignores case; NOT is a plain complement. */
+export function evaluateFilter(filter: SearchFilter, valueOf: (field: string) => unknown): boolean {
+  if ('and' in filter) return filter.and.every((f) => evaluateFilter(f, valueOf));
+  if ('or' in filter) return filter.or.some((f) => evaluateFilter(f, valueOf));
+  if ('not' in filter) return !evaluateFilter(filter.not, valueOf);
+  const value = valueOf(filter.field);
+  if ('exists' in filter) return (value !== undefined) === filter.exists;
+  if ('isNull' in filter) return value === null;
+  if (value === undefined || value === null) return false;
+  const values: unknown[] = Array.isArray(value) ? value : [value];
+  if ('eq' in filter) return values.some((v) => scalarEquals(v, filter.eq));
+  if ('in' in filter) return values.some((v) => filter.in.some((target) => scalarEquals(v, target)));
+  const { gte, lte, gt, lt } = filter;
+  return values.some(
+    (v) =>
+      typeof v === 'number' &&
+      (gte === undefined || v >= gte) &&
+      (lte === undefined || v <= lte) &&
+      (gt === undefined || v > gt) &&
+      (lt === undefined || v < lt),
+  );
+}
+
+function scalarEquals(value: unknown, target: Scalar): boolean {
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return false;
+  if (typeof target === 'number') {
+    return typeof value === 'number' ? value === target : typeof value === 'string' && value.trim() !== '' && Number(value) === target;
+  }
+  if (typeof value === 'number') return String(value) === String(target) || (typeof target === 'string' && target.trim() !== '' && Number(target) === value);
+  return String(value).toLowerCase() === String(target).toLowerCase();
+}

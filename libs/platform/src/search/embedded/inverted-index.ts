@@ -1,0 +1,606 @@
+import type { ChineseTokenizer } from '../chinese-tokenizer';
+import type { IndexSettings, SearchFilter, SearchQuery } from '../search-index.port';
+import { allowedTypos, boundedEditDistance } from './edit-distance';
+import { evaluateFilter, filterFields, getPath } from './filter-evaluator';
+
+// A posting is one uint32: doc number (24 bits) · attribute (4 bits) · term frequency capped at 15 (4 bits).
+const MAX_DOCS = 1 << 24;
+const MAX_ATTRIBUTES = 16;
+const MAX_TF = 15;
+// Rare terms keep a plain array; past this many postings a typed array is smaller.
+const TYPED_POSTINGS_FROM = 32;
+
+// BM25 constants, and how much a looser match is worth relative to the exact query word.
+const K1 = 1.2;
+const B = 0.75;
+const PREFIX_WEIGHT = 0.8;
+const SYNONYM_WEIGHT = 0.9;
+const DECOMPOSED_WEIGHT = 0.6;
+const TYPO_WEIGHT = [1, 0.5, 0.3];
+const MAX_PREFIX_EXPANSIONS = 100;
+// Relevance s maps to s / (s + SCORE_HALF) inside its words bucket when turned into a ranking score.
+const SCORE_HALF = 4;
+const DEFAULT_LIMIT = 20;
+// Like Meilisearch's faceting.maxValuesPerFacet default.
+const MAX_FACET_VALUES = 100;
+// Words buckets are counted in a Uint8Array; Meilisearch itself reads only 10 query words.
+const MAX_QUERY_WORDS = 64;
+
+type Postings = { list: number[] | Uint32Array; n: number };
+type DocScores = { docs: number[]; scores: number[] };
+
+interface Slot {
+  variants: Array<{ term: string; weight: number }>;
+}
+interface Alternative {
+  slots: Slot[];
+  weight: number;
+}
+interface QueryUnit {
+  alternatives: Alternative[];
+}
+
+export interface RankedDocument {
+  id: string;
+  rankingScore: number;
+}
+
+export interface InvertedIndexResult {
+  hits: RankedDocument[];
+  total: number;
+  facets: Record<string, Record<string, number>>;
+  /** Index terms the query matched through (words, synonyms, typo and prefix variants): what highlighting wraps. */
+  matchedTerms: Set<string>;
+}
+
+/** Thrown for a query the index settings do not allow (like Meilisearch's invalid_search_* errors). */
+export class InvalidSearchQueryError extends Error {
+  override readonly name = 'InvalidSearchQueryError';
+}
+
+/**
+ * The in-memory side of the embedded engine: one instance per search index and per settings version.
+ * Documents get increasing integer numbers; a replaced or deleted document's postings stay until compaction
+ * and are skipped through the `alive` flags, so writes never rewrite posting lists.
+ */
+export class InvertedIndex {
+  private readonly attributes: string[] | null;
+  private readonly weights: number[];
+  private readonly projected: string[];
+  private readonly filterable: string[];
+  private readonly sortable: string[];
+  private readonly synonyms = new Map<string, string[][]>();
+  private maxSynonymWords = 0;
+
+  private readonly idToDoc = new Map<string, number>();
+  private ids: Array<string | undefined> = [];
+  private values: Array<Record<string, unknown> | undefined> = [];
+  private alive = new Uint8Array(1024);
+  private lengths: Uint32Array;
+  private entryCounts = new Uint32Array(1024);
+  private readonly lengthSums: Float64Array;
+  private nextDoc = 0;
+  private live = 0;
+  private postings = new Map<string, Postings>();
+  private readonly latinTerms = new Set<string>();
+  private latinSorted: string[] | null = null;
+  private totalEntries = 0;
+  private deadEntries = 0;
+
+  constructor(
+    private readonly tokenizer: ChineseTokenizer,
+    readonly settings: IndexSettings | undefined,
+  ) {
+    const searchable = settings?.searchableAttributes ?? ['*'];
+    this.attributes = searchable.includes('*') ? null : searchable.slice(0, MAX_ATTRIBUTES);
+    // Earlier attributes weigh more (Meilisearch's attribute rule), tapering to 1.
+    this.weights = (this.attributes ?? ['*']).map((_, i) => Math.max(1, 3 / (1 + i)));
+    this.filterable = settings?.filterableAttributes ?? [];
+    this.sortable = settings?.sortableAttributes ?? [];
+    this.projected = [...new Set([...this.filterable, ...this.sortable])];
+    this.lengths = new Uint32Array(1024 * this.weights.length);
+    this.lengthSums = new Float64Array(this.weights.length);
+    this.buildSynonyms(settings?.synonyms ?? {});
+  }
+
+  get size(): number {
+    return this.live;
+  }
+
+  has(id: string): boolean {
+    return this.idToDoc.has(id);
+  }
+
+  upsert(id: string, document: Record<string, unknown>): void {
+    this.remove(id);
+    if (this.nextDoc >= MAX_DOCS) this.compact();
+    if (this.nextDoc >= MAX_DOCS) throw new Error(`embedded search index is limited to ${MAX_DOCS} documents`);
+    const doc = this.nextDoc++;
+    this.ensureCapacity(doc + 1);
+    this.ids[doc] = id;
+    this.idToDoc.set(id, doc);
+    this.alive[doc] = 1;
+    this.live++;
+    const attributeCount = this.weights.length;
+    // Slots are reused after compaction: clear lengths left by the previous owner.
+    this.lengths.fill(0, doc * attributeCount, (doc + 1) * attributeCount);
+    let entries = 0;
+    for (let a = 0; a < attributeCount; a++) {
+      const text = this.attributes ? textOf(getPath(document, this.attributes[a])) : textOf(document);
+      if (!text) continue;
+      const tokens = this.tokenizer.tokenize(text);
+      this.lengths[doc * attributeCount + a] = tokens.length;
+      this.lengthSums[a] += tokens.length;
+      const frequencies = new Map<string, number>();
+      for (const token of tokens) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
+      for (const [term, tf] of frequencies) {
+        this.addPosting(term, doc * 256 + a * 16 + Math.min(tf, MAX_TF));
+        entries++;
+      }
+    }
+    this.entryCounts[doc] = entries;
+    this.totalEntries += entries;
+    const projection: Record<string, unknown> = {};
+    for (const attribute of this.projected) {
+      const value = getPath(document, attribute);
+      if (value !== undefined) projection[attribute] = value;
+    }
+    this.values[doc] = projection;
+  }
+
+  remove(id: string): void {
+    const doc = this.idToDoc.get(id);
+    if (doc === undefined) return;
+    this.idToDoc.delete(id);
+    this.alive[doc] = 0;
+    this.ids[doc] = undefined;
+    this.values[doc] = undefined;
+    this.live--;
+    const attributeCount = this.weights.length;
+    for (let a = 0; a < attributeCount; a++) this.lengthSums[a] -= this.lengths[doc * attributeCount + a];
+    this.deadEntries += this.entryCounts[doc];
+  }
+
+  /** Drop dead postings once they are a good share of the index (cheap: no re-tokenising). */
+  compactIfWorthIt(): void {
+    if (this.deadEntries > 50_000 && this.deadEntries > this.totalEntries * 0.25) this.compact();
+  }
+
+  search(query: SearchQuery): InvertedIndexResult {
+    this.validate(query);
+    const units = this.parseQuery(query.q ?? '');
+    const matchedTerms = new Set<string>();
+    for (const unit of units) for (const alt of unit.alternatives) for (const slot of alt.slots) for (const v of slot.variants) matchedTerms.add(v.term);
+
+    // bucket = how many query words (in strategy order) a document matches without a gap, Meilisearch's "words" rule.
+    let candidates: number[] = [];
+    let bucket: Uint8Array | undefined;
+    let score: Float64Array | undefined;
+    if (units.length === 0) {
+      for (let d = 0; d < this.nextDoc; d++) if (this.alive[d]) candidates.push(d);
+    } else {
+      const matches = units.map((unit) => this.matchUnit(unit));
+      const order = matches.map((_, i) => i);
+      if (query.matchingStrategy === 'frequency') order.sort((x, y) => matches[x].docs.length - matches[y].docs.length || x - y);
+      bucket = new Uint8Array(this.nextDoc);
+      score = new Float64Array(this.nextDoc);
+      order.forEach((unitIndex, k) => {
+        const { docs, scores } = matches[unitIndex];
+        for (let i = 0; i < docs.length; i++) {
+          const d = docs[i];
+          if (k === 0) {
+            bucket![d] = 1;
+            candidates.push(d);
+          } else if (bucket![d] === k) bucket![d] = k + 1;
+          if (bucket![d] > 0) score![d] += scores[i];
+        }
+      });
+      if (query.matchingStrategy === 'all') candidates = candidates.filter((d) => bucket![d] === units.length);
+    }
+
+    const filter = query.filter;
+    if (filter) candidates = candidates.filter((d) => this.matchesFilter(d, filter));
+
+    const facets: Record<string, Record<string, number>> = {};
+    for (const facet of query.facets ?? []) facets[facet] = this.countFacet(facet, candidates);
+
+    const compare = this.comparator(query.sort ?? [], bucket, score);
+    const offset = Math.max(0, query.offset ?? 0);
+    const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
+    const page = topK(candidates, offset + limit, compare).slice(offset);
+    const hits = page.map((d) => ({
+      id: this.ids[d] as string,
+      rankingScore: bucket && score ? ((bucket[d] - 1) + score[d] / (score[d] + SCORE_HALF)) / units.length : 1,
+    }));
+    return { hits, total: candidates.length, facets, matchedTerms };
+  }
+
+  private validate(query: SearchQuery): void {
+    const allowed = (field: string, attributes: string[]) =>
+      attributes.some((a) => a === '*' || a === field || field.startsWith(`${a}.`));
+    if (query.filter) {
+      for (const field of filterFields(query.filter)) {
+        if (!allowed(field, this.filterable)) throw new InvalidSearchQueryError(`attribute "${field}" is not filterable`);
+      }
+    }
+    for (const facet of query.facets ?? []) {
+      if (!allowed(facet, this.filterable)) throw new InvalidSearchQueryError(`attribute "${facet}" is not filterable, so not facetable`);
+    }
+    for (const rule of query.sort ?? []) {
+      const [field, direction] = splitSort(rule);
+      if (!allowed(field, this.sortable)) throw new InvalidSearchQueryError(`attribute "${field}" is not sortable`);
+      if (direction !== 'asc' && direction !== 'desc') throw new InvalidSearchQueryError(`sort "${rule}" must end in :asc or :desc`);
+    }
+  }
+
+  private matchesFilter(doc: number, filter: SearchFilter): boolean {
+    const values = this.values[doc] ?? {};
+    return evaluateFilter(filter, (field) => getPath(values, field));
+  }
+
+  private countFacet(facet: string, candidates: number[]): Record<string, number> {
+    const counts = new Map<string, number>();
+    for (const d of candidates) {
+      const value = getPath(this.values[d] ?? {}, facet);
+      if (value === undefined || value === null) continue;
+      const seen = new Set<string>();
+      for (const v of Array.isArray(value) ? value : [value]) {
+        if (v === null || typeof v === 'object') continue;
+        seen.add(String(v));
+      }
+      for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const keys = [...counts.keys()].sort().slice(0, MAX_FACET_VALUES);
+    return Object.fromEntries(keys.map((k) => [k, counts.get(k) as number]));
+  }
+
+  /** Sort rules first, then words bucket and relevance, then id so paging is stable. */
+  private comparator(sort: string[], bucket: Uint8Array | undefined, score: Float64Array | undefined): (x: number, y: number) => number {
+    const rules = sort.map(splitSort);
+    return (x, y) => {
+      for (const [field, direction] of rules) {
+        const c = compareSortValues(getPath(this.values[x] ?? {}, field), getPath(this.values[y] ?? {}, field), direction === 'desc');
+        if (c !== 0) return c;
+      }
+      if (bucket && score) {
+        if (bucket[x] !== bucket[y]) return bucket[y] - bucket[x];
+        if (score[x] !== score[y]) return score[y] - score[x];
+      }
+      const a = this.ids[x] as string;
+      const b = this.ids[y] as string;
+      return a < b ? -1 : a > b ? 1 : 0;
+    };
+  }
+
+  /** Query words → units; a unit is matched by any of its alternatives (the words themselves, a synonym, a decomposition). */
+  private parseQuery(q: string): QueryUnit[] {
+    const words = this.tokenizer.queryTerms(q).slice(0, MAX_QUERY_WORDS);
+    // Like Meilisearch, the last word is a prefix unless the query ends with a space.
+    const prefixLast = q.length > 0 && !/\s$/u.test(q);
+    const units: QueryUnit[] = [];
+    for (let i = 0; i < words.length; ) {
+      let length = Math.min(this.maxSynonymWords, words.length - i);
+      for (; length > 0; length--) {
+        const phrase = words.slice(i, i + length);
+        const others = this.synonyms.get(phrase.join(' '));
+        if (!others) continue;
+        const own = phrase.map((w, k) => this.slot(w, prefixLast && i + k === words.length - 1));
+        units.push({
+          alternatives: [
+            { slots: own, weight: 1 },
+            ...others.map((other) => ({ slots: other.map((w) => this.slot(w, false)), weight: SYNONYM_WEIGHT })),
+          ],
+        });
+        break;
+      }
+      if (length > 0) {
+        i += length;
+        continue;
+      }
+      const word = words[i];
+      const alternatives: Alternative[] = [{ slots: [this.slot(word, prefixLast && i === words.length - 1)], weight: 1 }];
+      const parts = this.tokenizer.decompose(word);
+      if (parts) alternatives.push({ slots: parts.map((p) => this.slot(p, false)), weight: DECOMPOSED_WEIGHT });
+      units.push({ alternatives });
+      i++;
+    }
+    return units;
+  }
+
+  /** The index terms a query word matches: itself, and for Latin words its typo and (last word) prefix variants. */
+  private slot(word: string, prefix: boolean): Slot {
+    const variants: Slot['variants'] = [];
+    if (this.postings.has(word)) variants.push({ term: word, weight: 1 });
+    if (this.tokenizer.isHanTerm(word)) return { variants };
+    const seen = new Set([word]);
+    const latin = this.sortedLatinTerms();
+    if (prefix) {
+      const expansions: string[] = [];
+      for (let i = lowerBound(latin, word); i < latin.length && latin[i].startsWith(word); i++) if (latin[i] !== word) expansions.push(latin[i]);
+      expansions.sort((x, y) => (this.postings.get(y)?.n ?? 0) - (this.postings.get(x)?.n ?? 0));
+      for (const term of expansions.slice(0, MAX_PREFIX_EXPANSIONS)) {
+        seen.add(term);
+        variants.push({ term, weight: PREFIX_WEIGHT });
+      }
+    }
+    const limit = allowedTypos(word);
+    if (limit > 0 && /\p{L}/u.test(word)) {
+      for (const term of latin) {
+        if (seen.has(term)) continue;
+        // A typo on the first letter counts double, as in Meilisearch.
+        const typos = boundedEditDistance(word, term, limit, prefix) + (term[0] === word[0] ? 0 : 1);
+        if (typos <= limit) variants.push({ term, weight: TYPO_WEIGHT[typos] * (prefix && term.length > word.length ? PREFIX_WEIGHT : 1) });
+      }
+    }
+    return { variants };
+  }
+
+  private matchUnit(unit: QueryUnit): DocScores {
+    let result: DocScores = { docs: [], scores: [] };
+    for (const alternative of unit.alternatives) {
+      let matched: DocScores | undefined;
+      for (const slot of alternative.slots) {
+        let slotScores: DocScores = { docs: [], scores: [] };
+        for (const variant of slot.variants) {
+          const scored = this.termScores(variant.term, variant.weight);
+          if (scored) slotScores = mergeMax(slotScores, scored);
+        }
+        matched = matched ? intersectSum(matched, slotScores) : slotScores;
+        if (matched.docs.length === 0) break;
+      }
+      if (!matched || matched.docs.length === 0) continue;
+      if (alternative.weight !== 1) matched.scores = matched.scores.map((s) => s * alternative.weight);
+      result = mergeMax(result, matched);
+    }
+    return result;
+  }
+
+  /** BM25F: per-attribute term frequency, length-normalised and weighted by attribute order, then saturated once. */
+  private termScores(term: string, weight: number): DocScores | undefined {
+    const postings = this.postings.get(term);
+    if (!postings) return undefined;
+    const attributeCount = this.weights.length;
+    const averages = Array.from(this.lengthSums, (sum) => (this.live > 0 && sum > 0 ? sum / this.live : 1));
+    const docs: number[] = [];
+    const scores: number[] = [];
+    let previous = -1;
+    const { list, n } = postings;
+    for (let i = 0; i < n; i++) {
+      const entry = list[i];
+      const doc = entry >>> 8;
+      if (!this.alive[doc]) continue;
+      const attribute = (entry >>> 4) & 15;
+      const length = this.lengths[doc * attributeCount + attribute];
+      const weighted = (this.weights[attribute] * (entry & 15)) / (1 - B + (B * length) / averages[attribute]);
+      if (doc === previous) scores[scores.length - 1] += weighted;
+      else {
+        docs.push(doc);
+        scores.push(weighted);
+        previous = doc;
+      }
+    }
+    if (docs.length === 0) return undefined;
+    const idf = Math.log(1 + (this.live - docs.length + 0.5) / (docs.length + 0.5));
+    for (let i = 0; i < scores.length; i++) scores[i] = (weight * idf * scores[i] * (K1 + 1)) / (scores[i] + K1);
+    return { docs, scores };
+  }
+
+  private buildSynonyms(synonyms: Record<string, string[]>): void {
+    const add = (from: string[], to: string[]) => {
+      const key = from.join(' ');
+      const list = this.synonyms.get(key) ?? [];
+      if (key !== to.join(' ') && !list.some((l) => l.join(' ') === to.join(' '))) list.push(to);
+      this.synonyms.set(key, list);
+      this.maxSynonymWords = Math.max(this.maxSynonymWords, from.length);
+    };
+    // Symmetric: every phrase of a group stands for every other one.
+    for (const [key, values] of Object.entries(synonyms)) {
+      const group = [key, ...values].map((p) => this.tokenizer.queryTerms(p)).filter((p) => p.length > 0);
+      for (const from of group) for (const to of group) add(from, to);
+    }
+    for (const [key, list] of this.synonyms) if (list.length === 0) this.synonyms.delete(key);
+  }
+
+  private addPosting(term: string, entry: number): void {
+    const postings = this.postings.get(term);
+    if (!postings) {
+      this.postings.set(term, { list: [entry], n: 1 });
+      if (!this.tokenizer.isHanTerm(term)) {
+        this.latinTerms.add(term);
+        this.latinSorted = null;
+      }
+      return;
+    }
+    const { list } = postings;
+    if (Array.isArray(list)) {
+      list.push(entry);
+      postings.n++;
+      if (postings.n >= TYPED_POSTINGS_FROM) {
+        const typed = new Uint32Array(postings.n * 2);
+        typed.set(list);
+        postings.list = typed;
+      }
+      return;
+    }
+    if (postings.n === list.length) {
+      const grown = new Uint32Array(list.length * 2);
+      grown.set(list);
+      postings.list = grown;
+    }
+    postings.list[postings.n++] = entry;
+  }
+
+  private sortedLatinTerms(): string[] {
+    this.latinSorted ??= [...this.latinTerms].sort();
+    return this.latinSorted;
+  }
+
+  private ensureCapacity(docs: number): void {
+    if (docs <= this.alive.length) return;
+    const capacity = Math.max(docs, this.alive.length * 2);
+    const grow = <T extends Uint8Array | Uint32Array>(from: T, size: number, make: (n: number) => T): T => {
+      const to = make(size);
+      to.set(from);
+      return to;
+    };
+    this.alive = grow(this.alive, capacity, (n) => new Uint8Array(n));
+    this.entryCounts = grow(this.entryCounts, capacity, (n) => new Uint32Array(n));
+    this.lengths = grow(this.lengths, capacity * this.weights.length, (n) => new Uint32Array(n));
+  }
+
+  /** Renumber live documents densely (order kept, so posting lists stay sorted) and drop dead postings and empty terms. */
+  private compact(): void {
+    const renumber = new Int32Array(this.nextDoc).fill(-1);
+    const attributeCount = this.weights.length;
+    let next = 0;
+    for (let d = 0; d < this.nextDoc; d++) {
+      if (!this.alive[d]) continue;
+      renumber[d] = next;
+      this.ids[next] = this.ids[d];
+      this.values[next] = this.values[d];
+      this.alive[next] = 1;
+      this.entryCounts[next] = this.entryCounts[d];
+      this.lengths.copyWithin(next * attributeCount, d * attributeCount, (d + 1) * attributeCount);
+      this.idToDoc.set(this.ids[d] as string, next);
+      next++;
+    }
+    this.ids.length = next;
+    this.values.length = next;
+    this.alive.fill(0, next);
+    this.nextDoc = next;
+    let total = 0;
+    for (const [term, postings] of this.postings) {
+      const kept: number[] = [];
+      for (let i = 0; i < postings.n; i++) {
+        const entry = postings.list[i];
+        const doc = renumber[entry >>> 8];
+        if (doc >= 0) kept.push(doc * 256 + (entry & 255));
+      }
+      if (kept.length === 0) {
+        this.postings.delete(term);
+        if (this.latinTerms.delete(term)) this.latinSorted = null;
+        continue;
+      }
+      postings.list = kept.length >= TYPED_POSTINGS_FROM ? Uint32Array.from(kept) : kept;
+      postings.n = kept.length;
+      total += kept.length;
+    }
+    this.totalEntries = total;
+    this.deadEntries = 0;
+  }
+}
+
+/** Searchable text of a value: strings, numbers and booleans, arrays and nested objects flattened. */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(textOf).filter(Boolean).join('\n');
+  if (value !== null && typeof value === 'object') return Object.values(value).map(textOf).filter(Boolean).join('\n');
+  return '';
+}
+
+function splitSort(rule: string): [string, string] {
+  const colon = rule.lastIndexOf(':');
+  return colon < 0 ? [rule, 'asc'] : [rule.slice(0, colon), rule.slice(colon + 1)];
+}
+
+/** Numbers before strings, missing values last whatever the direction; arrays sort by their smallest (asc) or largest (desc) element. */
+function compareSortValues(x: unknown, y: unknown, descending: boolean): number {
+  const a = sortKey(x, descending);
+  const b = sortKey(y, descending);
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  if (a.value === b.value || a.rank === 2) return 0;
+  const ascending = (a.value as number | string) < (b.value as number | string) ? -1 : 1;
+  return descending ? -ascending : ascending;
+}
+
+function sortKey(value: unknown, descending: boolean): { rank: number; value: number | string | undefined } {
+  const scalars = (Array.isArray(value) ? value : [value]).filter(
+    (v): v is number | string | boolean => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean',
+  );
+  const numbers = scalars.filter((v): v is number => typeof v === 'number');
+  if (numbers.length) return { rank: 0, value: descending ? Math.max(...numbers) : Math.min(...numbers) };
+  const strings = scalars.map(String).sort();
+  if (strings.length) return { rank: 1, value: descending ? strings[strings.length - 1] : strings[0] };
+  return { rank: 2, value: undefined };
+}
+
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Union of two doc-sorted lists keeping the better score. */
+function mergeMax(a: DocScores, b: DocScores): DocScores {
+  if (a.docs.length === 0) return b;
+  if (b.docs.length === 0) return a;
+  const docs: number[] = [];
+  const scores: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.docs.length || j < b.docs.length) {
+    const da = i < a.docs.length ? a.docs[i] : Infinity;
+    const db = j < b.docs.length ? b.docs[j] : Infinity;
+    if (da === db) {
+      docs.push(da);
+      scores.push(Math.max(a.scores[i++], b.scores[j++]));
+    } else if (da < db) {
+      docs.push(da);
+      scores.push(a.scores[i++]);
+    } else {
+      docs.push(db);
+      scores.push(b.scores[j++]);
+    }
+  }
+  return { docs, scores };
+}
+
+/** Intersection of two doc-sorted lists adding scores (every word of a multi-word alternative must match). */
+function intersectSum(a: DocScores, b: DocScores): DocScores {
+  const docs: number[] = [];
+  const scores: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.docs.length && j < b.docs.length) {
+    if (a.docs[i] === b.docs[j]) {
+      docs.push(a.docs[i]);
+      scores.push(a.scores[i++] + b.scores[j++]);
+    } else if (a.docs[i] < b.docs[j]) i++;
+    else j++;
+  }
+  return { docs, scores };
+}
+
+/** The first k items in comparator order without sorting everything (a bounded max-heap of the best k). */
+function topK(items: number[], k: number, compare: (x: number, y: number) => number): number[] {
+  if (k <= 0) return [];
+  if (items.length <= k || items.length <= 2048) return [...items].sort(compare).slice(0, k);
+  const heap: number[] = [];
+  const worse = (i: number, j: number) => compare(heap[i], heap[j]) > 0;
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j], heap[i]]);
+  for (const item of items) {
+    if (heap.length < k) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (compare(item, heap[0]) < 0) {
+      heap[0] = item;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let top = i;
+        if (l < heap.length && worse(l, top)) top = l;
+        if (r < heap.length && worse(r, top)) top = r;
+        if (top === i) break;
+        swap(i, top);
+        i = top;
+      }
+    }
+  }
+  return heap.sort(compare);
+}

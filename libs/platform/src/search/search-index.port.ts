@@ -1,0 +1,98 @@
+/**
+ * The search port. Contexts build documents (plain JSON objects with a string `id` and a numeric `version`)
+ * and query through this interface only; which engine answers is decided in SearchModule from config.
+ * Both adapters must show the same observable behaviour: the contract suite in
+ * test/search/search-index.contract.int-spec.ts runs against whichever one is configured.
+ */
+
+export type SearchDocument = { id: string; version: number } & Record<string, unknown>;
+
+export interface IndexSettings {
+  /** Attributes searched by text, most important first (attribute order is a ranking signal). */
+  searchableAttributes: string[];
+  /** Attributes usable in filters and facets (scalars or arrays of scalars). */
+  filterableAttributes: string[];
+  /** Numeric or string attributes usable in sort. */
+  sortableAttributes: string[];
+  /** Meilisearch ranking rules; the embedded engine approximates the default order. */
+  rankingRules?: string[];
+  /** Multi-way synonyms: each key is equivalent to every value (applied symmetrically by both engines). */
+  synonyms?: Record<string, string[]>;
+  /** Attributes returned in hits; default all. */
+  displayedAttributes?: string[];
+}
+
+/** Structured filter, compiled to a Meilisearch filter string or evaluated by the embedded engine. */
+export type SearchFilter =
+  | { and: SearchFilter[] }
+  | { or: SearchFilter[] }
+  | { not: SearchFilter }
+  | { field: string; eq: string | number | boolean }
+  | { field: string; in: Array<string | number> }
+  | { field: string; gte?: number; lte?: number; gt?: number; lt?: number }
+  | { field: string; exists: boolean }
+  | { field: string; isNull: true };
+
+export interface SearchQuery {
+  /** Free text; empty or absent returns all documents matching the filter (placeholder search). */
+  q?: string;
+  filter?: SearchFilter;
+  /** Attributes to count values of, over all documents matching q and filter. */
+  facets?: string[];
+  /** e.g. ['askingPrice:asc', 'publishedAt:desc']; relevance is the tie-breaker (and the default). */
+  sort?: string[];
+  offset?: number;
+  limit?: number;
+  /** Attributes whose matched terms come back wrapped in <em>…</em> in hit.highlights. */
+  highlight?: string[];
+  /** 'all': every query term (or a synonym) must match; 'last' (default): drop terms from the end until something matches, like Meilisearch. 'frequency' drops the most frequent first. */
+  matchingStrategy?: 'all' | 'last' | 'frequency';
+  /** Restrict returned attributes. */
+  attributesToRetrieve?: string[];
+  /** Ask for a ranking score in [0,1] on each hit. */
+  showRankingScore?: boolean;
+}
+
+export interface SearchHit<T extends SearchDocument = SearchDocument> {
+  document: T;
+  /** Highlighted copies of the requested attributes (strings; arrays joined element-wise). */
+  highlights: Record<string, string | string[]>;
+  /** Relative relevance in [0,1] when showRankingScore was asked for. */
+  rankingScore?: number;
+}
+
+export interface SearchResult<T extends SearchDocument = SearchDocument> {
+  hits: SearchHit<T>[];
+  /** Total matches (exact for the embedded engine; Meilisearch's estimatedTotalHits unless exhaustive). */
+  total: number;
+  /** facet attribute → value → count. */
+  facets: Record<string, Record<string, number>>;
+  processingTimeMs: number;
+}
+
+export interface IndexedVersion {
+  id: string;
+  version: number;
+}
+
+export interface SearchIndex {
+  /** 'meilisearch' or 'embedded': shown in health. */
+  readonly engine: 'meilisearch' | 'embedded';
+  /** Create the index if needed and apply its settings (idempotent; waits until applied). */
+  applySettings(index: string, settings: IndexSettings): Promise<void>;
+  /** Insert or replace documents by id (waits until searchable). */
+  upsert(index: string, documents: SearchDocument[]): Promise<void>;
+  /** Remove documents by id; unknown ids are ignored (waits until applied). */
+  delete(index: string, ids: string[]): Promise<void>;
+  search<T extends SearchDocument = SearchDocument>(index: string, query: SearchQuery): Promise<SearchResult<T>>;
+  /** Page through (id, version) of every stored document, ordered by id, for reconciliation. */
+  listVersions(index: string, offset: number, limit: number): Promise<IndexedVersion[]>;
+  /** Number of documents in the index. */
+  count(index: string): Promise<number>;
+  /** Drop every document of the index (settings stay). */
+  clear(index: string): Promise<void>;
+  /** Cheap liveness probe. */
+  ping(): Promise<boolean>;
+}
+
+export const SEARCH_INDEX = Symbol('SEARCH_INDEX');

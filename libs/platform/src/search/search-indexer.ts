@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { SEARCH_INDEX, SearchIndex } from './search-index.port';
+import { SearchProjection } from './search-projection';
+
+export interface ReconcileReport {
+  index: string;
+  inDatabase: number;
+  inIndex: number;
+  missing: number;
+  stale: number;
+  orphaned: number;
+}
+
+/** Keeps indexes true to PostgreSQL: settings, re-projection of changed rows, reconciliation. */
+@Injectable()
+export class SearchIndexer {
+  private readonly logger = new Logger('SearchIndexer');
+  private readonly projections = new Map<string, SearchProjection>();
+  /** Extra synonym sources per index (the matching thesaurus feeds the catalog's indexes without the catalog knowing). */
+  private readonly synonymSources = new Map<string, Array<() => Promise<Record<string, string[]>>>>();
+
+  constructor(@Inject(SEARCH_INDEX) readonly engine: SearchIndex) {}
+
+  register(projection: SearchProjection): void {
+    if (this.projections.has(projection.index)) throw new Error(`index ${projection.index} registered twice`);
+    this.projections.set(projection.index, projection);
+  }
+
+  /** Add synonyms from another context to an index's settings; call applySettings(index) after they change. */
+  addSynonymSource(index: string, source: () => Promise<Record<string, string[]>>): void {
+    this.synonymSources.set(index, [...(this.synonymSources.get(index) ?? []), source]);
+  }
+
+  indexes(): string[] {
+    return [...this.projections.keys()];
+  }
+
+  private projection(index: string): SearchProjection {
+    const p = this.projections.get(index);
+    if (!p) throw new Error(`no projection registered for index ${index}`);
+    return p;
+  }
+
+  async applySettings(index?: string): Promise<void> {
+    for (const name of index ? [index] : this.indexes()) {
+      const settings = await this.projection(name).settings();
+      const synonyms: Record<string, string[]> = { ...(settings.synonyms ?? {}) };
+      for (const source of this.synonymSources.get(name) ?? []) {
+        for (const [term, equivalents] of Object.entries(await source())) {
+          synonyms[term] = [...new Set([...(synonyms[term] ?? []), ...equivalents])];
+        }
+      }
+      await this.engine.applySettings(name, { ...settings, synonyms });
+    }
+  }
+
+  /** Bring these documents in line with the database (upsert what is indexable, delete the rest). */
+  async reproject(index: string, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const docs = await this.projection(index).load(ids);
+    const upserts = [];
+    const deletes = [];
+    for (const id of ids) {
+      const doc = docs.get(id);
+      if (doc) upserts.push(doc);
+      else deletes.push(id);
+    }
+    if (upserts.length) await this.engine.upsert(index, upserts);
+    if (deletes.length) await this.engine.delete(index, deletes);
+  }
+
+  /** Find documents missing from, stale in, or orphaned in the index, and repair them. */
+  async reconcile(index: string): Promise<ReconcileReport> {
+    const want = new Map((await this.projection(index).listIndexable()).map((v) => [v.id, v.version]));
+    const have = new Map<string, number>();
+    const page = 1000;
+    for (let offset = 0; ; offset += page) {
+      const chunk = await this.engine.listVersions(index, offset, page);
+      for (const v of chunk) have.set(v.id, v.version);
+      if (chunk.length < page) break;
+    }
+    const missing: string[] = [];
+    const stale: string[] = [];
+    for (const [id, version] of want) {
+      const got = have.get(id);
+      if (got === undefined) missing.push(id);
+      else if (Number(got) !== Number(version)) stale.push(id);
+    }
+    const orphaned = [...have.keys()].filter((id) => !want.has(id));
+    const repair = [...missing, ...stale];
+    for (let i = 0; i < repair.length; i += 500) await this.reproject(index, repair.slice(i, i + 500));
+    if (orphaned.length) await this.engine.delete(index, orphaned);
+    const report = { index, inDatabase: want.size, inIndex: have.size, missing: missing.length, stale: stale.length, orphaned: orphaned.length };
+    if (missing.length || stale.length || orphaned.length) this.logger.warn(report, 'index repaired');
+    return report;
+  }
+
+  async reconcileAll(): Promise<ReconcileReport[]> {
+    const out = [];
+    for (const index of this.indexes()) out.push(await this.reconcile(index));
+    return out;
+  }
+}

@@ -1,0 +1,45 @@
+import { Global, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { JobName } from '../queue/job-catalogue';
+import { JobHandler } from '../queue/job-handler.decorator';
+import { ChineseTokenizer } from './chinese-tokenizer';
+import { createSearchIndex } from './index';
+import { SEARCH_INDEX } from './search-index.port';
+import { SearchIndexer } from './search-indexer';
+
+@Injectable()
+export class SearchSettingsBootstrap implements OnApplicationBootstrap {
+  constructor(private readonly indexer: SearchIndexer) {}
+  async onApplicationBootstrap(): Promise<void> {
+    await this.indexer.applySettings();
+  }
+}
+
+@Injectable()
+export class SearchMaintenanceJobs {
+  constructor(private readonly indexer: SearchIndexer) {}
+
+  @JobHandler(JobName.ReconcileSearchIndex)
+  async reconcile(payload: { index?: string }): Promise<unknown> {
+    return payload.index ? [await this.indexer.reconcile(payload.index)] : this.indexer.reconcileAll();
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    { provide: ChineseTokenizer, useFactory: () => new ChineseTokenizer() },
+    {
+      provide: SEARCH_INDEX,
+      inject: [AppConfig, DataSource, ChineseTokenizer],
+      useFactory: (config: AppConfig, dataSource: DataSource, tokenizer: ChineseTokenizer) =>
+        createSearchIndex({ meiliHost: config.MEILI_HOST, meiliApiKey: config.MEILI_API_KEY, dataSource, tokenizer }),
+    },
+    SearchIndexer,
+    SearchSettingsBootstrap,
+    SearchMaintenanceJobs,
+  ],
+  exports: [SEARCH_INDEX, SearchIndexer, ChineseTokenizer],
+})
+export class SearchModule {}
