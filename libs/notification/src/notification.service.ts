@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Actor, Clock, DomainError, Page, pageOf, skipTake, TransactionRunner } from '@techbridge/platform';
 import { mapNotification, NotificationQuery, NotificationResponse } from './dto/notification.dto';
 import { Notification } from './entities/notification.entity';
@@ -44,7 +45,7 @@ export class NotificationService {
           link: n.link ?? null,
           data: n.data ?? {},
           dedupeKey: n.dedupeKey ?? null,
-        })),
+        })) as QueryDeepPartialEntity<Notification>[],
       )
       .orIgnore()
       .execute();
