@@ -142,6 +142,16 @@ describe('identity (e2e)', () => {
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/sign-up', '/api/v1/health']));
   });
 
+  it('shows the queue dashboard to platform administrators only', async () => {
+    const admin = await signInAdmin(t.api);
+    const org = await signUpOrganisation(t.api, 'enterprise');
+    expect((await t.api.get('/admin/queues')).status).toBe(404);
+    expect((await t.api.get('/admin/queues', { token: org.accessToken })).status).toBe(404);
+    const page = await t.api.get('/admin/queues', { token: admin.accessToken });
+    expect(page.status).toBe(200);
+    expect(String(page.body)).toContain('<html');
+  });
+
   it('paginates with a capped pageSize', async () => {
     const tooBig = await t.api.get('organisations', { query: { pageSize: 1000 } });
     expect(tooBig.status).toBe(400);
@@ -149,5 +159,23 @@ describe('identity (e2e)', () => {
     expect(page.status).toBe(200);
     expect(page.body.items.length).toBeLessThanOrEqual(2);
     expect(page.body.total).toBeGreaterThanOrEqual(page.body.items.length);
+  });
+});
+
+describe('auth rate limiting (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers 429 once a client exceeds the per-minute limit on auth routes', async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await t.api.post('auth/sign-in', { email: 'nobody@example.cn', password: 'whatever-123' })).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    // Other routes are not limited by the auth limiter.
+    expect((await t.api.get('health')).status).toBe(200);
   });
 });

@@ -9,6 +9,7 @@ import {
 } from '@techbridge/platform';
 import { awaitQueuesDrained, createTestDatabase, TEST_REDIS_URL, TestDatabase } from '@techbridge/testing';
 import { AppModule } from '../../apps/api/src/app.module';
+import { mountQueueDashboard } from '../../apps/api/src/queue-dashboard';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -112,6 +113,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(fastifyOptions()), { logger: ['error'] });
   await configureHttpApp(app);
+  await mountQueueDashboard(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const jobs = app.get(JobQueue);

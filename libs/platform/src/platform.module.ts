@@ -26,26 +26,32 @@ export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [ConfigModule.forRoot(options.config), DatabaseModule, QueueModule, SearchModule, OutboxModule, AuthModule],
+      imports: [
+        ConfigModule.forRoot(options.config),
+        DatabaseModule,
+        QueueModule,
+        SearchModule,
+        OutboxModule,
+        AuthModule,
+        // Global (not HTTP-only) because controllers' guards are resolved in the worker's context too.
+        ThrottlerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => [{ name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
+        }),
+      ],
       providers: [
         { provide: Clock, useValue: options.clock ?? new Clock() },
         { provide: FileStorage, useClass: LocalDiskStorage },
         ReferenceDataSeeder,
       ],
-      exports: [ConfigModule, DatabaseModule, QueueModule, SearchModule, OutboxModule, AuthModule, Clock, FileStorage, ReferenceDataSeeder],
+      exports: [ConfigModule, DatabaseModule, QueueModule, SearchModule, OutboxModule, AuthModule, ThrottlerModule, Clock, FileStorage, ReferenceDataSeeder],
     };
   }
 }
 
-/** HTTP-only pieces: health and auth-route rate limiting. */
+/** HTTP-only pieces: health. */
 @Module({
-  imports: [
-    TerminusModule,
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => [{ name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
-    }),
-  ],
+  imports: [TerminusModule],
   controllers: [HealthController],
 })
 export class PlatformHttpModule {}
