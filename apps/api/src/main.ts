@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { configureHttpApp, fastifyOptions, loadConfig, ReferenceDataSeeder, runMigrations } from '@techbridge/platform';
+import { configureHttpApp, fastifyOptions, loadConfig, ReferenceDataSeeder, runMigrations, SEARCH_INDEX, SearchSettingsBootstrap } from '@techbridge/platform';
 import { AppModule } from './app.module';
 import { mountQueueDashboard } from './queue-dashboard';
 import { serveWebPortal } from './web-portal';
@@ -18,6 +18,7 @@ async function bootstrap(): Promise<void> {
   await mountQueueDashboard(app);
   await serveWebPortal(app, config);
   await app.listen(config.PORT, '0.0.0.0');
+  app.get(SearchSettingsBootstrap).warmUp(app.get(SEARCH_INDEX));
   app.get(Logger).log(`TechBridge API listening on http://127.0.0.1:${config.PORT}/api/v1 (docs at /api/docs)`);
 }
 

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 
 /** The server the tests use; the machine's PostgreSQL with trust auth. */
 export const TEST_PG_SERVER = 'postgres://postgres@127.0.0.1:5432';
-export const TEMPLATE_DB = 'techbridge_test_template';
+/** Set by global setup to this jest run's own template (see global-setup.ts). */
+export const TEMPLATE_DB = process.env.TB_TEST_TEMPLATE_DB ?? 'techbridge_test_template';
 export const TEST_REDIS_URL = 'redis://127.0.0.1:6379';
 
 export async function withAdminClient<T>(work: (c: Client) => Promise<T>): Promise<T> {

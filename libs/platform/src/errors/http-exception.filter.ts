@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorDetail, HTTP_STATUS_BY_KIND } from './domain-error';
 import { preferredLanguage } from '../i18n/language';
 import { ValidationFailed } from './validation';
+import { InvalidSearchQueryError } from '../search/embedded/inverted-index';
 
 interface ErrorBody {
   statusCode: number;
@@ -52,6 +53,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
         requestId,
         code: 'VALIDATION_FAILED',
       };
+    }
+    if (exception instanceof InvalidSearchQueryError) {
+      // A filter, facet or sort on an attribute the index does not allow: the caller's mistake, not ours.
+      return { statusCode: 400, error: REASON[400], message: lang === 'zh' ? `搜索参数无效：${exception.message}` : `Invalid search: ${exception.message}`, details: [{ field: 'query', message: exception.message, code: 'INVALID_SEARCH' }], requestId };
     }
     if (exception instanceof ThrottlerException) {
       return { statusCode: 429, error: REASON[429], message: lang === 'zh' ? '请求过于频繁，请稍后再试' : 'Too many requests, try again later', details: [], requestId };

@@ -22,6 +22,7 @@ const ENGLISH_STOP_WORDS = [
 // Han runs go to jieba; other letters/digits form words (a decimal such as 2.5 stays one word).
 const SEGMENT_PATTERN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:\.\p{N}+)*)/gu;
 const HAN_START = /^\p{Script=Han}/u;
+const ONLY_HAN = /^\p{Script=Han}+$/u;
 
 export interface HighlightTags {
   pre: string;
@@ -60,9 +61,12 @@ export class ChineseTokenizer {
     return this.revisionCounter;
   }
 
-  /** Add words (e.g. the thesaurus) so they are segmented as single words from now on. */
+  /**
+   * Add words (e.g. the thesaurus) so they are segmented as single words from now on. Only all-Chinese words matter:
+   * Latin and digits are split from Chinese before jieba runs, so a mixed word such as SCR脱硝 is already scr + 脱硝.
+   */
   addWords(words: string[]): void {
-    const fresh = words.map((w) => this.normalize(w).trim()).filter((w) => w.length > 0 && !/\s/.test(w));
+    const fresh = words.map((w) => this.normalize(w).trim()).filter((w) => ONLY_HAN.test(w));
     if (fresh.length === 0) return;
     this.jieba.loadDict(Buffer.from(fresh.map((w) => `${w} ${ADDED_WORD_FREQUENCY} n`).join('\n'), 'utf8'));
     this.domainWords.push(...fresh);
@@ -86,11 +90,15 @@ export class ChineseTokenizer {
   /** Index terms in text order, repeats kept (term frequency): words plus the dictionary sub-words jieba's search mode adds. */
   tokenize(text: string): string[] {
     const out: string[] = [];
+    const hanRuns: string[] = [];
     for (const match of this.normalize(text).matchAll(SEGMENT_PATTERN)) {
-      if (match[1] !== undefined) {
-        for (const word of this.jieba.cutForSearch(match[1], false)) if (!this.stopWords.has(word)) out.push(word);
-      } else if (!this.stopWords.has(match[2])) {
-        out.push(match[2]);
+      if (match[1] !== undefined) hanRuns.push(match[1]);
+      else if (!this.stopWords.has(match[2])) out.push(match[2]);
+    }
+    // One native call per text (a third faster than one per run); jieba segments newline-separated runs independently.
+    if (hanRuns.length > 0) {
+      for (const word of this.jieba.cutForSearch(hanRuns.join('\n'), false)) {
+        if (word !== '\n' && !this.stopWords.has(word)) out.push(word);
       }
     }
     return out;

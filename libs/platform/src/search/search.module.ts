@@ -5,7 +5,8 @@ import { JobName } from '../queue/job-catalogue';
 import { JobHandler } from '../queue/job-handler.decorator';
 import { ChineseTokenizer } from './chinese-tokenizer';
 import { createSearchIndex } from './index';
-import { SEARCH_INDEX } from './search-index.port';
+import { SEARCH_INDEX, SearchIndex } from './search-index.port';
+import { EmbeddedSearchIndex } from './embedded/embedded-search-index';
 import { SearchIndexer } from './search-indexer';
 
 @Injectable()
@@ -13,6 +14,15 @@ export class SearchSettingsBootstrap implements OnApplicationBootstrap {
   constructor(private readonly indexer: SearchIndexer) {}
   async onApplicationBootstrap(): Promise<void> {
     await this.indexer.applySettings();
+  }
+
+  /**
+   * The embedded engine loads an index into memory on its first search (tens of seconds at 100k documents);
+   * the api calls this after start so the first user does not pay for it. The worker never searches much, so it skips it.
+   */
+  warmUp(engine: SearchIndex): void {
+    if (!(engine instanceof EmbeddedSearchIndex)) return;
+    for (const index of this.indexer.indexes()) void engine.preload(index).catch(() => undefined);
   }
 }
 
