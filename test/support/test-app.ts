@@ -84,6 +84,8 @@ export interface TestAppOptions {
   worker?: boolean;
   env?: Record<string, string>;
   clock?: MovableClock;
+  /** Extra HTTP setup before init (Fastify accepts plugins only before it boots), e.g. serving the built portal. */
+  beforeInit?: (app: NestFastifyApplication, config: AppConfig) => Promise<unknown>;
 }
 
 export const ADMIN_EMAIL = 'admin@techbridge.test';
@@ -114,6 +116,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(fastifyOptions()), { logger: ['error'] });
   await configureHttpApp(app);
   await mountQueueDashboard(app);
+  if (options.beforeInit) await options.beforeInit(app, config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const jobs = app.get(JobQueue);

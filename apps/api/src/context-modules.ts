@@ -1,6 +1,12 @@
 import type { Type } from '@nestjs/common';
+import { CatalogModule } from '@techbridge/catalog';
+import { ContractsModule } from '@techbridge/contracts';
+import { DemandModule } from '@techbridge/demand';
 import { IdentityModule } from '@techbridge/identity';
+import { MatchingModule } from '@techbridge/matching';
+import { MonitoringModule } from '@techbridge/monitoring';
 import { NotificationModule } from '@techbridge/notification';
+import { RoadshowModule } from '@techbridge/roadshow';
 
 /** Every bounded context, composed identically by the api and the worker. */
-export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule];
+export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule];

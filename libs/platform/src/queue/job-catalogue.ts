@@ -17,14 +17,66 @@ export enum QueueName {
 
 export enum JobName {
   ReconcileSearchIndex = 'search.reconcile',
+  RunImport = 'catalog.import.run',
+  ComputeDemandMatches = 'matching.compute-demand-matches',
+  ComputeAchievementMatches = 'matching.compute-achievement-matches',
+  /** demand: published → expired at the deadline (delayed; jobId per demand and deadline). */
+  DemandExpire = 'demand.expire',
+  // contracts: registration workflow, deadlines, rewards
+  CheckContract = 'contracts.check',
+  IssueRegistrationNumber = 'contracts.issue-registration-number',
+  RemindRegistrationDeadline = 'contracts.remind-deadline',
+  EscalateRegistrationDeadline = 'contracts.escalate-deadline',
+  ComputeRewards = 'contracts.compute-rewards',
+  /** Does nothing: the baseline that bench:contracts runs through the same queue. */
+  ContractsNoop = 'contracts.noop',
+  // roadshow: registration window, agenda, 1:1 meetings, reminders, follow-up
+  RoadshowCloseRegistration = 'roadshow.close-registration',
+  RoadshowBuildAgenda = 'roadshow.build-agenda',
+  RoadshowScheduleMeetings = 'roadshow.schedule-meetings',
+  RoadshowMeetingReminder = 'roadshow.meeting-reminder',
+  RoadshowFollowUp = 'roadshow.follow-up',
 }
 
 export interface JobPayloads {
   [JobName.ReconcileSearchIndex]: { index?: string };
+  /** One bulk import (any kind: achievements, demands); the handler re-reads the import_job row. */
+  [JobName.RunImport]: { importJobId: string };
+  [JobName.ComputeDemandMatches]: { demandId: string };
+  [JobName.ComputeAchievementMatches]: { achievementId: string };
+  [JobName.DemandExpire]: { demandId: string };
+  /** `submission` is the contract's submission count: jobs of an earlier submission skip. */
+  [JobName.CheckContract]: { contractId: string; submission: number };
+  [JobName.IssueRegistrationNumber]: { contractId: string };
+  [JobName.RemindRegistrationDeadline]: { contractId: string; submission: number };
+  [JobName.EscalateRegistrationDeadline]: { contractId: string; submission: number };
+  [JobName.ComputeRewards]: { year: number };
+  [JobName.ContractsNoop]: { n: number };
+  [JobName.RoadshowCloseRegistration]: { eventId: string };
+  [JobName.RoadshowBuildAgenda]: { eventId: string };
+  [JobName.RoadshowScheduleMeetings]: { eventId: string };
+  /** `lead` is how long before the meeting the reminder fires. */
+  [JobName.RoadshowMeetingReminder]: { meetingId: string; lead: '24h' | '1h' };
+  [JobName.RoadshowFollowUp]: { eventId: string };
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.ReconcileSearchIndex]: QueueName.Maintenance,
+  [JobName.RunImport]: QueueName.Imports,
+  [JobName.ComputeDemandMatches]: QueueName.Matching,
+  [JobName.ComputeAchievementMatches]: QueueName.Matching,
+  [JobName.DemandExpire]: QueueName.Lifecycle,
+  [JobName.CheckContract]: QueueName.Contracts,
+  [JobName.IssueRegistrationNumber]: QueueName.Contracts,
+  [JobName.RemindRegistrationDeadline]: QueueName.Contracts,
+  [JobName.EscalateRegistrationDeadline]: QueueName.Contracts,
+  [JobName.ComputeRewards]: QueueName.Contracts,
+  [JobName.ContractsNoop]: QueueName.Contracts,
+  [JobName.RoadshowCloseRegistration]: QueueName.Roadshow,
+  [JobName.RoadshowBuildAgenda]: QueueName.Roadshow,
+  [JobName.RoadshowScheduleMeetings]: QueueName.Roadshow,
+  [JobName.RoadshowMeetingReminder]: QueueName.Roadshow,
+  [JobName.RoadshowFollowUp]: QueueName.Roadshow,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

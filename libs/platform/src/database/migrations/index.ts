@@ -2,6 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { Platform1764000000000 } from './1764000000000-Platform';
 import { Identity1764000100000 } from './1764000100000-Identity';
 import { Notification1764000150000 } from './1764000150000-Notification';
+import { Catalog1764000200000 } from './1764000200000-Catalog';
+import { Demand1764000300000 } from './1764000300000-Demand';
+import { Matching1764000400000 } from './1764000400000-Matching';
+import { Contracts1764000600000 } from './1764000600000-Contracts';
+import { Monitoring1764000700000 } from './1764000700000-Monitoring';
+import { Roadshow1764000500000 } from './1764000500000-Roadshow';
 import { SearchDocuments1764100000000 } from './1764100000000-SearchDocuments';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
@@ -9,5 +15,11 @@ export const migrations: Array<new () => MigrationInterface> = [
   Platform1764000000000,
   Identity1764000100000,
   Notification1764000150000,
+  Catalog1764000200000,
+  Demand1764000300000,
+  Matching1764000400000,
+  Contracts1764000600000,
+  Monitoring1764000700000,
+  Roadshow1764000500000,
   SearchDocuments1764100000000,
 ];

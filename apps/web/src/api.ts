@@ -1,0 +1,183 @@
+import type { Lang } from './i18n';
+
+export const API_BASE = '/api/v1';
+const SESSION_KEY = 'techbridge.session';
+
+export interface FieldDetail {
+  field: string;
+  code?: string;
+  message: string;
+}
+
+/** The API's error body: `{ statusCode, error, message, details[], requestId, currentState? }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details: FieldDetail[] = [],
+    readonly currentState?: string,
+  ) {
+    super(message);
+  }
+
+  /** field → first message, for showing next to inputs: nested paths keep their dots (organisation.creditCode), list items fold into the list (keywords[2] → keywords). */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const d of this.details) {
+      const field = d.field?.replace(/\[\d+\]$/, '');
+      if (field && !(field in out)) out[field] = d.message;
+    }
+    return out;
+  }
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+  organisationId: string;
+}
+export interface SessionOrganisation {
+  id: string;
+  name: string;
+  type: string;
+  region: string;
+  parkCode: string | null;
+}
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: SessionUser;
+  organisation: SessionOrganisation;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+type Listener = (s: Session | null) => void;
+
+/** One client for the whole portal: bearer token, Accept-Language, one refresh on 401, typed errors. */
+export class ApiClient {
+  private session: Session | null = null;
+  private lang: Lang = 'zh';
+  private listeners = new Set<Listener>();
+  private refreshing: Promise<boolean> | null = null;
+
+  constructor(private readonly storage: Storage | null) {
+    const raw = storage?.getItem(SESSION_KEY);
+    if (raw) {
+      try {
+        this.session = JSON.parse(raw) as Session;
+      } catch {
+        storage?.removeItem(SESSION_KEY);
+      }
+    }
+  }
+
+  get current(): Session | null {
+    return this.session;
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+  }
+
+  subscribe(fn: Listener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  setSession(s: Session | null): void {
+    this.session = s;
+    if (s) this.storage?.setItem(SESSION_KEY, JSON.stringify(s));
+    else this.storage?.removeItem(SESSION_KEY);
+    for (const l of this.listeners) l(s);
+  }
+
+  async signIn(email: string, password: string): Promise<Session> {
+    const s = await this.request<Session>('POST', 'auth/sign-in', { body: { email, password }, anonymous: true });
+    this.setSession(s);
+    return s;
+  }
+
+  async signUp(body: unknown): Promise<Session> {
+    const s = await this.request<Session>('POST', 'auth/sign-up', { body, anonymous: true });
+    this.setSession(s);
+    return s;
+  }
+
+  async signOut(): Promise<void> {
+    const s = this.session;
+    this.setSession(null);
+    if (s) await this.request('POST', 'auth/sign-out', { body: { refreshToken: s.refreshToken }, anonymous: true }).catch(() => undefined);
+  }
+
+  get<T>(path: string, query?: Record<string, string | number | boolean | undefined | null>): Promise<T> {
+    return this.request<T>('GET', path, { query });
+  }
+  post<T>(path: string, body: unknown = {}): Promise<T> {
+    return this.request<T>('POST', path, { body });
+  }
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PATCH', path, { body });
+  }
+
+  async request<T>(
+    method: string,
+    path: string,
+    opts: { body?: unknown; query?: Record<string, string | number | boolean | undefined | null>; anonymous?: boolean } = {},
+    retried = false,
+  ): Promise<T> {
+    const qs = opts.query
+      ? new URLSearchParams(Object.entries(opts.query).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, String(v)])).toString()
+      : '';
+    const headers: Record<string, string> = { 'accept-language': this.lang === 'en' ? 'en' : 'zh-CN', accept: 'application/json' };
+    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    if (this.session && !opts.anonymous) headers.authorization = `Bearer ${this.session.accessToken}`;
+    const res = await fetch(`${API_BASE}/${path}${qs ? `?${qs}` : ''}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+    if (res.status === 401 && this.session && !opts.anonymous && !retried && (await this.refresh())) {
+      return this.request<T>(method, path, opts, true);
+    }
+    const text = await res.text();
+    const data: unknown = text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
+    if (!res.ok) {
+      const body = (data && typeof data === 'object' ? data : {}) as { message?: string; details?: FieldDetail[]; currentState?: string };
+      throw new ApiError(res.status, body.message ?? `HTTP ${res.status}`, body.details ?? [], body.currentState);
+    }
+    return data as T;
+  }
+
+  /** Rotate the refresh token once, shared by concurrent callers; a failed refresh signs out. */
+  private refresh(): Promise<boolean> {
+    if (!this.refreshing) {
+      const s = this.session;
+      this.refreshing = (async () => {
+        if (!s) return false;
+        try {
+          const next = await this.request<Session>('POST', 'auth/refresh', { body: { refreshToken: s.refreshToken }, anonymous: true });
+          this.setSession({ ...next, organisation: next.organisation ?? s.organisation });
+          return true;
+        } catch {
+          this.setSession(null);
+          return false;
+        }
+      })().finally(() => {
+        this.refreshing = null;
+      });
+    }
+    return this.refreshing;
+  }
+}
+
+export const api = new ApiClient(typeof localStorage === 'undefined' ? null : localStorage);
+
+export function hasRole(s: Session | null, ...roles: string[]): boolean {
+  if (!s) return false;
+  return s.user.roles.includes('platform-admin') || roles.some((r) => s.user.roles.includes(r));
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { api, ApiError, hasRole } from '../api';
+import { useAsync } from '../hooks';
+import { useI18n } from '../i18n';
+import { Link } from '../router';
+import { useSession } from '../session';
+import { labelIndex, useTaxonomy } from '../taxonomy';
+import type { AchievementMatch } from '../types';
+import { EmptyState, ErrorNotice, Loading, Notice } from './feedback.component';
+
+/** Achievements matching a demand, each with its score and the reasons behind it; brokers can take a pair into their pipeline. */
+export function MatchList({ demandId, limit = 10 }: { demandId: string; limit?: number }) {
+  const { t, pick } = useI18n();
+  const session = useSession();
+  const labels = labelIndex(useTaxonomy());
+  const matches = useAsync(() => api.get<{ items: AchievementMatch[] }>(`demands/${demandId}/matches`, { limit }), [demandId, limit]);
+  const [taken, setTaken] = useState<Record<string, string>>({});
+  const broker = hasRole(session, 'broker');
+
+  const take = async (achievementId: string) => {
+    try {
+      await api.post('matches', { demandId, achievementId });
+      setTaken((x) => ({ ...x, [achievementId]: t('ws.broker.moved', { state: t('match.suggested') }) }));
+    } catch (e) {
+      setTaken((x) => ({ ...x, [achievementId]: e instanceof ApiError ? e.message : String(e) }));
+    }
+  };
+
+  return (
+    <section className="matches" aria-label={t('ws.enterprise.matches')} data-testid="matches">
+      <h4>{t('ws.enterprise.matches')}</h4>
+      {matches.loading && <Loading />}
+      {matches.error instanceof ApiError && matches.error.status === 404 ? (
+        <p className="muted">{t('ws.enterprise.matchesUnavailable')}</p>
+      ) : (
+        !!matches.error && <ErrorNotice error={matches.error} onRetry={matches.reload} />
+      )}
+      {matches.data && matches.data.items.length === 0 && <EmptyState>{t('ws.enterprise.matchesEmpty')}</EmptyState>}
+      {matches.data && matches.data.items.length > 0 && (
+        <ol className="match-list">
+          {matches.data.items.map((m) => (
+            <li key={m.achievement.id} className="match" data-testid="match-item">
+              <div className="match__head">
+                <Link href={`/achievements/${m.achievement.id}`} className="match__title">
+                  {m.achievement.title}
+                </Link>
+                <span className="score" aria-label={`${t('ws.enterprise.score')} ${m.score}`}>
+                  <meter min={0} max={100} value={m.score} aria-hidden="true" />
+                  <strong>{Math.round(m.score)}</strong>
+                </span>
+              </div>
+              <p className="card__meta">
+                <span className="tag">{pick(labels.get(`industry:${m.achievement.industry}`)) || m.achievement.industry}</span>
+                <span className="tag">TRL {m.achievement.trl}</span>
+                <span>{m.achievement.owner?.name ?? m.achievement.ownerName}</span>
+              </p>
+              <div className="reasons">
+                <span className="reasons__label">{t('ws.enterprise.reasons')}:</span>
+                <ul>
+                  {m.reasons.map((r) => (
+                    <li key={r.code} data-testid="match-reason" data-code={r.code}>
+                      {pick(r)}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+              {broker && (
+                <div className="card__actions">
+                  <button type="button" className="btn btn--small" onClick={() => take(m.achievement.id)}>
+                    {t('ws.broker.take')}
+                  </button>
+                  {taken[m.achievement.id] && <Notice kind="info">{taken[m.achievement.id]}</Notice>}
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,182 @@
+import { FormEvent, useState } from 'react';
+import { api, ApiError, Session } from '../api';
+import { Field } from '../components/field.component';
+import { Notice } from '../components/feedback.component';
+import { useI18n } from '../i18n';
+import { Link, navigate, useLocation } from '../router';
+import { useTaxonomy } from '../taxonomy';
+import { Errors, validateSignUp } from '../validation';
+
+const ORG_TYPES = ['university', 'institute', 'enterprise', 'transfer-institution', 'registration-institution', 'park-administration'] as const;
+const REGIONS = ['BJ', 'TJ', 'HE', 'other'] as const;
+
+/** Where each kind of user starts working after signing in. */
+export function homeOf(s: Session): string {
+  if (s.user.roles.includes('platform-admin') || s.user.roles.includes('reviewer')) return '/workspace/review';
+  if (s.user.roles.includes('broker')) return '/workspace/pipeline';
+  if (s.organisation.type === 'enterprise') return '/workspace/demands';
+  if (s.organisation.type === 'university' || s.organisation.type === 'institute') return '/workspace/achievements';
+  return '/';
+}
+
+export function SignInPage() {
+  const { t } = useI18n();
+  const { query } = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      const s = await api.signIn(email.trim(), password);
+      navigate(query.get('next') ?? homeOf(s), { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setErrors(err.fieldErrors());
+        setMessage(err.message);
+      } else setMessage(String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="auth" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">{t('auth.signInTitle')}</h1>
+      {message && <Notice kind="error">{message}</Notice>}
+      <form onSubmit={submit} noValidate className="form">
+        <Field label={t('auth.email')} error={errors.email} required>
+          {(p) => <input id={p.id} name="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby={p.describedBy} aria-invalid={p.invalid} required />}
+        </Field>
+        <Field label={t('auth.password')} error={errors.password} required>
+          {(p) => (
+            <input id={p.id} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={p.describedBy} aria-invalid={p.invalid} required />
+          )}
+        </Field>
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {t('auth.signInButton')}
+        </button>
+      </form>
+      <p>
+        <Link href="/sign-up">{t('auth.noAccount')}</Link>
+      </p>
+    </section>
+  );
+}
+
+export function SignUpPage() {
+  const { t, lang, pick } = useI18n();
+  const taxonomy = useTaxonomy();
+  const [f, setF] = useState({ email: '', password: '', displayName: '', orgName: '', orgType: '', creditCode: '', region: '', parkCode: '' });
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local = validateSignUp(f, lang);
+    setErrors(local);
+    if (Object.keys(local).length) {
+      setMessage(t('common.fixErrors'));
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    try {
+      const s = await api.signUp({
+        email: f.email.trim(),
+        password: f.password,
+        displayName: f.displayName.trim(),
+        organisation: { name: f.orgName.trim(), type: f.orgType, creditCode: f.creditCode.trim().toUpperCase(), region: f.region, ...(f.parkCode ? { parkCode: f.parkCode } : {}) },
+      });
+      navigate(homeOf(s), { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setErrors(err.fieldErrors());
+        setMessage(err.message);
+      } else setMessage(String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const input = (k: keyof typeof f, apiField: string, label: string, opts: { type?: string; hint?: string; autoComplete?: string } = {}) => (
+    <Field label={label} hint={opts.hint} error={errors[apiField]} required>
+      {(p) => (
+        <input
+          id={p.id}
+          name={apiField}
+          type={opts.type ?? 'text'}
+          autoComplete={opts.autoComplete}
+          value={f[k]}
+          onChange={set(k)}
+          aria-describedby={p.describedBy}
+          aria-invalid={p.invalid}
+          required
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <section className="auth auth--wide" aria-labelledby="sign-up-title">
+      <h1 id="sign-up-title">{t('auth.signUpTitle')}</h1>
+      {message && <Notice kind="error">{message}</Notice>}
+      <form onSubmit={submit} noValidate className="form form--two">
+        {input('email', 'email', t('auth.email'), { type: 'email', autoComplete: 'email' })}
+        {input('password', 'password', t('auth.password'), { type: 'password', hint: t('auth.passwordHint'), autoComplete: 'new-password' })}
+        {input('displayName', 'displayName', t('auth.displayName'), { autoComplete: 'name' })}
+        {input('orgName', 'organisation.name', t('auth.orgName'), { autoComplete: 'organization' })}
+        <Field label={t('auth.orgType')} error={errors['organisation.type']} required>
+          {(p) => (
+            <select id={p.id} name="organisation.type" value={f.orgType} onChange={set('orgType')} aria-describedby={p.describedBy} aria-invalid={p.invalid} required>
+              <option value="">{t('form.choose')}</option>
+              {ORG_TYPES.map((o) => (
+                <option key={o} value={o}>
+                  {t(`orgType.${o}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {input('creditCode', 'organisation.creditCode', t('auth.creditCode'), { hint: t('auth.creditCodeHint') })}
+        <Field label={t('auth.region')} error={errors['organisation.region']} required>
+          {(p) => (
+            <select id={p.id} name="organisation.region" value={f.region} onChange={set('region')} aria-describedby={p.describedBy} aria-invalid={p.invalid} required>
+              <option value="">{t('form.choose')}</option>
+              {REGIONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`region.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('auth.park')} error={errors['organisation.parkCode']}>
+          {(p) => (
+            <select id={p.id} name="organisation.parkCode" value={f.parkCode} onChange={set('parkCode')} aria-describedby={p.describedBy} aria-invalid={p.invalid}>
+              <option value="">{t('common.none')}</option>
+              {taxonomy.parks.map((park) => (
+                <option key={park.code} value={park.code}>
+                  {pick(park)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="form__actions">
+          <button type="submit" className="btn btn--primary" disabled={busy}>
+            {t('auth.signUpButton')}
+          </button>
+          <Link href="/sign-in">{t('auth.haveAccount')}</Link>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vite';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname);
+
+/** Plain esbuild JSX (no React plugin needed); the api serves dist/ in production, the dev server proxies /api to it. */
+export default defineConfig({
+  root,
+  base: '/',
+  publicDir: path.join(root, 'public'),
+  esbuild: { jsx: 'automatic' },
+  build: { outDir: path.join(root, 'dist'), emptyOutDir: true, sourcemap: true, target: 'es2020' },
+  server: {
+    port: 5173,
+    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false }, '/admin': { target: 'http://127.0.0.1:3000' } },
+  },
+});

@@ -1,0 +1,48 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@techbridge/identity';
+import { SearchIndexer } from '@techbridge/platform';
+import { AchievementController } from './achievement.controller';
+import { AchievementRepository } from './achievement.repository';
+import { CatalogService } from './catalog.service';
+import { AchievementAttachment } from './entities/achievement-attachment.entity';
+import { AchievementEvent } from './entities/achievement-event.entity';
+import { AchievementInterest } from './entities/achievement-interest.entity';
+import { Achievement } from './entities/achievement.entity';
+import { GuideCatalog, GuideCatalogEntry } from './entities/guide-catalog.entity';
+import { ImportJob } from './entities/import-job.entity';
+import { TechnologyPackage } from './entities/technology-package.entity';
+import { AchievementProjection } from './search/achievement.projection';
+import { AchievementImportKind } from './import/achievement-import.kind';
+import { ImportController } from './import/import.controller';
+import { ImportJobs } from './import/import.jobs';
+import { ImportRepository } from './import/import.repository';
+import { ImportService } from './import/import.service';
+import { CatalogSearchController, GuideCatalogController, PackageController } from './package.controller';
+import { PackageRepository } from './package.repository';
+import { PackageService } from './package.service';
+import { CatalogSearchService } from './search/catalog-search.service';
+import { PackageProjection } from './search/package.projection';
+import { TaxonomyController, TaxonomyService } from './taxonomy.controller';
+
+@Module({
+  imports: [
+    IdentityModule,
+    TypeOrmModule.forFeature([Achievement, AchievementEvent, AchievementAttachment, AchievementInterest, TechnologyPackage, GuideCatalog, GuideCatalogEntry, ImportJob]),
+  ],
+  controllers: [AchievementController, TaxonomyController, ImportController, PackageController, GuideCatalogController, CatalogSearchController],
+  providers: [AchievementRepository, CatalogService, AchievementProjection, TaxonomyService, ImportRepository, ImportService, ImportJobs, AchievementImportKind, PackageRepository, PackageService, PackageProjection, CatalogSearchService],
+  exports: [CatalogService, ImportService],
+})
+export class CatalogModule implements OnModuleInit {
+  constructor(
+    private readonly indexer: SearchIndexer,
+    private readonly achievements: AchievementProjection,
+    private readonly packages: PackageProjection,
+  ) {}
+
+  onModuleInit(): void {
+    this.indexer.register(this.achievements);
+    this.indexer.register(this.packages);
+  }
+}

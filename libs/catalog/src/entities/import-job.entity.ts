@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
+export type ImportFormat = 'ndjson' | 'csv' | 'xlsx';
+
+export interface ImportLineError {
+  line: number;
+  field: string;
+  message: string;
+}
+
+@Entity('import_job')
+export class ImportJob {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ type: 'text' }) kind!: string;
+  @Column({ type: 'text' }) format!: ImportFormat;
+  @Column({ type: 'text', default: 'queued' }) status!: ImportStatus;
+  @Column({ name: 'file_key', type: 'text' }) fileKey!: string;
+  @Column({ type: 'text', nullable: true }) filename!: string | null;
+  @Column({ type: 'boolean', default: false }) publish!: boolean;
+  @Column({ name: 'importer_user_id', type: 'uuid' }) importerUserId!: string;
+  @Column({ name: 'importer_org_id', type: 'uuid' }) importerOrgId!: string;
+  @Column({ name: 'importer_org_type', type: 'text' }) importerOrgType!: string;
+  @Column({ name: 'importer_roles', type: 'text', array: true, default: () => "'{}'" }) importerRoles!: string[];
+  @Column({ type: 'int', default: 0 }) total!: number;
+  @Column({ type: 'int', default: 0 }) processed!: number;
+  @Column({ type: 'int', default: 0 }) created!: number;
+  @Column({ type: 'int', default: 0 }) updated!: number;
+  @Column({ type: 'int', default: 0 }) failed!: number;
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" }) errors!: ImportLineError[];
+  @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason!: string | null;
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt!: Date | null;
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt!: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ImportJob } from '../entities/import-job.entity';
+
+@Injectable()
+export class ImportRepository {
+  insert(m: EntityManager, job: Partial<ImportJob>): Promise<ImportJob> {
+    const repo = m.getRepository(ImportJob);
+    return repo.save(repo.create(job));
+  }
+
+  find(m: EntityManager, id: string): Promise<ImportJob | null> {
+    return m.getRepository(ImportJob).findOne({ where: { id } });
+  }
+
+  async update(m: EntityManager, id: string, changes: Partial<ImportJob>): Promise<void> {
+    await m.getRepository(ImportJob).update({ id }, changes as Record<string, unknown>);
+  }
+
+  /** Moves queued (or a crashed run) to running; false when another run holds it or it has finished. */
+  async claim(m: EntityManager, id: string, at: Date): Promise<boolean> {
+    const res: unknown[] = await m.query(
+      `UPDATE import_job SET status = 'running', started_at = $2, processed = 0, created = 0, updated = 0, failed = 0, errors = '[]'::jsonb, updated_at = now()
+       WHERE id = $1 AND status IN ('queued','running') RETURNING id`,
+      [id, at],
+    );
+    // pg returns [rows, affected] for UPDATE … RETURNING through TypeORM.
+    const rows = Array.isArray(res[0]) ? (res[0] as unknown[]) : res;
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,179 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import {
+  Actor, Clock, FileStorage, FileTooLargeError, hasRole, JobName, OutboxService, Role, TransactionRunner,
+} from '@techbridge/platform';
+import { CatalogErrors } from '../catalog.exception';
+import { ImportFormat, ImportJob, ImportLineError } from '../entities/import-job.entity';
+import { ImportBatchItem, ImportContext, ImportKind } from './import-kind';
+import { ImportRepository } from './import.repository';
+import { readRecords } from './record-reader';
+import { ImportJobResponse, mapImportJob } from './import.dto';
+
+export const IMPORT_BATCH_SIZE = 500;
+/** Stored errors are capped; every failure is still counted. */
+export const MAX_STORED_ERRORS = 1000;
+export const IMPORT_UPLOAD_LIMIT = 2 * 1024 * 1024 * 1024;
+
+export interface ImportUpload {
+  stream: Readable;
+  format: ImportFormat;
+  filename?: string | null;
+}
+
+/**
+ * The generic import framework: stores the upload, records an import_job and enqueues it through the outbox;
+ * the job streams the file through the kind's validator and upserts in batches. Kinds register themselves
+ * (catalog: achievements; demand: demands) and share one job name.
+ */
+@Injectable()
+export class ImportService {
+  private readonly logger = new Logger('ImportService');
+  private readonly kinds = new Map<string, ImportKind<unknown>>();
+
+  constructor(
+    private readonly repo: ImportRepository,
+    private readonly tx: TransactionRunner,
+    private readonly outbox: OutboxService,
+    private readonly storage: FileStorage,
+    private readonly clock: Clock,
+  ) {}
+
+  registerKind<R>(kind: ImportKind<R>): void {
+    if (this.kinds.has(kind.kind)) throw new Error(`import kind ${kind.kind} registered twice`);
+    this.kinds.set(kind.kind, kind as ImportKind<unknown>);
+  }
+
+  private kindOf(kind: string): ImportKind<unknown> {
+    const k = this.kinds.get(kind);
+    if (!k) throw CatalogErrors.unknownImportKind(kind);
+    return k;
+  }
+
+  async start(actor: Actor, kind: string, upload: ImportUpload, options: { publish?: boolean } = {}): Promise<{ id: string }> {
+    this.kindOf(kind);
+    // Only platform administrators may skip review; others' flag is ignored rather than refused, so one client works for both.
+    const publish = !!options.publish && hasRole(actor, Role.PlatformAdmin);
+    const id = randomUUID();
+    const ext = upload.format === 'ndjson' ? 'jsonl' : upload.format;
+    const fileKey = `imports/${kind}/${id}.${ext}`;
+    try {
+      await this.storage.put(fileKey, upload.stream, IMPORT_UPLOAD_LIMIT);
+    } catch (err) {
+      if (err instanceof FileTooLargeError) throw CatalogErrors.fileTooLarge(IMPORT_UPLOAD_LIMIT);
+      throw err;
+    }
+    await this.tx.run(async (m) => {
+      await this.repo.insert(m, {
+        id, kind, format: upload.format, status: 'queued', fileKey, filename: upload.filename ?? null, publish,
+        importerUserId: actor.userId, importerOrgId: actor.orgId, importerOrgType: actor.orgType, importerRoles: actor.roles,
+      });
+      await this.outbox.enqueue(m, JobName.RunImport, { importJobId: id }, { jobId: `import:${id}`, attempts: 3 });
+    });
+    return { id };
+  }
+
+  /** Visible to the importer's organisation and platform administrators; others 404. */
+  async get(actor: Actor, id: string): Promise<ImportJobResponse> {
+    const job = await this.repo.find(this.tx.manager, id);
+    if (!job || (job.importerOrgId !== actor.orgId && !hasRole(actor, Role.PlatformAdmin))) throw CatalogErrors.importNotFound();
+    return mapImportJob(job);
+  }
+
+  /** The job body. Idempotent: a finished job is skipped; a crashed run restarts from the top (upserts are keyed). */
+  async run(importJobId: string): Promise<ImportJobResponse | null> {
+    const m0 = this.tx.manager;
+    const job = await this.repo.find(m0, importJobId);
+    if (!job || job.status === 'done' || job.status === 'failed') return null;
+    if (!(await this.repo.claim(m0, job.id, this.clock.now()))) return null;
+    const kind = this.kindOf(job.kind);
+    const ctx: ImportContext = {
+      importJobId: job.id,
+      importer: { userId: job.importerUserId, orgId: job.importerOrgId, orgType: job.importerOrgType, roles: job.importerRoles, isPlatformAdmin: job.importerRoles.includes(Role.PlatformAdmin) },
+      publish: job.publish,
+      cache: new Map(),
+    };
+    const counters = { total: 0, processed: 0, created: 0, updated: 0, failed: 0 };
+    const errors: ImportLineError[] = [];
+    const fail = (line: number, field: string, message: string) => {
+      if (errors.length < MAX_STORED_ERRORS) errors.push({ line, field, message });
+    };
+    let batch: Array<ImportBatchItem<unknown>> = [];
+    let keys = new Set<string>();
+
+    const store = async (items: Array<ImportBatchItem<unknown>>) => {
+      const res = await this.tx.run((m) => kind.upsertBatch(m, items, ctx));
+      counters.created += res.created;
+      counters.updated += res.updated;
+      for (const f of res.failures ?? []) {
+        counters.failed++;
+        fail(items[f.index].line, f.field, f.message);
+      }
+    };
+    const flush = async () => {
+      if (!batch.length) return;
+      const items = batch;
+      batch = [];
+      keys = new Set();
+      try {
+        await store(items);
+      } catch (err) {
+        // One bad row must not sink its batch: retry one by one to find it and report it on its line.
+        ctx.cache.clear();
+        this.logger.warn(`import ${job.id}: batch failed (${(err as Error).message}); retrying line by line`);
+        for (const item of items) {
+          try {
+            await store([item]);
+          } catch (e) {
+            ctx.cache.clear();
+            counters.failed++;
+            fail(item.line, '', `could not be stored: ${(e as Error).message}`);
+          }
+        }
+      }
+      counters.processed += items.length;
+      await this.progress(job.id, counters, errors);
+    };
+
+    try {
+      const stream = await this.storage.open(job.fileKey);
+      for await (const item of readRecords(stream, job.format)) {
+        counters.total++;
+        if ('parseError' in item) {
+          counters.failed++;
+          counters.processed++;
+          fail(item.line, '', item.parseError);
+          continue;
+        }
+        const raw = item.row ? kind.fromRow(item.row) : item.raw;
+        const v = kind.validate(raw);
+        if ('errors' in v) {
+          counters.failed++;
+          counters.processed++;
+          for (const e of v.errors) fail(item.line, e.field, e.message);
+          continue;
+        }
+        if (keys.has(v.key)) await flush();
+        keys.add(v.key);
+        batch.push({ line: item.line, record: v.record });
+        if (batch.length >= IMPORT_BATCH_SIZE) await flush();
+      }
+      await flush();
+      await this.repo.update(this.tx.manager, job.id, { ...counters, errors, status: 'done', finishedAt: this.clock.now() });
+    } catch (err) {
+      await this.repo.update(this.tx.manager, job.id, { ...counters, errors: [...errors], failureReason: String((err as Error).message).slice(0, 2000) });
+      throw err;
+    }
+    return mapImportJob((await this.repo.find(this.tx.manager, job.id))!);
+  }
+
+  private async progress(id: string, counters: { total: number; processed: number; created: number; updated: number; failed: number }, errors: ImportLineError[]): Promise<void> {
+    await this.repo.update(this.tx.manager, id, { ...counters, errors: [...errors] });
+  }
+
+  /** After the last attempt: a person sees the failure on the import. */
+  async markFailed(importJobId: string): Promise<void> {
+    await this.repo.update(this.tx.manager, importJobId, { status: 'failed', finishedAt: this.clock.now() });
+  }
+}

@@ -1,0 +1,511 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { CONTRACT_TYPE_CODES, IsCreditCode, INDUSTRY_CODES, PageQuery, PARK_CODES, REGION_CODES } from '@techbridge/platform';
+import { CONTRACT_STATUSES, ContractStatus } from '../contract.state-machine';
+import { ContractDeduction, DEDUCTION_KINDS, DeductionKind } from '../entities/contract-deduction.entity';
+import { BROKER_TIERS, BrokerProfile, BrokerTier, INSTITUTION_LEVELS, InstitutionLevel, RegistrationInstitutionProfile, TransferInstitutionProfile } from '../entities/institution-profiles.entity';
+import { LegalPersonType, ReasonEntry, TechnologyContract } from '../entities/technology-contract.entity';
+import { ContractDirection } from '../rules/direction';
+
+export const LEGAL_PERSON_TYPES: LegalPersonType[] = ['university', 'institute', 'enterprise', 'individual', 'other'];
+export const LICENSE_SCOPES = ['exclusive', 'sole', 'ordinary'];
+const MAX_AMOUNT = 9_999_999_999_999;
+const money = () => IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false });
+
+// ---- institutions and brokers ----
+
+export class TransferInstitutionProfileDto {
+  @ApiProperty({ enum: INSTITUTION_LEVELS })
+  @IsIn(INSTITUTION_LEVELS as unknown as string[])
+  level!: InstitutionLevel;
+
+  @ApiProperty({ example: '国技转字〔2025〕013号' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(60)
+  accreditationNumber!: string;
+
+  @ApiProperty({ example: '2025-01-01' })
+  @IsDateString({ strict: true })
+  validFrom!: string;
+
+  @ApiProperty({ example: '2027-12-31' })
+  @IsDateString({ strict: true })
+  validTo!: string;
+
+  @ApiPropertyOptional({ description: 'When the current level was granted (defaults to validFrom)' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  accreditedOn?: string;
+}
+
+export class RegistrationInstitutionProfileDto {
+  @ApiProperty({ example: ['13'], description: 'Administrative division code prefixes covered (2, 4 or 6 digits)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @Matches(/^(\d{2}|\d{4}|\d{6})$/, { each: true, message: 'coveredDivisions must be 2-, 4- or 6-digit division code prefixes' })
+  coveredDivisions!: string[];
+
+  @ApiPropertyOptional({ example: '130100', description: 'Six digits inside this institution\'s registration numbers' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'numberPrefix must be 6 digits' })
+  numberPrefix?: string;
+}
+
+export class BrokerProfileDto {
+  @ApiProperty({ enum: BROKER_TIERS })
+  @IsIn(BROKER_TIERS as unknown as string[])
+  tier!: BrokerTier;
+
+  @ApiProperty({ example: 'JJR-HE-2025-0012' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(60)
+  filingNumber!: string;
+
+  @ApiPropertyOptional({ example: '高级工程师' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  professionalTitle?: string;
+
+  @ApiPropertyOptional({ description: 'The transfer institution the broker works for' })
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string;
+}
+
+export class TransferInstitutionResponse {
+  level!: InstitutionLevel;
+  accreditationNumber!: string;
+  validFrom!: string;
+  validTo!: string;
+  accreditedOn!: string;
+  /** Accreditation valid today. */
+  valid!: boolean;
+}
+export class RegistrationInstitutionResponse {
+  coveredDivisions!: string[];
+  numberPrefix!: string;
+}
+export class InstitutionResponse {
+  organisationId!: string;
+  name!: string;
+  type!: string;
+  region!: string;
+  transfer!: TransferInstitutionResponse | null;
+  registration!: RegistrationInstitutionResponse | null;
+}
+
+export class BrokerPerformance {
+  contractsRegistered!: number;
+  contractAmount!: number;
+  technologyAmount!: number;
+  contractsInProgress!: number;
+}
+export class BrokerResponse {
+  userId!: string;
+  displayName!: string;
+  organisationId!: string;
+  tier!: BrokerTier;
+  filingNumber!: string;
+  professionalTitle!: string | null;
+  institutionId!: string | null;
+  performance!: BrokerPerformance;
+}
+
+export function mapTransferProfile(p: TransferInstitutionProfile, today: string): TransferInstitutionResponse {
+  return { level: p.level, accreditationNumber: p.accreditationNumber, validFrom: p.validFrom, validTo: p.validTo, accreditedOn: p.accreditedOn, valid: p.validFrom <= today && today <= p.validTo };
+}
+export function mapRegistrationProfile(p: RegistrationInstitutionProfile): RegistrationInstitutionResponse {
+  return { coveredDivisions: p.coveredDivisions, numberPrefix: p.numberPrefix };
+}
+export function mapBrokerProfile(p: BrokerProfile, user: { displayName: string; organisationId: string }, performance: BrokerPerformance): BrokerResponse {
+  return {
+    userId: p.userId, displayName: user.displayName, organisationId: user.organisationId, tier: p.tier, filingNumber: p.filingNumber,
+    professionalTitle: p.professionalTitle, institutionId: p.institutionId, performance,
+  };
+}
+
+// ---- contracts ----
+
+export class ContractPartyDto {
+  @ApiPropertyOptional({ description: 'The buyer organisation on the platform, if registered' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiProperty({ example: '河北某某新材料有限公司' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: '91130100MA0XXXXXXX' })
+  @IsCreditCode()
+  creditCode!: string;
+
+  @ApiProperty({ enum: REGION_CODES })
+  @IsIn(REGION_CODES as unknown as string[])
+  region!: string;
+
+  @ApiProperty({ enum: LEGAL_PERSON_TYPES })
+  @IsIn(LEGAL_PERSON_TYPES)
+  legalPersonType!: LegalPersonType;
+}
+
+export class DeductionDto {
+  @ApiProperty({ enum: DEDUCTION_KINDS })
+  @IsIn(DEDUCTION_KINDS as unknown as string[])
+  kind!: DeductionKind;
+
+  @ApiProperty({ example: 120000 })
+  @money()
+  @Min(0.01)
+  @Max(MAX_AMOUNT)
+  amount!: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string;
+}
+
+export class CreateContractDto {
+  @ApiProperty({ example: '高性能储氢合金专利实施许可合同' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ enum: CONTRACT_TYPE_CODES })
+  @IsIn(CONTRACT_TYPE_CODES)
+  type!: string;
+
+  @ApiPropertyOptional({ enum: LICENSE_SCOPES, description: 'Required for licence types' })
+  @IsOptional()
+  @IsIn(LICENSE_SCOPES)
+  licenseScope?: string;
+
+  @ApiProperty({ type: ContractPartyDto, description: 'The buyer side; the seller is the filing organisation' })
+  @ValidateNested()
+  @Type(() => ContractPartyDto)
+  buyer!: ContractPartyDto;
+
+  @ApiProperty({ example: 1000000, description: '合同成交额 (yuan)' })
+  @money()
+  @Min(0.01)
+  @Max(MAX_AMOUNT)
+  contractAmount!: number;
+
+  @ApiProperty({ example: 880000, description: '技术交易额 (yuan) = contractAmount − Σ deductions' })
+  @money()
+  @Min(0)
+  @Max(MAX_AMOUNT)
+  technologyAmount!: number;
+
+  @ApiPropertyOptional({ type: [DeductionDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DeductionDto)
+  deductions?: DeductionDto[];
+
+  @ApiProperty({ example: '2026-03-15' })
+  @IsDateString({ strict: true })
+  signedOn!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsDateString({ strict: true })
+  termFrom?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsDateString({ strict: true })
+  termTo?: string;
+
+  @ApiPropertyOptional({ enum: INDUSTRY_CODES })
+  @IsOptional()
+  @IsIn(INDUSTRY_CODES)
+  industry?: string;
+
+  @ApiPropertyOptional({ enum: PARK_CODES, description: 'The sub-park the deal lands in (defaults to the buyer\'s park)' })
+  @IsOptional()
+  @IsIn(PARK_CODES)
+  parkCode?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID() achievementId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() demandId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() proposalId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() matchId?: string;
+
+  @ApiPropertyOptional({ description: 'The transfer institution that facilitated the deal' })
+  @IsOptional()
+  @IsUUID()
+  transferInstitutionId?: string;
+
+  @ApiPropertyOptional({ description: 'The broker who followed the deal' })
+  @IsOptional()
+  @IsUUID()
+  brokerUserId?: string;
+}
+
+export class UpdateContractDto extends PartialType(CreateContractDto) {}
+
+export class ReasonDto {
+  @ApiPropertyOptional({ example: 'technologyAmount' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  field?: string;
+
+  @ApiProperty({ example: '技术交易额核定有误，请补充设备清单' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  message!: string;
+}
+
+export class ReturnContractDto {
+  @ApiProperty({ type: [ReasonDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ReasonDto)
+  reasons!: ReasonDto[];
+}
+
+export class RefuseContractDto {
+  @ApiProperty({ example: '不属于技术合同：标的为普通设备买卖' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class CorrectAmountsDto {
+  @ApiProperty() @money() @Min(0.01) @Max(MAX_AMOUNT) contractAmount!: number;
+  @ApiProperty() @money() @Min(0) @Max(MAX_AMOUNT) technologyAmount!: number;
+
+  @ApiPropertyOptional({ type: [DeductionDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DeductionDto)
+  deductions?: DeductionDto[];
+
+  @ApiProperty({ example: '补充协议调整设备款' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class ContractListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: CONTRACT_STATUSES })
+  @IsOptional()
+  @IsIn(CONTRACT_STATUSES)
+  status?: ContractStatus;
+
+  @ApiPropertyOptional({ enum: ['party', 'review'], description: 'party: contracts my organisation is party to; review: my institution\'s queue' })
+  @IsOptional()
+  @IsIn(['party', 'review'])
+  scope?: 'party' | 'review';
+}
+
+export class DeductionResponse {
+  kind!: DeductionKind;
+  amount!: number;
+  note!: string | null;
+}
+export class ContractPartyResponse {
+  organisationId!: string | null;
+  name!: string;
+  creditCode!: string | null;
+  region!: string;
+  legalPersonType!: LegalPersonType;
+}
+export class ContractResponse {
+  id!: string;
+  title!: string;
+  type!: string;
+  typeName!: { zh: string; en: string };
+  licenseScope!: string | null;
+  seller!: ContractPartyResponse;
+  buyer!: ContractPartyResponse;
+  contractAmount!: number;
+  technologyAmount!: number;
+  deductions!: DeductionResponse[];
+  signedOn!: string;
+  termFrom!: string | null;
+  termTo!: string | null;
+  industry!: string | null;
+  parkCode!: string | null;
+  links!: { achievementId: string | null; demandId: string | null; proposalId: string | null; matchId: string | null };
+  transferInstitutionId!: string | null;
+  brokerUserId!: string | null;
+  attachment!: { name: string } | null;
+  status!: ContractStatus;
+  submissionCount!: number;
+  submittedAt!: string | null;
+  policyVersion!: string | null;
+  deadlineAt!: string | null;
+  registrationInstitutionId!: string | null;
+  checkProblems!: ReasonEntry[];
+  returnReasons!: ReasonEntry[];
+  refusalReason!: string | null;
+  registrationNumber!: string | null;
+  registeredAt!: string | null;
+  direction!: ContractDirection;
+  version!: number;
+  createdAt!: string;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function mapDeduction(d: ContractDeduction): DeductionResponse {
+  return { kind: d.kind, amount: Number(d.amount), note: d.note };
+}
+
+export function mapContract(c: TechnologyContract, typeName: { zh: string; en: string }, direction: ContractDirection): ContractResponse {
+  return {
+    id: c.id,
+    title: c.title,
+    type: c.type,
+    typeName,
+    licenseScope: c.licenseScope,
+    seller: { organisationId: c.sellerOrgId, name: c.sellerName, creditCode: c.sellerCreditCode, region: c.sellerRegion, legalPersonType: c.sellerLegalType },
+    buyer: { organisationId: c.buyerOrgId, name: c.buyerName, creditCode: c.buyerCreditCode, region: c.buyerRegion, legalPersonType: c.buyerLegalType },
+    contractAmount: Number(c.contractAmount),
+    technologyAmount: Number(c.technologyAmount),
+    deductions: [...(c.deductions ?? [])].sort((a, b) => a.position - b.position).map(mapDeduction),
+    signedOn: c.signedOn,
+    termFrom: c.termFrom,
+    termTo: c.termTo,
+    industry: c.industry,
+    parkCode: c.parkCode,
+    links: { achievementId: c.achievementId, demandId: c.demandId, proposalId: c.proposalId, matchId: c.matchId },
+    transferInstitutionId: c.transferInstitutionId,
+    brokerUserId: c.brokerUserId,
+    attachment: c.attachmentKey ? { name: c.attachmentName ?? 'contract.pdf' } : null,
+    status: c.status,
+    submissionCount: c.submissionCount,
+    submittedAt: iso(c.submittedAt),
+    policyVersion: c.policyVersion,
+    deadlineAt: iso(c.deadlineAt),
+    registrationInstitutionId: c.registrationInstitutionId,
+    checkProblems: c.checkProblems,
+    returnReasons: c.returnReasons,
+    refusalReason: c.refusalReason,
+    registrationNumber: c.registrationNumber,
+    registeredAt: iso(c.registeredAt),
+    direction,
+    version: c.version,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export class RegistrationEventResponse {
+  action!: string;
+  fromStatus!: string;
+  toStatus!: string;
+  actorUserId!: string | null;
+  reasons!: ReasonEntry[];
+  at!: string;
+}
+
+export class AmountCorrectionResponse {
+  oldContractAmount!: number;
+  newContractAmount!: number;
+  oldTechnologyAmount!: number;
+  newTechnologyAmount!: number;
+  reason!: string;
+  correctedBy!: string;
+  correctedAt!: string;
+}
+
+// ---- holidays, rewards, statistics ----
+
+export class HolidayDto {
+  @ApiProperty({ enum: ['holiday', 'workday'] })
+  @IsIn(['holiday', 'workday'])
+  kind!: 'holiday' | 'workday';
+
+  @ApiProperty({ example: '国庆节' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  name!: string;
+}
+
+export class HolidayQuery {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+}
+
+export class ComputeRewardsDto {
+  @ApiProperty({ example: 2026 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+}
+
+export class RewardLineResponse {
+  id!: string;
+  year!: number;
+  institutionId!: string;
+  kind!: 'facilitation' | 'registration' | 'new-accreditation';
+  basisAmount!: number;
+  uncappedAmount!: number;
+  amount!: number;
+  capped!: boolean;
+  note!: string | null;
+  contracts!: Array<{ contractId: string; registrationNumber: string; technologyAmount: number }>;
+}
+
+export const STATS_GROUPS = ['park', 'quarter', 'industry', 'type', 'direction'] as const;
+export type StatsGroup = (typeof STATS_GROUPS)[number];
+
+export class StatsQuery {
+  @ApiProperty({ example: '2026-01-01' })
+  @IsDateString({ strict: true })
+  from!: string;
+
+  @ApiProperty({ example: '2026-12-31', description: 'inclusive' })
+  @IsDateString({ strict: true })
+  to!: string;
+
+  @ApiProperty({ enum: STATS_GROUPS })
+  @IsIn(STATS_GROUPS as unknown as string[])
+  groupBy!: StatsGroup;
+}
+
+export class StatsRow {
+  key!: string | null;
+  contracts!: number;
+  contractAmount!: number;
+  technologyAmount!: number;
+}
+export class ContractStatsResponse {
+  from!: string;
+  to!: string;
+  groupBy!: StatsGroup;
+  rows!: StatsRow[];
+  total!: StatsRow;
+}

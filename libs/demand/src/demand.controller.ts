@@ -1,0 +1,171 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
+import { Actor, CurrentActor, Public } from '@techbridge/platform';
+import { DemandService } from './demand.service';
+import {
+  AssignBrokerDto, CloseDemandDto, CreateDemandDto, DemandBrokerResponse, DemandExportQuery, DemandListQuery, DemandPageResponse, DemandResponse,
+  DemandSearchQuery, DemandSearchResponse, DemandView, UpdateDemandDto,
+} from './dto/demand.dto';
+import { DeclineProposalDto, ProposalResponse, SubmitProposalDto } from './dto/proposal.dto';
+import { ProposalService } from './proposal.service';
+
+@ApiTags('demands')
+@ApiBearerAuth()
+@Controller('demands')
+export class DemandController {
+  constructor(
+    private readonly demands: DemandService,
+    private readonly proposals: ProposalService,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: '发布技术需求（草稿） / Create a demand (draft) for your enterprise' })
+  @ApiOkResponse({ type: DemandResponse })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateDemandDto): Promise<DemandResponse> {
+    return this.demands.create(actor, dto);
+  }
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'List demands; items the viewer may not read are redacted to title, industry, field and park' })
+  @ApiOkResponse({ type: DemandPageResponse })
+  list(@CurrentActor() actor: Actor | null, @Query() q: DemandListQuery) {
+    return this.demands.list(actor, q);
+  }
+
+  @Get('export')
+  @Public()
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Export the list as CSV, redacted for the viewer exactly as the list' })
+  export(@CurrentActor() actor: Actor | null, @Query() q: DemandExportQuery): StreamableFile {
+    const { format: _format, ...filters } = q;
+    return new StreamableFile(Readable.from(this.demands.exportCsv(actor, Object.assign(new DemandListQuery(), filters))), {
+      type: 'text/csv; charset=utf-8',
+      disposition: 'attachment; filename="demands.csv"',
+    });
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiOkResponse({ type: DemandResponse, description: 'or a RedactedDemandResponse' })
+  get(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string): Promise<DemandView> {
+    return this.demands.get(actor, id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: DemandResponse })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDemandDto): Promise<DemandResponse> {
+    return this.demands.update(actor, id, dto);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @ApiOkResponse({ type: DemandResponse })
+  publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DemandResponse> {
+    return this.demands.publish(actor, id);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOkResponse({ type: DemandResponse })
+  close(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CloseDemandDto): Promise<DemandResponse> {
+    return this.demands.close(actor, id, dto.reason);
+  }
+
+  @Post(':id/solve')
+  @HttpCode(200)
+  @ApiOkResponse({ type: DemandResponse })
+  solve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DemandResponse> {
+    return this.demands.solve(actor, id);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @ApiOkResponse({ type: DemandResponse })
+  reopen(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DemandResponse> {
+    return this.demands.reopen(actor, id);
+  }
+
+  @Post(':id/brokers')
+  @ApiOperation({ summary: 'Assign a broker to follow the demand (the enterprise or a platform administrator)' })
+  @ApiOkResponse({ type: DemandBrokerResponse })
+  assignBroker(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignBrokerDto): Promise<DemandBrokerResponse> {
+    return this.demands.assignBroker(actor, id, dto);
+  }
+
+  @Get(':id/brokers')
+  @ApiOkResponse({ type: [DemandBrokerResponse] })
+  brokers(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DemandBrokerResponse[]> {
+    return this.demands.listBrokers(actor, id);
+  }
+
+  @Post(':id/proposals')
+  @ApiOperation({ summary: '揭榜 / Propose a solution (universities and institutes, before the deadline)' })
+  @ApiOkResponse({ type: ProposalResponse })
+  propose(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitProposalDto): Promise<ProposalResponse> {
+    return this.proposals.submit(actor, id, dto);
+  }
+
+  @Get(':id/proposals')
+  @ApiOkResponse({ type: [ProposalResponse] })
+  listProposals(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProposalResponse[]> {
+    return this.proposals.list(actor, id);
+  }
+}
+
+@ApiTags('demands')
+@ApiBearerAuth()
+@Controller('proposals')
+export class ProposalController {
+  constructor(private readonly proposals: ProposalService) {}
+
+  @Get(':id')
+  @ApiOkResponse({ type: ProposalResponse })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProposalResponse> {
+    return this.proposals.get(actor, id);
+  }
+
+  @Post(':id/shortlist')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ProposalResponse })
+  shortlist(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProposalResponse> {
+    return this.proposals.shortlist(actor, id);
+  }
+
+  @Post(':id/award')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Award (the enterprise only): the demand moves to in-negotiation, other open proposals are declined' })
+  @ApiOkResponse({ type: ProposalResponse })
+  award(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProposalResponse> {
+    return this.proposals.award(actor, id);
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ProposalResponse })
+  decline(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DeclineProposalDto): Promise<ProposalResponse> {
+    return this.proposals.decline(actor, id, dto);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ProposalResponse })
+  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProposalResponse> {
+    return this.proposals.withdraw(actor, id);
+  }
+}
+
+@ApiTags('search')
+@Controller('search')
+export class DemandSearchController {
+  constructor(private readonly demands: DemandService) {}
+
+  @Get('demands')
+  @Public()
+  @ApiOperation({ summary: 'Search demands with facets (industry, park, cooperationMode), honouring visibility' })
+  @ApiOkResponse({ type: DemandSearchResponse })
+  search(@CurrentActor() actor: Actor | null, @Query() q: DemandSearchQuery): Promise<DemandSearchResponse> {
+    return this.demands.searchDemands(actor, q);
+  }
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@techbridge/catalog';
+import { IdentityModule } from '@techbridge/identity';
+import { NotificationModule } from '@techbridge/notification';
+import { DemandController, DemandSearchController, ProposalController } from './demand.controller';
+import { DemandImportKind } from './demand-import.kind';
+import { DemandJobs } from './demand.jobs';
+import { DemandProjection } from './demand.projection';
+import { DemandRepository } from './demand.repository';
+import { DemandService } from './demand.service';
+import { DemandBroker } from './entities/demand-broker.entity';
+import { Demand } from './entities/demand.entity';
+import { Proposal } from './entities/proposal.entity';
+import { ProposalService } from './proposal.service';
+
+@Module({
+  imports: [IdentityModule, NotificationModule, CatalogModule, TypeOrmModule.forFeature([Demand, Proposal, DemandBroker])],
+  controllers: [DemandController, ProposalController, DemandSearchController],
+  providers: [DemandRepository, DemandService, ProposalService, DemandProjection, DemandJobs, DemandImportKind],
+  exports: [DemandService],
+})
+export class DemandModule {}

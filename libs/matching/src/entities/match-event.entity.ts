@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type MatchEventKind = 'taken' | 'transition' | 'note' | 'introduction';
+export const INTRODUCTION_CHANNELS = ['meeting', 'phone', 'email', 'event', 'online', 'other'] as const;
+export type IntroductionChannel = (typeof INTRODUCTION_CHANNELS)[number];
+
+@Entity('match_event')
+export class MatchEvent {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'match_id' }) matchId: string;
+  @Column('text') kind: MatchEventKind;
+  @Column('uuid', { name: 'actor_user_id', nullable: true }) actorUserId: string | null;
+  @Column('text', { name: 'from_status', nullable: true }) fromStatus: string | null;
+  @Column('text', { name: 'to_status', nullable: true }) toStatus: string | null;
+  @Column('text', { name: 'close_reason', nullable: true }) closeReason: string | null;
+  @Column('text', { nullable: true }) body: string | null;
+  @Column('uuid', { name: 'introduced_org_ids', array: true, nullable: true }) introducedOrgIds: string[] | null;
+  @Column('text', { nullable: true }) channel: IntroductionChannel | null;
+  @Column('timestamptz', { name: 'occurred_at' }) occurredAt: Date;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

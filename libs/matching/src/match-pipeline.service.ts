@@ -1,0 +1,308 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AchievementResponse, CatalogService } from '@techbridge/catalog';
+import { DemandResponse, DemandService } from '@techbridge/demand';
+import { NotificationService } from '@techbridge/notification';
+import { Actor, Clock, DomainError, hasRole, isPlatformStaff, Page, pageOf, Role, skipTake, TransactionRunner } from '@techbridge/platform';
+import {
+  mapMatchEvent, mapReasons, MatchEventResponse, MatchIntroductionDto, MatchListQuery, MatchNoteDto, MatchResponse, MatchTransitionDto, TakeMatchDto,
+} from './dto/matching.dto';
+import { Match } from './entities/match.entity';
+import { MatchRepository, MatchScope } from './match.repository';
+import { isOpen, nextMatchStatus } from './match.state-machine';
+import { MatchingErrors } from './matching.exception';
+import { MatchingService, RankedAchievement, RankedDemand, SYSTEM_VIEWER } from './matching.service';
+import { MatchReason } from './scoring/match-scoring';
+
+/** How many suggestions a computation stores, and how many of them are announced to both parties. */
+export const STORED_SUGGESTIONS = 10;
+export const NOTIFIED_SUGGESTIONS = 3;
+
+/**
+ * The broker pipeline over stored matches, and the worker's computation of suggestions on publish.
+ * Brokers and platform staff see every match; an enterprise or an owner sees only the matches that concern it (others: 404).
+ */
+@Injectable()
+export class MatchPipelineService {
+  private readonly logger = new Logger('MatchPipeline');
+
+  constructor(
+    private readonly repo: MatchRepository,
+    private readonly matching: MatchingService,
+    private readonly catalog: CatalogService,
+    private readonly demands: DemandService,
+    private readonly notifications: NotificationService,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- worker ----
+
+  async computeForDemand(demandId: string): Promise<{ stored: number; notified: number; skipped?: string }> {
+    const [demand] = await this.demands.getDemandsByIds([demandId]);
+    if (!demand || !['published', 'in-negotiation'].includes(demand.status)) return { stored: 0, notified: 0, skipped: demand ? `status ${demand.status}` : 'missing' };
+    const ranked: RankedAchievement[] = await this.matching.rankAchievementsFor(demand, STORED_SUGGESTIONS);
+    const items = (await this.matching.hydrateAchievements(demand, ranked)).slice(0, STORED_SUGGESTIONS);
+    return this.store(
+      demand,
+      items.map((x) => ({ achievement: x.achievement, score: x.scored.score, reasons: x.scored.reasons })),
+    );
+  }
+
+  async computeForAchievement(achievementId: string): Promise<{ stored: number; notified: number; skipped?: string }> {
+    const [achievement] = await this.catalog.getAchievementsByIds([achievementId]);
+    if (!achievement || achievement.status !== 'published') return { stored: 0, notified: 0, skipped: achievement ? `status ${achievement.status}` : 'missing' };
+    const ranked: RankedDemand[] = await this.matching.rankDemandsFor(achievement, SYSTEM_VIEWER, STORED_SUGGESTIONS);
+    const items = (await this.matching.hydrateDemands(SYSTEM_VIEWER, ranked)).slice(0, STORED_SUGGESTIONS);
+    let stored = 0;
+    let notified = 0;
+    // One demand at a time keeps each store idempotent on its own (unique demand, achievement).
+    for (const x of items) {
+      const r = await this.store(x.demand, [{ achievement, score: x.scored.score, reasons: x.scored.reasons }], notified < NOTIFIED_SUGGESTIONS);
+      stored += r.stored;
+      notified += r.notified;
+    }
+    return { stored, notified };
+  }
+
+  private async store(
+    demand: DemandResponse,
+    items: Array<{ achievement: AchievementResponse; score: number; reasons: MatchReason[] }>,
+    notify = true,
+  ): Promise<{ stored: number; notified: number }> {
+    if (!items.length) return { stored: 0, notified: 0 };
+    return this.tx.run(async (m) => {
+      const rows = await this.repo.upsertSuggestions(
+        m,
+        items.map((x) => ({ demandId: demand.id, achievementId: x.achievement.id, enterpriseId: demand.enterprise.id, ownerId: x.achievement.owner.id, score: x.score, reasons: x.reasons })),
+        this.clock.now(),
+      );
+      const byAchievement = new Map(rows.map((r) => [r.achievementId, r.id]));
+      let notified = 0;
+      for (const x of notify ? items.slice(0, NOTIFIED_SUGGESTIONS) : []) {
+        const matchId = byAchievement.get(x.achievement.id);
+        if (!matchId) continue;
+        // dedupeKey per match and party: a retried or repeated computation never notifies twice.
+        await this.notifications.notify(
+          [
+            {
+              orgId: demand.enterprise.id,
+              kind: 'match.suggested',
+              title: { zh: `为您的需求「${demand.title}」推荐了成果`, en: `An achievement matches your demand "${demand.title}"` },
+              body: { zh: `「${x.achievement.title}」匹配度${x.score}`, en: `"${x.achievement.title}" scores ${x.score}` },
+              link: `/matches/${matchId}`,
+              data: { matchId, demandId: demand.id, achievementId: x.achievement.id, score: x.score },
+              dedupeKey: `match:${matchId}:enterprise`,
+            },
+            {
+              orgId: x.achievement.owner.id,
+              kind: 'match.suggested',
+              title: { zh: `您的成果「${x.achievement.title}」匹配到企业需求`, en: `Your achievement "${x.achievement.title}" matches a demand` },
+              // Only the title: the owner may not be allowed to read the demand's description.
+              body: { zh: `需求「${demand.title}」匹配度${x.score}`, en: `Demand "${demand.title}" scores ${x.score}` },
+              link: `/matches/${matchId}`,
+              data: { matchId, demandId: demand.id, achievementId: x.achievement.id, score: x.score },
+              dedupeKey: `match:${matchId}:owner`,
+            },
+          ],
+          m,
+        );
+        notified++;
+      }
+      return { stored: rows.length, notified };
+    });
+  }
+
+  // ---- queries ----
+
+  async list(actor: Actor, q: MatchListQuery): Promise<Page<MatchResponse>> {
+    const [rows, total] = await this.repo.page(this.tx.manager, this.scopeOf(actor), {
+      status: q.status,
+      demandId: q.demandId,
+      achievementId: q.achievementId,
+      brokerUserId: q.mine ? actor.userId : undefined,
+      ...skipTake(q),
+    });
+    return pageOf(await this.mapMany(actor, rows), total, q);
+  }
+
+  async get(actor: Actor, id: string): Promise<MatchResponse> {
+    const row = await this.visible(this.tx.manager, actor, id);
+    return (await this.mapMany(actor, [row]))[0];
+  }
+
+  async events(actor: Actor, id: string): Promise<MatchEventResponse[]> {
+    await this.visible(this.tx.manager, actor, id);
+    const events = await this.repo.events(this.tx.manager, id);
+    // Notes are the brokers' working record; the parties see the pipeline steps and introductions.
+    const internal = this.isCurator(actor);
+    return events.filter((e) => internal || e.kind !== 'note').map(mapMatchEvent);
+  }
+
+  // ---- commands (brokers and platform staff) ----
+
+  /** A broker takes a pair into the pipeline: the stored suggestion if any, else a broker-curated match scored now. */
+  async take(actor: Actor, dto: TakeMatchDto): Promise<MatchResponse> {
+    const [scoredPair] = await this.matching.scoreDemandAchievementPairs([{ demandId: dto.demandId, achievementId: dto.achievementId }]);
+    const [demand] = await this.demands.getDemandsByIds([dto.demandId]);
+    const [achievement] = await this.catalog.getAchievementsByIds([dto.achievementId]);
+    if (!scoredPair || !demand || !achievement) throw MatchingErrors.matchNotFound();
+    if (!['published', 'in-negotiation'].includes(demand.status) || achievement.status !== 'published' || (demand.minTrl != null && achievement.trl < demand.minTrl)) {
+      throw MatchingErrors.notMatchable();
+    }
+    const saved = await this.tx.run(async (m) => {
+      let row = await this.repo.findPair(m, dto.demandId, dto.achievementId, true);
+      if (!row) {
+        const now = this.clock.now();
+        row = await this.repo.save(m, {
+          demandId: demand.id, achievementId: achievement.id, enterpriseId: demand.enterprise.id, ownerId: achievement.owner.id, score: scoredPair.score,
+          reasons: scoredPair.reasons, origin: 'broker', status: 'suggested', statusChangedAt: now, computedAt: now,
+        });
+      }
+      return this.takeRow(m, actor, row, dto.note);
+    });
+    return (await this.mapMany(actor, [saved]))[0];
+  }
+
+  async takeExisting(actor: Actor, id: string, note?: string): Promise<MatchResponse> {
+    const saved = await this.tx.run(async (m) => this.takeRow(m, actor, await this.visible(m, actor, id, true), note));
+    return (await this.mapMany(actor, [saved]))[0];
+  }
+
+  async transition(actor: Actor, id: string, dto: MatchTransitionDto): Promise<MatchResponse> {
+    const saved = await this.tx.run(async (m) => {
+      const row = await this.visible(m, actor, id, true);
+      this.assertFollower(actor, row);
+      const to = nextMatchStatus(row.status, dto.action);
+      if (dto.action === 'close' && !dto.closeReason) throw MatchingErrors.closeReasonRequired();
+      const now = this.clock.now();
+      const from = row.status;
+      row.status = to;
+      row.closeReason = dto.action === 'close' ? dto.closeReason ?? null : null;
+      row.statusChangedAt = now;
+      row.version += 1;
+      const next = await this.repo.save(m, row);
+      await this.repo.addEvent(m, { matchId: id, kind: 'transition', actorUserId: actor.userId, fromStatus: from, toStatus: to, closeReason: next.closeReason, body: dto.note ?? null, occurredAt: now });
+      return next;
+    });
+    return (await this.mapMany(actor, [saved]))[0];
+  }
+
+  async addNote(actor: Actor, id: string, dto: MatchNoteDto): Promise<MatchEventResponse> {
+    return this.tx.run(async (m) => {
+      const row = await this.visible(m, actor, id);
+      this.assertFollower(actor, row);
+      return mapMatchEvent(await this.repo.addEvent(m, { matchId: id, kind: 'note', actorUserId: actor.userId, body: dto.body, occurredAt: this.clock.now() }));
+    });
+  }
+
+  /** The introduction record: this broker introduced the enterprise and the owner to each other, at this time, this way. */
+  async addIntroduction(actor: Actor, id: string, dto: MatchIntroductionDto): Promise<MatchEventResponse> {
+    return this.tx.run(async (m) => {
+      const row = await this.visible(m, actor, id);
+      this.assertFollower(actor, row);
+      if (row.status === 'closed') throw DomainError.illegalTransition('match', row.status, 'introduce');
+      const event = await this.repo.addEvent(m, {
+        matchId: id, kind: 'introduction', actorUserId: actor.userId, introducedOrgIds: [row.enterpriseId, row.ownerId], channel: dto.channel, body: dto.note ?? null,
+        occurredAt: dto.occurredAt ? new Date(dto.occurredAt) : this.clock.now(),
+      });
+      return mapMatchEvent(event);
+    });
+  }
+
+  // ---- rules ----
+
+  private isCurator(actor: Actor): boolean {
+    return isPlatformStaff(actor) || hasRole(actor, Role.Broker);
+  }
+
+  private scopeOf(actor: Actor): MatchScope {
+    return { all: this.isCurator(actor), orgId: actor.orgId };
+  }
+
+  private async visible(m: EntityManager, actor: Actor, id: string, lock = false): Promise<Match> {
+    const row = await this.repo.find(m, id, lock);
+    if (!row) throw MatchingErrors.matchNotFound();
+    if (!this.isCurator(actor) && row.enterpriseId !== actor.orgId && row.ownerId !== actor.orgId) throw MatchingErrors.matchNotFound();
+    return row;
+  }
+
+  /** Pipeline steps belong to the broker who took the match (platform staff may step in). */
+  private assertFollower(actor: Actor, row: Match): void {
+    if (!this.isCurator(actor)) throw MatchingErrors.matchNotFound();
+    if (isPlatformStaff(actor)) return;
+    if (!row.brokerUserId) throw MatchingErrors.notTaken(row.status);
+    if (row.brokerUserId !== actor.userId) throw MatchingErrors.takenByAnotherBroker();
+  }
+
+  private async takeRow(m: EntityManager, actor: Actor, row: Match, note?: string): Promise<Match> {
+    if (!isOpen(row.status)) throw DomainError.illegalTransition('match', row.status, 'take');
+    if (row.brokerUserId && row.brokerUserId !== actor.userId) throw MatchingErrors.takenByAnotherBroker();
+    if (row.brokerUserId === actor.userId) return row;
+    const now = this.clock.now();
+    row.brokerUserId = actor.userId;
+    row.brokerOrgId = actor.orgId;
+    row.takenAt = now;
+    row.version += 1;
+    const saved = await this.repo.save(m, row);
+    await this.repo.addEvent(m, { matchId: row.id, kind: 'taken', actorUserId: actor.userId, fromStatus: row.status, toStatus: row.status, body: note ?? null, occurredAt: now });
+    return saved;
+  }
+
+  private async mapMany(actor: Actor, rows: Match[]): Promise<MatchResponse[]> {
+    const demands = new Map((await this.demands.getDemandsByIds([...new Set(rows.map((r) => r.demandId))])).map((d) => [d.id, d]));
+    const achievements = new Map((await this.catalog.getAchievementsByIds([...new Set(rows.map((r) => r.achievementId))])).map((a) => [a.id, a]));
+    return rows.flatMap((r) => {
+      const d = demands.get(r.demandId);
+      const a = achievements.get(r.achievementId);
+      if (!d || !a) return [];
+      const readable = this.demands.canReadDescription(actor, d);
+      return [
+        {
+          id: r.id,
+          demand: this.demands.redact(actor, d),
+          achievement: { id: a.id, title: a.title, industry: a.industry, trl: a.trl, ownerId: a.owner.id, ownerName: a.owner.name },
+          score: r.score,
+          reasons: mapReasons(readable ? r.reasons : r.reasons.map(redactReason)),
+          origin: r.origin,
+          status: r.status,
+          closeReason: r.closeReason,
+          brokerUserId: r.brokerUserId,
+          takenAt: r.takenAt?.toISOString() ?? null,
+          statusChangedAt: r.statusChangedAt.toISOString(),
+          computedAt: r.computedAt.toISOString(),
+          version: r.version,
+        },
+      ];
+    });
+  }
+
+  // ======== monitoring feed (read-only; added for the monitoring context, owner may reshape) ========
+
+  /** The pipeline's conversion in [from, to): matches suggested in the period, and matches that reached contacted or signed in it. */
+  async pipelineStepsBetween(from: Date, to: Date): Promise<Array<{ matchId: string; demandId: string; step: 'suggested' | 'contacted' | 'signed'; at: string }>> {
+    const m = this.tx.manager;
+    const out: Array<{ matchId: string; demandId: string; step: 'suggested' | 'contacted' | 'signed'; at: string }> = [];
+    const take = 500;
+    for (let skip = 0; ; skip += take) {
+      const [rows, total] = await this.repo.page(m, { all: true, orgId: null }, { skip, take });
+      for (const r of rows) {
+        if (r.createdAt >= from && r.createdAt < to) out.push({ matchId: r.id, demandId: r.demandId, step: 'suggested', at: r.createdAt.toISOString() });
+        // Only a match whose status changed since `from` can have stepped forward in the period.
+        if (r.status === 'suggested' || r.statusChangedAt < from) continue;
+        for (const e of await this.repo.events(m, r.id)) {
+          if ((e.toStatus === 'contacted' || e.toStatus === 'signed') && e.occurredAt >= from && e.occurredAt < to) {
+            out.push({ matchId: r.id, demandId: r.demandId, step: e.toStatus, at: e.occurredAt.toISOString() });
+          }
+        }
+      }
+      if (skip + take >= total) break;
+    }
+    return out;
+  }
+}
+
+/** The matched words may come from a description this viewer may not read: keep the feature and its points, drop the words. */
+function redactReason(r: MatchReason): MatchReason {
+  return r.code === 'text-relevance' ? { ...r, zh: '内容相关', en: 'Content matches the problem' } : r;
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, EntityManager } from 'typeorm';
+import { MatchEvent } from './entities/match-event.entity';
+import { Match } from './entities/match.entity';
+import type { MatchStatus } from './match.state-machine';
+import type { MatchReason } from './scoring/match-scoring';
+
+export interface SuggestedMatch {
+  demandId: string;
+  achievementId: string;
+  enterpriseId: string;
+  ownerId: string;
+  score: number;
+  reasons: MatchReason[];
+}
+
+/** Who may see which stored matches: brokers and staff all of them, parties only their own. */
+export interface MatchScope {
+  all: boolean;
+  orgId: string | null;
+}
+
+@Injectable()
+export class MatchRepository {
+  /**
+   * Idempotent store of computed suggestions: unique (demand, achievement); a re-computation refreshes the score and reasons
+   * of rows still merely suggested and leaves followed ones alone. Returns the ids of rows that did not exist before.
+   */
+  async upsertSuggestions(m: EntityManager, items: SuggestedMatch[], now: Date): Promise<Array<{ id: string; demandId: string; achievementId: string; inserted: boolean }>> {
+    if (!items.length) return [];
+    const rows: Array<{ id: string; demand_id: string; achievement_id: string; inserted: boolean }> = await m.query(
+      `INSERT INTO match (demand_id, achievement_id, enterprise_id, owner_id, score, reasons, origin, status_changed_at, computed_at)
+       SELECT x.demand_id, x.achievement_id, x.enterprise_id, x.owner_id, x.score, x.reasons, 'computed', $2, $2
+       FROM jsonb_to_recordset($1::jsonb) AS x(demand_id uuid, achievement_id uuid, enterprise_id uuid, owner_id uuid, score int, reasons jsonb)
+       ON CONFLICT (demand_id, achievement_id) DO UPDATE
+         SET score = EXCLUDED.score, reasons = EXCLUDED.reasons, computed_at = EXCLUDED.computed_at, updated_at = now()
+         WHERE match.status = 'suggested' AND match.broker_user_id IS NULL
+       RETURNING id, demand_id, achievement_id, (xmax = 0) AS inserted`,
+      [
+        JSON.stringify(
+          items.map((i) => ({ demand_id: i.demandId, achievement_id: i.achievementId, enterprise_id: i.enterpriseId, owner_id: i.ownerId, score: i.score, reasons: i.reasons })),
+        ),
+        now,
+      ],
+    );
+    return rows.map((r) => ({ id: r.id, demandId: r.demand_id, achievementId: r.achievement_id, inserted: r.inserted }));
+  }
+
+  find(m: EntityManager, id: string, lock = false): Promise<Match | null> {
+    return m.getRepository(Match).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  findPair(m: EntityManager, demandId: string, achievementId: string, lock = false): Promise<Match | null> {
+    return m.getRepository(Match).findOne({ where: { demandId, achievementId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  save(m: EntityManager, match: Partial<Match>): Promise<Match> {
+    const repo = m.getRepository(Match);
+    return repo.save(repo.create(match));
+  }
+
+  async page(
+    m: EntityManager,
+    scope: MatchScope,
+    q: { status?: MatchStatus; demandId?: string; achievementId?: string; brokerUserId?: string; skip: number; take: number },
+  ): Promise<[Match[], number]> {
+    const qb = m.getRepository(Match).createQueryBuilder('x').orderBy('x.score', 'DESC').addOrderBy('x.id', 'ASC').skip(q.skip).take(q.take);
+    if (!scope.all) {
+      qb.andWhere(new Brackets((w) => w.where('x.enterprise_id = :org', { org: scope.orgId }).orWhere('x.owner_id = :org', { org: scope.orgId })));
+    }
+    if (q.status) qb.andWhere('x.status = :status', { status: q.status });
+    if (q.demandId) qb.andWhere('x.demand_id = :demandId', { demandId: q.demandId });
+    if (q.achievementId) qb.andWhere('x.achievement_id = :achievementId', { achievementId: q.achievementId });
+    if (q.brokerUserId) qb.andWhere('x.broker_user_id = :broker', { broker: q.brokerUserId });
+    return qb.getManyAndCount();
+  }
+
+  addEvent(m: EntityManager, event: Partial<MatchEvent>): Promise<MatchEvent> {
+    const repo = m.getRepository(MatchEvent);
+    return repo.save(repo.create(event));
+  }
+
+  events(m: EntityManager, matchId: string): Promise<MatchEvent[]> {
+    return m.getRepository(MatchEvent).find({ where: { matchId }, order: { occurredAt: 'ASC', createdAt: 'ASC' } });
+  }
+
+  /** Park codes → names and key industries, from the editable reference table. */
+  async parks(m: EntityManager): Promise<Map<string, { zh: string; en: string; keyIndustries: string[] }>> {
+    const rows: Array<{ code: string; zh: string; en: string; key_industries: string[] }> = await m.query(`SELECT code, zh, en, key_industries FROM ref_park`);
+    return new Map(rows.map((r) => [r.code, { zh: r.zh, en: r.en, keyIndustries: r.key_industries }]));
+  }
+}

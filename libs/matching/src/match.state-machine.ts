@@ -1,0 +1,31 @@
+import { DomainError } from '@techbridge/platform';
+
+export const MATCH_STATUSES = ['suggested', 'contacted', 'negotiating', 'signed', 'closed'] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+export const CLOSE_REASONS = ['too-early', 'price', 'ip-unclear', 'no-reply', 'other'] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+export const MATCH_ACTIONS = ['contact', 'negotiate', 'sign', 'close'] as const;
+export type MatchAction = (typeof MATCH_ACTIONS)[number];
+
+/** The broker pipeline: suggested → contacted → negotiating → signed, or closed (with a reason) from any open state. */
+const TRANSITIONS: Record<MatchAction, { from: MatchStatus[]; to: MatchStatus }> = {
+  contact: { from: ['suggested'], to: 'contacted' },
+  negotiate: { from: ['contacted'], to: 'negotiating' },
+  sign: { from: ['negotiating'], to: 'signed' },
+  close: { from: ['suggested', 'contacted', 'negotiating'], to: 'closed' },
+};
+
+export function canTransition(from: MatchStatus, action: MatchAction): boolean {
+  return TRANSITIONS[action].from.includes(from);
+}
+
+/** The next state, or a 409 carrying the current one. */
+export function nextMatchStatus(from: MatchStatus, action: MatchAction): MatchStatus {
+  if (!canTransition(from, action)) throw DomainError.illegalTransition('match', from, action);
+  return TRANSITIONS[action].to;
+}
+
+/** Open matches may still be taken, noted and moved; signed and closed ones are history. */
+export function isOpen(status: MatchStatus): boolean {
+  return status !== 'signed' && status !== 'closed';
+}

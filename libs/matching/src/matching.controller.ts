@@ -1,0 +1,138 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Public, Role, Roles } from '@techbridge/platform';
+import {
+  AchievementMatchesResponse, DemandMatchesResponse, MatchEventResponse, MatchesQuery, MatchIntroductionDto, MatchListQuery, MatchNoteDto, MatchPageResponse,
+  MatchResponse, MatchTransitionDto, TakeExistingMatchDto, TakeMatchDto, ThesaurusEntryDto, ThesaurusEntryResponse, ThesaurusListQuery, ThesaurusPageResponse,
+} from './dto/matching.dto';
+import { MatchPipelineService } from './match-pipeline.service';
+import { MatchingService } from './matching.service';
+import { ThesaurusService } from './thesaurus.service';
+
+@ApiTags('matching')
+@ApiBearerAuth()
+@Controller()
+export class MatchingController {
+  constructor(private readonly matching: MatchingService) {}
+
+  /** Achievements that can solve a demand (the viewer must be allowed to read the demand). */
+  @Public()
+  @Get('demands/:id/matches')
+  @ApiOkResponse({ type: AchievementMatchesResponse })
+  forDemand(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string, @Query() q: MatchesQuery): Promise<AchievementMatchesResponse> {
+    return this.matching.matchesForDemand(actor, id, q.limit);
+  }
+
+  /** Demands an achievement can solve, among those the viewer may read. */
+  @Public()
+  @Get('achievements/:id/matches')
+  @ApiOkResponse({ type: DemandMatchesResponse })
+  forAchievement(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string, @Query() q: MatchesQuery): Promise<DemandMatchesResponse> {
+    return this.matching.matchesForAchievement(actor, id, q.limit);
+  }
+}
+
+@ApiTags('matching')
+@ApiBearerAuth()
+@Controller('matches')
+export class MatchPipelineController {
+  constructor(private readonly pipeline: MatchPipelineService) {}
+
+  @Get()
+  @ApiOkResponse({ type: MatchPageResponse })
+  list(@CurrentActor() actor: Actor, @Query() q: MatchListQuery) {
+    return this.pipeline.list(actor, q);
+  }
+
+  /** A broker takes a demand-achievement pair into the pipeline. */
+  @Post()
+  @Roles(Role.Broker)
+  @ApiOkResponse({ type: MatchResponse })
+  take(@CurrentActor() actor: Actor, @Body() dto: TakeMatchDto): Promise<MatchResponse> {
+    return this.pipeline.take(actor, dto);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: MatchResponse })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<MatchResponse> {
+    return this.pipeline.get(actor, id);
+  }
+
+  @Post(':id/take')
+  @HttpCode(200)
+  @Roles(Role.Broker)
+  @ApiOkResponse({ type: MatchResponse })
+  takeExisting(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TakeExistingMatchDto): Promise<MatchResponse> {
+    return this.pipeline.takeExisting(actor, id, dto.note);
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @Roles(Role.Broker)
+  @ApiOkResponse({ type: MatchResponse })
+  transition(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MatchTransitionDto): Promise<MatchResponse> {
+    return this.pipeline.transition(actor, id, dto);
+  }
+
+  @Get(':id/events')
+  @ApiOkResponse({ type: [MatchEventResponse] })
+  events(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<MatchEventResponse[]> {
+    return this.pipeline.events(actor, id);
+  }
+
+  @Post(':id/notes')
+  @Roles(Role.Broker)
+  @ApiOkResponse({ type: MatchEventResponse })
+  note(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MatchNoteDto): Promise<MatchEventResponse> {
+    return this.pipeline.addNote(actor, id, dto);
+  }
+
+  @Post(':id/introductions')
+  @Roles(Role.Broker)
+  @ApiOkResponse({ type: MatchEventResponse })
+  introduce(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MatchIntroductionDto): Promise<MatchEventResponse> {
+    return this.pipeline.addIntroduction(actor, id, dto);
+  }
+}
+
+@ApiTags('thesaurus')
+@ApiBearerAuth()
+@Controller('thesaurus')
+export class ThesaurusController {
+  constructor(private readonly thesaurus: ThesaurusService) {}
+
+  @Get()
+  @Roles(Role.Broker, Role.PlatformAdmin)
+  @ApiOkResponse({ type: ThesaurusPageResponse })
+  list(@Query() q: ThesaurusListQuery) {
+    return this.thesaurus.list(q);
+  }
+
+  @Get(':id')
+  @Roles(Role.Broker, Role.PlatformAdmin)
+  @ApiOkResponse({ type: ThesaurusEntryResponse })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<ThesaurusEntryResponse> {
+    return this.thesaurus.get(id);
+  }
+
+  @Post()
+  @Roles(Role.PlatformAdmin)
+  @ApiOkResponse({ type: ThesaurusEntryResponse })
+  create(@CurrentActor() actor: Actor, @Body() dto: ThesaurusEntryDto): Promise<ThesaurusEntryResponse> {
+    return this.thesaurus.create(actor, dto);
+  }
+
+  @Put(':id')
+  @Roles(Role.PlatformAdmin)
+  @ApiOkResponse({ type: ThesaurusEntryResponse })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ThesaurusEntryDto): Promise<ThesaurusEntryResponse> {
+    return this.thesaurus.update(actor, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles(Role.PlatformAdmin)
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.thesaurus.remove(actor, id);
+  }
+}

@@ -1,0 +1,31 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@techbridge/catalog';
+import { DemandModule } from '@techbridge/demand';
+import { IdentityModule } from '@techbridge/identity';
+import { NotificationModule } from '@techbridge/notification';
+import { MatchEvent } from './entities/match-event.entity';
+import { Match } from './entities/match.entity';
+import { ThesaurusEntry } from './entities/thesaurus-entry.entity';
+import { MatchPipelineService } from './match-pipeline.service';
+import { MatchRepository } from './match.repository';
+import { MatchingController, MatchPipelineController, ThesaurusController } from './matching.controller';
+import { MatchingJobs } from './matching.jobs';
+import { MatchingService } from './matching.service';
+import { ThesaurusRepository } from './thesaurus.repository';
+import { ThesaurusService } from './thesaurus.service';
+
+@Module({
+  imports: [IdentityModule, NotificationModule, CatalogModule, DemandModule, TypeOrmModule.forFeature([ThesaurusEntry, Match, MatchEvent])],
+  controllers: [MatchingController, MatchPipelineController, ThesaurusController],
+  providers: [ThesaurusRepository, MatchRepository, ThesaurusService, MatchingService, MatchPipelineService, MatchingJobs],
+  exports: [MatchingService, MatchPipelineService, ThesaurusService],
+})
+export class MatchingModule implements OnModuleInit {
+  constructor(private readonly thesaurus: ThesaurusService) {}
+
+  // Before SearchSettingsBootstrap applies index settings (application bootstrap), so the synonyms are in from the start.
+  async onModuleInit(): Promise<void> {
+    await this.thesaurus.initialise();
+  }
+}

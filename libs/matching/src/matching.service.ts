@@ -1,0 +1,228 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AchievementDocument, AchievementResponse, ACHIEVEMENTS_INDEX, CatalogService } from '@techbridge/catalog';
+import { DemandDocument, DemandResponse, DemandService, DEMANDS_INDEX } from '@techbridge/demand';
+import {
+  Actor, ChineseTokenizer, COOPERATION_MODES, DomainError, INDUSTRIES, SEARCH_INDEX, SearchDocument, SearchFilter, SearchIndex, TransactionRunner,
+} from '@techbridge/platform';
+import { AchievementMatchesResponse, DemandMatchesResponse, mapReasons } from './dto/matching.dto';
+import { MatchRepository } from './match.repository';
+import { buildMatchQuery, MatchQuery, MatchText, textEvidence } from './query/match-query';
+import { AchievementFacts, DemandFacts, Labels, meetsHardConstraints, ScoredMatch, scorePair } from './scoring/match-scoring';
+import { ThesaurusService } from './thesaurus.service';
+
+/** Below this share of the query's weight a candidate is not about the same problem, whatever its metadata. */
+export const MIN_TEXT_RELEVANCE = 0.12;
+const COMBINED_QUERY_LIMIT = 60;
+const PROBE_LIMIT = 30;
+const MATCHABLE_DEMAND_STATUSES = ['published', 'in-negotiation'];
+
+/** The worker's view: every demand may be read (stored suggestions are shown to each party through redaction). */
+export const SYSTEM_VIEWER = 'system' as const;
+export type Viewer = Actor | null | typeof SYSTEM_VIEWER;
+
+export interface RankedAchievement {
+  document: AchievementDocument;
+  scored: ScoredMatch;
+  relevance: number;
+}
+export interface RankedDemand {
+  document: DemandDocument;
+  scored: ScoredMatch;
+  relevance: number;
+}
+export interface PairScore {
+  demandId: string;
+  achievementId: string;
+  score: number;
+  reasons: ScoredMatch['reasons'];
+}
+
+const FIELD_NAMES = new Map(INDUSTRIES.flatMap((i) => i.fields.map((f) => [f.code, { zh: f.zh, en: f.en }] as const)));
+const INDUSTRY_NAMES = new Map(INDUSTRIES.map((i) => [i.code, { zh: i.zh, en: i.en }] as const));
+const MODE_NAMES = new Map(COOPERATION_MODES.map((m) => [m.code, { zh: m.zh, en: m.en }] as const));
+export const REFERENCE_LABELS: Labels = {
+  industry: (c) => INDUSTRY_NAMES.get(c) ?? { zh: c, en: c },
+  field: (c) => FIELD_NAMES.get(c) ?? { zh: c, en: c },
+  mode: (c) => MODE_NAMES.get(c) ?? { zh: c, en: c },
+};
+
+type ParkInfo = Map<string, { zh: string; en: string; keyIndustries: string[] }>;
+
+/**
+ * Two-sided matching: candidate retrieval through the search index (informative terms + thesaurus, hard filters in the
+ * search filter), then re-ranking by named features whose reasons are produced by the same code that scores.
+ */
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly demands: DemandService,
+    private readonly thesaurus: ThesaurusService,
+    private readonly tokenizer: ChineseTokenizer,
+    private readonly repo: MatchRepository,
+    private readonly tx: TransactionRunner,
+    @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
+  ) {}
+
+  // ---- HTTP facade ----
+
+  /** Achievements that can solve this demand. The viewer must be allowed to read the demand in full (else 404). */
+  async matchesForDemand(actor: Actor | null, demandId: string, limit = 10): Promise<AchievementMatchesResponse> {
+    const [demand] = await this.demands.getDemandsByIds([demandId]);
+    if (!demand || !this.demands.isVisible(actor, demand) || !this.demands.canReadDescription(actor, demand)) throw demandNotFound();
+    const ranked = await this.rankAchievementsFor(demand, limit);
+    const items = await this.hydrateAchievements(demand, ranked);
+    return { items: items.slice(0, limit).map((x) => ({ achievement: { ...x.achievement, contact: null }, score: x.scored.score, reasons: mapReasons(x.scored.reasons) })) };
+  }
+
+  /** Demands this achievement can solve, among those the viewer may read in full, redacted by the demand context's one rule. */
+  async matchesForAchievement(actor: Actor | null, achievementId: string, limit = 10): Promise<DemandMatchesResponse> {
+    const [achievement] = await this.catalog.getAchievementsByIds([achievementId]);
+    // Published achievements are public; an owner may also preview matches of its own unpublished one.
+    if (!achievement || (achievement.status !== 'published' && actor?.orgId !== achievement.owner.id)) throw achievementNotFound();
+    const ranked = await this.rankDemandsFor(achievement, actor, limit);
+    const items = await this.hydrateDemands(actor, ranked);
+    return { items: items.slice(0, limit).map((x) => ({ demand: this.demands.redact(actor, x.demand), score: x.scored.score, reasons: mapReasons(x.scored.reasons) })) };
+  }
+
+  /** Score given pairs without retrieval (roadshow suggestions, broker-curated matches); unknown ids are skipped. */
+  async scoreDemandAchievementPairs(pairs: Array<{ demandId: string; achievementId: string }>): Promise<PairScore[]> {
+    if (!pairs.length) return [];
+    const demands = new Map((await this.demands.getDemandsByIds([...new Set(pairs.map((p) => p.demandId))])).map((d) => [d.id, d]));
+    const achievements = new Map((await this.catalog.getAchievementsByIds([...new Set(pairs.map((p) => p.achievementId))])).map((a) => [a.id, a]));
+    const thesaurus = await this.thesaurus.current();
+    const parks = await this.repo.parks(this.tx.manager);
+    const domainWords = new Set(this.tokenizer.dictionaryWords());
+    const queries = new Map<string, MatchQuery>();
+    const out: PairScore[] = [];
+    for (const p of pairs) {
+      const d = demands.get(p.demandId);
+      const a = achievements.get(p.achievementId);
+      if (!d || !a) continue;
+      let query = queries.get(d.id);
+      if (!query) queries.set(d.id, (query = buildMatchQuery(demandText(d), this.tokenizer, thesaurus, domainWords)));
+      const evidence = textEvidence(query, achievementText(a));
+      const scored = scorePair(demandFacts(d, parks), achievementFactsOfResponse(a), evidence, REFERENCE_LABELS);
+      out.push({ demandId: d.id, achievementId: a.id, score: scored.score, reasons: scored.reasons });
+    }
+    return out;
+  }
+
+  // ---- ranking (also used by the worker) ----
+
+  async rankAchievementsFor(demand: DemandResponse, limit: number): Promise<RankedAchievement[]> {
+    const thesaurus = await this.thesaurus.current();
+    const query = buildMatchQuery(demandText(demand), this.tokenizer, thesaurus, new Set(this.tokenizer.dictionaryWords()));
+    // Hard constraint in the search filter, before ranking: nothing below the demand's minimum readiness.
+    const filter: SearchFilter | undefined = demand.minTrl != null ? { field: 'trl', gte: demand.minTrl } : undefined;
+    const candidates = await this.retrieve<AchievementDocument>(ACHIEVEMENTS_INDEX, query, filter);
+    const facts = demandFacts(demand, await this.repo.parks(this.tx.manager));
+    const ranked: RankedAchievement[] = [];
+    for (const doc of candidates) {
+      const achievement = achievementFactsOfDocument(doc);
+      if (!meetsHardConstraints(facts, achievement)) continue;
+      const evidence = textEvidence(query, { title: doc.title, keywords: doc.keywords ?? [], body: doc.summary ?? '' });
+      if (evidence.relevance < MIN_TEXT_RELEVANCE) continue;
+      ranked.push({ document: doc, scored: scorePair(facts, achievement, evidence, REFERENCE_LABELS), relevance: evidence.relevance });
+    }
+    return sortRanked(ranked).slice(0, Math.max(limit * 2, limit + 10));
+  }
+
+  async rankDemandsFor(achievement: AchievementResponse, viewer: Viewer, limit: number): Promise<RankedDemand[]> {
+    const thesaurus = await this.thesaurus.current();
+    const query = buildMatchQuery(achievementText(achievement), this.tokenizer, thesaurus, new Set(this.tokenizer.dictionaryWords()));
+    const filters: SearchFilter[] = [{ or: [{ field: 'minTrl', isNull: true }, { field: 'minTrl', lte: achievement.trl }] }];
+    // Only demands the viewer may read in full are candidates: a match must never reveal a description.
+    const readable = viewer === SYSTEM_VIEWER ? null : this.demands.readableFilter(viewer);
+    if (readable) filters.push(readable);
+    const candidates = await this.retrieve<DemandDocument>(DEMANDS_INDEX, query, { and: filters });
+    const parks = await this.repo.parks(this.tx.manager);
+    const facts = achievementFactsOfResponse(achievement);
+    const ranked: RankedDemand[] = [];
+    for (const doc of candidates) {
+      const demand = demandFactsOfDocument(doc, parks);
+      if (!meetsHardConstraints(demand, facts)) continue;
+      const evidence = textEvidence(query, { title: doc.title, keywords: doc.keywords ?? [], body: doc.description ?? '' });
+      if (evidence.relevance < MIN_TEXT_RELEVANCE) continue;
+      ranked.push({ document: doc, scored: scorePair(demand, facts, evidence, REFERENCE_LABELS), relevance: evidence.relevance });
+    }
+    return sortRanked(ranked).slice(0, Math.max(limit * 2, limit + 10));
+  }
+
+  /** Re-check the hard constraints on PostgreSQL's copy: a stale index must not leak a withdrawn achievement. */
+  async hydrateAchievements(demand: DemandResponse, ranked: RankedAchievement[]): Promise<Array<{ achievement: AchievementResponse; scored: ScoredMatch }>> {
+    const rows = new Map((await this.catalog.getAchievementsByIds(ranked.map((r) => r.document.id))).map((a) => [a.id, a]));
+    return ranked.flatMap((r) => {
+      const a = rows.get(r.document.id);
+      if (!a || a.status !== 'published' || (demand.minTrl != null && a.trl < demand.minTrl)) return [];
+      return [{ achievement: a, scored: r.scored }];
+    });
+  }
+
+  async hydrateDemands(viewer: Viewer, ranked: RankedDemand[]): Promise<Array<{ demand: DemandResponse; scored: ScoredMatch }>> {
+    const rows = new Map((await this.demands.getDemandsByIds(ranked.map((r) => r.document.id))).map((d) => [d.id, d]));
+    return ranked.flatMap((r) => {
+      const d = rows.get(r.document.id);
+      if (!d || !MATCHABLE_DEMAND_STATUSES.includes(d.status)) return [];
+      if (viewer !== SYSTEM_VIEWER && !this.demands.canReadDescription(viewer, d)) return [];
+      return [{ demand: d, scored: r.scored }];
+    });
+  }
+
+  /**
+   * Candidates = one query of the ten strongest terms plus one probe per leading term: a long query only returns documents
+   * holding its first word, so single-term probes (expanded by the index's thesaurus synonyms) give the recall.
+   */
+  private async retrieve<D extends SearchDocument>(index: string, query: MatchQuery, filter: SearchFilter | undefined): Promise<D[]> {
+    if (!query.queryTerms.length) return [];
+    // A trailing space: whole words only, no prefix expansion of the last one.
+    const searches = [
+      this.search.search<D>(index, { q: `${query.queryTerms.join(' ')} `, filter, limit: COMBINED_QUERY_LIMIT, matchingStrategy: 'frequency' }),
+      ...query.probeTerms.map((term) => this.search.search<D>(index, { q: `${term} `, filter, limit: PROBE_LIMIT })),
+    ];
+    const byId = new Map<string, D>();
+    for (const result of await Promise.all(searches)) for (const hit of result.hits) if (!byId.has(hit.document.id)) byId.set(hit.document.id, hit.document);
+    return [...byId.values()];
+  }
+}
+
+function sortRanked<T extends { document: { id: string }; scored: ScoredMatch; relevance: number }>(items: T[]): T[] {
+  return items.sort((a, b) => b.scored.score - a.scored.score || b.relevance - a.relevance || (a.document.id < b.document.id ? -1 : 1));
+}
+
+export function demandText(d: { title: string; keywords: string[]; description: string }): MatchText {
+  return { title: d.title, keywords: d.keywords ?? [], body: d.description ?? '' };
+}
+
+export function achievementText(a: { title: string; keywords: string[]; summary: string }): MatchText {
+  return { title: a.title, keywords: a.keywords ?? [], body: a.summary ?? '' };
+}
+
+function parkFacts(park: string | null, parks: ParkInfo): Pick<DemandFacts, 'parkKeyIndustries' | 'parkName'> {
+  const p = park ? parks.get(park) : undefined;
+  return { parkKeyIndustries: p?.keyIndustries ?? [], parkName: p ? { zh: p.zh, en: p.en } : null };
+}
+
+export function demandFacts(d: DemandResponse, parks: ParkInfo): DemandFacts {
+  return { industry: d.industry, field: d.field, minTrl: d.minTrl, budget: d.budget, cooperationModes: d.cooperationModes, park: d.park, ...parkFacts(d.park, parks) };
+}
+
+function demandFactsOfDocument(d: DemandDocument, parks: ParkInfo): DemandFacts {
+  return { industry: d.industry, field: d.field, minTrl: d.minTrl, budget: d.budget, cooperationModes: d.cooperationModes ?? [], park: d.park, ...parkFacts(d.park, parks) };
+}
+
+function achievementFactsOfDocument(a: AchievementDocument): AchievementFacts {
+  return { industry: a.industry, field: a.field, trl: a.trl, askingPrice: a.askingPrice, transferModes: a.transferModes ?? [], ownerRegion: a.ownerRegion, fiscallyFunded: a.fiscallyFunded };
+}
+
+export function achievementFactsOfResponse(a: AchievementResponse): AchievementFacts {
+  return { industry: a.industry, field: a.field, trl: a.trl, askingPrice: a.askingPrice, transferModes: a.transferModes, ownerRegion: a.owner.region, fiscallyFunded: a.fiscallyFunded };
+}
+
+function demandNotFound(): DomainError {
+  return DomainError.notFound({ code: 'DEMAND_NOT_FOUND', zh: '需求不存在', en: 'Demand not found' });
+}
+
+function achievementNotFound(): DomainError {
+  return DomainError.notFound({ code: 'ACHIEVEMENT_NOT_FOUND', zh: '成果不存在', en: 'Achievement not found' });
+}

@@ -1,0 +1,142 @@
+import { EXPANSION_WEIGHT, Thesaurus } from '../thesaurus/thesaurus';
+
+/** What query construction needs from the segmenter (the platform's ChineseTokenizer satisfies it). */
+export interface Segmenter {
+  queryTerms(text: string): string[];
+}
+
+export interface MatchText {
+  title: string;
+  keywords: string[];
+  /** A demand's description or an achievement's summary. */
+  body: string;
+}
+
+export type TermOrigin = 'title' | 'keyword' | 'body' | 'symptom' | 'thesaurus';
+
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+  origin: TermOrigin;
+  /** For thesaurus and symptom terms: the source word or symptom phrase that led here (shown in reasons). */
+  via?: string;
+}
+
+export interface MatchQuery {
+  /** Every weighted term, best first (expansions included); used to score candidates. */
+  terms: WeightedTerm[];
+  /** The ≤ 10 most informative terms: Meilisearch reads only the first ten words of a query. */
+  queryTerms: string[];
+  /** Terms searched one by one so a candidate need not contain the first word of a long query. */
+  probeTerms: string[];
+}
+
+/** Words of requests and complaints that say nothing about the technique wanted. */
+const GENERIC_WORDS = new Set([
+  '公司', '企业', '我们', '我公司', '本公司', '我厂', '需要', '希望', '想', '想要', '寻求', '寻找', '找到', '问题', '难题', '现有', '目前', '经常',
+  '技术', '办法', '方法', '方案', '提高', '提升', '降低', '解决', '一种', '生产', '产品', '成本', '工艺', '要求', '进行', '实现', '可以', '能够',
+  '没有', '不能', '比较', '很多', '非常', '一些', '以上', '以下', '相关', '主要', '采用', '利用', '使用', '用于', '适用', '基于', '研究', '开发',
+  '应用', '系统', '设备', '情况', '时候', '一直', '越来越', '还是', '而且', '但是', '因为', '所以', '已经', '还要', '只能', '导致', '影响', '效果',
+  '客户', '几个', '几十', '一年', '每年', '多年', '大量', '严重', '较大', '很大', '不好', '合作', '联合', '单位', '高校', '引进', '获得', '同时',
+  '自己', '怎么', '什么', '以后', '知道', '出来', '事先', '一次', '几天', '不让', '进来', '发现', '检查', '处理', '情况下', '一套', '一条', '上', '下', '中', '多', '大', '小', '高', '低', '新', '好', '用', '做', '让', '能', '会', '要', '有', '没', '不',
+]);
+
+const SOURCE_WEIGHT: Record<'title' | 'keyword' | 'body', number> = { title: 1.5, keyword: 1.4, body: 1.0 };
+const MAX_QUERY_WORDS = 10;
+const MAX_PROBES = 8;
+
+function informative(term: string): boolean {
+  if (GENERIC_WORDS.has(term)) return false;
+  if (/^\p{N}+([.,]\p{N}+)?$/u.test(term)) return false;
+  // A single Han character is too ambiguous to retrieve with; Latin acronyms (SCR, COD) are kept.
+  return Array.from(term).length >= 2;
+}
+
+/** Domain weighting: thesaurus words are what a match hinges on; longer words are more specific. */
+function specificity(term: string, thesaurus: Thesaurus, domainWords: ReadonlySet<string>): number {
+  let w = 1;
+  if (thesaurus.conceptsOf(term).length) w *= 1.6;
+  else if (domainWords.has(term)) w *= 1.3;
+  const length = Array.from(term).length;
+  if (length >= 4) w *= 1.15;
+  if (/^[a-z0-9]+$/u.test(term)) w *= 1.1;
+  return w;
+}
+
+/**
+ * Builds the retrieval query of one side of a match from its title, keywords and body:
+ * segment, drop generic words, weight by source and domain specificity, add the techniques the described symptoms call for
+ * and the thesaurus neighbours of the strongest words, then keep the ten most informative terms for the engine.
+ */
+export function buildMatchQuery(text: MatchText, segmenter: Segmenter, thesaurus: Thesaurus, domainWords: ReadonlySet<string> = new Set()): MatchQuery {
+  const terms = new Map<string, WeightedTerm>();
+  const add = (candidate: WeightedTerm) => {
+    const term = candidate.term.normalize('NFKC').toLowerCase().trim();
+    if (!term || !informative(term)) return;
+    const prev = terms.get(term);
+    if (!prev) terms.set(term, { ...candidate, term });
+    // A word seen again in another place adds a little: repetition signals the core of the problem.
+    else if (candidate.weight > prev.weight) terms.set(term, { ...candidate, term, weight: candidate.weight + prev.weight * 0.2 });
+    else prev.weight += candidate.weight * 0.2;
+  };
+  const fromText = (source: 'title' | 'keyword' | 'body', value: string) => {
+    for (const term of segmenter.queryTerms(value)) add({ term, weight: SOURCE_WEIGHT[source] * specificity(term, thesaurus, domainWords), origin: source });
+  };
+  fromText('title', text.title);
+  for (const k of text.keywords) fromText('keyword', k);
+  fromText('body', text.body);
+
+  // Symptoms → techniques: the enterprise's words name the problem, the achievement's words name the cure.
+  for (const hit of thesaurus.detectSymptoms(`${text.title}。${text.body}。${text.keywords.join('。')}`)) {
+    add({ term: hit.concept.term, weight: 2.4 * EXPANSION_WEIGHT.symptom, origin: 'symptom', via: hit.symptom });
+    for (const t of hit.concept.synonyms) add({ term: t, weight: 1.6, origin: 'symptom', via: hit.symptom });
+    for (const t of hit.concept.narrower) add({ term: t, weight: 1.3, origin: 'symptom', via: hit.symptom });
+  }
+
+  // Thesaurus neighbours of the strongest direct words (not of expansions, to avoid drifting away).
+  const direct = [...terms.values()].filter((t) => t.origin !== 'symptom' && t.origin !== 'thesaurus').sort((a, b) => b.weight - a.weight);
+  for (const source of direct.slice(0, 6)) {
+    for (const rel of thesaurus.related(source.term)) {
+      add({ term: rel.term, weight: source.weight * EXPANSION_WEIGHT[rel.kind] * 0.8, origin: 'thesaurus', via: source.term });
+    }
+  }
+
+  const ranked = [...terms.values()].sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term));
+  return {
+    terms: ranked,
+    queryTerms: ranked.slice(0, MAX_QUERY_WORDS).map((t) => t.term),
+    probeTerms: ranked.slice(0, MAX_PROBES).map((t) => t.term),
+  };
+}
+
+export interface TextEvidence {
+  /** 0-1: share of the query's weight the candidate text covers (saturating). */
+  relevance: number;
+  /** Query terms found in the candidate, best first. */
+  matched: WeightedTerm[];
+}
+
+/**
+ * How well a candidate's text covers the query: weighted share of the strongest terms found in its title/keywords (full weight)
+ * or body (0.8), saturating so that covering the core of the problem is enough.
+ */
+export function textEvidence(query: MatchQuery, candidate: MatchText): TextEvidence {
+  const head = `${candidate.title}\n${candidate.keywords.join('\n')}`.normalize('NFKC').toLowerCase();
+  const body = candidate.body.normalize('NFKC').toLowerCase();
+  const scored = query.terms.slice(0, 24);
+  const norm = scored.slice(0, 6).reduce((s, t) => s + t.weight, 0) || 1;
+  let got = 0;
+  const matched: WeightedTerm[] = [];
+  const coveredConcepts = new Set<string>();
+  for (const t of scored) {
+    const factor = head.includes(t.term) ? 1 : body.includes(t.term) ? 0.8 : 0;
+    if (!factor) continue;
+    // Several expansions of one symptom or word count once at full weight, then little.
+    const group = t.via ?? t.term;
+    const repeat = coveredConcepts.has(group);
+    coveredConcepts.add(group);
+    got += t.weight * factor * (repeat ? 0.35 : 1);
+    matched.push(t);
+  }
+  return { relevance: Math.min(1, got / (0.75 * norm)), matched };
+}

@@ -1,0 +1,48 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+export type EventStatus = 'planned' | 'registration-open' | 'scheduled' | 'held' | 'closed' | 'cancelled';
+
+/** One opening period of the event, in Beijing time (the zone's local time). */
+export interface EventDay {
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:MM */
+  opensAt: string;
+  /** HH:MM */
+  closesAt: string;
+}
+
+@Entity('roadshow_event')
+export class RoadshowEvent {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'organiser_org_id', type: 'uuid' }) organiserOrgId!: string;
+  /** The broker who answers for the event: receives the follow-up request. */
+  @Column({ name: 'responsible_user_id', type: 'uuid' }) responsibleUserId!: string;
+  @Column({ type: 'text' }) title!: string;
+  @Column({ type: 'text', default: '' }) description!: string;
+  @Column({ name: 'theme_industries', type: 'text', array: true, default: () => "'{}'" }) themeIndustries!: string[];
+  @Column({ name: 'park_code', type: 'text', nullable: true }) parkCode!: string | null;
+  @Column({ type: 'text', nullable: true }) venue!: string | null;
+  @Column({ name: 'online_link', type: 'text', nullable: true }) onlineLink!: string | null;
+  @Column({ type: 'jsonb' }) days!: EventDay[];
+  @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt!: Date;
+  @Column({ name: 'ends_at', type: 'timestamptz' }) endsAt!: Date;
+  @Column({ name: 'slot_minutes', type: 'int' }) slotMinutes!: number;
+  @Column({ name: 'table_count', type: 'int' }) tableCount!: number;
+  @Column({ type: 'int' }) capacity!: number;
+  @Column({ name: 'session_rooms', type: 'int', default: 1 }) sessionRooms!: number;
+  @Column({ name: 'presentation_minutes', type: 'int', default: 15 }) presentationMinutes!: number;
+  @Column({ name: 'max_meetings_per_enterprise', type: 'int', default: 6 }) maxMeetingsPerEnterprise!: number;
+  /** Counts toward the zone's yearly target of large events. */
+  @Column({ type: 'boolean', default: false }) large!: boolean;
+  @Column({ name: 'registration_opens_at', type: 'timestamptz' }) registrationOpensAt!: Date;
+  @Column({ name: 'registration_closes_at', type: 'timestamptz' }) registrationClosesAt!: Date;
+  @Column({ type: 'text', default: 'planned' }) status!: EventStatus;
+  @Column({ name: 'cancel_reason', type: 'text', nullable: true }) cancelReason!: string | null;
+  @Column({ name: 'agenda_built_at', type: 'timestamptz', nullable: true }) agendaBuiltAt!: Date | null;
+  @Column({ name: 'meetings_scheduled_at', type: 'timestamptz', nullable: true }) meetingsScheduledAt!: Date | null;
+  @Column({ name: 'follow_up_requested_at', type: 'timestamptz', nullable: true }) followUpRequestedAt!: Date | null;
+  @VersionColumn() version!: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

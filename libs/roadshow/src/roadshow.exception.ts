@@ -1,0 +1,52 @@
+import { DomainError, ErrorDetail } from '@techbridge/platform';
+
+export enum RoadshowErrorCode {
+  EventNotFound = 'ROADSHOW_EVENT_NOT_FOUND',
+  PresentationNotFound = 'ROADSHOW_PRESENTATION_NOT_FOUND',
+  MeetingNotFound = 'ROADSHOW_MEETING_NOT_FOUND',
+  ParticipantNotFound = 'ROADSHOW_PARTICIPANT_NOT_FOUND',
+  InvalidSchedule = 'ROADSHOW_INVALID_SCHEDULE',
+  NotOrganiser = 'ROADSHOW_NOT_ORGANISER',
+  RegistrationClosed = 'ROADSHOW_REGISTRATION_CLOSED',
+  EventFull = 'ROADSHOW_EVENT_FULL',
+  AlreadyRegistered = 'ROADSHOW_ALREADY_REGISTERED',
+  NotParticipant = 'ROADSHOW_NOT_PARTICIPANT',
+  DuplicatePresentation = 'ROADSHOW_DUPLICATE_PRESENTATION',
+  NotOwner = 'ROADSHOW_NOT_OWNER',
+  TooManyMustMeets = 'ROADSHOW_TOO_MANY_MUST_MEETS',
+  IllegalPresentationStep = 'ROADSHOW_ILLEGAL_PRESENTATION_STEP',
+  MeetingNotCancellable = 'ROADSHOW_MEETING_NOT_CANCELLABLE',
+  OutcomeTooEarly = 'ROADSHOW_OUTCOME_TOO_EARLY',
+}
+
+export const RoadshowErrors = {
+  eventNotFound: () => DomainError.notFound({ code: RoadshowErrorCode.EventNotFound, zh: '路演活动不存在', en: 'Roadshow event not found' }),
+  presentationNotFound: () => DomainError.notFound({ code: RoadshowErrorCode.PresentationNotFound, zh: '路演项目不存在', en: 'Presentation not found' }),
+  meetingNotFound: () => DomainError.notFound({ code: RoadshowErrorCode.MeetingNotFound, zh: '洽谈不存在', en: 'Meeting not found' }),
+  participantNotFound: () => DomainError.notFound({ code: RoadshowErrorCode.ParticipantNotFound, zh: '报名记录不存在', en: 'Registration not found' }),
+  invalidSchedule: (details: ErrorDetail[]) =>
+    new DomainError('validation', RoadshowErrorCode.InvalidSchedule, { zh: '活动日程设置有误', en: 'The event schedule is invalid' }, details),
+  notOrganiser: () =>
+    new DomainError('forbidden', RoadshowErrorCode.NotOrganiser, { zh: '只有技术转移机构、技术经纪人或园区管理机构可以组织路演', en: 'Only transfer institutions, brokers or park administrations organise roadshows' }),
+  registrationClosed: (state: string, closesAt: Date) =>
+    new DomainError('conflict', RoadshowErrorCode.RegistrationClosed, { zh: '报名已截止或尚未开始', en: 'Registration is not open' }, [{ field: 'registrationClosesAt', message: `registration window ends ${closesAt.toISOString()}`, code: 'registrationWindow' }], {
+      currentState: state,
+      registrationClosesAt: closesAt.toISOString(),
+    }),
+  eventFull: (capacity: number) =>
+    new DomainError('conflict', RoadshowErrorCode.EventFull, { zh: `活动已满（${capacity} 家企业）`, en: `The event is full (${capacity} enterprises)` }, [{ field: 'capacity', message: 'capacity reached', code: 'capacity' }], { capacity }),
+  alreadyRegistered: () => new DomainError('conflict', RoadshowErrorCode.AlreadyRegistered, { zh: '贵单位已报名该活动', en: 'Your organisation is already registered' }),
+  notParticipant: () =>
+    new DomainError('forbidden', RoadshowErrorCode.NotParticipant, { zh: '只有已报名的企业可以预约洽谈', en: 'Only registered enterprises can request meetings' }),
+  duplicatePresentation: () => new DomainError('conflict', RoadshowErrorCode.DuplicatePresentation, { zh: '该成果已在本次活动中', en: 'This achievement is already on the programme' }),
+  notOwner: () =>
+    DomainError.validation('achievementId', { zh: '只能申请路演本单位已发布的成果', en: 'You can only present a published achievement your organisation owns' }, RoadshowErrorCode.NotOwner),
+  tooManyMustMeets: (max: number) =>
+    DomainError.validation('kind', { zh: `“必须见面”最多 ${max} 个`, en: `At most ${max} must-meet requests` }, RoadshowErrorCode.TooManyMustMeets),
+  illegalPresentationStep: (current: string, action: string) =>
+    new DomainError('conflict', RoadshowErrorCode.IllegalPresentationStep, { zh: `路演项目状态「${current}」不允许「${action}」`, en: `Cannot ${action} a presentation in state '${current}'` }, [], { currentState: current, action }),
+  meetingNotCancellable: (state: string) =>
+    new DomainError('conflict', RoadshowErrorCode.MeetingNotCancellable, { zh: '该洽谈已不能取消', en: 'This meeting can no longer be cancelled' }, [], { currentState: state }),
+  outcomeTooEarly: () =>
+    new DomainError('conflict', RoadshowErrorCode.OutcomeTooEarly, { zh: '洽谈尚未开始，不能记录结果', en: 'The meeting has not taken place yet' }, [], { currentState: 'scheduled' }),
+};
