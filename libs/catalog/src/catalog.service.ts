@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IdentityService, OrganisationResponse } from '@techbridge/identity';
 import {
-  Actor, Clock, DomainError, hasRole, isFieldOf, OrgType, OutboxService, Page, pageOf, Role, skipTake, TransactionRunner, trlStage,
+  Actor, Clock, DomainError, hasRole, isFieldOf, JobName, OrgType, OutboxService, Page, pageOf, Role, skipTake, TransactionRunner, trlStage,
 } from '@techbridge/platform';
 import { AchievementRepository } from './achievement.repository';
 import { AchievementAction, EDITABLE_STATES, nextAchievementStatus } from './achievement.state-machine';
@@ -208,6 +208,10 @@ export class CatalogService {
         await this.outbox.indexChanged(m, ACHIEVEMENTS_INDEX, a.id);
         // Packages show figures over their published members: re-project the ones listing this achievement.
         await this.outbox.indexChanged(m, PACKAGES_INDEX, await this.packages.publishedIdsContaining(m, a.id));
+      }
+      // A newly published achievement looks for the demands it could solve (the worker notifies both sides).
+      if (to === 'published') {
+        await this.outbox.enqueue(m, JobName.ComputeAchievementMatches, { achievementId: a.id }, { jobId: `achievement:${a.id}:matches:${now.getTime()}` });
       }
       return out;
     });
