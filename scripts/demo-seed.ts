@@ -3,6 +3,9 @@
  * Idempotent: a second run finds the demo organisations and skips what exists.
  * Each context adds its part as a step below.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
 export interface DemoContext {
   base: string;
   admin: { accessToken: string };
@@ -44,6 +47,48 @@ export async function seedDemoData(base: string, admin: { email: string; passwor
 export function registerDemoStep(step: DemoStep): void {
   steps.push(step);
 }
+
+// ---- catalog: the platform imports a registry of 156 published achievements (the matching dev set), and a Beijing
+// university publishes one more through review, so search, matching and packages have something to show ----
+registerDemoStep(async ({ base, call, session, admin }) => {
+  const existing = await call('GET', 'achievements?source=matching-devset&externalId=A001', undefined, admin.accessToken);
+  if (!existing.body?.total) {
+    const file = path.resolve(__dirname, '../../test/fixtures/matching/achievements.jsonl');
+    const body = readFileSync(existsSync(file) ? file : path.resolve(__dirname, '../test/fixtures/matching/achievements.jsonl'));
+    const res = await fetch(`${base}/api/v1/imports/achievements?publish=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${admin.accessToken}` },
+      body,
+    });
+    if (res.status !== 202) throw new Error(`demo: achievement import failed: ${res.status} ${await res.text()}`);
+    const { id } = (await res.json()) as { id: string };
+    for (let i = 0; i < 240; i++) {
+      const job = await call('GET', `imports/${id}`, undefined, admin.accessToken);
+      if (job.body?.status === 'done' || job.body?.status === 'failed') {
+        console.log(`demo: imported ${job.body.created + job.body.updated} achievements (${job.body.failed} failed)`);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  const university = await session('demo-tto@techbridge.demo', {
+    displayName: '技术转移中心 陈老师',
+    organisation: { name: '北京京南理工大学（演示）', type: 'university', creditCode: '12110000MB0DEM001H', region: 'BJ' },
+  });
+  const mine = await call('GET', `achievements?owner=${university.organisation.id}`, undefined, university.accessToken);
+  if (mine.body?.total) return;
+  const created = await call('POST', 'achievements', {
+    title: '烧结烟气低温SCR脱硝催化剂及工艺',
+    summary: '自主研发的钒钛系低温SCR脱硝催化剂，在180-220℃温度窗口下脱硝效率大于90%，氨逃逸低于3ppm，适用于钢铁烧结机头烟气超低排放改造，已在两条产线完成中试。',
+    keywords: ['低温SCR', '脱硝', '烧结烟气', '超低排放'], industry: 'energy-saving-environmental', field: 'air-pollution', trl: 7,
+    transferModes: ['license', 'transfer'], askingPrice: 2_500_000, patents: ['CN202110123456.7'], fundingSource: 'national-program',
+    contact: { name: '陈老师', email: 'tto@example.edu.cn' },
+  }, university.accessToken);
+  if (created.status !== 201) throw new Error(`demo: achievement failed: ${JSON.stringify(created.body)}`);
+  await call('POST', `achievements/${created.body.id}/submit`, {}, university.accessToken);
+  const approved = await call('POST', `achievements/${created.body.id}/approve`, { comment: '材料齐全，同意发布' }, admin.accessToken);
+  if (approved.status !== 200 && approved.status !== 201) throw new Error(`demo: approval failed: ${JSON.stringify(approved.body)}`);
+});
 
 // ---- demand: an enterprise in a Hebei park with three published demands, one per visibility level ----
 registerDemoStep(async ({ call, session }) => {

@@ -14,6 +14,8 @@ const DEFAULTS: Record<string, string> = {
   ADMIN_PASSWORD: 'TechBridge-2026',
   PORT: '3000',
   LOG_LEVEL: 'info',
+  // The seeding below signs in a dozen demo accounts within a minute from one address.
+  AUTH_RATE_LIMIT_PER_MINUTE: '300',
 };
 
 async function ensureDatabase(url: string): Promise<void> {

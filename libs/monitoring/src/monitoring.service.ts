@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   Actor, Clock, DomainError, ErrorDetail, isPlatformStaff, OrgType, PARK_CODES, parkOf, Role, TransactionRunner, ZONE,
 } from '@techbridge/platform';
@@ -36,6 +36,7 @@ interface ReportItem {
 /** Quarterly reporting: the indicator catalogue, quarters, park entries and their review, publication, corrections, reports and targets. */
 @Injectable()
 export class MonitoringService {
+  private readonly logger = new Logger('MonitoringService');
   constructor(
     private readonly repo: MonitoringRepository,
     private readonly tx: TransactionRunner,
@@ -364,6 +365,7 @@ export class MonitoringService {
         figures = await s.collect(period);
       } catch (err) {
         if (err instanceof DomainError) throw err;
+        this.logger.error({ err, source: s.name }, 'computed indicator source failed');
         throw new DomainError('unavailable', 'SOURCE_UNAVAILABLE', { zh: `数据源「${s.name}」暂不可用，请稍后重试`, en: `Source '${s.name}' is unavailable; try again later` }, [], { source: s.name });
       }
       for (const f of figures) {
