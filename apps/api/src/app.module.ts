@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, Clock, PlatformHttpModule, PlatformModule } from '@techbridge/platform';
 import { IdentityModule } from '@techbridge/identity';
@@ -17,10 +17,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
+          // Nest 11's path syntax for "every route" (the default '*' triggers a legacy-route warning).
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: options.config.LOG_LEVEL,
             genReqId: (req) => (req as { id?: string }).id ?? '',
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/v1/health') },
+            autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').includes('/health') },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },
         }),
