@@ -85,6 +85,12 @@ registerDemoStep(async ({ base, call, session, admin }) => {
     contact: { name: '陈老师', email: 'tto@example.edu.cn' },
   }, university.accessToken);
   if (created.status !== 201) throw new Error(`demo: achievement failed: ${JSON.stringify(created.body)}`);
+  // A (tiny) test report as attachment, so the detail page shows the download list.
+  const form = new FormData();
+  const pdf = '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+  form.append('file', new Blob([pdf], { type: 'application/pdf' }), '中试检测报告.pdf');
+  const attached = await fetch(`${base}/api/v1/achievements/${created.body.id}/attachments`, { method: 'POST', body: form, headers: { authorization: `Bearer ${university.accessToken}` } });
+  if (attached.status !== 201) throw new Error(`demo: attachment failed: ${attached.status} ${await attached.text()}`);
   await call('POST', `achievements/${created.body.id}/submit`, {}, university.accessToken);
   const approved = await call('POST', `achievements/${created.body.id}/approve`, { comment: '材料齐全，同意发布' }, admin.accessToken);
   if (approved.status !== 200 && approved.status !== 201) throw new Error(`demo: approval failed: ${JSON.stringify(approved.body)}`);

@@ -121,7 +121,19 @@ describe('roadshow: presentations, agenda, 1:1 scheduling, reminders, re-plannin
     // (e0, A1) is already e0's own must-meet and stays so; the others become suggestions.
     expect(auto.body.map((r: any) => r.presentationId).sort()).toEqual([pres.A2, pres.B1, pres.C1].sort());
     // Withdraw them again (as an organiser would after review) so the schedule below stays small and readable.
-    await t.db.dataSource.query(`UPDATE roadshow_meeting_request SET status = 'cancelled' WHERE kind = 'suggestion' AND enterprise_org_id = $1`, [e[0].organisation.id]);
+    // Another enterprise cannot see them (404); the organiser cannot withdraw an enterprise's own wish (403).
+    const mustMeet = (await t.api.get(`roadshows/${eventId}/meeting-requests`, { token: e[1].accessToken })).body.find((r: any) => r.kind === 'must-meet');
+    expect((await t.api.delete(`roadshows/${eventId}/meeting-requests/${auto.body[0].id}`, { token: e[2].accessToken })).status).toBe(404);
+    const notTheirs = await t.api.delete(`roadshows/${eventId}/meeting-requests/${mustMeet.id}`, { token: broker.accessToken });
+    expect(notTheirs.status).toBe(403);
+    expect(notTheirs.body.error).toBeDefined();
+    for (const r of auto.body) {
+      const withdrawn = await t.api.delete(`roadshows/${eventId}/meeting-requests/${r.id}`, { token: broker.accessToken });
+      expect(withdrawn.status).toBe(200);
+      expect(withdrawn.body).toEqual({ requestId: r.id, outcome: 'deleted', replan: null });
+    }
+    // Before scheduling a withdrawal is a plain delete: withdrawing again finds nothing.
+    expect((await t.api.delete(`roadshows/${eventId}/meeting-requests/${auto.body[0].id}`, { token: broker.accessToken })).status).toBe(404);
     expect((await t.api.get(`roadshows/${eventId}/meeting-requests`, { token: broker.accessToken })).body).toHaveLength(5);
     expect((await t.api.get(`roadshows/${eventId}/meeting-requests`, { token: e[1].accessToken })).body).toHaveLength(2);
   });
@@ -284,6 +296,11 @@ describe('roadshow: presentations, agenda, 1:1 scheduling, reminders, re-plannin
     await follow!.promote();
     await t.drain();
     expect((await t.api.get(`roadshows/${eventId}`)).body.status).toBe('held');
+    // Once the event has taken place a request can no longer be withdrawn.
+    const [heldRequest] = (await t.api.get(`roadshows/${eventId}/meeting-requests`, { token: e[0].accessToken })).body;
+    const late = await t.api.delete(`roadshows/${eventId}/meeting-requests/${heldRequest.id}`, { token: e[0].accessToken });
+    expect(late.status).toBe(409);
+    expect(late.body.currentState).toBe('held');
     const [ask] = await t.db.dataSource.query(`SELECT recipient_user_id, data FROM notification WHERE kind = 'roadshow.follow-up'`);
     expect(ask.recipient_user_id).toBe(broker.user.id);
     expect(ask.data.pending).toBe(live.length);
@@ -345,5 +362,72 @@ describe('roadshow: presentations, agenda, 1:1 scheduling, reminders, re-plannin
     const again = await t.api.post(`roadshows/${id}/transitions`, { action: 'open-registration' }, { token: broker.accessToken });
     expect(again.status).toBe(409);
     expect(again.body.currentState).toBe('cancelled');
+  });
+
+  it('withdrawing a meeting request after scheduling cancels only its meeting and re-plans the freed capacity', async () => {
+    const created = await t.api.post(
+      'roadshows',
+      eventBody({ title: '撤回预约测试', maxMeetingsPerEnterprise: 1, days: [{ date: '2026-07-20', opensAt: '09:00', closesAt: '12:00' }], registrationOpensAt: '2026-06-01T00:00:00.000Z', registrationClosesAt: '2026-07-18T00:00:00.000Z' }),
+      { token: broker.accessToken },
+    );
+    const id = created.body.id;
+    await t.api.post(`roadshows/${id}/transitions`, { action: 'open-registration' }, { token: broker.accessToken });
+    const pA = (await t.api.post(`roadshows/${id}/presentations`, { achievementId: achievements.A1 }, { token: u1.accessToken })).body.id;
+    const pB = (await t.api.post(`roadshows/${id}/presentations`, { achievementId: achievements.B1 }, { token: u2.accessToken })).body.id;
+    for (const p of [pA, pB]) await t.api.post(`roadshows/${id}/presentations/${p}/decision`, { decision: 'accept' }, { token: broker.accessToken });
+    for (const s of e.slice(0, 3)) expect((await t.api.post(`roadshows/${id}/participants`, {}, { token: s.accessToken })).status).toBe(201);
+    const req = async (s: Session, presentationId: string, kind: string) => (await t.api.post(`roadshows/${id}/meeting-requests`, { presentationId, kind }, { token: s.accessToken })).body;
+    const e0A = await req(e[0], pA, 'must-meet');
+    const e0B = await req(e[0], pB, 'would-like');
+    await req(e[1], pA, 'would-like');
+    const [sugg] = (await t.api.post(`roadshows/${id}/meeting-suggestions`, { suggestions: [{ enterpriseOrgId: e[2].organisation.id, presentationId: pB, score: 80 }] }, { token: broker.accessToken })).body;
+    // An enterprise's withdrawal before scheduling is a plain delete.
+    const e1B = await req(e[1], pB, 'would-like');
+    expect((await t.api.delete(`roadshows/${id}/meeting-requests/${e1B.id}`, { token: e[1].accessToken })).body).toMatchObject({ outcome: 'deleted', replan: null });
+    const [{ n }] = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM roadshow_meeting_request WHERE id = $1`, [e1B.id]);
+    expect(n).toBe(0);
+
+    await t.api.post(`roadshows/${id}/transitions`, { action: 'close-registration' }, { token: broker.accessToken });
+    await t.drain();
+    const before = (await t.api.get(`roadshows/${id}/meetings`, { token: broker.accessToken })).body;
+    const meetingOf = (requestId: string) => before.find((x: any) => x.requestId === requestId);
+    // One meeting per enterprise: e0 meets A (must-meet beats would-like), e1 meets A, e2 meets B (the suggestion).
+    expect(before).toHaveLength(3);
+    expect(meetingOf(e0A.id)).toBeDefined();
+    expect(meetingOf(sugg.id)).toBeDefined();
+    const queue = t.jobs.queue(QueueName.Roadshow);
+
+    // Permissions hold after scheduling too.
+    expect((await t.api.delete(`roadshows/${id}/meeting-requests/${e0A.id}`, { token: broker.accessToken })).status).toBe(403);
+    expect((await t.api.delete(`roadshows/${id}/meeting-requests/${e0A.id}`, { token: e[1].accessToken })).status).toBe(404);
+
+    // The organiser withdraws its suggestion: that meeting goes; e2 has nothing else to meet, so nothing is added.
+    const s1 = await t.api.delete(`roadshows/${id}/meeting-requests/${sugg.id}`, { token: broker.accessToken });
+    expect(s1.status).toBe(200);
+    expect(s1.body).toMatchObject({ requestId: sugg.id, outcome: 'cancelled', replan: { cancelledMeetingIds: [meetingOf(sugg.id).id], addedMeetings: [] } });
+    expect(s1.body.replan.notifiedOrgIds).toEqual([e[2].organisation.id, u2.organisation.id].sort());
+
+    // e0 withdraws its must-meet: its meeting with A goes and its would-like with B takes the freed capacity.
+    const s2 = await t.api.delete(`roadshows/${id}/meeting-requests/${e0A.id}`, { token: e[0].accessToken });
+    expect(s2.status).toBe(200);
+    expect(s2.body.outcome).toBe('cancelled');
+    expect(s2.body.replan.cancelledMeetingIds).toEqual([meetingOf(e0A.id).id]);
+    expect(s2.body.replan.addedMeetings).toHaveLength(1);
+    expect(s2.body.replan.addedMeetings[0]).toMatchObject({ requestId: e0B.id, enterpriseOrgId: e[0].organisation.id, presenterOrgId: u2.organisation.id });
+
+    // Every other meeting stays where it was; the removed meetings' reminders are gone.
+    const after = (await t.api.get(`roadshows/${id}/meetings`, { token: broker.accessToken })).body;
+    const untouched = before.filter((x: any) => ![meetingOf(e0A.id).id, meetingOf(sugg.id).id].includes(x.id));
+    expect(untouched).toHaveLength(1);
+    for (const m of untouched) expect(after.find((x: any) => x.id === m.id)).toMatchObject({ status: 'scheduled', slotIndex: m.slotIndex, table: m.table });
+    for (const gone of [meetingOf(e0A.id), meetingOf(sugg.id)]) {
+      expect(after.find((x: any) => x.id === gone.id).status).toBe('cancelled');
+      expect(await queue.getJob(reminderId(gone.id, '24h'))).toBeUndefined();
+    }
+    // The cancelled request is kept for the record but no longer pending; withdrawing it again is a conflict.
+    expect((await t.api.get(`roadshows/${id}/meeting-requests`, { token: e[0].accessToken })).body.map((r: any) => r.id)).toEqual([e0B.id]);
+    const twice = await t.api.delete(`roadshows/${id}/meeting-requests/${e0A.id}`, { token: e[0].accessToken });
+    expect(twice.status).toBe(409);
+    expect(twice.body.currentState).toBe('cancelled');
   });
 });

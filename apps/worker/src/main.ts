@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { JobName, JobQueue, loadConfig, OutboxRelay, ReferenceDataSeeder, runMigrations } from '@techbridge/platform';
+import { RewardSchedules } from '@techbridge/contracts';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -16,6 +17,8 @@ async function bootstrap(): Promise<void> {
   const jobs = app.get(JobQueue);
   await jobs.enqueue(JobName.ReconcileSearchIndex, {}, { jobId: `reconcile-at-boot-${Date.now()}` });
   await jobs.queue(jobs.queueOf(JobName.ReconcileSearchIndex)).upsertJobScheduler('reconcile-search-index', { every: 10 * 60_000 }, { name: JobName.ReconcileSearchIndex, data: {} });
+  // Yearly reward ledger (1 January, previous year) and monthly provisional runs: upserted by fixed id, so every start is safe.
+  await app.get(RewardSchedules).register();
   app.get(Logger).log('TechBridge worker started');
 }
 

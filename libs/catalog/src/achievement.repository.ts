@@ -142,6 +142,10 @@ export class AchievementRepository {
     return m.getRepository(AchievementAttachment).find({ where: { achievementId }, order: { createdAt: 'ASC' } });
   }
 
+  countAttachments(m: EntityManager, achievementId: string): Promise<number> {
+    return m.getRepository(AchievementAttachment).count({ where: { achievementId } });
+  }
+
   findAttachment(m: EntityManager, achievementId: string, id: string): Promise<AchievementAttachment | null> {
     return m.getRepository(AchievementAttachment).findOne({ where: { achievementId, id } });
   }

@@ -14,6 +14,7 @@ export enum CatalogErrorCode {
   FileTooLarge = 'FILE_TOO_LARGE',
   UnknownImportKind = 'UNKNOWN_IMPORT_KIND',
   GuideCatalogExists = 'GUIDE_CATALOG_EXISTS',
+  TooManyAttachments = 'TOO_MANY_ATTACHMENTS',
 }
 
 export const CatalogErrors = {
@@ -36,6 +37,10 @@ export const CatalogErrors = {
     ]),
   fileTooLarge: (limit: number) =>
     new DomainError('too-large', CatalogErrorCode.FileTooLarge, { zh: `文件超过 ${Math.round(limit / 1048576)} MB`, en: `File exceeds ${Math.round(limit / 1048576)} MB` }),
+  tooManyAttachments: (limit: number) =>
+    new DomainError('conflict', CatalogErrorCode.TooManyAttachments, { zh: `每项成果最多 ${limit} 个附件`, en: `An achievement carries at most ${limit} attachments` }, [
+      { field: 'file', message: `at most ${limit} attachments`, code: CatalogErrorCode.TooManyAttachments },
+    ]),
   unknownImportKind: (kind: string) =>
     DomainError.notFound({ code: CatalogErrorCode.UnknownImportKind, zh: `不支持的导入类型：${kind}`, en: `Unknown import kind: ${kind}` }),
   guideCatalogExists: () =>

@@ -2,6 +2,8 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@techbridge/identity';
 import { SearchIndexer } from '@techbridge/platform';
+import { AchievementAttachmentController } from './achievement-attachment.controller';
+import { AchievementAttachmentService } from './achievement-attachment.service';
 import { AchievementController } from './achievement.controller';
 import { AchievementRepository } from './achievement.repository';
 import { CatalogService } from './catalog.service';
@@ -30,8 +32,8 @@ import { TaxonomyController, TaxonomyService } from './taxonomy.controller';
     IdentityModule,
     TypeOrmModule.forFeature([Achievement, AchievementEvent, AchievementAttachment, AchievementInterest, TechnologyPackage, GuideCatalog, GuideCatalogEntry, ImportJob]),
   ],
-  controllers: [AchievementController, TaxonomyController, ImportController, PackageController, GuideCatalogController, CatalogSearchController],
-  providers: [AchievementRepository, CatalogService, AchievementProjection, TaxonomyService, ImportRepository, ImportService, ImportJobs, AchievementImportKind, PackageRepository, PackageService, PackageProjection, CatalogSearchService],
+  controllers: [AchievementController, AchievementAttachmentController, TaxonomyController, ImportController, PackageController, GuideCatalogController, CatalogSearchController],
+  providers: [AchievementRepository, CatalogService, AchievementAttachmentService, AchievementProjection, TaxonomyService, ImportRepository, ImportService, ImportJobs, AchievementImportKind, PackageRepository, PackageService, PackageProjection, CatalogSearchService],
   exports: [CatalogService, ImportService],
 })
 export class CatalogModule implements OnModuleInit {

@@ -5,6 +5,7 @@ import {
   Actor, Clock, DomainError, hasRole, isFieldOf, JobName, OrgType, OutboxService, Page, pageOf, Role, skipTake, TransactionRunner, trlStage,
 } from '@techbridge/platform';
 import { AchievementRepository } from './achievement.repository';
+import { ACHIEVEMENTS_INDEX, PACKAGES_INDEX } from './catalog-indexes';
 import { AchievementAction, EDITABLE_STATES, nextAchievementStatus } from './achievement.state-machine';
 import { CatalogErrors } from './catalog.exception';
 import {
@@ -12,12 +13,11 @@ import {
 } from './dto/achievement.dto';
 import { Achievement, TrlStage } from './entities/achievement.entity';
 import { listingQualityWarnings } from './listing-quality';
+import { PackageResponse } from './dto/package.dto';
 import { PackageRepository } from './package.repository';
+import { PackageService } from './package.service';
 
-/** Kept here (not in the projection) so the facade and the projection share it without a cycle. */
-export const PACKAGES_INDEX = 'packages';
-
-export const ACHIEVEMENTS_INDEX = 'achievements';
+export { ACHIEVEMENTS_INDEX, PACKAGES_INDEX };
 
 /** The owner types of the search contract; other organisation kinds show as 'other'. */
 export function ownerTypeOf(orgType: string): 'university' | 'institute' | 'enterprise' | 'individual' | 'other' {
@@ -30,7 +30,7 @@ function ownerLike(o: OrganisationResponse | undefined | null): OwnerLike | unde
 
 /**
  * Achievements: the owner's edits, the review lifecycle, visibility, counters; also the facade other contexts use
- * (getAchievementsByIds, getPublishedAchievement, listPublishedAchievementIdsOfOwner).
+ * (getAchievementsByIds, getPublishedAchievement, listPublishedAchievementIdsOfOwner, getPublishedPackage).
  */
 @Injectable()
 export class CatalogService {
@@ -41,9 +41,15 @@ export class CatalogService {
     private readonly outbox: OutboxService,
     private readonly identity: IdentityService,
     private readonly clock: Clock,
+    private readonly packageService: PackageService,
   ) {}
 
   // ---- facade for other contexts ----
+
+  /** A published technology package with its achievements (in the curator's order); 404 when missing or not published. */
+  getPublishedPackage(id: string): Promise<PackageResponse> {
+    return this.packageService.getPublished(id);
+  }
 
   /** Any status, no permission filter: for other contexts' internal use (matching, roadshow, contracts). Order follows `ids`. */
   async getAchievementsByIds(ids: string[]): Promise<AchievementResponse[]> {
@@ -93,8 +99,8 @@ export class CatalogService {
     return a;
   }
 
-  private async loadOwned(m: EntityManager, actor: Actor, id: string): Promise<Achievement> {
-    const a = await this.repo.find(m, id, true);
+  private async loadOwned(m: EntityManager, actor: Actor, id: string, lock = true): Promise<Achievement> {
+    const a = await this.repo.find(m, id, lock);
     if (!a || !this.isOwnerMember(actor, a)) throw CatalogErrors.achievementNotFound();
     return a;
   }
@@ -168,7 +174,7 @@ export class CatalogService {
       await this.identity.audit(m, actor, { action: 'achievement.update', entityType: 'achievement', entityId: a.id, changes: { fields: Object.keys(changes) } });
       if (a.status === 'published') {
         await this.outbox.indexChanged(m, ACHIEVEMENTS_INDEX, a.id);
-        await this.outbox.indexChanged(m, PACKAGES_INDEX, await this.packages.publishedIdsContaining(m, a.id));
+        await this.outbox.indexChanged(m, PACKAGES_INDEX, await this.packages.touchPublishedContaining(m, [a.id]));
       }
       return out;
     });
@@ -207,7 +213,7 @@ export class CatalogService {
       if (from === 'published' || to === 'published') {
         await this.outbox.indexChanged(m, ACHIEVEMENTS_INDEX, a.id);
         // Packages show figures over their published members: re-project the ones listing this achievement.
-        await this.outbox.indexChanged(m, PACKAGES_INDEX, await this.packages.publishedIdsContaining(m, a.id));
+        await this.outbox.indexChanged(m, PACKAGES_INDEX, await this.packages.touchPublishedContaining(m, [a.id]));
       }
       // A newly published achievement looks for the demands it could solve (the worker notifies both sides).
       if (to === 'published') {
@@ -292,8 +298,9 @@ export class CatalogService {
     return this.load(m, actor, id);
   }
 
-  async loadOwnedForEdit(actor: Actor, id: string, m: EntityManager): Promise<Achievement> {
-    const a = await this.loadOwned(m, actor, id);
+  /** Locks the row (so `m` must be a transaction's) unless `lock` is false, for a check before the transaction. */
+  async loadOwnedForEdit(actor: Actor, id: string, m: EntityManager, lock = true): Promise<Achievement> {
+    const a = await this.loadOwned(m, actor, id, lock);
     if (!EDITABLE_STATES.includes(a.status)) throw CatalogErrors.notEditable(a.status);
     return a;
   }

@@ -1,6 +1,8 @@
 export * from './catalog.module';
 export { CatalogService, ACHIEVEMENTS_INDEX } from './catalog.service';
 export * from './dto/achievement.dto';
+export { PackageResponse, PackageAchievementItem } from './dto/package.dto';
+export { AchievementAttachmentResponse } from './dto/achievement-attachment.dto';
 export type { AchievementDocument } from './search/achievement.projection';
 export { ImportService } from './import/import.service';
 export type { ImportKind, ImportContext, ImportBatchItem, ImportBatchResult, ImportLineFailure, Importer } from './import/import-kind';

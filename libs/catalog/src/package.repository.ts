@@ -34,9 +34,17 @@ export class PackageRepository {
     return m.query(`SELECT id, version FROM technology_package WHERE status = 'published'`);
   }
 
-  /** Published packages that list this achievement: their documents change with it. */
-  async publishedIdsContaining(m: EntityManager, achievementId: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = await m.query(`SELECT id FROM technology_package WHERE status = 'published' AND $1 = ANY(achievement_ids)`, [achievementId]);
+  /**
+   * A member achievement changed: bump the version of every published package listing one of them (their documents
+   * show the members' titles and figures), so the index and the reconciler see the change. Returns their ids.
+   * updated_at stays: the curator did not edit the package.
+   */
+  async touchPublishedContaining(m: EntityManager, achievementIds: string[]): Promise<string[]> {
+    if (!achievementIds.length) return [];
+    const [rows]: [Array<{ id: string }>, number] = await m.query(
+      `UPDATE technology_package SET version = version + 1 WHERE status = 'published' AND achievement_ids && $1::uuid[] RETURNING id`,
+      [achievementIds],
+    );
     return rows.map((r) => r.id);
   }
 

@@ -16,7 +16,7 @@ import { GuideCatalog } from './entities/guide-catalog.entity';
 import { PackageStatus, TechnologyPackage } from './entities/technology-package.entity';
 import { packageFigures } from './package-figures';
 import { PackageRepository } from './package.repository';
-import { PACKAGES_INDEX } from './search/package.projection';
+import { PACKAGES_INDEX } from './catalog-indexes';
 
 const PACKAGE_TRANSITIONS: Record<'publish' | 'archive', { from: PackageStatus[]; to: PackageStatus }> = {
   publish: { from: ['draft'], to: 'published' },
@@ -107,6 +107,13 @@ export class PackageService {
   async get(actor: Actor | null, id: string): Promise<PackageResponse> {
     const p = await this.repo.find(this.tx.manager, id);
     if (!p || (p.status === 'draft' && p.curatorOrgId !== actor?.orgId && !hasRole(actor, Role.PlatformAdmin))) throw CatalogErrors.packageNotFound();
+    return this.map(p);
+  }
+
+  /** For other contexts (through CatalogService): a published package with its achievements, else 404. */
+  async getPublished(id: string): Promise<PackageResponse> {
+    const [p] = await this.repo.findPublishedByIds(this.tx.manager, [id]);
+    if (!p) throw CatalogErrors.packageNotFound();
     return this.map(p);
   }
 

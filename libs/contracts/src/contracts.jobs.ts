@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { JobFailureHandler, JobHandler, JobName, JobPayload } from '@techbridge/platform';
+import { Clock, JobFailureHandler, JobHandler, JobName, JobPayload } from '@techbridge/platform';
 import { ContractsService } from './contracts.service';
+import { rewardYearFor } from './reward-schedules';
 
 /** Job handlers: thin, each re-reads state in the service and skips when it has moved on; errors rethrow for retry. */
 @Injectable()
 export class ContractsJobs {
-  constructor(private readonly contracts: ContractsService) {}
+  constructor(
+    private readonly contracts: ContractsService,
+    private readonly clock: Clock,
+  ) {}
 
   @JobHandler(JobName.CheckContract)
   async check(p: JobPayload<JobName.CheckContract>): Promise<string> {
@@ -35,6 +39,13 @@ export class ContractsJobs {
   @JobHandler(JobName.ComputeRewards)
   async rewards(p: JobPayload<JobName.ComputeRewards>): Promise<number> {
     return (await this.contracts.computeRewards(p.year)).length;
+  }
+
+  /** The scheduled runs: the year is resolved now (Beijing calendar); recomputing a year replaces its lines, so a rerun is harmless. */
+  @JobHandler(JobName.ComputeScheduledRewards)
+  async scheduledRewards(p: JobPayload<JobName.ComputeScheduledRewards>): Promise<{ year: number; lines: number }> {
+    const year = rewardYearFor(p.period, this.clock.now());
+    return { year, lines: (await this.contracts.computeRewards(year)).length };
   }
 
   @JobHandler(JobName.ContractsNoop)

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@techbridge/identity';
+import { MatchingModule } from '@techbridge/matching';
 import { NotificationModule } from '@techbridge/notification';
+import { RoadshowModule } from '@techbridge/roadshow';
 import { ContractsController } from './contracts.controller';
 import { ContractsJobs } from './contracts.jobs';
 import { ContractsRepository } from './contracts.repository';
 import { ContractsService } from './contracts.service';
+import { RewardSchedules } from './reward-schedules';
 import { ContractDeduction } from './entities/contract-deduction.entity';
 import { BrokerProfile, RegistrationInstitutionProfile, TransferInstitutionProfile } from './entities/institution-profiles.entity';
 import { TechnologyContract } from './entities/technology-contract.entity';
@@ -15,9 +18,12 @@ import { TechnologyContract } from './entities/technology-contract.entity';
     TypeOrmModule.forFeature([TechnologyContract, ContractDeduction, TransferInstitutionProfile, RegistrationInstitutionProfile, BrokerProfile]),
     IdentityModule,
     NotificationModule,
+    // Read-only facades for a broker's pipeline steps and events organised.
+    MatchingModule,
+    RoadshowModule,
   ],
   controllers: [ContractsController],
-  providers: [ContractsRepository, ContractsService, ContractsJobs],
-  exports: [ContractsService],
+  providers: [ContractsRepository, ContractsService, ContractsJobs, RewardSchedules],
+  exports: [ContractsService, RewardSchedules],
 })
 export class ContractsModule {}

@@ -40,7 +40,17 @@ export interface RewardLineRow {
   amount: string;
   capped: boolean;
   note: string | null;
+  computed_at: Date;
   items: Array<{ contract_id: string; registration_number: string; technology_amount: string }>;
+}
+
+export interface RewardAccrualRow {
+  id: string;
+  institution_id: string;
+  kind: NewRewardLine['kind'];
+  amount: string;
+  accredited_on: string | null;
+  items: Array<{ contract_id: string; technology_amount: string; registered_at: string | null; park_code: string | null; buyer_org_id: string | null }>;
 }
 
 export interface StatsRowRaw {
@@ -290,11 +300,27 @@ export class ContractsRepository {
 
   listRewardLines(m: EntityManager, year: number, institutionId?: string): Promise<RewardLineRow[]> {
     return m.query(
-      `SELECT l.id, l.year, l.institution_id, l.kind, l.basis_amount::text, l.uncapped_amount::text, l.amount::text, l.capped, l.note,
+      `SELECT l.id, l.year, l.institution_id, l.kind, l.basis_amount::text, l.uncapped_amount::text, l.amount::text, l.capped, l.note, l.computed_at,
               coalesce((SELECT json_agg(json_build_object('contract_id', i.contract_id, 'registration_number', i.registration_number, 'technology_amount', i.technology_amount::text) ORDER BY i.registration_number)
                           FROM reward_ledger_item i WHERE i.line_id = l.id), '[]'::json) AS items
          FROM reward_ledger_line l WHERE l.year = $1 AND ($2::uuid IS NULL OR l.institution_id = $2) ORDER BY l.institution_id, l.kind`,
       [year, institutionId ?? null],
+    );
+  }
+
+  /**
+   * A year's ledger lines with what monitoring needs to place them: per contract behind a line its registration instant,
+   * park and buyer; for a line without contracts (the accreditation award) the date the accreditation took effect.
+   */
+  rewardAccrualRows(m: EntityManager, year: number): Promise<RewardAccrualRow[]> {
+    return m.query(
+      `SELECT l.id, l.institution_id, l.kind, l.amount::text AS amount, to_char(p.accredited_on, 'YYYY-MM-DD') AS accredited_on,
+              coalesce((SELECT json_agg(json_build_object('contract_id', i.contract_id, 'technology_amount', i.technology_amount::text, 'registered_at', c.registered_at,
+                                                          'park_code', c.park_code, 'buyer_org_id', c.buyer_org_id) ORDER BY i.registration_number)
+                          FROM reward_ledger_item i JOIN technology_contract c ON c.id = i.contract_id WHERE i.line_id = l.id), '[]'::json) AS items
+         FROM reward_ledger_line l LEFT JOIN transfer_institution_profile p ON p.organisation_id = l.institution_id AND l.kind = 'new-accreditation'
+        WHERE l.year = $1 ORDER BY l.institution_id, l.kind`,
+      [year],
     );
   }
 

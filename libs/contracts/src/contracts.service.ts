@@ -7,7 +7,9 @@ import {
   REWARD_RULES, Role, skipTake, TransactionRunner,
 } from '@techbridge/platform';
 import { IdentityService, OrganisationResponse } from '@techbridge/identity';
+import { MatchPipelineService } from '@techbridge/matching';
 import { NotificationService } from '@techbridge/notification';
+import { RoadshowService } from '@techbridge/roadshow';
 import { PENDING_STATUSES, transition } from './contract.state-machine';
 import { ContractsErrors } from './contracts.exception';
 import { ContractsRepository } from './contracts.repository';
@@ -15,7 +17,7 @@ import { renderCertificate } from './certificate.renderer';
 import {
   AmountCorrectionResponse, BrokerProfileDto, BrokerResponse, ContractListQuery, ContractResponse, ContractStatsResponse, CorrectAmountsDto, CreateContractDto, DeductionDto,
   InstitutionResponse, mapBrokerProfile, mapContract, mapRegistrationProfile, mapTransferProfile, RefuseContractDto, RegistrationEventResponse,
-  RegistrationInstitutionProfileDto, ReturnContractDto, RewardLineResponse, StatsGroup, StatsRow, TransferInstitutionProfileDto, UpdateContractDto,
+  RegistrationInstitutionProfileDto, ReturnContractDto, RewardAccrualResponse, RewardLineResponse, StatsGroup, StatsRow, TransferInstitutionProfileDto, UpdateContractDto,
 } from './dto/contracts.dto';
 import { LegalPersonType, ReasonEntry, TechnologyContract } from './entities/technology-contract.entity';
 import { contractDirection } from './rules/direction';
@@ -66,6 +68,8 @@ export class ContractsService {
     private readonly identity: IdentityService,
     private readonly notifications: NotificationService,
     private readonly storage: FileStorage,
+    private readonly pipeline: MatchPipelineService,
+    private readonly roadshows: RoadshowService,
   ) {}
 
   // ======== institutions and brokers ========
@@ -162,9 +166,12 @@ export class ContractsService {
   async getBroker(userId: string): Promise<BrokerResponse> {
     const [profile, user] = await Promise.all([this.repo.findBrokerProfile(this.tx.manager, userId), this.identity.findUser(userId)]);
     if (!profile || !user) throw ContractsErrors.brokerNotFound();
-    const p = await this.repo.brokerPerformance(this.tx.manager, userId);
+    // Contracts from our own records; pipeline steps and events through the matching and roadshow facades.
+    const [p, pipeline, events] = await Promise.all([this.repo.brokerPerformance(this.tx.manager, userId), this.pipeline.brokerPipelineFigures(userId), this.roadshows.eventsOrganisedBy(userId)]);
     return mapBrokerProfile(profile, user, {
       contractsRegistered: p.registered, contractAmount: Number(p.contractAmount), technologyAmount: Number(p.technologyAmount), contractsInProgress: p.inProgress,
+      matchesTaken: pipeline.matchesTaken, matchesMovedForward: pipeline.matchesMovedForward, matchesSigned: pipeline.matchesSigned,
+      eventsOrganised: events.held, eventsUpcoming: events.upcoming,
     });
   }
 
@@ -568,9 +575,12 @@ export class ContractsService {
 
   async listRewards(year: number, institutionId?: string): Promise<RewardLineResponse[]> {
     const rows = await this.repo.listRewardLines(this.tx.manager, year, institutionId);
+    const yearEnd = beijingInstant(`${year + 1}-01-01`, 0);
     return rows.map((r) => ({
       id: r.id, year: r.year, institutionId: r.institution_id, kind: r.kind, basisAmount: Number(r.basis_amount), uncappedAmount: Number(r.uncapped_amount), amount: Number(r.amount),
-      capped: r.capped, note: r.note, contracts: r.items.map((i) => ({ contractId: i.contract_id, registrationNumber: i.registration_number, technologyAmount: Number(i.technology_amount) })),
+      capped: r.capped, note: r.note, computedAt: new Date(r.computed_at).toISOString(), 
+      // The accreditation award is fixed once granted; only the per-mille lines move until the year is over.
+      provisional: r.kind !== 'new-accreditation' && new Date(r.computed_at) < yearEnd, contracts: r.items.map((i) => ({ contractId: i.contract_id, registrationNumber: i.registration_number, technologyAmount: Number(i.technology_amount) })),
     }));
   }
 
@@ -708,6 +718,20 @@ export class ContractsService {
   }
 
   // ======== monitoring feed (read-only; added for the monitoring context, owner may reshape) ========
+
+  /** The reward ledger of a year with the contracts behind each line placed in time and park: the records behind 'rewards accrued'. */
+  async rewardAccruals(year: number): Promise<RewardAccrualResponse[]> {
+    const rows = await this.repo.rewardAccrualRows(this.tx.manager, year);
+    const buyerIds = [...new Set(rows.flatMap((r) => r.items.map((i) => i.buyer_org_id)).filter((x): x is string => !!x))];
+    const buyers = buyerIds.length ? await this.identity.findOrganisations(buyerIds) : new Map<string, OrganisationResponse>();
+    return rows.map((r) => ({
+      lineId: r.id, institutionId: r.institution_id, kind: r.kind, amount: Number(r.amount), accruedOn: r.accredited_on,
+      contracts: r.items.map((i) => ({
+        contractId: i.contract_id, technologyAmount: Number(i.technology_amount), registeredAt: i.registered_at ? new Date(i.registered_at).toISOString() : null,
+        parkCode: i.park_code ?? (i.buyer_org_id ? buyers.get(i.buyer_org_id)?.parkCode ?? null : null),
+      })),
+    }));
+  }
 
   /** Registered contracts whose registration falls in [from, to): the records behind monitoring's contract indicators. */
   async registeredContractsBetween(from: Date, to: Date): Promise<ContractResponse[]> {

@@ -150,17 +150,26 @@ export class MatchPipelineService {
     if (!['published', 'in-negotiation'].includes(demand.status) || achievement.status !== 'published' || (demand.minTrl != null && achievement.trl < demand.minTrl)) {
       throw MatchingErrors.notMatchable();
     }
-    const saved = await this.tx.run(async (m) => {
-      let row = await this.repo.findPair(m, dto.demandId, dto.achievementId, true);
-      if (!row) {
-        const now = this.clock.now();
-        row = await this.repo.save(m, {
-          demandId: demand.id, achievementId: achievement.id, enterpriseId: demand.enterprise.id, ownerId: achievement.owner.id, score: scoredPair.score,
-          reasons: scoredPair.reasons, origin: 'broker', status: 'suggested', statusChangedAt: now, computedAt: now,
-        });
-      }
-      return this.takeRow(m, actor, row, dto.note);
-    });
+    const attempt = () =>
+      this.tx.run(async (m) => {
+        let row = await this.repo.findPair(m, dto.demandId, dto.achievementId, true);
+        if (!row) {
+          const now = this.clock.now();
+          row = await this.repo.save(m, {
+            demandId: demand.id, achievementId: achievement.id, enterpriseId: demand.enterprise.id, ownerId: achievement.owner.id, score: scoredPair.score,
+            reasons: scoredPair.reasons, origin: 'broker', status: 'suggested', statusChangedAt: now, computedAt: now,
+          });
+        }
+        return this.takeRow(m, actor, row, dto.note);
+      });
+    let saved: Match;
+    try {
+      saved = await attempt();
+    } catch (err) {
+      // The worker stored the same pair as a suggestion between our look-up and our insert: take that row instead.
+      if (!isPairConflict(err)) throw err;
+      saved = await attempt();
+    }
     return (await this.mapMany(actor, [saved]))[0];
   }
 
@@ -300,9 +309,22 @@ export class MatchPipelineService {
     }
     return out;
   }
+
+  // ======== broker performance feed (read-only; added for the contracts context, owner may reshape) ========
+
+  /** How far a broker has carried matches: distinct matches taken, moved forward a step by this broker, and signed. */
+  async brokerPipelineFigures(brokerUserId: string): Promise<{ matchesTaken: number; matchesMovedForward: number; matchesSigned: number }> {
+    const c = await this.repo.brokerPipelineCounts(this.tx.manager, brokerUserId);
+    return { matchesTaken: c.taken, matchesMovedForward: c.movedForward, matchesSigned: c.signed };
+  }
 }
 
 /** The matched words may come from a description this viewer may not read: keep the feature and its points, drop the words. */
 function redactReason(r: MatchReason): MatchReason {
   return r.code === 'text-relevance' ? { ...r, zh: '内容相关', en: 'Content matches the problem' } : r;
+}
+
+function isPairConflict(err: unknown): boolean {
+  const driverError = (err as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return driverError?.code === '23505' && driverError.constraint === 'match_demand_id_achievement_id_key';
 }

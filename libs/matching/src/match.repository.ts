@@ -84,6 +84,20 @@ export class MatchRepository {
     return m.getRepository(MatchEvent).find({ where: { matchId }, order: { occurredAt: 'ASC', createdAt: 'ASC' } });
   }
 
+  // ---- broker performance feed (read-only; added for the contracts context's broker figures) ----
+
+  /** Distinct matches a broker took, moved forward (contacted, negotiating or signed by this broker) and signed. */
+  async brokerPipelineCounts(m: EntityManager, brokerUserId: string): Promise<{ taken: number; movedForward: number; signed: number }> {
+    const [r] = await m.query(
+      `SELECT count(DISTINCT match_id) FILTER (WHERE kind = 'taken')::int AS taken,
+              count(DISTINCT match_id) FILTER (WHERE kind = 'transition' AND to_status IN ('contacted','negotiating','signed'))::int AS moved_forward,
+              count(DISTINCT match_id) FILTER (WHERE kind = 'transition' AND to_status = 'signed')::int AS signed
+         FROM match_event WHERE actor_user_id = $1`,
+      [brokerUserId],
+    );
+    return { taken: r.taken, movedForward: r.moved_forward, signed: r.signed };
+  }
+
   /** Park codes → names and key industries, from the editable reference table. */
   async parks(m: EntityManager): Promise<Map<string, { zh: string; en: string; keyIndustries: string[] }>> {
     const rows: Array<{ code: string; zh: string; en: string; key_industries: string[] }> = await m.query(`SELECT code, zh, en, key_industries FROM ref_park`);

@@ -20,6 +20,7 @@ import { CatalogIndicatorSource } from './sources/catalog.source';
 import { ContractsIndicatorSource } from './sources/contracts.source';
 import { DemandIndicatorSource } from './sources/demand.source';
 import { MatchingIndicatorSource } from './sources/matching.source';
+import { RewardsIndicatorSource } from './sources/rewards.source';
 import { RoadshowIndicatorSource } from './sources/roadshow.source';
 
 @Module({
@@ -42,11 +43,12 @@ import { RoadshowIndicatorSource } from './sources/roadshow.source';
     DemandIndicatorSource,
     RoadshowIndicatorSource,
     MatchingIndicatorSource,
-    // Each context that feeds monitoring has a source here; rewards accrued (yearly, per institution) are not fed yet.
+    RewardsIndicatorSource,
+    // Each context that feeds monitoring has a source here.
     {
       provide: COMPUTED_INDICATOR_SOURCES,
       useFactory: (...sources: ComputedIndicatorSource[]) => sources,
-      inject: [ContractsIndicatorSource, CatalogIndicatorSource, DemandIndicatorSource, RoadshowIndicatorSource, MatchingIndicatorSource],
+      inject: [ContractsIndicatorSource, CatalogIndicatorSource, DemandIndicatorSource, RoadshowIndicatorSource, MatchingIndicatorSource, RewardsIndicatorSource],
     },
   ],
   exports: [MonitoringService, InnovationIndexService],

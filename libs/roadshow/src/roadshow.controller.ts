@@ -4,7 +4,7 @@ import { Actor, CurrentActor, Page, PageQuery, Public, Role, Roles } from '@tech
 import {
   AddSuggestionsDto, AgendaResponse, ApplyPresentationDto, CancelMeetingDto, CreateEventDto, DecidePresentationDto, EventListQuery, EventReportResponse,
   EventResponse, EventTransitionDto, InvitePresentationDto, MeetingRequestDto, MeetingRequestResponse, MeetingResponse, MyScheduleResponse,
-  ParticipantResponse, PlanQuery, PresentationResponse, RecordOutcomeDto, RegisterParticipantDto, ReplanResponse, YearPlanResponse,
+  ParticipantResponse, PlanQuery, PresentationResponse, RecordOutcomeDto, RegisterParticipantDto, ReplanResponse, WithdrawMeetingRequestResponse, YearPlanResponse,
 } from './dto/roadshow.dto';
 import { RoadshowService } from './roadshow.service';
 
@@ -117,6 +117,18 @@ export class RoadshowController {
   @Get(':id/meeting-requests')
   requests(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<MeetingRequestResponse[]> {
     return this.roadshows.listRequests(actor, id);
+  }
+
+  @Delete(':id/meeting-requests/:requestId')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a meeting request (enterprise: its own; organiser: a suggestion). After scheduling, its meeting is cancelled and re-planned' })
+  @ApiOkResponse({ type: WithdrawMeetingRequestResponse })
+  withdrawRequest(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('requestId', ParseUUIDPipe) requestId: string,
+  ): Promise<WithdrawMeetingRequestResponse> {
+    return this.roadshows.withdrawRequest(actor, id, requestId);
   }
 
   @Post(':id/meeting-suggestions')

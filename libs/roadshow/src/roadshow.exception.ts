@@ -17,6 +17,9 @@ export enum RoadshowErrorCode {
   IllegalPresentationStep = 'ROADSHOW_ILLEGAL_PRESENTATION_STEP',
   MeetingNotCancellable = 'ROADSHOW_MEETING_NOT_CANCELLABLE',
   OutcomeTooEarly = 'ROADSHOW_OUTCOME_TOO_EARLY',
+  MeetingRequestNotFound = 'ROADSHOW_MEETING_REQUEST_NOT_FOUND',
+  NotASuggestion = 'ROADSHOW_NOT_A_SUGGESTION',
+  RequestNotWithdrawable = 'ROADSHOW_REQUEST_NOT_WITHDRAWABLE',
 }
 
 export const RoadshowErrors = {
@@ -38,15 +41,22 @@ export const RoadshowErrors = {
   alreadyRegistered: () => new DomainError('conflict', RoadshowErrorCode.AlreadyRegistered, { zh: '贵单位已报名该活动', en: 'Your organisation is already registered' }),
   notParticipant: () =>
     new DomainError('forbidden', RoadshowErrorCode.NotParticipant, { zh: '只有已报名的企业可以预约洽谈', en: 'Only registered enterprises can request meetings' }),
-  duplicatePresentation: () => new DomainError('conflict', RoadshowErrorCode.DuplicatePresentation, { zh: '该成果已在本次活动中', en: 'This achievement is already on the programme' }),
-  notOwner: () =>
-    DomainError.validation('achievementId', { zh: '只能申请路演本单位已发布的成果', en: 'You can only present a published achievement your organisation owns' }, RoadshowErrorCode.NotOwner),
+  duplicatePresentation: () => new DomainError('conflict', RoadshowErrorCode.DuplicatePresentation, { zh: '该成果或技术包已在本次活动中', en: 'This achievement or package is already on the programme' }),
+  notOwner: (field: 'achievementId' | 'packageId' = 'achievementId') =>
+    field === 'packageId'
+      ? DomainError.validation(field, { zh: '只能申请路演本单位策划并已发布的技术包', en: 'You can only present a published technology package your organisation curates' }, RoadshowErrorCode.NotOwner)
+      : DomainError.validation(field, { zh: '只能申请路演本单位已发布的成果', en: 'You can only present a published achievement your organisation owns' }, RoadshowErrorCode.NotOwner),
   tooManyMustMeets: (max: number) =>
     DomainError.validation('kind', { zh: `“必须见面”最多 ${max} 个`, en: `At most ${max} must-meet requests` }, RoadshowErrorCode.TooManyMustMeets),
   illegalPresentationStep: (current: string, action: string) =>
     new DomainError('conflict', RoadshowErrorCode.IllegalPresentationStep, { zh: `路演项目状态「${current}」不允许「${action}」`, en: `Cannot ${action} a presentation in state '${current}'` }, [], { currentState: current, action }),
   meetingNotCancellable: (state: string) =>
     new DomainError('conflict', RoadshowErrorCode.MeetingNotCancellable, { zh: '该洽谈已不能取消', en: 'This meeting can no longer be cancelled' }, [], { currentState: state }),
+  meetingRequestNotFound: () => DomainError.notFound({ code: RoadshowErrorCode.MeetingRequestNotFound, zh: '洽谈预约不存在', en: 'Meeting request not found' }),
+  notASuggestion: () =>
+    new DomainError('forbidden', RoadshowErrorCode.NotASuggestion, { zh: '组织方只能撤回自己的推荐，企业的预约由企业自行撤回', en: 'Organisers withdraw their own suggestions only; an enterprise withdraws its own requests' }),
+  requestNotWithdrawable: (state: string) =>
+    new DomainError('conflict', RoadshowErrorCode.RequestNotWithdrawable, { zh: '该洽谈预约已不能撤回', en: 'This meeting request can no longer be withdrawn' }, [], { currentState: state }),
   outcomeTooEarly: () =>
     new DomainError('conflict', RoadshowErrorCode.OutcomeTooEarly, { zh: '洽谈尚未开始，不能记录结果', en: 'The meeting has not taken place yet' }, [], { currentState: 'scheduled' }),
 };

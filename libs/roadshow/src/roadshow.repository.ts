@@ -35,6 +35,12 @@ export class RoadshowRepository {
     return qb.orderBy('e.starts_at', 'ASC').addOrderBy('e.id', 'ASC').skip(skip).take(take).getManyAndCount();
   }
 
+  /** Events a user is responsible for, counted per status (drafts included; the caller decides what counts). */
+  async countEventsByResponsible(m: EntityManager, userId: string): Promise<Map<EventStatus, number>> {
+    const rows: Array<{ status: EventStatus; n: number }> = await m.query(`SELECT status, count(*)::int AS n FROM roadshow_event WHERE responsible_user_id = $1 GROUP BY status`, [userId]);
+    return new Map(rows.map((r) => [r.status, r.n]));
+  }
+
   eventsOfYear(m: EntityManager, year: number): Promise<RoadshowEvent[]> {
     return m.getRepository(RoadshowEvent).find({ where: { startsAt: Between(yearStart(year), new Date(yearStart(year + 1).getTime() - 1)) }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
@@ -143,6 +149,11 @@ export class RoadshowRepository {
 
   async updateRequest(m: EntityManager, id: string, patch: Partial<MeetingRequest>): Promise<void> {
     await m.getRepository(MeetingRequest).update({ id }, patch);
+  }
+
+  /** Before meetings are scheduled a withdrawn wish leaves no trace worth keeping (no meeting refers to it). */
+  async deleteRequest(m: EntityManager, id: string): Promise<void> {
+    await m.getRepository(MeetingRequest).delete({ id });
   }
 
   pendingRequests(m: EntityManager, eventId: string, enterpriseOrgId?: string): Promise<MeetingRequest[]> {

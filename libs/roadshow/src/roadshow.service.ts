@@ -12,12 +12,13 @@ import {
   AddSuggestionsDto, AgendaResponse, ApplyPresentationDto, CreateEventDto, EventListQuery, EventReportResponse, EventResponse, mapEvent, mapMeeting,
   mapMeetingRequest, mapParticipant, mapPresentation, mapSession, MeetingRequestDto, MeetingRequestResponse, MeetingResponse, MyScheduleResponse,
   ParticipantResponse, PresentationResponse, RecordOutcomeDto, RegisterParticipantDto, ReplanResponse, ScheduleStatsResponse, YearPlanResponse,
+  WithdrawMeetingRequestResponse,
 } from './dto/roadshow.dto';
 import { MeetingRequest, MeetingRequestKind } from './entities/meeting-request.entity';
 import { Meeting } from './entities/meeting.entity';
 import { Participant } from './entities/participant.entity';
 import { Presentation } from './entities/presentation.entity';
-import { RoadshowEvent } from './entities/roadshow-event.entity';
+import { EventStatus, RoadshowEvent } from './entities/roadshow-event.entity';
 import { dayIntervals, meetingSlots, MeetingSlot, validateSchedule } from './event-calendar';
 import { buildIcs } from './ics';
 import { RoadshowErrors } from './roadshow.exception';
@@ -240,7 +241,9 @@ export class RoadshowService {
       throw DomainError.validation('achievementId', { zh: '请指定一个成果或一个技术包', en: 'Give exactly one of achievementId or packageId' }, 'exactlyOne');
     }
     if (dto.packageId) {
-      throw DomainError.validation('packageId', { zh: '技术包路演尚未开放', en: 'Presenting technology packages is not available yet' }, 'notSupported');
+      // A technology package is presented by its curator organisation (the broker or transfer institution that built it).
+      const p = await this.catalog.getPublishedPackage(dto.packageId);
+      return { achievementId: null, packageId: p.id, ownerId: p.curatorOrgId, title: p.title, industry: p.industry };
     }
     const a = await this.catalog.getPublishedAchievement(dto.achievementId!);
     return { achievementId: a.id, packageId: null, ownerId: a.owner.id, title: a.title, industry: a.industry };
@@ -248,7 +251,7 @@ export class RoadshowService {
 
   async applyPresentation(actor: Actor, eventId: string, dto: ApplyPresentationDto): Promise<PresentationResponse> {
     const subject = await this.subjectOf(dto);
-    if (subject.ownerId !== actor.orgId) throw RoadshowErrors.notOwner();
+    if (subject.ownerId !== actor.orgId) throw RoadshowErrors.notOwner(subject.packageId ? 'packageId' : 'achievementId');
     const saved = await this.tx.run(async (m) => {
       const e = await this.loadVisible(m, actor, eventId, true);
       if (e.status !== 'planned' && e.status !== 'registration-open') throw DomainError.illegalTransition('roadshow event', e.status, 'apply to present');
@@ -467,6 +470,35 @@ export class RoadshowService {
     const e = await this.loadVisible(m, actor, eventId);
     const rows = await this.repo.pendingRequests(m, eventId, this.isOrganiser(actor, e) ? undefined : actor.orgId);
     return rows.map(mapMeetingRequest);
+  }
+
+  /**
+   * Withdraw a meeting request: the enterprise its own (wishes or suggestions made to it), the organiser its suggestions.
+   * Before meetings are scheduled the request is simply deleted; afterwards it is cancelled and, if it had a meeting,
+   * only that meeting is removed and its freed capacity re-planned (the same path as cancelling a meeting).
+   */
+  async withdrawRequest(actor: Actor, eventId: string, requestId: string): Promise<WithdrawMeetingRequestResponse> {
+    const result = await this.tx.run(async (m): Promise<WithdrawMeetingRequestResponse> => {
+      const e = await this.loadVisible(m, actor, eventId, true);
+      const r = await this.repo.findRequest(m, eventId, requestId);
+      const own = !!r && r.enterpriseOrgId === actor.orgId;
+      if (!r || (!own && !this.isOrganiser(actor, e))) throw RoadshowErrors.meetingRequestNotFound();
+      if (!own && r.kind !== 'suggestion') throw RoadshowErrors.notASuggestion();
+      if (r.status !== 'pending') throw RoadshowErrors.requestNotWithdrawable(r.status);
+      // Scheduling locks the event row too, so "not scheduled yet" cannot change under us.
+      if (e.status === 'registration-open' || (e.status === 'scheduled' && !e.meetingsScheduledAt)) {
+        await this.repo.deleteRequest(m, r.id);
+        return { requestId: r.id, outcome: 'deleted', replan: null };
+      }
+      if (e.status !== 'scheduled') throw DomainError.illegalTransition('roadshow event', e.status, 'withdraw a meeting request');
+      const meeting = (await this.repo.scheduledMeetings(m, eventId)).find((x) => x.requestId === r.id);
+      if (meeting && this.clock.now() >= meeting.startsAt) throw RoadshowErrors.meetingNotCancellable('under-way');
+      await this.repo.updateRequest(m, r.id, { status: 'cancelled' });
+      const replan = meeting ? await this.replanInTx(m, e, { requestIds: [r.id] }, own ? 'request-withdrawn' : 'suggestion-withdrawn') : null;
+      return { requestId: r.id, outcome: 'cancelled', replan };
+    });
+    if (result.replan) await this.cancelReminders(result.replan.cancelledMeetingIds);
+    return result;
   }
 
   /**
@@ -881,6 +913,13 @@ export class RoadshowService {
   }
 
   // ======== monitoring feed (read-only; added for the monitoring context, owner may reshape) ========
+
+  /** Events a broker is responsible for: those that took place (held or closed) and those announced and still ahead; drafts and cancelled ones do not count. */
+  async eventsOrganisedBy(userId: string): Promise<{ held: number; upcoming: number }> {
+    const by = await this.repo.countEventsByResponsible(this.tx.manager, userId);
+    const n = (...statuses: EventStatus[]) => statuses.reduce((a, s) => a + (by.get(s) ?? 0), 0);
+    return { held: n('held', 'closed'), upcoming: n('registration-open', 'scheduled') };
+  }
 
   /** Meetings of an event that took place (an outcome other than a no-show was recorded): the records behind monitoring's 1:1 meetings figure. */
   async heldMeetingIds(eventId: string): Promise<string[]> {

@@ -13,11 +13,13 @@ export async function awaitQueuesDrained(jobs: JobQueue, relay?: OutboxRelay, ti
       const c = await jobs.queue(q).getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
       busy += Object.values(c).reduce((a, b) => a + b, 0);
     }
-    if (busy === 0) {
+    // drainUntilEmpty skips rows the background relay has claimed, so also wait until nothing due is left.
+    const due = relay ? await relay.dueCount() : 0;
+    if (busy === 0 && due === 0) {
       if (relay && (await relay.drainUntilEmpty()) > 0) continue;
       return;
     }
-    if (Date.now() > deadline) throw new Error(`queues not drained after ${timeoutMs} ms (${busy} jobs busy)`);
+    if (Date.now() > deadline) throw new Error(`queues not drained after ${timeoutMs} ms (${busy} jobs busy, ${due} outbox messages due)`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -3,8 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { IdentityService } from '@techbridge/identity';
 import { OrgType, OutboxService, trlStage } from '@techbridge/platform';
 import { AchievementRepository, ImportedAchievementRow } from '../achievement.repository';
-import { ACHIEVEMENTS_INDEX } from '../catalog.service';
+import { ACHIEVEMENTS_INDEX, PACKAGES_INDEX } from '../catalog-indexes';
 import { listingQualityWarnings } from '../listing-quality';
+import { PackageRepository } from '../package.repository';
 import { AchievementImportRecord, achievementFromRow, validateAchievementRecord } from './achievement-record';
 import { ImportBatchItem, ImportBatchResult, ImportContext, ImportKind } from './import-kind';
 import { ImportService } from './import.service';
@@ -28,6 +29,7 @@ export class AchievementImportKind implements ImportKind<AchievementImportRecord
     private readonly repo: AchievementRepository,
     private readonly identity: IdentityService,
     private readonly outbox: OutboxService,
+    private readonly packages: PackageRepository,
   ) {}
 
   onModuleInit(): void {
@@ -102,6 +104,8 @@ export class AchievementImportKind implements ImportKind<AchievementImportRecord
     const ids = stored.map((s) => s.id);
     await this.repo.insertImportEvents(m, ids, status, ctx.importer.userId, ctx.importJobId);
     await this.outbox.indexChanged(m, ACHIEVEMENTS_INDEX, ids);
+    // Re-imported members change the packages that list them (titles, figures): new version, re-projected.
+    await this.outbox.indexChanged(m, PACKAGES_INDEX, await this.packages.touchPublishedContaining(m, ids));
     const created = stored.filter((s) => s.inserted).length;
     return { created, updated: stored.length - created, failures };
   }

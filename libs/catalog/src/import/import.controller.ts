@@ -1,7 +1,7 @@
 import type { MultipartFile } from '@fastify/multipart';
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { Actor, CurrentActor, Role, Roles } from '@techbridge/platform';
 import { CatalogErrors } from '../catalog.exception';
@@ -30,20 +30,32 @@ export class ImportController {
   @ApiConsumes('application/x-ndjson', 'text/csv', 'multipart/form-data')
   @ApiOperation({ summary: '批量导入 / Bulk import (JSON Lines body, or a CSV/XLSX upload); runs as a job, poll GET /imports/:id' })
   @ApiAcceptedResponse({ schema: { properties: { id: { type: 'string' } } } })
-  async start(@CurrentActor() actor: Actor, @Param('kind') kind: string, @Query() q: ImportQuery, @Req() req: FastifyRequest): Promise<{ id: string }> {
-    let upload: ImportUpload;
-    if (req.isMultipart()) {
-      const file: MultipartFile | undefined = await req.file();
-      if (!file) throw CatalogErrors.unsupportedFile('file', 'no file');
-      const format = formatOf(file.mimetype, file.filename);
-      if (!format) throw CatalogErrors.unsupportedFile('file', file.mimetype);
-      upload = { stream: file.file, format, filename: file.filename };
-    } else {
-      const format = formatOf(String(req.headers['content-type'] ?? ''));
-      if (!format || format === 'xlsx' || !req.body) throw CatalogErrors.unsupportedFile('body', String(req.headers['content-type'] ?? 'none'));
-      upload = { stream: req.body as Readable, format, filename: null };
+  async start(
+    @CurrentActor() actor: Actor,
+    @Param('kind') kind: string,
+    @Query() q: ImportQuery,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ id: string }> {
+    try {
+      let upload: ImportUpload;
+      if (req.isMultipart()) {
+        const file: MultipartFile | undefined = await req.file();
+        if (!file) throw CatalogErrors.unsupportedFile('file', 'no file');
+        const format = formatOf(file.mimetype, file.filename);
+        if (!format) throw CatalogErrors.unsupportedFile('file', file.mimetype);
+        upload = { stream: file.file, format, filename: file.filename };
+      } else {
+        const format = formatOf(String(req.headers['content-type'] ?? ''));
+        if (!format || format === 'xlsx' || !req.body) throw CatalogErrors.unsupportedFile('body', String(req.headers['content-type'] ?? 'none'));
+        upload = { stream: req.body as Readable, format, filename: null };
+      }
+      return await this.imports.start(actor, kind, upload, { publish: q.publish });
+    } catch (err) {
+      // A refused upload may leave its body unread on the socket: close it rather than reuse it for the next request.
+      reply.header('connection', 'close');
+      throw err;
     }
-    return this.imports.start(actor, kind, upload, { publish: q.publish });
   }
 
   @Get(':id')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IdentityService } from '@techbridge/identity';
 import { IndexedVersion, IndexSettings, SearchProjection, TransactionRunner } from '@techbridge/platform';
 import { AchievementRepository } from '../achievement.repository';
-import { ACHIEVEMENTS_INDEX } from '../catalog.service';
+import { ACHIEVEMENTS_INDEX } from '../catalog-indexes';
 import { FISCAL_FUNDING_SOURCES } from '../dto/achievement.dto';
 import type { Achievement } from '../entities/achievement.entity';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, SEARCH_INDEX, SearchFilter, SearchIndex, TransactionRunner } from '@techbridge/platform';
 import { AchievementRepository } from '../achievement.repository';
-import { ACHIEVEMENTS_INDEX } from '../catalog.service';
+import { ACHIEVEMENTS_INDEX } from '../catalog-indexes';
 import {
   AchievementSearchResponse, PackageSearchResponse, SearchAchievementsQuery, SearchPackagesQuery,
 } from '../dto/search.dto';

@@ -5,7 +5,7 @@ import { AchievementRepository } from '../achievement.repository';
 import { packageFigures } from '../package-figures';
 import { PackageRepository } from '../package.repository';
 
-import { PACKAGES_INDEX } from '../catalog.service';
+import { PACKAGES_INDEX } from '../catalog-indexes';
 
 export { PACKAGES_INDEX };
 

@@ -108,6 +108,15 @@ export class BrokerPerformance {
   contractAmount!: number;
   technologyAmount!: number;
   contractsInProgress!: number;
+  /** Distinct matches this broker took into the pipeline (matching context). */
+  matchesTaken!: number;
+  /** Distinct matches this broker moved a step forward: contacted, negotiating or signed. */
+  matchesMovedForward!: number;
+  matchesSigned!: number;
+  /** Roadshows this broker was responsible for that took place (held or closed). */
+  eventsOrganised!: number;
+  /** Announced roadshows still ahead (registration open or scheduled). */
+  eventsUpcoming!: number;
 }
 export class BrokerResponse {
   userId!: string;
@@ -476,7 +485,28 @@ export class RewardLineResponse {
   amount!: number;
   capped!: boolean;
   note!: string | null;
+  computedAt!: string;
+  /** Computed before the year ended (a monthly provisional run): the yearly run on 1 January replaces it. */
+  provisional!: boolean;
   contracts!: Array<{ contractId: string; registrationNumber: string; technologyAmount: number }>;
+}
+
+/** A ledger line as monitoring places it in quarters and parks (the monitoring feed). */
+export class RewardAccrualResponse {
+  lineId!: string;
+  institutionId!: string;
+  kind!: RewardLineResponse['kind'];
+  /** Yuan, to the fen. */
+  amount!: number;
+  /** For a line without contracts (the accreditation award): the Beijing date the accreditation took effect. */
+  accruedOn!: string | null;
+  contracts!: Array<{
+    contractId: string;
+    technologyAmount: number;
+    registeredAt: string | null;
+    /** The contract's park (the buyer's park unless filed otherwise), else the buyer organisation's park; null: not in a park. */
+    parkCode: string | null;
+  }>;
 }
 
 export const STATS_GROUPS = ['park', 'quarter', 'industry', 'type', 'direction'] as const;

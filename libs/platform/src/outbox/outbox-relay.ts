@@ -64,6 +64,12 @@ export class OutboxRelay implements OnApplicationShutdown {
     }, ms);
   }
 
+  /** Messages due now and not yet delivered (including ones another relay is delivering at this moment). */
+  async dueCount(): Promise<number> {
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE processed_at IS NULL AND available_at <= now()`);
+    return n as number;
+  }
+
   /** Drain batches until nothing is due; returns how many messages were delivered. */
   async drainUntilEmpty(batch = 500): Promise<number> {
     let total = 0;

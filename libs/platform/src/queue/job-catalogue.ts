@@ -28,6 +28,8 @@ export enum JobName {
   RemindRegistrationDeadline = 'contracts.remind-deadline',
   EscalateRegistrationDeadline = 'contracts.escalate-deadline',
   ComputeRewards = 'contracts.compute-rewards',
+  /** Repeatable (job scheduler): the year is resolved when it runs, so one fixed payload serves every year. */
+  ComputeScheduledRewards = 'contracts.compute-scheduled-rewards',
   /** Does nothing: the baseline that bench:contracts runs through the same queue. */
   ContractsNoop = 'contracts.noop',
   // roadshow: registration window, agenda, 1:1 meetings, reminders, follow-up
@@ -51,6 +53,8 @@ export interface JobPayloads {
   [JobName.RemindRegistrationDeadline]: { contractId: string; submission: number };
   [JobName.EscalateRegistrationDeadline]: { contractId: string; submission: number };
   [JobName.ComputeRewards]: { year: number };
+  /** previous-year: the final yearly ledger (run on 1 January); current-year: a provisional monthly run. */
+  [JobName.ComputeScheduledRewards]: { period: 'previous-year' | 'current-year' };
   [JobName.ContractsNoop]: { n: number };
   [JobName.RoadshowCloseRegistration]: { eventId: string };
   [JobName.RoadshowBuildAgenda]: { eventId: string };
@@ -71,6 +75,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.RemindRegistrationDeadline]: QueueName.Contracts,
   [JobName.EscalateRegistrationDeadline]: QueueName.Contracts,
   [JobName.ComputeRewards]: QueueName.Contracts,
+  [JobName.ComputeScheduledRewards]: QueueName.Contracts,
   [JobName.ContractsNoop]: QueueName.Contracts,
   [JobName.RoadshowCloseRegistration]: QueueName.Roadshow,
   [JobName.RoadshowBuildAgenda]: QueueName.Roadshow,

@@ -371,6 +371,13 @@ export class ReplanResponse {
   @ApiProperty({ type: [String], description: 'Organisations notified: only those whose schedule changed' }) notifiedOrgIds!: string[];
 }
 
+/** DELETE of a meeting request: removed outright before meetings are scheduled, cancelled (and re-planned) after. */
+export class WithdrawMeetingRequestResponse {
+  @ApiProperty() requestId!: string;
+  @ApiProperty({ enum: ['deleted', 'cancelled'] }) outcome!: 'deleted' | 'cancelled';
+  @ApiProperty({ type: ReplanResponse, nullable: true, description: 'Only when a scheduled meeting was affected' }) replan!: ReplanResponse | null;
+}
+
 export class EventReportResponse {
   @ApiProperty() eventId!: string;
   @ApiProperty() status!: EventStatus;
