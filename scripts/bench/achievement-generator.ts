@@ -1,3 +1,4 @@
+import { mulberry32 } from '@techbridge/platform';
 import type { AchievementImportRecord } from '../../libs/catalog/src/import/achievement-record';
 
 /**
@@ -7,17 +8,8 @@ import type { AchievementImportRecord } from '../../libs/catalog/src/import/achi
  * Beijing, Tianjin and Hebei universities and institutes. Same (n, seed) → same records.
  */
 
-/** mulberry32: small, fast, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The platform's seeded PRNG, under the name the benchmarks use. */
+export const prng = mulberry32;
 
 interface FieldBank {
   field: string;

@@ -20,3 +20,4 @@ export * from './platform.module';
 export * from './reference/reference-data';
 export * from './reference/reference-data.seeder';
 export * from './http/configure-http-app';
+export * from './random/mulberry32';
