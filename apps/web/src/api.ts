@@ -25,10 +25,20 @@ export class ApiError extends Error {
     const out: Record<string, string> = {};
     for (const d of this.details) {
       const field = d.field?.replace(/\[\d+\]$/, '');
-      if (field && !(field in out)) out[field] = d.message;
+      if (field && !(field in out)) out[field] = withoutFieldName(d.message, d.field);
     }
     return out;
   }
+}
+
+const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Shown beside its input, a message need not start with the API's field path ("organisation.creditCode 不是…" → "不是…"). */
+export function withoutFieldName(message: string, field: string): string {
+  const names = [field, field.replace(/\[\d+\]$/, ''), field.split('.').pop() ?? field].filter(Boolean).map(escapeRe);
+  const stripped = message.replace(new RegExp(`^(${names.join('|')})\\s*`), '');
+  if (!stripped) return message;
+  return stripped.charAt(0).toUpperCase() + stripped.slice(1);
 }
 
 export interface SessionUser {
@@ -151,6 +161,37 @@ export class ApiClient {
       throw new ApiError(res.status, body.message ?? `HTTP ${res.status}`, body.details ?? [], body.currentState);
     }
     return data as T;
+  }
+
+  /** multipart/form-data upload (files): same auth, language and error shape as JSON calls. */
+  async upload<T>(path: string, form: FormData, query?: Record<string, string | boolean>): Promise<T> {
+    const qs = query ? `?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString()}` : '';
+    const res = await fetch(`${API_BASE}/${path}${qs}`, { method: 'POST', body: form, headers: this.authHeaders() });
+    const data = (await res.json().catch(() => ({}))) as { message?: string; details?: FieldDetail[]; currentState?: string };
+    if (!res.ok) throw new ApiError(res.status, data.message ?? `HTTP ${res.status}`, data.details ?? [], data.currentState);
+    return data as T;
+  }
+
+  /** Files behind auth (certificates, private attachments): fetched with the token and handed to the browser as a blob URL. */
+  async openFile(path: string, filename?: string): Promise<void> {
+    const res = await fetch(path.startsWith('/') ? path : `${API_BASE}/${path}`, { headers: this.authHeaders() });
+    if (!res.ok) throw new ApiError(res.status, `HTTP ${res.status}`);
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    if (filename) a.download = filename;
+    else a.target = '_blank';
+    a.rel = 'noopener';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  authHeaders(): Record<string, string> {
+    const h: Record<string, string> = { 'accept-language': this.lang === 'en' ? 'en' : 'zh-CN' };
+    if (this.session) h.authorization = `Bearer ${this.session.accessToken}`;
+    return h;
   }
 
   /** Rotate the refresh token once, shared by concurrent callers; a failed refresh signs out. */

@@ -1,4 +1,4 @@
-import { ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, hasRole, Session } from './api';
 import { I18n, I18nContext, initialLang, Lang, LANG_STORAGE_KEY, translate, useI18n } from './i18n';
 import { Link, matchPath, navigate, useLocation } from './router';
@@ -13,11 +13,30 @@ import { ReviewWorkspace } from './pages/review.page';
 import { EnterpriseWorkspace } from './pages/enterprise.page';
 import { BrokerWorkspace } from './pages/broker.page';
 import { NotFoundPage } from './pages/not-found.page';
+import { StatisticsPage } from './pages/statistics.page';
+import { GuideCatalogPage, PackagePage } from './pages/package.page';
+import { NotificationsPage } from './pages/notifications.page';
+import { RoadshowListPage, RoadshowPage } from './pages/roadshow.page';
+import { ContractsWorkspace } from './pages/contracts.page';
+import { AdminWorkspace } from './pages/admin.page';
+import { ParkReportWorkspace } from './pages/park-report.page';
 
 const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => ReactNode }> = [
   { pattern: '/', render: () => <HomePage /> },
   { pattern: '/achievements/:id', render: (p) => <AchievementPage id={p.id} /> },
   { pattern: '/demands/:id', render: (p) => <DemandPage id={p.id} /> },
+  // Notification links point at a demand's proposals.
+  { pattern: '/demands/:id/proposals', render: (p) => <DemandPage id={p.id} /> },
+  { pattern: '/demands/:id/proposals/:proposalId', render: (p) => <DemandPage id={p.id} /> },
+  { pattern: '/statistics', render: () => <StatisticsPage /> },
+  { pattern: '/packages/:id', render: (p) => <PackagePage id={p.id} /> },
+  { pattern: '/guide-catalogs/:id', render: (p) => <GuideCatalogPage id={p.id} /> },
+  { pattern: '/notifications', render: () => <NotificationsPage /> },
+  { pattern: '/roadshows', render: () => <RoadshowListPage /> },
+  { pattern: '/roadshows/:id', render: (p) => <RoadshowPage id={p.id} /> },
+  { pattern: '/workspace/contracts', render: () => <ContractsWorkspace /> },
+  { pattern: '/workspace/admin', render: () => <AdminWorkspace /> },
+  { pattern: '/workspace/park-report', render: () => <ParkReportWorkspace /> },
   { pattern: '/sign-in', render: () => <SignInPage /> },
   { pattern: '/sign-up', render: () => <SignUpPage /> },
   { pattern: '/workspace/achievements', render: () => <UniversityWorkspace /> },
@@ -41,6 +60,15 @@ export function App() {
   const location = useLocation();
 
   useEffect(() => api.subscribe(setSession), []);
+  // After a client-side page change, move focus to the new content so screen readers and keyboard users start there.
+  const firstPath = useRef(true);
+  useEffect(() => {
+    if (firstPath.current) {
+      firstPath.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [location.path]);
   useEffect(() => {
     api.get<Taxonomy>('taxonomy').then(setTaxonomy, () => undefined);
   }, []);
@@ -102,6 +130,11 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/workspace/demands', label: t('nav.enterprise'), show: !!org && org.type === 'enterprise' },
     { href: '/workspace/review', label: t('nav.review'), show: hasRole(session, 'reviewer') },
     { href: '/workspace/pipeline', label: t('nav.broker'), show: hasRole(session, 'broker') },
+    { href: '/workspace/contracts', label: t('nav.contracts'), show: !!session },
+    { href: '/workspace/park-report', label: t('nav.parkReport'), show: org?.type === 'park-administration' || hasRole(session, 'platform-admin') },
+    { href: '/roadshows', label: t('nav.roadshows'), show: true },
+    { href: '/statistics', label: t('nav.statistics'), show: true },
+    { href: '/workspace/admin', label: t('nav.admin'), show: hasRole(session, 'platform-admin', 'org-admin') },
   ];
   return (
     <header className="site-header">
@@ -139,6 +172,7 @@ function Header({ session, path }: { session: Session | null; path: string }) {
           </button>
           {session ? (
             <>
+              <NotificationBell path={path} />
               <span className="who" data-testid="who">
                 {session.user.displayName} · {session.organisation.name}
               </span>
@@ -166,5 +200,36 @@ function Header({ session, path }: { session: Session | null; path: string }) {
         </div>
       </div>
     </header>
+  );
+}
+
+/** Unread count, refreshed on every page change and when a notification is opened. */
+function NotificationBell({ path }: { path: string }) {
+  const { t } = useI18n();
+  const [unread, setUnread] = useState(0);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const bump = () => setTick((x) => x + 1);
+    window.addEventListener('techbridge:notifications', bump);
+    return () => window.removeEventListener('techbridge:notifications', bump);
+  }, []);
+  useEffect(() => {
+    let live = true;
+    api.get<{ total: number }>('notifications', { unread: true, pageSize: 1 }).then(
+      (r) => live && setUnread(r.total),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, tick]);
+  return (
+    <Link href="/notifications" className="btn btn--ghost bell" data-testid="notifications-link" aria-label={t('notifications.link', { count: unread })}>
+      <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+        <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+      </svg>
+      {unread > 0 && <span className="bell__count" aria-hidden="true">{unread}</span>}
+    </Link>
   );
 }

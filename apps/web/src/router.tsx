@@ -1,5 +1,7 @@
 import { AnchorHTMLAttributes, MouseEvent, useEffect, useState } from 'react';
 
+export { matchPath } from './route-match';
+
 const NAVIGATE_EVENT = 'techbridge:navigate';
 
 export interface Location {
@@ -31,19 +33,6 @@ export function useLocation(): Location {
     };
   }, []);
   return loc;
-}
-
-/** Match "/achievements/:id" against a path; returns the params or null. */
-export function matchPath(pattern: string, path: string): Record<string, string> | null {
-  const p = pattern.split('/').filter(Boolean);
-  const a = path.split('/').filter(Boolean);
-  if (p.length !== a.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < p.length; i++) {
-    if (p[i].startsWith(':')) params[p[i].slice(1)] = decodeURIComponent(a[i]);
-    else if (p[i] !== a[i]) return null;
-  }
-  return params;
 }
 
 export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {

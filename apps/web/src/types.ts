@@ -32,6 +32,22 @@ export interface AchievementView {
   interestCount?: number;
   publishedAt: string | number | null;
   submittedAt?: string | null;
+  /** Search hits only: matched terms wrapped in <em>. */
+  highlights?: Record<string, string | string[]>;
+}
+
+export interface PackageHit {
+  id: string;
+  title: string;
+  theme: string;
+  industry: string;
+  description: string;
+  achievementTitles: string[];
+  trlMin: number | null;
+  trlMax: number | null;
+  totalAskingPrice: number;
+  negotiableCount: number;
+  ownerNames: string[];
 }
 
 export interface DemandFull {

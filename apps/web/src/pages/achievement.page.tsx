@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, ApiError } from '../api';
+import { Attachments } from '../components/attachments.component';
 import { ErrorNotice, Loading, Notice, StatusBadge } from '../components/feedback.component';
 import { formatDate, formatMoney, useAsync } from '../hooks';
 import { useI18n } from '../i18n';
@@ -60,6 +61,7 @@ export function AchievementPage({ id }: { id: string }) {
         <section>
           <h2>{t('achievement.summary')}</h2>
           <p className="prewrap">{x.summary}</p>
+          <Attachments achievementId={x.id} owner={!!session && session.organisation.id === x.owner?.id} />
         </section>
         <aside className="panel">
           <dl className="facts">

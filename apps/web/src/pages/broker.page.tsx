@@ -1,6 +1,7 @@
 import { DragEvent, useState } from 'react';
 import { api, ApiError, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Notice } from '../components/feedback.component';
+import { MatchJournal } from '../components/match-journal.component';
 import { RequireSession } from '../components/require-session.component';
 import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
@@ -39,6 +40,7 @@ function Board() {
   const [mine, setMine] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [dragging, setDragging] = useState<PipelineMatch | null>(null);
+  const [journal, setJournal] = useState<string | null>(null);
   const board = useAsync(() => api.get<Page<PipelineMatch>>('matches', { mine: mine || undefined, pageSize: 100 }), [mine]);
 
   const run = async (m: PipelineMatch, path: string, body: unknown, done: string) => {
@@ -72,7 +74,7 @@ function Board() {
         <h1 id="ws-title">{t('ws.broker.title')}</h1>
         <label className="checkbox">
           <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />
-          {t('nav.broker')} · {session?.user.displayName}
+          {t('ws.broker.mineOnly')}
         </label>
       </div>
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
@@ -134,8 +136,12 @@ function Board() {
                               {t('ws.broker.moveTo', { state: t(`match.${step.to}`) })}
                             </button>
                           )}
+                          <button type="button" className="btn btn--small btn--ghost" aria-expanded={journal === m.id} onClick={() => setJournal(journal === m.id ? null : m.id)}>
+                            {t('journal.open')}
+                          </button>
                           {mineCard && step && <CloseControl onClose={(reason) => run(m, 'transitions', { action: 'close', closeReason: reason }, t('ws.broker.moved', { state: t('match.closed') }))} id={m.id} pick={pick} />}
                         </div>
+                        {journal === m.id && <MatchJournal matchId={m.id} canWrite={mineCard} />}
                       </li>
                     );
                   })}

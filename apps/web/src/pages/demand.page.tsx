@@ -1,6 +1,7 @@
 import { api, ApiError } from '../api';
 import { ErrorNotice, Loading, StatusBadge } from '../components/feedback.component';
 import { MatchList } from '../components/match-list.component';
+import { Proposals } from '../components/proposals.component';
 import { formatDate, formatMoney, useAsync } from '../hooks';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
@@ -78,6 +79,7 @@ export function DemandPage({ id }: { id: string }) {
         </div>
       )}
       {!x.redacted && (x.status === 'published' || x.status === 'in-negotiation') && <MatchList demandId={x.id} />}
+      {!x.redacted && session && session.organisation.id === x.enterprise.id && <Proposals demandId={x.id} />}
     </article>
   );
 }

@@ -1,14 +1,18 @@
 import { FormEvent, useState } from 'react';
 import { api, ApiError, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Pagination } from '../components/feedback.component';
-import { formatMoney, useAsync } from '../hooks';
+import { Tabs } from '../components/tabs.component';
+import { formatDate, formatMoney, useAsync } from '../hooks';
+import { splitHighlight } from '../route-match';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { labelIndex, useTaxonomy } from '../taxonomy';
-import type { AchievementView, DemandListItem } from '../types';
+import type { AchievementView, DemandListItem, PackageHit } from '../types';
 
 const PAGE_SIZE = 10;
+type Scope = 'achievements' | 'demands' | 'packages';
+const FILTER_PARAMS = ['industry', 'trlMin', 'region', 'transferMode', 'park', 'cooperationMode'];
 type Facets = Record<string, Record<string, number>>;
 interface SearchResult<T> extends Page<T> {
   facets?: Facets;
@@ -19,13 +23,25 @@ interface SearchResult<T> extends Page<T> {
  * (text + industry only); demands from the demand context's faceted search. Filters live in the URL so results can be shared.
  */
 async function searchAchievements(params: URLSearchParams, page: number): Promise<SearchResult<AchievementView>> {
-  const query = { q: params.get('q') ?? undefined, industry: params.get('industry') ?? undefined, trlMin: params.get('trlMin') ?? undefined, page, pageSize: PAGE_SIZE };
+  const query = {
+    q: params.get('q') ?? undefined,
+    industry: params.get('industry') ?? undefined,
+    trlMin: params.get('trlMin') ?? undefined,
+    region: params.get('region') ?? undefined,
+    transferMode: params.get('transferMode') ?? undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  };
   try {
     return await api.get<SearchResult<AchievementView>>('search/achievements', query);
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 404) throw e;
     return api.get<SearchResult<AchievementView>>('achievements', { q: query.q, industry: query.industry, status: 'published', page, pageSize: PAGE_SIZE });
   }
+}
+
+function searchPackages(params: URLSearchParams, page: number): Promise<SearchResult<PackageHit>> {
+  return api.get<SearchResult<PackageHit>>('search/packages', { q: params.get('q') ?? undefined, industry: params.get('industry') ?? undefined, page, pageSize: PAGE_SIZE });
 }
 
 async function searchDemands(params: URLSearchParams, page: number): Promise<SearchResult<DemandListItem>> {
@@ -45,12 +61,13 @@ export function HomePage() {
   const taxonomy = useTaxonomy();
   const labels = labelIndex(taxonomy);
   const { query } = useLocation();
-  const scope = query.get('scope') === 'demands' ? 'demands' : 'achievements';
+  const scopeParam = query.get('scope');
+  const scope: Scope = scopeParam === 'demands' || scopeParam === 'packages' ? scopeParam : 'achievements';
   const page = Math.max(1, Number(query.get('page') ?? '1') || 1);
   const [text, setText] = useState(query.get('q') ?? '');
 
-  const results = useAsync<SearchResult<AchievementView | DemandListItem>>(
-    () => (scope === 'demands' ? searchDemands(query, page) : searchAchievements(query, page)),
+  const results = useAsync<SearchResult<AchievementView | DemandListItem | PackageHit>>(
+    () => (scope === 'demands' ? searchDemands(query, page) : scope === 'packages' ? searchPackages(query, page) : searchAchievements(query, page)),
     [query.toString(), session?.accessToken],
   );
 
@@ -84,7 +101,19 @@ export function HomePage() {
       title: t('home.facetTrl'),
       options: [4, 6, 7].map((n) => ({ code: String(n), label: `TRL ≥ ${n}` })),
     });
-  } else {
+    facetGroups.push({
+      key: 'region',
+      param: 'region',
+      title: t('home.facetRegion'),
+      options: (['BJ', 'TJ', 'HE', 'other'] as const).map((r) => ({ code: r, label: t(`region.${r}`), count: facets.region?.[r] })),
+    });
+    facetGroups.push({
+      key: 'transferMode',
+      param: 'transferMode',
+      title: t('home.facetTransferMode'),
+      options: taxonomy.transferModes.map((m) => ({ code: m.code, label: pick(m), count: facets.transferMode?.[m.code] })),
+    });
+  } else if (scope === 'demands') {
     facetGroups.push({ key: 'park', param: 'park', title: t('home.facetPark'), options: taxonomy.parks.map((p) => ({ code: p.code, label: pick(p), count: facets.park?.[p.code] })) });
     facetGroups.push({
       key: 'cooperationMode',
@@ -93,7 +122,8 @@ export function HomePage() {
       options: Object.keys(facets.cooperationMode ?? {}).map((c) => ({ code: c, label: pick(labels.get(`mode:${c}`)) || c, count: facets.cooperationMode?.[c] })),
     });
   }
-  const anyFilter = ['industry', 'trlMin', 'park', 'cooperationMode'].some((k) => query.get(k));
+  const anyFilter = FILTER_PARAMS.some((k) => query.get(k));
+  const clearFilters = Object.fromEntries(FILTER_PARAMS.map((k) => [k, null]));
 
   return (
     <>
@@ -119,22 +149,17 @@ export function HomePage() {
         </div>
       </section>
 
-      <div className="tabs" role="tablist" aria-label={t('home.tabs')}>
-        {(['achievements', 'demands'] as const).map((s) => (
-          <button
-            key={s}
-            type="button"
-            role="tab"
-            id={`tab-${s}`}
-            aria-selected={scope === s}
-            aria-controls="search-results"
-            className={`tab${scope === s ? ' tab--active' : ''}`}
-            onClick={() => update({ scope: s === 'achievements' ? null : s, industry: null, trlMin: null, park: null, cooperationMode: null })}
-          >
-            {s === 'achievements' ? t('home.tabAchievements') : t('home.tabDemands')}
-          </button>
-        ))}
-      </div>
+      <Tabs<Scope>
+        label={t('home.tabs')}
+        panelId="search-results"
+        selected={scope}
+        onSelect={(s) => update({ ...clearFilters, scope: s === 'achievements' ? null : s })}
+        tabs={[
+          { key: 'achievements', label: t('home.tabAchievements') },
+          { key: 'demands', label: t('home.tabDemands') },
+          { key: 'packages', label: t('home.tabPackages') },
+        ]}
+      />
 
       <div className="search-layout">
         <aside className="facets" aria-label={t('home.facets')}>
@@ -156,7 +181,7 @@ export function HomePage() {
               </div>
             ))}
           {anyFilter && (
-            <button type="button" className="btn btn--small" onClick={() => update({ industry: null, trlMin: null, park: null, cooperationMode: null })}>
+            <button type="button" className="btn btn--small" onClick={() => update(clearFilters)}>
               {t('home.clearFilters')}
             </button>
           )}
@@ -169,20 +194,61 @@ export function HomePage() {
             <>
               <p className="results__count" aria-live="polite">
                 {t('home.results', { total: results.data.total })}
+                {scope === 'demands' && results.data.total > 0 && (
+                  <>
+                    {' · '}
+                    <button
+                      type="button"
+                      className="linklike"
+                      onClick={() =>
+                        api.openFile(
+                          `demands/export?${new URLSearchParams(
+                            Object.entries({ industry: query.get('industry'), park: query.get('park'), cooperationMode: query.get('cooperationMode') }).filter((e): e is [string, string] => !!e[1]),
+                          ).toString()}`,
+                          'demands.csv',
+                        )
+                      }
+                    >
+                      {t('demand.exportCsv')}
+                    </button>
+                  </>
+                )}
               </p>
               {results.data.items.length === 0 ? (
-                scope === 'achievements' ? (
+                scope === 'packages' ? (
+                  <EmptyState>{t('home.emptyPackages')}</EmptyState>
+                ) : scope === 'achievements' ? (
                   <EmptyState action={{ href: session ? '/workspace/demands' : '/sign-up', label: t('home.postDemand') }}>{t('home.emptyAchievements')}</EmptyState>
                 ) : (
                   <EmptyState action={session ? undefined : { href: '/sign-in', label: t('nav.signIn') }}>{t('home.emptyDemands')}</EmptyState>
                 )
               ) : (
                 <ul className="cards">
-                  {scope === 'achievements'
+                  {scope === 'packages'
+                    ? (results.data.items as PackageHit[]).map((p) => (
+                        <li key={p.id} className="card" data-testid="package-card">
+                          <h3>
+                            <Link href={`/packages/${p.id}`}>{p.title}</Link>
+                          </h3>
+                          <p className="card__meta">
+                            <span className="tag">{pick(labels.get(`industry:${p.industry}`)) || p.industry}</span>
+                            {p.trlMin !== null && <span className="tag">TRL {p.trlMin}–{p.trlMax}</span>}
+                            <span>{t('package.items', { count: p.achievementTitles.length })}</span>
+                            <span className="card__price">
+                              {t('package.total')}: {formatMoney(p.totalAskingPrice, lang, t('common.negotiable'))}
+                            </span>
+                          </p>
+                          <p className="card__summary">{p.description.slice(0, 140)}</p>
+                          <p className="small muted">{p.achievementTitles.slice(0, 4).join(' · ')}</p>
+                        </li>
+                      ))
+                    : scope === 'achievements'
                     ? (results.data.items as AchievementView[]).map((a) => (
                         <li key={a.id} className="card" data-testid="achievement-card">
                           <h3>
-                            <Link href={`/achievements/${a.id}`}>{a.title}</Link>
+                            <Link href={`/achievements/${a.id}`}>
+                              <Highlighted text={typeof a.highlights?.title === 'string' ? a.highlights.title : a.title} />
+                            </Link>
                           </h3>
                           <p className="card__meta">
                             <span className="tag">{pick(labels.get(`industry:${a.industry}`)) || a.industry}</span>
@@ -218,6 +284,93 @@ export function HomePage() {
           )}
         </section>
       </div>
+      <div className="home-panels">
+        <UpcomingRoadshows />
+        <GuideCatalogs />
+      </div>
     </>
+  );
+}
+
+/** Search highlights arrive as <em>…</em> markup: rendered as text segments, never as HTML. */
+function Highlighted({ text }: { text: string }) {
+  return (
+    <>
+      {splitHighlight(text).map((seg, i) => (seg.mark ? <mark key={i}>{seg.text}</mark> : <span key={i}>{seg.text}</span>))}
+    </>
+  );
+}
+
+interface RoadshowItem {
+  id: string;
+  title: string;
+  parkCode: string | null;
+  venue: string | null;
+  startsAt: string;
+  registrationClosesAt: string;
+  status: string;
+}
+
+function UpcomingRoadshows() {
+  const { t, lang, pick } = useI18n();
+  const labels = labelIndex(useTaxonomy());
+  const events = useAsync(() => api.get<Page<RoadshowItem>>('roadshows', { status: 'registration-open', pageSize: 3 }).catch(() => null), []);
+  return (
+    <section className="panel" aria-labelledby="roadshows-title">
+      <h2 id="roadshows-title">{t('home.roadshows')}</h2>
+      {events.loading && <Loading />}
+      {!events.loading && (!events.data || events.data.items.length === 0) && <p className="muted">{t('home.roadshowsEmpty')}</p>}
+      {events.data && events.data.items.length > 0 && (
+        <ul className="plain-list">
+          {events.data.items.map((e) => (
+            <li key={e.id}>
+              <Link href={`/roadshows/${e.id}`}>
+                <strong>{e.title}</strong>
+              </Link>
+              <br />
+              <span className="small muted">
+                {formatDate(e.startsAt, lang)}
+                {e.parkCode ? ` · ${pick(labels.get(`park:${e.parkCode}`)) || e.parkCode}` : ''}
+                {e.venue ? ` · ${e.venue}` : ''} · {t('home.registrationCloses', { date: formatDate(e.registrationClosesAt, lang) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+interface GuideCatalogItem {
+  id: string;
+  year: number;
+  industry: string;
+  title: string;
+  entries: unknown[];
+}
+
+function GuideCatalogs() {
+  const { t, pick } = useI18n();
+  const labels = labelIndex(useTaxonomy());
+  const catalogs = useAsync(() => api.get<Page<GuideCatalogItem>>('guide-catalogs', { pageSize: 5 }).catch(() => null), []);
+  return (
+    <section className="panel" aria-labelledby="guides-title">
+      <h2 id="guides-title">{t('home.guideCatalogs')}</h2>
+      {catalogs.loading && <Loading />}
+      {!catalogs.loading && (!catalogs.data || catalogs.data.items.length === 0) && <p className="muted">{t('home.guideCatalogsEmpty')}</p>}
+      {catalogs.data && catalogs.data.items.length > 0 && (
+        <ul className="plain-list">
+          {catalogs.data.items.map((c) => (
+            <li key={c.id}>
+              <Link href={`/guide-catalogs/${c.id}`}>{c.title}</Link>
+              <span className="small muted">
+                {' '}
+                · {c.year} · {pick(labels.get(`industry:${c.industry}`)) || c.industry} · {t('package.items', { count: c.entries.length })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { api, ApiError, Page } from '../api';
 import { CheckboxGroup, Field } from '../components/field.component';
 import { EmptyState, ErrorNotice, Loading, Notice, Pagination, StatusBadge } from '../components/feedback.component';
+import { DemandMatches } from '../components/demand-matches.component';
 import { RequireSession } from '../components/require-session.component';
 import { formatMoney, splitList, useAsync } from '../hooks';
 import { useI18n } from '../i18n';
@@ -30,6 +31,8 @@ function UniversityWorkspaceInner() {
   const [notice, setNotice] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<{ title: string; items: QualityWarning[] } | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
+  const [openMatches, setOpenMatches] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const list = useAsync(
     () => api.get<Page<AchievementView>>('achievements', { owner: session?.organisation.id, page, pageSize: PAGE_SIZE }),
     [page, session?.organisation.id],
@@ -99,7 +102,7 @@ function UniversityWorkspaceInner() {
               </tr>
             </thead>
             <tbody>
-              {list.data.items.map((a) => (
+              {list.data.items.map((a) => [
                 <tr key={a.id} data-testid="my-achievement" data-status={a.status}>
                   <td>
                     <Link href={`/achievements/${a.id}`}>{a.title}</Link>
@@ -126,9 +129,46 @@ function UniversityWorkspaceInner() {
                         {t('ws.university.resubmit')}
                       </button>
                     )}
+                    {(a.status === 'draft' || a.status === 'returned' || a.status === 'published') && (
+                      <button type="button" className="btn btn--small" aria-expanded={editingId === a.id} onClick={() => setEditingId(editingId === a.id ? null : a.id)}>
+                        {t('ws.university.edit')}
+                      </button>
+                    )}
+                    {a.status === 'published' && (
+                      <button
+                        type="button"
+                        className="btn btn--small"
+                        aria-expanded={openMatches === a.id}
+                        aria-controls={`demand-matches-${a.id}`}
+                        onClick={() => setOpenMatches(openMatches === a.id ? null : a.id)}
+                      >
+                        {t('ws.university.showDemands')}
+                      </button>
+                    )}
                   </td>
-                </tr>
-              ))}
+                </tr>,
+                editingId === a.id ? (
+                  <tr key={`${a.id}-edit`}>
+                    <td colSpan={6}>
+                      <AchievementForm
+                        editing={a}
+                        onCreated={() => {
+                          setEditingId(null);
+                          setNotice(t('ws.university.saved'));
+                          list.reload();
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ) : null,
+                openMatches === a.id ? (
+                  <tr key={`${a.id}-matches`} id={`demand-matches-${a.id}`}>
+                    <td colSpan={6}>
+                      <DemandMatches achievementId={a.id} />
+                    </td>
+                  </tr>
+                ) : null,
+              ])}
             </tbody>
           </table>
         </div>
@@ -138,11 +178,25 @@ function UniversityWorkspaceInner() {
   );
 }
 
-function AchievementForm({ onCreated }: { onCreated: (a: AchievementView) => void }) {
+/** Create a draft, or edit one (draft, returned or published: the states the API lets the owner edit). */
+function AchievementForm({ onCreated, editing }: { onCreated: (a: AchievementView) => void; editing?: AchievementView }) {
   const { t, lang, pick } = useI18n();
   const taxonomy = useTaxonomy();
-  const [f, setF] = useState({ title: '', summary: '', keywords: '', industry: '', field: '', trl: '', askingPrice: '', patents: '' });
-  const [modes, setModes] = useState<string[]>([]);
+  const [f, setF] = useState(() =>
+    editing
+      ? {
+          title: editing.title,
+          summary: editing.summary,
+          keywords: editing.keywords.join(', '),
+          industry: editing.industry,
+          field: editing.field ?? '',
+          trl: String(editing.trl),
+          askingPrice: editing.askingPrice === null ? '' : String(editing.askingPrice),
+          patents: editing.patents.join(', '),
+        }
+      : { title: '', summary: '', keywords: '', industry: '', field: '', trl: '', askingPrice: '', patents: '' },
+  );
+  const [modes, setModes] = useState<string[]>(editing?.transferModes ?? []);
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -173,7 +227,7 @@ function AchievementForm({ onCreated }: { onCreated: (a: AchievementView) => voi
         askingPrice: f.askingPrice.trim() ? Number(f.askingPrice) : null,
         patents,
       };
-      onCreated(await api.post<AchievementView>('achievements', body));
+      onCreated(editing ? await api.patch<AchievementView>(`achievements/${editing.id}`, body) : await api.post<AchievementView>('achievements', body));
     } catch (err) {
       if (err instanceof ApiError) {
         setErrors(err.fieldErrors());
@@ -185,7 +239,7 @@ function AchievementForm({ onCreated }: { onCreated: (a: AchievementView) => voi
   };
 
   return (
-    <form id="achievement-form" className="form form--two panel" onSubmit={submit} noValidate aria-label={t('ws.university.new')}>
+    <form id={editing ? `achievement-form-${editing.id}` : 'achievement-form'} className="form form--two panel" onSubmit={submit} noValidate aria-label={editing ? `${t('ws.university.edit')}: ${editing.title}` : t('ws.university.new')}>
       {message && (
         <div className="form__full">
           <Notice kind="error">{message}</Notice>
@@ -259,7 +313,7 @@ function AchievementForm({ onCreated }: { onCreated: (a: AchievementView) => voi
       </div>
       <div className="form__actions form__full">
         <button type="submit" className="btn btn--primary" disabled={busy}>
-          {t('form.create')}
+          {editing ? t('common.save') : t('form.create')}
         </button>
       </div>
     </form>

@@ -1,0 +1,200 @@
+import { FormEvent, useEffect, useRef, useState } from 'react';
+import { api, ApiError, Page } from '../api';
+import { EmptyState, ErrorNotice, Loading, Notice, Pagination, StatusBadge } from '../components/feedback.component';
+import { RequireSession } from '../components/require-session.component';
+import { ThesaurusPanel } from '../components/thesaurus.component';
+import { useAsync } from '../hooks';
+import { useI18n } from '../i18n';
+
+interface ImportJob {
+  id: string;
+  kind: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+  failed: number;
+  errors: Array<{ line?: number; row?: number; field?: string; message: string }>;
+  failureReason: string | null;
+}
+interface AuditEntry {
+  id: string;
+  actorUserId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  at: string;
+}
+
+const POLL_MS = 1000;
+
+export function AdminWorkspace() {
+  return (
+    <RequireSession roles={['platform-admin', 'org-admin']}>
+      <Admin />
+    </RequireSession>
+  );
+}
+
+function Admin() {
+  const { t } = useI18n();
+  const session = api.current;
+  const platformAdmin = !!session?.user.roles.includes('platform-admin');
+  return (
+    <section aria-labelledby="admin-title">
+      <h1 id="admin-title">{t('admin.title')}</h1>
+      {platformAdmin && <QueueDashboardLink />}
+      <ImportPanel />
+      {platformAdmin && <ThesaurusPanel />}
+      {platformAdmin && <AuditLog />}
+    </section>
+  );
+}
+
+function QueueDashboardLink() {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  // Page loads cannot carry a bearer header: the api trades it for a short-lived cookie scoped to /admin/queues.
+  const open = async () => {
+    setError(null);
+    const res = await fetch('/admin/queues/session', { method: 'POST', headers: api.authHeaders() });
+    if (res.status === 204) window.open('/admin/queues', '_blank', 'noopener');
+    else setError(`HTTP ${res.status}`);
+  };
+  return (
+    <section className="panel" aria-labelledby="queues-title">
+      <h2 id="queues-title">{t('admin.queues')}</h2>
+      <p className="muted">{t('admin.queuesHint')}</p>
+      <button type="button" className="btn" onClick={open}>
+        {t('admin.openQueues')}
+      </button>
+      {error && <Notice kind="error">{error}</Notice>}
+    </section>
+  );
+}
+
+function ImportPanel() {
+  const { t } = useI18n();
+  const [kind, setKind] = useState('achievements');
+  const [publish, setPublish] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const poll = (id: string) => {
+    api.get<ImportJob>(`imports/${id}`).then(
+      (j) => {
+        setJob(j);
+        if (j.status === 'queued' || j.status === 'running') timer.current = window.setTimeout(() => poll(id), POLL_MS);
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+
+  const start = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setJob(null);
+    if (!file) {
+      setError(t('admin.importFile'));
+      return;
+    }
+    const form = new FormData();
+    form.append('file', file);
+    try {
+      const { id } = await api.upload<{ id: string }>(`imports/${kind}`, form, { publish });
+      poll(id);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  const pct = job && job.total > 0 ? Math.round((job.processed / job.total) * 100) : 0;
+  return (
+    <section className="panel" aria-labelledby="imports-title">
+      <h2 id="imports-title">{t('admin.imports')}</h2>
+      <form className="form" onSubmit={start}>
+        <div className="field">
+          <label htmlFor="import-kind">{t('admin.importKind')}</label>
+          <select id="import-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+            <option value="achievements">{t('home.tabAchievements')}</option>
+            <option value="demands">{t('home.tabDemands')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="import-file">{t('admin.importFile')}</label>
+          <input id="import-file" type="file" accept=".csv,.xlsx,.jsonl,.ndjson,text/csv,application/x-ndjson" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" checked={publish} onChange={(e) => setPublish(e.target.checked)} />
+          {t('admin.importPublish')}
+        </label>
+        <div className="form__actions">
+          <button type="submit" className="btn btn--primary" disabled={!!job && (job.status === 'queued' || job.status === 'running')}>
+            {t('admin.importStart')}
+          </button>
+        </div>
+      </form>
+      {error && <Notice kind="error">{error}</Notice>}
+      {job && (
+        <div role="status" aria-live="polite" data-testid="import-progress">
+          <progress max={100} value={job.status === 'done' ? 100 : pct} aria-label={t('admin.imports')} />{' '}
+          <span>
+            <StatusBadge status={job.status} /> {t('admin.importProgress', { processed: job.processed, total: job.total, created: job.created, updated: job.updated, failed: job.failed })}
+          </span>
+          {job.failureReason && <Notice kind="error">{job.failureReason}</Notice>}
+          {job.errors.length > 0 && (
+            <details>
+              <summary>{t('admin.importErrors')}</summary>
+              <ul>
+                {job.errors.slice(0, 100).map((er, i) => (
+                  <li key={i}>
+                    {er.line ?? er.row ?? ''} {er.field ? `${er.field}: ` : ''}
+                    {er.message}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AuditLog() {
+  const { t, lang } = useI18n();
+  const [page, setPage] = useState(1);
+  const log = useAsync(() => api.get<Page<AuditEntry>>('audit-log', { page, pageSize: 20 }), [page]);
+  return (
+    <section aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('admin.audit')}</h2>
+      {log.loading && <Loading />}
+      {log.error instanceof ApiError && <ErrorNotice error={log.error} onRetry={log.reload} />}
+      {log.data && log.data.items.length === 0 && <EmptyState>{t('admin.auditEmpty')}</EmptyState>}
+      {log.data && log.data.items.length > 0 && (
+        <div className="table-wrap">
+          <table className="table">
+            <tbody>
+              {log.data.items.map((a) => (
+                <tr key={a.id}>
+                  <td>{new Date(a.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}</td>
+                  <td>
+                    <code>{a.action}</code>
+                  </td>
+                  <td>
+                    {a.entityType} <span className="muted small">{a.entityId.slice(0, 8)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {log.data && <Pagination page={page} pageSize={20} total={log.data.total} onPage={setPage} />}
+    </section>
+  );
+}
