@@ -48,6 +48,12 @@ export function registerDemoStep(step: DemoStep): void {
   steps.push(step);
 }
 
+/** Park administrations and institutions start unverified: the platform administrator verifies the demo ones (409 = already verified). */
+export async function verifyDemoOrganisation(ctx: Pick<DemoContext, 'call' | 'admin'>, orgId: string): Promise<void> {
+  const res = await ctx.call('POST', `organisations/${orgId}/verify`, { note: '演示数据 / demo data' }, ctx.admin.accessToken);
+  if (res.status !== 200 && res.status !== 409) throw new Error(`demo: verifying ${orgId} failed: ${JSON.stringify(res.body)}`);
+}
+
 // ---- catalog: the platform imports a registry of 156 published achievements (the matching dev set), and a Beijing
 // university publishes one more through review, so search, matching and packages have something to show ----
 registerDemoStep(async ({ base, call, session, admin }) => {
@@ -133,11 +139,12 @@ registerDemoStep(async ({ call, session }) => {
 });
 
 // ---- roadshow: a transfer institution plans a large matchmaking event next month, registration open ----
-registerDemoStep(async ({ call, session }) => {
+registerDemoStep(async ({ call, session, admin }) => {
   const tti = await session('demo-tti@techbridge.demo', {
     displayName: '路演部 刘经理',
     organisation: { name: '京南示范区技术转移中心（演示）', type: 'transfer-institution', creditCode: '51130100MA0DEM05RB', region: 'HE', parkCode: 'gaobeidian-innovation' },
   });
+  await verifyDemoOrganisation({ call, admin }, tti.organisation.id);
   const title = '京南示范区新能源与数字经济成果路演（演示）';
   const existing = await call('GET', `roadshows?pageSize=100`, undefined, tti.accessToken);
   if ((existing.body?.items ?? []).some((e: { title: string }) => e.title === title)) return;
@@ -172,6 +179,7 @@ registerDemoStep(async ({ call, session, admin }) => {
     displayName: '经发局 统计科',
     organisation: { name: '石家庄国家高新区管委会（演示）', type: 'park-administration', creditCode: '11130100MB0DEM0706', region: 'HE', parkCode: 'sjz-hitech' },
   });
+  await verifyDemoOrganisation({ call, admin }, park.organisation.id);
   // The last completed quarter, by Beijing date.
   const local = new Date(Date.now() + 8 * 3600_000);
   const current = Math.floor(local.getUTCMonth() / 3) + 1;

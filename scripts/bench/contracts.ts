@@ -74,6 +74,8 @@ async function main(): Promise<void> {
     const institution = await signUp(OrgType.RegistrationInstitution, 'HE', '130100');
     const admin: Actor = { userId: institution.user.id, orgId: institution.organisation.id, orgType: OrgType.Platform, roles: [Role.PlatformAdmin] };
     await contracts.setRegistrationProfile(admin, institution.organisation.id, { coveredDivisions: ['1301'], numberPrefix: '130100' });
+    // Registration institutions act only once verified by the platform.
+    await identity.verifyOrganisation(admin, institution.organisation.id, {});
     const seller: Actor = { userId: university.user.id, orgId: university.organisation.id, orgType: OrgType.University, roles: [Role.Member, Role.OrgAdmin] };
     const reviewer: Actor = { userId: institution.user.id, orgId: institution.organisation.id, orgType: OrgType.RegistrationInstitution, roles: [Role.Member, Role.Reviewer] };
     const pdf = Buffer.from('%PDF-1.4\n% bench\n%%EOF\n');

@@ -1,5 +1,5 @@
 import { SEARCH_INDEX, SearchIndex } from '@techbridge/platform';
-import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
+import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 import { achievementBody } from './fixtures';
 
 describe('catalog: achievement lifecycle and permissions (e2e)', () => {
@@ -128,6 +128,7 @@ describe('catalog: achievement lifecycle and permissions (e2e)', () => {
 
   it('a park reviewer reviews only the key industries of its park; bad input is 400 by field', async () => {
     const park = await signUpOrganisation(t.api, 'park-administration', { parkCode: 'zhuozhou-agri' });
+    await verifyOrganisation(t.api, park.organisation.id);
     const reviewer = await addMember(t.api, park, ['reviewer']);
     const agri = await t.api.post('achievements', achievementBody({ title: '玉米耐密高产品种选育技术', industry: 'modern-agriculture', field: 'seed-industry' }), { token: uni.accessToken });
     const pv = await t.api.post('achievements', achievementBody({ title: '光伏逆变器技术' }), { token: uni.accessToken });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { addMember, Api, randomCreditCode, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
+import { addMember, Api, randomCreditCode, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 
 export function pdfUpload(content = Buffer.from('%PDF-1.4\n% signed contract\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'), filename = '合同.pdf') {
   const boundary = `----tb${randomBytes(8).toString('hex')}`;
@@ -26,6 +26,7 @@ let prefixCounter = 100;
 /** A registration institution covering `prefixes`, with one reviewer. */
 export async function registrationInstitution(api: Api, admin: Session, coveredDivisions: string[], divisionCode: string): Promise<{ org: Session; reviewer: Session }> {
   const org = await signUpOrganisation(api, 'registration-institution', { region: 'HE', divisionCode });
+  await verifyOrganisation(api, org.organisation.id);
   const res = await api.put(`contracts/institutions/${org.organisation.id}/registration-profile`, { coveredDivisions, numberPrefix: `${divisionCode.slice(0, 3)}${prefixCounter++}` }, { token: admin.accessToken });
   if (res.status !== 200) throw new Error(`registration profile: ${res.status} ${JSON.stringify(res.body)}`);
   const reviewer = await addMember(api, org, ['reviewer']);
@@ -34,6 +35,7 @@ export async function registrationInstitution(api: Api, admin: Session, coveredD
 
 export async function transferInstitution(api: Api, admin: Session, level = 'municipal', accreditedOn?: string): Promise<Session> {
   const org = await signUpOrganisation(api, 'transfer-institution', { region: 'HE', divisionCode: '130102' });
+  await verifyOrganisation(api, org.organisation.id);
   const res = await api.put(
     `contracts/institutions/${org.organisation.id}/transfer-profile`,
     { level, accreditationNumber: `冀技转-${randomBytes(4).toString('hex')}`, validFrom: '2025-01-01', validTo: '2028-12-31', ...(accreditedOn ? { accreditedOn } : {}) },

@@ -3,7 +3,7 @@ import { MovableClock } from '@techbridge/platform';
 import { computeInnovationIndex } from '../../libs/monitoring/src/rules/innovation-index';
 import { achievementBody } from '../catalog/fixtures';
 import { createDemand, proposalBody } from '../demand/demand-helpers';
-import { Api, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
+import { Api, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 import { contractTruth, seedContracts } from './monitoring-fixtures';
 
 const A = 'sjz-hitech';
@@ -38,6 +38,7 @@ describe('monitoring (e2e)', () => {
     parkA = await signUpOrganisation(t.api, 'park-administration', { parkCode: A });
     parkB = await signUpOrganisation(t.api, 'park-administration', { parkCode: B });
     parkC = await signUpOrganisation(t.api, 'park-administration', { parkCode: C });
+    for (const p of [parkA, parkB, parkC]) await verifyOrganisation(t.api, p.organisation.id);
     enterprise = await signUpOrganisation(t.api, 'enterprise', { parkCode: A });
     seller = await signUpOrganisation(t.api, 'university', { region: 'BJ' });
     // Achievements and demands published in 2026Q3 through their own contexts' APIs, one of each kind in Q4.

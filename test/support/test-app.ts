@@ -186,6 +186,13 @@ export async function signInAdmin(api: Api): Promise<Session> {
   return res.body;
 }
 
+/** A platform administrator verifies the organisation (park administrations and institutions start unverified). */
+export async function verifyOrganisation(api: Api, orgId: string): Promise<void> {
+  const admin = await signInAdmin(api);
+  const res = await api.post(`organisations/${orgId}/verify`, { note: 'verified by the test harness' }, { token: admin.accessToken });
+  if (res.status !== 200) throw new Error(`verify failed: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
 /** Invite a user with roles into an organisation and accept; returns the new member's session. */
 export async function addMember(api: Api, orgAdmin: Session, roles: string[], orgId = orgAdmin.organisation.id): Promise<Session> {
   const email = `member-${process.pid}-${Date.now()}-${counter++}@example.cn`;

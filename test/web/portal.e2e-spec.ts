@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { serveWebPortal } from '../../apps/api/src/web-portal';
 import { contractBody, makeWorld, submittedContract } from '../contracts/contracts-helpers';
-import { addMember, ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, randomCreditCode, Session, signUpOrganisation, TestApp } from '../support/test-app';
+import { publishAchievement } from '../roadshow/roadshow-helpers';
+import { addMember, ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, randomCreditCode, Session, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 
 /**
  * The portal in Debian's headless Chromium against the real api + worker (in-process) serving the built apps/web/dist.
@@ -304,10 +305,13 @@ describe('web portal in headless Chromium (e2e)', () => {
 
     await card.getByRole('button', { name: '移至“已联系”' }).click();
     await page.locator('[data-column="contacted"] [data-testid="pipeline-card"]', { hasText: ACHIEVEMENT_TITLE }).waitFor();
-    await page
-      .locator('[data-column="contacted"] [data-testid="pipeline-card"]', { hasText: ACHIEVEMENT_TITLE })
-      .getByRole('button', { name: '移至“洽谈中”' })
-      .click();
+    // Dragging a card onto a column that is not its next step is refused on the board; onto the next column it moves.
+    const contacted = page.locator('[data-column="contacted"] [data-testid="pipeline-card"]', { hasText: ACHIEVEMENT_TITLE });
+    await contacted.dragTo(page.locator('[data-column="signed"]'));
+    await page.getByText('已联系 → 已签约 ✕').waitFor();
+    expect(await contacted.getAttribute('data-status')).toBe('contacted');
+    await contacted.dragTo(page.locator('[data-column="negotiating"]'));
+    await page.getByText('已移至“洽谈中”').waitFor();
     const negotiating = page.locator('[data-column="negotiating"] [data-testid="pipeline-card"]', { hasText: ACHIEVEMENT_TITLE });
     await negotiating.waitFor();
     expect(await negotiating.getAttribute('data-status')).toBe('negotiating');
@@ -395,6 +399,18 @@ describe('web portal in headless Chromium (e2e)', () => {
     await page.getByLabel('查找词条').fill('门户测试低氮');
     await page.getByRole('cell', { name: '门户测试低氮燃烧' }).waitFor();
 
+    // A park's key industries: the seed is a starting point the administrator edits; matching reads the edit.
+    const parkRow = page.locator('[data-testid="park-row"][data-park="bazhou-edz"]');
+    expect(await parkRow.getByTestId('park-industries').innerText()).not.toContain('节能环保');
+    await parkRow.getByRole('button', { name: '编辑: 霸州经济开发区' }).click();
+    await parkRow.getByLabel('节能环保').check();
+    await parkRow.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存：霸州经济开发区').waitFor();
+    await parkRow.getByTestId('park-industries').filter({ hasText: '节能环保' }).waitFor();
+    await shot('admin-park-industries');
+    const parks = await t.api.get('taxonomy/parks');
+    expect(parks.body.find((p: any) => p.code === 'bazhou-edz').keyIndustries).toContain('energy-saving-environmental');
+
     await page.getByRole('link', { name: '统计监测' }).click();
     await page.getByRole('heading', { level: 1, name: '统计监测' }).waitFor();
     await page.getByText(/尚无已发布的季度数据|实际/).first().waitFor();
@@ -438,11 +454,56 @@ describe('web portal in headless Chromium (e2e)', () => {
     await shot('roadshow-registered');
   });
 
+  it('the enterprise ranks presenters (must-meet / would-like); once the organiser closes registration it sees its meeting schedule and downloads it as ICS', async () => {
+    const admin = (await t.api.post('auth/sign-in', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).body as Session;
+    const events = await t.api.get('roadshows', { query: { pageSize: 50 } });
+    const eventId = events.body.items.find((e: any) => e.title === '京南示范区新能源成果路演（门户测试）').id as string;
+    const uni = await signUpOrganisation(t.api, 'university', { name: `门户路演测试大学${Date.now().toString(36)}`, region: 'BJ' });
+    const titles = { must: '门户路演：固态电池复合电解质薄膜技术', would: '门户路演：光伏组件智能清洗机器人' };
+    for (const title of [titles.must, titles.would]) {
+      const achievementId = await publishAchievement(t.api, uni, admin, { title, industry: 'new-energy' });
+      const applied = await t.api.post(`roadshows/${eventId}/presentations`, { achievementId }, { token: uni.accessToken });
+      expect(applied.status).toBe(201);
+      const decided = await t.api.post(`roadshows/${eventId}/presentations/${applied.body.id}/decision`, { decision: 'accept' }, { token: brokerSession.accessToken });
+      expect(decided.body.status).toBe('accepted');
+    }
+
+    // Before the agenda exists, the registered enterprise ranks the confirmed presentations.
+    await page.reload();
+    const must = page.locator('[data-testid="programme-item"]', { hasText: titles.must });
+    const would = page.locator('[data-testid="programme-item"]', { hasText: titles.would });
+    await must.getByRole('button', { name: `必须洽谈: ${titles.must}` }).click();
+    await must.getByTestId('meeting-request').filter({ hasText: '必须洽谈' }).waitFor();
+    await would.getByRole('button', { name: `希望洽谈: ${titles.would}` }).click();
+    await would.getByTestId('meeting-request').filter({ hasText: '希望洽谈' }).waitFor();
+    const requests = await t.api.get(`roadshows/${eventId}/meeting-requests`, { token: enterprise.accessToken });
+    expect(requests.body.map((r: any) => r.kind).sort()).toEqual(['must-meet', 'would-like']);
+    await shot('roadshow-ranked');
+
+    // The organiser closes registration; the worker builds the agenda and schedules the meetings.
+    const closed = await t.api.post(`roadshows/${eventId}/transitions`, { action: 'close-registration' }, { token: brokerSession.accessToken });
+    expect(closed.body.status).toBe('scheduled');
+    await t.drain();
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: '我的洽谈日程' }).waitFor();
+    await page.getByRole('row').filter({ hasText: titles.must }).first().waitFor();
+    await shot('roadshow-schedule');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载日程（ICS）' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('roadshow-schedule.ics');
+    const ics = readFileSync((await file.path())!, 'utf8');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('BEGIN:VEVENT');
+  });
+
   it('a park administration enters its quarterly figures; an impossible value is flagged on its input', async () => {
     const admin = (await t.api.post('auth/sign-in', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).body as Session;
     const opened = await t.api.post('monitoring/quarters', { quarter: '2026Q3' }, { token: admin.accessToken });
     expect(opened.status).toBeLessThan(300);
     const parkAdmin = await signUpOrganisation(t.api, 'park-administration', { name: `高碑店园区管委会门户测试${Date.now().toString(36)}`, region: 'HE', parkCode: 'gaobeidian-innovation' });
+    await verifyOrganisation(t.api, parkAdmin.organisation.id);
 
     await page.goto(`${baseUrl}/`);
     if ((await page.locator('[data-testid="who"]').count()) > 0) await signOut();
@@ -484,6 +545,26 @@ describe('web portal in headless Chromium (e2e)', () => {
     await page.getByText(/分项得分/).last().waitFor();
     expect(await page.locator('figure.chart').count()).toBe(2);
     await shot('statistics-index');
+
+    // Drill-down from the ranking: an index input opens the quarterly figures and the park's entry behind it.
+    await page.getByTestId('index-inputs').getByRole('button', { name: /高新技术企业数/ }).click();
+    const fromIndex = page.getByTestId('drill-down');
+    await fromIndex.getByTestId('drill-value').filter({ hasText: '126' }).waitFor();
+    await fromIndex.locator('[data-record-type="monitoring-entry"]').first().waitFor();
+    expect(await fromIndex.innerText()).toContain('2026Q3');
+    await fromIndex.getByRole('button', { name: '关闭' }).click();
+
+    // Drill-down from the quarterly report: a park's figure opens the records behind it.
+    await page.getByRole('heading', { level: 2, name: '季度监测报告' }).waitFor();
+    const quarterly = page.locator('section[aria-labelledby="quarterly-title"]');
+    await quarterly.getByRole('combobox', { name: /^季度/ }).selectOption('2026Q3');
+    await quarterly.getByRole('combobox', { name: /^所在分园区/ }).selectOption('gaobeidian-innovation');
+    const line = quarterly.locator('[data-testid="quarterly-report"] tr[data-indicator="high-tech-enterprises"]');
+    await line.getByRole('button').click();
+    const fromReport = quarterly.getByTestId('drill-down');
+    await fromReport.getByTestId('drill-value').filter({ hasText: '126' }).waitFor();
+    expect(await fromReport.innerText()).toContain('园区填报');
+    await shot('statistics-drill-down');
   });
 
   it('a registration institution works its queue by deadline: registers a contract and the certificate is issued', async () => {

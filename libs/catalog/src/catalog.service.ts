@@ -81,7 +81,8 @@ export class CatalogService {
     if (hasRole(actor, Role.PlatformAdmin)) return true;
     if (!hasRole(actor, Role.Reviewer)) return false;
     if (actor.orgType === OrgType.Platform) return true;
-    if (!actor.parkCode) return false;
+    // Park reviewers speak for a park's administration: a reviewer in any other organisation with a park code is not one.
+    if (!actor.parkCode || actor.orgType !== OrgType.ParkAdministration) return false;
     const industries = await this.repo.parkKeyIndustries(m, actor.parkCode);
     return !!industries?.includes(a.industry);
   }
@@ -190,6 +191,8 @@ export class CatalogService {
           if (!this.isOwnerMember(actor, a)) throw CatalogErrors.achievementNotFound();
           throw CatalogErrors.notReviewer();
         }
+        // Publishing on a park's authority needs a verified park administration (403 ORGANISATION_NOT_VERIFIED).
+        await this.identity.assertVerified(actor, m);
       } else if (!this.isOwnerMember(actor, a) && !(action === 'withdraw' && hasRole(actor, Role.PlatformAdmin))) {
         // Only the owner walks its own achievement; a platform administrator may also take one down.
         throw CatalogErrors.achievementNotFound();
@@ -243,7 +246,7 @@ export class CatalogService {
     else {
       const reviewer = hasRole(actor, Role.Reviewer);
       const platformReviewer = reviewer && actor.orgType === OrgType.Platform;
-      const parkIndustries = reviewer && !platformReviewer && actor.parkCode ? await this.repo.parkKeyIndustries(m, actor.parkCode) : null;
+      const parkIndustries = reviewer && !platformReviewer && actor.parkCode && actor.orgType === OrgType.ParkAdministration ? await this.repo.parkKeyIndustries(m, actor.parkCode) : null;
       visibleTo = {
         ownerId: actor.orgId,
         extraStatuses: platformReviewer || parkIndustries ? ['submitted', 'returned', 'withdrawn', 'transferred'] : [],

@@ -37,6 +37,8 @@ export const ContractsErrors = {
   attachmentMissing: () => DomainError.notFound({ code: ContractsErrorCode.AttachmentMissing, zh: '合同文本未上传', en: 'No signed contract uploaded' }),
   wrongOrgType: (field: string, expected: string) =>
     invalid(field, 'WRONG_ORGANISATION_TYPE', `${field} 必须是${expected === 'transfer-institution' ? '技术转移机构' : '技术合同登记机构'}`, `${field} must be a ${expected}`),
+  institutionNotVerified: (field: string) =>
+    invalid(field, 'ORGANISATION_NOT_VERIFIED', `${field} 所指的技术转移机构尚未通过平台资质核验`, `${field} names a transfer institution the platform has not verified yet`),
   technologyAboveContract: () => invalid('technologyAmount', 'TECHNOLOGY_ABOVE_CONTRACT', '技术交易额不能高于合同成交额', 'technologyAmount cannot exceed contractAmount'),
   deductionsMismatch: (expected: string) =>
     invalid('deductions', 'DEDUCTIONS_MISMATCH', `非技术性款项合计应等于合同成交额减技术交易额（${expected} 元）`, `deductions must add up to contractAmount − technologyAmount (${expected} yuan)`),

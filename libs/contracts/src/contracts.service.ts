@@ -447,8 +447,7 @@ export class ContractsService {
   /** After registration, amounts change only through the institution, and every change is kept. */
   async correctAmounts(actor: Actor, id: string, dto: CorrectAmountsDto): Promise<ContractResponse> {
     return this.tx.run(async (m) => {
-      const c = await this.repo.findContractForUpdate(m, id);
-      if (!c || !this.mayReview(actor, c)) throw ContractsErrors.contractNotFound();
+      const c = await this.lockForReviewer(m, actor, id);
       transition(c.status, 'correct-amounts');
       const deductions = this.checkAmounts(dto.contractAmount, dto.technologyAmount, dto.deductions ?? []);
       const now = this.clock.now();
@@ -551,7 +550,10 @@ export class ContractsService {
       const from = beijingInstant(`${year}-01-01`, 0);
       const to = beijingInstant(`${year + 1}-01-01`, 0);
       const contracts = await this.repo.findRegisteredForRewards(m, from, to);
-      const transferIds = new Set((await this.repo.findTransferProfiles(m, [...new Set(contracts.map((c) => c.transferInstitutionId).filter((x): x is string => !!x))])).map((p) => p.organisationId));
+      const accredited = (await this.repo.findTransferProfiles(m, [...new Set(contracts.map((c) => c.transferInstitutionId).filter((x): x is string => !!x))])).map((p) => p.organisationId);
+      // Only verified institutions are credited facilitation rewards: an unverified one may not carry a public subsidy.
+      const orgs = await this.identity.findOrganisations(accredited, m);
+      const transferIds = new Set(accredited.filter((id) => orgs.get(id)?.verified));
       const lines = computeRewardLines(contracts, rules, (id) => transferIds.has(id));
       const now = this.clock.now();
       await this.repo.deleteRateLines(m, year);
@@ -633,6 +635,8 @@ export class ContractsService {
   private async lockForReviewer(m: EntityManager, actor: Actor, id: string): Promise<TechnologyContract> {
     const c = await this.repo.findContractForUpdate(m, id);
     if (!c || !this.mayReview(actor, c)) throw ContractsErrors.contractNotFound();
+    // Registering contracts is a public power: a self-declared institution must be verified first (403).
+    await this.identity.assertVerified(actor, m);
     return c;
   }
 
@@ -676,6 +680,7 @@ export class ContractsService {
     if (dto.transferInstitutionId) {
       const inst = await this.identity.findOrganisation(dto.transferInstitutionId);
       if (!inst || inst.type !== OrgType.TransferInstitution) throw ContractsErrors.wrongOrgType('transferInstitutionId', OrgType.TransferInstitution);
+      if (!inst.verified) throw ContractsErrors.institutionNotVerified('transferInstitutionId');
     }
     if (dto.brokerUserId) {
       const broker = await this.identity.findUser(dto.brokerUserId);

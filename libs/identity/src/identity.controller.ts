@@ -4,7 +4,7 @@ import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { Actor, CurrentActor, PageQuery, Public, Role, Roles } from '@techbridge/platform';
 import {
   AcceptInvitationDto, AuditQuery, InvitationResponse, InviteMemberDto, OrganisationListQuery, OrganisationResponse, RefreshDto,
-  SessionResponse, SignInDto, SignUpDto,
+  RejectOrganisationDto, SessionResponse, SignInDto, SignUpDto, VerifyOrganisationDto,
 } from './dto/identity.dto';
 import { IdentityService } from './identity.service';
 
@@ -88,6 +88,24 @@ export class IdentityController {
   @ApiOkResponse({ type: InvitationResponse })
   invite(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: InviteMemberDto): Promise<InvitationResponse> {
     return this.identity.invite(actor, id, dto);
+  }
+
+  @Post('organisations/:id/verify')
+  @Roles(Role.PlatformAdmin)
+  @HttpCode(200)
+  @ApiOperation({ summary: '核验机构资质 / Verify a park administration or institution (platform administrators)' })
+  @ApiOkResponse({ type: OrganisationResponse })
+  verify(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VerifyOrganisationDto): Promise<OrganisationResponse> {
+    return this.identity.verifyOrganisation(actor, id, dto);
+  }
+
+  @Post('organisations/:id/reject')
+  @Roles(Role.PlatformAdmin)
+  @HttpCode(200)
+  @ApiOperation({ summary: '驳回或撤销机构核验 / Reject or revoke an organisation\'s verification (platform administrators)' })
+  @ApiOkResponse({ type: OrganisationResponse })
+  reject(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectOrganisationDto): Promise<OrganisationResponse> {
+    return this.identity.rejectOrganisation(actor, id, dto);
   }
 
   @Get('audit-log')

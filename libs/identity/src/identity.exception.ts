@@ -8,6 +8,7 @@ export enum IdentityErrorCode {
   InvalidInvitation = 'INVALID_INVITATION',
   OrganisationNotFound = 'ORGANISATION_NOT_FOUND',
   UserNotFound = 'USER_NOT_FOUND',
+  OrganisationNotVerified = 'ORGANISATION_NOT_VERIFIED',
 }
 
 export const IdentityErrors = {
@@ -35,5 +36,18 @@ export const IdentityErrors = {
       { field: 'token', message: 'invalid, expired or already used', code: IdentityErrorCode.InvalidInvitation },
     ]),
   organisationNotFound: () => DomainError.notFound({ code: IdentityErrorCode.OrganisationNotFound, zh: '机构不存在', en: 'Organisation not found' }),
+  organisationNotVerified: (status: string) =>
+    new DomainError(
+      'forbidden',
+      IdentityErrorCode.OrganisationNotVerified,
+      {
+        zh: status === 'rejected' ? '本机构的资质核验未通过，暂不能行使该职能；请联系平台管理员' : '本机构尚未通过平台资质核验，核验通过后方可行使该职能',
+        en: status === 'rejected'
+          ? "Your organisation's verification was rejected; it cannot exercise this power. Contact the platform administrator"
+          : 'Your organisation has not been verified by the platform yet; this power is available once it is verified',
+      },
+      [],
+      { verificationStatus: status },
+    ),
   userNotFound: () => DomainError.notFound({ code: IdentityErrorCode.UserNotFound, zh: '用户不存在', en: 'User not found' }),
 };

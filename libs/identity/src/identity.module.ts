@@ -1,5 +1,6 @@
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationModule } from '@techbridge/notification';
 import { AuditEntry } from './entities/audit-entry.entity';
 import { Invitation } from './entities/invitation.entity';
 import { Organisation } from './entities/organisation.entity';
@@ -18,7 +19,7 @@ class PlatformAdminBootstrap implements OnApplicationBootstrap {
 }
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, User, RefreshToken, Invitation, AuditEntry])],
+  imports: [NotificationModule, TypeOrmModule.forFeature([Organisation, User, RefreshToken, Invitation, AuditEntry])],
   controllers: [AuthController, IdentityController],
   providers: [IdentityRepository, IdentityService, PlatformAdminBootstrap],
   exports: [IdentityService],

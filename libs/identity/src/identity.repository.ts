@@ -4,6 +4,7 @@ import { OrgType, Role } from '@techbridge/platform';
 import { AuditEntry } from './entities/audit-entry.entity';
 import { Invitation } from './entities/invitation.entity';
 import { Organisation } from './entities/organisation.entity';
+import { VerificationStatus } from './organisation-verification';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
 
@@ -35,11 +36,22 @@ export class IdentityRepository {
     return m.getRepository(Organisation).findOne({ where: { name, type }, order: { createdAt: 'ASC' } });
   }
 
-  async listOrganisations(m: EntityManager, f: { type?: OrgType; q?: string; skip: number; take: number }): Promise<[Organisation[], number]> {
+  async listOrganisations(m: EntityManager, f: { type?: OrgType; q?: string; verificationStatus?: VerificationStatus; skip: number; take: number }): Promise<[Organisation[], number]> {
     const qb = m.getRepository(Organisation).createQueryBuilder('o').orderBy('o.name', 'ASC').skip(f.skip).take(f.take);
     if (f.type) qb.andWhere('o.type = :type', { type: f.type });
+    if (f.verificationStatus) qb.andWhere('o.verification_status = :vs', { vs: f.verificationStatus });
     if (f.q) qb.andWhere('o.name ILIKE :q', { q: `%${f.q.replace(/[%_]/g, (c) => '\\' + c)}%` });
     return qb.getManyAndCount();
+  }
+
+  /** Locks the row: two administrators deciding at once are serialised. */
+  findOrganisationForUpdate(m: EntityManager, id: string): Promise<Organisation | null> {
+    return m.getRepository(Organisation).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
+  }
+
+  async findVerificationStatus(m: EntityManager, id: string): Promise<VerificationStatus | null> {
+    const row = await m.getRepository(Organisation).findOne({ where: { id }, select: { id: true, verificationStatus: true } });
+    return row?.verificationStatus ?? null;
   }
 
   saveOrganisation(m: EntityManager, o: Partial<Organisation>): Promise<Organisation> {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { NotificationService } from '@techbridge/notification';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import {
@@ -8,12 +9,13 @@ import {
 } from '@techbridge/platform';
 import {
   AcceptInvitationDto, AuditEntryResponse, AuditQuery, InvitationResponse, InviteMemberDto, mapAuditEntry, mapOrganisation, mapUser,
-  OrganisationListQuery, OrganisationResponse, SessionResponse, SignInDto, SignUpDto, UserResponse,
+  OrganisationListQuery, OrganisationResponse, RejectOrganisationDto, SessionResponse, SignInDto, SignUpDto, UserResponse, VerifyOrganisationDto,
 } from './dto/identity.dto';
 import { Organisation } from './entities/organisation.entity';
 import { User } from './entities/user.entity';
 import { IdentityErrors } from './identity.exception';
 import { IdentityRepository } from './identity.repository';
+import { initialVerificationStatus, mayExercisePowers, verificationTransition } from './organisation-verification';
 
 const INVITATION_TTL_DAYS = 14;
 /** A pre-computed hash so that sign-in with an unknown e-mail costs the same as a wrong password. */
@@ -52,6 +54,7 @@ export class IdentityService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly notifications: NotificationService,
   ) {}
 
   // ---- sessions ----
@@ -71,6 +74,7 @@ export class IdentityService {
           divisionCode: dto.organisation.divisionCode ?? null,
           claimed: true,
           profile: {},
+          verificationStatus: initialVerificationStatus(dto.organisation.type),
         });
         const user = await this.repo.saveUser(m, {
           organisationId: org.id,
@@ -143,7 +147,7 @@ export class IdentityService {
   private async issueSession(m: EntityManager, user: User, org: Organisation): Promise<SessionResponse>;
   private async issueSession(m: EntityManager, user: User, org: Organisation, familyId: string): Promise<{ response: SessionResponse; refreshTokenId: string }>;
   private async issueSession(m: EntityManager, user: User, org: Organisation, familyId?: string): Promise<SessionResponse | { response: SessionResponse; refreshTokenId: string }> {
-    const claims: AccessTokenClaims = { sub: user.id, org: org.id, orgType: org.type, roles: user.roles, park: org.parkCode };
+    const claims: AccessTokenClaims = { sub: user.id, org: org.id, orgType: org.type, roles: user.roles, park: org.parkCode, verified: mayExercisePowers(org.verificationStatus) };
     const accessToken = await this.jwt.signAsync(claims);
     const refreshToken = randomBytes(32).toString('base64url');
     const row = await this.repo.insertRefreshToken(m, {
@@ -159,7 +163,7 @@ export class IdentityService {
   // ---- organisations and members ----
 
   async listOrganisations(q: OrganisationListQuery): Promise<Page<OrganisationResponse>> {
-    const [rows, total] = await this.repo.listOrganisations(this.tx.manager, { type: q.type, q: q.q, ...skipTake(q) });
+    const [rows, total] = await this.repo.listOrganisations(this.tx.manager, { type: q.type, q: q.q, verificationStatus: q.verificationStatus, ...skipTake(q) });
     return pageOf(rows.map((o) => this.publicView(o)), total, q);
   }
 
@@ -219,6 +223,59 @@ export class IdentityService {
     }
   }
 
+  // ---- verification ----
+
+  /** A platform administrator confirms the organisation is who it claims to be; its members' next token carries verified. */
+  async verifyOrganisation(actor: Actor, id: string, dto: VerifyOrganisationDto): Promise<OrganisationResponse> {
+    return this.decideVerification(actor, id, 'verify', dto.note?.trim() || null);
+  }
+
+  /** Rejecting a pending organisation, or revoking a verified one: its powers stop at once (services re-check). */
+  async rejectOrganisation(actor: Actor, id: string, dto: RejectOrganisationDto): Promise<OrganisationResponse> {
+    return this.decideVerification(actor, id, 'reject', dto.reason.trim());
+  }
+
+  private async decideVerification(actor: Actor, id: string, action: 'verify' | 'reject', note: string | null): Promise<OrganisationResponse> {
+    return this.tx.run(async (m) => {
+      const org = await this.repo.findOrganisationForUpdate(m, id);
+      if (!org) throw IdentityErrors.organisationNotFound();
+      const from = org.verificationStatus;
+      org.verificationStatus = verificationTransition(from, action);
+      org.verifiedAt = action === 'verify' ? this.clock.now() : null;
+      org.verifiedBy = action === 'verify' ? actor.userId : null;
+      org.verificationNote = note;
+      const saved = await this.repo.saveOrganisation(m, org);
+      await this.audit(m, actor, { action: `${action}-organisation`, entityType: 'organisation', entityId: id, changes: { from, to: saved.verificationStatus, note } });
+      // The organisation learns the decision; members' next token (refresh or sign-in) carries it.
+      await this.notifications.notify({
+        orgId: id,
+        kind: action === 'verify' ? 'organisation.verified' : 'organisation.rejected',
+        title: action === 'verify'
+          ? { zh: '贵机构已通过平台资质核验', en: 'Your organisation has been verified by the platform' }
+          : { zh: '贵机构的资质核验未通过', en: "Your organisation's verification was rejected" },
+        body: note ? { zh: note, en: note } : undefined,
+        link: '/me',
+        dedupeKey: `organisation:${id}:${action}:${saved.version}`,
+      }, m);
+      return mapOrganisation(saved);
+    });
+  }
+
+  /**
+   * Guard for the powers of park administrations and institutions. Reads the organisation rather than trusting the
+   * token's claim, so a verification takes effect at once and a revocation cannot outlive an access token.
+   */
+  async assertVerified(actor: Actor, m: EntityManager = this.tx.manager): Promise<void> {
+    if (isPlatformStaff(actor)) return;
+    const status = await this.repo.findVerificationStatus(m, actor.orgId);
+    if (!status || !mayExercisePowers(status)) throw IdentityErrors.organisationNotVerified(status ?? 'pending');
+  }
+
+  async isOrganisationVerified(orgId: string, m: EntityManager = this.tx.manager): Promise<boolean> {
+    const status = await this.repo.findVerificationStatus(m, orgId);
+    return !!status && mayExercisePowers(status);
+  }
+
   // ---- facade for other contexts ----
 
   async findOrganisation(id: string, m: EntityManager = this.tx.manager): Promise<OrganisationResponse | null> {
@@ -242,7 +299,7 @@ export class IdentityService {
     }
     const byName = await this.repo.findOrganisationByNameAndType(m, ref.name.trim(), ref.type);
     if (byName) return { organisation: mapOrganisation(byName), created: false };
-    const org = await this.repo.saveOrganisation(m, { name: ref.name.trim(), type: ref.type, creditCode: ref.creditCode ?? null, region: ref.region ?? 'other', claimed: false, profile: {} });
+    const org = await this.repo.saveOrganisation(m, { name: ref.name.trim(), type: ref.type, creditCode: ref.creditCode ?? null, region: ref.region ?? 'other', claimed: false, profile: {}, verificationStatus: initialVerificationStatus(ref.type) });
     return { organisation: mapOrganisation(org), created: true };
   }
 
@@ -283,7 +340,7 @@ export class IdentityService {
       if (await this.repo.findUserByEmail(m, email)) {
         throw new DomainError('conflict', 'ADMIN_EMAIL_TAKEN', { zh: 'ADMIN_EMAIL 已被普通用户占用', en: 'ADMIN_EMAIL belongs to an existing non-admin user' });
       }
-      const org = await this.repo.saveOrganisation(m, { name: 'TechBridge 平台运营中心', type: OrgType.Platform, creditCode: null, region: 'HE', claimed: true, profile: {} });
+      const org = await this.repo.saveOrganisation(m, { name: 'TechBridge 平台运营中心', type: OrgType.Platform, creditCode: null, region: 'HE', claimed: true, profile: {}, verificationStatus: 'verified', verifiedAt: this.clock.now() });
       const user = await this.repo.saveUser(m, { organisationId: org.id, email: email.toLowerCase(), passwordHash, displayName: '平台管理员', roles: [Role.Member, Role.OrgAdmin, Role.PlatformAdmin, Role.Reviewer] });
       await this.audit(m, null, { action: 'create-platform-admin', entityType: 'user', entityId: user.id, changes: { email: user.email } });
       this.logger.log(`platform administrator ${user.email} created`);
@@ -296,6 +353,6 @@ export class IdentityService {
   }
 
   private publicView(o: Organisation): OrganisationResponse {
-    return { ...mapOrganisation(o), creditCode: o.creditCode, profile: {} };
+    return { ...mapOrganisation(o), creditCode: o.creditCode, profile: {}, verificationNote: null };
   }
 }

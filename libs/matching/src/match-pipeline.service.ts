@@ -49,7 +49,8 @@ export class MatchPipelineService {
     );
   }
 
-  async computeForAchievement(achievementId: string): Promise<{ stored: number; notified: number; skipped?: string }> {
+  /** `notify: false` for bulk runs (a published import), which announce one summary instead of every match. */
+  async computeForAchievement(achievementId: string, options: { notify?: boolean } = {}): Promise<{ stored: number; notified: number; skipped?: string }> {
     const [achievement] = await this.catalog.getAchievementsByIds([achievementId]);
     if (!achievement || achievement.status !== 'published') return { stored: 0, notified: 0, skipped: achievement ? `status ${achievement.status}` : 'missing' };
     const ranked: RankedDemand[] = await this.matching.rankDemandsFor(achievement, SYSTEM_VIEWER, STORED_SUGGESTIONS);
@@ -58,7 +59,7 @@ export class MatchPipelineService {
     let notified = 0;
     // One demand at a time keeps each store idempotent on its own (unique demand, achievement).
     for (const x of items) {
-      const r = await this.store(x.demand, [{ achievement, score: x.scored.score, reasons: x.scored.reasons }], notified < NOTIFIED_SUGGESTIONS);
+      const r = await this.store(x.demand, [{ achievement, score: x.scored.score, reasons: x.scored.reasons }], options.notify !== false && notified < NOTIFIED_SUGGESTIONS);
       stored += r.stored;
       notified += r.notified;
     }

@@ -84,6 +84,8 @@ export class MonitoringService {
   /** A park administrator's figures for the park's entered indicators; resubmitting replaces the figure and sends it back for review. */
   async enterFigures(actor: Actor, quarterCode: string, park: string, dto: EnterFiguresDto): Promise<EntryResponse[]> {
     if (!this.mayEnterFor(actor, park)) throw MonitoringErrors.parkNotFound();
+    // Anyone may sign up as a park administration: its figures count only once the platform has verified it (403).
+    await this.identity.assertVerified(actor);
     const ref = this.parse(quarterCode);
     return this.tx.run(async (m) => {
       const q = await this.repo.findQuarter(m, ref.code, true);

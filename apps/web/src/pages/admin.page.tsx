@@ -5,6 +5,7 @@ import { RequireSession } from '../components/require-session.component';
 import { ThesaurusPanel } from '../components/thesaurus.component';
 import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
+import { Named, useTaxonomy } from '../taxonomy';
 
 interface ImportJob {
   id: string;
@@ -46,6 +47,7 @@ function Admin() {
       <h1 id="admin-title">{t('admin.title')}</h1>
       {platformAdmin && <QueueDashboardLink />}
       <ImportPanel />
+      {platformAdmin && <ParkIndustriesPanel />}
       {platformAdmin && <ThesaurusPanel />}
       {platformAdmin && <AuditLog />}
     </section>
@@ -195,6 +197,110 @@ function AuditLog() {
         </div>
       )}
       {log.data && <Pagination page={page} pageSize={20} total={log.data.total} onPage={setPage} />}
+    </section>
+  );
+}
+
+interface ParkRow extends Named {
+  city: string;
+  keyIndustries: string[];
+  updatedAt: string;
+}
+
+/** The seed file's key industries are a starting point: administrators keep them current (matching reads them live). */
+function ParkIndustriesPanel() {
+  const { t, pick, lang } = useI18n();
+  const taxonomy = useTaxonomy();
+  const parks = useAsync(() => api.get<ParkRow[]>('taxonomy/parks'), []);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const industryName = (code: string) => {
+    const i = taxonomy.industries.find((x) => x.code === code);
+    return i ? pick(i) : code;
+  };
+
+  const edit = (p: ParkRow) => {
+    setNotice(null);
+    setEditing(p.code);
+    setChosen(p.keyIndustries);
+  };
+  const save = async (e: FormEvent, p: ParkRow) => {
+    e.preventDefault();
+    setSaving(true);
+    try {
+      await api.patch<ParkRow>(`taxonomy/parks/${p.code}`, { keyIndustries: chosen });
+      setNotice({ kind: 'success', text: t('admin.parkSaved', { park: pick(p) }) });
+      setEditing(null);
+      parks.reload();
+    } catch (err) {
+      const fields = err instanceof ApiError ? Object.values(err.fieldErrors()) : [];
+      setNotice({ kind: 'error', text: fields.length ? fields.join('; ') : err instanceof Error ? err.message : String(err) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="parks-title">
+      <h2 id="parks-title">{t('admin.parks')}</h2>
+      <p className="muted small">{t('admin.parksHint')}</p>
+      {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
+      {parks.loading && <Loading />}
+      {!!parks.error && <ErrorNotice error={parks.error} onRetry={parks.reload} />}
+      {parks.data && (
+        <div className="table-wrap">
+          <table className="table">
+            <tbody>
+              {parks.data.map((p) => (
+                <tr key={p.code} data-testid="park-row" data-park={p.code}>
+                  <th scope="row">
+                    {pick(p)} <span className="muted small">{p.city}</span>
+                  </th>
+                  <td>
+                    {editing === p.code ? (
+                      <form onSubmit={(e) => save(e, p)}>
+                        <fieldset className="checks">
+                          <legend>{t('admin.parkIndustriesOf', { park: pick(p) })}</legend>
+                          {taxonomy.industries.map((i) => (
+                            <label key={i.code} className="checkbox">
+                              <input
+                                type="checkbox"
+                                checked={chosen.includes(i.code)}
+                                onChange={(ev) => setChosen(ev.target.checked ? [...chosen, i.code] : chosen.filter((c) => c !== i.code))}
+                              />
+                              {pick(i)}
+                            </label>
+                          ))}
+                        </fieldset>
+                        <div className="form__actions">
+                          <button type="submit" className="btn btn--primary btn--small" disabled={saving}>
+                            {t('admin.parkSave')}
+                          </button>
+                          <button type="button" className="btn btn--ghost btn--small" onClick={() => setEditing(null)}>
+                            {t('admin.parkCancel')}
+                          </button>
+                        </div>
+                      </form>
+                    ) : (
+                      <span data-testid="park-industries">{p.keyIndustries.length ? p.keyIndustries.map(industryName).join('、') : t('admin.parkNone')}</span>
+                    )}
+                  </td>
+                  <td className="small muted">{new Date(p.updatedAt).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}</td>
+                  <td>
+                    {editing !== p.code && (
+                      <button type="button" className="btn btn--small" onClick={() => edit(p)} aria-label={`${t('admin.parkEdit')}: ${pick(p)}`}>
+                        {t('admin.parkEdit')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

@@ -120,6 +120,8 @@ export function RoadshowPage({ id }: { id: string }) {
   const labels = labelIndex(useTaxonomy());
   const event = useAsync(() => api.get<EventItem>(`roadshows/${id}`), [id]);
   const agenda = useAsync(() => api.get<Agenda>(`roadshows/${id}/agenda`).catch(() => null), [id]);
+  // Enterprises rank presenters before registration closes, when the agenda is not built yet: the accepted programme.
+  const programme = useAsync(() => api.get<Array<Presentation & { status: string }>>(`roadshows/${id}/presentations`).catch(() => []), [id]);
   const enterprise = session?.organisation.type === 'enterprise';
   const me = useAsync(
     () =>
@@ -159,7 +161,29 @@ export function RoadshowPage({ id }: { id: string }) {
       setMessage({ kind: 'error', text: err instanceof ApiError ? err.message : String(err) });
     }
   };
-  const presentationTitle = (pid: string) => agenda.data?.sessions.flatMap((s) => s.presentations).find((p) => p.id === pid)?.title ?? pid.slice(0, 8);
+  const presentationTitle = (pid: string) =>
+    agenda.data?.sessions.flatMap((s) => s.presentations).find((p) => p.id === pid)?.title ?? programme.data?.find((p) => p.id === pid)?.title ?? pid.slice(0, 8);
+  const accepted = (programme.data ?? []).filter((p) => p.status === 'accepted');
+  const rankButtons = (p: Presentation) => {
+    const requested = requests.data?.find((r) => r.presentationId === p.id);
+    if (!registered) return null;
+    return (
+      <span className="rank-buttons">
+        {requested ? (
+          <span className="tag" data-testid="meeting-request">{t(requested.kind === 'must-meet' ? 'roadshow.mustMeet' : 'roadshow.wouldLike')}</span>
+        ) : (
+          <>
+            <button type="button" className="btn btn--small" onClick={() => rank(p.id, 'must-meet')} aria-label={`${t('roadshow.mustMeet')}: ${p.title}`}>
+              {t('roadshow.mustMeet')}
+            </button>
+            <button type="button" className="btn btn--small btn--ghost" onClick={() => rank(p.id, 'would-like')} aria-label={`${t('roadshow.wouldLike')}: ${p.title}`}>
+              {t('roadshow.wouldLike')}
+            </button>
+          </>
+        )}
+      </span>
+    );
+  };
 
   return (
     <article aria-labelledby="detail-title">
@@ -200,43 +224,46 @@ export function RoadshowPage({ id }: { id: string }) {
         agenda.data.sessions.map((s) => (
           <section key={s.id} className="panel" aria-label={s.theme}>
             <h3>
-              {s.theme} · {t('roadshow.room', { room: s.room })} · {time(s.startsAt, lang)}–{time(s.endsAt, lang)}
+              {pick(labels.get(`industry:${s.theme}`) ?? null) || s.theme} · {t('roadshow.room', { room: s.room + 1 })} · {time(s.startsAt, lang)}–{time(s.endsAt, lang)}
             </h3>
             <ol>
-              {s.presentations.map((p) => {
-                const requested = requests.data?.find((r) => r.presentationId === p.id);
-                return (
-                  <li key={p.id}>
-                    <span className="muted small">{time(p.startsAt, lang)}</span> {p.title}
-                    {registered && (
-                      <span className="rank-buttons">
-                        {requested ? (
-                          <span className="tag">{t(requested.kind === 'must-meet' ? 'roadshow.mustMeet' : 'roadshow.wouldLike')}</span>
-                        ) : (
-                          <>
-                            <button type="button" className="btn btn--small" onClick={() => rank(p.id, 'must-meet')} aria-label={`${t('roadshow.mustMeet')}: ${p.title}`}>
-                              {t('roadshow.mustMeet')}
-                            </button>
-                            <button type="button" className="btn btn--small btn--ghost" onClick={() => rank(p.id, 'would-like')} aria-label={`${t('roadshow.wouldLike')}: ${p.title}`}>
-                              {t('roadshow.wouldLike')}
-                            </button>
-                          </>
-                        )}
-                      </span>
-                    )}
-                  </li>
-                );
-              })}
+              {s.presentations.map((p) => (
+                <li key={p.id}>
+                  <span className="muted small">{time(p.startsAt, lang)}</span> {p.title}
+                  {rankButtons(p)}
+                </li>
+              ))}
             </ol>
           </section>
         ))
       ) : (
-        <p className="muted">{t('roadshow.agendaEmpty')}</p>
+        <>
+          <p className="muted">{t('roadshow.agendaEmpty')}</p>
+          {accepted.length > 0 && (
+            <section className="panel" aria-labelledby="programme-title">
+              <h3 id="programme-title">{t('roadshow.programme')}</h3>
+              {registered && <p className="small muted">{t('roadshow.rankHint')}</p>}
+              <ul>
+                {accepted.map((p) => (
+                  <li key={p.id} data-testid="programme-item">
+                    {p.title} <span className="muted small">{pick(labels.get(`industry:${p.industry}`) ?? null)}</span>
+                    {rankButtons(p)}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
       )}
 
       {schedule.data && (schedule.data.meetings.length > 0 || schedule.data.presentations.length > 0) && (
         <>
-          <h2>{t('roadshow.mySchedule')}</h2>
+          <div className="ws-head">
+            <h2>{t('roadshow.mySchedule')}</h2>
+            <button type="button" className="btn btn--small" onClick={() => void api.openFile(`roadshows/${id}/my-schedule.ics`, 'roadshow-schedule.ics').catch(() => undefined)}>
+              {t('roadshow.downloadIcs')}
+            </button>
+          </div>
           <table className="table">
             <thead>
               <tr>

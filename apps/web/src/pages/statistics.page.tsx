@@ -1,9 +1,12 @@
 import { useState } from 'react';
-import { api, ApiError } from '../api';
+import { api, ApiError, hasRole, Page, Session } from '../api';
 import { BarChart } from '../components/bar-chart.component';
 import { ErrorNotice, Loading } from '../components/feedback.component';
+import { FigureDrillDown } from '../components/figure-drill-down.component';
 import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
+import { useSession } from '../session';
+import { useTaxonomy } from '../taxonomy';
 
 interface Target {
   code: string;
@@ -21,7 +24,38 @@ interface ParkIndex {
   score: number;
   rank: number;
   dimensions: Record<string, number>;
+  inputs: Record<string, { value: number | null; figureIds: string[] }>;
   rankChange: number | null;
+}
+interface Indicator {
+  code: string;
+  name: { zh: string; en: string };
+  unit: string;
+  dimension: string;
+}
+interface Quarter {
+  code: string;
+  status: 'open' | 'published';
+}
+interface ReportLine {
+  park: string | null;
+  parkName: { zh: string; en: string };
+  indicator: string;
+  indicatorName: { zh: string; en: string };
+  unit: string;
+  breakdown: string;
+  value: number | null;
+  figureId: string;
+  recordCount: number;
+}
+interface Report {
+  quarter: string;
+  lines: ReportLine[];
+}
+
+/** Monitoring figures and their records are for platform staff and park administrations (the API says the same). */
+function mayDrillDown(s: Session | null): boolean {
+  return !!s && (hasRole(s, 'platform-admin') || s.organisation.type === 'platform' || s.organisation.type === 'park-administration');
 }
 interface IndexResponse {
   year: number;
@@ -60,6 +94,14 @@ export function StatisticsPage() {
     [year],
   );
   const selected = index.data?.parks.find((p) => p.park === park) ?? null;
+  const session = useSession();
+  const reader = mayDrillDown(session);
+  const indicators = useAsync(() => api.get<Indicator[]>('monitoring/indicators'), []);
+  const indicatorName = (code: string) => {
+    const i = indicators.data?.find((x) => x.code === code);
+    return i ? pick(i.name) : code;
+  };
+  const [inputDrill, setInputDrill] = useState<{ title: string; ids: string[] } | null>(null);
   const withFigures = (targets.data ?? []).filter((x) => x.actual !== null);
 
   return (
@@ -97,6 +139,7 @@ export function StatisticsPage() {
             onChange={(e) => {
               setYear(Number(e.target.value));
               setPark(null);
+              setInputDrill(null);
             }}
           >
             {Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => (
@@ -117,7 +160,10 @@ export function StatisticsPage() {
             title={`${t('stats.index')} · ${index.data.year}`}
             max={100}
             selected={park}
-            onSelect={(k) => setPark(k === park ? null : k)}
+            onSelect={(k) => {
+              setPark(k === park ? null : k);
+              setInputDrill(null);
+            }}
             bars={[...index.data.parks]
               .sort((a, b) => a.rank - b.rank)
               .map((p) => ({ key: p.park, label: `${p.rank}. ${pick(p.parkName)}`, value: p.score, note: p.rankChange ? (p.rankChange > 0 ? `↑${p.rankChange}` : `↓${-p.rankChange}`) : undefined }))}
@@ -128,6 +174,34 @@ export function StatisticsPage() {
               max={100}
               bars={Object.entries(selected.dimensions).map(([k, v]) => ({ key: k, label: DIMENSION_NAMES[k] ? pick(DIMENSION_NAMES[k]) : k, value: v }))}
             />
+          )}
+          {selected && (
+            <section aria-labelledby="inputs-title">
+              <h3 id="inputs-title">{t('stats.inputs', { park: pick(selected.parkName) })}</h3>
+              <p className="small muted">{reader ? t('stats.inputsHint') : t('stats.signInToDrill')}</p>
+              <ul className="inputs" data-testid="index-inputs">
+                {Object.entries(selected.inputs ?? {}).map(([code, input]) => {
+                  const label = `${indicatorName(code)}: ${input.value === null ? '—' : input.value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')}`;
+                  return (
+                    <li key={code}>
+                      {reader && input.figureIds.length > 0 ? (
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-expanded={inputDrill?.title === `${indicatorName(code)} · ${pick(selected.parkName)} · ${index.data!.year}`}
+                          onClick={() => setInputDrill({ title: `${indicatorName(code)} · ${pick(selected.parkName)} · ${index.data!.year}`, ids: input.figureIds })}
+                        >
+                          {label}
+                        </button>
+                      ) : (
+                        label
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+              {inputDrill && <FigureDrillDown title={inputDrill.title} figureIds={inputDrill.ids} onClose={() => setInputDrill(null)} />}
+            </section>
           )}
           <details>
             <summary>{t('stats.table')}</summary>
@@ -150,6 +224,115 @@ export function StatisticsPage() {
               </tbody>
             </table>
           </details>
+        </>
+      )}
+      {reader && <QuarterlyReport />}
+    </section>
+  );
+}
+
+/** The published quarter's figures, zone or one park; each value opens the records behind it. */
+function QuarterlyReport() {
+  const { t, pick, lang } = useI18n();
+  const taxonomy = useTaxonomy();
+  const quarters = useAsync(() => api.get<Page<Quarter>>('monitoring/quarters', { pageSize: 40 }), []);
+  const published = (quarters.data?.items ?? []).filter((q) => q.status === 'published');
+  const [chosen, setChosen] = useState('');
+  const quarter = chosen || published[0]?.code || '';
+  const [park, setPark] = useState('');
+  const report = useAsync(() => (quarter ? api.get<Report>(`monitoring/reports/${quarter}`, { park: park || undefined }) : Promise.resolve(null)), [quarter, park]);
+  const [drill, setDrill] = useState<{ title: string; ids: string[] } | null>(null);
+  const lines = (report.data?.lines ?? []).filter((l) => (park ? l.park === park : l.park === null));
+  const fmt = (v: number | null) => (v === null ? '—' : v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US'));
+  const where = park ? pick(taxonomy.parks.find((p) => p.code === park) ?? null) || park : t('stats.zone');
+
+  return (
+    <section aria-labelledby="quarterly-title">
+      <div className="ws-head">
+        <h2 id="quarterly-title">{t('stats.quarterly')}</h2>
+        {published.length > 0 && (
+          <span>
+            <label className="inline-field">
+              {t('stats.quarter')}
+              <select
+                value={quarter}
+                onChange={(e) => {
+                  setChosen(e.target.value);
+                  setDrill(null);
+                }}
+              >
+                {published.map((q) => (
+                  <option key={q.code} value={q.code}>
+                    {q.code}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+            <label className="inline-field">
+              {t('demand.park')}
+              <select
+                value={park}
+                onChange={(e) => {
+                  setPark(e.target.value);
+                  setDrill(null);
+                }}
+              >
+                <option value="">{t('stats.allParks')}</option>
+                {taxonomy.parks.map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {pick(p)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </span>
+        )}
+      </div>
+      {quarters.loading && <Loading />}
+      {!!quarters.error && <ErrorNotice error={quarters.error} onRetry={quarters.reload} />}
+      {quarters.data && published.length === 0 && <p className="empty">{t('stats.quarterEmpty')}</p>}
+      {report.loading && quarter && <Loading />}
+      {!!report.error && <ErrorNotice error={report.error} onRetry={report.reload} />}
+      {lines.length > 0 && (
+        <>
+          <p className="small muted">{t('stats.drillHint')}</p>
+          <div className="table-wrap">
+            <table className="table" data-testid="quarterly-report">
+              <thead>
+                <tr>
+                  <th scope="col">{t('stats.indicator')}</th>
+                  <th scope="col">{t('stats.value')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {lines.map((l) => {
+                  const title = t('stats.drillTitle', { indicator: `${pick(l.indicatorName)}${l.breakdown ? ` (${l.breakdown})` : ''}`, park: where, quarter: report.data!.quarter });
+                  return (
+                    <tr key={`${l.indicator}|${l.breakdown}`} data-indicator={l.indicator}>
+                      <th scope="row">
+                        {pick(l.indicatorName)}
+                        {l.breakdown && <span className="muted small"> {l.breakdown}</span>}
+                      </th>
+                      <td>
+                        {l.figureId ? (
+                          <button type="button" className="link-button" aria-expanded={drill?.title === title} aria-label={`${pick(l.indicatorName)}${l.breakdown ? ` ${l.breakdown}` : ''}: ${fmt(l.value)}`} onClick={() => setDrill({ title, ids: [l.figureId] })}>
+                            {fmt(l.value)}
+                          </button>
+                        ) : (
+                          fmt(l.value)
+                        )}
+                        <span className="muted small" title={t('stats.records', { count: l.recordCount })}>
+                          {' '}
+                          ({t('stats.recordCount', { count: l.recordCount })})
+                        </span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {drill && <FigureDrillDown title={drill.title} figureIds={drill.ids} onClose={() => setDrill(null)} />}
         </>
       )}
     </section>

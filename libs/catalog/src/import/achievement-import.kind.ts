@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { IdentityService } from '@techbridge/identity';
-import { OrgType, OutboxService, trlStage } from '@techbridge/platform';
+import { JobName, OrgType, OutboxService, trlStage } from '@techbridge/platform';
 import { AchievementRepository, ImportedAchievementRow } from '../achievement.repository';
 import { ACHIEVEMENTS_INDEX, PACKAGES_INDEX } from '../catalog-indexes';
 import { listingQualityWarnings } from '../listing-quality';
@@ -65,6 +65,12 @@ export class AchievementImportKind implements ImportKind<AchievementImportRecord
     const { organisation } = await this.identity.resolveOrganisation(m, { name: rec.owner.name, type, region: rec.owner.region });
     ctx.cache.set(key, organisation.id);
     return organisation.id;
+  }
+
+  /** Published records get their matches from one batch job, not one job per line (a 100,000-line import would flood the queue). */
+  async finished(m: EntityManager, ctx: ImportContext, stored: number): Promise<void> {
+    if (!ctx.publish || stored === 0) return;
+    await this.outbox.enqueue(m, JobName.ComputeMatchesForImport, { importJobId: ctx.importJobId }, { jobId: `import:${ctx.importJobId}:matches` });
   }
 
   async upsertBatch(m: EntityManager, items: Array<ImportBatchItem<AchievementImportRecord>>, ctx: ImportContext): Promise<ImportBatchResult> {

@@ -47,4 +47,9 @@ export interface ImportKind<R = unknown> {
   fromRow(row: Record<string, string>): unknown;
   /** Insert or update these records inside `m`, with their outbox rows. */
   upsertBatch(m: EntityManager, items: Array<ImportBatchItem<R>>, ctx: ImportContext): Promise<ImportBatchResult>;
+  /**
+   * Runs in the transaction that marks the import done, so follow-up work (e.g. one batch match job) is enqueued
+   * through the outbox exactly when the import is finished. `stored` counts created + updated records.
+   */
+  finished?(m: EntityManager, ctx: ImportContext, stored: number): Promise<void>;
 }

@@ -17,6 +17,18 @@ export class ImportRepository {
     await m.getRepository(ImportJob).update({ id }, changes as Record<string, unknown>);
   }
 
+  /** The import's events carry `import <id>` (see AchievementRepository.insertImportEvents); ix_achievement_event_import serves this. */
+  async publishedAchievementIdsOfImport(m: EntityManager, importJobId: string, after: string | null, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await m.query(
+      `SELECT DISTINCT e.achievement_id AS id
+         FROM achievement_event e JOIN achievement a ON a.id = e.achievement_id
+        WHERE e.action = 'import' AND e.comment = $1 AND a.status = 'published' AND ($2::uuid IS NULL OR e.achievement_id > $2::uuid)
+        ORDER BY e.achievement_id LIMIT $3`,
+      [`import ${importJobId}`, after, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Moves queued (or a crashed run) to running; false when another run holds it or it has finished. */
   async claim(m: EntityManager, id: string, at: Date): Promise<boolean> {
     const res: unknown[] = await m.query(

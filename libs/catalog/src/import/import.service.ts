@@ -160,12 +160,29 @@ export class ImportService {
         if (batch.length >= IMPORT_BATCH_SIZE) await flush();
       }
       await flush();
-      await this.repo.update(this.tx.manager, job.id, { ...counters, errors, status: 'done', finishedAt: this.clock.now() });
+      await this.tx.run(async (m) => {
+        await this.repo.update(m, job.id, { ...counters, errors, status: 'done', finishedAt: this.clock.now() });
+        await kind.finished?.(m, ctx, counters.created + counters.updated);
+      });
     } catch (err) {
       await this.repo.update(this.tx.manager, job.id, { ...counters, errors: [...errors], failureReason: String((err as Error).message).slice(0, 2000) });
       throw err;
     }
     return mapImportJob((await this.repo.find(this.tx.manager, job.id))!);
+  }
+
+  /**
+   * Keyset page over the achievements this import published (as recorded by its import events) that are still published,
+   * for the batch match computation: ids after `after`, in id order.
+   */
+  async publishedAchievementIdsOfImport(importJobId: string, after: string | null, limit: number): Promise<string[]> {
+    return this.repo.publishedAchievementIdsOfImport(this.tx.manager, importJobId, after, limit);
+  }
+
+  /** For jobs (no request): the import's row, or null. */
+  async findForJob(importJobId: string): Promise<(ImportJobResponse & { importerUserId: string; importerOrgId: string }) | null> {
+    const job = await this.repo.find(this.tx.manager, importJobId);
+    return job ? { ...mapImportJob(job), importerUserId: job.importerUserId, importerOrgId: job.importerOrgId } : null;
   }
 
   private async progress(id: string, counters: { total: number; processed: number; created: number; updated: number; failed: number }, errors: ImportLineError[]): Promise<void> {

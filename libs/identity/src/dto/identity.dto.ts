@@ -5,6 +5,7 @@ import { IsCreditCode, OrgType, PageQuery, PARK_CODES, REGION_CODES, Role } from
 import { AuditEntry } from '../entities/audit-entry.entity';
 import { Organisation } from '../entities/organisation.entity';
 import { User } from '../entities/user.entity';
+import { mayExercisePowers, VERIFICATION_STATUSES, VerificationStatus } from '../organisation-verification';
 
 const SELF_SERVICE_ORG_TYPES = Object.values(OrgType).filter((t) => t !== OrgType.Platform);
 /** At least 10 characters with a letter and a digit. */
@@ -126,6 +127,27 @@ export class OrganisationListQuery extends PageQuery {
   @IsString()
   @MaxLength(100)
   q?: string;
+
+  @ApiPropertyOptional({ enum: VERIFICATION_STATUSES, description: 'e.g. pending: the platform administrator\'s verification queue' })
+  @IsOptional()
+  @IsIn(VERIFICATION_STATUSES)
+  verificationStatus?: VerificationStatus;
+}
+
+export class VerifyOrganisationDto {
+  @ApiPropertyOptional({ description: 'What was checked (licence, appointment letter, ...)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class RejectOrganisationDto {
+  @ApiProperty({ description: 'Reason shown to the organisation' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason!: string;
 }
 
 export class AuditQuery extends PageQuery {
@@ -157,10 +179,16 @@ export class OrganisationResponse {
   @ApiProperty({ nullable: true }) divisionCode!: string | null;
   @ApiProperty() claimed!: boolean;
   @ApiProperty() profile!: Record<string, unknown>;
+  @ApiProperty({ enum: VERIFICATION_STATUSES }) verificationStatus!: VerificationStatus;
+  @ApiProperty({ description: 'May exercise the powers of its type (verified, or a type that needs no verification)' }) verified!: boolean;
+  @ApiProperty({ nullable: true }) verifiedAt!: string | null;
+  @ApiProperty({ nullable: true }) verificationNote!: string | null;
 }
 
 export function mapOrganisation(o: Organisation): OrganisationResponse {
-  return { id: o.id, name: o.name, type: o.type, creditCode: o.creditCode, region: o.region, parkCode: o.parkCode, divisionCode: o.divisionCode, claimed: o.claimed, profile: { ...o.profile } };
+  return { id: o.id, name: o.name, type: o.type, creditCode: o.creditCode, region: o.region, parkCode: o.parkCode, divisionCode: o.divisionCode, claimed: o.claimed, profile: { ...o.profile },
+    verificationStatus: o.verificationStatus, verified: mayExercisePowers(o.verificationStatus), verifiedAt: o.verifiedAt?.toISOString() ?? null, verificationNote: o.verificationNote,
+  };
 }
 
 export class UserResponse {

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { OrgType } from '@techbridge/platform';
+import type { VerificationStatus } from '../organisation-verification';
 
 /** Accreditation and coverage details of intermediary organisations (transfer and registration institutions). */
 export interface InstitutionProfile {
@@ -44,6 +45,20 @@ export class Organisation {
 
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
   profile!: InstitutionProfile;
+
+  /** Park administrations and institutions start pending until a platform administrator verifies them. */
+  @Column({ name: 'verification_status', type: 'text', default: 'not-required' })
+  verificationStatus!: VerificationStatus;
+
+  @Column({ name: 'verified_at', type: 'timestamptz', nullable: true })
+  verifiedAt!: Date | null;
+
+  @Column({ name: 'verified_by', type: 'uuid', nullable: true })
+  verifiedBy!: string | null;
+
+  /** The administrator's note on verification, or the reason for rejection shown to the organisation. */
+  @Column({ name: 'verification_note', type: 'text', nullable: true })
+  verificationNote!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

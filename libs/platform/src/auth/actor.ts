@@ -28,6 +28,11 @@ export interface Actor {
   roles: Role[];
   /** Park code for park administrators and park reviewers. */
   parkCode?: string | null;
+  /**
+   * The organisation may exercise the powers of its type (verified, or of a type that needs no verification).
+   * From the token, so possibly stale until refresh: services enforcing a power re-check it through IdentityService.
+   */
+  verified?: boolean;
 }
 
 export function hasRole(actor: Actor | null | undefined, ...roles: Role[]): boolean {
@@ -44,8 +49,10 @@ export interface AccessTokenClaims {
   orgType: OrgType;
   roles: Role[];
   park?: string | null;
+  /** See Actor.verified. */
+  verified?: boolean;
 }
 
 export function actorFromClaims(c: AccessTokenClaims): Actor {
-  return { userId: c.sub, orgId: c.org, orgType: c.orgType, roles: c.roles, parkCode: c.park ?? null };
+  return { userId: c.sub, orgId: c.org, orgType: c.orgType, roles: c.roles, parkCode: c.park ?? null, verified: c.verified === true };
 }

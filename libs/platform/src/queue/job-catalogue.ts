@@ -20,6 +20,8 @@ export enum JobName {
   RunImport = 'catalog.import.run',
   ComputeDemandMatches = 'matching.compute-demand-matches',
   ComputeAchievementMatches = 'matching.compute-achievement-matches',
+  /** One job per import published with ?publish=true: matches for all its achievements, one summary notification. */
+  ComputeMatchesForImport = 'matching.compute-matches-for-import',
   /** demand: published → expired at the deadline (delayed; jobId per demand and deadline). */
   DemandExpire = 'demand.expire',
   // contracts: registration workflow, deadlines, rewards
@@ -46,6 +48,8 @@ export interface JobPayloads {
   [JobName.RunImport]: { importJobId: string };
   [JobName.ComputeDemandMatches]: { demandId: string };
   [JobName.ComputeAchievementMatches]: { achievementId: string };
+  /** One page per run: `after` is the last achievement id done, the counts so far ride along for the final summary. */
+  [JobName.ComputeMatchesForImport]: { importJobId: string; after?: string; achievements?: number; stored?: number };
   [JobName.DemandExpire]: { demandId: string };
   /** `submission` is the contract's submission count: jobs of an earlier submission skip. */
   [JobName.CheckContract]: { contractId: string; submission: number };
@@ -69,6 +73,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.RunImport]: QueueName.Imports,
   [JobName.ComputeDemandMatches]: QueueName.Matching,
   [JobName.ComputeAchievementMatches]: QueueName.Matching,
+  [JobName.ComputeMatchesForImport]: QueueName.Matching,
   [JobName.DemandExpire]: QueueName.Lifecycle,
   [JobName.CheckContract]: QueueName.Contracts,
   [JobName.IssueRegistrationNumber]: QueueName.Contracts,

@@ -8,6 +8,7 @@ import { Matching1764000400000 } from './1764000400000-Matching';
 import { Contracts1764000600000 } from './1764000600000-Contracts';
 import { Monitoring1764000700000 } from './1764000700000-Monitoring';
 import { Roadshow1764000500000 } from './1764000500000-Roadshow';
+import { OrganisationVerification1764000800000 } from './1764000800000-OrganisationVerification';
 import { SearchDocuments1764100000000 } from './1764100000000-SearchDocuments';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
@@ -21,5 +22,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   Contracts1764000600000,
   Monitoring1764000700000,
   Roadshow1764000500000,
+  OrganisationVerification1764000800000,
   SearchDocuments1764100000000,
 ];
