@@ -498,6 +498,92 @@ describe('web portal in headless Chromium (e2e)', () => {
     expect(ics).toContain('BEGIN:VEVENT');
   });
 
+  it('a new park administration signs up and sees it awaits verification; the platform admin verifies it from the queue and the banner is gone after reload', async () => {
+    const orgName = `固安园区管委会核验测试${Date.now().toString(36)}`;
+    const email = `park-verify-${Date.now()}@example.gov.cn`;
+    await page.goto(`${baseUrl}/`);
+    if ((await page.locator('[data-testid="who"]').count()) > 0) await signOut();
+    await page.goto(`${baseUrl}/sign-up`);
+    await page.getByLabel('电子邮箱').fill(email);
+    await page.getByLabel('密码').fill('Passw0rd-Strong');
+    await page.getByLabel('姓名').fill('李主任');
+    await page.getByLabel('机构名称').fill(orgName);
+    await page.getByLabel('机构类型').selectOption('park-administration');
+    await page.getByLabel('统一社会信用代码').fill(randomCreditCode('91130100'));
+    await page.getByLabel('所在地区').selectOption('HE');
+    await page.getByLabel('所在分园区').selectOption('gaobeidian-innovation');
+    await page.getByRole('button', { name: '注册' }).last().click();
+    await page.locator('[data-testid="who"]').waitFor();
+
+    // The workspace says what is waiting and what cannot be done until then.
+    await page.getByRole('link', { name: '季度填报' }).click();
+    const banner = page.getByTestId('verification-banner');
+    await banner.waitFor();
+    expect(await banner.getAttribute('data-status')).toBe('pending');
+    expect(await banner.innerText()).toContain('本机构正在等待平台资质核验');
+    expect(await banner.innerText()).toContain('暂不能填报园区季度监测数据');
+    await page.getByTestId('lang-switch').click();
+    await banner.getByText('Your organisation is awaiting platform verification').waitFor();
+    await page.getByTestId('lang-switch').click();
+    await shot('park-awaiting-verification');
+
+    // Keep the park's session aside (not signed out: its tokens stay valid) while the administrator works the queue.
+    const parkSession = await page.evaluate<string | null>("localStorage.getItem('techbridge.session')");
+    expect(parkSession).toBeTruthy();
+    await page.evaluate("localStorage.removeItem('techbridge.session')");
+    await signInThroughForm(ADMIN_EMAIL, ADMIN_PASSWORD);
+    expect(await page.getByTestId('verification-banner').count()).toBe(0);
+    await page.getByRole('link', { name: '平台管理' }).click();
+    const queue = page.getByTestId('verification-queue');
+    const row = queue.locator('[data-testid="verification-row"]', { hasText: orgName });
+    await row.waitFor();
+    const rowText = await row.innerText();
+    expect(rowText).toContain('园区管理机构');
+    expect(rowText).toContain('河北');
+    expect(rowText).toMatch(/91130100/);
+
+    // Rejecting needs a reason: a missing one is flagged on its field and nothing is sent.
+    await row.getByRole('button', { name: `驳回: ${orgName}` }).click();
+    await row.getByRole('button', { name: '驳回', exact: true }).click();
+    const reason = row.getByLabel(/驳回原因/);
+    await row.locator('[data-field-error]').waitFor();
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await row.locator('[data-field-error]').innerText()).toContain('请填写驳回原因');
+    await page.locator('section[aria-labelledby="verification-title"]').screenshot({ path: path.join(SHOTS, 'admin-verification.png') });
+    await row.getByRole('button', { name: '取消' }).click();
+
+    await row.getByRole('button', { name: `核验通过: ${orgName}` }).click();
+    await row.getByLabel(/核验说明/).fill('已核查管委会设立批复及统一社会信用代码证书');
+    await row.getByRole('button', { name: '核验通过', exact: true }).click();
+    await queue.getByText(`已核验：${orgName}`).waitFor();
+    await row.waitFor({ state: 'detached' });
+
+    // Back in the park's browser: the stored session still says pending, the reload re-reads /me and the banner goes.
+    await page.evaluate(`localStorage.setItem('techbridge.session', ${JSON.stringify(parkSession)})`);
+    await page.goto(`${baseUrl}/workspace/park-report`);
+    await page.getByRole('heading', { level: 1, name: '园区季度监测数据填报' }).waitFor();
+    await page.waitForFunction("JSON.parse(localStorage.getItem('techbridge.session') ?? '{}').organisation?.verificationStatus === 'verified'");
+    expect(await page.getByTestId('verification-banner').count()).toBe(0);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: '园区季度监测数据填报' }).waitFor();
+    expect(await page.getByTestId('verification-banner').count()).toBe(0);
+    await signOut();
+
+    // A rejected institution reads the reason on its workspace.
+    const registrar = await signUpOrganisation(t.api, 'registration-institution', { name: `驳回测试登记机构${Date.now().toString(36)}` });
+    const admin = (await t.api.post('auth/sign-in', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).body as Session;
+    const rejected = await t.api.post(`organisations/${registrar.organisation.id}/reject`, { reason: '营业执照照片不清晰，请重新上传' }, { token: admin.accessToken });
+    expect(rejected.status).toBe(200);
+    await signInThroughForm(registrar.user.email, 'Passw0rd-Strong');
+    await page.getByRole('link', { name: '技术合同' }).click();
+    const refused = page.getByTestId('verification-banner');
+    await refused.waitFor();
+    expect(await refused.getAttribute('data-status')).toBe('rejected');
+    expect(await refused.innerText()).toContain('暂不能认定登记技术合同');
+    expect(await refused.getByTestId('verification-reason').innerText()).toContain('营业执照照片不清晰，请重新上传');
+    await signOut();
+  });
+
   it('a park administration enters its quarterly figures; an impossible value is flagged on its input', async () => {
     const admin = (await t.api.post('auth/sign-in', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).body as Session;
     const opened = await t.api.post('monitoring/quarters', { quarter: '2026Q3' }, { token: admin.accessToken });

@@ -54,6 +54,10 @@ export interface SessionOrganisation {
   type: string;
   region: string;
   parkCode: string | null;
+  /** Older stored sessions predate verification: absent means "not known yet", re-read from /me. */
+  verificationStatus?: 'not-required' | 'pending' | 'verified' | 'rejected';
+  verified?: boolean;
+  verificationNote?: string | null;
 }
 export interface Session {
   accessToken: string;
@@ -126,6 +130,19 @@ export class ApiClient {
     const s = this.session;
     this.setSession(null);
     if (s) await this.request('POST', 'auth/sign-out', { body: { refreshToken: s.refreshToken }, anonymous: true }).catch(() => undefined);
+  }
+
+  /** Re-read the organisation (verification may have changed since sign-in) and rotate the tokens so their claims follow. */
+  async reloadOrganisation(): Promise<void> {
+    const before = this.session;
+    if (!before) return;
+    const me = await this.get<{ organisation: SessionOrganisation }>('me');
+    const current = this.session;
+    if (!current || current.user.id !== before.user.id) return;
+    const changed = current.organisation.verificationStatus !== me.organisation.verificationStatus;
+    this.setSession({ ...current, organisation: { ...current.organisation, ...me.organisation } });
+    // The access token carries a `verified` claim: a fresh one lets newly granted powers work at once.
+    if (changed) await this.refresh();
   }
 
   get<T>(path: string, query?: Record<string, string | number | boolean | undefined | null>): Promise<T> {

@@ -20,6 +20,7 @@ import { RoadshowListPage, RoadshowPage } from './pages/roadshow.page';
 import { ContractsWorkspace } from './pages/contracts.page';
 import { AdminWorkspace } from './pages/admin.page';
 import { ParkReportWorkspace } from './pages/park-report.page';
+import { VerificationBanner } from './components/verification-banner.component';
 
 const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => ReactNode }> = [
   { pattern: '/', render: () => <HomePage /> },
@@ -110,6 +111,7 @@ export function App() {
           </a>
           <Header session={session} path={location.path} />
           <main id="main" tabIndex={-1} className="container" key={location.path}>
+            <VerificationBanner path={location.path} />
             {page}
           </main>
           <footer className="site-footer">

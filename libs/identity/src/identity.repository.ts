@@ -37,7 +37,10 @@ export class IdentityRepository {
   }
 
   async listOrganisations(m: EntityManager, f: { type?: OrgType; q?: string; verificationStatus?: VerificationStatus; skip: number; take: number }): Promise<[Organisation[], number]> {
-    const qb = m.getRepository(Organisation).createQueryBuilder('o').orderBy('o.name', 'ASC').skip(f.skip).take(f.take);
+    // The verification queue is worked oldest sign-up first; other lists read best by name.
+    const qb = m.getRepository(Organisation).createQueryBuilder('o').skip(f.skip).take(f.take);
+    if (f.verificationStatus === 'pending') qb.orderBy('o.created_at', 'ASC').addOrderBy('o.id', 'ASC');
+    else qb.orderBy('o.name', 'ASC');
     if (f.type) qb.andWhere('o.type = :type', { type: f.type });
     if (f.verificationStatus) qb.andWhere('o.verification_status = :vs', { vs: f.verificationStatus });
     if (f.q) qb.andWhere('o.name ILIKE :q', { q: `%${f.q.replace(/[%_]/g, (c) => '\\' + c)}%` });

@@ -1,9 +1,10 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { api, ApiError, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Notice, Pagination, StatusBadge } from '../components/feedback.component';
+import { Field } from '../components/field.component';
 import { RequireSession } from '../components/require-session.component';
 import { ThesaurusPanel } from '../components/thesaurus.component';
-import { useAsync } from '../hooks';
+import { formatDate, useAsync } from '../hooks';
 import { useI18n } from '../i18n';
 import { Named, useTaxonomy } from '../taxonomy';
 
@@ -45,6 +46,7 @@ function Admin() {
   return (
     <section aria-labelledby="admin-title">
       <h1 id="admin-title">{t('admin.title')}</h1>
+      {platformAdmin && <VerificationQueue />}
       {platformAdmin && <QueueDashboardLink />}
       <ImportPanel />
       {platformAdmin && <ParkIndustriesPanel />}
@@ -302,5 +304,173 @@ function ParkIndustriesPanel() {
         </div>
       )}
     </section>
+  );
+}
+
+interface PendingOrganisation {
+  id: string;
+  name: string;
+  type: string;
+  creditCode: string | null;
+  region: string;
+  parkCode: string | null;
+  verificationStatus: string;
+  createdAt: string;
+}
+
+const QUEUE_PAGE_SIZE = 20;
+
+/** Park administrations and institutions wait here until a platform administrator has checked them. */
+function VerificationQueue() {
+  const { t, pick, lang } = useI18n();
+  const taxonomy = useTaxonomy();
+  const [page, setPage] = useState(1);
+  const queue = useAsync(() => api.get<Page<PendingOrganisation>>('organisations', { verificationStatus: 'pending', page, pageSize: QUEUE_PAGE_SIZE }), [page]);
+  const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const parkName = (code: string | null) => {
+    if (!code) return '';
+    const p = taxonomy.parks.find((x) => x.code === code);
+    return p ? pick(p) : code;
+  };
+  const done = (text: string) => {
+    setNotice({ kind: 'success', text });
+    queue.reload();
+  };
+  return (
+    <section className="panel" aria-labelledby="verification-title" data-testid="verification-queue">
+      <h2 id="verification-title">{t('admin.verification')}</h2>
+      <p className="muted small">{t('admin.verificationHint')}</p>
+      {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
+      {queue.loading && !queue.data && <Loading />}
+      {!!queue.error && <ErrorNotice error={queue.error} onRetry={queue.reload} />}
+      {queue.data && queue.data.items.length === 0 && <EmptyState>{t('admin.verificationEmpty')}</EmptyState>}
+      {queue.data && queue.data.items.length > 0 && (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.verificationOrg')}</th>
+                <th scope="col">{t('admin.verificationType')}</th>
+                <th scope="col">{t('admin.verificationCreditCode')}</th>
+                <th scope="col">{t('admin.verificationWhere')}</th>
+                <th scope="col">{t('admin.verificationSignedUp')}</th>
+                <th scope="col">{t('admin.verificationActions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.data.items.map((o) => (
+                <tr key={o.id} data-testid="verification-row" data-org={o.id}>
+                  <th scope="row">{o.name}</th>
+                  <td>{t(`orgType.${o.type}` as Parameters<typeof t>[0])}</td>
+                  <td>
+                    <code>{o.creditCode ?? '—'}</code>
+                  </td>
+                  <td>
+                    {t(`region.${o.region}` as Parameters<typeof t>[0])}
+                    {o.parkCode && <span className="muted small"> · {parkName(o.parkCode)}</span>}
+                  </td>
+                  <td className="small">{formatDate(o.createdAt, lang)}</td>
+                  <td>
+                    <VerificationDecision org={o} onDone={done} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {queue.data && <Pagination page={page} pageSize={QUEUE_PAGE_SIZE} total={queue.data.total} onPage={setPage} />}
+    </section>
+  );
+}
+
+/** Verify with an optional note, or reject with a reason the organisation will read. */
+function VerificationDecision({ org, onDone }: { org: PendingOrganisation; onDone: (text: string) => void }) {
+  const { t } = useI18n();
+  const [mode, setMode] = useState<'verify' | 'reject' | null>(null);
+  const [text, setText] = useState('');
+  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const open = (m: 'verify' | 'reject') => {
+    setMode(m);
+    setText('');
+    setFieldError(undefined);
+    setError(null);
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!mode) return;
+    const value = text.trim();
+    // The API insists on a reason too; saying so here spares a round trip.
+    if (mode === 'reject' && !value) {
+      setFieldError(t('admin.verificationReasonRequired'));
+      return;
+    }
+    setBusy(true);
+    setFieldError(undefined);
+    setError(null);
+    try {
+      if (mode === 'verify') await api.post(`organisations/${org.id}/verify`, value ? { note: value } : {});
+      else await api.post(`organisations/${org.id}/reject`, { reason: value });
+      onDone(t(mode === 'verify' ? 'admin.verified' : 'admin.rejected', { name: org.name }));
+    } catch (err) {
+      if (err instanceof ApiError) {
+        const fields = err.fieldErrors();
+        const onField = fields[mode === 'verify' ? 'note' : 'reason'];
+        if (onField) setFieldError(onField);
+        else setError(err.status === 409 ? `${err.message}${err.currentState ? ` (${err.currentState})` : ''}` : err.message);
+      } else setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!mode) {
+    return (
+      <div className="form__actions">
+        <button type="button" className="btn btn--primary btn--small" onClick={() => open('verify')} aria-label={`${t('admin.verify')}: ${org.name}`}>
+          {t('admin.verify')}
+        </button>
+        <button type="button" className="btn btn--small" onClick={() => open('reject')} aria-label={`${t('admin.reject')}: ${org.name}`}>
+          {t('admin.reject')}
+        </button>
+      </div>
+    );
+  }
+  const reject = mode === 'reject';
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <Field
+        label={t(reject ? 'admin.verificationReason' : 'admin.verificationNote')}
+        hint={t(reject ? 'admin.verificationReasonHint' : 'admin.verificationNoteHint')}
+        error={fieldError}
+        required={reject}
+      >
+        {(p) => (
+          <textarea
+            id={p.id}
+            name={reject ? 'reason' : 'note'}
+            rows={2}
+            maxLength={500}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby={p.describedBy}
+            aria-invalid={p.invalid}
+            aria-required={reject}
+          />
+        )}
+      </Field>
+      {error && <Notice kind="error">{error}</Notice>}
+      <div className="form__actions">
+        <button type="submit" className={`btn btn--small ${reject ? 'btn--danger' : 'btn--primary'}`} disabled={busy}>
+          {t(reject ? 'admin.reject' : 'admin.verify')}
+        </button>
+        <button type="button" className="btn btn--ghost btn--small" onClick={() => setMode(null)}>
+          {t('admin.parkCancel')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -183,11 +183,12 @@ export class OrganisationResponse {
   @ApiProperty({ description: 'May exercise the powers of its type (verified, or a type that needs no verification)' }) verified!: boolean;
   @ApiProperty({ nullable: true }) verifiedAt!: string | null;
   @ApiProperty({ nullable: true }) verificationNote!: string | null;
+  @ApiProperty({ description: 'Sign-up date: the verification queue is worked oldest first' }) createdAt!: string;
 }
 
 export function mapOrganisation(o: Organisation): OrganisationResponse {
   return { id: o.id, name: o.name, type: o.type, creditCode: o.creditCode, region: o.region, parkCode: o.parkCode, divisionCode: o.divisionCode, claimed: o.claimed, profile: { ...o.profile },
-    verificationStatus: o.verificationStatus, verified: mayExercisePowers(o.verificationStatus), verifiedAt: o.verifiedAt?.toISOString() ?? null, verificationNote: o.verificationNote,
+    verificationStatus: o.verificationStatus, verified: mayExercisePowers(o.verificationStatus), verifiedAt: o.verifiedAt?.toISOString() ?? null, verificationNote: o.verificationNote, createdAt: o.createdAt.toISOString(),
   };
 }
 
