@@ -139,15 +139,21 @@ async function main(): Promise<void> {
       demands: demands.length,
       achievements: achRows.length,
       vocabularyMismatchDemands: mismatchCount,
-      product: { ndcgAt10: +mean(product.ndcg).toFixed(4), recallAt10: +mean(product.recall).toFixed(4), mrr: +mean(product.rr).toFixed(4), ndcgAt10Mismatch: +mean(product.mismatchNdcg).toFixed(4), minTrlBreaches: product.violations },
-      baseline: { ndcgAt10: +mean(baseline.ndcg).toFixed(4), recallAt10: +mean(baseline.recall).toFixed(4), mrr: +mean(baseline.rr).toFixed(4), ndcgAt10Mismatch: +mean(baseline.mismatchNdcg).toFixed(4), minTrlBreaches: baseline.violations },
-      productWithoutThesaurus: { ndcgAt10: +mean(noThesaurus.ndcg).toFixed(4), recallAt10: +mean(noThesaurus.recall).toFixed(4), mrr: +mean(noThesaurus.rr).toFixed(4), ndcgAt10Mismatch: +mean(noThesaurus.mismatchNdcg).toFixed(4), minTrlBreaches: noThesaurus.violations },
+      product: figuresOf(product),
+      baseline: figuresOf(baseline),
+      productWithoutThesaurus: figuresOf(noThesaurus),
       productBeatsBaseline: mean(product.ndcg) > mean(baseline.ndcg),
     };
     console.log(JSON.stringify(summary));
   } finally {
     await t.close();
   }
+}
+
+/** The per-system figures of the last-line JSON. */
+function figuresOf(r: { ndcg: number[]; recall: number[]; rr: number[]; mismatchNdcg: number[]; violations: number }) {
+  const four = (xs: number[]) => +mean(xs).toFixed(4);
+  return { ndcgAt10: four(r.ndcg), recallAt10: four(r.recall), mrr: four(r.rr), ndcgAt10Mismatch: four(r.mismatchNdcg), minTrlBreaches: r.violations };
 }
 
 main().then(

@@ -161,12 +161,6 @@ export class AchievementRepository {
   }
 
   /** Replace a park's key industries; returns the previous list, or null when the park does not exist. Row-locked so concurrent edits audit the true "before". */
-  async replaceParkKeyIndustries(m: EntityManager, parkCode: string, industries: string[]): Promise<string[] | null> {
-    const rows: Array<{ key_industries: string[] }> = await m.query(`SELECT key_industries FROM ref_park WHERE code = $1 FOR UPDATE`, [parkCode]);
-    if (!rows.length) return null;
-    await m.query(`UPDATE ref_park SET key_industries = $2, updated_at = now() WHERE code = $1`, [parkCode, industries]);
-    return rows[0].key_industries;
-  }
 
   /**
    * Insert or update by (source, external_id) in one statement. Ended states (withdrawn, transferred) keep

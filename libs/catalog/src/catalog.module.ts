@@ -25,7 +25,9 @@ import { PackageRepository } from './package.repository';
 import { PackageService } from './package.service';
 import { CatalogSearchService } from './search/catalog-search.service';
 import { PackageProjection } from './search/package.projection';
-import { TaxonomyController, TaxonomyService } from './taxonomy.controller';
+import { TaxonomyController } from './taxonomy.controller';
+import { TaxonomyRepository } from './taxonomy.repository';
+import { TaxonomyService } from './taxonomy.service';
 
 @Module({
   imports: [
@@ -33,7 +35,7 @@ import { TaxonomyController, TaxonomyService } from './taxonomy.controller';
     TypeOrmModule.forFeature([Achievement, AchievementEvent, AchievementAttachment, AchievementInterest, TechnologyPackage, GuideCatalog, GuideCatalogEntry, ImportJob]),
   ],
   controllers: [AchievementController, AchievementAttachmentController, TaxonomyController, ImportController, PackageController, GuideCatalogController, CatalogSearchController],
-  providers: [AchievementRepository, CatalogService, AchievementAttachmentService, AchievementProjection, TaxonomyService, ImportRepository, ImportService, ImportJobs, AchievementImportKind, PackageRepository, PackageService, PackageProjection, CatalogSearchService],
+  providers: [AchievementRepository, CatalogService, AchievementAttachmentService, AchievementProjection, TaxonomyService, TaxonomyRepository, ImportRepository, ImportService, ImportJobs, AchievementImportKind, PackageRepository, PackageService, PackageProjection, CatalogSearchService],
   exports: [CatalogService, ImportService],
 })
 export class CatalogModule implements OnModuleInit {

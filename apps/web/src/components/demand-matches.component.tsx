@@ -6,6 +6,7 @@ import { Link } from '../router';
 import { useSession } from '../session';
 import { labelIndex, useTaxonomy } from '../taxonomy';
 import type { DemandListItem, MatchReason } from '../types';
+import { MatchReasons, MatchScore } from './match-score.component';
 import { EmptyState, ErrorNotice, Loading, Notice } from './feedback.component';
 import { Field } from './field.component';
 
@@ -39,24 +40,14 @@ export function DemandMatches({ achievementId }: { achievementId: string }) {
                 <Link href={`/demands/${m.demand.id}`} className="match__title">
                   {m.demand.title}
                 </Link>
-                <span className="score" aria-label={`${t('ws.enterprise.score')} ${m.score}`}>
-                  <meter min={0} max={100} value={m.score} aria-hidden="true" />
-                  <strong>{Math.round(m.score)}</strong>
-                </span>
+                <MatchScore score={m.score} />
               </div>
               <p className="card__meta">
                 <span className="tag">{pick(labels.get(`industry:${m.demand.industry}`)) || m.demand.industry}</span>
                 {!m.demand.redacted && <span>{m.demand.enterprise.name}</span>}
                 {!m.demand.redacted && <span>{formatMoney(m.demand.budget, lang, t('common.negotiable'))}</span>}
               </p>
-              <div className="reasons">
-                <span className="reasons__label">{t('ws.enterprise.reasons')}:</span>
-                <ul>
-                  {m.reasons.map((r) => (
-                    <li key={r.code}>{pick(r)}</li>
-                  ))}
-                </ul>
-              </div>
+              <MatchReasons reasons={m.reasons} />
               {canPropose && !m.demand.redacted && m.demand.status === 'published' && !done[m.demand.id] && (
                 <div className="card__actions">
                   <button type="button" className="btn btn--small btn--primary" aria-expanded={proposing === m.demand.id} onClick={() => setProposing(proposing === m.demand.id ? null : m.demand.id)}>

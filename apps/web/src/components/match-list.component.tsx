@@ -6,6 +6,7 @@ import { Link } from '../router';
 import { useSession } from '../session';
 import { labelIndex, useTaxonomy } from '../taxonomy';
 import type { AchievementMatch } from '../types';
+import { MatchReasons, MatchScore } from './match-score.component';
 import { EmptyState, ErrorNotice, Loading, Notice } from './feedback.component';
 
 /** Achievements matching a demand, each with its score and the reasons behind it; brokers can take a pair into their pipeline. */
@@ -44,26 +45,14 @@ export function MatchList({ demandId, limit = 10 }: { demandId: string; limit?: 
                 <Link href={`/achievements/${m.achievement.id}`} className="match__title">
                   {m.achievement.title}
                 </Link>
-                <span className="score" aria-label={`${t('ws.enterprise.score')} ${m.score}`}>
-                  <meter min={0} max={100} value={m.score} aria-hidden="true" />
-                  <strong>{Math.round(m.score)}</strong>
-                </span>
+                <MatchScore score={m.score} />
               </div>
               <p className="card__meta">
                 <span className="tag">{pick(labels.get(`industry:${m.achievement.industry}`)) || m.achievement.industry}</span>
                 <span className="tag">TRL {m.achievement.trl}</span>
                 <span>{m.achievement.owner?.name ?? m.achievement.ownerName}</span>
               </p>
-              <div className="reasons">
-                <span className="reasons__label">{t('ws.enterprise.reasons')}:</span>
-                <ul>
-                  {m.reasons.map((r) => (
-                    <li key={r.code} data-testid="match-reason" data-code={r.code}>
-                      {pick(r)}
-                    </li>
-                  ))}
-                </ul>
-              </div>
+              <MatchReasons reasons={m.reasons} />
               {broker && (
                 <div className="card__actions">
                   <button type="button" className="btn btn--small" onClick={() => take(m.achievement.id)}>

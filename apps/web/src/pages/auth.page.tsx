@@ -124,6 +124,22 @@ export function SignUpPage() {
     </Field>
   );
 
+  /** A select over reference codes, with the API's field error beside it. */
+  const choice = (k: keyof typeof f, apiField: string, label: string, options: Array<{ code: string; label: string }>, emptyLabel: string, required: boolean) => (
+    <Field label={label} error={errors[apiField]} required={required}>
+      {(p) => (
+        <select id={p.id} name={apiField} value={f[k]} onChange={set(k)} aria-describedby={p.describedBy} aria-invalid={p.invalid} required={required}>
+          <option value="">{emptyLabel}</option>
+          {options.map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+
   return (
     <section className="auth auth--wide" aria-labelledby="sign-up-title">
       <h1 id="sign-up-title">{t('auth.signUpTitle')}</h1>
@@ -133,43 +149,10 @@ export function SignUpPage() {
         {input('password', 'password', t('auth.password'), { type: 'password', hint: t('auth.passwordHint'), autoComplete: 'new-password' })}
         {input('displayName', 'displayName', t('auth.displayName'), { autoComplete: 'name' })}
         {input('orgName', 'organisation.name', t('auth.orgName'), { autoComplete: 'organization' })}
-        <Field label={t('auth.orgType')} error={errors['organisation.type']} required>
-          {(p) => (
-            <select id={p.id} name="organisation.type" value={f.orgType} onChange={set('orgType')} aria-describedby={p.describedBy} aria-invalid={p.invalid} required>
-              <option value="">{t('form.choose')}</option>
-              {ORG_TYPES.map((o) => (
-                <option key={o} value={o}>
-                  {t(`orgType.${o}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        {choice('orgType', 'organisation.type', t('auth.orgType'), ORG_TYPES.map((o) => ({ code: o, label: t(`orgType.${o}`) })), t('form.choose'), true)}
         {input('creditCode', 'organisation.creditCode', t('auth.creditCode'), { hint: t('auth.creditCodeHint') })}
-        <Field label={t('auth.region')} error={errors['organisation.region']} required>
-          {(p) => (
-            <select id={p.id} name="organisation.region" value={f.region} onChange={set('region')} aria-describedby={p.describedBy} aria-invalid={p.invalid} required>
-              <option value="">{t('form.choose')}</option>
-              {REGIONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`region.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('auth.park')} error={errors['organisation.parkCode']}>
-          {(p) => (
-            <select id={p.id} name="organisation.parkCode" value={f.parkCode} onChange={set('parkCode')} aria-describedby={p.describedBy} aria-invalid={p.invalid}>
-              <option value="">{t('common.none')}</option>
-              {taxonomy.parks.map((park) => (
-                <option key={park.code} value={park.code}>
-                  {pick(park)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        {choice('region', 'organisation.region', t('auth.region'), REGIONS.map((r) => ({ code: r, label: t(`region.${r}`) })), t('form.choose'), true)}
+        {choice('parkCode', 'organisation.parkCode', t('auth.park'), taxonomy.parks.map((park) => ({ code: park.code, label: pick(park) })), t('common.none'), false)}
         <div className="form__actions">
           <button type="submit" className="btn btn--primary" disabled={busy}>
             {t('auth.signUpButton')}
