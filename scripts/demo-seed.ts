@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { BeijingCalendar } from '../libs/platform/src/calendar/beijing-calendar';
 
 export interface DemoContext {
   base: string;
@@ -181,9 +182,8 @@ registerDemoStep(async ({ call, session, admin }) => {
   });
   await verifyDemoOrganisation({ call, admin }, park.organisation.id);
   // The last completed quarter, by Beijing date.
-  const local = new Date(Date.now() + 8 * 3600_000);
-  const current = Math.floor(local.getUTCMonth() / 3) + 1;
-  const quarter = current === 1 ? `${local.getUTCFullYear() - 1}Q4` : `${local.getUTCFullYear()}Q${current - 1}`;
+  const now = BeijingCalendar.partsOf(new Date());
+  const quarter = now.quarter === 1 ? `${now.year - 1}Q4` : `${now.year}Q${now.quarter - 1}`;
   const existing = await call('GET', `monitoring/quarters/${quarter}`, undefined, admin.accessToken);
   if (existing.status === 200 && existing.body.status === 'published') return;
   if (existing.status === 404) await call('POST', 'monitoring/quarters', { quarter }, admin.accessToken);

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { BEIJING_TIME_ZONE, HolidayCalendar, InstantRange } from '@techbridge/platform';
 import { ContractStatus } from './contract.state-machine';
 import { ContractDeduction, DeductionKind } from './entities/contract-deduction.entity';
 import { BrokerProfile, RegistrationInstitutionProfile, TransferInstitutionProfile } from './entities/institution-profiles.entity';
 import { ReasonEntry, TechnologyContract } from './entities/technology-contract.entity';
 import { RewardContract } from './rules/rewards';
-import { HolidayCalendar } from './rules/working-days';
 
 export interface ContractFilter {
   status?: ContractStatus;
@@ -63,7 +63,7 @@ export interface StatsRowRaw {
 /** Group keys for the statistics feed; direction mirrors rules/direction.ts. */
 const STATS_KEY_SQL = {
   park: 'park_code',
-  quarter: `to_char(registered_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-"Q"Q')`,
+  quarter: `to_char(registered_at AT TIME ZONE '${BEIJING_TIME_ZONE}', 'YYYY-"Q"Q')`,
   industry: 'industry',
   type: 'type',
   direction: `CASE WHEN buyer_region = 'HE' AND seller_region IN ('BJ','TJ') THEN 'absorbed-bj-tj'
@@ -180,7 +180,7 @@ export class ContractsRepository {
   }
 
   listHolidays(m: EntityManager, year: number): Promise<Array<{ day: string; kind: string; name: string }>> {
-    return m.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, name FROM contract_holiday WHERE extract(year FROM day) = $1 ORDER BY day`, [year]);
+    return m.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, name FROM contract_holiday WHERE day >= make_date($1::int, 1, 1) AND day < make_date($1::int + 1, 1, 1) ORDER BY day`, [year]);
   }
 
   async upsertHoliday(m: EntityManager, day: string, kind: string, name: string): Promise<void> {
@@ -274,7 +274,7 @@ export class ContractsRepository {
   newlyAccreditedUnawarded(m: EntityManager, year: number): Promise<Array<{ organisation_id: string; level: string; accreditation_number: string }>> {
     return m.query(
       `SELECT p.organisation_id, p.level, p.accreditation_number FROM transfer_institution_profile p
-        WHERE p.level IN ('national','provincial') AND extract(year FROM p.accredited_on) = $1
+        WHERE p.level IN ('national','provincial') AND p.accredited_on >= make_date($1::int, 1, 1) AND p.accredited_on < make_date($1::int + 1, 1, 1)
           AND NOT EXISTS (SELECT 1 FROM reward_ledger_line l WHERE l.institution_id = p.organisation_id AND l.kind = 'new-accreditation')`,
       [year],
     );
@@ -326,15 +326,15 @@ export class ContractsRepository {
 
   // ---- statistics ----
 
-  /** Registered contracts in [from, to] (Beijing dates of registration) grouped by one dimension. */
-  registeredStats(m: EntityManager, from: string, to: string, groupBy: 'park' | 'quarter' | 'industry' | 'type' | 'direction'): Promise<StatsRowRaw[]> {
+  /** Registered contracts with a registration instant in [from, to) grouped by one dimension. */
+  registeredStats(m: EntityManager, range: InstantRange, groupBy: 'park' | 'quarter' | 'industry' | 'type' | 'direction'): Promise<StatsRowRaw[]> {
     const keySql = STATS_KEY_SQL[groupBy];
     return m.query(
       `SELECT ${keySql} AS key, count(*)::int AS contracts, coalesce(sum(contract_amount),0)::text AS contract_amount, coalesce(sum(technology_amount),0)::text AS technology_amount
          FROM technology_contract
-        WHERE status = 'registered' AND (registered_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date AND $2::date
+        WHERE status = 'registered' AND registered_at >= $1 AND registered_at < $2
         GROUP BY 1 ORDER BY 1 NULLS LAST`,
-      [from, to],
+      [range.from, range.to],
     );
   }
 }

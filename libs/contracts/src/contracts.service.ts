@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@techbridge/platform';
+import { BeijingCalendar, TransactionRunner } from '@techbridge/platform';
 import { viewContract } from './contract.view';
 import { ContractsErrors } from './contracts.exception';
 import { ContractsRepository } from './contracts.repository';
@@ -24,7 +24,7 @@ export class ContractsService {
 
   async registeredContractStats(q: StatsRequest): Promise<ContractStatsResponse> {
     if (q.to < q.from) throw ContractsErrors.statsRangeOrder();
-    const raw = await this.repo.registeredStats(this.tx.manager, q.from, q.to, q.groupBy);
+    const raw = await this.repo.registeredStats(this.tx.manager, BeijingCalendar.dateRange(q.from, q.to), q.groupBy);
     const rows: StatsRow[] = raw.map((r) => ({ key: r.key, contracts: r.contracts, contractAmount: Number(r.contract_amount), technologyAmount: Number(r.technology_amount) }));
     const sum = (f: (r: (typeof raw)[number]) => string) => fenToYuan(raw.reduce((acc, r) => acc + toFen(f(r)), 0n));
     return {

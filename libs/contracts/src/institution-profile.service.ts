@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { Actor, Clock, OrgType, Page, pageOf, Role, skipTake, TransactionRunner } from '@techbridge/platform';
+import { Actor, BeijingCalendar, Clock, OrgType, Page, pageOf, Role, skipTake, TransactionRunner } from '@techbridge/platform';
 import { IdentityService, OrganisationResponse } from '@techbridge/identity';
 import { MatchPipelineService } from '@techbridge/matching';
 import { RoadshowService } from '@techbridge/roadshow';
@@ -11,7 +11,6 @@ import {
   BrokerProfileDto, BrokerResponse, InstitutionResponse, mapBrokerProfile, mapRegistrationProfile, mapTransferProfile, RegistrationInstitutionProfileDto, TransferInstitutionProfileDto,
 } from './dto/contracts.dto';
 import { defaultNumberPrefix } from './rules/registration-number';
-import { beijingDate } from './rules/working-days';
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {
   const e = err as QueryFailedError & { driverError?: { code?: string; constraint?: string } };
@@ -83,7 +82,7 @@ export class InstitutionProfileService {
 
   private async institutionView(org: OrganisationResponse): Promise<InstitutionResponse> {
     const [transfer, registration] = await Promise.all([this.repo.findTransferProfile(this.tx.manager, org.id), this.repo.findRegistrationProfile(this.tx.manager, org.id)]);
-    const today = beijingDate(this.clock.now());
+    const today = BeijingCalendar.dateOf(this.clock.now());
     return {
       organisationId: org.id, name: org.name, type: org.type, region: org.region,
       transfer: transfer ? mapTransferProfile(transfer, today) : null,

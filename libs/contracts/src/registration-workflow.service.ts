@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, JobName, OutboxService, REGISTRATION_POLICY, Role, TransactionRunner } from '@techbridge/platform';
+import { Actor, BeijingCalendar, Clock, JobName, OutboxService, REGISTRATION_POLICY, Role, TransactionRunner } from '@techbridge/platform';
 import { IdentityService } from '@techbridge/identity';
 import { NotificationService } from '@techbridge/notification';
 import { ContractAccessPolicy, ContractPermission } from './contract-access.policy';
@@ -15,7 +15,6 @@ import { fenToYuanString, toFen } from './rules/money';
 import { checkAmounts, routingProblems, submissionProblems } from './rules/registration-checks';
 import { decisionSchedule, PolicyVersion } from './rules/registration-policy';
 import { formatRegistrationNumber } from './rules/registration-number';
-import { beijingDate } from './rules/working-days';
 
 /**
  * The registration workflow (认定登记): submission, the automatic checks and routing, the reviewer's decisions,
@@ -60,7 +59,7 @@ export class RegistrationWorkflowService {
       const seller = await this.identity.findOrganisation(c.sellerOrgId, m);
       const division = seller?.divisionCode ?? c.sellerDivisionCode;
       const institutionId = division ? await this.repo.findRegistrationInstitutionFor(m, division) : null;
-      const problems = [...submissionProblems(c, beijingDate(now)), ...routingProblems(seller?.type ?? null, c.type, division, institutionId)];
+      const problems = [...submissionProblems(c, BeijingCalendar.dateOf(now)), ...routingProblems(seller?.type ?? null, c.type, division, institutionId)];
       if (problems.length) {
         c.checkProblems = problems;
         await this.steps.apply(m, c, 'checks-failed', { actorUserId: null, reasons: problems, at: now });
@@ -109,7 +108,7 @@ export class RegistrationWorkflowService {
       if (!value) {
         const profile = await this.repo.findRegistrationProfile(m, c.registrationInstitutionId);
         if (!profile) throw new Error(`registration institution ${c.registrationInstitutionId} has no profile`);
-        const year = Number(beijingDate(now).slice(0, 4));
+        const year = Number(BeijingCalendar.dateOf(now).slice(0, 4));
         const sequence = await this.repo.nextSequence(m, c.registrationInstitutionId, year);
         value = formatRegistrationNumber(year, profile.numberPrefix, sequence);
         await this.repo.insertIssuedNumber(m, { contractId, institutionId: c.registrationInstitutionId, year, sequence, number: value, at: now });

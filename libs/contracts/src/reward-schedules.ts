@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobName, JobPayload, JobQueue } from '@techbridge/platform';
-import { beijingDate } from './rules/working-days';
+import { BEIJING_TIME_ZONE, BeijingCalendar, JobName, JobPayload, JobQueue } from '@techbridge/platform';
 
 export type RewardPeriod = JobPayload<JobName.ComputeScheduledRewards>['period'];
 
@@ -18,13 +17,13 @@ export interface RewardSchedule {
  * provisional ledger of the current year on the first of every other month (January has nothing of its own year yet).
  */
 export const REWARD_SCHEDULES: readonly RewardSchedule[] = [
-  { id: 'contracts-rewards-yearly', pattern: '0 2 1 1 *', tz: 'Asia/Shanghai', period: 'previous-year' },
-  { id: 'contracts-rewards-monthly-provisional', pattern: '0 3 1 2-12 *', tz: 'Asia/Shanghai', period: 'current-year' },
+  { id: 'contracts-rewards-yearly', pattern: '0 2 1 1 *', tz: BEIJING_TIME_ZONE, period: 'previous-year' },
+  { id: 'contracts-rewards-monthly-provisional', pattern: '0 3 1 2-12 *', tz: BEIJING_TIME_ZONE, period: 'current-year' },
 ];
 
 /** The reward year a scheduled run computes, from the Beijing calendar date it runs on. */
 export function rewardYearFor(period: RewardPeriod, now: Date): number {
-  const year = Number(beijingDate(now).slice(0, 4));
+  const year = Number(BeijingCalendar.dateOf(now).slice(0, 4));
   return period === 'previous-year' ? year - 1 : year;
 }
 

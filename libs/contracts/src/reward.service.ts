@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, JobName, OutboxService, REWARD_RULES, TransactionRunner } from '@techbridge/platform';
+import { BeijingCalendar, Clock, JobName, OutboxService, REWARD_RULES, TransactionRunner } from '@techbridge/platform';
 import { IdentityService, OrganisationResponse } from '@techbridge/identity';
 import { ContractsRepository } from './contracts.repository';
 import { RewardAccrualResponse, RewardLineResponse } from './dto/contracts.dto';
 import { fenToYuanString, toFen } from './rules/money';
 import { computeRewardLines, RewardRules } from './rules/rewards';
-import { beijingInstant } from './rules/working-days';
 
 /** The reward ledger: per-mille facilitation rewards of transfer institutions and new-accreditation awards. */
 @Injectable()
@@ -28,8 +27,7 @@ export class RewardService {
   async computeRewards(year: number, rules: RewardRules = REWARD_RULES): Promise<RewardLineResponse[]> {
     await this.tx.run(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock(72616006, $1)', [year]);
-      const from = beijingInstant(`${year}-01-01`, 0);
-      const to = beijingInstant(`${year + 1}-01-01`, 0);
+      const { from, to } = BeijingCalendar.yearBounds(year);
       const contracts = await this.repo.findRegisteredForRewards(m, from, to);
       const accredited = (await this.repo.findTransferProfiles(m, [...new Set(contracts.map((c) => c.transferInstitutionId).filter((x): x is string => !!x))])).map((p) => p.organisationId);
       // Only verified institutions are credited facilitation rewards: an unverified one may not carry a public subsidy.
@@ -58,7 +56,7 @@ export class RewardService {
 
   async listRewards(year: number, institutionId?: string): Promise<RewardLineResponse[]> {
     const rows = await this.repo.listRewardLines(this.tx.manager, year, institutionId);
-    const yearEnd = beijingInstant(`${year + 1}-01-01`, 0);
+    const yearEnd = BeijingCalendar.yearBounds(year).to;
     return rows.map((r) => ({
       id: r.id, year: r.year, institutionId: r.institution_id, kind: r.kind, basisAmount: Number(r.basis_amount), uncappedAmount: Number(r.uncapped_amount), amount: Number(r.amount),
       capped: r.capped, note: r.note, computedAt: new Date(r.computed_at).toISOString(),

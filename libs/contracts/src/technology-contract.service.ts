@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { Actor, Clock, CONTRACT_TYPES, FileStorage, OrgType, Page, pageOf, Role, skipTake, TransactionRunner } from '@techbridge/platform';
+import { Actor, BeijingCalendar, Clock, CONTRACT_TYPES, FileStorage, OrgType, Page, pageOf, Role, skipTake, TransactionRunner } from '@techbridge/platform';
 import { IdentityService, OrganisationResponse } from '@techbridge/identity';
 import { renderCertificate } from './certificate.renderer';
 import { ContractAccessPolicy, ContractPermission } from './contract-access.policy';
@@ -13,7 +13,6 @@ import { AmountCorrectionResponse, ContractListQuery, ContractResponse, CreateCo
 import { TechnologyContract } from './entities/technology-contract.entity';
 import { fenToYuanString, toFen } from './rules/money';
 import { checkContractTerms, legalPersonTypeOf } from './rules/registration-checks';
-import { beijingDate } from './rules/working-days';
 
 const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -132,7 +131,7 @@ export class TechnologyContractService {
       registrationNumber: c.registrationNumber, title: c.title, typeName: type?.zh ?? c.type, licenseScope: c.licenseScope,
       seller: { name: c.sellerName, creditCode: c.sellerCreditCode }, buyer: { name: c.buyerName, creditCode: c.buyerCreditCode },
       contractAmount: c.contractAmount, technologyAmount: c.technologyAmount, signedOn: c.signedOn,
-      registeredOn: beijingDate(c.registeredAt ?? this.clock.now()), institutionName: institution?.name ?? '',
+      registeredOn: BeijingCalendar.dateOf(c.registeredAt ?? this.clock.now()), institutionName: institution?.name ?? '',
     });
   }
 
@@ -150,7 +149,7 @@ export class TechnologyContractService {
 
   /** The pure rules first (400 naming the field), then the references to other organisations and users. */
   private async validateContractInput(seller: OrganisationResponse, dto: CreateContractDto) {
-    const deductions = checkContractTerms(seller, dto, beijingDate(this.clock.now()));
+    const deductions = checkContractTerms(seller, dto, BeijingCalendar.dateOf(this.clock.now()));
     let buyerOrg: OrganisationResponse | null = null;
     if (dto.buyer.organisationId) {
       buyerOrg = await this.identity.findOrganisation(dto.buyer.organisationId);

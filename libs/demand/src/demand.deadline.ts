@@ -1,5 +1,6 @@
+import { BeijingCalendar } from '@techbridge/platform';
+
 /** The zone's civil time: a deadline date means the end of that day in Beijing time. */
-const ZONE_OFFSET_MS = 8 * 3_600_000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -7,16 +8,13 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * a full ISO date-time is taken as the exact instant.
  */
 export function deadlineInstant(input: string): Date {
-  if (DATE_ONLY.test(input)) {
-    const midnightUtc = Date.parse(`${input}T00:00:00Z`);
-    return new Date(midnightUtc + 86_400_000 - ZONE_OFFSET_MS);
-  }
+  if (DATE_ONLY.test(input)) return BeijingCalendar.dayBounds(input).to;
   return new Date(input);
 }
 
 /** The Beijing calendar date on which a deadline instant falls (the last day proposals are accepted). */
 export function deadlineDate(at: Date): string {
-  return new Date(at.getTime() - 1 + ZONE_OFFSET_MS).toISOString().slice(0, 10);
+  return BeijingCalendar.dateOf(new Date(at.getTime() - 1));
 }
 
 export function isDeadlinePassed(at: Date | null, now: Date): boolean {

@@ -22,3 +22,4 @@ export * from './reference/reference-data.seeder';
 export * from './http/configure-http-app';
 export * from './random/mulberry32';
 export * from './state-machine/state-machine';
+export * from './calendar/beijing-calendar';

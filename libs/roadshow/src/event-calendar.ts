@@ -1,15 +1,13 @@
-import { ErrorDetail } from '@techbridge/platform';
+import { BeijingCalendar, ErrorDetail } from '@techbridge/platform';
 import { EventDay } from './entities/roadshow-event.entity';
 
-/** Event days are entered in Beijing time (UTC+8, no daylight saving). */
-const BEIJING_OFFSET_MS = 8 * 3600_000;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/** Event days are entered in Beijing time: a date and an HH:MM. */
 export function beijingInstant(date: string, hhmm: string): Date {
-  const [y, mo, d] = date.split('-').map(Number);
   const [h, mi] = hhmm.split(':').map(Number);
-  return new Date(Date.UTC(y, mo - 1, d, h, mi) - BEIJING_OFFSET_MS);
+  return BeijingCalendar.instant(date, h, mi);
 }
 
 export interface Interval {

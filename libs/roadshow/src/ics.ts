@@ -1,3 +1,5 @@
+import { BEIJING_TIME_ZONE } from '@techbridge/platform';
+
 /** A minimal RFC 5545 calendar: UTC times, escaped text, lines folded at 75 octets, CRLF line ends. */
 export interface IcsEvent {
   uid: string;
@@ -39,7 +41,7 @@ function fold(line: string): string {
 }
 
 export function buildIcs(calendarName: string, events: IcsEvent[], now: Date): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//TechBridge//Roadshow//ZH', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(calendarName)}`, 'X-WR-TIMEZONE:Asia/Shanghai'];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//TechBridge//Roadshow//ZH', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(calendarName)}`, `X-WR-TIMEZONE:${BEIJING_TIME_ZONE}`];
   for (const e of events) {
     lines.push(
       'BEGIN:VEVENT',

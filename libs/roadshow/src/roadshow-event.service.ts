@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, Clock, DomainError, JobName, JobQueue, OutboxService, Page, pageOf, TransactionRunner } from '@techbridge/platform';
+import { Actor, BeijingCalendar, Clock, DomainError, JobName, JobQueue, OutboxService, Page, pageOf, TransactionRunner } from '@techbridge/platform';
 import { NotificationService } from '@techbridge/notification';
 import { CreateEventDto, EventListQuery, EventResponse, mapEvent, YearPlanResponse } from './dto/roadshow.dto';
 import { RoadshowEvent } from './entities/roadshow-event.entity';
@@ -12,8 +12,6 @@ import { RoadshowNotices } from './roadshow.notices';
 import { RoadshowRepository } from './roadshow.repository';
 import { FOLLOW_UP_DELAY_MS, LARGE_EVENTS_TARGET, RoadshowJobIds } from './roadshow.rules';
 import { ACTIVE_PRESENTATION, EventAction, nextEventStatus } from './roadshow.state-machine';
-
-const HOUR = 3600_000;
 
 /** Roadshow events: creating them, the year plan, and the event lifecycle with what each step sets in motion. */
 @Injectable()
@@ -87,8 +85,7 @@ export class RoadshowEventService {
     const large = rows.filter((e) => e.large && e.status !== 'cancelled');
     const months = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, events: [] as EventResponse[] }));
     for (const e of rows) {
-      const month = new Date(e.startsAt.getTime() + 8 * HOUR).getUTCMonth();
-      months[month].events.push(mapEvent(e, eventSlots(e).length));
+      months[BeijingCalendar.partsOf(e.startsAt).month - 1].events.push(mapEvent(e, eventSlots(e).length));
     }
     return {
       year,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Between, EntityManager, In, Not } from 'typeorm';
-import { skipTake } from '@techbridge/platform';
+import { And, EntityManager, In, LessThan, MoreThanOrEqual, Not } from 'typeorm';
+import { BeijingCalendar, skipTake } from '@techbridge/platform';
 import { EventStatus, RoadshowEvent } from './entities/roadshow-event.entity';
 import { RoadshowSession } from './entities/roadshow-session.entity';
 import { Presentation, PresentationStatus } from './entities/presentation.entity';
@@ -29,7 +29,7 @@ export class RoadshowRepository {
     const qb = m.getRepository(RoadshowEvent).createQueryBuilder('e');
     // Planned events are drafts: visible to their organiser (and platform staff) only.
     if (!visibility.all) qb.where(`(e.status <> 'planned' OR e.organiser_org_id = :org)`, { org: visibility.orgId });
-    if (q.year) qb.andWhere(`e.starts_at >= :from AND e.starts_at < :to`, { from: yearStart(q.year), to: yearStart(q.year + 1) });
+    if (q.year) qb.andWhere(`e.starts_at >= :from AND e.starts_at < :to`, BeijingCalendar.yearBounds(q.year));
     if (q.status) qb.andWhere('e.status = :status', { status: q.status });
     if (q.parkCode) qb.andWhere('e.park_code = :park', { park: q.parkCode });
     const { skip, take } = skipTake(q);
@@ -42,8 +42,10 @@ export class RoadshowRepository {
     return new Map(rows.map((r) => [r.status, r.n]));
   }
 
+  /** Events starting in a Beijing calendar year (an event at 00:30 on 1 January Beijing time belongs to the new year). */
   eventsOfYear(m: EntityManager, year: number): Promise<RoadshowEvent[]> {
-    return m.getRepository(RoadshowEvent).find({ where: { startsAt: Between(yearStart(year), new Date(yearStart(year + 1).getTime() - 1)) }, order: { startsAt: 'ASC', id: 'ASC' } });
+    const { from, to } = BeijingCalendar.yearBounds(year);
+    return m.getRepository(RoadshowEvent).find({ where: { startsAt: And(MoreThanOrEqual(from), LessThan(to)) }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
 
   // ---- presentations and sessions ----
@@ -230,7 +232,3 @@ export class RoadshowRepository {
   }
 }
 
-function yearStart(year: number): Date {
-  // Years follow Beijing time: an event at 00:30 on 1 January Beijing time belongs to the new year.
-  return new Date(Date.UTC(year, 0, 1) - 8 * 3600_000);
-}

@@ -1,4 +1,6 @@
-import { addDays, addWorkingDays, beijingDate, beijingInstant, HolidayCalendar } from './working-days';
+import { BeijingCalendar, HolidayCalendar } from '@techbridge/platform';
+
+const { addDays, addWorkingDays } = BeijingCalendar;
 
 export interface DeadlineRule {
   days: number;
@@ -46,7 +48,7 @@ export interface DecisionSchedule {
  * holiday calendar or natural days, per the version in force; contracts above the threshold get the longer period.
  */
 export function decisionSchedule(versions: readonly PolicyVersion[], submittedAt: Date, contractAmountYuan: number, cal: HolidayCalendar): DecisionSchedule {
-  const day = beijingDate(submittedAt);
+  const day = BeijingCalendar.dateOf(submittedAt);
   const version = policyInForce(versions, day);
   const large = version.largeOrDisputed && contractAmountYuan >= version.largeOrDisputed.thresholdYuan ? version.largeOrDisputed : null;
   const rule = large ?? version.decisionDeadline;
@@ -56,8 +58,8 @@ export function decisionSchedule(versions: readonly PolicyVersion[], submittedAt
   return {
     policyVersion: version.from,
     deadlineDate,
-    deadlineAt: beijingInstant(deadlineDate, DEADLINE_HOUR),
-    reminderAt: beijingInstant(reminderDate, REMINDER_HOUR),
+    deadlineAt: BeijingCalendar.instant(deadlineDate, DEADLINE_HOUR),
+    reminderAt: BeijingCalendar.instant(reminderDate, REMINDER_HOUR),
     days: rule.days,
     calendar: rule.calendar,
   };

@@ -5,7 +5,9 @@ import { fenToYuanString, toFen } from './money';
 import { decisionSchedule, effectiveDate, PolicyVersion, policyInForce } from './registration-policy';
 import { formatRegistrationNumber } from './registration-number';
 import { computeRewardLines, qualifiesForReward, RewardContract, rewardFor } from './rewards';
-import { addWorkingDays, beijingDate, HolidayCalendar, isWorkingDay } from './working-days';
+import { BeijingCalendar, HolidayCalendar } from '@techbridge/platform';
+
+const { addWorkingDays, isWorkingDay, dateOf: beijingDate } = BeijingCalendar;
 
 const VERSIONS = REGISTRATION_POLICY.versions as PolicyVersion[];
 /** The 2026 Mid-Autumn and National Day arrangement (State Council notice). */

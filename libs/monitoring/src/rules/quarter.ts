@@ -1,3 +1,5 @@
+import { BeijingCalendar } from '@techbridge/platform';
+
 /** A reporting quarter, written `2026Q3`; bounds are Beijing calendar quarters (statistics follow local dates). */
 export interface QuarterRef {
   code: string;
@@ -6,7 +8,6 @@ export interface QuarterRef {
 }
 
 const QUARTER_RE = /^(\d{4})Q([1-4])$/;
-const BEIJING_OFFSET_MS = 8 * 3600_000;
 
 export function parseQuarter(code: string): QuarterRef | null {
   const m = QUARTER_RE.exec(code);
@@ -22,11 +23,7 @@ export function quarterCode(year: number, quarter: number): string {
 
 /** [from, to) as instants: midnight Beijing time on the first day of the quarter and of the next. */
 export function quarterBounds(q: QuarterRef): { from: Date; to: Date; fromDate: string; toDate: string } {
-  const startMonth = (q.quarter - 1) * 3;
-  const from = new Date(Date.UTC(q.year, startMonth, 1) - BEIJING_OFFSET_MS);
-  const to = new Date(Date.UTC(q.year, startMonth + 3, 1) - BEIJING_OFFSET_MS);
-  const last = new Date(Date.UTC(q.year, startMonth + 3, 0));
-  return { from, to, fromDate: `${q.year}-${String(startMonth + 1).padStart(2, '0')}-01`, toDate: last.toISOString().slice(0, 10) };
+  return BeijingCalendar.quarterBounds(q.year, q.quarter);
 }
 
 export function previousQuarter(q: QuarterRef): QuarterRef {
@@ -39,9 +36,8 @@ export function sameQuarterLastYear(q: QuarterRef): QuarterRef {
 
 /** The quarter containing an instant, by Beijing date. */
 export function quarterOf(at: Date): QuarterRef {
-  const local = new Date(at.getTime() + BEIJING_OFFSET_MS);
-  const quarter = (Math.floor(local.getUTCMonth() / 3) + 1) as QuarterRef['quarter'];
-  return { code: quarterCode(local.getUTCFullYear(), quarter), year: local.getUTCFullYear(), quarter };
+  const { year, quarter } = BeijingCalendar.partsOf(at);
+  return { code: quarterCode(year, quarter), year, quarter };
 }
 
 export function quartersOfYear(year: number): string[] {

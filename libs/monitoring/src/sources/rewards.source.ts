@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { PARK_CODES } from '@techbridge/platform';
+import { BeijingCalendar, PARK_CODES } from '@techbridge/platform';
 import { ContractsService } from '@techbridge/contracts';
 import { ComputedFigure, ComputedIndicatorSource, ReportingPeriod } from './computed-source';
 import { REWARD_INDICATORS, rewardFigures } from './reward-figures';
 
-const BEIJING_OFFSET_MS = 8 * 3600_000;
 
 /** Rewards accrued, from the year's reward ledger (final or provisional) through the contracts facade. */
 @Injectable()
@@ -20,7 +19,7 @@ export class RewardsIndicatorSource implements ComputedIndicatorSource {
     return rewardFigures(
       lines.map((l) => ({
         lineId: l.lineId, kind: l.kind, amount: l.amount,
-        accruedAt: l.accruedOn ? new Date(Date.parse(`${l.accruedOn}T00:00:00Z`) - BEIJING_OFFSET_MS) : null,
+        accruedAt: l.accruedOn ? BeijingCalendar.instant(l.accruedOn) : null,
         contracts: l.contracts.map((c) => ({ contractId: c.contractId, technologyAmount: c.technologyAmount, registeredAt: c.registeredAt ? new Date(c.registeredAt) : null, park: c.parkCode })),
       })),
       period,
