@@ -146,7 +146,7 @@ export class ContractsService {
     const user = await this.identity.findUser(userId);
     const mayEdit = !!user && (isPlatformStaff(actor) || (actor.orgId === user.organisationId && actor.roles.includes(Role.OrgAdmin)));
     if (!user || !mayEdit) throw ContractsErrors.brokerNotFound();
-    if (!user.roles.includes(Role.Broker)) throw DomainError.validation('userId', { zh: '该用户没有技术经纪人角色', en: 'This user does not have the broker role' }, 'NOT_A_BROKER');
+    if (!user.effectiveRoles.includes(Role.Broker)) throw DomainError.validation('userId', { zh: '该用户没有技术经纪人角色', en: 'This user does not have the broker role' }, 'NOT_A_BROKER');
     if (dto.institutionId) {
       const inst = await this.identity.findOrganisation(dto.institutionId);
       if (!inst || inst.type !== OrgType.TransferInstitution) throw ContractsErrors.wrongOrgType('institutionId', OrgType.TransferInstitution);
@@ -684,7 +684,7 @@ export class ContractsService {
     }
     if (dto.brokerUserId) {
       const broker = await this.identity.findUser(dto.brokerUserId);
-      if (!broker || !broker.roles.includes(Role.Broker)) throw ContractsErrors.notABroker();
+      if (!broker || !broker.effectiveRoles.includes(Role.Broker)) throw ContractsErrors.notABroker();
     }
     void actor;
     return {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
-  Actor, Clock, DomainError, hasRole, isPlatformStaff, JobName, JobQueue, OrgType, OutboxService, Page, pageOf, Role, TransactionRunner,
+  Actor, actsAs, Clock, DomainError, hasRole, isPlatformStaff, JobName, JobQueue, OrgType, OutboxService, Page, pageOf, Role, TransactionRunner,
 } from '@techbridge/platform';
 import { CatalogService } from '@techbridge/catalog';
 import { DemandService } from '@techbridge/demand';
@@ -76,7 +76,7 @@ export class RoadshowService {
     return (
       isPlatformStaff(actor) ||
       hasRole(actor, Role.Broker) ||
-      ((actor.orgType === OrgType.TransferInstitution || actor.orgType === OrgType.ParkAdministration) && hasRole(actor, Role.OrgAdmin))
+      (actsAs(actor, OrgType.TransferInstitution, OrgType.ParkAdministration) && hasRole(actor, Role.OrgAdmin))
     );
   }
 
