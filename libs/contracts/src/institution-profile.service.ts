@@ -100,7 +100,7 @@ export class InstitutionProfileService {
   async setBrokerProfile(actor: Actor, userId: string, dto: BrokerProfileDto): Promise<BrokerResponse> {
     const user = await this.identity.findUser(userId);
     if (!user || !this.access.mayEditBrokerProfile(actor, user)) throw ContractsErrors.brokerNotFound();
-    if (!user.roles.includes(Role.Broker)) throw ContractsErrors.userNotABroker();
+    if (!user.effectiveRoles.includes(Role.Broker)) throw ContractsErrors.userNotABroker();
     if (dto.institutionId) {
       const inst = await this.identity.findOrganisation(dto.institutionId);
       if (!inst || inst.type !== OrgType.TransferInstitution) throw ContractsErrors.wrongOrgType('institutionId', OrgType.TransferInstitution);

@@ -162,7 +162,7 @@ export class TechnologyContractService {
     }
     if (dto.brokerUserId) {
       const broker = await this.identity.findUser(dto.brokerUserId);
-      if (!broker || !broker.roles.includes(Role.Broker)) throw ContractsErrors.notABroker();
+      if (!broker || !broker.effectiveRoles.includes(Role.Broker)) throw ContractsErrors.notABroker();
     }
     return {
       deductions,

@@ -133,10 +133,11 @@ export class MatchPipelineService {
   }
 
   async events(actor: Actor, id: string): Promise<MatchEventResponse[]> {
-    await this.visible(this.tx.manager, actor, id);
+    const row = await this.visible(this.tx.manager, actor, id);
     const events = await this.repo.events(this.tx.manager, id);
-    // Notes are the brokers' working record; the parties see the pipeline steps and introductions.
-    const internal = this.isCurator(actor);
+    // Notes (prices, positions) are the following institution's working record: other brokers and the parties see the
+    // pipeline steps and introductions only.
+    const internal = isPlatformStaff(actor) || (hasRole(actor, Role.Broker) && !!row.brokerOrgId && row.brokerOrgId === actor.orgId);
     return events.filter((e) => internal || e.kind !== 'note').map(mapMatchEvent);
   }
 
