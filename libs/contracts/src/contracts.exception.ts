@@ -1,4 +1,4 @@
-import { DomainError } from '@techbridge/platform';
+import { describeConstraintErrors, DomainError } from '@techbridge/platform';
 
 export enum ContractsErrorCode {
   ContractNotFound = 'CONTRACT_NOT_FOUND',
@@ -52,3 +52,10 @@ export const ContractsErrors = {
   notABroker: () => invalid('brokerUserId', 'NOT_A_BROKER', '该用户不是技术经纪人', 'This user is not a broker'),
   notAPdf: () => invalid('file', 'NOT_A_PDF', '合同文本必须是 PDF 文件', 'The signed contract must be a PDF'),
 };
+
+// Two institutions or brokers claiming one number at once: the unique index decides, the filter answers.
+describeConstraintErrors({
+  ux_transfer_institution_accreditation: ContractsErrors.accreditationNumberTaken,
+  ux_registration_institution_number_prefix: ContractsErrors.numberPrefixTaken,
+  ux_broker_profile_filing_number: ContractsErrors.filingNumberTaken,
+});

@@ -1,4 +1,4 @@
-import { DomainError } from '@techbridge/platform';
+import { describeConstraintErrors, DomainError } from '@techbridge/platform';
 
 export enum IdentityErrorCode {
   InvalidCredentials = 'INVALID_CREDENTIALS',
@@ -51,3 +51,6 @@ export const IdentityErrors = {
     ),
   userNotFound: () => DomainError.notFound({ code: IdentityErrorCode.UserNotFound, zh: '用户不存在', en: 'User not found' }),
 };
+
+// A concurrent sign-up or invitation with the same e-mail or code loses the race at the unique index; the filter answers with these.
+describeConstraintErrors({ ux_app_user_email: IdentityErrors.emailTaken, ux_organisation_credit_code: IdentityErrors.creditCodeTaken });

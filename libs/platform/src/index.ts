@@ -21,3 +21,8 @@ export * from './reference/reference-data';
 export * from './reference/reference-data.seeder';
 export * from './http/configure-http-app';
 export * from './random/mulberry32';
+export * from './errors/database-errors';
+export * from './http/input-integrity';
+export * from './http/file-upload';
+export * from './http/param-pipes';
+export * from './http/prefetched-stream';
