@@ -26,3 +26,4 @@ export * from './http/input-integrity';
 export * from './http/file-upload';
 export * from './http/param-pipes';
 export * from './http/prefetched-stream';
+export * from './state-machine/state-machine';
