@@ -21,3 +21,4 @@ export * from './reference/reference-data';
 export * from './reference/reference-data.seeder';
 export * from './http/configure-http-app';
 export * from './random/mulberry32';
+export * from './state-machine/state-machine';
