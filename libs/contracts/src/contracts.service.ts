@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import {
-  Actor, Clock, CONTRACT_TYPES, DomainError, FileStorage, isPlatformStaff, isValidCreditCode, JobName, OrgType, OutboxService, Page, pageOf, REGISTRATION_POLICY,
+  Actor, actsAs, Clock, CONTRACT_TYPES, DomainError, FileStorage, isPlatformStaff, isValidCreditCode, JobName, OrgType, OutboxService, Page, pageOf, REGISTRATION_POLICY,
   REWARD_RULES, Role, skipTake, TransactionRunner,
 } from '@techbridge/platform';
 import { IdentityService, OrganisationResponse } from '@techbridge/identity';
@@ -215,6 +215,8 @@ export class ContractsService {
 
   async list(actor: Actor, q: ContractListQuery): Promise<Page<ContractResponse>> {
     const { skip, take } = skipTake(q);
+    // Only a verified registration institution has a review queue.
+    if (q.scope === 'review' && !actsAs(actor, OrgType.RegistrationInstitution)) return pageOf([], 0, q);
     const filter = q.scope === 'review'
       ? { reviewInstitution: actor.orgId }
       : isPlatformStaff(actor) && !q.scope ? {} : { visibleToOrg: actor.orgId, visibleToUser: actor.userId };
@@ -609,7 +611,8 @@ export class ContractsService {
   private canSee(actor: Actor, c: TechnologyContract): boolean {
     if (isPlatformStaff(actor)) return true;
     if ([c.sellerOrgId, c.buyerOrgId, c.transferInstitutionId].includes(actor.orgId) || c.brokerUserId === actor.userId) return true;
-    return c.status !== 'draft' && c.registrationInstitutionId === actor.orgId;
+    // Reading the contracts filed with it is a registration institution's power: gone while it is not verified.
+    return c.status !== 'draft' && c.registrationInstitutionId === actor.orgId && actsAs(actor, OrgType.RegistrationInstitution);
   }
 
   private mayReview(actor: Actor, c: TechnologyContract): boolean {
