@@ -1,5 +1,5 @@
 import { MovableClock } from '@techbridge/platform';
-import { contractBody, makeWorld, submittedContract, waitFor } from '../contracts/contracts-helpers';
+import { contractBody, makeWorld, submittedContract } from '../contracts/contracts-helpers';
 import { achievementBody } from '../catalog/fixtures';
 import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
 
@@ -124,7 +124,8 @@ describe('identity: organisation verification (e2e)', () => {
     const reg = await t.api.post(`contracts/${c.id}/registration`, {}, { token: w.reviewer.accessToken });
     expect(reg.status).toBe(202);
     await t.drain();
-    const done = await waitFor(async () => (await t.api.get(`contracts/${c.id}`, { token: w.university.accessToken })).body, (x: any) => x.status === 'registered');
+    const done = (await t.api.get(`contracts/${c.id}`, { token: w.university.accessToken })).body;
+    expect(done.status).toBe('registered');
     expect(done.registrationNumber).toBeTruthy();
 
     // Facilitation rewards go to verified transfer institutions only: revoked, it drops out of the ledger; verified again, it is back.

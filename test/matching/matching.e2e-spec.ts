@@ -238,6 +238,8 @@ describe('matching (e2e)', () => {
       title: '电缆外皮遇火容易着火', description: '我们生产的电缆外皮遇火容易着火，客户投诉，想换一种材料。', keywords: ['电缆'], industry: 'new-materials', field: 'polymers', minTrl: 6,
       park: 'renqiu-edz', visibility: 'public',
     });
+    // The achievement reaches the index through the outbox: without this the "after" search may run before it is there.
+    await t.drain();
     const before = await t.api.get(`demands/${d.id}/matches`, { token: ent.accessToken });
     expect(before.body.items.map((i: any) => i.achievement.id)).not.toContain(cable);
 
