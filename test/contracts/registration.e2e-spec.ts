@@ -1,4 +1,5 @@
 import { ContractsService } from '@techbridge/contracts';
+import { RegistrationWorkflowService } from '../../libs/contracts/src/registration-workflow.service';
 import { MovableClock, QueueName } from '@techbridge/platform';
 import { addMember, createTestApp, randomCreditCode, signUpOrganisation, TestApp } from '../support/test-app';
 import { contractBody, makeWorld, pdfUpload, registeredContract, submittedContract, World } from './contracts-helpers';
@@ -159,11 +160,15 @@ describe('contracts: registration workflow (e2e)', () => {
   });
 
   it('a worker that dies after issuing the number, before acknowledging the job, leaves exactly one number after the retry', async () => {
-    const service = t.app.get(ContractsService);
+    const workflow = t.app.get(RegistrationWorkflowService);
+    const issue = workflow.issueRegistrationNumber.bind(workflow);
     let crashes = 0;
-    service.afterNumberIssued = () => {
-      if (crashes++ === 0) throw new Error('simulated worker crash after commit');
-    };
+    // The job's first run dies after the number is committed, before the job is acknowledged.
+    const crashAfterCommit = jest.spyOn(workflow, 'issueRegistrationNumber').mockImplementation(async (contractId: string) => {
+      const number = await issue(contractId);
+      if (number && crashes++ === 0) throw new Error('simulated worker crash after commit');
+      return number;
+    });
     try {
       const c = await submittedContract(t, w.university, contractBody(w, { title: '崩溃测试合同' }));
       expect((await t.api.post(`contracts/${c.id}/registration`, {}, { token: w.reviewer.accessToken })).status).toBe(202);
@@ -179,12 +184,12 @@ describe('contracts: registration workflow (e2e)', () => {
       const after = (await t.api.get(`contracts/${c.id}`, { token: w.university.accessToken })).body;
       expect(after.registrationNumber).toBe(rows[0].number);
     } finally {
-      service.afterNumberIssued = null;
+      crashAfterCommit.mockRestore();
     }
   });
 
   it('concurrent and repeated issuing yields one number per contract, and numbers stay sequential per institution and year', async () => {
-    const service = t.app.get(ContractsService);
+    const service = t.app.get(RegistrationWorkflowService);
     const c = await submittedContract(t, w.university, contractBody(w, { title: '并发测试合同' }));
     // Put it into 'registering' without the job, then race several issuers and the job itself.
     await t.api.post(`contracts/${c.id}/registration`, {}, { token: w.reviewer.accessToken });

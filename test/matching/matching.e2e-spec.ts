@@ -1,7 +1,7 @@
 import { SEARCH_INDEX, SearchIndex } from '@techbridge/platform';
 import { achievementBody } from '../catalog/fixtures';
 import { createDemand } from '../demand/demand-helpers';
-import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
+import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 
 /** Matching both ways through the index, its hard constraints and reasons, the worker on publish, the broker pipeline, the thesaurus. */
 describe('matching (e2e)', () => {
@@ -32,6 +32,7 @@ describe('matching (e2e)', () => {
     ent2 = await signUpOrganisation(t.api, 'enterprise', { region: 'HE' });
     outsider = await signUpOrganisation(t.api, 'enterprise', { region: 'HE' });
     brokerOrg = await signUpOrganisation(t.api, 'transfer-institution', { region: 'HE' });
+    await verifyOrganisation(t.api, brokerOrg.organisation.id);
     broker = await addMember(t.api, brokerOrg, ['broker']);
     broker2 = await addMember(t.api, brokerOrg, ['broker']);
 

@@ -39,7 +39,8 @@ export class CreateAchievementDto {
   @ApiPropertyOptional({ type: ContactDto }) @IsOptional() @ValidateNested() @Type(() => ContactDto) contact?: ContactDto;
 }
 
-export class UpdateAchievementDto extends PartialType(CreateAchievementDto) {}
+// Omitting a field keeps it; null clears only what is nullable in the create DTO (a required field set to null is a 400).
+export class UpdateAchievementDto extends PartialType(CreateAchievementDto, { skipNullProperties: false }) {}
 
 export class ReturnAchievementDto {
   @ApiProperty({ description: "The reviewer's comments for the owner" }) @IsString() @MinLength(2) @MaxLength(4000) comment!: string;

@@ -4,7 +4,7 @@ import {
   ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength,
   ValidateNested,
 } from 'class-validator';
-import { FIELD_CODES, INDUSTRY_CODES, IsCreditCode, PageQuery, PARK_CODES } from '@techbridge/platform';
+import { FIELD_CODES, INDUSTRY_CODES, IsCreditCode, IsOmittable, PageQuery, PARK_CODES } from '@techbridge/platform';
 import { deadlineDate } from '../demand.deadline';
 import { DEMAND_STATUSES, DemandStatus } from '../demand.state-machine';
 import { DEMAND_VISIBILITIES, DemandVisibility } from '../demand.visibility';
@@ -158,24 +158,24 @@ export class CreateDemandDto {
 
 /** Partial update; null clears an optional field (budget null = open). */
 export class UpdateDemandDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @trimmed() @MinLength(2) @MaxLength(200) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(10) @MaxLength(20000) description?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @trimmed() @MinLength(2) @MaxLength(200) title?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MinLength(10) @MaxLength(20000) description?: string;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(40, { each: true })
+  @IsOmittable() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(40, { each: true })
   keywords?: string[];
-  @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOptional() @IsIn(INDUSTRY_CODES) industry?: string;
+  @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOmittable() @IsIn(INDUSTRY_CODES) industry?: string;
   @ApiPropertyOptional({ enum: FIELD_CODES, nullable: true }) @IsOptional() @IsIn(FIELD_CODES) field?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(9) minTrl?: number | null;
   @ApiPropertyOptional({ nullable: true })
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(MAX_MONEY)
   budget?: number | null;
   @ApiPropertyOptional({ enum: COOPERATION_MODES_OF_DEMAND, isArray: true })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(COOPERATION_MODES_OF_DEMAND, { each: true })
+  @IsOmittable() @IsArray() @ArrayUnique() @IsIn(COOPERATION_MODES_OF_DEMAND, { each: true })
   cooperationModes?: DemandCooperationMode[];
   @ApiPropertyOptional({ enum: PARK_CODES, nullable: true }) @IsOptional() @IsIn(PARK_CODES) park?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsISO8601({ strict: true }) deadline?: string | null;
-  @ApiPropertyOptional({ enum: DEMAND_VISIBILITIES }) @IsOptional() @IsIn(DEMAND_VISIBILITIES) visibility?: DemandVisibility;
-  @ApiPropertyOptional({ type: DemandEnterpriseDto }) @IsOptional() @ValidateNested() @Type(() => DemandEnterpriseDto) enterprise?: DemandEnterpriseDto;
+  @ApiPropertyOptional({ enum: DEMAND_VISIBILITIES }) @IsOmittable() @IsIn(DEMAND_VISIBILITIES) visibility?: DemandVisibility;
+  @ApiPropertyOptional({ type: DemandEnterpriseDto }) @IsOmittable() @ValidateNested() @Type(() => DemandEnterpriseDto) enterprise?: DemandEnterpriseDto;
   @ApiPropertyOptional({ type: DemandContactDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => DemandContactDto) contact?: DemandContactDto | null;
 }
 
