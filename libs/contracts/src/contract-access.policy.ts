@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, isPlatformStaff, Role } from '@techbridge/platform';
+import { Actor, actsAs, isPlatformStaff, OrgType, Role } from '@techbridge/platform';
 import { IdentityService, UserResponse } from '@techbridge/identity';
 import { ContractsErrors } from './contracts.exception';
 import { ContractFilter, ContractsRepository } from './contracts.repository';
@@ -29,16 +29,18 @@ export class ContractAccessPolicy {
   canSee(actor: Actor, c: ContractParties): boolean {
     if (isPlatformStaff(actor)) return true;
     if ([c.sellerOrgId, c.buyerOrgId, c.transferInstitutionId].includes(actor.orgId) || c.brokerUserId === actor.userId) return true;
-    return c.status !== 'draft' && c.registrationInstitutionId === actor.orgId;
+    // Reading the contracts filed with it is a registration institution's power: gone while it is not verified.
+    return c.status !== 'draft' && c.registrationInstitutionId === actor.orgId && actsAs(actor, OrgType.RegistrationInstitution);
   }
 
   mayReview(actor: Actor, c: Pick<TechnologyContract, 'registrationInstitutionId'>): boolean {
     return actor.roles.includes(Role.Reviewer) && !!c.registrationInstitutionId && c.registrationInstitutionId === actor.orgId;
   }
 
-  /** The list filter matching `canSee` (or the review queue of the caller's institution). */
-  listScope(actor: Actor, scope: 'party' | 'review' | undefined): Pick<ContractFilter, 'reviewInstitution' | 'visibleToOrg' | 'visibleToUser'> {
-    if (scope === 'review') return { reviewInstitution: actor.orgId };
+  /** The list filter matching `canSee` (or the review queue of the caller's institution); null: nothing to list. */
+  listScope(actor: Actor, scope: 'party' | 'review' | undefined): Pick<ContractFilter, 'reviewInstitution' | 'visibleToOrg' | 'visibleToUser'> | null {
+    // Only a verified registration institution has a review queue.
+    if (scope === 'review') return actsAs(actor, OrgType.RegistrationInstitution) ? { reviewInstitution: actor.orgId } : null;
     if (isPlatformStaff(actor) && !scope) return {};
     return { visibleToOrg: actor.orgId, visibleToUser: actor.userId };
   }

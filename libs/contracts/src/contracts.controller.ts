@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, CurrentActor, DomainError, Page, PageQuery, Roles, Role } from '@techbridge/platform';
+import { Actor, CurrentActor, DomainError, Page, PageQuery, ParseDayPipe, receiveFile, Roles, Role } from '@techbridge/platform';
 import { ContractsService } from './contracts.service';
 import { HolidayCalendarService } from './holiday-calendar.service';
 import { InstitutionProfileService } from './institution-profile.service';
@@ -13,13 +13,6 @@ import {
   HolidayDto, HolidayQuery, InstitutionResponse, RefuseContractDto, RegistrationEventResponse, RegistrationInstitutionProfileDto, ReturnContractDto, RewardLineResponse, StatsQuery,
   TransferInstitutionProfileDto, UpdateContractDto,
 } from './dto/contracts.dto';
-
-interface MultipartFile {
-  filename: string;
-  mimetype: string;
-  file: NodeJS.ReadableStream & AsyncIterable<Buffer>;
-}
-type MultipartRequest = FastifyRequest & { file?: () => Promise<MultipartFile | undefined>; isMultipart?: () => boolean };
 
 @ApiTags('contracts')
 @ApiBearerAuth()
@@ -61,14 +54,14 @@ export class ContractsController {
 
   @Put('holidays/:day')
   @Roles(Role.PlatformAdmin)
-  setHoliday(@CurrentActor() actor: Actor, @Param('day') day: string, @Body() dto: HolidayDto) {
+  setHoliday(@CurrentActor() actor: Actor, @Param('day', ParseDayPipe) day: string, @Body() dto: HolidayDto) {
     return this.calendar.setHoliday(actor, day, dto.kind, dto.name);
   }
 
   @Delete('holidays/:day')
   @Roles(Role.PlatformAdmin)
   @HttpCode(204)
-  async removeHoliday(@CurrentActor() actor: Actor, @Param('day') day: string): Promise<void> {
+  async removeHoliday(@CurrentActor() actor: Actor, @Param('day', ParseDayPipe) day: string): Promise<void> {
     await this.calendar.removeHoliday(actor, day);
   }
 
@@ -139,10 +132,10 @@ export class ContractsController {
 
   @Post(':id/attachment')
   @ApiConsumes('multipart/form-data')
-  async upload(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() req: MultipartRequest): Promise<ContractResponse> {
-    const file = req.isMultipart?.() ? await req.file?.() : undefined;
-    if (!file) throw DomainError.validation('file', { zh: '请以 multipart/form-data 上传 PDF 文件', en: 'Upload the PDF as multipart/form-data field "file"' }, 'FILE_REQUIRED');
-    return this.contracts.uploadAttachment(actor, id, { filename: file.filename, mimetype: file.mimetype, content: file.file as never });
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  async upload(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() req: FastifyRequest): Promise<ContractResponse> {
+    const file = await receiveFile(req);
+    return this.contracts.uploadAttachment(actor, id, { filename: file.filename, mimetype: file.mimetype, content: file.stream });
   }
 
   @Get(':id/attachment')

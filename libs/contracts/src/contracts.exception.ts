@@ -1,4 +1,4 @@
-import { DomainError } from '@techbridge/platform';
+import { describeConstraintErrors, DomainError } from '@techbridge/platform';
 
 export enum ContractsErrorCode {
   ContractNotFound = 'CONTRACT_NOT_FOUND',
@@ -61,3 +61,10 @@ export const ContractsErrors = {
   statsRangeOrder: () => DomainError.validation('to', { zh: '结束日期不能早于开始日期', en: 'to cannot be before from' }),
   notAPdf: () => invalid('file', 'NOT_A_PDF', '合同文本必须是 PDF 文件', 'The signed contract must be a PDF'),
 };
+
+// Two institutions or brokers claiming one number at once: the unique index decides, the filter answers.
+describeConstraintErrors({
+  ux_transfer_institution_accreditation: ContractsErrors.accreditationNumberTaken,
+  ux_registration_institution_number_prefix: ContractsErrors.numberPrefixTaken,
+  ux_broker_profile_filing_number: ContractsErrors.filingNumberTaken,
+});

@@ -66,7 +66,9 @@ export class TechnologyContractService {
 
   async list(actor: Actor, q: ContractListQuery): Promise<Page<ContractResponse>> {
     const { skip, take } = skipTake(q);
-    const [rows, total] = await this.repo.listContracts(this.tx.manager, { ...this.access.listScope(actor, q.scope), status: q.status, skip, take });
+    const scope = this.access.listScope(actor, q.scope);
+    if (!scope) return pageOf([], 0, q);
+    const [rows, total] = await this.repo.listContracts(this.tx.manager, { ...scope, status: q.status, skip, take });
     return pageOf(rows.map(viewContract), total, q);
   }
 

@@ -1,4 +1,4 @@
-import { DomainError, Role } from '@techbridge/platform';
+import { describeConstraintErrors, DomainError, Role } from '@techbridge/platform';
 import { ineligibilityText, RoleIneligibility } from './role-eligibility';
 
 export enum IdentityErrorCode {
@@ -69,3 +69,6 @@ export const IdentityErrors = {
     ]),
   userNotFound: () => DomainError.notFound({ code: IdentityErrorCode.UserNotFound, zh: '用户不存在', en: 'User not found' }),
 };
+
+// A concurrent sign-up or invitation with the same e-mail or code loses the race at the unique index; the filter answers with these.
+describeConstraintErrors({ ux_app_user_email: IdentityErrors.emailTaken, ux_organisation_credit_code: IdentityErrors.creditCodeTaken });

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { NotificationService } from '@techbridge/notification';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
   AccessTokenClaims, Actor, AppConfig, Clock, DomainError, isPlatformStaff, OrgType, Page, pageOf, Role, skipTake, TransactionRunner,
 } from '@techbridge/platform';
@@ -38,11 +38,6 @@ export function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');
 }
 
-function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  const e = err as QueryFailedError & { driverError?: { code?: string; constraint?: string } };
-  return e instanceof QueryFailedError && e.driverError?.code === '23505' && (!constraint || e.driverError?.constraint === constraint);
-}
-
 @Injectable()
 export class IdentityService {
   private readonly logger = new Logger('IdentityService');
@@ -60,37 +55,30 @@ export class IdentityService {
 
   async signUp(dto: SignUpDto): Promise<SessionResponse> {
     const passwordHash = await argonHash(dto.password);
-    try {
-      return await this.tx.run(async (m) => {
-        if (await this.repo.findUserByEmail(m, dto.email)) throw IdentityErrors.emailTaken();
-        if (await this.repo.findOrganisationByCreditCode(m, dto.organisation.creditCode)) throw IdentityErrors.creditCodeTaken();
-        const org = await this.repo.saveOrganisation(m, {
-          name: dto.organisation.name.trim(),
-          type: dto.organisation.type,
-          creditCode: dto.organisation.creditCode,
-          region: dto.organisation.region,
-          parkCode: dto.organisation.parkCode ?? null,
-          divisionCode: dto.organisation.divisionCode ?? null,
-          claimed: true,
-          profile: {},
-          verificationStatus: initialVerificationStatus(dto.organisation.type),
-        });
-        const user = await this.repo.saveUser(m, {
-          organisationId: org.id,
-          email: dto.email.toLowerCase(),
-          passwordHash,
-          displayName: dto.displayName.trim(),
-          roles: [Role.Member, Role.OrgAdmin],
-        });
-        await this.audit(m, { userId: user.id, orgId: org.id }, { action: 'sign-up', entityType: 'organisation', entityId: org.id, changes: { name: org.name, type: org.type } });
-        return this.issueSession(m, user, org);
+    return this.tx.run(async (m) => {
+      if (await this.repo.findUserByEmail(m, dto.email)) throw IdentityErrors.emailTaken();
+      if (await this.repo.findOrganisationByCreditCode(m, dto.organisation.creditCode)) throw IdentityErrors.creditCodeTaken();
+      const org = await this.repo.saveOrganisation(m, {
+        name: dto.organisation.name.trim(),
+        type: dto.organisation.type,
+        creditCode: dto.organisation.creditCode,
+        region: dto.organisation.region,
+        parkCode: dto.organisation.parkCode ?? null,
+        divisionCode: dto.organisation.divisionCode ?? null,
+        claimed: true,
+        profile: {},
+        verificationStatus: initialVerificationStatus(dto.organisation.type),
       });
-    } catch (err) {
-      // A concurrent sign-up with the same e-mail or code loses the race at the unique index.
-      if (isUniqueViolation(err, 'ux_app_user_email')) throw IdentityErrors.emailTaken();
-      if (isUniqueViolation(err, 'ux_organisation_credit_code')) throw IdentityErrors.creditCodeTaken();
-      throw err;
-    }
+      const user = await this.repo.saveUser(m, {
+        organisationId: org.id,
+        email: dto.email.toLowerCase(),
+        passwordHash,
+        displayName: dto.displayName.trim(),
+        roles: [Role.Member, Role.OrgAdmin],
+      });
+      await this.audit(m, { userId: user.id, orgId: org.id }, { action: 'sign-up', entityType: 'organisation', entityId: org.id, changes: { name: org.name, type: org.type } });
+      return this.issueSession(m, user, org);
+    });
   }
 
   async signIn(dto: SignInDto): Promise<SessionResponse> {
@@ -175,22 +163,17 @@ export class IdentityService {
 
   async acceptInvitation(dto: AcceptInvitationDto): Promise<SessionResponse> {
     const passwordHash = await argonHash(dto.password);
-    try {
-      return await this.tx.run(async (m) => {
-        const now = this.clock.now();
-        const inv = await this.repo.findInvitationForUpdate(m, sha256(dto.token));
-        if (!inv || inv.acceptedAt || inv.expiresAt <= now) throw IdentityErrors.invalidInvitation();
-        if (await this.repo.findUserByEmail(m, inv.email)) throw IdentityErrors.emailTaken();
-        const org = await this.repo.findOrganisation(m, inv.organisationId);
-        const user = await this.repo.saveUser(m, { organisationId: inv.organisationId, email: inv.email, passwordHash, displayName: dto.displayName.trim(), roles: inv.roles });
-        await this.repo.markInvitationAccepted(m, inv.id, now);
-        await this.audit(m, { userId: user.id, orgId: inv.organisationId }, { action: 'accept-invitation', entityType: 'user', entityId: user.id, changes: { roles: user.roles } });
-        return this.issueSession(m, user, org!);
-      });
-    } catch (err) {
-      if (isUniqueViolation(err, 'ux_app_user_email')) throw IdentityErrors.emailTaken();
-      throw err;
-    }
+    return this.tx.run(async (m) => {
+      const now = this.clock.now();
+      const inv = await this.repo.findInvitationForUpdate(m, sha256(dto.token));
+      if (!inv || inv.acceptedAt || inv.expiresAt <= now) throw IdentityErrors.invalidInvitation();
+      if (await this.repo.findUserByEmail(m, inv.email)) throw IdentityErrors.emailTaken();
+      const org = await this.repo.findOrganisation(m, inv.organisationId);
+      const user = await this.repo.saveUser(m, { organisationId: inv.organisationId, email: inv.email, passwordHash, displayName: dto.displayName.trim(), roles: inv.roles });
+      await this.repo.markInvitationAccepted(m, inv.id, now);
+      await this.audit(m, { userId: user.id, orgId: inv.organisationId }, { action: 'accept-invitation', entityType: 'user', entityId: user.id, changes: { roles: user.roles } });
+      return this.issueSession(m, user, org!);
+    });
   }
 
   // ---- verification ----

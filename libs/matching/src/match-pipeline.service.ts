@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AchievementResponse, CatalogService } from '@techbridge/catalog';
 import { DemandResponse, DemandService } from '@techbridge/demand';
 import { NotificationService } from '@techbridge/notification';
-import { Actor, Clock, DomainError, hasRole, isPlatformStaff, Page, pageOf, Role, skipTake, TransactionRunner } from '@techbridge/platform';
+import { Actor, Clock, DomainError, hasRole, isPlatformStaff, isUniqueViolation, Page, pageOf, Role, skipTake, TransactionRunner } from '@techbridge/platform';
 import {
   mapMatchEvent, mapReasons, MatchEventResponse, MatchIntroductionDto, MatchListQuery, MatchNoteDto, MatchResponse, MatchTransitionDto, TakeMatchDto,
 } from './dto/matching.dto';
@@ -355,6 +355,5 @@ function redactReason(r: MatchReason): MatchReason {
 }
 
 function isPairConflict(err: unknown): boolean {
-  const driverError = (err as { driverError?: { code?: string; constraint?: string } }).driverError;
-  return driverError?.code === '23505' && driverError.constraint === 'match_demand_id_achievement_id_key';
+  return isUniqueViolation(err, 'match_demand_id_achievement_id_key');
 }
