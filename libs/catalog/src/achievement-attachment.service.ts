@@ -3,15 +3,15 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { EntityManager } from 'typeorm';
 import { IdentityService } from '@techbridge/identity';
-import { Actor, FileStorage, FileTooLargeError, isPlatformStaff, TransactionRunner } from '@techbridge/platform';
+import { Actor, FileStorage, FileTooLargeError, TransactionRunner } from '@techbridge/platform';
 import { AchievementRepository } from './achievement.repository';
+import { AchievementPermission, CatalogAccessPolicy } from './catalog-access.policy';
 import {
   ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_ACHIEVEMENT, cleanFilename, extensionOf, peekStream, sniffContentType, SNIFF_BYTES,
 } from './attachment-content';
 import { CatalogErrors } from './catalog.exception';
 import { CatalogService } from './catalog.service';
 import { AchievementAttachmentResponse, mapAttachment } from './dto/achievement-attachment.dto';
-import { Achievement } from './entities/achievement.entity';
 
 export interface AttachmentUpload {
   stream: Readable;
@@ -39,17 +39,8 @@ export class AchievementAttachmentService {
     private readonly storage: FileStorage,
     private readonly identity: IdentityService,
     private readonly tx: TransactionRunner,
+    private readonly access: CatalogAccessPolicy,
   ) {}
-
-  /** Published: everyone; otherwise the owner, its reviewers and platform staff; others 404. */
-  private async loadReadable(actor: Actor | null, id: string): Promise<Achievement> {
-    if (isPlatformStaff(actor)) {
-      const a = await this.repo.find(this.tx.manager, id);
-      if (!a) throw CatalogErrors.achievementNotFound();
-      return a;
-    }
-    return this.catalog.loadVisible(actor, id);
-  }
 
   private async checkRoom(m: EntityManager, achievementId: string): Promise<void> {
     if ((await this.repo.countAttachments(m, achievementId)) >= ATTACHMENTS_PER_ACHIEVEMENT) throw CatalogErrors.tooManyAttachments(ATTACHMENTS_PER_ACHIEVEMENT);
@@ -101,19 +92,19 @@ export class AchievementAttachmentService {
   }
 
   async list(actor: Actor | null, achievementId: string): Promise<AchievementAttachmentResponse[]> {
-    const a = await this.loadReadable(actor, achievementId);
+    const a = await this.access.requireAchievement(this.tx.manager, actor, AchievementPermission.ReadFiles, achievementId);
     return (await this.repo.listAttachments(this.tx.manager, a.id)).map(mapAttachment);
   }
 
   async get(actor: Actor | null, achievementId: string, attachmentId: string): Promise<AchievementAttachmentResponse> {
-    const a = await this.loadReadable(actor, achievementId);
+    const a = await this.access.requireAchievement(this.tx.manager, actor, AchievementPermission.ReadFiles, achievementId);
     const row = await this.repo.findAttachment(this.tx.manager, a.id, attachmentId);
     if (!row) throw CatalogErrors.attachmentNotFound();
     return mapAttachment(row);
   }
 
   async download(actor: Actor | null, achievementId: string, attachmentId: string): Promise<AttachmentDownload> {
-    const a = await this.loadReadable(actor, achievementId);
+    const a = await this.access.requireAchievement(this.tx.manager, actor, AchievementPermission.ReadFiles, achievementId);
     const row = await this.repo.findAttachment(this.tx.manager, a.id, attachmentId);
     if (!row) throw CatalogErrors.attachmentNotFound();
     try {

@@ -6,6 +6,7 @@ import { AchievementAttachmentController } from './achievement-attachment.contro
 import { AchievementAttachmentService } from './achievement-attachment.service';
 import { AchievementController } from './achievement.controller';
 import { AchievementRepository } from './achievement.repository';
+import { CatalogAccessPolicy } from './catalog-access.policy';
 import { CatalogService } from './catalog.service';
 import { AchievementAttachment } from './entities/achievement-attachment.entity';
 import { AchievementEvent } from './entities/achievement-event.entity';
@@ -35,7 +36,7 @@ import { TaxonomyService } from './taxonomy.service';
     TypeOrmModule.forFeature([Achievement, AchievementEvent, AchievementAttachment, AchievementInterest, TechnologyPackage, GuideCatalog, GuideCatalogEntry, ImportJob]),
   ],
   controllers: [AchievementController, AchievementAttachmentController, TaxonomyController, ImportController, PackageController, GuideCatalogController, CatalogSearchController],
-  providers: [AchievementRepository, CatalogService, AchievementAttachmentService, AchievementProjection, TaxonomyService, TaxonomyRepository, ImportRepository, ImportService, ImportJobs, AchievementImportKind, PackageRepository, PackageService, PackageProjection, CatalogSearchService],
+  providers: [AchievementRepository, CatalogAccessPolicy, CatalogService, AchievementAttachmentService, AchievementProjection, TaxonomyService, TaxonomyRepository, ImportRepository, ImportService, ImportJobs, AchievementImportKind, PackageRepository, PackageService, PackageProjection, CatalogSearchService],
   exports: [CatalogService, ImportService],
 })
 export class CatalogModule implements OnModuleInit {

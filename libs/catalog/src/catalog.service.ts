@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IdentityService, OrganisationResponse } from '@techbridge/identity';
 import {
-  Actor, Clock, DomainError, hasRole, isFieldOf, JobName, OrgType, OutboxService, Page, pageOf, Role, skipTake, TransactionRunner, trlStage,
+  Actor, Clock, DomainError, isFieldOf, JobName, OutboxService, Page, pageOf, skipTake, TransactionRunner, trlStage,
 } from '@techbridge/platform';
 import { AchievementRepository } from './achievement.repository';
+import { AchievementPermission, CatalogAccessPolicy } from './catalog-access.policy';
 import { ACHIEVEMENTS_INDEX, PACKAGES_INDEX } from './catalog-indexes';
 import { AchievementAction, EDITABLE_STATES, nextAchievementStatus } from './achievement.state-machine';
 import { CatalogErrors } from './catalog.exception';
@@ -42,6 +43,7 @@ export class CatalogService {
     private readonly identity: IdentityService,
     private readonly clock: Clock,
     private readonly packageService: PackageService,
+    private readonly access: CatalogAccessPolicy,
   ) {}
 
   // ---- facade for other contexts ----
@@ -67,43 +69,6 @@ export class CatalogService {
 
   listPublishedAchievementIdsOfOwner(orgId: string): Promise<string[]> {
     return this.repo.publishedIdsOfOwner(this.tx.manager, orgId);
-  }
-
-  // ---- permissions ----
-
-  isOwnerMember(actor: Actor | null, a: Achievement): boolean {
-    return !!actor && actor.orgId === a.ownerId;
-  }
-
-  /** Platform administrators and platform reviewers review everything; park reviewers the park's key industries. */
-  async canReview(actor: Actor | null, a: Pick<Achievement, 'industry'>, m: EntityManager = this.tx.manager): Promise<boolean> {
-    if (!actor) return false;
-    if (hasRole(actor, Role.PlatformAdmin)) return true;
-    if (!hasRole(actor, Role.Reviewer)) return false;
-    if (actor.orgType === OrgType.Platform) return true;
-    // Park reviewers speak for a park's administration: a reviewer in any other organisation with a park code is not one.
-    if (!actor.parkCode || actor.orgType !== OrgType.ParkAdministration) return false;
-    const industries = await this.repo.parkKeyIndustries(m, actor.parkCode);
-    return !!industries?.includes(a.industry);
-  }
-
-  private async canSee(actor: Actor | null, a: Achievement, m: EntityManager): Promise<boolean> {
-    if (a.status === 'published') return true;
-    if (this.isOwnerMember(actor, a) || hasRole(actor, Role.PlatformAdmin)) return true;
-    return a.status !== 'draft' && (await this.canReview(actor, a, m));
-  }
-
-  /** 404 (not 403) for anything the caller may not see. */
-  private async load(m: EntityManager, actor: Actor | null, id: string, lock = false): Promise<Achievement> {
-    const a = await this.repo.find(m, id, lock);
-    if (!a || !(await this.canSee(actor, a, m))) throw CatalogErrors.achievementNotFound();
-    return a;
-  }
-
-  private async loadOwned(m: EntityManager, actor: Actor, id: string, lock = true): Promise<Achievement> {
-    const a = await this.repo.find(m, id, lock);
-    if (!a || !this.isOwnerMember(actor, a)) throw CatalogErrors.achievementNotFound();
-    return a;
   }
 
   // ---- owner side ----
@@ -144,8 +109,7 @@ export class CatalogService {
 
   async update(actor: Actor, id: string, dto: UpdateAchievementDto): Promise<AchievementResponse> {
     const saved = await this.tx.run(async (m) => {
-      const a = await this.loadOwned(m, actor, id);
-      if (!EDITABLE_STATES.includes(a.status)) throw CatalogErrors.notEditable(a.status);
+      const a = await this.loadOwnedForEdit(actor, id, m);
       const industry = dto.industry ?? a.industry;
       const field = dto.field !== undefined ? dto.field : dto.industry && dto.industry !== a.industry ? null : a.field;
       this.checkField(industry, field ?? undefined);
@@ -184,19 +148,9 @@ export class CatalogService {
 
   async transition(actor: Actor, id: string, action: AchievementAction, comment?: string): Promise<AchievementResponse> {
     const saved = await this.tx.run(async (m) => {
-      const a = await this.load(m, actor, id, true);
-      const reviewerStep = action === 'approve' || action === 'return';
-      if (reviewerStep) {
-        if (!(await this.canReview(actor, a, m))) {
-          if (!this.isOwnerMember(actor, a)) throw CatalogErrors.achievementNotFound();
-          throw CatalogErrors.notReviewer();
-        }
-        // Publishing on a park's authority needs a verified park administration (403 ORGANISATION_NOT_VERIFIED).
-        await this.identity.assertVerified(actor, m);
-      } else if (!this.isOwnerMember(actor, a) && !(action === 'withdraw' && hasRole(actor, Role.PlatformAdmin))) {
-        // Only the owner walks its own achievement; a platform administrator may also take one down.
-        throw CatalogErrors.achievementNotFound();
-      }
+      // Reviewers approve and return; the owner walks its own achievement; a platform administrator may also take one down.
+      const permission = action === 'approve' || action === 'return' ? AchievementPermission.Review : action === 'withdraw' ? AchievementPermission.Withdraw : AchievementPermission.Edit;
+      const a = await this.access.requireAchievement(m, actor, permission, id, { lock: true });
       const from = a.status;
       const to = nextAchievementStatus(from, action);
       const now = this.clock.now();
@@ -230,8 +184,8 @@ export class CatalogService {
   // ---- reading ----
 
   async get(actor: Actor | null, id: string): Promise<AchievementResponse> {
-    const a = await this.load(this.tx.manager, actor, id);
-    if (a.status === 'published' && !this.isOwnerMember(actor, a)) {
+    const a = await this.access.requireAchievement(this.tx.manager, actor, AchievementPermission.Read, id);
+    if (a.status === 'published' && !this.access.isOwnerMember(actor, a)) {
       await this.repo.incrementViews(this.tx.manager, a.id);
       a.viewCount += 1;
     }
@@ -240,19 +194,7 @@ export class CatalogService {
 
   async list(actor: Actor | null, q: AchievementListQuery): Promise<Page<AchievementResponse>> {
     const m = this.tx.manager;
-    let visibleTo: NonNullable<Parameters<AchievementRepository['list']>[1]['visibleTo']>;
-    if (hasRole(actor, Role.PlatformAdmin)) visibleTo = 'all';
-    else if (!actor) visibleTo = {};
-    else {
-      const reviewer = hasRole(actor, Role.Reviewer);
-      const platformReviewer = reviewer && actor.orgType === OrgType.Platform;
-      const parkIndustries = reviewer && !platformReviewer && actor.parkCode && actor.orgType === OrgType.ParkAdministration ? await this.repo.parkKeyIndustries(m, actor.parkCode) : null;
-      visibleTo = {
-        ownerId: actor.orgId,
-        extraStatuses: platformReviewer || parkIndustries ? ['submitted', 'returned', 'withdrawn', 'transferred'] : [],
-        extraIndustries: platformReviewer ? null : parkIndustries,
-      };
-    }
+    const visibleTo = await this.access.listScope(actor, m);
     const [rows, total] = await this.repo.list(m, {
       status: q.reviewQueue ? 'submitted' : q.status,
       industry: q.industry,
@@ -273,8 +215,7 @@ export class CatalogService {
   }
 
   async events(actor: Actor, id: string): Promise<AchievementEventResponse[]> {
-    const a = await this.load(this.tx.manager, actor, id);
-    if (!(await this.reviewView(actor, a))) throw CatalogErrors.achievementNotFound();
+    const a = await this.access.requireAchievement(this.tx.manager, actor, AchievementPermission.ReadReview, id);
     return (await this.repo.listEvents(this.tx.manager, a.id)).map((e) => ({
       action: e.action,
       fromStatus: e.fromStatus,
@@ -288,30 +229,25 @@ export class CatalogService {
   /** 感兴趣: one per user; the owner's own members do not count. */
   async expressInterest(actor: Actor, id: string): Promise<{ interestCount: number; added: boolean }> {
     return this.tx.run(async (m) => {
-      const a = await this.load(m, actor, id);
+      const a = await this.access.requireAchievement(m, actor, AchievementPermission.Read, id);
       if (a.status !== 'published') throw DomainError.illegalTransition('achievement', a.status, 'express interest');
-      if (this.isOwnerMember(actor, a)) return { interestCount: a.interestCount, added: false };
+      if (this.access.isOwnerMember(actor, a)) return { interestCount: a.interestCount, added: false };
       const added = await this.repo.addInterest(m, { achievementId: a.id, userId: actor.userId, organisationId: actor.orgId });
       return { interestCount: a.interestCount + (added ? 1 : 0), added };
     });
   }
 
-  /** Loads an achievement the caller may see (for attachments and the other catalog services). */
-  async loadVisible(actor: Actor | null, id: string, m: EntityManager = this.tx.manager): Promise<Achievement> {
-    return this.load(m, actor, id);
-  }
-
   /** Locks the row (so `m` must be a transaction's) unless `lock` is false, for a check before the transaction. */
   async loadOwnedForEdit(actor: Actor, id: string, m: EntityManager, lock = true): Promise<Achievement> {
-    const a = await this.loadOwned(m, actor, id, lock);
+    const a = await this.access.requireAchievement(m, actor, AchievementPermission.Edit, id, { lock });
     if (!EDITABLE_STATES.includes(a.status)) throw CatalogErrors.notEditable(a.status);
     return a;
   }
 
   // ---- mapping ----
 
-  private async reviewView(actor: Actor | null, a: Achievement): Promise<boolean> {
-    return this.isOwnerMember(actor, a) || (await this.canReview(actor, a));
+  private reviewView(actor: Actor | null, a: Achievement): Promise<boolean> {
+    return this.access.seesReview(actor, a, this.tx.manager);
   }
 
   private async mapOne(a: Achievement, actor: Actor | null): Promise<AchievementResponse> {

@@ -3,9 +3,10 @@ import * as ExcelJS from 'exceljs';
 import { EntityManager } from 'typeorm';
 import { IdentityService } from '@techbridge/identity';
 import {
-  Actor, actsAs, Clock, DomainError, hasRole, industryOf, isPlatformStaff, OrgType, OutboxService, Page, pageOf, Role, skipTake, TransactionRunner,
+  Actor, Clock, DomainError, industryOf, OutboxService, Page, pageOf, skipTake, TransactionRunner,
 } from '@techbridge/platform';
 import { AchievementRepository } from './achievement.repository';
+import { CatalogAccessPolicy } from './catalog-access.policy';
 import { CatalogErrors } from './catalog.exception';
 import {
   CreateGuideCatalogDto, CreatePackageDto, GuideCatalogEntryDto, GuideCatalogListQuery, GuideCatalogResponse, PackageListQuery, PackageResponse,
@@ -33,12 +34,8 @@ export class PackageService {
     private readonly outbox: OutboxService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly access: CatalogAccessPolicy,
   ) {}
-
-  /** Brokers and members of verified transfer institutions curate packages. */
-  private canCurate(actor: Actor): boolean {
-    return hasRole(actor, Role.Broker, Role.PlatformAdmin) || actsAs(actor, OrgType.TransferInstitution);
-  }
 
   private async published(m: EntityManager, ids: string[]): Promise<void> {
     const found = new Set((await this.achievements.findPublishedByIds(m, ids)).map((a) => a.id));
@@ -46,14 +43,8 @@ export class PackageService {
     if (missing >= 0) throw CatalogErrors.notPublished(`achievementIds[${missing}]`, ids[missing]);
   }
 
-  private async loadOwn(m: EntityManager, actor: Actor, id: string): Promise<TechnologyPackage> {
-    const p = await this.repo.find(m, id, true);
-    if (!p || (p.curatorOrgId !== actor.orgId && !hasRole(actor, Role.PlatformAdmin))) throw CatalogErrors.packageNotFound();
-    return p;
-  }
-
   async create(actor: Actor, dto: CreatePackageDto): Promise<PackageResponse> {
-    if (!this.canCurate(actor)) throw CatalogErrors.notCurator();
+    this.access.requireCurator(actor);
     const saved = await this.tx.run(async (m) => {
       const ids = dto.achievementIds ?? [];
       await this.published(m, ids);
@@ -67,7 +58,7 @@ export class PackageService {
 
   async update(actor: Actor, id: string, dto: UpdatePackageDto): Promise<PackageResponse> {
     const saved = await this.tx.run(async (m) => {
-      const p = await this.loadOwn(m, actor, id);
+      const p = await this.access.requireManagedPackage(m, actor, id);
       if (p.status === 'archived') throw CatalogErrors.notEditable(p.status);
       if (dto.achievementIds) {
         // Items already in the package may stay even if withdrawn since; new ones must be published.
@@ -88,7 +79,7 @@ export class PackageService {
 
   async transition(actor: Actor, id: string, action: 'publish' | 'archive'): Promise<PackageResponse> {
     const saved = await this.tx.run(async (m) => {
-      const p = await this.loadOwn(m, actor, id);
+      const p = await this.access.requireManagedPackage(m, actor, id);
       const t = PACKAGE_TRANSITIONS[action];
       if (!t.from.includes(p.status)) throw DomainError.illegalTransition('technology package', p.status, action);
       if (action === 'publish') {
@@ -106,7 +97,7 @@ export class PackageService {
 
   async get(actor: Actor | null, id: string): Promise<PackageResponse> {
     const p = await this.repo.find(this.tx.manager, id);
-    if (!p || (p.status === 'draft' && p.curatorOrgId !== actor?.orgId && !hasRole(actor, Role.PlatformAdmin))) throw CatalogErrors.packageNotFound();
+    if (!p || !this.access.canSeePackage(actor, p)) throw CatalogErrors.packageNotFound();
     return this.map(p);
   }
 
@@ -144,18 +135,14 @@ export class PackageService {
 
   // ---- guide catalog (先进适用技术指导目录) ----
 
-  private requireStaff(actor: Actor): void {
-    if (!isPlatformStaff(actor)) throw new DomainError('forbidden', 'NOT_PLATFORM_STAFF', { zh: '只有平台工作人员可以编制指导目录', en: 'Only platform staff compile the guide catalog' });
-  }
-
   private async loadCatalog(actor: Actor | null, id: string): Promise<GuideCatalog> {
     const c = await this.repo.findCatalog(this.tx.manager, id);
-    if (!c || (c.status !== 'published' && !isPlatformStaff(actor))) throw CatalogErrors.guideCatalogNotFound();
+    if (!c || !this.access.canSeeGuideCatalog(actor, c)) throw CatalogErrors.guideCatalogNotFound();
     return c;
   }
 
   async createCatalog(actor: Actor, dto: CreateGuideCatalogDto): Promise<GuideCatalogResponse> {
-    this.requireStaff(actor);
+    this.access.requireCompiler(actor);
     const c = await this.tx.run(async (m) => {
       if (await this.repo.findCatalogByYearIndustry(m, dto.year, dto.industry)) throw CatalogErrors.guideCatalogExists();
       return this.repo.saveCatalog(m, {
@@ -167,7 +154,7 @@ export class PackageService {
   }
 
   async putEntry(actor: Actor, id: string, dto: GuideCatalogEntryDto): Promise<GuideCatalogResponse> {
-    this.requireStaff(actor);
+    this.access.requireCompiler(actor);
     const c = await this.loadCatalog(actor, id);
     await this.tx.run(async (m) => {
       const [a] = await this.achievements.findPublishedByIds(m, [dto.achievementId]);
@@ -179,14 +166,14 @@ export class PackageService {
   }
 
   async removeEntry(actor: Actor, id: string, achievementId: string): Promise<GuideCatalogResponse> {
-    this.requireStaff(actor);
+    this.access.requireCompiler(actor);
     const c = await this.loadCatalog(actor, id);
     await this.tx.run((m) => this.repo.removeEntry(m, c.id, achievementId));
     return this.mapCatalog(c);
   }
 
   async publishCatalog(actor: Actor, id: string): Promise<GuideCatalogResponse> {
-    this.requireStaff(actor);
+    this.access.requireCompiler(actor);
     const c = await this.loadCatalog(actor, id);
     if (c.status !== 'draft') throw DomainError.illegalTransition('guide catalog', c.status, 'publish');
     c.status = 'published';
@@ -199,7 +186,7 @@ export class PackageService {
   }
 
   async listCatalogs(actor: Actor | null, q: GuideCatalogListQuery): Promise<Page<GuideCatalogResponse>> {
-    const [rows, total] = await this.repo.listCatalogs(this.tx.manager, { year: q.year, industry: q.industry, publicOnly: !isPlatformStaff(actor), ...skipTake(q) });
+    const [rows, total] = await this.repo.listCatalogs(this.tx.manager, { year: q.year, industry: q.industry, publicOnly: !this.access.canSeeGuideCatalog(actor, null), ...skipTake(q) });
     return pageOf(await Promise.all(rows.map((c) => this.mapCatalog(c))), total, q);
   }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, prefetchedStream, Public } from '@techbridge/platform';
+import { DemandQueryService } from './demand-query.service';
 import { DemandService } from './demand.service';
 import {
   AssignBrokerDto, CloseDemandDto, CreateDemandDto, DemandBrokerResponse, DemandExportQuery, DemandListQuery, DemandPageResponse, DemandResponse,
@@ -15,6 +16,7 @@ import { ProposalService } from './proposal.service';
 export class DemandController {
   constructor(
     private readonly demands: DemandService,
+    private readonly queries: DemandQueryService,
     private readonly proposals: ProposalService,
   ) {}
 
@@ -30,7 +32,7 @@ export class DemandController {
   @ApiOperation({ summary: 'List demands; items the viewer may not read are redacted to title, industry, field and park' })
   @ApiOkResponse({ type: DemandPageResponse })
   list(@CurrentActor() actor: Actor | null, @Query() q: DemandListQuery) {
-    return this.demands.list(actor, q);
+    return this.queries.list(actor, q);
   }
 
   @Get('export')
@@ -39,7 +41,7 @@ export class DemandController {
   @ApiOperation({ summary: 'Export the list as CSV, redacted for the viewer exactly as the list' })
   async export(@CurrentActor() actor: Actor | null, @Query() q: DemandExportQuery): Promise<StreamableFile> {
     const { format: _format, ...filters } = q;
-    return new StreamableFile(await prefetchedStream(this.demands.exportCsv(actor, Object.assign(new DemandListQuery(), filters))), {
+    return new StreamableFile(await prefetchedStream(this.queries.exportCsv(actor, Object.assign(new DemandListQuery(), filters))), {
       type: 'text/csv; charset=utf-8',
       disposition: 'attachment; filename="demands.csv"',
     });
@@ -49,7 +51,7 @@ export class DemandController {
   @Public()
   @ApiOkResponse({ type: DemandResponse, description: 'or a RedactedDemandResponse' })
   get(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string): Promise<DemandView> {
-    return this.demands.get(actor, id);
+    return this.queries.get(actor, id);
   }
 
   @Patch(':id')
@@ -158,13 +160,13 @@ export class ProposalController {
 @ApiTags('search')
 @Controller('search')
 export class DemandSearchController {
-  constructor(private readonly demands: DemandService) {}
+  constructor(private readonly queries: DemandQueryService) {}
 
   @Get('demands')
   @Public()
   @ApiOperation({ summary: 'Search demands with facets (industry, park, cooperationMode), honouring visibility' })
   @ApiOkResponse({ type: DemandSearchResponse })
   search(@CurrentActor() actor: Actor | null, @Query() q: DemandSearchQuery): Promise<DemandSearchResponse> {
-    return this.demands.searchDemands(actor, q);
+    return this.queries.searchDemands(actor, q);
   }
 }

@@ -8,6 +8,8 @@ import { DemandImportKind } from './demand-import.kind';
 import { DemandJobs } from './demand.jobs';
 import { DemandProjection } from './demand.projection';
 import { DemandRepository } from './demand.repository';
+import { DemandAccessPolicy } from './demand-access.policy';
+import { DemandQueryService } from './demand-query.service';
 import { DemandService } from './demand.service';
 import { DemandBroker } from './entities/demand-broker.entity';
 import { Demand } from './entities/demand.entity';
@@ -17,7 +19,7 @@ import { ProposalService } from './proposal.service';
 @Module({
   imports: [IdentityModule, NotificationModule, CatalogModule, TypeOrmModule.forFeature([Demand, Proposal, DemandBroker])],
   controllers: [DemandController, ProposalController, DemandSearchController],
-  providers: [DemandRepository, DemandService, ProposalService, DemandProjection, DemandJobs, DemandImportKind],
+  providers: [DemandRepository, DemandAccessPolicy, DemandService, DemandQueryService, ProposalService, DemandProjection, DemandJobs, DemandImportKind],
   exports: [DemandService],
 })
 export class DemandModule {}

@@ -1,26 +1,18 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import {
-  Actor, ChineseTokenizer, Clock, DomainError, hasRole, isFieldOf, isPlatformStaff, JobName, OrgType, OutboxService, Page, pageOf, Role, SEARCH_INDEX, SearchFilter,
-  SearchIndex, skipTake, TransactionRunner,
-} from '@techbridge/platform';
+import { Actor, Clock, DomainError, isFieldOf, JobName, OutboxService, Role, SearchFilter, TransactionRunner } from '@techbridge/platform';
 import { IdentityService } from '@techbridge/identity';
 import { NotificationService } from '@techbridge/notification';
-import { demandCsvHeader, demandCsvRow } from './demand.csv';
+import { DemandAccessPolicy } from './demand-access.policy';
 import { deadlineInstant, isDeadlinePassed } from './demand.deadline';
 import { DemandErrors } from './demand.exception';
-import { DEMANDS_INDEX, DemandDocument } from './demand.projection';
+import { DEMANDS_INDEX } from './demand.projection';
 import { DemandCriteria, DemandRepository, ViewerScope } from './demand.repository';
-import { assertDemandEditable, DemandStatus, LISTED_DEMAND_STATUSES, transitionDemand } from './demand.state-machine';
-import { canReadDescription as canRead, isDemandOwner, readableFilter as readableFilterOf, readableVisibilities, VisibilitySubject } from './demand.visibility';
-import {
-  AssignBrokerDto, CreateDemandDto, DemandBrokerResponse, DemandListQuery, DemandResponse, DemandSearchQuery, DemandSearchResponse, DemandView,
-  mapDemand, redactedView, UpdateDemandDto,
-} from './dto/demand.dto';
+import { assertDemandEditable, DemandStatus, transitionDemand, transitionProposal } from './demand.state-machine';
+import { VisibilitySubject } from './demand.visibility';
+import { AssignBrokerDto, CreateDemandDto, DemandBrokerResponse, DemandResponse, DemandView, mapDemand, UpdateDemandDto } from './dto/demand.dto';
 import { Demand } from './entities/demand.entity';
 
-/** Exports stop here: a bigger extract is an administrator's job, not a download. */
-export const MAX_EXPORT_ROWS = 10_000;
 const AUTO_DECLINE_ON_CLOSE = 'demand closed';
 
 /** What an import line provides, already validated against demand.schema.json. */
@@ -29,10 +21,9 @@ export interface DemandImportRecord extends CreateDemandDto {
   enterprise: NonNullable<CreateDemandDto['enterprise']> & { name: string };
 }
 
+/** The demand context's commands (the enterprise's lifecycle of a demand, assigned brokers, imports) and its facade for other contexts. */
 @Injectable()
 export class DemandService {
-  private readonly logger = new Logger('DemandService');
-
   constructor(
     private readonly repo: DemandRepository,
     private readonly tx: TransactionRunner,
@@ -40,8 +31,7 @@ export class DemandService {
     private readonly clock: Clock,
     private readonly identity: IdentityService,
     private readonly notifications: NotificationService,
-    private readonly tokenizer: ChineseTokenizer,
-    @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
+    private readonly access: DemandAccessPolicy,
   ) {}
 
   // ---- facade for other contexts (read-only) ----
@@ -55,31 +45,28 @@ export class DemandService {
 
   /** May this viewer read the description (and all fields beyond title, industry, field and park)? */
   canReadDescription(actor: Actor | null | undefined, demand: DemandResponse | VisibilitySubject): boolean {
-    return canRead(actor, 'enterprise' in demand ? { visibility: demand.visibility, enterpriseId: demand.enterprise.id } : demand);
+    return this.access.canReadDescription(actor, 'enterprise' in demand ? { visibility: demand.visibility, enterpriseId: demand.enterprise.id } : demand);
   }
 
   /** The one redaction rule, for lists, detail, search, match results and exports alike. */
   redact(actor: Actor | null | undefined, demand: DemandResponse): DemandView {
-    if (!this.canReadDescription(actor, demand)) return redactedView(demand);
-    // Contact details are for signed-in readers only, so public demands cannot be scraped for phone numbers.
-    return actor ? demand : { ...demand, contact: null };
+    return this.access.redact(actor, demand);
   }
 
   /** Index filter for the demands this viewer may read in full (null = all): apply before ranking. */
   readableFilter(actor: Actor | null | undefined): SearchFilter | null {
-    return readableFilterOf(actor);
+    return this.access.readableFilter(actor);
   }
 
   /** May the viewer see that this demand exists at all (drafts are private to the enterprise)? */
   isVisible(actor: Actor | null | undefined, demand: { status: DemandStatus; enterprise: { id: string } } | Demand): boolean {
-    const enterpriseId = 'enterprise' in demand ? demand.enterprise.id : demand.enterpriseId;
-    return demand.status !== 'draft' || isDemandOwner(actor, { enterpriseId }) || isPlatformStaff(actor);
+    return this.access.canSee(actor, 'enterprise' in demand ? { status: demand.status, enterpriseId: demand.enterprise.id } : demand);
   }
 
   // ---- commands ----
 
   async create(actor: Actor, dto: CreateDemandDto): Promise<DemandResponse> {
-    if (actor.orgType !== OrgType.Enterprise) throw DemandErrors.notAnEnterprise();
+    this.access.requireEnterprise(actor);
     const org = await this.identity.findOrganisation(actor.orgId);
     if (!org) throw DemandErrors.notAnEnterprise();
     this.checkContent({ industry: dto.industry, field: dto.field ?? null });
@@ -121,7 +108,7 @@ export class DemandService {
 
   async update(actor: Actor, id: string, dto: UpdateDemandDto): Promise<DemandResponse> {
     return this.tx.run(async (m) => {
-      const d = await this.managed(m, actor, id);
+      const d = await this.access.requireManaged(m, actor, id);
       assertDemandEditable(d.status);
       const before = { deadline: d.deadlineAt?.getTime() ?? null };
       if (dto.title !== undefined) d.title = dto.title;
@@ -160,7 +147,7 @@ export class DemandService {
 
   async publish(actor: Actor, id: string): Promise<DemandResponse> {
     return this.tx.run(async (m) => {
-      const d = await this.managed(m, actor, id);
+      const d = await this.access.requireManaged(m, actor, id);
       d.status = transitionDemand(d.status, 'publish');
       if (isDeadlinePassed(d.deadlineAt, this.clock.now())) throw DemandErrors.pastDeadline();
       const now = this.clock.now();
@@ -178,12 +165,12 @@ export class DemandService {
 
   async close(actor: Actor, id: string, reason: string): Promise<DemandResponse> {
     return this.tx.run(async (m) => {
-      const d = await this.managed(m, actor, id);
+      const d = await this.access.requireManaged(m, actor, id);
       d.status = transitionDemand(d.status, 'close');
       d.closeReason = reason;
       const saved = await this.changeStatus(m, d);
       for (const p of await this.repo.findOpenProposals(m, d.id)) {
-        await this.repo.saveProposal(m, { ...p, status: 'declined', declineReason: AUTO_DECLINE_ON_CLOSE, decidedAt: this.clock.now(), decidedBy: actor.userId });
+        await this.repo.saveProposal(m, { ...p, status: transitionProposal(p.status, 'decline'), declineReason: AUTO_DECLINE_ON_CLOSE, decidedAt: this.clock.now(), decidedBy: actor.userId });
         await this.notifications.notify({
           orgId: p.proposerOrgId, kind: 'demand.proposal-declined', dedupeKey: `proposal:${p.id}:declined`, link: `/demands/${d.id}`,
           title: { zh: `需求「${d.title}」已关闭，您的揭榜方案未被采纳`, en: `Demand '${d.title}' was closed; your proposal was declined` },
@@ -196,7 +183,7 @@ export class DemandService {
 
   async solve(actor: Actor, id: string): Promise<DemandResponse> {
     return this.tx.run(async (m) => {
-      const d = await this.managed(m, actor, id);
+      const d = await this.access.requireManaged(m, actor, id);
       d.status = transitionDemand(d.status, 'solve');
       const saved = await this.changeStatus(m, d);
       await this.identity.audit(m, actor, { action: 'demand.solve', entityType: 'demand', entityId: d.id });
@@ -206,7 +193,7 @@ export class DemandService {
 
   async reopen(actor: Actor, id: string): Promise<DemandResponse> {
     return this.tx.run(async (m) => {
-      const d = await this.managed(m, actor, id);
+      const d = await this.access.requireManaged(m, actor, id);
       d.status = transitionDemand(d.status, 'reopen');
       d.closeReason = null;
       const saved = await this.changeStatus(m, d);
@@ -252,7 +239,7 @@ export class DemandService {
     const user = await this.identity.findUser(dto.userId);
     if (!user || !user.effectiveRoles.includes(Role.Broker)) throw DemandErrors.notABroker();
     return this.tx.run(async (m) => {
-      const d = await this.managed(m, actor, id);
+      const d = await this.access.requireManaged(m, actor, id);
       const b = await this.repo.assignBroker(m, { demandId: d.id, userId: user.id, assignedBy: actor.userId });
       await this.notifications.notify({
         userId: user.id, kind: 'demand.broker-assigned', dedupeKey: `demand:${d.id}:broker:${user.id}`, link: `/demands/${d.id}`,
@@ -265,94 +252,10 @@ export class DemandService {
 
   async listBrokers(actor: Actor, id: string): Promise<DemandBrokerResponse[]> {
     const m = this.tx.manager;
-    const d = await this.repo.findById(m, id);
-    if (!d || !(this.canManage(actor, d) || (await this.repo.isAssignedBroker(m, d.id, actor.userId)))) throw DemandErrors.demandNotFound();
+    const d = await this.access.requireFollowed(m, actor, id);
     const rows = await this.repo.listBrokers(m, d.id);
     const users = await Promise.all(rows.map((r) => this.identity.findUser(r.userId)));
     return rows.map((r, i) => ({ demandId: r.demandId, userId: r.userId, displayName: users[i]?.displayName ?? '', assignedAt: r.assignedAt.toISOString() }));
-  }
-
-  // ---- queries ----
-
-  async get(actor: Actor | null, id: string): Promise<DemandView> {
-    const d = await this.repo.findById(this.tx.manager, id);
-    if (!d || !this.isVisible(actor, d)) throw DemandErrors.demandNotFound();
-    return this.redact(actor, mapDemand(d));
-  }
-
-  async list(actor: Actor | null, q: DemandListQuery): Promise<Page<DemandView>> {
-    const criteria = this.criteriaOf(actor, q);
-    if (!criteria) return pageOf([], 0, q);
-    const [rows, total] = await this.repo.list(this.tx.manager, this.scopeOf(actor), criteria, skipTake(q));
-    return pageOf(rows.map((d) => this.redact(actor, mapDemand(d))), total, q);
-  }
-
-  /** CSV lines (header first), each demand redacted for this viewer exactly as in the list. */
-  async *exportCsv(actor: Actor | null, q: DemandListQuery): AsyncGenerator<string> {
-    yield demandCsvHeader() + '\r\n';
-    const criteria = this.criteriaOf(actor, q);
-    if (!criteria) return;
-    for await (const rows of this.repo.iterate(this.tx.manager, this.scopeOf(actor), criteria, MAX_EXPORT_ROWS)) {
-      yield rows.map((d) => demandCsvRow(this.redact(actor, mapDemand(d))) + '\r\n').join('');
-    }
-  }
-
-  /**
-   * Full-text search over listed demands. Demands the viewer may read are searched by the engine on every field;
-   * the others only by title (in PostgreSQL), come back redacted after the readable ones, and count only in the
-   * industry and park facets, so neither hits nor facets reveal anything of what the viewer may not read.
-   */
-  async searchDemands(actor: Actor | null, q: DemandSearchQuery): Promise<DemandSearchResponse> {
-    const { skip, take } = skipTake(q);
-    const text = q.q?.trim() ?? '';
-    const readable = readableFilterOf(actor);
-    const filters: SearchFilter[] = [{ field: 'status', in: q.status ? [q.status] : LISTED_DEMAND_STATUSES }];
-    if (q.industry) filters.push({ field: 'industry', eq: q.industry });
-    if (q.field) filters.push({ field: 'field', eq: q.field });
-    if (q.park) filters.push({ field: 'park', eq: q.park });
-    if (q.cooperationMode) filters.push({ field: 'cooperationModes', eq: q.cooperationMode });
-    if (q.budgetMin !== undefined) filters.push({ field: 'budget', gte: q.budgetMin });
-    if (readable) filters.push(readable);
-    const a = await this.search.search<DemandDocument>(DEMANDS_INDEX, {
-      q: text || undefined,
-      filter: { and: filters },
-      facets: ['industry', 'park', 'cooperationModes'],
-      sort: text ? undefined : ['publishedAt:desc'],
-      offset: skip,
-      limit: take,
-      attributesToRetrieve: ['id'],
-    });
-    const hiddenFilterUsed = !!(q.cooperationMode || q.budgetMin !== undefined || q.status);
-    let redactedRows: Demand[] = [];
-    let redactedTotal = 0;
-    let redactedFacets: { industry: Record<string, number>; park: Record<string, number> } = { industry: {}, park: {} };
-    if (readable && !hiddenFilterUsed) {
-      const bSkip = Math.max(0, skip - a.total);
-      const bTake = Math.max(0, take - a.hits.length);
-      const b = await this.repo.searchUnreadableByTitle(
-        this.tx.manager, this.scopeOf(actor),
-        { terms: text ? this.tokenizer.queryTerms(text) : [], industry: q.industry, field: q.field, park: q.park },
-        { skip: bSkip, take: bTake },
-      );
-      redactedRows = b.rows;
-      redactedTotal = b.total;
-      redactedFacets = b.facets;
-    }
-    const ids = a.hits.map((h) => h.document.id);
-    const rows = new Map((await this.repo.findByIds(this.tx.manager, ids)).map((d) => [d.id, d]));
-    const items = [
-      // Rows read back from PostgreSQL: the index may lag a moment, the database decides what is shown.
-      ...ids.map((id) => rows.get(id)).filter((d): d is Demand => !!d && LISTED_DEMAND_STATUSES.includes(d.status)),
-      ...redactedRows,
-    ].map((d) => this.redact(actor, mapDemand(d)));
-    return {
-      ...pageOf(items, a.total + redactedTotal, q),
-      facets: {
-        industry: addCounts(a.facets.industry ?? {}, redactedFacets.industry),
-        park: addCounts(a.facets.park ?? {}, redactedFacets.park),
-        cooperationMode: a.facets.cooperationModes ?? {},
-      },
-    };
   }
 
   // ---- import (called by the generic import framework inside its transaction) ----
@@ -413,17 +316,6 @@ export class DemandService {
 
   // ---- helpers ----
 
-  private canManage(actor: Actor, d: Demand): boolean {
-    return actor.orgId === d.enterpriseId || hasRole(actor, Role.PlatformAdmin);
-  }
-
-  /** The demand, locked, if this actor may change it; everyone else gets 404 (it is not theirs). */
-  async managed(m: EntityManager, actor: Actor, id: string): Promise<Demand> {
-    const d = await this.repo.findByIdForUpdate(m, id);
-    if (!d || !this.canManage(actor, d)) throw DemandErrors.demandNotFound();
-    return d;
-  }
-
   private async changeStatus(m: EntityManager, d: Demand): Promise<Demand> {
     d.statusChangedAt = this.clock.now();
     d.version += 1;
@@ -454,27 +346,6 @@ export class DemandService {
     const at = deadlineInstant(input);
     if (isDeadlinePassed(at, this.clock.now())) throw DemandErrors.pastDeadline();
     return at;
-  }
-
-  private scopeOf(actor: Actor | null): ViewerScope {
-    const staff = isPlatformStaff(actor);
-    return { readableLevels: staff ? null : readableVisibilities(actor), orgId: actor?.orgId ?? null, seesAllDrafts: staff };
-  }
-
-  /** Query → criteria; null when the query cannot match anything for this viewer. */
-  private criteriaOf(actor: Actor | null, q: DemandListQuery): DemandCriteria | null {
-    let enterpriseId = q.enterpriseId;
-    if (q.mine) {
-      if (!actor || (enterpriseId && enterpriseId !== actor.orgId)) return null;
-      enterpriseId = actor.orgId;
-    }
-    const ownView = !!actor && (enterpriseId === actor.orgId || isPlatformStaff(actor));
-    // Others see listed demands unless they ask for a status; own demands are listed in every status.
-    const statuses: DemandStatus[] | undefined = q.status ? [q.status] : ownView ? undefined : LISTED_DEMAND_STATUSES;
-    return {
-      statuses, industry: q.industry, field: q.field, park: q.park, visibility: q.visibility, enterpriseId, source: q.source, externalId: q.externalId,
-      titleContains: q.q?.trim() || undefined, cooperationMode: q.cooperationMode, budgetMin: q.budgetMin,
-    };
   }
 
   // ======== monitoring feed (read-only; added for the monitoring context, owner may reshape) ========
@@ -511,10 +382,4 @@ export class DemandService {
 
 function normaliseKeywords(keywords: string[] | undefined): string[] {
   return [...new Set((keywords ?? []).map((k) => k.trim()).filter(Boolean))];
-}
-
-function addCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
-  const out = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
-  return out;
 }

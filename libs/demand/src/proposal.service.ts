@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, Clock, DomainError, OrgType, TransactionRunner } from '@techbridge/platform';
+import { Actor, Clock, DomainError, TransactionRunner } from '@techbridge/platform';
 import { CatalogService } from '@techbridge/catalog';
 import { IdentityService } from '@techbridge/identity';
 import { NotificationService } from '@techbridge/notification';
+import { DemandAccessPolicy } from './demand-access.policy';
 import { deadlineDate, isDeadlinePassed } from './demand.deadline';
 import { DemandErrors } from './demand.exception';
 import { DemandRepository } from './demand.repository';
@@ -14,7 +15,6 @@ import { Demand } from './entities/demand.entity';
 import { Proposal } from './entities/proposal.entity';
 
 export const AUTO_DECLINE_ON_AWARD = 'another proposal awarded';
-const PROPOSER_ORG_TYPES: OrgType[] = [OrgType.University, OrgType.Institute];
 
 /**
  * Solution proposals (揭榜 / 招投标). A proposal is visible only to its submitter organisation, the enterprise
@@ -30,10 +30,11 @@ export class ProposalService {
     private readonly identity: IdentityService,
     private readonly notifications: NotificationService,
     private readonly catalog: CatalogService,
+    private readonly access: DemandAccessPolicy,
   ) {}
 
   async submit(actor: Actor, demandId: string, dto: SubmitProposalDto): Promise<ProposalResponse> {
-    if (!PROPOSER_ORG_TYPES.includes(actor.orgType)) throw DemandErrors.notAProposer();
+    this.access.requireProposer(actor);
     const org = await this.identity.findOrganisation(actor.orgId);
     if (!org) throw DemandErrors.notAProposer();
     await this.checkAchievements(actor.orgId, dto.achievementIds ?? []);
@@ -71,18 +72,14 @@ export class ProposalService {
   /** The enterprise and assigned brokers see every proposal; a proposer sees its own; anyone else 404. */
   async list(actor: Actor, demandId: string): Promise<ProposalResponse[]> {
     const m = this.tx.manager;
-    const d = await this.repo.findById(m, demandId);
-    if (!d || !this.demands.isVisible(actor, d)) throw DemandErrors.demandNotFound();
-    if (await this.seesAll(m, actor, d)) return (await this.repo.listProposals(m, d.id)).map(mapProposal);
+    const d = await this.access.requireVisible(m, actor, demandId);
+    if (await this.access.seesAllProposals(m, actor, d)) return (await this.repo.listProposals(m, d.id)).map(mapProposal);
     return (await this.repo.listProposals(m, d.id, actor.orgId)).map(mapProposal);
   }
 
   async get(actor: Actor, id: string): Promise<ProposalResponse> {
     const m = this.tx.manager;
-    const p = await this.repo.findProposal(m, id);
-    const d = p ? await this.repo.findById(m, p.demandId) : null;
-    if (!p || !d || !(p.proposerOrgId === actor.orgId || (await this.seesAll(m, actor, d)))) throw DemandErrors.proposalNotFound();
-    return mapProposal(p);
+    return mapProposal(await this.access.requireProposal(m, actor, id));
   }
 
   shortlist(actor: Actor, id: string): Promise<ProposalResponse> {
@@ -100,8 +97,7 @@ export class ProposalService {
 
   async withdraw(actor: Actor, id: string): Promise<ProposalResponse> {
     return this.tx.run(async (m) => {
-      const p = await this.repo.findProposal(m, id);
-      if (!p || p.proposerOrgId !== actor.orgId) throw DemandErrors.proposalNotFound();
+      const p = await this.access.requireOwnProposal(m, actor, id);
       const d = await this.repo.findByIdForUpdate(m, p.demandId);
       p.status = transitionProposal(p.status, 'withdraw');
       p.decidedAt = this.clock.now();
@@ -119,11 +115,7 @@ export class ProposalService {
 
   private async decide(actor: Actor, id: string, action: Exclude<ProposalAction, 'withdraw'>, reason?: string): Promise<ProposalResponse> {
     return this.tx.run(async (m) => {
-      const found = await this.repo.findProposal(m, id);
-      // Only the enterprise decides; to anyone else (proposer, broker, stranger) the action does not exist.
-      const d = found ? await this.repo.findByIdForUpdate(m, found.demandId) : null;
-      if (!found || !d || d.enterpriseId !== actor.orgId) throw DemandErrors.proposalNotFound();
-      const p = (await this.repo.findProposal(m, id))!;
+      const { p, d } = await this.access.requireDecidable(m, actor, id);
       if (d.status !== 'published') throw DomainError.illegalTransition('demand', d.status, action);
       p.status = transitionProposal(p.status, action);
       p.decidedAt = this.clock.now();
@@ -133,7 +125,7 @@ export class ProposalService {
       if (action === 'award') {
         await this.demands.startNegotiation(m, d);
         for (const other of await this.repo.findOpenProposals(m, d.id)) {
-          await this.repo.saveProposal(m, { ...other, status: 'declined', declineReason: AUTO_DECLINE_ON_AWARD, decidedAt: this.clock.now(), decidedBy: actor.userId });
+          await this.repo.saveProposal(m, { ...other, status: transitionProposal(other.status, 'decline'), declineReason: AUTO_DECLINE_ON_AWARD, decidedAt: this.clock.now(), decidedBy: actor.userId });
           await this.notifyProposer(m, d, other, 'declined', AUTO_DECLINE_ON_AWARD);
         }
       }
@@ -142,10 +134,6 @@ export class ProposalService {
       await this.identity.audit(m, actor, { action: `proposal.${action}`, entityType: 'proposal', entityId: p.id, changes: reason ? { reason } : {} });
       return mapProposal(saved);
     });
-  }
-
-  private async seesAll(m: EntityManager, actor: Actor, d: Demand): Promise<boolean> {
-    return d.enterpriseId === actor.orgId || (await this.repo.isAssignedBroker(m, d.id, actor.userId));
   }
 
   /** Linked achievements must be published and belong to the proposing organisation. */

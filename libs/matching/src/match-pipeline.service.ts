@@ -3,12 +3,13 @@ import { EntityManager } from 'typeorm';
 import { AchievementResponse, CatalogService } from '@techbridge/catalog';
 import { DemandResponse, DemandService } from '@techbridge/demand';
 import { NotificationService } from '@techbridge/notification';
-import { Actor, Clock, DomainError, hasRole, isPlatformStaff, isUniqueViolation, Page, pageOf, Role, skipTake, TransactionRunner } from '@techbridge/platform';
+import { Actor, Clock, DomainError, isUniqueViolation, Page, pageOf, skipTake, TransactionRunner } from '@techbridge/platform';
 import {
   mapMatchEvent, mapReasons, MatchEventResponse, MatchIntroductionDto, MatchListQuery, MatchNoteDto, MatchResponse, MatchTransitionDto, TakeMatchDto,
 } from './dto/matching.dto';
 import { Match } from './entities/match.entity';
-import { MatchRepository, MatchScope } from './match.repository';
+import { MatchAccessPolicy, MatchPermission } from './match-access.policy';
+import { MatchRepository } from './match.repository';
 import { isOpen, nextMatchStatus } from './match.state-machine';
 import { MatchingErrors } from './matching.exception';
 import { MatchingService, RankedAchievement, RankedDemand, SYSTEM_VIEWER } from './matching.service';
@@ -34,6 +35,7 @@ export class MatchPipelineService {
     private readonly notifications: NotificationService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly access: MatchAccessPolicy,
   ) {}
 
   // ---- worker ----
@@ -117,7 +119,7 @@ export class MatchPipelineService {
   // ---- queries ----
 
   async list(actor: Actor, q: MatchListQuery): Promise<Page<MatchResponse>> {
-    const [rows, total] = await this.repo.page(this.tx.manager, this.scopeOf(actor), {
+    const [rows, total] = await this.repo.page(this.tx.manager, this.access.listScope(actor), {
       status: q.status,
       demandId: q.demandId,
       achievementId: q.achievementId,
@@ -128,16 +130,14 @@ export class MatchPipelineService {
   }
 
   async get(actor: Actor, id: string): Promise<MatchResponse> {
-    const row = await this.visible(this.tx.manager, actor, id);
+    const row = await this.access.requireMatch(this.tx.manager, actor, MatchPermission.Read, id);
     return (await this.mapMany(actor, [row]))[0];
   }
 
   async events(actor: Actor, id: string): Promise<MatchEventResponse[]> {
-    const row = await this.visible(this.tx.manager, actor, id);
+    const row = await this.access.requireMatch(this.tx.manager, actor, MatchPermission.Read, id);
     const events = await this.repo.events(this.tx.manager, id);
-    // Notes (prices, positions) are the following institution's working record: other brokers and the parties see the
-    // pipeline steps and introductions only.
-    const internal = isPlatformStaff(actor) || (hasRole(actor, Role.Broker) && !!row.brokerOrgId && row.brokerOrgId === actor.orgId);
+    const internal = this.access.seesNotes(actor, row);
     return events.filter((e) => internal || e.kind !== 'note').map(mapMatchEvent);
   }
 
@@ -203,17 +203,17 @@ export class MatchPipelineService {
   }
 
   async takeExisting(actor: Actor, id: string, note?: string): Promise<MatchResponse> {
-    const saved = await this.tx.run(async (m) => this.takeRow(m, actor, await this.visible(m, actor, id, true), note));
+    const saved = await this.tx.run(async (m) => this.takeRow(m, actor, await this.access.requireMatch(m, actor, MatchPermission.Read, id, { lock: true }), note));
     return (await this.mapMany(actor, [saved]))[0];
   }
 
   async transition(actor: Actor, id: string, dto: MatchTransitionDto): Promise<MatchResponse> {
-    const saved = await this.tx.run(async (m) => this.stepRow(m, actor, await this.visible(m, actor, id, true), dto));
+    const saved = await this.tx.run(async (m) => this.stepRow(m, actor, await this.access.requireMatch(m, actor, MatchPermission.Read, id, { lock: true }), dto));
     return (await this.mapMany(actor, [saved]))[0];
   }
 
   private async stepRow(m: EntityManager, actor: Actor, row: Match, dto: MatchTransitionDto): Promise<Match> {
-    this.assertFollower(actor, row);
+    this.access.assertFollower(actor, row);
     const to = nextMatchStatus(row.status, dto.action);
     if (dto.action === 'close' && !dto.closeReason) throw MatchingErrors.closeReasonRequired();
     const now = this.clock.now();
@@ -229,8 +229,7 @@ export class MatchPipelineService {
 
   async addNote(actor: Actor, id: string, dto: MatchNoteDto): Promise<MatchEventResponse> {
     return this.tx.run(async (m) => {
-      const row = await this.visible(m, actor, id);
-      this.assertFollower(actor, row);
+      await this.access.requireMatch(m, actor, MatchPermission.Follow, id);
       return mapMatchEvent(await this.repo.addEvent(m, { matchId: id, kind: 'note', actorUserId: actor.userId, body: dto.body, occurredAt: this.clock.now() }));
     });
   }
@@ -238,8 +237,7 @@ export class MatchPipelineService {
   /** The introduction record: this broker introduced the enterprise and the owner to each other, at this time, this way. */
   async addIntroduction(actor: Actor, id: string, dto: MatchIntroductionDto): Promise<MatchEventResponse> {
     return this.tx.run(async (m) => {
-      const row = await this.visible(m, actor, id);
-      this.assertFollower(actor, row);
+      const row = await this.access.requireMatch(m, actor, MatchPermission.Follow, id);
       if (row.status === 'closed') throw DomainError.illegalTransition('match', row.status, 'introduce');
       const event = await this.repo.addEvent(m, {
         matchId: id, kind: 'introduction', actorUserId: actor.userId, introducedOrgIds: [row.enterpriseId, row.ownerId], channel: dto.channel, body: dto.note ?? null,
@@ -247,31 +245,6 @@ export class MatchPipelineService {
       });
       return mapMatchEvent(event);
     });
-  }
-
-  // ---- rules ----
-
-  private isCurator(actor: Actor): boolean {
-    return isPlatformStaff(actor) || hasRole(actor, Role.Broker);
-  }
-
-  private scopeOf(actor: Actor): MatchScope {
-    return { all: this.isCurator(actor), orgId: actor.orgId };
-  }
-
-  private async visible(m: EntityManager, actor: Actor, id: string, lock = false): Promise<Match> {
-    const row = await this.repo.find(m, id, lock);
-    if (!row) throw MatchingErrors.matchNotFound();
-    if (!this.isCurator(actor) && row.enterpriseId !== actor.orgId && row.ownerId !== actor.orgId) throw MatchingErrors.matchNotFound();
-    return row;
-  }
-
-  /** Pipeline steps belong to the broker who took the match (platform staff may step in). */
-  private assertFollower(actor: Actor, row: Match): void {
-    if (!this.isCurator(actor)) throw MatchingErrors.matchNotFound();
-    if (isPlatformStaff(actor)) return;
-    if (!row.brokerUserId) throw MatchingErrors.notTaken(row.status);
-    if (row.brokerUserId !== actor.userId) throw MatchingErrors.takenByAnotherBroker();
   }
 
   private async takeRow(m: EntityManager, actor: Actor, row: Match, note?: string): Promise<Match> {

@@ -8,6 +8,7 @@ import { MatchEvent } from './entities/match-event.entity';
 import { Match } from './entities/match.entity';
 import { ThesaurusEntry } from './entities/thesaurus-entry.entity';
 import { MatchPipelineService } from './match-pipeline.service';
+import { MatchAccessPolicy } from './match-access.policy';
 import { MatchRepository } from './match.repository';
 import { MatchingController, MatchPipelineController, ThesaurusController } from './matching.controller';
 import { MatchingJobs } from './matching.jobs';
@@ -18,7 +19,7 @@ import { ThesaurusService } from './thesaurus.service';
 @Module({
   imports: [IdentityModule, NotificationModule, CatalogModule, DemandModule, TypeOrmModule.forFeature([ThesaurusEntry, Match, MatchEvent])],
   controllers: [MatchingController, MatchPipelineController, ThesaurusController],
-  providers: [ThesaurusRepository, MatchRepository, ThesaurusService, MatchingService, MatchPipelineService, MatchingJobs],
+  providers: [ThesaurusRepository, MatchRepository, MatchAccessPolicy, ThesaurusService, MatchingService, MatchPipelineService, MatchingJobs],
   exports: [MatchingService, MatchPipelineService, ThesaurusService],
 })
 export class MatchingModule implements OnModuleInit {

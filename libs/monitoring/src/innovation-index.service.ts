@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
-import { Actor, Clock, isPlatformStaff, PARK_CODES, parkOf, TransactionRunner } from '@techbridge/platform';
+import { Actor, Clock, PARK_CODES, parkOf, TransactionRunner } from '@techbridge/platform';
 import { IdentityService } from '@techbridge/identity';
 import { IndexVerificationResponse, InnovationIndexResponse, mapWeights, ParkIndexResponse, WeightsDto, WeightsResponse } from './dto/monitoring.dto';
 import { IndexInputSources, IndexRun, IndexWeightsVersion } from './entities/innovation-index.entity';
+import { MonitoringAccessPolicy, MonitoringPermission } from './monitoring-access.policy';
 import { MonitoringErrors } from './monitoring.exception';
 import { MonitoringRepository } from './monitoring.repository';
 import { annualValue, SHARE_PARTS } from './rules/annual';
@@ -18,6 +19,7 @@ export class InnovationIndexService {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly identity: IdentityService,
+    private readonly access: MonitoringAccessPolicy,
   ) {}
 
   async currentWeights(): Promise<WeightsResponse> {
@@ -26,7 +28,7 @@ export class InnovationIndexService {
 
   /** A weight change is a new version; past computations keep pointing at the version they used. */
   async setWeights(actor: Actor, dto: WeightsDto): Promise<WeightsResponse> {
-    if (!isPlatformStaff(actor)) throw MonitoringErrors.notPlatformStaff();
+    this.access.require(actor, MonitoringPermission.Administer);
     const indicators = await this.repo.listIndicators(this.tx.manager);
     const dimensions = new Set(indicators.map((i) => i.dimension));
     for (const k of Object.keys(dto.dimensions)) if (!dimensions.has(k)) throw MonitoringErrors.invalidWeight(`dimensions.${k}`);
@@ -42,7 +44,7 @@ export class InnovationIndexService {
 
   /** Computes the year's index from the published quarters of the year with the current weights, and stores inputs and results. */
   async compute(actor: Actor, year: number): Promise<InnovationIndexResponse> {
-    if (!isPlatformStaff(actor)) throw MonitoringErrors.notPlatformStaff();
+    this.access.require(actor, MonitoringPermission.Administer);
     const run = await this.tx.run(async (m) => {
       await this.repo.lock(m, `index:${year}`);
       const published = (await this.repo.listPublishedQuarters(m)).filter((q) => q.year === year).map((q) => q.code);

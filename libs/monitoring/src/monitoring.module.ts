@@ -14,6 +14,7 @@ import { ReportingQuarter } from './entities/quarter.entity';
 import { InnovationIndexService } from './innovation-index.service';
 import { MonitoringController } from './monitoring.controller';
 import { MonitoringRepository } from './monitoring.repository';
+import { MonitoringAccessPolicy } from './monitoring-access.policy';
 import { MonitoringService } from './monitoring.service';
 import { COMPUTED_INDICATOR_SOURCES, ComputedIndicatorSource } from './sources/computed-source';
 import { CatalogIndicatorSource } from './sources/catalog.source';
@@ -35,6 +36,7 @@ import { RoadshowIndicatorSource } from './sources/roadshow.source';
   ],
   controllers: [MonitoringController],
   providers: [
+    MonitoringAccessPolicy,
     MonitoringRepository,
     MonitoringService,
     InnovationIndexService,

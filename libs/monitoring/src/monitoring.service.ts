@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  Actor, actsAs, Clock, DomainError, ErrorDetail, isPlatformStaff, OrgType, PARK_CODES, parkOf, Role, TransactionRunner, ZONE,
+  Actor, Clock, DomainError, ErrorDetail, PARK_CODES, parkOf, TransactionRunner, ZONE,
 } from '@techbridge/platform';
 import { IdentityService } from '@techbridge/identity';
 import {
@@ -11,6 +11,7 @@ import { IndicatorEntry } from './entities/entry.entity';
 import { QuarterFigure } from './entities/figure.entity';
 import { Indicator } from './entities/indicator.entity';
 import { ReportingQuarter } from './entities/quarter.entity';
+import { MonitoringAccessPolicy, MonitoringPermission } from './monitoring-access.policy';
 import { MonitoringErrors } from './monitoring.exception';
 import { MonitoringRepository } from './monitoring.repository';
 import { entryTransition, quarterTransition } from './monitoring.state-machine';
@@ -43,6 +44,7 @@ export class MonitoringService {
     private readonly clock: Clock,
     private readonly identity: IdentityService,
     @Inject(COMPUTED_INDICATOR_SOURCES) private readonly sources: ComputedIndicatorSource[],
+    private readonly access: MonitoringAccessPolicy,
   ) {}
 
   // ======== catalogue ========
@@ -55,7 +57,7 @@ export class MonitoringService {
   // ======== quarters ========
 
   async openQuarter(actor: Actor, dto: OpenQuarterDto): Promise<QuarterResponse> {
-    this.assertStaff(actor);
+    this.access.require(actor, MonitoringPermission.Administer);
     const ref = this.parse(dto.quarter);
     // Figures for a quarter are collected once it has begun; opening next year's Q1 in advance invites guesses.
     if (quarterBounds(ref).from > this.clock.now()) throw MonitoringErrors.quarterNotStarted(ref.code);
@@ -83,9 +85,7 @@ export class MonitoringService {
 
   /** A park administrator's figures for the park's entered indicators; resubmitting replaces the figure and sends it back for review. */
   async enterFigures(actor: Actor, quarterCode: string, park: string, dto: EnterFiguresDto): Promise<EntryResponse[]> {
-    // Anyone may sign up as a park administration: its figures count only once the platform has verified it (403).
-    await this.identity.assertVerified(actor);
-    if (!this.mayEnterFor(actor, park)) throw MonitoringErrors.parkNotFound();
+    await this.access.requireEntrant(actor, park);
     const ref = this.parse(quarterCode);
     return this.tx.run(async (m) => {
       const q = await this.repo.findQuarter(m, ref.code, true);
@@ -122,12 +122,7 @@ export class MonitoringService {
   async listEntries(actor: Actor, quarterCode: string, q: EntryListQuery): Promise<EntryResponse[]> {
     const ref = this.parse(quarterCode);
     await this.requireQuarter(ref.code);
-    let park = q.park;
-    if (!isPlatformStaff(actor)) {
-      if (!actor.parkCode || !this.mayEnterFor(actor, actor.parkCode)) throw MonitoringErrors.quarterNotFound();
-      if (park && park !== actor.parkCode) throw MonitoringErrors.parkNotFound();
-      park = actor.parkCode;
-    }
+    const park = this.access.entriesPark(actor, q.park);
     return (await this.repo.listEntries(this.tx.manager, { quarterCode: ref.code, parkCode: park, status: q.status })).map(mapEntry);
   }
 
@@ -140,7 +135,7 @@ export class MonitoringService {
   }
 
   private async review(actor: Actor, id: string, action: 'approve' | 'return', reason: string | null): Promise<EntryResponse> {
-    this.assertStaff(actor);
+    this.access.require(actor, MonitoringPermission.Administer);
     return this.tx.run(async (m) => {
       const e = await this.repo.findEntry(m, id, true);
       if (!e) throw MonitoringErrors.entryNotFound();
@@ -160,7 +155,7 @@ export class MonitoringService {
 
   /** Freezes the computed figures and the approved entries into the quarter's snapshot. */
   async publishQuarter(actor: Actor, quarterCode: string): Promise<QuarterResponse> {
-    this.assertStaff(actor);
+    this.access.require(actor, MonitoringPermission.Administer);
     const ref = this.parse(quarterCode);
     quarterTransition((await this.requireQuarter(ref.code)).status, 'publish');
     // Collected before the transaction: sources read through their own facades and must not wait on our locks.
@@ -194,7 +189,7 @@ export class MonitoringService {
    * correction log); a park's total also moves the zone's total of the same indicator.
    */
   async correctFigure(actor: Actor, quarterCode: string, dto: CorrectFigureDto): Promise<CorrectionResponse> {
-    this.assertStaff(actor);
+    this.access.require(actor, MonitoringPermission.Administer);
     const ref = this.parse(quarterCode);
     return this.tx.run(async (m) => {
       await this.repo.lock(m, `quarter:${ref.code}`);
@@ -232,7 +227,7 @@ export class MonitoringService {
   }
 
   async listCorrections(actor: Actor, quarterCode: string): Promise<CorrectionResponse[]> {
-    this.assertReader(actor);
+    this.access.require(actor, MonitoringPermission.ReadReports);
     const ref = this.parse(quarterCode);
     await this.requireQuarter(ref.code);
     return (await this.repo.listCorrections(this.tx.manager, ref.code)).map(mapCorrection);
@@ -241,7 +236,7 @@ export class MonitoringService {
   // ======== reports ========
 
   async report(actor: Actor, quarterCode: string, park?: string): Promise<ReportResponse> {
-    this.assertReader(actor);
+    this.access.require(actor, MonitoringPermission.ReadReports);
     const ref = this.parse(quarterCode);
     const q = await this.requirePublished(ref.code);
     const current = await this.repo.currentFigures(this.tx.manager, [ref.code], { parkCode: park });
@@ -256,7 +251,7 @@ export class MonitoringService {
    * an open quarter before publishing; changes are against published quarters. Nothing is stored.
    */
   async preview(actor: Actor, quarterCode: string, park?: string): Promise<ReportResponse> {
-    this.assertStaff(actor);
+    this.access.require(actor, MonitoringPermission.Administer);
     const ref = this.parse(quarterCode);
     const q = await this.requireQuarter(ref.code);
     if (q.status !== 'open') throw DomainError.illegalTransition('quarter', q.status, 'preview');
@@ -302,7 +297,7 @@ export class MonitoringService {
 
   /** Every figure drills down to the records (or the entry) behind it, with its revisions. */
   async drillDown(actor: Actor, quarterCode: string, q: DrillDownQuery, asked?: QuarterFigure): Promise<DrillDownResponse> {
-    this.assertReader(actor);
+    this.access.require(actor, MonitoringPermission.ReadReports);
     const ref = this.parse(quarterCode);
     await this.requirePublished(ref.code);
     const history = await this.repo.figureHistory(this.tx.manager, ref.code, q.park ?? null, q.indicator, q.breakdown ?? '');
@@ -315,7 +310,7 @@ export class MonitoringService {
 
   /** Drill-down by figure id, as the innovation index lists them for each input. */
   async figure(actor: Actor, id: string): Promise<DrillDownResponse> {
-    this.assertReader(actor);
+    this.access.require(actor, MonitoringPermission.ReadReports);
     const f = /^\d{1,18}$/.test(id) ? await this.repo.findFigure(this.tx.manager, id) : null;
     if (!f) throw MonitoringErrors.figureNotFound();
     return this.drillDown(actor, f.quarterCode, { indicator: f.indicatorCode, park: f.parkCode ?? undefined, breakdown: f.breakdown }, f);
@@ -412,21 +407,5 @@ export class MonitoringService {
       throw new DomainError('conflict', 'QUARTER_NOT_PUBLISHED', { zh: `报告期 ${code} 尚未发布`, en: `Quarter ${code} is not published yet` }, [], { currentState: q.status });
     }
     return q;
-  }
-
-  private assertStaff(actor: Actor): void {
-    if (!isPlatformStaff(actor)) throw MonitoringErrors.notPlatformStaff();
-  }
-
-  /** Reports are for the zone's administrations: platform staff and park administrations. */
-  private assertReader(actor: Actor): void {
-    if (!isPlatformStaff(actor) && !actsAs(actor, OrgType.ParkAdministration)) throw MonitoringErrors.notPlatformStaff();
-  }
-
-  /** Users of the park's verified administration (org-admin or member), or platform staff on its behalf. */
-  private mayEnterFor(actor: Actor, park: string): boolean {
-    if (!PARK_CODES.includes(park)) return false;
-    if (isPlatformStaff(actor)) return true;
-    return actsAs(actor, OrgType.ParkAdministration) && actor.parkCode === park && (actor.roles.includes(Role.OrgAdmin) || actor.roles.includes(Role.Member));
   }
 }

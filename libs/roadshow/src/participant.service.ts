@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, OrgType, Page, pageOf, TransactionRunner } from '@techbridge/platform';
+import { Actor, Clock, DomainError, Page, pageOf, TransactionRunner } from '@techbridge/platform';
 import { DemandService } from '@techbridge/demand';
 import { NotificationService } from '@techbridge/notification';
 import { mapParticipant, ParticipantResponse, RegisterParticipantDto } from './dto/roadshow.dto';
@@ -25,7 +25,7 @@ export class ParticipantService {
   ) {}
 
   async register(actor: Actor, eventId: string, dto: RegisterParticipantDto): Promise<ParticipantResponse> {
-    if (actor.orgType !== OrgType.Enterprise) throw RoadshowErrors.enterprisesOnly();
+    this.access.requireEnterprise(actor);
     if (dto.demandIds?.length) {
       const own = new Set((await this.demands.getDemandsByIds(dto.demandIds)).filter((d) => d.enterprise.id === actor.orgId).map((d) => d.id));
       const bad = dto.demandIds.findIndex((id) => !own.has(id));

@@ -51,6 +51,11 @@ export class RoadshowAccessPolicy {
     if (!canOrganiseRoadshows(actor)) throw RoadshowErrors.notOrganiser();
   }
 
+  /** Only enterprises register as participants. */
+  requireEnterprise(actor: Actor): void {
+    if (actor.orgType !== OrgType.Enterprise) throw RoadshowErrors.enterprisesOnly();
+  }
+
   /**
    * Load the event for a permission: 404 when the caller may not see it (a draft of another organisation),
    * 403 when it may see it but not organise it. `lock` takes the event row lock that serialises its writes.

@@ -2,10 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
-  Actor, Clock, FileStorage, FileTooLargeError, hasRole, JobName, OutboxService, Role, TransactionRunner,
+  Actor, Clock, FileStorage, FileTooLargeError, JobName, OutboxService, Role, TransactionRunner,
 } from '@techbridge/platform';
+import { CatalogAccessPolicy } from '../catalog-access.policy';
 import { CatalogErrors } from '../catalog.exception';
-import { ImportFormat, ImportJob, ImportLineError } from '../entities/import-job.entity';
+import { ImportFormat, ImportLineError } from '../entities/import-job.entity';
 import { ImportBatchItem, ImportContext, ImportKind } from './import-kind';
 import { ImportRepository } from './import.repository';
 import { readRecords } from './record-reader';
@@ -38,6 +39,7 @@ export class ImportService {
     private readonly outbox: OutboxService,
     private readonly storage: FileStorage,
     private readonly clock: Clock,
+    private readonly access: CatalogAccessPolicy,
   ) {}
 
   registerKind<R>(kind: ImportKind<R>): void {
@@ -54,7 +56,7 @@ export class ImportService {
   async start(actor: Actor, kind: string, upload: ImportUpload, options: { publish?: boolean } = {}): Promise<{ id: string }> {
     this.kindOf(kind);
     // Only platform administrators may skip review; others' flag is ignored rather than refused, so one client works for both.
-    const publish = !!options.publish && hasRole(actor, Role.PlatformAdmin);
+    const publish = !!options.publish && this.access.mayPublishImport(actor);
     const id = randomUUID();
     const ext = upload.format === 'ndjson' ? 'jsonl' : upload.format;
     const fileKey = `imports/${kind}/${id}.${ext}`;
@@ -77,7 +79,7 @@ export class ImportService {
   /** Visible to the importer's organisation and platform administrators; others 404. */
   async get(actor: Actor, id: string): Promise<ImportJobResponse> {
     const job = await this.repo.find(this.tx.manager, id);
-    if (!job || (job.importerOrgId !== actor.orgId && !hasRole(actor, Role.PlatformAdmin))) throw CatalogErrors.importNotFound();
+    if (!job || !this.access.canSeeImport(actor, job)) throw CatalogErrors.importNotFound();
     return mapImportJob(job);
   }
 
