@@ -207,4 +207,13 @@ export class AchievementRepository {
       [ids, toStatus, actorUserId, `import ${importJobId}`],
     );
   }
+
+  /** Achievements first published in [from, to), whatever they became since (drafts and returns excepted): the monitoring feed. */
+  publishedBetween(m: EntityManager, range: { from: Date; to: Date }): Promise<Array<{ id: string; owner_id: string; industry: string; trl: number }>> {
+    return m.query(
+      `SELECT id, owner_id, industry, trl FROM achievement
+        WHERE published_at >= $1 AND published_at < $2 AND status IN ('published', 'withdrawn', 'transferred') ORDER BY published_at DESC, id`,
+      [range.from, range.to],
+    );
+  }
 }

@@ -11,6 +11,7 @@ import { AchievementAction, EDITABLE_STATES, nextAchievementStatus } from './ach
 import { CatalogErrors } from './catalog.exception';
 import {
   AchievementEventResponse, AchievementListQuery, AchievementResponse, CreateAchievementDto, mapAchievement, OwnerLike, UpdateAchievementDto,
+  PublishedAchievementRecord,
 } from './dto/achievement.dto';
 import { Achievement, TrlStage } from './entities/achievement.entity';
 import { listingQualityWarnings } from './listing-quality';
@@ -266,18 +267,11 @@ export class CatalogService {
     }
   }
 
-  // ======== monitoring feed (read-only; added for the monitoring context, owner may reshape) ========
+  // ======== monitoring feed ========
 
-  /** Achievements first published in [from, to), whatever their status since: the records behind monitoring's achievements-published figure. */
-  async achievementsPublishedBetween(from: Date, to: Date): Promise<AchievementResponse[]> {
-    const found: Achievement[] = [];
-    const take = 500;
-    // Newest first: stop at the first page that reaches back before `from`.
-    for (let skip = 0; ; skip += take) {
-      const [rows] = await this.repo.list(this.tx.manager, { statuses: ['published', 'withdrawn', 'transferred'], skip, take });
-      for (const a of rows) if (a.publishedAt && a.publishedAt >= from && a.publishedAt < to) found.push(a);
-      if (rows.length < take || rows.some((a) => !a.publishedAt || a.publishedAt < from)) break;
-    }
-    return this.mapMany(found);
+  /** Achievements first published in [from, to), whatever they became since: the records behind monitoring's achievements-published figure. */
+  async achievementsPublishedBetween(from: Date, to: Date): Promise<PublishedAchievementRecord[]> {
+    const rows = await this.repo.publishedBetween(this.tx.manager, { from, to });
+    return rows.map((r) => ({ id: r.id, ownerId: r.owner_id, industry: r.industry, trl: r.trl }));
   }
 }

@@ -9,10 +9,10 @@ import { RegistrationWorkflowService } from './registration-workflow.service';
 import { RewardService } from './reward.service';
 import { TechnologyContractService } from './technology-contract.service';
 import {
-  AmountCorrectionResponse, BrokerProfileDto, BrokerResponse, ComputeRewardsDto, ContractListQuery, ContractResponse, ContractStatsResponse, CorrectAmountsDto, CreateContractDto,
-  HolidayDto, HolidayQuery, InstitutionResponse, RefuseContractDto, RegistrationEventResponse, RegistrationInstitutionProfileDto, ReturnContractDto, RewardLineResponse, StatsQuery,
-  TransferInstitutionProfileDto, UpdateContractDto,
+  AmountCorrectionResponse, ContractListQuery, ContractResponse, CorrectAmountsDto, CreateContractDto, RefuseContractDto, RegistrationEventResponse, ReturnContractDto, UpdateContractDto,
 } from './dto/contracts.dto';
+import { BrokerProfileDto, BrokerResponse, InstitutionResponse, RegistrationInstitutionProfileDto, TransferInstitutionProfileDto } from './dto/institutions.dto';
+import { ComputeRewardsDto, ContractStatsResponse, HolidayDto, HolidayQuery, RewardLineResponse, StatsQuery } from './dto/ledger.dto';
 
 @ApiTags('contracts')
 @ApiBearerAuth()

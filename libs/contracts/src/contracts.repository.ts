@@ -53,6 +53,19 @@ export interface RewardAccrualRow {
   items: Array<{ contract_id: string; technology_amount: string; registered_at: string | null; park_code: string | null; buyer_org_id: string | null }>;
 }
 
+export interface RegisteredContractRow {
+  id: string;
+  park_code: string | null;
+  type: string;
+  seller_region: string;
+  buyer_region: string;
+  contract_amount: string;
+  technology_amount: string;
+  broker_user_id: string | null;
+  transfer_institution_id: string | null;
+  registered_at: Date;
+}
+
 export interface StatsRowRaw {
   key: string | null;
   contracts: number;
@@ -324,7 +337,18 @@ export class ContractsRepository {
     );
   }
 
-  // ---- statistics ----
+  // ---- statistics and monitoring feeds ----
+
+  /** Contracts registered in [from, to): one range scan of the registered-at index, only the columns the figures need. */
+  registeredBetween(m: EntityManager, range: InstantRange): Promise<RegisteredContractRow[]> {
+    return m.query(
+      `SELECT id, park_code, type, seller_region, buyer_region, contract_amount::text, technology_amount::text, broker_user_id, transfer_institution_id, registered_at
+         FROM technology_contract
+        WHERE status = 'registered' AND registered_at >= $1 AND registered_at < $2
+        ORDER BY created_at DESC, id`,
+      [range.from, range.to],
+    );
+  }
 
   /** Registered contracts with a registration instant in [from, to) grouped by one dimension. */
   registeredStats(m: EntityManager, range: InstantRange, groupBy: 'park' | 'quarter' | 'industry' | 'type' | 'direction'): Promise<StatsRowRaw[]> {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { BeijingCalendar, TransactionRunner } from '@techbridge/platform';
-import { viewContract } from './contract.view';
 import { ContractsErrors } from './contracts.exception';
 import { ContractsRepository } from './contracts.repository';
-import { ContractResponse, ContractStatsResponse, RewardAccrualResponse, RewardLineResponse, StatsGroup, StatsRow } from './dto/contracts.dto';
+import { ContractStatsResponse, RegisteredContractRecord, RewardAccrualResponse, RewardLineResponse, StatsGroup, StatsRow } from './dto/ledger.dto';
+import { contractDirection } from './rules/direction';
 import { fenToYuan, toFen } from './rules/money';
 import { RewardService } from './reward.service';
 
@@ -42,14 +42,11 @@ export class ContractsService {
   }
 
   /** Registered contracts whose registration falls in [from, to): the records behind monitoring's contract indicators. */
-  async registeredContractsBetween(from: Date, to: Date): Promise<ContractResponse[]> {
-    const out: ContractResponse[] = [];
-    const take = 500;
-    for (let skip = 0; ; skip += take) {
-      const [rows, total] = await this.repo.listContracts(this.tx.manager, { status: 'registered', skip, take });
-      for (const c of rows) if (c.registeredAt && c.registeredAt >= from && c.registeredAt < to) out.push(viewContract(c));
-      if (skip + take >= total) break;
-    }
-    return out;
+  async registeredContractsBetween(from: Date, to: Date): Promise<RegisteredContractRecord[]> {
+    const rows = await this.repo.registeredBetween(this.tx.manager, { from, to });
+    return rows.map((r) => ({
+      id: r.id, parkCode: r.park_code, type: r.type, direction: contractDirection(r.seller_region, r.buyer_region), contractAmount: Number(r.contract_amount),
+      technologyAmount: Number(r.technology_amount), brokerUserId: r.broker_user_id, transferInstitutionId: r.transfer_institution_id, registeredAt: new Date(r.registered_at).toISOString(),
+    }));
   }
 }

@@ -7,9 +7,7 @@ import { RoadshowService } from '@techbridge/roadshow';
 import { ContractAccessPolicy } from './contract-access.policy';
 import { ContractsErrors } from './contracts.exception';
 import { ContractsRepository } from './contracts.repository';
-import {
-  BrokerProfileDto, BrokerResponse, InstitutionResponse, mapBrokerProfile, mapRegistrationProfile, mapTransferProfile, RegistrationInstitutionProfileDto, TransferInstitutionProfileDto,
-} from './dto/contracts.dto';
+import { BrokerProfileDto, BrokerResponse, InstitutionResponse, mapBrokerProfile, mapRegistrationProfile, mapTransferProfile, RegistrationInstitutionProfileDto, TransferInstitutionProfileDto } from './dto/institutions.dto';
 import { defaultNumberPrefix } from './rules/registration-number';
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {

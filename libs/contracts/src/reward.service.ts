@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BeijingCalendar, Clock, JobName, OutboxService, REWARD_RULES, TransactionRunner } from '@techbridge/platform';
 import { IdentityService, OrganisationResponse } from '@techbridge/identity';
 import { ContractsRepository } from './contracts.repository';
-import { RewardAccrualResponse, RewardLineResponse } from './dto/contracts.dto';
+import { RewardAccrualResponse, RewardLineResponse } from './dto/ledger.dto';
 import { fenToYuanString, toFen } from './rules/money';
 import { computeRewardLines, RewardRules } from './rules/rewards';
 

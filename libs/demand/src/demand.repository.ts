@@ -204,4 +204,23 @@ export class DemandRepository {
   async isAssignedBroker(m: EntityManager, demandId: string, userId: string): Promise<boolean> {
     return (await m.getRepository(DemandBroker).count({ where: { demandId, userId } })) > 0;
   }
+
+  // ---- monitoring feeds: one range query each, on an index of the instant they count ----
+
+  /** Demands first published in [from, to), whatever their status since (drafts excepted). */
+  publishedBetween(m: EntityManager, range: { from: Date; to: Date }): Promise<Array<{ id: string; park: string | null; industry: string; min_trl: number | null }>> {
+    return m.query(
+      `SELECT id, park, industry, min_trl FROM demand WHERE published_at >= $1 AND published_at < $2 AND status <> 'draft' ORDER BY published_at DESC, id`,
+      [range.from, range.to],
+    );
+  }
+
+  /** Proposals awarded in [from, to), with their demand's park. */
+  proposalsAwardedBetween(m: EntityManager, range: { from: Date; to: Date }): Promise<Array<{ id: string; demand_id: string; park: string | null; decided_at: Date }>> {
+    return m.query(
+      `SELECT p.id, p.demand_id, d.park, p.decided_at FROM demand_proposal p JOIN demand d ON d.id = p.demand_id
+        WHERE p.status = 'awarded' AND p.decided_at >= $1 AND p.decided_at < $2 ORDER BY p.decided_at, p.id`,
+      [range.from, range.to],
+    );
+  }
 }

@@ -7,10 +7,12 @@ import { DemandAccessPolicy } from './demand-access.policy';
 import { deadlineInstant, isDeadlinePassed } from './demand.deadline';
 import { DemandErrors } from './demand.exception';
 import { DEMANDS_INDEX } from './demand.projection';
-import { DemandCriteria, DemandRepository, ViewerScope } from './demand.repository';
+import { DemandRepository } from './demand.repository';
 import { assertDemandEditable, DemandStatus, transitionDemand, transitionProposal } from './demand.state-machine';
 import { VisibilitySubject } from './demand.visibility';
-import { AssignBrokerDto, CreateDemandDto, DemandBrokerResponse, DemandResponse, DemandView, mapDemand, UpdateDemandDto } from './dto/demand.dto';
+import {
+  AssignBrokerDto, AwardedProposalRecord, CreateDemandDto, DemandBrokerResponse, DemandResponse, DemandView, mapDemand, PublishedDemandRecord, UpdateDemandDto,
+} from './dto/demand.dto';
 import { Demand } from './entities/demand.entity';
 
 const AUTO_DECLINE_ON_CLOSE = 'demand closed';
@@ -348,35 +350,18 @@ export class DemandService {
     return at;
   }
 
-  // ======== monitoring feed (read-only; added for the monitoring context, owner may reshape) ========
+  // ======== monitoring feeds ========
 
   /** Demands first published in [from, to), whatever their status since: the records behind monitoring's demands-posted figure. */
-  async demandsPublishedBetween(from: Date, to: Date): Promise<DemandResponse[]> {
-    const everyone: ViewerScope = { readableLevels: null, orgId: null, seesAllDrafts: true };
-    const criteria: DemandCriteria = { statuses: ['published', 'in-negotiation', 'solved', 'closed', 'expired'] };
-    const found: Demand[] = [];
-    // Newest first: stop at the first batch that reaches back before `from`.
-    for await (const rows of this.repo.iterate(this.tx.manager, everyone, criteria, Number.MAX_SAFE_INTEGER)) {
-      for (const d of rows) if (d.publishedAt && d.publishedAt >= from && d.publishedAt < to) found.push(d);
-      if (rows.some((d) => !d.publishedAt || d.publishedAt < from)) break;
-    }
-    return this.getDemandsByIds(found.map((d) => d.id));
+  async demandsPublishedBetween(from: Date, to: Date): Promise<PublishedDemandRecord[]> {
+    const rows = await this.repo.publishedBetween(this.tx.manager, { from, to });
+    return rows.map((r) => ({ id: r.id, park: r.park, industry: r.industry, minTrl: r.min_trl }));
   }
 
   /** Proposals awarded in [from, to), with the demand's park: the records behind monitoring's proposals-awarded figure. */
-  async proposalsAwardedBetween(from: Date, to: Date): Promise<Array<{ proposalId: string; demandId: string; park: string | null; awardedAt: string }>> {
-    const everyone: ViewerScope = { readableLevels: null, orgId: null, seesAllDrafts: true };
-    // An award moves the demand into negotiation; it may have been solved, closed or expired since.
-    const criteria: DemandCriteria = { statuses: ['in-negotiation', 'solved', 'closed', 'expired'] };
-    const out: Array<{ proposalId: string; demandId: string; park: string | null; awardedAt: string }> = [];
-    for await (const rows of this.repo.iterate(this.tx.manager, everyone, criteria, Number.MAX_SAFE_INTEGER)) {
-      for (const d of rows) {
-        for (const p of await this.repo.listProposals(this.tx.manager, d.id)) {
-          if (p.status === 'awarded' && p.decidedAt && p.decidedAt >= from && p.decidedAt < to) out.push({ proposalId: p.id, demandId: d.id, park: d.park, awardedAt: p.decidedAt.toISOString() });
-        }
-      }
-    }
-    return out;
+  async proposalsAwardedBetween(from: Date, to: Date): Promise<AwardedProposalRecord[]> {
+    const rows = await this.repo.proposalsAwardedBetween(this.tx.manager, { from, to });
+    return rows.map((r) => ({ proposalId: r.id, demandId: r.demand_id, park: r.park, awardedAt: new Date(r.decided_at).toISOString() }));
   }
 }
 

@@ -7,6 +7,7 @@ export type { DemandVisibility } from './demand.visibility';
 export type { DemandStatus } from './demand.state-machine';
 export {
   DemandResponse, RedactedDemandResponse, DemandEnterpriseResponse, DemandContactResponse, DemandPageResponse, DemandSearchResponse, DemandBrokerResponse,
+  PublishedDemandRecord, AwardedProposalRecord,
 } from './dto/demand.dto';
 export type { DemandView } from './dto/demand.dto';
 export { ProposalResponse } from './dto/proposal.dto';

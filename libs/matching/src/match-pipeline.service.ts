@@ -289,28 +289,12 @@ export class MatchPipelineService {
     });
   }
 
-  // ======== monitoring feed (read-only; added for the monitoring context, owner may reshape) ========
+  // ======== monitoring feed ========
 
   /** The pipeline's conversion in [from, to): matches suggested in the period, and matches that reached contacted or signed in it. */
   async pipelineStepsBetween(from: Date, to: Date): Promise<Array<{ matchId: string; demandId: string; step: 'suggested' | 'contacted' | 'signed'; at: string }>> {
-    const m = this.tx.manager;
-    const out: Array<{ matchId: string; demandId: string; step: 'suggested' | 'contacted' | 'signed'; at: string }> = [];
-    const take = 500;
-    for (let skip = 0; ; skip += take) {
-      const [rows, total] = await this.repo.page(m, { all: true, orgId: null }, { skip, take });
-      for (const r of rows) {
-        if (r.createdAt >= from && r.createdAt < to) out.push({ matchId: r.id, demandId: r.demandId, step: 'suggested', at: r.createdAt.toISOString() });
-        // Only a match whose status changed since `from` can have stepped forward in the period.
-        if (r.status === 'suggested' || r.statusChangedAt < from) continue;
-        for (const e of await this.repo.events(m, r.id)) {
-          if ((e.toStatus === 'contacted' || e.toStatus === 'signed') && e.occurredAt >= from && e.occurredAt < to) {
-            out.push({ matchId: r.id, demandId: r.demandId, step: e.toStatus, at: e.occurredAt.toISOString() });
-          }
-        }
-      }
-      if (skip + take >= total) break;
-    }
-    return out;
+    const rows = await this.repo.pipelineStepsBetween(this.tx.manager, { from, to });
+    return rows.map((r) => ({ matchId: r.match_id, demandId: r.demand_id, step: r.step, at: new Date(r.at).toISOString() }));
   }
 
   // ======== broker performance feed (read-only; added for the contracts context, owner may reshape) ========

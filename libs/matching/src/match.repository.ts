@@ -98,6 +98,25 @@ export class MatchRepository {
     return { taken: r.taken, movedForward: r.moved_forward, signed: r.signed };
   }
 
+  /**
+   * The pipeline's steps in [from, to): matches suggested (created) in it, and matches that reached contacted or signed
+   * in it, each match once per step (its first such event in the period). Two range scans, no per-match look-ups.
+   */
+  pipelineStepsBetween(m: EntityManager, range: { from: Date; to: Date }): Promise<Array<{ match_id: string; demand_id: string; step: 'suggested' | 'contacted' | 'signed'; at: Date }>> {
+    return m.query(
+      `SELECT id AS match_id, demand_id, 'suggested' AS step, created_at AS at FROM match WHERE created_at >= $1 AND created_at < $2
+       UNION ALL
+       SELECT s.match_id, x.demand_id, s.step, s.at
+         FROM (SELECT DISTINCT ON (e.match_id, e.to_status) e.match_id, e.to_status AS step, e.occurred_at AS at
+                 FROM match_event e
+                WHERE e.to_status IN ('contacted', 'signed') AND e.occurred_at >= $1 AND e.occurred_at < $2
+                ORDER BY e.match_id, e.to_status, e.occurred_at) s
+         JOIN match x ON x.id = s.match_id
+        ORDER BY at, match_id`,
+      [range.from, range.to],
+    );
+  }
+
   /** Park codes → names and key industries, from the editable reference table. */
   async parks(m: EntityManager): Promise<Map<string, { zh: string; en: string; keyIndustries: string[] }>> {
     const rows: Array<{ code: string; zh: string; en: string; key_industries: string[] }> = await m.query(`SELECT code, zh, en, key_industries FROM ref_park`);

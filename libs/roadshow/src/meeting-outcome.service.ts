@@ -9,18 +9,6 @@ import { RoadshowNotices } from './roadshow.notices';
 import { RoadshowRepository } from './roadshow.repository';
 import { nextEventStatus } from './roadshow.state-machine';
 
-/** An intention recorded after a meeting: what the match pipeline picks up. */
-export interface RoadshowIntention {
-  meetingId: string;
-  eventId: string;
-  enterpriseOrgId: string;
-  presenterOrgId: string;
-  achievementId: string | null;
-  packageId: string | null;
-  demandIds: string[];
-  recordedAt: string;
-}
-
 /** After the event: the follow-up request to the responsible broker, outcomes of meetings, and the intentions they yield. */
 @Injectable()
 export class MeetingOutcomeService {
@@ -70,30 +58,5 @@ export class MeetingOutcomeService {
       return { ...x, ...patch };
     });
     return mapMeeting(meeting);
-  }
-
-  /** Intentions recorded at an event, for the match pipeline and monitoring. */
-  async listIntentions(eventId: string): Promise<RoadshowIntention[]> {
-    const m = this.tx.manager;
-    const [meetings, presentations, participants] = await Promise.all([this.repo.allMeetings(m, eventId), this.repo.presentationsOf(m, eventId), this.repo.participantsOf(m, eventId, ['registered', 'cancelled'])]);
-    const pres = new Map(presentations.map((p) => [p.id, p]));
-    const demands = new Map(participants.map((p) => [p.enterpriseOrgId, p.demandIds]));
-    return meetings
-      .filter((x) => x.outcome === 'intention')
-      .map((x) => ({
-        meetingId: x.id,
-        eventId,
-        enterpriseOrgId: x.enterpriseOrgId,
-        presenterOrgId: x.presenterOrgId,
-        achievementId: pres.get(x.presentationId)?.achievementId ?? null,
-        packageId: pres.get(x.presentationId)?.packageId ?? null,
-        demandIds: demands.get(x.enterpriseOrgId) ?? [],
-        recordedAt: x.outcomeRecordedAt!.toISOString(),
-      }));
-  }
-
-  /** Meetings of an event that took place (an outcome other than a no-show was recorded): the records behind monitoring's 1:1 meetings figure. */
-  async heldMeetingIds(eventId: string): Promise<string[]> {
-    return (await this.repo.allMeetings(this.tx.manager, eventId)).filter((x) => x.status === 'scheduled' && !!x.outcome && x.outcome !== 'no-show').map((x) => x.id);
   }
 }

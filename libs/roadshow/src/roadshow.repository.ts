@@ -43,6 +43,22 @@ export class RoadshowRepository {
   }
 
   /** Events starting in a Beijing calendar year (an event at 00:30 on 1 January Beijing time belongs to the new year). */
+  /**
+   * Events that took place (held or closed) starting in [from, to), each with its meetings that took place (an
+   * outcome other than a no-show) and those that ended in an intention: one range query for monitoring.
+   */
+  eventsHeldBetween(m: EntityManager, range: { from: Date; to: Date }): Promise<Array<{ id: string; park_code: string | null; large: boolean; meeting_ids: string[]; intention_meeting_ids: string[] }>> {
+    return m.query(
+      `SELECT e.id, e.park_code, e.large,
+              coalesce(array_agg(x.id ORDER BY x.slot_index, x.table_number) FILTER (WHERE x.status = 'scheduled' AND x.outcome IS NOT NULL AND x.outcome <> 'no-show'), '{}') AS meeting_ids,
+              coalesce(array_agg(x.id ORDER BY x.slot_index, x.table_number) FILTER (WHERE x.outcome = 'intention'), '{}') AS intention_meeting_ids
+         FROM roadshow_event e LEFT JOIN roadshow_meeting x ON x.event_id = e.id
+        WHERE e.status IN ('held', 'closed') AND e.starts_at >= $1 AND e.starts_at < $2
+        GROUP BY e.id ORDER BY e.starts_at, e.id`,
+      [range.from, range.to],
+    );
+  }
+
   eventsOfYear(m: EntityManager, year: number): Promise<RoadshowEvent[]> {
     const { from, to } = BeijingCalendar.yearBounds(year);
     return m.getRepository(RoadshowEvent).find({ where: { startsAt: And(MoreThanOrEqual(from), LessThan(to)) }, order: { startsAt: 'ASC', id: 'ASC' } });

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@techbridge/platform';
-import { YearPlanResponse } from './dto/roadshow.dto';
-import { MeetingOutcomeService, RoadshowIntention } from './meeting-outcome.service';
+import { Actor, TransactionRunner } from '@techbridge/platform';
+import { HeldEventRecord, YearPlanResponse } from './dto/roadshow.dto';
 import { RoadshowEventService } from './roadshow-event.service';
 import { RoadshowReportService } from './roadshow-report.service';
+import { RoadshowRepository } from './roadshow.repository';
 
-/** The roadshow context's facade for other contexts (monitoring, contracts): read-only figures and intentions. */
+/** The roadshow context's facade for other contexts (monitoring, contracts): read-only plans, figures and records. */
 @Injectable()
 export class RoadshowService {
   constructor(
     private readonly events: RoadshowEventService,
-    private readonly outcomes: MeetingOutcomeService,
     private readonly reports: RoadshowReportService,
+    private readonly repo: RoadshowRepository,
+    private readonly tx: TransactionRunner,
   ) {}
 
   yearPlan(actor: Actor | null, year: number): Promise<YearPlanResponse> {
@@ -22,11 +23,9 @@ export class RoadshowService {
     return this.reports.eventsOrganisedBy(userId);
   }
 
-  heldMeetingIds(eventId: string): Promise<string[]> {
-    return this.outcomes.heldMeetingIds(eventId);
-  }
-
-  listIntentions(eventId: string): Promise<RoadshowIntention[]> {
-    return this.outcomes.listIntentions(eventId);
+  /** Events held in [from, to) (by their start) with the meetings that took place and the intentions: the records behind monitoring's event figures. */
+  async eventsHeldBetween(from: Date, to: Date): Promise<HeldEventRecord[]> {
+    const rows = await this.repo.eventsHeldBetween(this.tx.manager, { from, to });
+    return rows.map((r) => ({ id: r.id, parkCode: r.park_code, large: r.large, meetingIds: r.meeting_ids, intentionMeetingIds: r.intention_meeting_ids }));
   }
 }

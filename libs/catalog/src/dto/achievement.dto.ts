@@ -177,3 +177,11 @@ export function mapAchievement(a: Achievement, owner: OwnerLike | undefined, opt
     updatedAt: a.updatedAt.toISOString(),
   };
 }
+
+/** An achievement as monitoring counts it (the monitoring feed). */
+export class PublishedAchievementRecord {
+  id!: string;
+  ownerId!: string;
+  industry!: string;
+  trl!: number;
+}

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength,
   ValidateNested,
 } from 'class-validator';
 import { CONTRACT_TYPE_CODES, IsCreditCode, INDUSTRY_CODES, PageQuery, PARK_CODES, REGION_CODES } from '@techbridge/platform';
 import { CONTRACT_STATUSES, ContractStatus } from '../contract.state-machine';
 import { ContractDeduction, DEDUCTION_KINDS, DeductionKind } from '../entities/contract-deduction.entity';
-import { BROKER_TIERS, BrokerProfile, BrokerTier, INSTITUTION_LEVELS, InstitutionLevel, RegistrationInstitutionProfile, TransferInstitutionProfile } from '../entities/institution-profiles.entity';
 import { LegalPersonType, ReasonEntry, TechnologyContract } from '../entities/technology-contract.entity';
 import { ContractDirection } from '../rules/direction';
 
@@ -15,132 +14,6 @@ export const LEGAL_PERSON_TYPES: LegalPersonType[] = ['university', 'institute',
 export const LICENSE_SCOPES = ['exclusive', 'sole', 'ordinary'];
 const MAX_AMOUNT = 9_999_999_999_999;
 const money = () => IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false });
-
-// ---- institutions and brokers ----
-
-export class TransferInstitutionProfileDto {
-  @ApiProperty({ enum: INSTITUTION_LEVELS })
-  @IsIn(INSTITUTION_LEVELS as unknown as string[])
-  level!: InstitutionLevel;
-
-  @ApiProperty({ example: '国技转字〔2025〕013号' })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(60)
-  accreditationNumber!: string;
-
-  @ApiProperty({ example: '2025-01-01' })
-  @IsDateString({ strict: true })
-  validFrom!: string;
-
-  @ApiProperty({ example: '2027-12-31' })
-  @IsDateString({ strict: true })
-  validTo!: string;
-
-  @ApiPropertyOptional({ description: 'When the current level was granted (defaults to validFrom)' })
-  @IsOptional()
-  @IsDateString({ strict: true })
-  accreditedOn?: string;
-}
-
-export class RegistrationInstitutionProfileDto {
-  @ApiProperty({ example: ['13'], description: 'Administrative division code prefixes covered (2, 4 or 6 digits)' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ArrayUnique()
-  @Matches(/^(\d{2}|\d{4}|\d{6})$/, { each: true, message: 'coveredDivisions must be 2-, 4- or 6-digit division code prefixes' })
-  coveredDivisions!: string[];
-
-  @ApiPropertyOptional({ example: '130100', description: 'Six digits inside this institution\'s registration numbers' })
-  @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'numberPrefix must be 6 digits' })
-  numberPrefix?: string;
-}
-
-export class BrokerProfileDto {
-  @ApiProperty({ enum: BROKER_TIERS })
-  @IsIn(BROKER_TIERS as unknown as string[])
-  tier!: BrokerTier;
-
-  @ApiProperty({ example: 'JJR-HE-2025-0012' })
-  @IsString()
-  @MinLength(3)
-  @MaxLength(60)
-  filingNumber!: string;
-
-  @ApiPropertyOptional({ example: '高级工程师' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(60)
-  professionalTitle?: string;
-
-  @ApiPropertyOptional({ description: 'The transfer institution the broker works for' })
-  @IsOptional()
-  @IsUUID()
-  institutionId?: string;
-}
-
-export class TransferInstitutionResponse {
-  level!: InstitutionLevel;
-  accreditationNumber!: string;
-  validFrom!: string;
-  validTo!: string;
-  accreditedOn!: string;
-  /** Accreditation valid today. */
-  valid!: boolean;
-}
-export class RegistrationInstitutionResponse {
-  coveredDivisions!: string[];
-  numberPrefix!: string;
-}
-export class InstitutionResponse {
-  organisationId!: string;
-  name!: string;
-  type!: string;
-  region!: string;
-  transfer!: TransferInstitutionResponse | null;
-  registration!: RegistrationInstitutionResponse | null;
-}
-
-export class BrokerPerformance {
-  contractsRegistered!: number;
-  contractAmount!: number;
-  technologyAmount!: number;
-  contractsInProgress!: number;
-  /** Distinct matches this broker took into the pipeline (matching context). */
-  matchesTaken!: number;
-  /** Distinct matches this broker moved a step forward: contacted, negotiating or signed. */
-  matchesMovedForward!: number;
-  matchesSigned!: number;
-  /** Roadshows this broker was responsible for that took place (held or closed). */
-  eventsOrganised!: number;
-  /** Announced roadshows still ahead (registration open or scheduled). */
-  eventsUpcoming!: number;
-}
-export class BrokerResponse {
-  userId!: string;
-  displayName!: string;
-  organisationId!: string;
-  tier!: BrokerTier;
-  filingNumber!: string;
-  professionalTitle!: string | null;
-  institutionId!: string | null;
-  performance!: BrokerPerformance;
-}
-
-export function mapTransferProfile(p: TransferInstitutionProfile, today: string): TransferInstitutionResponse {
-  return { level: p.level, accreditationNumber: p.accreditationNumber, validFrom: p.validFrom, validTo: p.validTo, accreditedOn: p.accreditedOn, valid: p.validFrom <= today && today <= p.validTo };
-}
-export function mapRegistrationProfile(p: RegistrationInstitutionProfile): RegistrationInstitutionResponse {
-  return { coveredDivisions: p.coveredDivisions, numberPrefix: p.numberPrefix };
-}
-export function mapBrokerProfile(p: BrokerProfile, user: { displayName: string; organisationId: string }, performance: BrokerPerformance): BrokerResponse {
-  return {
-    userId: p.userId, displayName: user.displayName, organisationId: user.organisationId, tier: p.tier, filingNumber: p.filingNumber,
-    professionalTitle: p.professionalTitle, institutionId: p.institutionId, performance,
-  };
-}
 
 // ---- contracts ----
 
@@ -443,100 +316,4 @@ export class AmountCorrectionResponse {
   reason!: string;
   correctedBy!: string;
   correctedAt!: string;
-}
-
-// ---- holidays, rewards, statistics ----
-
-export class HolidayDto {
-  @ApiProperty({ enum: ['holiday', 'workday'] })
-  @IsIn(['holiday', 'workday'])
-  kind!: 'holiday' | 'workday';
-
-  @ApiProperty({ example: '国庆节' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(60)
-  name!: string;
-}
-
-export class HolidayQuery {
-  @ApiProperty({ example: 2026 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year!: number;
-}
-
-export class ComputeRewardsDto {
-  @ApiProperty({ example: 2026 })
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year!: number;
-}
-
-export class RewardLineResponse {
-  id!: string;
-  year!: number;
-  institutionId!: string;
-  kind!: 'facilitation' | 'registration' | 'new-accreditation';
-  basisAmount!: number;
-  uncappedAmount!: number;
-  amount!: number;
-  capped!: boolean;
-  note!: string | null;
-  computedAt!: string;
-  /** Computed before the year ended (a monthly provisional run): the yearly run on 1 January replaces it. */
-  provisional!: boolean;
-  contracts!: Array<{ contractId: string; registrationNumber: string; technologyAmount: number }>;
-}
-
-/** A ledger line as monitoring places it in quarters and parks (the monitoring feed). */
-export class RewardAccrualResponse {
-  lineId!: string;
-  institutionId!: string;
-  kind!: RewardLineResponse['kind'];
-  /** Yuan, to the fen. */
-  amount!: number;
-  /** For a line without contracts (the accreditation award): the Beijing date the accreditation took effect. */
-  accruedOn!: string | null;
-  contracts!: Array<{
-    contractId: string;
-    technologyAmount: number;
-    registeredAt: string | null;
-    /** The contract's park (the buyer's park unless filed otherwise), else the buyer organisation's park; null: not in a park. */
-    parkCode: string | null;
-  }>;
-}
-
-export const STATS_GROUPS = ['park', 'quarter', 'industry', 'type', 'direction'] as const;
-export type StatsGroup = (typeof STATS_GROUPS)[number];
-
-export class StatsQuery {
-  @ApiProperty({ example: '2026-01-01' })
-  @IsDateString({ strict: true })
-  from!: string;
-
-  @ApiProperty({ example: '2026-12-31', description: 'inclusive' })
-  @IsDateString({ strict: true })
-  to!: string;
-
-  @ApiProperty({ enum: STATS_GROUPS })
-  @IsIn(STATS_GROUPS as unknown as string[])
-  groupBy!: StatsGroup;
-}
-
-export class StatsRow {
-  key!: string | null;
-  contracts!: number;
-  contractAmount!: number;
-  technologyAmount!: number;
-}
-export class ContractStatsResponse {
-  from!: string;
-  to!: string;
-  groupBy!: StatsGroup;
-  rows!: StatsRow[];
-  total!: StatsRow;
 }

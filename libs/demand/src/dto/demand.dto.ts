@@ -337,3 +337,19 @@ export function mapDemand(d: Demand): DemandResponse {
 export function redactedView(d: { id: string; visibility: DemandVisibility; title: string; industry: string; field: string | null; park: string | null }): RedactedDemandResponse {
   return { id: d.id, redacted: true, visibility: d.visibility, title: d.title, industry: d.industry, field: d.field, park: d.park };
 }
+
+/** A demand as monitoring counts it (the monitoring feed). */
+export class PublishedDemandRecord {
+  id!: string;
+  park!: string | null;
+  industry!: string;
+  minTrl!: number | null;
+}
+
+/** An awarded proposal as monitoring counts it (the monitoring feed). */
+export class AwardedProposalRecord {
+  proposalId!: string;
+  demandId!: string;
+  park!: string | null;
+  awardedAt!: string;
+}

@@ -18,7 +18,7 @@ export class CatalogIndicatorSource implements ComputedIndicatorSource {
 
   async collect(period: ReportingPeriod): Promise<ComputedFigure[]> {
     const rows = await this.catalog.achievementsPublishedBetween(period.from, period.to);
-    const owners = await this.identity.findOrganisations(rows.map((a) => a.owner.id));
-    return achievementFigures(rows.map((a) => ({ id: a.id, park: owners.get(a.owner.id)?.parkCode ?? null, industry: a.industry, trl: a.trl })), PARK_CODES);
+    const owners = await this.identity.findOrganisations([...new Set(rows.map((a) => a.ownerId))]);
+    return achievementFigures(rows.map((a) => ({ id: a.id, park: owners.get(a.ownerId)?.parkCode ?? null, industry: a.industry, trl: a.trl })), PARK_CODES);
   }
 }

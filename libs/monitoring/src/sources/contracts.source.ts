@@ -15,10 +15,7 @@ export class ContractsIndicatorSource implements ComputedIndicatorSource {
   async collect(period: ReportingPeriod): Promise<ComputedFigure[]> {
     const rows = await this.contracts.registeredContractsBetween(period.from, period.to);
     return contractFigures(
-      rows.map((c) => ({
-        id: c.id, park: c.parkCode, type: c.type, direction: c.direction, contractAmount: c.contractAmount, technologyAmount: c.technologyAmount,
-        brokerUserId: c.brokerUserId, transferInstitutionId: c.transferInstitutionId,
-      })),
+      rows.map((c) => ({ ...c, park: c.parkCode })),
       PARK_CODES,
     );
   }

@@ -388,3 +388,14 @@ export class EventReportResponse {
   @ApiProperty({ description: 'Broker-pipeline matches moved forward by recorded intentions' }) matchesMovedForward!: number;
   @ApiProperty({ type: [Object] }) noInterestReasons!: Array<{ meetingId: string; reason: string }>;
 }
+
+/** An event that took place, as monitoring counts it (the monitoring feed). */
+export class HeldEventRecord {
+  id!: string;
+  parkCode!: string | null;
+  large!: boolean;
+  /** Meetings that took place: an outcome other than a no-show was recorded. */
+  meetingIds!: string[];
+  /** Meetings whose outcome was an intention. */
+  intentionMeetingIds!: string[];
+}

@@ -1,0 +1,128 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ArrayMinSize, ArrayMaxSize, ArrayUnique } from 'class-validator';
+import { BROKER_TIERS, BrokerProfile, BrokerTier, INSTITUTION_LEVELS, InstitutionLevel, RegistrationInstitutionProfile, TransferInstitutionProfile } from '../entities/institution-profiles.entity';
+
+/** Request and response types of institution and broker profiles. */
+export class TransferInstitutionProfileDto {
+  @ApiProperty({ enum: INSTITUTION_LEVELS })
+  @IsIn(INSTITUTION_LEVELS as unknown as string[])
+  level!: InstitutionLevel;
+
+  @ApiProperty({ example: '国技转字〔2025〕013号' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(60)
+  accreditationNumber!: string;
+
+  @ApiProperty({ example: '2025-01-01' })
+  @IsDateString({ strict: true })
+  validFrom!: string;
+
+  @ApiProperty({ example: '2027-12-31' })
+  @IsDateString({ strict: true })
+  validTo!: string;
+
+  @ApiPropertyOptional({ description: 'When the current level was granted (defaults to validFrom)' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  accreditedOn?: string;
+}
+
+export class RegistrationInstitutionProfileDto {
+  @ApiProperty({ example: ['13'], description: 'Administrative division code prefixes covered (2, 4 or 6 digits)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @Matches(/^(\d{2}|\d{4}|\d{6})$/, { each: true, message: 'coveredDivisions must be 2-, 4- or 6-digit division code prefixes' })
+  coveredDivisions!: string[];
+
+  @ApiPropertyOptional({ example: '130100', description: 'Six digits inside this institution\'s registration numbers' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'numberPrefix must be 6 digits' })
+  numberPrefix?: string;
+}
+
+export class BrokerProfileDto {
+  @ApiProperty({ enum: BROKER_TIERS })
+  @IsIn(BROKER_TIERS as unknown as string[])
+  tier!: BrokerTier;
+
+  @ApiProperty({ example: 'JJR-HE-2025-0012' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(60)
+  filingNumber!: string;
+
+  @ApiPropertyOptional({ example: '高级工程师' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  professionalTitle?: string;
+
+  @ApiPropertyOptional({ description: 'The transfer institution the broker works for' })
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string;
+}
+
+export class TransferInstitutionResponse {
+  level!: InstitutionLevel;
+  accreditationNumber!: string;
+  validFrom!: string;
+  validTo!: string;
+  accreditedOn!: string;
+  /** Accreditation valid today. */
+  valid!: boolean;
+}
+export class RegistrationInstitutionResponse {
+  coveredDivisions!: string[];
+  numberPrefix!: string;
+}
+export class InstitutionResponse {
+  organisationId!: string;
+  name!: string;
+  type!: string;
+  region!: string;
+  transfer!: TransferInstitutionResponse | null;
+  registration!: RegistrationInstitutionResponse | null;
+}
+
+export class BrokerPerformance {
+  contractsRegistered!: number;
+  contractAmount!: number;
+  technologyAmount!: number;
+  contractsInProgress!: number;
+  /** Distinct matches this broker took into the pipeline (matching context). */
+  matchesTaken!: number;
+  /** Distinct matches this broker moved a step forward: contacted, negotiating or signed. */
+  matchesMovedForward!: number;
+  matchesSigned!: number;
+  /** Roadshows this broker was responsible for that took place (held or closed). */
+  eventsOrganised!: number;
+  /** Announced roadshows still ahead (registration open or scheduled). */
+  eventsUpcoming!: number;
+}
+export class BrokerResponse {
+  userId!: string;
+  displayName!: string;
+  organisationId!: string;
+  tier!: BrokerTier;
+  filingNumber!: string;
+  professionalTitle!: string | null;
+  institutionId!: string | null;
+  performance!: BrokerPerformance;
+}
+
+export function mapTransferProfile(p: TransferInstitutionProfile, today: string): TransferInstitutionResponse {
+  return { level: p.level, accreditationNumber: p.accreditationNumber, validFrom: p.validFrom, validTo: p.validTo, accreditedOn: p.accreditedOn, valid: p.validFrom <= today && today <= p.validTo };
+}
+export function mapRegistrationProfile(p: RegistrationInstitutionProfile): RegistrationInstitutionResponse {
+  return { coveredDivisions: p.coveredDivisions, numberPrefix: p.numberPrefix };
+}
+export function mapBrokerProfile(p: BrokerProfile, user: { displayName: string; organisationId: string }, performance: BrokerPerformance): BrokerResponse {
+  return {
+    userId: p.userId, displayName: user.displayName, organisationId: user.organisationId, tier: p.tier, filingNumber: p.filingNumber,
+    professionalTitle: p.professionalTitle, institutionId: p.institutionId, performance,
+  };
+}

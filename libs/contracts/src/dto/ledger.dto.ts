@@ -1,0 +1,112 @@
+/** Request and response types of the holiday calendar, the reward ledger, the statistics and the monitoring feeds. */
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDateString, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ContractDirection } from '../rules/direction';
+
+export class HolidayDto {
+  @ApiProperty({ enum: ['holiday', 'workday'] })
+  @IsIn(['holiday', 'workday'])
+  kind!: 'holiday' | 'workday';
+
+  @ApiProperty({ example: '国庆节' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  name!: string;
+}
+
+export class HolidayQuery {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+}
+
+export class ComputeRewardsDto {
+  @ApiProperty({ example: 2026 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+}
+
+export class RewardLineResponse {
+  id!: string;
+  year!: number;
+  institutionId!: string;
+  kind!: 'facilitation' | 'registration' | 'new-accreditation';
+  basisAmount!: number;
+  uncappedAmount!: number;
+  amount!: number;
+  capped!: boolean;
+  note!: string | null;
+  computedAt!: string;
+  /** Computed before the year ended (a monthly provisional run): the yearly run on 1 January replaces it. */
+  provisional!: boolean;
+  contracts!: Array<{ contractId: string; registrationNumber: string; technologyAmount: number }>;
+}
+
+/** A ledger line as monitoring places it in quarters and parks (the monitoring feed). */
+export class RewardAccrualResponse {
+  lineId!: string;
+  institutionId!: string;
+  kind!: RewardLineResponse['kind'];
+  /** Yuan, to the fen. */
+  amount!: number;
+  /** For a line without contracts (the accreditation award): the Beijing date the accreditation took effect. */
+  accruedOn!: string | null;
+  contracts!: Array<{
+    contractId: string;
+    technologyAmount: number;
+    registeredAt: string | null;
+    /** The contract's park (the buyer's park unless filed otherwise), else the buyer organisation's park; null: not in a park. */
+    parkCode: string | null;
+  }>;
+}
+
+export const STATS_GROUPS = ['park', 'quarter', 'industry', 'type', 'direction'] as const;
+export type StatsGroup = (typeof STATS_GROUPS)[number];
+
+export class StatsQuery {
+  @ApiProperty({ example: '2026-01-01' })
+  @IsDateString({ strict: true })
+  from!: string;
+
+  @ApiProperty({ example: '2026-12-31', description: 'inclusive' })
+  @IsDateString({ strict: true })
+  to!: string;
+
+  @ApiProperty({ enum: STATS_GROUPS })
+  @IsIn(STATS_GROUPS as unknown as string[])
+  groupBy!: StatsGroup;
+}
+
+export class StatsRow {
+  key!: string | null;
+  contracts!: number;
+  contractAmount!: number;
+  technologyAmount!: number;
+}
+export class ContractStatsResponse {
+  from!: string;
+  to!: string;
+  groupBy!: StatsGroup;
+  rows!: StatsRow[];
+  total!: StatsRow;
+}
+
+/** A registered contract as monitoring counts it (the monitoring feed): where, what kind, which way, how much, who facilitated. */
+export class RegisteredContractRecord {
+  id!: string;
+  parkCode!: string | null;
+  type!: string;
+  direction!: ContractDirection;
+  contractAmount!: number;
+  technologyAmount!: number;
+  brokerUserId!: string | null;
+  transferInstitutionId!: string | null;
+  registeredAt!: string;
+}
