@@ -1,5 +1,5 @@
 import { SEARCH_INDEX, SearchIndex } from '@techbridge/platform';
-import { createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
+import { createTestApp, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 
 const rec = (externalId: string, title: string) => ({
   externalId, source: 'bj-tto-registry', title,
@@ -17,6 +17,7 @@ describe('catalog: re-imported members refresh their packages (e2e)', () => {
     t = await createTestApp({ worker: true });
     admin = await signInAdmin(t.api);
     tti = await signUpOrganisation(t.api, 'transfer-institution', { name: '导入技术包测试中心', region: 'HE' });
+    await verifyOrganisation(t.api, tti.organisation.id);
   });
   afterAll(async () => {
     await t.close();

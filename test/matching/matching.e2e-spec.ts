@@ -49,7 +49,7 @@ describe('matching (e2e)', () => {
       title: '烧结烟气中低温SCR脱硝催化剂', summary: '钒钨钛基中低温选择性催化还原脱硝催化剂，180-280℃活性窗口，脱硝效率大于85%。',
       keywords: ['SCR', '脱硝'], industry: 'energy-saving-environmental', field: 'air-pollution', trl: 7,
     });
-    expect((await t.api.post(`achievements/${ids.withdrawn}/withdraw`, { reason: '重新评估' }, { token: uni.accessToken })).status).toBe(200);
+    expect((await t.api.post(`achievements/${ids.withdrawn}/withdraw`, {}, { token: uni.accessToken })).status).toBe(200);
     const draft = await t.api.post('achievements', achievementBody({
       title: 'SNCR-SCR联合脱硝工艺', summary: '炉内选择性非催化还原与尾部催化还原耦合脱硝，适用于工业窑炉烟气。', keywords: ['SNCR', '脱硝'],
       industry: 'energy-saving-environmental', field: 'air-pollution', trl: 8,

@@ -1,4 +1,4 @@
-import { JobName, OutboxService, SearchDocument, SearchIndexer, TransactionRunner } from '@techbridge/platform';
+import { JobName, OutboxService, SEARCH_INDEX, SearchDocument, SearchIndex, SearchIndexer, TransactionRunner } from '@techbridge/platform';
 import { createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
 
 /**
@@ -156,5 +156,15 @@ describe('outbox: dead letters, retry, pruning (e2e)', () => {
     expect(left).toEqual(['prune:dead', 'prune:recent']);
     const [{ n }] = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE processed_at < now() - interval '7 days'`);
     expect(n).toBe(0);
+  });
+
+  it('the tombstone purge job forgets search removals older than a day and keeps recent ones', async () => {
+    const engine = t.app.get<SearchIndex>(SEARCH_INDEX);
+    await engine.delete(INDEX, ['gone-old', 'gone-new'], new Map([['gone-old', 3], ['gone-new', 3]]));
+    await t.db.dataSource.query(`UPDATE search_document SET deleted_at = now() - interval '2 days' WHERE index_name = $1 AND doc_id = 'gone-old'`, [INDEX]);
+    await t.jobs.enqueue(JobName.PurgeSearchTombstones, {});
+    await t.drain();
+    const left = await t.db.dataSource.query(`SELECT doc_id, version FROM search_document WHERE index_name = $1 AND deleted AND doc_id LIKE 'gone-%'`, [INDEX]);
+    expect(left).toEqual([{ doc_id: 'gone-new', version: '3' }]);
   });
 });

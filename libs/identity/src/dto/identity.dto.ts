@@ -176,16 +176,16 @@ export class OrganisationResponse {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: Object.values(OrgType) }) type!: OrgType;
-  @ApiProperty({ nullable: true }) creditCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) creditCode!: string | null;
   @ApiProperty() region!: string;
-  @ApiProperty({ nullable: true }) parkCode!: string | null;
-  @ApiProperty({ nullable: true }) divisionCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) parkCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) divisionCode!: string | null;
   @ApiProperty() claimed!: boolean;
   @ApiProperty() profile!: Record<string, unknown>;
   @ApiProperty({ enum: VERIFICATION_STATUSES }) verificationStatus!: VerificationStatus;
   @ApiProperty({ description: 'May exercise the powers of its type (verified, or a type that needs no verification)' }) verified!: boolean;
-  @ApiProperty({ nullable: true }) verifiedAt!: string | null;
-  @ApiProperty({ nullable: true }) verificationNote!: string | null;
+  @ApiProperty({ type: String, nullable: true }) verifiedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) verificationNote!: string | null;
   @ApiProperty({ description: 'Sign-up date: the verification queue is worked oldest first' }) createdAt!: string;
 }
 
@@ -234,8 +234,8 @@ export class InvitationResponse {
 
 export class AuditEntryResponse {
   @ApiProperty() id!: string;
-  @ApiProperty({ nullable: true }) actorUserId!: string | null;
-  @ApiProperty({ nullable: true }) actorOrgId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorUserId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorOrgId!: string | null;
   @ApiProperty() action!: string;
   @ApiProperty() entityType!: string;
   @ApiProperty() entityId!: string;

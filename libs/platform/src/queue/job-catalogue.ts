@@ -42,6 +42,8 @@ export enum JobName {
   RoadshowFollowUp = 'roadshow.follow-up',
   /** Repeatable: delete outbox messages delivered longer ago than OUTBOX_RETENTION_DAYS. */
   PruneOutbox = 'outbox.prune',
+  /** Repeatable: forget search tombstones older than a day (they only fence off late deliveries). */
+  PurgeSearchTombstones = 'search.purge-tombstones',
 }
 
 export interface JobPayloads {
@@ -69,6 +71,7 @@ export interface JobPayloads {
   [JobName.RoadshowMeetingReminder]: { meetingId: string; lead: '24h' | '1h' };
   [JobName.RoadshowFollowUp]: { eventId: string };
   [JobName.PruneOutbox]: Record<string, never>;
+  [JobName.PurgeSearchTombstones]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -91,6 +94,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.RoadshowMeetingReminder]: QueueName.Roadshow,
   [JobName.RoadshowFollowUp]: QueueName.Roadshow,
   [JobName.PruneOutbox]: QueueName.Maintenance,
+  [JobName.PurgeSearchTombstones]: QueueName.Maintenance,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
