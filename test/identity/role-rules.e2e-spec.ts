@@ -123,6 +123,9 @@ describe('identity: privileged roles only from a verified organisation of the ri
     expect(revoked.body.voidedRoles).toEqual([{ role: 'broker', reason: 'organisation-not-verified' }]);
     await verifyOrganisation(t.api, other.organisation.id);
     expect((await t.api.get('thesaurus', { token: otherBroker.accessToken })).status).toBe(200);
+    // A disabled user's unexpired token names nobody any more.
+    await t.db.dataSource.query(`UPDATE app_user SET status = 'disabled' WHERE id = $1`, [otherBroker.user.id]);
+    expect((await t.api.get('me', { token: otherBroker.accessToken })).status).toBe(401);
   });
 
   it('a pending or rejected organisation has no privileged power: unpublished achievements, files, review history, park entries', async () => {
