@@ -89,10 +89,9 @@ describe('demands: solution proposals and expiry (e2e)', () => {
     expect((await t.api.post(`demands/${d.id}/solve`, {}, { token: enterprise.accessToken })).body.status).toBe('solved');
   });
 
-  it('refuses proposals on an unpublished demand (404) and after the deadline (409), and bad proposals (400)', async () => {
+  it('refuses proposals on an unpublished demand (404: a draft is not revealed), after the deadline (409), and bad proposals (400)', async () => {
     const draft = await createDemand(t.api, enterprise, {}, false);
     const onDraft = await t.api.post(`demands/${draft.id}/proposals`, proposalBody(), { token: uni1.accessToken });
-    // A draft is invisible to would-be proposers: 404, never a 409 that reveals its state (issue 11).
     expect(onDraft.status).toBe(404);
     expect(onDraft.body.currentState).toBeUndefined();
 
