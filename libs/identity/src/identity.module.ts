@@ -3,12 +3,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationModule } from '@techbridge/notification';
 import { AuditEntry } from './entities/audit-entry.entity';
 import { Invitation } from './entities/invitation.entity';
+import { PasswordHistory } from './entities/password-history.entity';
 import { Organisation } from './entities/organisation.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
 import { AuthController, IdentityController } from './identity.controller';
 import { IdentityRepository } from './identity.repository';
 import { IdentityService } from './identity.service';
+import { AuditLog } from './audit-log';
+import { SessionRepository } from './session.repository';
+import { SessionService } from './session.service';
 
 @Injectable()
 class PlatformAdminBootstrap implements OnApplicationBootstrap {
@@ -19,9 +23,9 @@ class PlatformAdminBootstrap implements OnApplicationBootstrap {
 }
 
 @Module({
-  imports: [NotificationModule, TypeOrmModule.forFeature([Organisation, User, RefreshToken, Invitation, AuditEntry])],
+  imports: [NotificationModule, TypeOrmModule.forFeature([Organisation, User, RefreshToken, Invitation, AuditEntry, PasswordHistory])],
   controllers: [AuthController, IdentityController],
-  providers: [IdentityRepository, IdentityService, PlatformAdminBootstrap],
+  providers: [IdentityRepository, IdentityService, PlatformAdminBootstrap, AuditLog, SessionRepository, SessionService],
   exports: [IdentityService],
 })
 export class IdentityModule {}

@@ -51,6 +51,8 @@ export interface AccessTokenClaims {
   park?: string | null;
   /** See Actor.verified. */
   verified?: boolean;
+  /** The session (refresh-token family) the token belongs to: signing out denies it until its tokens expire. */
+  sid?: string;
 }
 
 export function actorFromClaims(c: AccessTokenClaims): Actor {

@@ -2,7 +2,9 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '../errors/domain-error';
-import { AccessTokenClaims, Actor, actorFromClaims, Role } from './actor';
+import { verifyAccessToken } from './access-token';
+import { Actor, actorFromClaims, Role } from './actor';
+import { AuthStateStore } from './auth-state.store';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
 
 /**
@@ -14,6 +16,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
+    private readonly authState: AuthStateStore,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,12 +27,9 @@ export class AuthGuard implements CanActivate {
     const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
     req.actor = null;
     if (token) {
-      try {
-        const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
-        req.actor = actorFromClaims(claims);
-      } catch {
-        if (!isPublic) throw unauthorized();
-      }
+      const claims = await verifyAccessToken(this.jwt, this.authState, token);
+      if (claims) req.actor = actorFromClaims(claims);
+      else if (!isPublic) throw unauthorized();
     }
     if (isPublic) return true;
     if (!req.actor) throw unauthorized();

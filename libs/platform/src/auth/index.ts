@@ -2,3 +2,5 @@ export * from './actor';
 export * from './auth.decorators';
 export * from './auth.guard';
 export * from './auth.module';
+export * from './access-token';
+export * from './auth-state.store';

@@ -1,5 +1,5 @@
 /** How an expected outcome maps to HTTP; the global filter owns the mapping. */
-export type DomainErrorKind = 'validation' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'gone' | 'too-large' | 'unavailable';
+export type DomainErrorKind = 'validation' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'gone' | 'too-large' | 'too-many' | 'unavailable';
 
 export interface LocalizedText {
   zh: string;
@@ -10,6 +10,8 @@ export interface ErrorDetail {
   /** Dotted path of the offending field, e.g. `owner.creditCode` or `lines[12].trl`. */
   field?: string;
   message: string;
+  /** The message in Chinese, when the detail has one: the filter answers in the caller's language. */
+  zh?: string;
   /** Machine-readable reason, e.g. `isInt`, `creditCodeCheck`. */
   code?: string;
 }
@@ -63,5 +65,7 @@ export const HTTP_STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   conflict: 409,
   gone: 410,
   'too-large': 413,
+  /** With `retryAfterSeconds` in extra: the filter sends it as Retry-After. */
+  'too-many': 429,
   unavailable: 503,
 };

@@ -51,7 +51,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private toBody(exception: unknown, lang: 'zh' | 'en', requestId: string): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = HTTP_STATUS_BY_KIND[exception.kind];
-      return { statusCode, error: REASON[statusCode], message: exception.text[lang], details: exception.details, requestId, code: exception.code, ...exception.extra };
+      const details = exception.details.map(({ zh, ...d }) => (lang === 'zh' && zh ? { ...d, message: zh } : d));
+      return { statusCode, error: REASON[statusCode], message: exception.text[lang], details, requestId, code: exception.code, ...exception.extra };
     }
     if (exception instanceof FileTooLargeError) {
       const msg = lang === 'zh' ? `文件超过 ${Math.round(exception.limit / 1048576)} MB` : `File exceeds ${Math.round(exception.limit / 1048576)} MB`;
