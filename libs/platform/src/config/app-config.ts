@@ -135,6 +135,11 @@ export class AppConfig {
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 20;
 
+  /** The worker writes the time here after reaching PostgreSQL and Redis (every 15 s), for its container healthcheck. */
+  @IsOptional()
+  @IsString()
+  WORKER_HEARTBEAT_FILE?: string;
+
   /** The worker's outbox relay poll interval. */
   @Transform(({ value }) => (value === undefined || value === '' ? 500 : Number(value)))
   @IsInt()
@@ -155,7 +160,7 @@ const KNOWN_VARIABLES = [
   'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'QUEUE_PREFIX', 'LOG_LEVEL', 'STORAGE_DIR', 'WEB_DIST_DIR',
   'AUTH_RATE_LIMIT_PER_MINUTE', 'OUTBOX_POLL_MS',
   'HOST', 'TRUSTED_PROXIES', 'SESSION_IDLE_MINUTES', 'SESSION_MAX_HOURS', 'SIGN_IN_MAX_FAILURES', 'SIGN_IN_LOCK_MINUTES',
-  'PASSWORD_MIN_LENGTH', 'PASSWORD_MIN_CLASSES', 'PASSWORD_HISTORY', 'PASSWORD_MAX_AGE_DAYS',
+  'PASSWORD_MIN_LENGTH', 'PASSWORD_MIN_CLASSES', 'PASSWORD_HISTORY', 'PASSWORD_MAX_AGE_DAYS', 'WORKER_HEARTBEAT_FILE',
 ] as const;
 
 /** Validate the environment (or an explicit object) and fail with every bad variable named. */
