@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHash } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
@@ -16,6 +16,7 @@ const hashOf = (s: string) => createHash('sha256').update(s).digest('hex').slice
 export class AuthStateStore implements OnModuleDestroy {
   private readonly redis: Redis;
   private readonly prefix: string;
+  private readonly logger = new Logger('AuthStateStore');
 
   constructor(config: AppConfig) {
     // Connects on first use (the worker never uses it); a request must fail rather than wait for Redis forever.
@@ -67,7 +68,8 @@ export class AuthStateStore implements OnModuleDestroy {
   private async call<T>(op: () => Promise<T>): Promise<T> {
     try {
       return await op();
-    } catch {
+    } catch (err) {
+      this.logger.warn(`Redis for authentication state failed: ${err instanceof Error ? err.message : String(err)}`);
       throw new DomainError('unavailable', 'AUTH_STATE_UNAVAILABLE', { zh: '认证服务暂不可用，请稍后重试', en: 'Authentication state is unavailable; try again shortly' });
     }
   }
