@@ -40,7 +40,8 @@ export class ProposalService {
     return this.tx.run(async (m) => {
       // Lock the demand so an award or a close cannot slip between the checks and the insert.
       const d = await this.repo.findByIdForUpdate(m, demandId);
-      if (!d) throw DemandErrors.demandNotFound();
+      // A draft is the enterprise's alone: 404 here as on GET, never a 409 that would reveal its state.
+      if (!d || !this.demands.isVisible(actor, d)) throw DemandErrors.demandNotFound();
       if (d.status !== 'published') throw DomainError.illegalTransition('demand', d.status, 'propose');
       if (isDeadlinePassed(d.deadlineAt, this.clock.now())) throw DemandErrors.deadlinePassed(d.status, deadlineDate(d.deadlineAt!));
       if (await this.repo.hasOpenProposalFrom(m, d.id, actor.orgId)) throw DemandErrors.duplicateProposal();

@@ -1,4 +1,5 @@
-import { describeConstraintErrors, DomainError, ErrorDetail } from '@techbridge/platform';
+import { describeConstraintErrors, DomainError, ErrorDetail, Role } from '@techbridge/platform';
+import { ineligibilityText, RoleIneligibility } from './role-eligibility';
 
 export enum IdentityErrorCode {
   InvalidCredentials = 'INVALID_CREDENTIALS',
@@ -13,6 +14,8 @@ export enum IdentityErrorCode {
   PasswordExpired = 'PASSWORD_EXPIRED',
   WeakPassword = 'WEAK_PASSWORD',
   PasswordReused = 'PASSWORD_REUSED',
+  RoleNotGrantable = 'ROLE_NOT_GRANTABLE',
+  LastOrgAdmin = 'LAST_ORG_ADMIN',
 }
 
 export const IdentityErrors = {
@@ -53,6 +56,21 @@ export const IdentityErrors = {
       [],
       { verificationStatus: status },
     ),
+  /** A grant that breaks the role rule: one detail per refused role, at its place in the request's `roles`. */
+  rolesNotGrantable: (refused: Array<{ index: number; role: Role; reason: RoleIneligibility }>) => {
+    const texts = refused.map((r) => ineligibilityText(r.role, r.reason));
+    return new DomainError(
+      'validation',
+      IdentityErrorCode.RoleNotGrantable,
+      { zh: texts.map((t) => t.zh).join('；'), en: texts.map((t) => t.en).join('; ') },
+      refused.map((r, i) => ({ field: `roles[${r.index}]`, message: texts[i].en, zh: texts[i].zh, code: r.reason })),
+      { refusedRoles: refused.map((r) => ({ role: r.role, reason: r.reason })) },
+    );
+  },
+  lastOrgAdmin: () =>
+    new DomainError('conflict', IdentityErrorCode.LastOrgAdmin, { zh: '机构至少需要保留一名机构管理员', en: 'The organisation must keep at least one org-admin' }, [
+      { field: 'roles', message: 'The organisation must keep at least one org-admin', zh: '机构至少需要保留一名机构管理员', code: IdentityErrorCode.LastOrgAdmin },
+    ]),
   userNotFound: () => DomainError.notFound({ code: IdentityErrorCode.UserNotFound, zh: '用户不存在', en: 'User not found' }),
   accountLocked: (retryAfterSeconds: number) =>
     new DomainError(

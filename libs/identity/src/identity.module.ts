@@ -1,6 +1,7 @@
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationModule } from '@techbridge/notification';
+import { ActorSource } from '@techbridge/platform';
 import { AuditEntry } from './entities/audit-entry.entity';
 import { Invitation } from './entities/invitation.entity';
 import { PasswordHistory } from './entities/password-history.entity';
@@ -9,8 +10,10 @@ import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
 import { AuthController, IdentityController } from './identity.controller';
 import { IdentityRepository } from './identity.repository';
+import { IdentityActorSource } from './identity-actor-source';
 import { IdentityService } from './identity.service';
 import { AuditLog } from './audit-log';
+import { MembershipService } from './membership.service';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
 
@@ -25,7 +28,11 @@ class PlatformAdminBootstrap implements OnApplicationBootstrap {
 @Module({
   imports: [NotificationModule, TypeOrmModule.forFeature([Organisation, User, RefreshToken, Invitation, AuditEntry, PasswordHistory])],
   controllers: [AuthController, IdentityController],
-  providers: [IdentityRepository, IdentityService, PlatformAdminBootstrap, AuditLog, SessionRepository, SessionService],
+  // ActorSource: the auth guard builds each request's actor through it (effective roles, current verification).
+  providers: [
+    IdentityRepository, IdentityService, MembershipService, PlatformAdminBootstrap, AuditLog, SessionRepository, SessionService,
+    { provide: ActorSource, useClass: IdentityActorSource },
+  ],
   exports: [IdentityService],
 })
 export class IdentityModule {}

@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { hash as argonHash } from '@node-rs/argon2';
 import { NotificationService } from '@techbridge/notification';
-import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import {
   Actor, AppConfig, Clock, DomainError, isPlatformStaff, OrgType, Page, pageOf, Role, skipTake, TransactionRunner,
 } from '@techbridge/platform';
 import {
-  AcceptInvitationDto, AuditEntryResponse, AuditQuery, InvitationResponse, InviteMemberDto, mapAuditEntry, mapOrganisation, mapUser,
-  OrganisationListQuery, OrganisationResponse, RejectOrganisationDto, SessionResponse, SignUpDto, UserResponse, VerifyOrganisationDto,
+  AcceptInvitationDto, AuditEntryResponse, AuditQuery, mapAuditEntry, mapOrganisation, mapUser, OrganisationListQuery, OrganisationResponse,
+  RejectOrganisationDto, SessionResponse, SignUpDto, UserResponse, VerifyOrganisationDto,
 } from './dto/identity.dto';
 import { Organisation } from './entities/organisation.entity';
 import { User } from './entities/user.entity';
@@ -20,8 +19,6 @@ import { SessionService } from './session.service';
 import { sha256 } from './token-hash';
 
 export type { AuditRecord } from './audit-log';
-
-const INVITATION_TTL_DAYS = 14;
 
 export interface OrganisationReference {
   name: string;
@@ -80,7 +77,7 @@ export class IdentityService {
     const user = await this.repo.findUser(this.tx.manager, actor.userId);
     if (!user) throw IdentityErrors.userNotFound();
     const org = await this.repo.findOrganisation(this.tx.manager, user.organisationId);
-    return { user: mapUser(user), organisation: mapOrganisation(org!) };
+    return { user: mapUser(user, org!), organisation: mapOrganisation(org!) };
   }
 
   // ---- organisations and members ----
@@ -94,36 +91,6 @@ export class IdentityService {
     const org = await this.repo.findOrganisation(this.tx.manager, id);
     if (!org) throw IdentityErrors.organisationNotFound();
     return this.canSeePrivate(actor, org.id) ? mapOrganisation(org) : this.publicView(org);
-  }
-
-  /** Members are private to the organisation: anyone else gets 404, as if it did not exist. */
-  async listMembers(actor: Actor, orgId: string, page: { page: number; pageSize: number }): Promise<Page<UserResponse>> {
-    if (!this.canSeePrivate(actor, orgId)) throw IdentityErrors.organisationNotFound();
-    const { skip, take } = skipTake(page);
-    const [rows, total] = await this.repo.listMembers(this.tx.manager, orgId, skip, take);
-    return pageOf(rows.map(mapUser), total, page);
-  }
-
-  async invite(actor: Actor, orgId: string, dto: InviteMemberDto): Promise<InvitationResponse> {
-    if (!(actor.orgId === orgId && actor.roles.includes(Role.OrgAdmin)) && !actor.roles.includes(Role.PlatformAdmin)) {
-      throw IdentityErrors.organisationNotFound();
-    }
-    return this.tx.run(async (m) => {
-      const org = await this.repo.findOrganisation(m, orgId);
-      if (!org) throw IdentityErrors.organisationNotFound();
-      if (await this.repo.findUserByEmail(m, dto.email)) throw IdentityErrors.emailTaken();
-      const token = randomBytes(24).toString('base64url');
-      const inv = await this.repo.saveInvitation(m, {
-        organisationId: orgId,
-        email: dto.email.toLowerCase(),
-        roles: [...new Set([Role.Member, ...dto.roles])],
-        tokenHash: sha256(token),
-        invitedBy: actor.userId,
-        expiresAt: new Date(this.clock.now().getTime() + INVITATION_TTL_DAYS * 86_400_000),
-      });
-      await this.audit(m, actor, { action: 'invite-member', entityType: 'organisation', entityId: orgId, changes: { email: inv.email, roles: inv.roles } });
-      return { id: inv.id, email: inv.email, roles: inv.roles, expiresAt: inv.expiresAt.toISOString(), token };
-    });
   }
 
   async acceptInvitation(dto: AcceptInvitationDto): Promise<SessionResponse> {
@@ -222,13 +189,15 @@ export class IdentityService {
     return { organisation: mapOrganisation(org), created: true };
   }
 
+  /** Users holding the role in effect (a grant the role rule voids does not count). */
   async usersWithRole(role: Role, organisationId?: string): Promise<UserResponse[]> {
-    return (await this.repo.findUsersWithRole(this.tx.manager, role, organisationId)).map(mapUser);
+    return (await this.repo.findUsersWithRole(this.tx.manager, role, organisationId)).map((u) => mapUser(u, u.organisation)).filter((u) => u.effectiveRoles.includes(role));
   }
 
+  /** With `effectiveRoles`: check those, not `roles`, before relying on a user's role. */
   async findUser(id: string): Promise<UserResponse | null> {
-    const u = await this.repo.findUser(this.tx.manager, id);
-    return u ? mapUser(u) : null;
+    const u = await this.repo.findUserWithOrganisation(this.tx.manager, id);
+    return u ? mapUser(u, u.organisation) : null;
   }
 
   /** Append to the audit log inside the caller's transaction. */

@@ -11,6 +11,7 @@ import { User } from './entities/user.entity';
 import { IdentityErrors } from './identity.exception';
 import { IdentityRepository } from './identity.repository';
 import { mayExercisePowers } from './organisation-verification';
+import { effectiveRoles } from './role-eligibility';
 import { passwordProblems } from './password-policy';
 import { SessionRepository } from './session.repository';
 import { sha256 } from './token-hash';
@@ -190,7 +191,10 @@ export class SessionService {
   }
 
   private async issueInFamily(m: EntityManager, user: User, org: Organisation, family: SessionFamily): Promise<{ response: SessionResponse; refreshTokenId: string }> {
-    const claims: AccessTokenClaims = { sub: user.id, org: org.id, orgType: org.type, roles: user.roles, park: org.parkCode, verified: mayExercisePowers(org.verificationStatus), sid: family.id };
+    // Informative for clients (the guard re-reads the records on every request): the roles in effect now.
+    const claims: AccessTokenClaims = {
+      sub: user.id, org: org.id, orgType: org.type, roles: effectiveRoles(user.roles, org), park: org.parkCode, verified: mayExercisePowers(org.verificationStatus), sid: family.id,
+    };
     const accessToken = await this.jwt.signAsync(claims);
     const refreshToken = randomBytes(32).toString('base64url');
     const idleDeadline = this.clock.now().getTime() + this.config.SESSION_IDLE_MINUTES * 60_000;
@@ -201,7 +205,7 @@ export class SessionService {
       sessionStartedAt: family.startedAt,
       expiresAt: new Date(Math.min(idleDeadline, this.sessionEnd(family.startedAt).getTime())),
     });
-    const response: SessionResponse = { accessToken, refreshToken, expiresIn: this.config.JWT_ACCESS_TTL_SECONDS, user: mapUser(user), organisation: mapOrganisation(org) };
+    const response: SessionResponse = { accessToken, refreshToken, expiresIn: this.config.JWT_ACCESS_TTL_SECONDS, user: mapUser(user, org), organisation: mapOrganisation(org) };
     return { response, refreshTokenId: row.id };
   }
 }

@@ -1,5 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Actor, Clock, DomainError, TransactionRunner } from '@techbridge/platform';
+import { Injectable } from '@nestjs/common';
+import { Actor, Clock, TransactionRunner } from '@techbridge/platform';
 import { MatchPipelineService } from '@techbridge/matching';
 import { NotificationService } from '@techbridge/notification';
 import { mapMeeting, MeetingResponse, RecordOutcomeDto } from './dto/roadshow.dto';
@@ -24,8 +24,6 @@ export interface RoadshowIntention {
 /** After the event: the follow-up request to the responsible broker, outcomes of meetings, and the intentions they yield. */
 @Injectable()
 export class MeetingOutcomeService {
-  private readonly logger = new Logger('MeetingOutcomeService');
-
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: RoadshowRepository,
@@ -50,44 +48,28 @@ export class MeetingOutcomeService {
     });
   }
 
+  /**
+   * One unit of work: the outcome, the pairs an intention moves forward in the broker pipeline (through the matching
+   * facade, joining this transaction) and the ids of the matches moved, commit together or not at all.
+   */
   async recordOutcome(actor: Actor, eventId: string, meetingId: string, dto: RecordOutcomeDto): Promise<MeetingResponse> {
     if (dto.outcome === 'no-interest' && !dto.reason) throw RoadshowErrors.reasonRequired();
-    const { meeting, pairs } = await this.tx.run(async (m) => {
+    const meeting = await this.tx.run(async (m) => {
       const e = await this.access.requireAccess(m, actor, RoadshowPermission.Organise, eventId);
       const x = await this.repo.findMeeting(m, meetingId, true);
       if (!x || x.eventId !== e.id) throw RoadshowErrors.meetingNotFound();
       if (x.status !== 'scheduled') throw RoadshowErrors.meetingNotCancellable(x.status);
       if (this.clock.now() < x.startsAt) throw RoadshowErrors.outcomeTooEarly();
-      const patch = { outcome: dto.outcome, outcomeReason: dto.reason ?? null, outcomeRecordedAt: this.clock.now(), outcomeRecordedBy: actor.userId };
-      await this.repo.updateMeeting(m, x.id, patch);
       const p = await this.repo.findPresentation(m, eventId, x.presentationId);
       const participant = (await this.repo.participantsOf(m, eventId, ['registered', 'cancelled'])).find((q) => q.enterpriseOrgId === x.enterpriseOrgId);
-      const advance = dto.outcome === 'intention' && p?.achievementId ? (participant?.demandIds ?? []).map((demandId) => ({ demandId, achievementId: p.achievementId! })) : [];
-      return { meeting: { ...x, ...patch }, pairs: advance };
+      const pairs = dto.outcome === 'intention' && p?.achievementId ? (participant?.demandIds ?? []).map((demandId) => ({ demandId, achievementId: p.achievementId! })) : [];
+      const advanced = pairs.length ? await this.pipeline.advancePairs(actor, pairs, 'roadshow 1:1 meeting: intention', m) : [];
+      const advancedMatchIds = advanced.length ? advanced : x.advancedMatchIds;
+      const patch = { outcome: dto.outcome, outcomeReason: dto.reason ?? null, outcomeRecordedAt: this.clock.now(), outcomeRecordedBy: actor.userId, advancedMatchIds };
+      await this.repo.updateMeeting(m, x.id, patch);
+      return { ...x, ...patch };
     });
-    if (pairs.length) meeting.advancedMatchIds = await this.advanceMatches(actor, meeting.id, pairs);
     return mapMeeting(meeting);
-  }
-
-  /**
-   * An intention moves the pair forward in the broker pipeline: taken by this broker, then suggested → contacted
-   * or contacted → negotiating. Pairs the pipeline refuses (demand closed, another broker's match) are skipped.
-   */
-  private async advanceMatches(actor: Actor, meetingId: string, pairs: Array<{ demandId: string; achievementId: string }>): Promise<string[]> {
-    const advanced: string[] = [];
-    for (const pair of pairs) {
-      try {
-        const taken = await this.pipeline.take(actor, { ...pair, note: 'roadshow 1:1 meeting: intention' });
-        const action = taken.status === 'suggested' ? 'contact' : taken.status === 'contacted' ? 'negotiate' : null;
-        if (action) await this.pipeline.transition(actor, taken.id, { action, note: 'roadshow 1:1 meeting: intention' });
-        advanced.push(taken.id);
-      } catch (err) {
-        if (!(err instanceof DomainError)) throw err;
-        this.logger.log(`intention of meeting ${meetingId} not taken into the pipeline: ${err.code}`);
-      }
-    }
-    if (advanced.length) await this.tx.run((m) => this.repo.updateMeeting(m, meetingId, { advancedMatchIds: advanced }));
-    return advanced;
   }
 
   /** Intentions recorded at an event, for the match pipeline and monitoring. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, hasRole, isPlatformStaff, OrgType, Role } from '@techbridge/platform';
+import { Actor, actsAs, hasRole, isPlatformStaff, OrgType, Role } from '@techbridge/platform';
 import { RoadshowEvent } from './entities/roadshow-event.entity';
 import { RoadshowErrors } from './roadshow.exception';
 import { RoadshowRepository } from './roadshow.repository';
@@ -24,7 +24,7 @@ export enum RoadshowPermission {
 export function canOrganiseRoadshows(actor: Actor | null): boolean {
   if (!actor) return false;
   if (isPlatformStaff(actor) || hasRole(actor, Role.Broker)) return true;
-  return (actor.orgType === OrgType.TransferInstitution || actor.orgType === OrgType.ParkAdministration) && hasRole(actor, Role.OrgAdmin);
+  return actsAs(actor, OrgType.TransferInstitution, OrgType.ParkAdministration) && hasRole(actor, Role.OrgAdmin);
 }
 
 /** The one place that decides who sees an event and who acts as its organiser. */

@@ -28,7 +28,7 @@ export class PackageAchievementItem {
   @ApiProperty() title!: string;
   @ApiProperty() status!: string;
   @ApiProperty() trl!: number;
-  @ApiProperty({ nullable: true }) askingPrice!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) askingPrice!: number | null;
   @ApiProperty() negotiable!: boolean;
   @ApiProperty() ownerId!: string;
   @ApiProperty() ownerName!: string;
@@ -44,14 +44,14 @@ export class PackageResponse {
   @ApiProperty({ enum: ['draft', 'published', 'archived'] }) status!: PackageStatus;
   @ApiProperty({ type: [String] }) targetParks!: string[];
   @ApiProperty({ type: [PackageAchievementItem] }) achievements!: PackageAchievementItem[];
-  @ApiProperty({ nullable: true }) trlMin!: number | null;
-  @ApiProperty({ nullable: true }) trlMax!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) trlMin!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) trlMax!: number | null;
   @ApiProperty({ description: 'Sum of priced items (yuan)' }) totalAskingPrice!: number;
   @ApiProperty({ description: 'Items priced as negotiable (面议), not in the total' }) negotiableCount!: number;
   @ApiProperty() owners!: Array<{ id: string; name: string; count: number }>;
   @ApiProperty() curatorId!: string;
   @ApiProperty() curatorOrgId!: string;
-  @ApiProperty({ nullable: true }) publishedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) publishedAt!: string | null;
   @ApiProperty() updatedAt!: string;
 }
 
@@ -82,7 +82,7 @@ export class GuideCatalogEntryResponse {
   @ApiProperty() ownerName!: string;
   @ApiProperty() ownerRegion!: string;
   @ApiProperty() trl!: number;
-  @ApiProperty({ nullable: true }) askingPrice!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) askingPrice!: number | null;
   @ApiProperty({ type: [String] }) transferModes!: string[];
   @ApiProperty({ type: [String] }) patents!: string[];
   @ApiProperty() note!: string;
@@ -95,5 +95,5 @@ export class GuideCatalogResponse {
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['draft', 'published'] }) status!: string;
   @ApiProperty({ type: [GuideCatalogEntryResponse] }) entries!: GuideCatalogEntryResponse[];
-  @ApiProperty({ nullable: true }) publishedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) publishedAt!: string | null;
 }

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
 import { ACCESS_TOKEN_ALGORITHM } from './access-token';
+import { ActorResolver } from './actor-source';
 import { AuthGuard } from './auth.guard';
 import { AuthStateStore } from './auth-state.store';
 
@@ -18,7 +19,7 @@ import { AuthStateStore } from './auth-state.store';
       }),
     }),
   ],
-  providers: [AuthStateStore, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [JwtModule, AuthStateStore],
+  providers: [AuthStateStore, ActorResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [JwtModule, AuthStateStore, ActorResolver],
 })
 export class AuthModule {}

@@ -145,6 +145,24 @@ export class AppConfig {
   @IsInt()
   @Min(10)
   OUTBOX_POLL_MS = 500;
+
+  /** Failed deliveries of one outbox message before it is set aside as dead (administrators see and retry it). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt()
+  @Min(1)
+  OUTBOX_MAX_ATTEMPTS = 10;
+
+  /** Days a delivered outbox message is kept (for tracing) before the hourly prune deletes it. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 7 : Number(value)))
+  @IsInt()
+  @Min(0)
+  OUTBOX_RETENTION_DAYS = 7;
+
+  /** Times a job may stall (its worker died or hung past the lock) and still be retried; handlers are idempotent. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
+  @IsInt()
+  @Min(1)
+  JOB_MAX_STALLED_COUNT = 20;
 }
 
 export class ConfigValidationError extends Error {
@@ -159,6 +177,7 @@ const KNOWN_VARIABLES = [
   'NODE_ENV', 'DATABASE_URL', 'REDIS_URL', 'MEILI_HOST', 'MEILI_API_KEY', 'PORT', 'JWT_ACCESS_SECRET', 'JWT_ACCESS_TTL_SECONDS',
   'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'QUEUE_PREFIX', 'LOG_LEVEL', 'STORAGE_DIR', 'WEB_DIST_DIR',
   'AUTH_RATE_LIMIT_PER_MINUTE', 'OUTBOX_POLL_MS',
+  'OUTBOX_MAX_ATTEMPTS', 'OUTBOX_RETENTION_DAYS', 'JOB_MAX_STALLED_COUNT',
   'HOST', 'TRUSTED_PROXIES', 'SESSION_IDLE_MINUTES', 'SESSION_MAX_HOURS', 'SIGN_IN_MAX_FAILURES', 'SIGN_IN_LOCK_MINUTES',
   'PASSWORD_MIN_LENGTH', 'PASSWORD_MIN_CLASSES', 'PASSWORD_HISTORY', 'PASSWORD_MAX_AGE_DAYS', 'WORKER_HEARTBEAT_FILE',
 ] as const;

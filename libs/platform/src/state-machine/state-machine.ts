@@ -48,6 +48,11 @@ export class StateMachine<S extends string, A extends string> {
     return to;
   }
 
+  /** A guard: throws the lifecycle's illegal-step error when the action is not allowed from `from`. */
+  assert(from: S, action: A): void {
+    if (!this.can(from, action)) throw this.illegal(from, action);
+  }
+
   /** The step itself, for updates that move a set of rows at once (`WHERE status IN (from)` → `to`). */
   step(action: A): Transition<S> {
     return this.transitions[action];

@@ -29,6 +29,7 @@ interface LoadedIndex {
 interface HeadRow {
   settings_seq: string | null;
   doc_seq: string | null;
+  purged_seq: string | null;
 }
 interface ChangeRow {
   doc_id: string;
@@ -84,33 +85,69 @@ export class EmbeddedSearchIndex implements SearchIndex {
            FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(d, position)
            ORDER BY position
            ON CONFLICT (index_name, doc_id) DO UPDATE
-             SET version = EXCLUDED.version, document = EXCLUDED.document, seq = EXCLUDED.seq, deleted = false`,
+             SET version = EXCLUDED.version, document = EXCLUDED.document, seq = EXCLUDED.seq, deleted = false, deleted_at = NULL
+             WHERE search_document.version <= EXCLUDED.version`,
           [index, JSON.stringify(unique.slice(i, i + WRITE_CHUNK))],
         );
       }
     });
   }
 
-  async delete(index: string, ids: string[]): Promise<void> {
+  async delete(index: string, ids: string[], versions?: ReadonlyMap<string, number>): Promise<void> {
     if (ids.length === 0) return;
+    const fenced = versions ? ids.filter((id) => versions.has(id)) : [];
+    const unfenced = versions ? ids.filter((id) => !versions.has(id)) : ids;
     // Tombstones (not DELETE) so other processes learn of the removal through seq.
-    await this.write(index, (manager) =>
-      manager.query(
-        `UPDATE search_document SET deleted = true, document = NULL, seq = nextval('search_document_seq')
-         WHERE index_name = $1 AND doc_id = ANY($2::text[]) AND NOT deleted`,
-        [index, ids],
-      ),
-    );
+    await this.write(index, async (manager) => {
+      if (unfenced.length) {
+        // Version 0: the removal fences nothing, any later upsert applies.
+        await manager.query(
+          `UPDATE search_document SET deleted = true, document = NULL, version = 0, deleted_at = now(), seq = nextval('search_document_seq')
+           WHERE index_name = $1 AND doc_id = ANY($2::text[]) AND NOT deleted`,
+          [index, unfenced],
+        );
+      }
+      if (fenced.length) {
+        // A removal of version v applies over any copy up to v, and is kept (even for a document never indexed) so that
+        // a late upsert of an older version finds it.
+        await manager.query(
+          `INSERT INTO search_document (index_name, doc_id, version, document, seq, deleted, deleted_at)
+           SELECT $1, t.id, t.v, NULL, nextval('search_document_seq'), true, now()
+             FROM unnest($2::text[], $3::bigint[]) WITH ORDINALITY AS t(id, v, position) ORDER BY position
+           ON CONFLICT (index_name, doc_id) DO UPDATE
+             SET deleted = true, document = NULL, version = EXCLUDED.version, deleted_at = EXCLUDED.deleted_at, seq = EXCLUDED.seq
+             WHERE search_document.version < EXCLUDED.version OR (search_document.version = EXCLUDED.version AND NOT search_document.deleted)`,
+          [index, fenced, fenced.map((id) => versions!.get(id))],
+        );
+      }
+    });
   }
 
   async clear(index: string): Promise<void> {
     await this.write(index, (manager) =>
       manager.query(
-        `UPDATE search_document SET deleted = true, document = NULL, seq = nextval('search_document_seq')
-         WHERE index_name = $1 AND NOT deleted`,
+        `UPDATE search_document SET deleted = true, document = NULL, version = 0, deleted_at = now(), seq = nextval('search_document_seq')
+         WHERE index_name = $1 AND (NOT deleted OR version <> 0)`,
         [index],
       ),
     );
+  }
+
+  async purgeTombstones(index: string, before: Date): Promise<number> {
+    let purged = 0;
+    await this.write(index, async (manager) => {
+      const [row]: Array<{ n: number; max_seq: string | null }> = await manager.query(
+        `WITH gone AS (DELETE FROM search_document WHERE index_name = $1 AND deleted AND deleted_at < $2 RETURNING seq)
+         SELECT count(*)::int AS n, max(seq)::text AS max_seq FROM gone`,
+        [index, before],
+      );
+      purged = row.n;
+      // A process that has not read these tombstones yet can no longer learn of the removals from them: it must reload.
+      if (row.max_seq !== null) {
+        await manager.query(`UPDATE search_index_settings SET purged_seq = greatest(purged_seq, $2::bigint) WHERE index_name = $1`, [index, row.max_seq]);
+      }
+    });
+    return purged;
   }
 
   async search<T extends SearchDocument = SearchDocument>(index: string, query: SearchQuery): Promise<SearchResult<T>> {
@@ -181,15 +218,19 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private async catchUp(name: string): Promise<LoadedIndex | undefined> {
     const [head]: HeadRow[] = await this.dataSource.query(
       `SELECT (SELECT seq FROM search_index_settings WHERE index_name = $1) AS settings_seq,
-              (SELECT max(seq) FROM search_document WHERE index_name = $1) AS doc_seq`,
+              (SELECT max(seq) FROM search_document WHERE index_name = $1) AS doc_seq,
+              (SELECT purged_seq FROM search_index_settings WHERE index_name = $1) AS purged_seq`,
       [name],
     );
     const settingsSeq = head.settings_seq === null ? null : Number(head.settings_seq);
     const docSeq = head.doc_seq === null ? 0 : Number(head.doc_seq);
+    const purgedSeq = head.purged_seq === null ? 0 : Number(head.purged_seq);
     let loaded = this.loaded.get(name);
     if (!loaded && settingsSeq === null && docSeq === 0) return undefined;
-    if (!loaded || loaded.settingsSeq !== settingsSeq || loaded.tokenizerRevision !== this.tokenizer.revision) {
-      // New settings or new dictionary words change how every document is indexed: rebuild from the table.
+    const missedPurge = !!loaded && loaded.lastSeq > 0 && loaded.lastSeq < purgedSeq;
+    if (!loaded || missedPurge || loaded.settingsSeq !== settingsSeq || loaded.tokenizerRevision !== this.tokenizer.revision) {
+      // New settings or new dictionary words change how every document is indexed, and tombstones this process never
+      // read have been purged: rebuild from the table.
       loaded = {
         index: new InvertedIndex(this.tokenizer, await this.loadSettings(name)),
         settingsSeq,

@@ -85,7 +85,8 @@ class FakeMeilisearch {
       };
     }
     if (request.path === '/health') return { status: 200, body: { status: 'available' } };
-    if (request.method !== 'GET') {
+    // Reading documents by filter is a POST; like every read, it is answered 404 for an index that does not exist.
+    if (request.method !== 'GET' && !request.path.endsWith('/documents/fetch')) {
       return { status: 202, body: { taskUid: this.nextTask++, indexUid: 'x', status: 'enqueued', type: 'documentAdditionOrUpdate', enqueuedAt: new Date().toISOString() } };
     }
     // What Meilisearch answers for a read on an index that does not exist.
@@ -201,11 +202,39 @@ describe('MeilisearchSearchIndex against a fake server', () => {
     expect(fake.last('POST', '/indexes/achievements/documents/delete-batch').body).toEqual(['a1', 'a2']);
     await search.delete('achievements', []);
     await search.clear('achievements');
-    expect(fake.calls()).toEqual(['POST /indexes/achievements/documents/delete-batch', 'DELETE /indexes/achievements/documents']);
+    expect(fake.calls()).toEqual(['POST /indexes/achievements/documents/delete-batch', 'DELETE /indexes/achievements/documents', 'DELETE /indexes/achievements__tombstones/documents']);
     fake.on((r) => (r.path === '/indexes/achievements/stats' ? { status: 200, body: { numberOfDocuments: 42, isIndexing: false, fieldDistribution: {} } } : undefined));
     expect(await search.count('achievements')).toBe(42);
     expect(await search.count('missing')).toBe(0);
     await expect(search.ping()).resolves.toBe(true);
+  });
+
+  it('upserts only versions at least as new as the stored copy or its tombstone', async () => {
+    fake.on((r) => (r.method === 'POST' && r.path === '/indexes/versions/documents/fetch' ? { status: 200, body: { results: [{ id: 'a1', version: 5 }], offset: 0, limit: 3, total: 1 } } : undefined));
+    fake.on((r) => (r.method === 'POST' && r.path === '/indexes/versions__tombstones/documents/fetch' ? { status: 200, body: { results: [{ id: 'a2', version: 3 }], offset: 0, limit: 3, total: 1 } } : undefined));
+    await search.upsert('versions', [{ id: 'a1', version: 4, title: 'late' }, { id: 'a2', version: 3, title: 'same as removed' }, { id: 'a3', version: 1, title: 'new' }]);
+    const lookup = fake.last('POST', '/indexes/versions/documents/fetch').body as { filter: string; fields: string[] };
+    expect(lookup).toMatchObject({ filter: 'id IN ["a1", "a2", "a3"]', fields: ['id', 'version'] });
+    expect(fake.last('POST', '/indexes/versions/documents').body).toEqual([{ id: 'a2', version: 3, title: 'same as removed' }, { id: 'a3', version: 1, title: 'new' }]);
+    // Nothing newer to write: no write at all.
+    fake.requests.length = 0;
+    await search.upsert('versions', [{ id: 'a1', version: 2 }]);
+    expect(fake.calls()).toEqual(['POST /indexes/versions/documents/fetch', 'POST /indexes/versions__tombstones/documents/fetch']);
+  });
+
+  it('removes a version only over older copies and remembers it in the tombstone index; purges old tombstones', async () => {
+    fake.on((r) => (r.method === 'POST' && r.path === '/indexes/removals/documents/fetch' ? { status: 200, body: { results: [{ id: 'a1', version: 2 }, { id: 'a2', version: 7 }], offset: 0, limit: 3, total: 2 } } : undefined));
+    await search.delete('removals', ['a1', 'a2', 'a3'], new Map([['a1', 3], ['a2', 6], ['a3', 1]]));
+    // a2 is stored at 7: a removal of 6 is late and changes nothing; a3 was never indexed but its removal is remembered.
+    expect(fake.last('POST', '/indexes/removals/documents/delete-batch').body).toEqual(['a1', 'a3']);
+    expect(fake.last('POST', '/indexes').body).toEqual({ uid: 'removals__tombstones', primaryKey: 'id' });
+    expect(fake.last('PATCH', '/indexes/removals__tombstones/settings').body).toEqual({ filterableAttributes: ['id', 'deletedAt'] });
+    const tombstones = fake.last('POST', '/indexes/removals__tombstones/documents').body as Array<{ id: string; version: number; deletedAt: number }>;
+    expect(tombstones.map(({ id, version }) => ({ id, version }))).toEqual([{ id: 'a1', version: 3 }, { id: 'a3', version: 1 }]);
+    expect(typeof tombstones[0].deletedAt).toBe('number');
+
+    await search.purgeTombstones('removals', new Date(1_700_000_000_000));
+    expect(fake.last('POST', '/indexes/removals__tombstones/documents/delete').body).toEqual({ filter: 'deletedAt < 1700000000000' });
   });
 
   it('sends the compiled query and maps hits, highlights, scores, total and facets back', async () => {
