@@ -27,3 +27,4 @@ export * from './http/file-upload';
 export * from './http/param-pipes';
 export * from './http/prefetched-stream';
 export * from './state-machine/state-machine';
+export * from './validation/money';
