@@ -10,6 +10,7 @@ import { Monitoring1764000700000 } from './1764000700000-Monitoring';
 import { Roadshow1764000500000 } from './1764000500000-Roadshow';
 import { OrganisationVerification1764000800000 } from './1764000800000-OrganisationVerification';
 import { SearchDocuments1764100000000 } from './1764100000000-SearchDocuments';
+import { SearchIndexAliases1765500000000 } from './1765500000000-SearchIndexAliases';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -24,4 +25,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Roadshow1764000500000,
   OrganisationVerification1764000800000,
   SearchDocuments1764100000000,
+  SearchIndexAliases1765500000000,
 ];

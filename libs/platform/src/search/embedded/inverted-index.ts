@@ -1,7 +1,8 @@
 import type { ChineseTokenizer } from '../chinese-tokenizer';
-import type { IndexSettings, SearchFilter, SearchQuery } from '../search-index.port';
+import { IndexSettings, InvalidSearchQueryError, SearchFilter, SearchQuery } from '../search-index.port';
 import { allowedTypos, boundedEditDistance } from './edit-distance';
 import { evaluateFilter, filterFields, getPath } from './filter-evaluator';
+import { textOf } from '../search-fields';
 
 // A posting is one uint32: doc number (24 bits) · attribute (4 bits) · term frequency capped at 15 (4 bits).
 const MAX_DOCS = 1 << 24;
@@ -25,6 +26,8 @@ const DEFAULT_LIMIT = 20;
 const MAX_FACET_VALUES = 100;
 // Matched-word counts live in a Uint8Array; Meilisearch itself reads only 10 query words.
 const MAX_QUERY_WORDS = 64;
+// Longest index term tried when spelling an unknown Chinese word out of known ones.
+const MAX_SPELLED_PART = 8;
 
 type Postings = { list: number[] | Uint32Array; n: number };
 type DocScores = { docs: number[]; scores: number[] };
@@ -59,10 +62,6 @@ interface Relevance {
   rankingScore: (doc: number) => number;
 }
 
-/** Thrown for a query the index settings do not allow (like Meilisearch's invalid_search_* errors). */
-export class InvalidSearchQueryError extends Error {
-  override readonly name = 'InvalidSearchQueryError';
-}
 
 /**
  * The in-memory side of the embedded engine: one instance per search index and per settings version.
@@ -75,7 +74,8 @@ export class InvertedIndex {
   private readonly projected: string[];
   private readonly filterable: string[];
   private readonly sortable: string[];
-  private readonly synonyms = new Map<string, string[][]>();
+  private readonly presegmented: boolean;
+  private synonyms = new Map<string, string[][]>();
   private maxSynonymWords = 0;
 
   private readonly idToDoc = new Map<string, number>();
@@ -95,8 +95,10 @@ export class InvertedIndex {
 
   constructor(
     private readonly tokenizer: ChineseTokenizer,
-    readonly settings: IndexSettings | undefined,
+    private currentSettings: IndexSettings | undefined,
   ) {
+    const settings = currentSettings;
+    this.presegmented = settings?.presegmented === true;
     const searchable = settings?.searchableAttributes ?? ['*'];
     this.attributes = searchable.includes('*') ? null : searchable.slice(0, MAX_ATTRIBUTES);
     // Earlier attributes weigh more (Meilisearch's attribute rule), tapering to 1.
@@ -107,6 +109,30 @@ export class InvertedIndex {
     this.lengths = new Uint32Array(1024 * this.weights.length);
     this.lengthSums = new Float64Array(this.weights.length);
     this.buildSynonyms(settings?.synonyms ?? {});
+  }
+
+  get settings(): IndexSettings | undefined {
+    return this.currentSettings;
+  }
+
+  /** What the postings depend on: settings that differ only elsewhere (synonyms, ranking) apply without re-indexing. */
+  static layoutOf(settings: IndexSettings | undefined): string {
+    const s = settings ?? { searchableAttributes: ['*'], filterableAttributes: [], sortableAttributes: [] };
+    return JSON.stringify([s.searchableAttributes, s.filterableAttributes, s.sortableAttributes, s.presegmented === true]);
+  }
+
+  /** New settings with the same layout (a thesaurus edit changes synonyms only): swap the query-side parts in place. */
+  updateSettings(settings: IndexSettings | undefined): void {
+    if (InvertedIndex.layoutOf(settings) !== InvertedIndex.layoutOf(this.currentSettings)) throw new Error('index layout changed: rebuild instead');
+    this.currentSettings = settings;
+    this.synonyms = new Map();
+    this.maxSynonymWords = 0;
+    this.buildSynonyms(settings?.synonyms ?? {});
+  }
+
+  /** Whether documents are tokenized here (and so depend on the tokenizer's dictionary) rather than pre-segmented. */
+  get tokenizesDocuments(): boolean {
+    return !this.presegmented;
   }
 
   get size(): number {
@@ -135,7 +161,8 @@ export class InvertedIndex {
     for (let a = 0; a < attributeCount; a++) {
       const text = this.attributes ? textOf(getPath(document, this.attributes[a])) : textOf(document);
       if (!text) continue;
-      const tokens = this.tokenizer.tokenize(text);
+      // Search fields already hold the tokenizer's terms: split them exactly as Meilisearch does, on spaces.
+      const tokens = this.presegmented ? text.split(/\s+/u).filter(Boolean) : this.tokenizer.tokenize(text);
       this.lengths[doc * attributeCount + a] = tokens.length;
       this.lengthSums[a] += tokens.length;
       const frequencies = new Map<string, number>();
@@ -278,16 +305,16 @@ export class InvertedIndex {
       attributes.some((a) => a === '*' || a === field || field.startsWith(`${a}.`));
     if (query.filter) {
       for (const field of filterFields(query.filter)) {
-        if (!allowed(field, this.filterable)) throw new InvalidSearchQueryError(`attribute "${field}" is not filterable`);
+        if (!allowed(field, this.filterable)) throw new InvalidSearchQueryError(`attribute "${field}" is not filterable`, 'filter');
       }
     }
     for (const facet of query.facets ?? []) {
-      if (!allowed(facet, this.filterable)) throw new InvalidSearchQueryError(`attribute "${facet}" is not filterable, so not facetable`);
+      if (!allowed(facet, this.filterable)) throw new InvalidSearchQueryError(`attribute "${facet}" is not filterable, so not facetable`, 'facets');
     }
     for (const rule of query.sort ?? []) {
       const [field, direction] = splitSort(rule);
-      if (!allowed(field, this.sortable)) throw new InvalidSearchQueryError(`attribute "${field}" is not sortable`);
-      if (direction !== 'asc' && direction !== 'desc') throw new InvalidSearchQueryError(`sort "${rule}" must end in :asc or :desc`);
+      if (!allowed(field, this.sortable)) throw new InvalidSearchQueryError(`attribute "${field}" is not sortable`, 'sort');
+      if (direction !== 'asc' && direction !== 'desc') throw new InvalidSearchQueryError(`sort "${rule}" must end in :asc or :desc`, 'sort');
     }
   }
 
@@ -340,11 +367,11 @@ export class InvertedIndex {
         const phrase = words.slice(i, i + length);
         const others = this.synonyms.get(phrase.join(' '));
         if (!others) continue;
-        const own = phrase.map((w, k) => this.slot(w, prefixLast && i + k === words.length - 1));
+        const own = phrase.flatMap((w, k) => this.slotsOf(w, prefixLast && i + k === words.length - 1));
         units.push({
           alternatives: [
             { slots: own, weight: 1 },
-            ...others.map((other) => ({ slots: other.map((w) => this.slot(w, false)), weight: SYNONYM_WEIGHT })),
+            ...others.map((other) => ({ slots: other.flatMap((w) => this.slotsOf(w, false)), weight: SYNONYM_WEIGHT })),
           ],
         });
         break;
@@ -354,13 +381,36 @@ export class InvertedIndex {
         continue;
       }
       const word = words[i];
-      const alternatives: Alternative[] = [{ slots: [this.slot(word, prefixLast && i === words.length - 1)], weight: 1 }];
+      const alternatives: Alternative[] = [{ slots: this.slotsOf(word, prefixLast && i === words.length - 1), weight: 1 }];
       const parts = this.tokenizer.decompose(word);
       if (parts) alternatives.push({ slots: parts.map((p) => this.slot(p, false)), weight: DECOMPOSED_WEIGHT });
       units.push({ alternatives });
       i++;
     }
     return units;
+  }
+
+  /**
+   * The slots a query word needs. A Chinese word the index has never seen (a word added to the dictionary after these
+   * documents were cut, until the rebuild swaps in) is spelled out of the longest index terms it is made of, all required.
+   */
+  private slotsOf(word: string, prefix: boolean): Slot[] {
+    if (this.postings.has(word) || !this.tokenizer.isHanTerm(word)) return [this.slot(word, prefix)];
+    const parts = this.spell(word);
+    return parts ? parts.map((p) => ({ variants: [{ term: p, weight: DECOMPOSED_WEIGHT }] })) : [this.slot(word, prefix)];
+  }
+
+  /** Greedy longest match of a word over index terms (无卤阻燃 → 无, 卤, 阻燃), or undefined if some part is unknown. */
+  private spell(word: string): string[] | undefined {
+    const parts: string[] = [];
+    for (let i = 0; i < word.length; ) {
+      let j = Math.min(word.length, i + MAX_SPELLED_PART);
+      while (j > i && !this.postings.has(word.slice(i, j))) j--;
+      if (j === i || j - i === word.length) return undefined;
+      parts.push(word.slice(i, j));
+      i = j;
+    }
+    return parts;
   }
 
   /** The index terms a query word matches: itself, and for Latin words its typo and (last word) prefix variants. */
@@ -548,15 +598,6 @@ export class InvertedIndex {
     this.totalEntries = total;
     this.deadEntries = 0;
   }
-}
-
-/** Searchable text of a value: strings, numbers and booleans, arrays and nested objects flattened. */
-function textOf(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map(textOf).filter(Boolean).join('\n');
-  if (value !== null && typeof value === 'object') return Object.values(value).map(textOf).filter(Boolean).join('\n');
-  return '';
 }
 
 function splitSort(rule: string): [string, string] {
