@@ -31,6 +31,10 @@ interface TermSpan {
   term: string;
   start: number;
   end: number;
+  /** A word as cut (or a Latin word), or a dictionary word found inside or across cut words. */
+  part: boolean;
+  /** End of the cut word this span ends in: a part belongs with the word it ends in (compounds are head-final). */
+  anchor: number;
 }
 
 export interface HighlightTags {
@@ -106,11 +110,16 @@ export class ChineseTokenizer {
   }
 
   /**
-   * The search field both engines read: the index terms of a text joined by spaces. Meilisearch then only splits on
-   * the spaces (each term is a dictionary word of its own), and the embedded engine splits the same string.
+   * The search field both engines read: the index terms of a text joined by spaces, head first. Chinese compounds and
+   * titles are head-final (烟气脱硝设施在线监测平台 is a 平台), so the cut words go from the last to the first, each followed
+   * by the parts that end in it; a term's position in the field then says how close it is to what the text is about
+   * (Meilisearch's attribute rule and the embedded engine both prefer early positions). Meilisearch only splits on
+   * the spaces, and the embedded engine splits the same string.
    */
   segment(text: string): string {
-    return this.tokenize(text).join(' ');
+    const spans = this.termSpans(this.normalize(text));
+    spans.sort((x, y) => y.anchor - x.anchor || Number(x.part) - Number(y.part) || x.start - y.start);
+    return spans.map((s) => s.term).join(' ');
   }
 
   /** Distinct query words in query order: whole words as a searcher typed them (no sub-words), stop words removed. */
@@ -181,7 +190,7 @@ export class ChineseTokenizer {
     for (const match of normalized.matchAll(SEGMENT_PATTERN)) {
       const at = match.index ?? 0;
       if (match[1] !== undefined) runs.push({ text: match[1], at });
-      else if (!this.stopWords.has(match[2])) out.push({ term: match[2], start: at, end: at + match[2].length });
+      else if (!this.stopWords.has(match[2])) out.push({ term: match[2], start: at, end: at + match[2].length, part: false, anchor: at + match[2].length });
     }
     if (runs.length === 0) return out;
     // jieba treats the newline as a separator, so runs joined by it are segmented independently.
@@ -203,7 +212,7 @@ export class ChineseTokenizer {
         wordStart[i] = offset;
         wordEnd[i] = end;
       }
-      if (word !== '\n' && !this.stopWords.has(word)) out.push({ term: word, start: toText[offset], end: toText[offset] + word.length });
+      if (word !== '\n' && !this.stopWords.has(word)) out.push({ term: word, start: toText[offset], end: toText[offset] + word.length, part: false, anchor: toText[offset] + word.length });
       offset = end;
     }
     // Every dictionary word: those inside a cut word (sub-words), and those of 3+ characters across a boundary.
@@ -219,8 +228,9 @@ export class ChineseTokenizer {
       // Across a boundary only words that end where a cut word ends: compounds are head-final (磷酸铁锂|电池 → 锂电池),
       // while a word ending inside the next one is usually an accident (研究|生命科学 → 研究生).
       if (inside === 'across' && (word.length < CROSS_BOUNDARY_MIN_CHARS || wordEnd[end - 1] !== end)) continue;
+      const anchor = toText[wordEnd[end - 1] - 1] + 1;
       start = toText[start];
-      out.push({ term: word, start, end: start + word.length });
+      out.push({ term: word, start, end: start + word.length, part: true, anchor });
     }
     return out.sort((x, y) => x.start - y.start || y.end - x.end);
   }

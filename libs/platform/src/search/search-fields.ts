@@ -20,6 +20,7 @@ export function searchFieldOf(attribute: string): string {
   return `${SEARCH_FIELDS}.${attribute}`;
 }
 
+
 /** Searchable text of a value: strings, numbers and booleans; arrays and nested objects flattened, one line each. */
 export function textOf(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -29,12 +30,18 @@ export function textOf(value: unknown): string {
   return '';
 }
 
-/** The document as the engines store it: the display fields untouched, plus one search field per searchable attribute. */
+/**
+ * The document as the engines store it: the display fields untouched, plus one search field per searchable attribute.
+ * A list (keywords) stays a list, one segmented string per element, so an element that is the query is an exact match.
+ */
 export function withSearchFields<D extends SearchDocument>(document: D, searchable: string[], tokenizer: ChineseTokenizer): D {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, string | string[]> = {};
   for (const attribute of searchable) {
-    const text = textOf(getPath(document, attribute));
-    if (text) fields[attribute] = tokenizer.segment(text);
+    const value = getPath(document, attribute);
+    const texts = (Array.isArray(value) ? value : [value]).map(textOf).filter(Boolean);
+    if (!texts.length) continue;
+    const segmented = texts.map((text) => tokenizer.segment(text));
+    fields[attribute] = Array.isArray(value) ? segmented : segmented[0];
   }
   return { ...document, [SEARCH_FIELDS]: fields };
 }

@@ -345,10 +345,13 @@ describe('MeilisearchSearchIndex against recorded Meilisearch pairs', () => {
 
   it('marks on the display field the terms Meilisearch matched in its search field (response derived from the recorded shape)', async () => {
     const document = withSearchFields({ id: 'a9', version: 1, title: '宽温域磷酸铁锂电池电解液', keywords: ['电解液', '低温'] }, ['title', 'keywords'], tokenizer) as {
-      id: string; version: number; title: string; keywords: string[]; searchTerms: Record<string, string>;
+      id: string; version: number; title: string; keywords: string[]; searchTerms: { title: string; keywords: string[] };
     };
     // The recorded highlight response's shape, carrying this document: Meilisearch marks the whole term in the search field.
-    const formatted = { ...document, searchTerms: { title: document.searchTerms.title.replace('锂电池', '<em>锂电池</em>'), keywords: document.searchTerms.keywords.replace('电解液', '<em>电解液</em>') } };
+    const formatted = {
+      ...document,
+      searchTerms: { title: document.searchTerms.title.replace('锂电池', '<em>锂电池</em>'), keywords: document.searchTerms.keywords.map((k) => k.replace('电解液', '<em>电解液</em>')) },
+    };
     replay.expect({ pair: 'searchHighlight', response: { hits: [{ ...document, _formatted: formatted }], offset: 0, limit: 20, estimatedTotalHits: 1, processingTimeMs: 1, query: '锂电池 电解液' } });
     const result = await search.search('achievements', { q: '锂电池 电解液', highlight: ['title', 'keywords'] });
     replay.done();

@@ -169,11 +169,11 @@ export class MeilisearchSearchIndex implements SearchIndex {
     if (!formatted) return out;
     const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v));
     for (const attribute of attributes) {
-      const marked = getPath(formatted, searchFieldOf(attribute));
-      const value = typeof marked === 'string' ? getPath(document, attribute) : getPath(formatted, attribute);
+      const marked = [getPath(formatted, searchFieldOf(attribute))].flat().filter((m): m is string => typeof m === 'string');
+      const value = marked.length ? getPath(document, attribute) : getPath(formatted, attribute);
       if (value === undefined || value === null) continue;
-      if (typeof marked === 'string') {
-        const terms = markedTerms(marked);
+      if (marked.length) {
+        const terms = markedTerms(marked.join(' '));
         const mark = (v: unknown) => (typeof v === 'string' ? this.options.tokenizer.highlight(v, terms) : text(v));
         out[attribute] = Array.isArray(value) ? value.map(mark) : mark(value);
       } else {
