@@ -10,7 +10,9 @@ import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
-import { ContractsService } from '@techbridge/contracts';
+import { InstitutionProfileService } from '../../libs/contracts/src/institution-profile.service';
+import { RegistrationWorkflowService } from '../../libs/contracts/src/registration-workflow.service';
+import { TechnologyContractService } from '../../libs/contracts/src/technology-contract.service';
 import { IdentityService } from '@techbridge/identity';
 import {
   Actor, completeCreditCode, JobName, JobQueue, loadConfig, OrgType, OutboxRelay, OutboxService, QueueName, ReferenceDataSeeder, Role, runMigrations, TransactionRunner,
@@ -60,7 +62,9 @@ async function main(): Promise<void> {
   const relay = app.get(OutboxRelay);
   relay.start();
   const jobs = app.get(JobQueue);
-  const contracts = app.get(ContractsService);
+  const contracts = app.get(TechnologyContractService);
+  const workflow = app.get(RegistrationWorkflowService);
+  const profiles = app.get(InstitutionProfileService);
   const identity = app.get(IdentityService);
   const tx = app.get(TransactionRunner);
   const outbox = app.get(OutboxService);
@@ -73,7 +77,7 @@ async function main(): Promise<void> {
     const enterprise = await signUp(OrgType.Enterprise, 'HE', '130104');
     const institution = await signUp(OrgType.RegistrationInstitution, 'HE', '130100');
     const admin: Actor = { userId: institution.user.id, orgId: institution.organisation.id, orgType: OrgType.Platform, roles: [Role.PlatformAdmin] };
-    await contracts.setRegistrationProfile(admin, institution.organisation.id, { coveredDivisions: ['1301'], numberPrefix: '130100' });
+    await profiles.setRegistrationProfile(admin, institution.organisation.id, { coveredDivisions: ['1301'], numberPrefix: '130100' });
     // Registration institutions act only once verified by the platform.
     await identity.verifyOrganisation(admin, institution.organisation.id, {});
     const seller: Actor = { userId: university.user.id, orgId: university.organisation.id, orgType: OrgType.University, roles: [Role.Member, Role.OrgAdmin] };
@@ -103,14 +107,14 @@ async function main(): Promise<void> {
           continue;
         }
         await pool(rows, 8, async (r) => {
-          await contracts.register(reviewer, r.id);
+          await workflow.register(reviewer, r.id);
           decided++;
         });
       }
     })();
     const t0 = Date.now();
     await pool(ids, CONCURRENCY, async (id) => {
-      await contracts.submit(seller, id);
+      await workflow.submit(seller, id);
     });
     const submittedIn = Date.now() - t0;
     for (;;) {

@@ -1,5 +1,5 @@
 import { SEARCH_INDEX, SearchIndex, SearchIndexer } from '@techbridge/platform';
-import { createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
+import { createTestApp, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 import { achievementBody } from './fixtures';
 
 /**
@@ -33,6 +33,7 @@ describe('catalog: package documents follow their member achievements (e2e)', ()
     admin = await signInAdmin(t.api);
     uni = await signUpOrganisation(t.api, 'university', { name: '技术包索引测试大学', region: 'HE' });
     tti = await signUpOrganisation(t.api, 'transfer-institution', { name: '技术包索引测试中心', region: 'HE' });
+    await verifyOrganisation(t.api, tti.organisation.id);
     for (const [key, title] of [['pem', '质子交换膜电解水制氢关键技术'], ['tank', '70MPa高压储氢瓶制造技术']]) {
       const a = await t.api.post('achievements', achievementBody({ title, field: 'hydrogen', keywords: ['氢能'] }), { token: uni.accessToken });
       await t.api.post(`achievements/${a.body.id}/submit`, {}, { token: uni.accessToken });

@@ -1,5 +1,5 @@
 import * as ExcelJS from 'exceljs';
-import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
+import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 import { achievementBody } from './fixtures';
 
 describe('catalog: packages, guide catalog export and search (e2e)', () => {
@@ -24,6 +24,7 @@ describe('catalog: packages, guide catalog export and search (e2e)', () => {
     uni = await signUpOrganisation(t.api, 'university', { name: '华北新能源大学', region: 'HE' });
     const tjInst = await signUpOrganisation(t.api, 'institute', { name: '天津氢能研究院', region: 'TJ' });
     tti = await signUpOrganisation(t.api, 'transfer-institution', { name: '京南技术转移中心', region: 'HE' });
+    await verifyOrganisation(t.api, tti.organisation.id);
     await publish(uni, 'pem', { title: '质子交换膜电解水制氢关键技术', summary: 'PEM电解槽电流密度达到2 A/cm²，制氢能耗低于4.3 kWh/Nm³，可应用于化工园区绿氢项目。', keywords: ['电解水制氢', '质子交换膜'], field: 'hydrogen', trl: 6, askingPrice: 2000000 });
     await publish(tjInst, 'tank', { title: '70MPa高压储氢瓶制造技术', summary: 'IV型储氢瓶储氢密度达到5.7 wt%，循环寿命超过15000次，适用于氢燃料电池汽车和加氢站。', keywords: ['储氢瓶', '氢能储运'], field: 'hydrogen', trl: 7, askingPrice: null, transferModes: ['equity'] });
     await publish(uni, 'pv', { title: '钙钛矿光伏组件封装技术', summary: '组件效率达到24.5%，湿热老化1000小时衰减小于5%，适用于分布式光伏电站。', keywords: ['钙钛矿', '光伏组件'], field: 'photovoltaics', trl: 5, askingPrice: 800000.5 });

@@ -86,16 +86,6 @@ export async function submittedContract(t: TestApp, seller: Session, body: Recor
   return (await t.api.get(`contracts/${created.body.id}`, { token: seller.accessToken })).body;
 }
 
-export async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`condition not met: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** Through the whole workflow to a registration number. */
 export async function registeredContract(t: TestApp, seller: Session, reviewer: Session, body: Record<string, unknown>): Promise<any> {
   const c = await submittedContract(t, seller, body);
@@ -103,5 +93,7 @@ export async function registeredContract(t: TestApp, seller: Session, reviewer: 
   const reg = await t.api.post(`contracts/${c.id}/registration`, {}, { token: reviewer.accessToken });
   if (reg.status !== 202) throw new Error(`register: ${reg.status} ${JSON.stringify(reg.body)}`);
   await t.drain();
-  return waitFor(async () => (await t.api.get(`contracts/${c.id}`, { token: seller.accessToken })).body, (x: any) => x.status === 'registered');
+  const registered = (await t.api.get(`contracts/${c.id}`, { token: seller.accessToken })).body;
+  if (registered.status !== 'registered') throw new Error(`not registered after the queues drained: ${JSON.stringify(registered)}`);
+  return registered;
 }

@@ -1,7 +1,8 @@
 import { ContractsService } from '@techbridge/contracts';
+import { RegistrationWorkflowService } from '../../libs/contracts/src/registration-workflow.service';
 import { MovableClock, QueueName } from '@techbridge/platform';
 import { addMember, createTestApp, randomCreditCode, signUpOrganisation, TestApp } from '../support/test-app';
-import { contractBody, makeWorld, pdfUpload, registeredContract, submittedContract, waitFor, World } from './contracts-helpers';
+import { contractBody, makeWorld, pdfUpload, registeredContract, submittedContract, World } from './contracts-helpers';
 // pdf-parse's index runs a self-test when required directly; the library file is the parser itself.
 const pdfParse: (b: Buffer) => Promise<{ text: string }> = require('pdf-parse/lib/pdf-parse.js');
 
@@ -94,7 +95,8 @@ describe('contracts: registration workflow (e2e)', () => {
     expect(reg.status).toBe(202);
     expect(reg.body.status).toBe('registering');
     await t.drain();
-    c = await waitFor(async () => (await t.api.get(`contracts/${id}`, { token: w.university.accessToken })).body, (x: any) => x.status === 'registered');
+    c = (await t.api.get(`contracts/${id}`, { token: w.university.accessToken })).body;
+    expect(c.status).toBe('registered');
     expect(c.registrationNumber).toMatch(/^\d{16}$/);
     expect(c.registrationNumber.startsWith('2026')).toBe(true);
     // The buyer sees the registered contract too.
@@ -133,13 +135,13 @@ describe('contracts: registration workflow (e2e)', () => {
 
     await remind!.promote();
     await t.drain();
-    await waitFor(async () => (await t.api.get(`contracts/${c.id}/events`, { token: w.university.accessToken })).body, (e: any[]) => e.some((x) => x.action === 'deadline-reminder'));
+    expect((await t.api.get(`contracts/${c.id}/events`, { token: w.university.accessToken })).body.map((x: any) => x.action)).toContain('deadline-reminder');
 
     // After a return the escalation of that submission has nothing to do.
     await t.api.post(`contracts/${c.id}/return`, { reasons: [{ message: '补充材料' }] }, { token: w.reviewer.accessToken });
     await escalate!.promote();
     await t.drain();
-    await waitFor(async () => (await escalate!.getState()), (s) => s === 'completed');
+    expect(await escalate!.getState()).toBe('completed');
     expect((await q.getJob(escalate!.id!))!.returnvalue).toBe(false);
     const events = (await t.api.get(`contracts/${c.id}/events`, { token: w.university.accessToken })).body.map((e: { action: string }) => e.action);
     expect(events).not.toContain('deadline-escalation');
@@ -158,17 +160,22 @@ describe('contracts: registration workflow (e2e)', () => {
   });
 
   it('a worker that dies after issuing the number, before acknowledging the job, leaves exactly one number after the retry', async () => {
-    const service = t.app.get(ContractsService);
+    const workflow = t.app.get(RegistrationWorkflowService);
+    const issue = workflow.issueRegistrationNumber.bind(workflow);
     let crashes = 0;
-    service.afterNumberIssued = () => {
-      if (crashes++ === 0) throw new Error('simulated worker crash after commit');
-    };
+    // The job's first run dies after the number is committed, before the job is acknowledged.
+    const crashAfterCommit = jest.spyOn(workflow, 'issueRegistrationNumber').mockImplementation(async (contractId: string) => {
+      const number = await issue(contractId);
+      if (number && crashes++ === 0) throw new Error('simulated worker crash after commit');
+      return number;
+    });
     try {
       const c = await submittedContract(t, w.university, contractBody(w, { title: '崩溃测试合同' }));
       expect((await t.api.post(`contracts/${c.id}/registration`, {}, { token: w.reviewer.accessToken })).status).toBe(202);
       await t.drain();
-      const job = await waitFor(async () => t.jobs.queue(QueueName.Contracts).getJob(`contract_${c.id}_register`), (j) => !!j);
-      await waitFor(async () => job!.getState(), (s) => s === 'completed', 30_000);
+      // drain() runs the retry at once (no backoff wait): the job has completed on its second attempt.
+      const job = await t.jobs.queue(QueueName.Contracts).getJob(`contract_${c.id}_register`);
+      expect(await job!.getState()).toBe('completed');
       const reloaded = await t.jobs.queue(QueueName.Contracts).getJob(job!.id!);
       expect(reloaded!.attemptsMade).toBeGreaterThanOrEqual(1);
       expect(crashes).toBeGreaterThanOrEqual(2);
@@ -177,12 +184,12 @@ describe('contracts: registration workflow (e2e)', () => {
       const after = (await t.api.get(`contracts/${c.id}`, { token: w.university.accessToken })).body;
       expect(after.registrationNumber).toBe(rows[0].number);
     } finally {
-      service.afterNumberIssued = null;
+      crashAfterCommit.mockRestore();
     }
   });
 
   it('concurrent and repeated issuing yields one number per contract, and numbers stay sequential per institution and year', async () => {
-    const service = t.app.get(ContractsService);
+    const service = t.app.get(RegistrationWorkflowService);
     const c = await submittedContract(t, w.university, contractBody(w, { title: '并发测试合同' }));
     // Put it into 'registering' without the job, then race several issuers and the job itself.
     await t.api.post(`contracts/${c.id}/registration`, {}, { token: w.reviewer.accessToken });

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { ContractsService } from '@techbridge/contracts';
+import { RegistrationWorkflowService } from '../../libs/contracts/src/registration-workflow.service';
+import { RewardService } from '../../libs/contracts/src/reward.service';
 import { MovableClock } from '@techbridge/platform';
 import { createTestApp, randomCreditCode, signUpOrganisation, TestApp } from '../support/test-app';
 import { contractBody, makeWorld, registeredContract, submittedContract, transferInstitution, World } from './contracts-helpers';
@@ -61,7 +63,7 @@ describe('contracts: reward ledger (e2e)', () => {
     expect(line(w.transfer.organisation.id, 'new-accreditation')).toBeUndefined();
 
     // Recomputing is idempotent: same lines, one accreditation award.
-    await t.app.get(ContractsService).computeRewards(2026);
+    await t.app.get(RewardService).computeRewards(2026);
     const again = await t.app.get(ContractsService).listRewards(2026);
     expect(again.map((l) => [l.institutionId, l.kind, l.amount]).sort()).toEqual(ledger.map((l) => [l.institutionId, l.kind, l.amount]).sort());
     const [{ n }] = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM reward_ledger_line WHERE kind = 'new-accreditation' AND institution_id = $1`, [fresh.organisation.id]);
@@ -69,7 +71,7 @@ describe('contracts: reward ledger (e2e)', () => {
   });
 
   it('property: one registration number per contract, whatever the number of concurrent issuers', async () => {
-    const service = t.app.get(ContractsService);
+    const service = t.app.get(RegistrationWorkflowService);
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 5 }), async (issuers) => {
         const c = await submittedContract(t, w.university, deal(w.transfer.organisation.id, 1000));

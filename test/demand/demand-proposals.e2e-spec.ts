@@ -1,6 +1,6 @@
 import { QueueName, safeJobId } from '@techbridge/platform';
 import { DemandJobs } from '../../libs/demand/src/demand.jobs';
-import { addMember, createTestApp, Session, signUpOrganisation, TestApp } from '../support/test-app';
+import { addMember, createTestApp, Session, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 import { createDemand, dateIn, proposalBody } from './demand-helpers';
 
 describe('demands: solution proposals and expiry (e2e)', () => {
@@ -21,6 +21,7 @@ describe('demands: solution proposals and expiry (e2e)', () => {
     uni2 = await signUpOrganisation(t.api, 'university');
     institute = await signUpOrganisation(t.api, 'institute');
     const tti = await signUpOrganisation(t.api, 'transfer-institution');
+    await verifyOrganisation(t.api, tti.organisation.id);
     assignedBroker = await addMember(t.api, tti, ['broker']);
     otherBroker = await addMember(t.api, tti, ['broker']);
   });

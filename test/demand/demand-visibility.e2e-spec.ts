@@ -1,4 +1,4 @@
-import { addMember, createTestApp, randomCreditCode, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
+import { addMember, createTestApp, randomCreditCode, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 import { createDemand, dateIn, demandBody } from './demand-helpers';
 
 const SECRET = '绝密配方参数QX7';
@@ -17,6 +17,7 @@ describe('demands: visibility across detail, list, search and export (e2e)', () 
     owner = await signUpOrganisation(t.api, 'enterprise', { parkCode: 'sjz-hitech' });
     otherEnterprise = await signUpOrganisation(t.api, 'enterprise');
     const institution = await signUpOrganisation(t.api, 'transfer-institution');
+    await verifyOrganisation(t.api, institution.organisation.id);
     broker = await addMember(t.api, institution, ['broker']);
     admin = await signInAdmin(t.api);
     for (const visibility of ['public', 'members', 'brokers'] as const) {

@@ -44,13 +44,13 @@ describe('identity (e2e)', () => {
     const afterReuse = await t.api.post('auth/refresh', { refreshToken: refreshed.body.refreshToken });
     expect(afterReuse.status).toBe(401);
 
-    const invite = await t.api.post(`organisations/${signUp.body.organisation.id}/invitations`, { email: `member-${Date.now()}@tsinghua.example.cn`, roles: ['broker'] }, { token: signUp.body.accessToken });
+    const invite = await t.api.post(`organisations/${signUp.body.organisation.id}/invitations`, { email: `member-${Date.now()}@tsinghua.example.cn`, roles: ['org-admin'] }, { token: signUp.body.accessToken });
     expect(invite.status).toBe(201);
-    const accepted = await t.api.post<Session>('auth/accept-invitation', { token: invite.body.token, password: 'Member-pass-1', displayName: '李经纪' });
+    const accepted = await t.api.post<Session>('auth/accept-invitation', { token: invite.body.token, password: 'Member-pass-1', displayName: '李老师' });
     expect(accepted.status).toBe(201);
     expect(accepted.body.organisation.id).toBe(signUp.body.organisation.id);
-    expect(accepted.body.user.roles).toEqual(expect.arrayContaining(['member', 'broker']));
-    const again = await t.api.post('auth/accept-invitation', { token: invite.body.token, password: 'Member-pass-1', displayName: '李经纪' });
+    expect(accepted.body.user.roles).toEqual(expect.arrayContaining(['member', 'org-admin']));
+    const again = await t.api.post('auth/accept-invitation', { token: invite.body.token, password: 'Member-pass-1', displayName: '李老师' });
     expect(again.status).toBe(410);
 
     const members = await t.api.get(`organisations/${signUp.body.organisation.id}/members`, { token: signUp.body.accessToken });

@@ -1,5 +1,5 @@
 import { MovableClock } from '@techbridge/platform';
-import { contractBody, makeWorld, submittedContract, waitFor } from '../contracts/contracts-helpers';
+import { contractBody, makeWorld, submittedContract } from '../contracts/contracts-helpers';
 import { achievementBody } from '../catalog/fixtures';
 import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
 
@@ -116,7 +116,7 @@ describe('identity: organisation verification (e2e)', () => {
     expect((await t.api.post(`organisations/${w.institution.organisation.id}/reject`, { reason: '资质待复核' }, { token: admin.accessToken })).status).toBe(200);
     const denied = await t.api.post(`contracts/${c.id}/registration`, {}, { token: w.reviewer.accessToken });
     expect(denied.status).toBe(403);
-    expect(denied.body.code).toBe('ORGANISATION_NOT_VERIFIED');
+    expect(denied.body.code).toBe('ROLE_NOT_IN_EFFECT');
     expect((await t.api.post(`contracts/${c.id}/return`, { reasons: [{ field: 'title', message: '请补正' }] }, { token: w.reviewer.accessToken })).status).toBe(403);
     expect((await t.api.get(`contracts/${c.id}`, { token: w.university.accessToken })).body.status).toBe('under-review');
 
@@ -124,7 +124,8 @@ describe('identity: organisation verification (e2e)', () => {
     const reg = await t.api.post(`contracts/${c.id}/registration`, {}, { token: w.reviewer.accessToken });
     expect(reg.status).toBe(202);
     await t.drain();
-    const done = await waitFor(async () => (await t.api.get(`contracts/${c.id}`, { token: w.university.accessToken })).body, (x: any) => x.status === 'registered');
+    const done = (await t.api.get(`contracts/${c.id}`, { token: w.university.accessToken })).body;
+    expect(done.status).toBe('registered');
     expect(done.registrationNumber).toBeTruthy();
 
     // Facilitation rewards go to verified transfer institutions only: revoked, it drops out of the ledger; verified again, it is back.
@@ -152,18 +153,28 @@ describe('identity: organisation verification (e2e)', () => {
 
   it('a reviewer of an unverified park administration cannot publish achievements on the park\'s authority', async () => {
     const park = await signUpOrganisation(t.api, 'park-administration', { parkCode: 'zhuozhou-agri' });
+    // A pending park administration cannot grant reviewer at all; once verified it can.
+    const refused = await t.api.post(`organisations/${park.organisation.id}/invitations`, { email: `rev-${Date.now()}@example.cn`, roles: ['reviewer'] }, { token: park.accessToken });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([expect.objectContaining({ field: 'roles[0]', code: 'organisation-not-verified' })]);
+    expect((await t.api.post(`organisations/${park.organisation.id}/verify`, {}, { token: admin.accessToken })).status).toBe(200);
     const reviewer = await addMember(t.api, park, ['reviewer']);
     const uni = await signUpOrganisation(t.api, 'university', { region: 'BJ' });
     const a = await t.api.post('achievements', achievementBody({ title: '玉米耐密高产品种选育技术', industry: 'modern-agriculture', field: 'seed-industry' }), { token: uni.accessToken });
     expect((await t.api.post(`achievements/${a.body.id}/submit`, {}, { token: uni.accessToken })).status).toBe(200);
+    // Revoked: the reviewer's grant stays on record but has no effect from the next request on.
+    expect((await t.api.post(`organisations/${park.organisation.id}/reject`, { reason: '任命文件待补充' }, { token: admin.accessToken })).status).toBe(200);
     const denied = await t.api.post(`achievements/${a.body.id}/approve`, {}, { token: reviewer.accessToken });
     expect(denied.status).toBe(403);
-    expect(denied.body.code).toBe('ORGANISATION_NOT_VERIFIED');
+    expect(denied.body.code).toBe('ROLE_NOT_IN_EFFECT');
+    expect(denied.body.voidedRoles).toEqual([{ role: 'reviewer', reason: 'organisation-not-verified' }]);
+    expect((await t.api.get(`achievements/${a.body.id}`, { token: reviewer.accessToken })).status).toBe(404);
     expect((await t.api.get(`achievements/${a.body.id}`, { token: uni.accessToken })).body.status).toBe('submitted');
-    // A reviewer in an enterprise that merely declares a park code is no park reviewer at all.
+    // An enterprise that merely declares a park code cannot grant reviewer.
     const enterprise = await signUpOrganisation(t.api, 'enterprise', { parkCode: 'zhuozhou-agri' });
-    const fake = await addMember(t.api, enterprise, ['reviewer']);
-    expect((await t.api.post(`achievements/${a.body.id}/approve`, {}, { token: fake.accessToken })).status).toBe(404);
+    const fake = await t.api.post(`organisations/${enterprise.organisation.id}/invitations`, { email: `fake-${Date.now()}@example.cn`, roles: ['reviewer'] }, { token: enterprise.accessToken });
+    expect(fake.status).toBe(400);
+    expect(fake.body.details).toEqual([expect.objectContaining({ field: 'roles[0]', code: 'organisation-type' })]);
 
     expect((await t.api.post(`organisations/${park.organisation.id}/verify`, {}, { token: admin.accessToken })).status).toBe(200);
     expect((await t.api.post(`achievements/${a.body.id}/approve`, {}, { token: reviewer.accessToken })).status).toBe(200);
@@ -172,18 +183,22 @@ describe('identity: organisation verification (e2e)', () => {
   it('a never-verified registration institution, routed a contract, cannot register it until the platform verifies it', async () => {
     const institution = await signUpOrganisation(t.api, 'registration-institution', { region: 'HE', divisionCode: '130600' });
     expect((await t.api.put(`contracts/institutions/${institution.organisation.id}/registration-profile`, { coveredDivisions: ['1306'], numberPrefix: '136999' }, { token: admin.accessToken })).status).toBe(200);
-    const reviewer = await addMember(t.api, institution, ['reviewer']);
+    expect((await t.api.post(`organisations/${institution.organisation.id}/invitations`, { email: `reg-${Date.now()}@example.cn`, roles: ['reviewer'] }, { token: institution.accessToken })).status).toBe(400);
     const w = await makeWorld(t);
     const seller = await signUpOrganisation(t.api, 'university', { region: 'HE', divisionCode: '130602' });
     const c = await submittedContract(t, seller, contractBody(w));
     expect(c.status).toBe('under-review');
     expect(c.registrationInstitutionId).toBe(institution.organisation.id);
-    const denied = await t.api.post(`contracts/${c.id}/registration`, {}, { token: reviewer.accessToken });
-    expect(denied.status).toBe(403);
-    expect(denied.body.code).toBe('ORGANISATION_NOT_VERIFIED');
-    expect(denied.body.verificationStatus).toBe('pending');
+    // Its org-admin has no reviewer role to register with, and a reviewer granted before a revocation loses it (below).
+    expect((await t.api.post(`contracts/${c.id}/registration`, {}, { token: institution.accessToken })).status).toBe(403);
     // Its org-admin cannot verify it; the platform administrator can.
     expect((await t.api.post(`organisations/${institution.organisation.id}/verify`, {}, { token: institution.accessToken })).status).toBe(403);
+    expect((await t.api.post(`organisations/${institution.organisation.id}/verify`, {}, { token: admin.accessToken })).status).toBe(200);
+    const reviewer = await addMember(t.api, institution, ['reviewer']);
+    expect((await t.api.post(`organisations/${institution.organisation.id}/reject`, { reason: '资质到期' }, { token: admin.accessToken })).status).toBe(200);
+    const denied = await t.api.post(`contracts/${c.id}/registration`, {}, { token: reviewer.accessToken });
+    expect(denied.status).toBe(403);
+    expect(denied.body.code).toBe('ROLE_NOT_IN_EFFECT');
     expect((await t.api.post(`organisations/${institution.organisation.id}/verify`, {}, { token: admin.accessToken })).status).toBe(200);
     expect((await t.api.post(`contracts/${c.id}/registration`, {}, { token: reviewer.accessToken })).status).toBe(202);
   });

@@ -1,7 +1,7 @@
 import { SEARCH_INDEX, SearchIndex } from '@techbridge/platform';
 import { achievementBody } from '../catalog/fixtures';
 import { createDemand } from '../demand/demand-helpers';
-import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
+import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 
 /** Matching both ways through the index, its hard constraints and reasons, the worker on publish, the broker pipeline, the thesaurus. */
 describe('matching (e2e)', () => {
@@ -32,6 +32,7 @@ describe('matching (e2e)', () => {
     ent2 = await signUpOrganisation(t.api, 'enterprise', { region: 'HE' });
     outsider = await signUpOrganisation(t.api, 'enterprise', { region: 'HE' });
     brokerOrg = await signUpOrganisation(t.api, 'transfer-institution', { region: 'HE' });
+    await verifyOrganisation(t.api, brokerOrg.organisation.id);
     broker = await addMember(t.api, brokerOrg, ['broker']);
     broker2 = await addMember(t.api, brokerOrg, ['broker']);
 
@@ -48,7 +49,7 @@ describe('matching (e2e)', () => {
       title: '烧结烟气中低温SCR脱硝催化剂', summary: '钒钨钛基中低温选择性催化还原脱硝催化剂，180-280℃活性窗口，脱硝效率大于85%。',
       keywords: ['SCR', '脱硝'], industry: 'energy-saving-environmental', field: 'air-pollution', trl: 7,
     });
-    expect((await t.api.post(`achievements/${ids.withdrawn}/withdraw`, { reason: '重新评估' }, { token: uni.accessToken })).status).toBe(200);
+    expect((await t.api.post(`achievements/${ids.withdrawn}/withdraw`, {}, { token: uni.accessToken })).status).toBe(200);
     const draft = await t.api.post('achievements', achievementBody({
       title: 'SNCR-SCR联合脱硝工艺', summary: '炉内选择性非催化还原与尾部催化还原耦合脱硝，适用于工业窑炉烟气。', keywords: ['SNCR', '脱硝'],
       industry: 'energy-saving-environmental', field: 'air-pollution', trl: 8,
@@ -237,6 +238,8 @@ describe('matching (e2e)', () => {
       title: '电缆外皮遇火容易着火', description: '我们生产的电缆外皮遇火容易着火，客户投诉，想换一种材料。', keywords: ['电缆'], industry: 'new-materials', field: 'polymers', minTrl: 6,
       park: 'renqiu-edz', visibility: 'public',
     });
+    // The achievement reaches the index through the outbox: without this the "after" search may run before it is there.
+    await t.drain();
     const before = await t.api.get(`demands/${d.id}/matches`, { token: ent.accessToken });
     expect(before.body.items.map((i: any) => i.achievement.id)).not.toContain(cable);
 

@@ -1,7 +1,7 @@
 import { MovableClock, QueueName, safeJobId } from '@techbridge/platform';
 import { createDemand } from '../demand/demand-helpers';
 import { eventBody, publishAchievement, START } from '../roadshow/roadshow-helpers';
-import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
+import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 
 const HOUR = 3600_000;
 const PARK = 'gaobeidian-innovation';
@@ -24,6 +24,7 @@ describe('monitoring: roadshow and pipeline figures (e2e)', () => {
     t = await createTestApp({ worker: true, clock: new MovableClock(START) });
     admin = await signInAdmin(t.api);
     const tti = await signUpOrganisation(t.api, 'transfer-institution', { name: '京南技术转移中心（监测）' });
+    await verifyOrganisation(t.api, tti.organisation.id);
     broker = await addMember(t.api, tti, ['broker']);
     const uni = await signUpOrganisation(t.api, 'university', { name: '北京监测测试大学', region: 'BJ' });
     const e0 = await signUpOrganisation(t.api, 'enterprise', { name: '监测洽谈企业甲' });

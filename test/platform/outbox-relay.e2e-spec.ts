@@ -14,10 +14,36 @@ describe('outbox relay and reconciler (e2e)', () => {
   let txr: TransactionRunner;
   const INDEX = `notes_${Date.now()}`;
 
+  /** When set, the next re-projection holds the state it read until the test lets it go: a delivery that is late. */
+  let slowDelivery: { read: () => void; go: Promise<void> } | null = null;
   const noteDocs = async (ids: string[]) => {
     const rows: Array<{ id: string; body: string; version: number; visible: boolean }> = await t.db.dataSource.query(`SELECT id::text, body, version, visible FROM test_note WHERE id = ANY($1::uuid[])`, [ids]);
+    const late = slowDelivery;
+    if (late) {
+      slowDelivery = null;
+      late.read();
+      await late.go;
+    }
     return new Map<string, SearchDocument | null>(rows.map((r) => [r.id, r.visible ? { id: r.id, version: r.version, body: r.body } : null]));
   };
+  const noteVersions = async (ids: string[]) =>
+    new Map<string, number>((await t.db.dataSource.query(`SELECT id::text, version FROM test_note WHERE id = ANY($1::uuid[])`, [ids])).map((r: { id: string; version: number }) => [r.id, r.version]));
+  /** Start a delivery that reads the current state now and writes it only when the returned function is called. */
+  async function startLateDelivery(): Promise<{ finish: () => Promise<number> }> {
+    let read!: () => void;
+    const hasRead = new Promise<void>((r) => (read = r));
+    let go!: () => void;
+    slowDelivery = { read, go: new Promise<void>((r) => (go = r)) };
+    const delivering = t.relay.drainOnce();
+    await hasRead;
+    return { finish: () => (go(), delivering) };
+  }
+  async function changeNote(id: string, change: { body?: string; visible?: boolean }): Promise<void> {
+    await txr.run(async (m) => {
+      await m.query(`UPDATE test_note SET body = coalesce($2, body), visible = coalesce($3, visible), version = version + 1 WHERE id = $1`, [id, change.body ?? null, change.visible ?? null]);
+      await outbox.indexChanged(m, INDEX, id);
+    });
+  }
 
   async function writeNote(body: string): Promise<string> {
     return txr.run(async (m) => {
@@ -40,6 +66,7 @@ describe('outbox relay and reconciler (e2e)', () => {
       index: INDEX,
       settings: () => ({ searchableAttributes: ['body'], filterableAttributes: [], sortableAttributes: [] }),
       load: noteDocs,
+      versions: noteVersions,
       listIndexable: async () => (await t.db.dataSource.query(`SELECT id::text, version FROM test_note WHERE visible`)).map((r: { id: string; version: number }) => ({ id: r.id, version: Number(r.version) })),
     });
     await indexer.applySettings(INDEX);
@@ -77,6 +104,32 @@ describe('outbox relay and reconciler (e2e)', () => {
     await t.db.dataSource.query(`UPDATE outbox_message SET available_at = now() WHERE key = $1`, [id]);
     expect(await t.relay.drainOnce()).toBe(1);
     expect(await find('氮氧化物')).toContain(id);
+  });
+
+  it('a late delivery of an older version never overwrites a newer one, nor brings back a withdrawn document', async () => {
+    const id = await writeNote('钠离子电池正极材料（第一版）');
+    await t.relay.drainUntilEmpty();
+    // Delivery A reads version 2, then stalls; delivery B carries version 3 and finishes first.
+    await changeNote(id, { body: '钠离子电池正极材料（第二版）' });
+    const a = await startLateDelivery();
+    await changeNote(id, { body: '钠离子电池层状氧化物正极（第三版）' });
+    expect(await t.relay.drainOnce()).toBe(1);
+    expect(await find('层状氧化物')).toContain(id);
+    expect(await a.finish()).toBe(1);
+    expect(await find('层状氧化物')).toContain(id);
+    expect(await find('第二版')).not.toContain(id);
+    expect((await engine.listVersions(INDEX, 0, 1000)).find((v) => v.id === id)?.version).toBe(3);
+
+    // Delivery C (a repeated message, as a replay would be) reads the published version 3; the note is withdrawn
+    // (version 4) and that removal is delivered first.
+    await txr.run((m) => outbox.indexChanged(m, INDEX, id));
+    const c = await startLateDelivery();
+    await changeNote(id, { visible: false });
+    await t.relay.drainOnce();
+    expect(await find('层状氧化物')).not.toContain(id);
+    await c.finish();
+    expect(await find('层状氧化物')).not.toContain(id);
+    expect(await indexer.reconcile(INDEX)).toMatchObject({ missing: 0, stale: 0, orphaned: 0 });
   });
 
   it('the reconciler repairs missing, stale and orphaned documents', async () => {

@@ -1,5 +1,5 @@
 import { MovableClock, QueueName, safeJobId } from '@techbridge/platform';
-import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
+import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 import { eventBody, START } from './roadshow-helpers';
 
 describe('roadshow: event lifecycle, bad input, yearly plan, capacity and waiting list (e2e)', () => {
@@ -12,6 +12,7 @@ describe('roadshow: event lifecycle, bad input, yearly plan, capacity and waitin
     t = await createTestApp({ worker: true, clock: new MovableClock(START) });
     admin = await signInAdmin(t.api);
     tti = await signUpOrganisation(t.api, 'transfer-institution', { name: '京南技术转移中心' });
+    await verifyOrganisation(t.api, tti.organisation.id);
     broker = await addMember(t.api, tti, ['broker']);
     for (let i = 0; i < 4; i++) enterprises.push(await signUpOrganisation(t.api, 'enterprise', { name: `路演测试企业${i}` }));
   });

@@ -1,5 +1,5 @@
 import { MovableClock, QueueName, safeJobId } from '@techbridge/platform';
-import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
+import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 import { createDemand } from '../demand/demand-helpers';
 import { eventBody, publishAchievement, START } from './roadshow-helpers';
 
@@ -29,6 +29,7 @@ describe('roadshow: presentations, agenda, 1:1 scheduling, reminders, re-plannin
     t = await createTestApp({ worker: true, clock: new MovableClock(START) });
     admin = await signInAdmin(t.api);
     tti = await signUpOrganisation(t.api, 'transfer-institution', { name: '京南技术转移中心' });
+    await verifyOrganisation(t.api, tti.organisation.id);
     broker = await addMember(t.api, tti, ['broker']);
     u1 = await signUpOrganisation(t.api, 'university', { name: '北京测试大学', region: 'BJ' });
     u2 = await signUpOrganisation(t.api, 'university', { name: '天津测试大学', region: 'TJ' });

@@ -1,5 +1,5 @@
 import { MovableClock } from '@techbridge/platform';
-import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
+import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 import { eventBody, publishAchievement, START } from './roadshow-helpers';
 
 /** Technology packages on the programme: the curator organisation applies, or the organiser invites it. */
@@ -29,10 +29,13 @@ describe('roadshow: presenting technology packages (e2e)', () => {
     t = await createTestApp({ clock: new MovableClock(START) });
     admin = await signInAdmin(t.api);
     organiserOrg = await signUpOrganisation(t.api, 'transfer-institution', { name: '京南路演组织中心' });
+    await verifyOrganisation(t.api, organiserOrg.organisation.id);
     organiser = await addMember(t.api, organiserOrg, ['broker']);
     curatorOrg = await signUpOrganisation(t.api, 'transfer-institution', { name: '雄安技术转移中心' });
+    await verifyOrganisation(t.api, curatorOrg.organisation.id);
     curator = await addMember(t.api, curatorOrg, ['broker']);
     otherCuratorOrg = await signUpOrganisation(t.api, 'transfer-institution', { name: '保定技术转移中心' });
+    await verifyOrganisation(t.api, otherCuratorOrg.organisation.id);
     otherCurator = await addMember(t.api, otherCuratorOrg, ['broker']);
     uni = await signUpOrganisation(t.api, 'university', { name: '技术包路演测试大学', region: 'BJ' });
     const a1 = await publishAchievement(t.api, uni, admin, { title: '高压储氢瓶碳纤维缠绕工艺', field: 'hydrogen' });

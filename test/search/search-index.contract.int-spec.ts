@@ -241,6 +241,49 @@ describe(`SearchIndex contract (${process.env.MEILI_HOST ? 'meilisearch' : 'embe
     expect(ids(await search.search(index, { q: '氮氧化物治理' }))).toEqual(['a1']);
   });
 
+  it('applies only newer versions: a late older copy is ignored, a versioned removal fences older copies until purged', async () => {
+    const doc = (id: string, version: number, title: string): Achievement => ({ id, version, title, summary: '', industry: 'new-energy', tags: [], price: 1 });
+    const titles = async (q: string) => (await search.search(index, { q })).hits.map((h) => `${h.document.id}@${h.document.version}`);
+    await search.upsert(index, [doc('ord-1', 2, '钙钛矿叠层电池第二版')]);
+    // A delivery of version 1 that was delayed arrives after version 2.
+    await search.upsert(index, [doc('ord-1', 1, '钙钛矿叠层电池第一版')]);
+    expect(await titles('钙钛矿')).toEqual(['ord-1@2']);
+    expect((await search.listVersions(index, 0, 100)).find((v) => v.id === 'ord-1')?.version).toBe(2);
+    // The document is withdrawn at version 3; the late copy of version 2 cannot bring it back, version 4 can.
+    await search.delete(index, ['ord-1'], new Map([['ord-1', 3]]));
+    await search.upsert(index, [doc('ord-1', 2, '钙钛矿叠层电池第二版')]);
+    expect(await titles('钙钛矿')).toEqual([]);
+    await search.upsert(index, [doc('ord-1', 4, '钙钛矿叠层电池重新发布')]);
+    expect(await titles('钙钛矿')).toEqual(['ord-1@4']);
+    // A late removal of an older version leaves the newer copy alone.
+    await search.delete(index, ['ord-1'], new Map([['ord-1', 3]]));
+    expect(await titles('钙钛矿')).toEqual(['ord-1@4']);
+    // A removal is remembered even for a document the index never held (its publication is still on its way).
+    await search.delete(index, ['ord-2'], new Map([['ord-2', 5]]));
+    await search.upsert(index, [doc('ord-2', 4, '固态电解质膜')]);
+    expect(await titles('电解质')).toEqual([]);
+    // Purged tombstones fence nothing any more (hence they are kept a day, far longer than any delivery takes).
+    expect(await search.purgeTombstones(index, new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
+    await search.upsert(index, [doc('ord-2', 4, '固态电解质膜')]);
+    expect(await titles('电解质')).toEqual(['ord-2@4']);
+  });
+
+  it('a second instance that missed a purged tombstone does not keep showing the removed document', async () => {
+    const other = new DataSource({ type: 'postgres', url: db.url, extra: { max: 2 } });
+    await other.initialize();
+    try {
+      const reader = make(other);
+      expect(ids(await reader.search(index, { q: '石墨烯' }))).toEqual(['a4']);
+      // Removed and the tombstone purged before the reader looked again.
+      await search.delete(index, ['a4'], new Map([['a4', 2]]));
+      await search.purgeTombstones(index, new Date(Date.now() + 60_000));
+      expect(ids(await reader.search(index, { q: '石墨烯' }))).toEqual([]);
+      expect((await reader.search(index, {})).total).toBe(6);
+    } finally {
+      await other.destroy();
+    }
+  });
+
   it('is seen by a second instance with its own connection (another process in effect), updates and deletes included', async () => {
     const other = new DataSource({ type: 'postgres', url: db.url, extra: { max: 2 } });
     await other.initialize();

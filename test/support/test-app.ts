@@ -116,7 +116,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ config, clock }), ...(options.worker ? [WorkerRuntimeModule] : []), ...(options.imports ?? [])],
   }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(fastifyOptions()), { logger: ['error'] });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(fastifyOptions(config)), { logger: ['error'] });
   await configureHttpApp(app);
   await mountQueueDashboard(app);
   if (options.beforeInit) await options.beforeInit(app, config);

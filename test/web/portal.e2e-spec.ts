@@ -286,6 +286,7 @@ describe('web portal in headless Chromium (e2e)', () => {
 
   it('a broker takes the match on the pipeline board and moves it to negotiating', async () => {
     const institution = await signUpOrganisation(t.api, 'transfer-institution', { name: `京南技术转移门户测试中心${Date.now().toString(36)}`, region: 'HE' });
+    await verifyOrganisation(t.api, institution.organisation.id);
     brokerSession = await addMember(t.api, institution, ['broker']);
     await signInThroughForm(brokerSession.user.email, 'Passw0rd-Member');
     await page.getByRole('heading', { level: 1, name: '对接看板' }).waitFor();

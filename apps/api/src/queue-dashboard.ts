@@ -2,9 +2,8 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { JwtService } from '@nestjs/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AccessTokenClaims, JobQueue, QueueName, Role } from '@techbridge/platform';
+import { ActorResolver, JobQueue, QueueName, Role } from '@techbridge/platform';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 export const QUEUE_DASHBOARD_COOKIE = 'tb_queue_dashboard';
@@ -15,7 +14,7 @@ export const QUEUE_DASHBOARD_COOKIE = 'tb_queue_dashboard';
  */
 export async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
   const jobs = app.get(JobQueue);
-  const jwt = app.get(JwtService);
+  const actors = app.get(ActorResolver);
   const serverAdapter = new BullBoardFastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({ queues: Object.values(QueueName).map((q) => new BullMQAdapter(jobs.queue(q))), serverAdapter });
@@ -31,12 +30,9 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
   const isPlatformAdmin = async (req: FastifyRequest): Promise<boolean> => {
     const token = tokenOf(req);
     if (!token) return false;
-    try {
-      const claims = await jwt.verifyAsync<AccessTokenClaims>(token);
-      return claims.roles.includes(Role.PlatformAdmin);
-    } catch {
-      return false;
-    }
+    // The same actor as the api's guard: a platform-admin role lost or voided closes the dashboard at once.
+    const actor = await actors.resolve(token);
+    return !!actor && actor.roles.includes(Role.PlatformAdmin);
   };
 
   await fastify.register(

@@ -1,9 +1,11 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, hasRole, Session } from './api';
 import { I18n, I18nContext, initialLang, Lang, LANG_STORAGE_KEY, translate, useI18n } from './i18n';
 import { Link, matchPath, navigate, useLocation } from './router';
 import { EMPTY_TAXONOMY, Taxonomy, TaxonomyContext } from './taxonomy';
 import { SessionContext } from './session';
+import { queryClient, useApiQuery } from './query';
 import { HomePage } from './pages/home.page';
 import { AchievementPage } from './pages/achievement.page';
 import { DemandPage } from './pages/demand.page';
@@ -55,12 +57,27 @@ function readStoredLang(): string | null {
 }
 
 export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Portal />
+    </QueryClientProvider>
+  );
+}
+
+function Portal() {
   const [lang, setLangState] = useState<Lang>(() => initialLang(readStoredLang()));
   const [session, setSession] = useState<Session | null>(api.current);
-  const [taxonomy, setTaxonomy] = useState<Taxonomy>(EMPTY_TAXONOMY);
   const location = useLocation();
 
-  useEffect(() => api.subscribe(setSession), []);
+  useEffect(
+    () =>
+      api.subscribe((next) => {
+        // Signed out: nothing one account read stays in memory for the next.
+        if (!next) queryClient.removeQueries();
+        setSession(next);
+      }),
+    [],
+  );
   // After a client-side page change, move focus to the new content so screen readers and keyboard users start there.
   const firstPath = useRef(true);
   useEffect(() => {
@@ -70,9 +87,6 @@ export function App() {
     }
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [location.path]);
-  useEffect(() => {
-    api.get<Taxonomy>('taxonomy').then(setTaxonomy, () => undefined);
-  }, []);
   useEffect(() => {
     api.setLang(lang);
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -104,8 +118,8 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      <TaxonomyContext.Provider value={taxonomy}>
-        <SessionContext.Provider value={session}>
+      <SessionContext.Provider value={session}>
+        <TaxonomyProvider>
           <a className="skip-link" href="#main">
             {i18n.t('nav.skip')}
           </a>
@@ -117,10 +131,16 @@ export function App() {
           <footer className="site-footer">
             <div className="container">{i18n.t('footer.text')}</div>
           </footer>
-        </SessionContext.Provider>
-      </TaxonomyContext.Provider>
+        </TaxonomyProvider>
+      </SessionContext.Provider>
     </I18nContext.Provider>
   );
+}
+
+/** The reference lists (industries, parks, modes) every page labels codes with: read once, kept for the session. */
+function TaxonomyProvider({ children }: { children: ReactNode }) {
+  const taxonomy = useApiQuery<Taxonomy>('taxonomy', undefined, { staleTime: Infinity });
+  return <TaxonomyContext.Provider value={taxonomy.data ?? EMPTY_TAXONOMY}>{children}</TaxonomyContext.Provider>;
 }
 
 function Header({ session, path }: { session: Session | null; path: string }) {
@@ -205,33 +225,22 @@ function Header({ session, path }: { session: Session | null; path: string }) {
   );
 }
 
-/** Unread count, refreshed on every page change and when a notification is opened. */
+/** Unread count, re-read on every page change and whenever something invalidates `notifications`. */
 function NotificationBell({ path }: { path: string }) {
   const { t } = useI18n();
-  const [unread, setUnread] = useState(0);
-  const [tick, setTick] = useState(0);
+  const unread = useApiQuery<{ total: number }>('notifications', { unread: true, pageSize: 1 });
+  const { refetch } = unread;
   useEffect(() => {
-    const bump = () => setTick((x) => x + 1);
-    window.addEventListener('techbridge:notifications', bump);
-    return () => window.removeEventListener('techbridge:notifications', bump);
-  }, []);
-  useEffect(() => {
-    let live = true;
-    api.get<{ total: number }>('notifications', { unread: true, pageSize: 1 }).then(
-      (r) => live && setUnread(r.total),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [path, tick]);
+    void refetch();
+  }, [path, refetch]);
+  const count = unread.data?.total ?? 0;
   return (
-    <Link href="/notifications" className="btn btn--ghost bell" data-testid="notifications-link" aria-label={t('notifications.link', { count: unread })}>
+    <Link href="/notifications" className="btn btn--ghost bell" data-testid="notifications-link" aria-label={t('notifications.link', { count })}>
       <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
         <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
         <path d="M13.7 21a2 2 0 0 1-3.4 0" />
       </svg>
-      {unread > 0 && <span className="bell__count" aria-hidden="true">{unread}</span>}
+      {count > 0 && <span className="bell__count" aria-hidden="true">{count}</span>}
     </Link>
   );
 }

@@ -1,33 +1,6 @@
 import { ApiError, withoutFieldName } from './api';
-import { format, initialLang, MESSAGES, translate } from './i18n';
 import { matchPath, splitHighlight } from './route-match';
-import { formatMoney, splitList } from './hooks';
-
-describe('portal i18n', () => {
-  it('has every key in both languages, non-empty, with the same placeholders', () => {
-    const zh = MESSAGES.zh;
-    const en = MESSAGES.en;
-    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
-    for (const key of Object.keys(zh) as Array<keyof typeof zh>) {
-      expect(zh[key].trim()).not.toBe('');
-      expect(en[key].trim()).not.toBe('');
-      const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-      expect([key, ph(en[key])]).toEqual([key, ph(zh[key])]);
-    }
-  });
-
-  it('defaults to Simplified Chinese whatever the browser prefers; only a stored "en" switches', () => {
-    expect(initialLang(null)).toBe('zh');
-    expect(initialLang('en')).toBe('en');
-    expect(initialLang('fr')).toBe('zh');
-  });
-
-  it('formats placeholders and shows an unknown key as itself', () => {
-    expect(format('第 {page} / {pages} 页', { page: 2, pages: 5 })).toBe('第 2 / 5 页');
-    expect(translate('en', 'common.pageOf', { page: 1, pages: 3, total: 25 })).toBe('Page 1 of 3, 25 items');
-    expect(translate('zh', 'status.archived' as never)).toBe('status.archived');
-  });
-});
+import { formatMoney, splitList } from './format';
 
 describe('portal helpers', () => {
   it('matches routes with params and rejects other shapes', () => {

@@ -1,107 +1,21 @@
-/** The API response shapes the portal reads (the DTOs under libs/<context>/src/dto), kept to the fields used here. */
+import type { components } from './api/schema.gen';
 
-export interface QualityWarning {
-  code: string;
-  zh: string;
-  en: string;
-}
+/**
+ * The API response shapes the portal reads, taken from the generated OpenAPI types (src/api/schema.gen.ts,
+ * `npm run api:types`): a DTO change shows up here as a type error instead of a blank field in the browser.
+ */
+export type Schemas = components['schemas'];
 
-export interface AchievementView {
-  id: string;
-  version: number;
-  status: string;
-  title: string;
-  summary: string;
-  keywords: string[];
-  industry: string;
-  field: string | null;
-  trl: number;
-  stage: string;
-  transferModes: string[];
-  pricingMethod: string | null;
-  askingPrice: number | null;
-  negotiable: boolean;
-  patents: string[];
-  award: string | null;
-  contact: { name?: string | null; phone?: string | null; email?: string | null } | null;
-  /** Present on the list/detail responses; search documents carry ownerName instead. */
-  owner?: { id: string; name: string; type: string; region: string };
-  ownerName?: string;
-  reviewComment?: string | null;
-  qualityWarnings?: QualityWarning[];
-  interestCount?: number;
-  publishedAt: string | number | null;
-  submittedAt?: string | null;
-  /** Search hits only: matched terms wrapped in <em>. */
-  highlights?: Record<string, string | string[]>;
-}
-
-export interface PackageHit {
-  id: string;
-  title: string;
-  theme: string;
-  industry: string;
-  description: string;
-  achievementTitles: string[];
-  trlMin: number | null;
-  trlMax: number | null;
-  totalAskingPrice: number;
-  negotiableCount: number;
-  ownerNames: string[];
-}
-
-export interface DemandFull {
-  id: string;
-  redacted: false;
-  title: string;
-  description: string;
-  keywords: string[];
-  industry: string;
-  field: string | null;
-  minTrl: number | null;
-  budget: number | null;
-  cooperationModes: string[];
-  park: string | null;
-  deadline: string | null;
-  visibility: 'public' | 'members' | 'brokers';
-  status: string;
-  enterprise: { id: string; name: string; region: string };
-  contact: { name: string | null; phone: string | null; email: string | null } | null;
-  publishedAt: string | null;
-}
-
-export interface DemandRedacted {
-  id: string;
-  redacted: true;
-  visibility: 'public' | 'members' | 'brokers';
-  title: string;
-  industry: string;
-  field: string | null;
-  park: string | null;
-}
-
+export type QualityWarning = Schemas['QualityWarningResponse'];
+/** An achievement as its owner, reviewers and readers see it (detail and list endpoints). */
+export type AchievementView = Schemas['AchievementResponse'];
+/** An achievement as a search hit: owner flattened, matched terms highlighted. */
+export type AchievementHit = Schemas['AchievementSearchItem'];
+export type PackageHit = Schemas['PackageSearchItem'];
+export type DemandFull = Schemas['DemandResponse'];
+export type DemandRedacted = Schemas['RedactedDemandResponse'];
+/** Members-only and brokers-only demands arrive redacted to those who may not read them. */
 export type DemandListItem = DemandFull | DemandRedacted;
-
-export interface MatchReason {
-  code: string;
-  zh: string;
-  en: string;
-  points?: number;
-}
-
-export interface AchievementMatch {
-  achievement: AchievementView;
-  score: number;
-  reasons: MatchReason[];
-}
-
-export interface PipelineMatch {
-  id: string;
-  demand: DemandListItem;
-  achievement: { id: string; title: string; industry: string; trl: number; ownerId: string; ownerName: string };
-  score: number;
-  reasons: MatchReason[];
-  status: 'suggested' | 'contacted' | 'negotiating' | 'signed' | 'closed';
-  brokerUserId: string | null;
-  version: number;
-}
+export type MatchReason = Schemas['MatchReasonResponse'];
+export type AchievementMatch = Schemas['AchievementMatchItem'];
+export type PipelineMatch = Schemas['MatchResponse'];

@@ -17,6 +17,9 @@ async function bootstrap(): Promise<void> {
   const jobs = app.get(JobQueue);
   await jobs.enqueue(JobName.ReconcileSearchIndex, {}, { jobId: `reconcile-at-boot-${Date.now()}` });
   await jobs.queue(jobs.queueOf(JobName.ReconcileSearchIndex)).upsertJobScheduler('reconcile-search-index', { every: 10 * 60_000 }, { name: JobName.ReconcileSearchIndex, data: {} });
+  // Delivered outbox messages are pruned hourly (kept OUTBOX_RETENTION_DAYS for tracing).
+  await jobs.queue(jobs.queueOf(JobName.PruneOutbox)).upsertJobScheduler('prune-outbox', { every: 60 * 60_000 }, { name: JobName.PruneOutbox, data: {} });
+  await jobs.queue(jobs.queueOf(JobName.PurgeSearchTombstones)).upsertJobScheduler('purge-search-tombstones', { every: 60 * 60_000 }, { name: JobName.PurgeSearchTombstones, data: {} });
   // Yearly reward ledger (1 January, previous year) and monthly provisional runs: upserted by fixed id, so every start is safe.
   await app.get(RewardSchedules).register();
   app.get(Logger).log('TechBridge worker started');

@@ -1,11 +1,9 @@
-import type { MultipartFile } from '@fastify/multipart';
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, CurrentActor, Public, Role, Roles } from '@techbridge/platform';
+import { Actor, CurrentActor, Public, receiveFile, Role, Roles } from '@techbridge/platform';
 import { AchievementAttachmentService } from './achievement-attachment.service';
 import { contentDisposition } from './attachment-content';
-import { CatalogErrors } from './catalog.exception';
 import { AchievementAttachmentResponse } from './dto/achievement-attachment.dto';
 
 @ApiTags('achievements')
@@ -20,22 +18,10 @@ export class AchievementAttachmentController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: '上传附件 / Attach a PDF, PNG, JPEG or WebP (≤ 20 MB; type decided from the content) — owner organisation' })
   @ApiCreatedResponse({ type: AchievementAttachmentResponse })
-  async upload(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Req() req: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AchievementAttachmentResponse> {
-    if (!req.isMultipart()) throw CatalogErrors.unsupportedFile('file', 'expected multipart/form-data with a file part named "file"');
-    try {
-      const file: MultipartFile | undefined = await req.file();
-      if (!file || file.fieldname !== 'file') throw CatalogErrors.unsupportedFile('file', 'no file part named "file"');
-      return await this.attachments.upload(actor, id, { stream: file.file, filename: file.filename });
-    } catch (err) {
-      // A refused upload leaves the rest of its body unread on the socket: close it rather than reuse it for the next request.
-      reply.header('connection', 'close');
-      throw err;
-    }
+  async upload(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() req: FastifyRequest): Promise<AchievementAttachmentResponse> {
+    // A refusal before the body is read is answered at once; the global filter closes the connection behind it.
+    const file = await receiveFile(req);
+    return this.attachments.upload(actor, id, file);
   }
 
   @Get()

@@ -104,6 +104,12 @@ export class AchievementRepository {
     return m.query(`SELECT id, version FROM achievement WHERE status = 'published'`);
   }
 
+  /** Current version of each existing id, whatever its status (a removal from the index is of that version). */
+  async versionsByIds(m: EntityManager, ids: string[]): Promise<Map<string, number>> {
+    const rows: Array<{ id: string; version: number }> = await m.query(`SELECT id, version FROM achievement WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, Number(r.version)]));
+  }
+
   insertEvent(m: EntityManager, e: Partial<AchievementEvent>): Promise<AchievementEvent> {
     const repo = m.getRepository(AchievementEvent);
     return repo.save(repo.create(e));

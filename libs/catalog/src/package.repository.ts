@@ -34,6 +34,12 @@ export class PackageRepository {
     return m.query(`SELECT id, version FROM technology_package WHERE status = 'published'`);
   }
 
+  /** Current version of each existing id, whatever its status (a removal from the index is of that version). */
+  async versionsByIds(m: EntityManager, ids: string[]): Promise<Map<string, number>> {
+    const rows: Array<{ id: string; version: number }> = await m.query(`SELECT id, version FROM technology_package WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, Number(r.version)]));
+  }
+
   /**
    * A member achievement changed: bump the version of every published package listing one of them (their documents
    * show the members' titles and figures), so the index and the reconciler see the change. Returns their ids.

@@ -3,7 +3,7 @@ import * as ExcelJS from 'exceljs';
 import { EntityManager } from 'typeorm';
 import { IdentityService } from '@techbridge/identity';
 import {
-  Actor, Clock, DomainError, hasRole, industryOf, isPlatformStaff, OrgType, OutboxService, Page, pageOf, Role, skipTake, TransactionRunner,
+  Actor, actsAs, Clock, DomainError, hasRole, industryOf, isPlatformStaff, OrgType, OutboxService, Page, pageOf, Role, skipTake, TransactionRunner,
 } from '@techbridge/platform';
 import { AchievementRepository } from './achievement.repository';
 import { CatalogErrors } from './catalog.exception';
@@ -35,9 +35,9 @@ export class PackageService {
     private readonly clock: Clock,
   ) {}
 
-  /** Brokers and members of transfer institutions curate packages. */
+  /** Brokers and members of verified transfer institutions curate packages. */
   private canCurate(actor: Actor): boolean {
-    return hasRole(actor, Role.Broker, Role.PlatformAdmin) || actor.orgType === OrgType.TransferInstitution;
+    return hasRole(actor, Role.Broker, Role.PlatformAdmin) || actsAs(actor, OrgType.TransferInstitution);
   }
 
   private async published(m: EntityManager, ids: string[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { DomainError } from '@techbridge/platform';
 import { canTransition, PENDING_STATUSES, transition } from './contract.state-machine';
-import { canFile } from './contracts.service';
+import { canFile } from './rules/registration-checks';
 
 describe('contract registration state machine', () => {
   it('follows submit → checks → review → registering → registered, and return/refuse from review only', () => {
@@ -34,5 +34,13 @@ describe('contract registration state machine', () => {
     expect(canFile('transfer-institution', 'service-brokerage')).toBe(true);
     expect(canFile('registration-institution', 'service')).toBe(false);
     expect(canFile('enterprise', 'no-such-type')).toBe(false);
+  });
+});
+
+describe('contract lifecycle: the number job failing for good', () => {
+  it('sends a registering contract back to review, and nothing else', () => {
+    expect(transition('registering', 'issue-failed')).toBe('under-review');
+    expect(canTransition('registered', 'issue-failed')).toBe(false);
+    expect(canTransition('under-review', 'issue-failed')).toBe(false);
   });
 });

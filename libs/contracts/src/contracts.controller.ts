@@ -1,26 +1,31 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, CurrentActor, DomainError, Page, PageQuery, Roles, Role } from '@techbridge/platform';
+import { Actor, CurrentActor, DomainError, Page, PageQuery, ParseDayPipe, receiveFile, Roles, Role } from '@techbridge/platform';
 import { ContractsService } from './contracts.service';
+import { HolidayCalendarService } from './holiday-calendar.service';
+import { InstitutionProfileService } from './institution-profile.service';
+import { RegistrationWorkflowService } from './registration-workflow.service';
+import { RewardService } from './reward.service';
+import { TechnologyContractService } from './technology-contract.service';
 import {
   AmountCorrectionResponse, BrokerProfileDto, BrokerResponse, ComputeRewardsDto, ContractListQuery, ContractResponse, ContractStatsResponse, CorrectAmountsDto, CreateContractDto,
   HolidayDto, HolidayQuery, InstitutionResponse, RefuseContractDto, RegistrationEventResponse, RegistrationInstitutionProfileDto, ReturnContractDto, RewardLineResponse, StatsQuery,
   TransferInstitutionProfileDto, UpdateContractDto,
 } from './dto/contracts.dto';
 
-interface MultipartFile {
-  filename: string;
-  mimetype: string;
-  file: NodeJS.ReadableStream & AsyncIterable<Buffer>;
-}
-type MultipartRequest = FastifyRequest & { file?: () => Promise<MultipartFile | undefined>; isMultipart?: () => boolean };
-
 @ApiTags('contracts')
 @ApiBearerAuth()
 @Controller('contracts')
 export class ContractsController {
-  constructor(private readonly contracts: ContractsService) {}
+  constructor(
+    private readonly contracts: TechnologyContractService,
+    private readonly workflow: RegistrationWorkflowService,
+    private readonly profiles: InstitutionProfileService,
+    private readonly calendar: HolidayCalendarService,
+    private readonly rewardLedger: RewardService,
+    private readonly feeds: ContractsService,
+  ) {}
 
   @Post()
   @ApiOkResponse({ type: ContractResponse })
@@ -37,27 +42,27 @@ export class ContractsController {
   @Roles(Role.Reviewer, Role.OrgAdmin)
   @ApiOkResponse({ type: ContractStatsResponse })
   statistics(@Query() q: StatsQuery): Promise<ContractStatsResponse> {
-    return this.contracts.registeredContractStats(q);
+    return this.feeds.registeredContractStats(q);
   }
 
   // ---- holiday calendar ----
 
   @Get('holidays')
   holidays(@Query() q: HolidayQuery): Promise<Array<{ day: string; kind: string; name: string }>> {
-    return this.contracts.listHolidays(q.year);
+    return this.calendar.listHolidays(q.year);
   }
 
   @Put('holidays/:day')
   @Roles(Role.PlatformAdmin)
-  setHoliday(@CurrentActor() actor: Actor, @Param('day') day: string, @Body() dto: HolidayDto) {
-    return this.contracts.setHoliday(actor, day, dto.kind, dto.name);
+  setHoliday(@CurrentActor() actor: Actor, @Param('day', ParseDayPipe) day: string, @Body() dto: HolidayDto) {
+    return this.calendar.setHoliday(actor, day, dto.kind, dto.name);
   }
 
   @Delete('holidays/:day')
   @Roles(Role.PlatformAdmin)
   @HttpCode(204)
-  async removeHoliday(@CurrentActor() actor: Actor, @Param('day') day: string): Promise<void> {
-    await this.contracts.removeHoliday(actor, day);
+  async removeHoliday(@CurrentActor() actor: Actor, @Param('day', ParseDayPipe) day: string): Promise<void> {
+    await this.calendar.removeHoliday(actor, day);
   }
 
   // ---- rewards ----
@@ -66,7 +71,7 @@ export class ContractsController {
   @Roles(Role.PlatformAdmin)
   @HttpCode(202)
   computeRewards(@Body() dto: ComputeRewardsDto): Promise<{ year: number; jobId: string }> {
-    return this.contracts.requestRewardComputation(dto.year);
+    return this.rewardLedger.requestRewardComputation(dto.year);
   }
 
   @Get('rewards/:year')
@@ -74,7 +79,7 @@ export class ContractsController {
   rewards(@Param('year') year: string): Promise<RewardLineResponse[]> {
     const y = Number(year);
     if (!Number.isInteger(y) || y < 2000 || y > 2100) throw DomainError.validation('year', { zh: '年份无效', en: 'Invalid year' });
-    return this.contracts.listRewards(y);
+    return this.rewardLedger.listRewards(y);
   }
 
   // ---- institutions and brokers ----
@@ -82,35 +87,35 @@ export class ContractsController {
   @Get('institutions')
   institutions(@Query('kind') kind: string, @Query() q: PageQuery): Promise<Page<InstitutionResponse>> {
     if (kind !== 'transfer' && kind !== 'registration') throw DomainError.validation('kind', { zh: 'kind 应为 transfer 或 registration', en: 'kind must be transfer or registration' });
-    return this.contracts.listInstitutions(kind, { page: q.page, pageSize: q.pageSize });
+    return this.profiles.listInstitutions(kind, { page: q.page, pageSize: q.pageSize });
   }
 
   @Get('institutions/:orgId')
   institution(@Param('orgId', ParseUUIDPipe) orgId: string): Promise<InstitutionResponse> {
-    return this.contracts.getInstitution(orgId);
+    return this.profiles.getInstitution(orgId);
   }
 
   @Put('institutions/:orgId/transfer-profile')
   @Roles(Role.PlatformAdmin)
   setTransferProfile(@CurrentActor() actor: Actor, @Param('orgId', ParseUUIDPipe) orgId: string, @Body() dto: TransferInstitutionProfileDto): Promise<InstitutionResponse> {
-    return this.contracts.setTransferProfile(actor, orgId, dto);
+    return this.profiles.setTransferProfile(actor, orgId, dto);
   }
 
   @Put('institutions/:orgId/registration-profile')
   @Roles(Role.PlatformAdmin)
   setRegistrationProfile(@CurrentActor() actor: Actor, @Param('orgId', ParseUUIDPipe) orgId: string, @Body() dto: RegistrationInstitutionProfileDto): Promise<InstitutionResponse> {
-    return this.contracts.setRegistrationProfile(actor, orgId, dto);
+    return this.profiles.setRegistrationProfile(actor, orgId, dto);
   }
 
   @Put('brokers/:userId')
   @Roles(Role.OrgAdmin)
   setBroker(@CurrentActor() actor: Actor, @Param('userId', ParseUUIDPipe) userId: string, @Body() dto: BrokerProfileDto): Promise<BrokerResponse> {
-    return this.contracts.setBrokerProfile(actor, userId, dto);
+    return this.profiles.setBrokerProfile(actor, userId, dto);
   }
 
   @Get('brokers/:userId')
   broker(@Param('userId', ParseUUIDPipe) userId: string): Promise<BrokerResponse> {
-    return this.contracts.getBroker(userId);
+    return this.profiles.getBroker(userId);
   }
 
   // ---- one contract ----
@@ -127,10 +132,10 @@ export class ContractsController {
 
   @Post(':id/attachment')
   @ApiConsumes('multipart/form-data')
-  async upload(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() req: MultipartRequest): Promise<ContractResponse> {
-    const file = req.isMultipart?.() ? await req.file?.() : undefined;
-    if (!file) throw DomainError.validation('file', { zh: '请以 multipart/form-data 上传 PDF 文件', en: 'Upload the PDF as multipart/form-data field "file"' }, 'FILE_REQUIRED');
-    return this.contracts.uploadAttachment(actor, id, { filename: file.filename, mimetype: file.mimetype, content: file.file as never });
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  async upload(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() req: FastifyRequest): Promise<ContractResponse> {
+    const file = await receiveFile(req);
+    return this.contracts.uploadAttachment(actor, id, { filename: file.filename, mimetype: file.mimetype, content: file.stream });
   }
 
   @Get(':id/attachment')
@@ -143,35 +148,35 @@ export class ContractsController {
   @Post(':id/submission')
   @HttpCode(202)
   submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ContractResponse> {
-    return this.contracts.submit(actor, id);
+    return this.workflow.submit(actor, id);
   }
 
   @Post(':id/registration')
   @Roles(Role.Reviewer)
   @HttpCode(202)
   register(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ContractResponse> {
-    return this.contracts.register(actor, id);
+    return this.workflow.register(actor, id);
   }
 
   @Post(':id/return')
   @Roles(Role.Reviewer)
   @HttpCode(200)
   returnForCorrection(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReturnContractDto): Promise<ContractResponse> {
-    return this.contracts.returnForCorrection(actor, id, dto);
+    return this.workflow.returnForCorrection(actor, id, dto);
   }
 
   @Post(':id/refusal')
   @Roles(Role.Reviewer)
   @HttpCode(200)
   refuse(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RefuseContractDto): Promise<ContractResponse> {
-    return this.contracts.refuse(actor, id, dto);
+    return this.workflow.refuse(actor, id, dto);
   }
 
   @Post(':id/amount-corrections')
   @Roles(Role.Reviewer)
   @HttpCode(200)
   correctAmounts(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectAmountsDto): Promise<ContractResponse> {
-    return this.contracts.correctAmounts(actor, id, dto);
+    return this.workflow.correctAmounts(actor, id, dto);
   }
 
   @Get(':id/amount-corrections')

@@ -1,4 +1,4 @@
-import { DomainError } from '@techbridge/platform';
+import { describeConstraintErrors, DomainError } from '@techbridge/platform';
 
 export enum ContractsErrorCode {
   ContractNotFound = 'CONTRACT_NOT_FOUND',
@@ -10,6 +10,7 @@ export enum ContractsErrorCode {
   AccreditationNumberTaken = 'ACCREDITATION_NUMBER_TAKEN',
   CertificateUnavailable = 'CERTIFICATE_UNAVAILABLE',
   AttachmentMissing = 'ATTACHMENT_MISSING',
+  NotTheRegistrant = 'NOT_THE_REGISTRANT',
 }
 
 const invalid = (field: string, code: string, zh: string, en: string) => DomainError.validation(field, { zh, en }, code);
@@ -50,5 +51,20 @@ export const ContractsErrors = {
   licenseScopeRequired: () => invalid('licenseScope', 'LICENSE_SCOPE_REQUIRED', '许可类合同须注明许可范围（独占、排他、普通）', 'Licence contracts need a licenseScope (exclusive, sole, ordinary)'),
   licenseScopeNotApplicable: () => invalid('licenseScope', 'LICENSE_SCOPE_NOT_APPLICABLE', '该合同类型没有许可范围', 'This contract type has no licence scope'),
   notABroker: () => invalid('brokerUserId', 'NOT_A_BROKER', '该用户不是技术经纪人', 'This user is not a broker'),
+  notTheRegistrant: () =>
+    new DomainError('forbidden', ContractsErrorCode.NotTheRegistrant, { zh: '只有卖方（登记方）可以修改或提交该合同', en: 'Only the seller side (the registrant) may edit or submit this contract' }),
+  validityOrder: () => DomainError.validation('validTo', { zh: '有效期结束日不能早于开始日', en: 'validTo cannot be before validFrom' }),
+  userNotABroker: () => DomainError.validation('userId', { zh: '该用户没有技术经纪人角色', en: 'This user does not have the broker role' }, 'NOT_A_BROKER'),
+  buyerNotFound: () => DomainError.validation('buyer.organisationId', { zh: '买方机构不存在', en: 'Buyer organisation not found' }, 'NOT_FOUND'),
+  badHolidayDay: () => DomainError.validation('day', { zh: '日期格式应为 YYYY-MM-DD', en: 'day must be YYYY-MM-DD' }),
+  holidayNotFound: () => DomainError.notFound({ zh: '该日期不在节假日日历中', en: 'No calendar entry for this day' }),
+  statsRangeOrder: () => DomainError.validation('to', { zh: '结束日期不能早于开始日期', en: 'to cannot be before from' }),
   notAPdf: () => invalid('file', 'NOT_A_PDF', '合同文本必须是 PDF 文件', 'The signed contract must be a PDF'),
 };
+
+// Two institutions or brokers claiming one number at once: the unique index decides, the filter answers.
+describeConstraintErrors({
+  ux_transfer_institution_accreditation: ContractsErrors.accreditationNumberTaken,
+  ux_registration_institution_number_prefix: ContractsErrors.numberPrefixTaken,
+  ux_broker_profile_filing_number: ContractsErrors.filingNumberTaken,
+});

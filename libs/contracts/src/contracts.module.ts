@@ -8,6 +8,13 @@ import { ContractsController } from './contracts.controller';
 import { ContractsJobs } from './contracts.jobs';
 import { ContractsRepository } from './contracts.repository';
 import { ContractsService } from './contracts.service';
+import { ContractAccessPolicy } from './contract-access.policy';
+import { ContractTransitions } from './contract-transitions';
+import { HolidayCalendarService } from './holiday-calendar.service';
+import { InstitutionProfileService } from './institution-profile.service';
+import { RegistrationWorkflowService } from './registration-workflow.service';
+import { RewardService } from './reward.service';
+import { TechnologyContractService } from './technology-contract.service';
 import { RewardSchedules } from './reward-schedules';
 import { ContractDeduction } from './entities/contract-deduction.entity';
 import { BrokerProfile, RegistrationInstitutionProfile, TransferInstitutionProfile } from './entities/institution-profiles.entity';
@@ -23,7 +30,19 @@ import { TechnologyContract } from './entities/technology-contract.entity';
     RoadshowModule,
   ],
   controllers: [ContractsController],
-  providers: [ContractsRepository, ContractsService, ContractsJobs, RewardSchedules],
+  providers: [
+    ContractsRepository,
+    ContractAccessPolicy,
+    ContractTransitions,
+    TechnologyContractService,
+    RegistrationWorkflowService,
+    InstitutionProfileService,
+    HolidayCalendarService,
+    RewardService,
+    ContractsService,
+    ContractsJobs,
+    RewardSchedules,
+  ],
   exports: [ContractsService, RewardSchedules],
 })
 export class ContractsModule {}

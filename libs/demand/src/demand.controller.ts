@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Readable } from 'node:stream';
-import { Actor, CurrentActor, Public } from '@techbridge/platform';
+import { Actor, CurrentActor, prefetchedStream, Public } from '@techbridge/platform';
 import { DemandService } from './demand.service';
 import {
   AssignBrokerDto, CloseDemandDto, CreateDemandDto, DemandBrokerResponse, DemandExportQuery, DemandListQuery, DemandPageResponse, DemandResponse,
@@ -38,9 +37,9 @@ export class DemandController {
   @Public()
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Export the list as CSV, redacted for the viewer exactly as the list' })
-  export(@CurrentActor() actor: Actor | null, @Query() q: DemandExportQuery): StreamableFile {
+  async export(@CurrentActor() actor: Actor | null, @Query() q: DemandExportQuery): Promise<StreamableFile> {
     const { format: _format, ...filters } = q;
-    return new StreamableFile(Readable.from(this.demands.exportCsv(actor, Object.assign(new DemandListQuery(), filters))), {
+    return new StreamableFile(await prefetchedStream(this.demands.exportCsv(actor, Object.assign(new DemandListQuery(), filters))), {
       type: 'text/csv; charset=utf-8',
       disposition: 'attachment; filename="demands.csv"',
     });

@@ -1,4 +1,4 @@
-import { DomainError } from '@techbridge/platform';
+import { describeConstraintErrors, DomainError } from '@techbridge/platform';
 
 export enum DemandErrorCode {
   DemandNotFound = 'DEMAND_NOT_FOUND',
@@ -39,3 +39,6 @@ export const DemandErrors = {
       { field: 'externalId', message: 'already exists for this source', code: DemandErrorCode.DuplicateExternalId },
     ]),
 };
+
+// Two members of one organisation submitting at once: the partial unique index decides, the filter answers.
+describeConstraintErrors({ ux_demand_proposal_open: DemandErrors.duplicateProposal });

@@ -97,4 +97,8 @@ export class DemandProjection implements SearchProjection<DemandDocument>, OnMod
   listIndexable(): Promise<IndexedVersion[]> {
     return this.repo.listIndexable(this.tx.manager);
   }
+
+  versions(ids: string[]): Promise<Map<string, number>> {
+    return this.repo.versionsByIds(this.tx.manager, ids);
+  }
 }

@@ -152,6 +152,12 @@ export class DemandRepository {
     return { rows, total, facets: { industry: await count('industry'), park: await count('park') } };
   }
 
+  /** Current version of each existing id, whatever its status (a removal from the index is of that version). */
+  async versionsByIds(m: EntityManager, ids: string[]): Promise<Map<string, number>> {
+    const rows: Array<{ id: string; version: number }> = await m.query(`SELECT id, version FROM demand WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, Number(r.version)]));
+  }
+
   listIndexable(m: EntityManager): Promise<IndexedVersion[]> {
     return m.getRepository(Demand).createQueryBuilder('d').select(['d.id', 'd.version']).where('d.status IN (:...listed)', { listed: LISTED_DEMAND_STATUSES }).getMany()
       .then((rows) => rows.map((r) => ({ id: r.id, version: r.version })));

@@ -250,7 +250,7 @@ export class DemandService {
 
   async assignBroker(actor: Actor, id: string, dto: AssignBrokerDto): Promise<DemandBrokerResponse> {
     const user = await this.identity.findUser(dto.userId);
-    if (!user || !user.roles.includes(Role.Broker)) throw DemandErrors.notABroker();
+    if (!user || !user.effectiveRoles.includes(Role.Broker)) throw DemandErrors.notABroker();
     return this.tx.run(async (m) => {
       const d = await this.managed(m, actor, id);
       const b = await this.repo.assignBroker(m, { demandId: d.id, userId: user.id, assignedBy: actor.userId });

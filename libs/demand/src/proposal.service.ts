@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Actor, Clock, DomainError, OrgType, TransactionRunner } from '@techbridge/platform';
 import { CatalogService } from '@techbridge/catalog';
 import { IdentityService } from '@techbridge/identity';
@@ -15,11 +15,6 @@ import { Proposal } from './entities/proposal.entity';
 
 export const AUTO_DECLINE_ON_AWARD = 'another proposal awarded';
 const PROPOSER_ORG_TYPES: OrgType[] = [OrgType.University, OrgType.Institute];
-
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  const e = err as QueryFailedError & { driverError?: { code?: string; constraint?: string } };
-  return e instanceof QueryFailedError && e.driverError?.code === '23505' && e.driverError?.constraint === constraint;
-}
 
 /**
  * Solution proposals (揭榜 / 招投标). A proposal is visible only to its submitter organisation, the enterprise
@@ -42,40 +37,35 @@ export class ProposalService {
     const org = await this.identity.findOrganisation(actor.orgId);
     if (!org) throw DemandErrors.notAProposer();
     await this.checkAchievements(actor.orgId, dto.achievementIds ?? []);
-    try {
-      return await this.tx.run(async (m) => {
-        // Lock the demand so an award or a close cannot slip between the checks and the insert.
-        const d = await this.repo.findByIdForUpdate(m, demandId);
-        if (!d) throw DemandErrors.demandNotFound();
-        if (d.status !== 'published') throw DomainError.illegalTransition('demand', d.status, 'propose');
-        if (isDeadlinePassed(d.deadlineAt, this.clock.now())) throw DemandErrors.deadlinePassed(d.status, deadlineDate(d.deadlineAt!));
-        if (await this.repo.hasOpenProposalFrom(m, d.id, actor.orgId)) throw DemandErrors.duplicateProposal();
-        const p = await this.repo.saveProposal(m, {
-          demandId: d.id,
-          proposerOrgId: org.id,
-          proposerOrgName: org.name,
-          submittedBy: actor.userId,
-          approach: dto.approach,
-          team: (dto.team ?? []).map((t) => ({ name: t.name, ...(t.title ? { title: t.title } : {}), ...(t.role ? { role: t.role } : {}) })),
-          price: dto.price ?? null,
-          timeline: dto.timeline,
-          durationMonths: dto.durationMonths ?? null,
-          achievementIds: dto.achievementIds ?? [],
-          status: 'submitted',
-        });
-        await this.notifications.notify({
-          orgId: d.enterpriseId, kind: 'demand.proposal-submitted', dedupeKey: `proposal:${p.id}:submitted`, link: `/demands/${d.id}/proposals/${p.id}`,
-          title: { zh: `${org.name} 对需求「${d.title}」提交了揭榜方案`, en: `${org.name} proposed a solution to '${d.title}'` },
-        }, m);
-        await this.notifyBrokers(m, d, p, { zh: `需求「${d.title}」收到新的揭榜方案`, en: `New proposal for '${d.title}'` });
-        await this.identity.audit(m, actor, { action: 'proposal.submit', entityType: 'proposal', entityId: p.id, changes: { demandId: d.id } });
-        return mapProposal(p);
+    return this.tx.run(async (m) => {
+      // Lock the demand so an award or a close cannot slip between the checks and the insert.
+      const d = await this.repo.findByIdForUpdate(m, demandId);
+      // A draft is the enterprise's alone: 404 here as on GET, never a 409 that would reveal its state.
+      if (!d || !this.demands.isVisible(actor, d)) throw DemandErrors.demandNotFound();
+      if (d.status !== 'published') throw DomainError.illegalTransition('demand', d.status, 'propose');
+      if (isDeadlinePassed(d.deadlineAt, this.clock.now())) throw DemandErrors.deadlinePassed(d.status, deadlineDate(d.deadlineAt!));
+      if (await this.repo.hasOpenProposalFrom(m, d.id, actor.orgId)) throw DemandErrors.duplicateProposal();
+      const p = await this.repo.saveProposal(m, {
+        demandId: d.id,
+        proposerOrgId: org.id,
+        proposerOrgName: org.name,
+        submittedBy: actor.userId,
+        approach: dto.approach,
+        team: (dto.team ?? []).map((t) => ({ name: t.name, ...(t.title ? { title: t.title } : {}), ...(t.role ? { role: t.role } : {}) })),
+        price: dto.price ?? null,
+        timeline: dto.timeline,
+        durationMonths: dto.durationMonths ?? null,
+        achievementIds: dto.achievementIds ?? [],
+        status: 'submitted',
       });
-    } catch (err) {
-      // Two members of one organisation submitting at once: the partial unique index decides.
-      if (isUniqueViolation(err, 'ux_demand_proposal_open')) throw DemandErrors.duplicateProposal();
-      throw err;
-    }
+      await this.notifications.notify({
+        orgId: d.enterpriseId, kind: 'demand.proposal-submitted', dedupeKey: `proposal:${p.id}:submitted`, link: `/demands/${d.id}/proposals/${p.id}`,
+        title: { zh: `${org.name} 对需求「${d.title}」提交了揭榜方案`, en: `${org.name} proposed a solution to '${d.title}'` },
+      }, m);
+      await this.notifyBrokers(m, d, p, { zh: `需求「${d.title}」收到新的揭榜方案`, en: `New proposal for '${d.title}'` });
+      await this.identity.audit(m, actor, { action: 'proposal.submit', entityType: 'proposal', entityId: p.id, changes: { demandId: d.id } });
+      return mapProposal(p);
+    });
   }
 
   /** The enterprise and assigned brokers see every proposal; a proposer sees its own; anyone else 404. */

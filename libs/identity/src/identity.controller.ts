@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { Actor, CurrentActor, PageQuery, Public, Role, Roles } from '@techbridge/platform';
 import {
-  AcceptInvitationDto, AuditQuery, InvitationResponse, InviteMemberDto, OrganisationListQuery, OrganisationResponse, RefreshDto,
-  RejectOrganisationDto, SessionResponse, SignInDto, SignUpDto, VerifyOrganisationDto,
+  AcceptInvitationDto, AuditQuery, ChangeRolesDto, InvitationResponse, InviteMemberDto, OrganisationListQuery, OrganisationResponse, RefreshDto,
+  RejectOrganisationDto, SessionResponse, SignInDto, SignUpDto, UserResponse, VerifyOrganisationDto,
 } from './dto/identity.dto';
 import { IdentityService } from './identity.service';
+import { MembershipService } from './membership.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -58,7 +59,10 @@ export class AuthController {
 @ApiBearerAuth()
 @Controller()
 export class IdentityController {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly membership: MembershipService,
+  ) {}
 
   @Get('me')
   me(@CurrentActor() actor: Actor) {
@@ -80,14 +84,25 @@ export class IdentityController {
 
   @Get('organisations/:id/members')
   members(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() page: PageQuery) {
-    return this.identity.listMembers(actor, id, page);
+    return this.membership.listMembers(actor, id, page);
   }
 
   @Post('organisations/:id/invitations')
   @Roles(Role.OrgAdmin)
+  @ApiOperation({ summary: '邀请成员 / Invite a member; broker and reviewer only where the role rule allows (400 naming the role and the reason)' })
   @ApiOkResponse({ type: InvitationResponse })
   invite(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: InviteMemberDto): Promise<InvitationResponse> {
-    return this.identity.invite(actor, id, dto);
+    return this.membership.invite(actor, id, dto);
+  }
+
+  @Put('organisations/:id/members/:userId/roles')
+  @Roles(Role.OrgAdmin)
+  @ApiOperation({ summary: '调整成员角色 / Replace a member\'s roles; broker and reviewer only where the role rule allows (400 naming the role and the reason)' })
+  @ApiOkResponse({ type: UserResponse })
+  changeRoles(
+    @CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string, @Body() dto: ChangeRolesDto,
+  ): Promise<UserResponse> {
+    return this.membership.changeRoles(actor, id, userId, dto);
   }
 
   @Post('organisations/:id/verify')

@@ -1,4 +1,5 @@
-import { DomainError } from '@techbridge/platform';
+import { describeConstraintErrors, DomainError, Role } from '@techbridge/platform';
+import { ineligibilityText, RoleIneligibility } from './role-eligibility';
 
 export enum IdentityErrorCode {
   InvalidCredentials = 'INVALID_CREDENTIALS',
@@ -9,6 +10,8 @@ export enum IdentityErrorCode {
   OrganisationNotFound = 'ORGANISATION_NOT_FOUND',
   UserNotFound = 'USER_NOT_FOUND',
   OrganisationNotVerified = 'ORGANISATION_NOT_VERIFIED',
+  RoleNotGrantable = 'ROLE_NOT_GRANTABLE',
+  LastOrgAdmin = 'LAST_ORG_ADMIN',
 }
 
 export const IdentityErrors = {
@@ -49,5 +52,23 @@ export const IdentityErrors = {
       [],
       { verificationStatus: status },
     ),
+  /** A grant that breaks the role rule: one detail per refused role, at its place in the request's `roles`. */
+  rolesNotGrantable: (refused: Array<{ index: number; role: Role; reason: RoleIneligibility }>) => {
+    const texts = refused.map((r) => ineligibilityText(r.role, r.reason));
+    return new DomainError(
+      'validation',
+      IdentityErrorCode.RoleNotGrantable,
+      { zh: texts.map((t) => t.zh).join('；'), en: texts.map((t) => t.en).join('; ') },
+      refused.map((r, i) => ({ field: `roles[${r.index}]`, message: texts[i].en, zh: texts[i].zh, code: r.reason })),
+      { refusedRoles: refused.map((r) => ({ role: r.role, reason: r.reason })) },
+    );
+  },
+  lastOrgAdmin: () =>
+    new DomainError('conflict', IdentityErrorCode.LastOrgAdmin, { zh: '机构至少需要保留一名机构管理员', en: 'The organisation must keep at least one org-admin' }, [
+      { field: 'roles', message: 'The organisation must keep at least one org-admin', zh: '机构至少需要保留一名机构管理员', code: IdentityErrorCode.LastOrgAdmin },
+    ]),
   userNotFound: () => DomainError.notFound({ code: IdentityErrorCode.UserNotFound, zh: '用户不存在', en: 'User not found' }),
 };
+
+// A concurrent sign-up or invitation with the same e-mail or code loses the race at the unique index; the filter answers with these.
+describeConstraintErrors({ ux_app_user_email: IdentityErrors.emailTaken, ux_organisation_credit_code: IdentityErrors.creditCodeTaken });

@@ -1,6 +1,7 @@
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationModule } from '@techbridge/notification';
+import { ActorSource } from '@techbridge/platform';
 import { AuditEntry } from './entities/audit-entry.entity';
 import { Invitation } from './entities/invitation.entity';
 import { Organisation } from './entities/organisation.entity';
@@ -8,7 +9,9 @@ import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
 import { AuthController, IdentityController } from './identity.controller';
 import { IdentityRepository } from './identity.repository';
+import { IdentityActorSource } from './identity-actor-source';
 import { IdentityService } from './identity.service';
+import { MembershipService } from './membership.service';
 
 @Injectable()
 class PlatformAdminBootstrap implements OnApplicationBootstrap {
@@ -21,7 +24,8 @@ class PlatformAdminBootstrap implements OnApplicationBootstrap {
 @Module({
   imports: [NotificationModule, TypeOrmModule.forFeature([Organisation, User, RefreshToken, Invitation, AuditEntry])],
   controllers: [AuthController, IdentityController],
-  providers: [IdentityRepository, IdentityService, PlatformAdminBootstrap],
+  // ActorSource: the auth guard builds each request's actor through it (effective roles, current verification).
+  providers: [IdentityRepository, IdentityService, MembershipService, PlatformAdminBootstrap, { provide: ActorSource, useClass: IdentityActorSource }],
   exports: [IdentityService],
 })
 export class IdentityModule {}

@@ -19,6 +19,11 @@ export class IdentityRepository {
     return m.getRepository(User).findOne({ where: { id } });
   }
 
+  /** The user with its organisation, in one query: read on every authenticated request. */
+  findUserWithOrganisation(m: EntityManager, id: string): Promise<(User & { organisation: Organisation }) | null> {
+    return m.getRepository(User).findOne({ where: { id }, relations: { organisation: true } }) as Promise<(User & { organisation: Organisation }) | null>;
+  }
+
   findOrganisation(m: EntityManager, id: string): Promise<Organisation | null> {
     return m.getRepository(Organisation).findOne({ where: { id } });
   }
@@ -69,10 +74,21 @@ export class IdentityRepository {
     return m.getRepository(User).findAndCount({ where: { organisationId }, order: { createdAt: 'ASC' }, skip, take });
   }
 
-  findUsersWithRole(m: EntityManager, role: Role, organisationId?: string): Promise<User[]> {
-    const qb = m.getRepository(User).createQueryBuilder('u').where(':role = ANY(u.roles)', { role });
+  findUsersWithRole(m: EntityManager, role: Role, organisationId?: string): Promise<Array<User & { organisation: Organisation }>> {
+    const qb = m.getRepository(User).createQueryBuilder('u').innerJoinAndSelect('u.organisation', 'o').where(':role = ANY(u.roles)', { role });
     if (organisationId) qb.andWhere('u.organisation_id = :organisationId', { organisationId });
-    return qb.getMany();
+    return qb.getMany() as Promise<Array<User & { organisation: Organisation }>>;
+  }
+
+  /** Org-admins of the organisation other than this user: an organisation must keep one. */
+  countOtherOrgAdmins(m: EntityManager, organisationId: string, exceptUserId: string): Promise<number> {
+    return m.getRepository(User).createQueryBuilder('u')
+      .where('u.organisation_id = :organisationId', { organisationId }).andWhere('u.id <> :exceptUserId', { exceptUserId })
+      .andWhere(`'org-admin' = ANY(u.roles)`).andWhere(`u.status = 'active'`).getCount();
+  }
+
+  findUserForUpdate(m: EntityManager, id: string): Promise<User | null> {
+    return m.getRepository(User).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
   }
 
   async platformAdminExists(m: EntityManager): Promise<boolean> {

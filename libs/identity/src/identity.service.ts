@@ -3,21 +3,20 @@ import { JwtService } from '@nestjs/jwt';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { NotificationService } from '@techbridge/notification';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
   AccessTokenClaims, Actor, AppConfig, Clock, DomainError, isPlatformStaff, OrgType, Page, pageOf, Role, skipTake, TransactionRunner,
 } from '@techbridge/platform';
 import {
-  AcceptInvitationDto, AuditEntryResponse, AuditQuery, InvitationResponse, InviteMemberDto, mapAuditEntry, mapOrganisation, mapUser,
-  OrganisationListQuery, OrganisationResponse, RejectOrganisationDto, SessionResponse, SignInDto, SignUpDto, UserResponse, VerifyOrganisationDto,
+  AcceptInvitationDto, AuditEntryResponse, AuditQuery, mapAuditEntry, mapOrganisation, mapUser, OrganisationListQuery, OrganisationResponse,
+  RejectOrganisationDto, SessionResponse, SignInDto, SignUpDto, UserResponse, VerifyOrganisationDto,
 } from './dto/identity.dto';
 import { Organisation } from './entities/organisation.entity';
 import { User } from './entities/user.entity';
 import { IdentityErrors } from './identity.exception';
 import { IdentityRepository } from './identity.repository';
 import { initialVerificationStatus, mayExercisePowers, verificationTransition } from './organisation-verification';
-
-const INVITATION_TTL_DAYS = 14;
+import { effectiveRoles } from './role-eligibility';
 /** A pre-computed hash so that sign-in with an unknown e-mail costs the same as a wrong password. */
 let dummyHash: Promise<string> | null = null;
 
@@ -35,13 +34,8 @@ export interface OrganisationReference {
   region?: string | null;
 }
 
-function sha256(s: string): string {
+export function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');
-}
-
-function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  const e = err as QueryFailedError & { driverError?: { code?: string; constraint?: string } };
-  return e instanceof QueryFailedError && e.driverError?.code === '23505' && (!constraint || e.driverError?.constraint === constraint);
 }
 
 @Injectable()
@@ -61,37 +55,30 @@ export class IdentityService {
 
   async signUp(dto: SignUpDto): Promise<SessionResponse> {
     const passwordHash = await argonHash(dto.password);
-    try {
-      return await this.tx.run(async (m) => {
-        if (await this.repo.findUserByEmail(m, dto.email)) throw IdentityErrors.emailTaken();
-        if (await this.repo.findOrganisationByCreditCode(m, dto.organisation.creditCode)) throw IdentityErrors.creditCodeTaken();
-        const org = await this.repo.saveOrganisation(m, {
-          name: dto.organisation.name.trim(),
-          type: dto.organisation.type,
-          creditCode: dto.organisation.creditCode,
-          region: dto.organisation.region,
-          parkCode: dto.organisation.parkCode ?? null,
-          divisionCode: dto.organisation.divisionCode ?? null,
-          claimed: true,
-          profile: {},
-          verificationStatus: initialVerificationStatus(dto.organisation.type),
-        });
-        const user = await this.repo.saveUser(m, {
-          organisationId: org.id,
-          email: dto.email.toLowerCase(),
-          passwordHash,
-          displayName: dto.displayName.trim(),
-          roles: [Role.Member, Role.OrgAdmin],
-        });
-        await this.audit(m, { userId: user.id, orgId: org.id }, { action: 'sign-up', entityType: 'organisation', entityId: org.id, changes: { name: org.name, type: org.type } });
-        return this.issueSession(m, user, org);
+    return this.tx.run(async (m) => {
+      if (await this.repo.findUserByEmail(m, dto.email)) throw IdentityErrors.emailTaken();
+      if (await this.repo.findOrganisationByCreditCode(m, dto.organisation.creditCode)) throw IdentityErrors.creditCodeTaken();
+      const org = await this.repo.saveOrganisation(m, {
+        name: dto.organisation.name.trim(),
+        type: dto.organisation.type,
+        creditCode: dto.organisation.creditCode,
+        region: dto.organisation.region,
+        parkCode: dto.organisation.parkCode ?? null,
+        divisionCode: dto.organisation.divisionCode ?? null,
+        claimed: true,
+        profile: {},
+        verificationStatus: initialVerificationStatus(dto.organisation.type),
       });
-    } catch (err) {
-      // A concurrent sign-up with the same e-mail or code loses the race at the unique index.
-      if (isUniqueViolation(err, 'ux_app_user_email')) throw IdentityErrors.emailTaken();
-      if (isUniqueViolation(err, 'ux_organisation_credit_code')) throw IdentityErrors.creditCodeTaken();
-      throw err;
-    }
+      const user = await this.repo.saveUser(m, {
+        organisationId: org.id,
+        email: dto.email.toLowerCase(),
+        passwordHash,
+        displayName: dto.displayName.trim(),
+        roles: [Role.Member, Role.OrgAdmin],
+      });
+      await this.audit(m, { userId: user.id, orgId: org.id }, { action: 'sign-up', entityType: 'organisation', entityId: org.id, changes: { name: org.name, type: org.type } });
+      return this.issueSession(m, user, org);
+    });
   }
 
   async signIn(dto: SignInDto): Promise<SessionResponse> {
@@ -141,13 +128,14 @@ export class IdentityService {
     const user = await this.repo.findUser(this.tx.manager, actor.userId);
     if (!user) throw IdentityErrors.userNotFound();
     const org = await this.repo.findOrganisation(this.tx.manager, user.organisationId);
-    return { user: mapUser(user), organisation: mapOrganisation(org!) };
+    return { user: mapUser(user, org!), organisation: mapOrganisation(org!) };
   }
 
   private async issueSession(m: EntityManager, user: User, org: Organisation): Promise<SessionResponse>;
   private async issueSession(m: EntityManager, user: User, org: Organisation, familyId: string): Promise<{ response: SessionResponse; refreshTokenId: string }>;
   private async issueSession(m: EntityManager, user: User, org: Organisation, familyId?: string): Promise<SessionResponse | { response: SessionResponse; refreshTokenId: string }> {
-    const claims: AccessTokenClaims = { sub: user.id, org: org.id, orgType: org.type, roles: user.roles, park: org.parkCode, verified: mayExercisePowers(org.verificationStatus) };
+    // Informative for clients (the guard re-reads the records on every request): the roles in effect now.
+    const claims: AccessTokenClaims = { sub: user.id, org: org.id, orgType: org.type, roles: effectiveRoles(user.roles, org), park: org.parkCode, verified: mayExercisePowers(org.verificationStatus) };
     const accessToken = await this.jwt.signAsync(claims);
     const refreshToken = randomBytes(32).toString('base64url');
     const row = await this.repo.insertRefreshToken(m, {
@@ -156,7 +144,7 @@ export class IdentityService {
       tokenHash: sha256(refreshToken),
       expiresAt: new Date(this.clock.now().getTime() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
     });
-    const response: SessionResponse = { accessToken, refreshToken, expiresIn: this.config.JWT_ACCESS_TTL_SECONDS, user: mapUser(user), organisation: mapOrganisation(org) };
+    const response: SessionResponse = { accessToken, refreshToken, expiresIn: this.config.JWT_ACCESS_TTL_SECONDS, user: mapUser(user, org), organisation: mapOrganisation(org) };
     return familyId ? { response, refreshTokenId: row.id } : response;
   }
 
@@ -173,54 +161,19 @@ export class IdentityService {
     return this.canSeePrivate(actor, org.id) ? mapOrganisation(org) : this.publicView(org);
   }
 
-  /** Members are private to the organisation: anyone else gets 404, as if it did not exist. */
-  async listMembers(actor: Actor, orgId: string, page: { page: number; pageSize: number }): Promise<Page<UserResponse>> {
-    if (!this.canSeePrivate(actor, orgId)) throw IdentityErrors.organisationNotFound();
-    const { skip, take } = skipTake(page);
-    const [rows, total] = await this.repo.listMembers(this.tx.manager, orgId, skip, take);
-    return pageOf(rows.map(mapUser), total, page);
-  }
-
-  async invite(actor: Actor, orgId: string, dto: InviteMemberDto): Promise<InvitationResponse> {
-    if (!(actor.orgId === orgId && actor.roles.includes(Role.OrgAdmin)) && !actor.roles.includes(Role.PlatformAdmin)) {
-      throw IdentityErrors.organisationNotFound();
-    }
-    return this.tx.run(async (m) => {
-      const org = await this.repo.findOrganisation(m, orgId);
-      if (!org) throw IdentityErrors.organisationNotFound();
-      if (await this.repo.findUserByEmail(m, dto.email)) throw IdentityErrors.emailTaken();
-      const token = randomBytes(24).toString('base64url');
-      const inv = await this.repo.saveInvitation(m, {
-        organisationId: orgId,
-        email: dto.email.toLowerCase(),
-        roles: [...new Set([Role.Member, ...dto.roles])],
-        tokenHash: sha256(token),
-        invitedBy: actor.userId,
-        expiresAt: new Date(this.clock.now().getTime() + INVITATION_TTL_DAYS * 86_400_000),
-      });
-      await this.audit(m, actor, { action: 'invite-member', entityType: 'organisation', entityId: orgId, changes: { email: inv.email, roles: inv.roles } });
-      return { id: inv.id, email: inv.email, roles: inv.roles, expiresAt: inv.expiresAt.toISOString(), token };
-    });
-  }
-
   async acceptInvitation(dto: AcceptInvitationDto): Promise<SessionResponse> {
     const passwordHash = await argonHash(dto.password);
-    try {
-      return await this.tx.run(async (m) => {
-        const now = this.clock.now();
-        const inv = await this.repo.findInvitationForUpdate(m, sha256(dto.token));
-        if (!inv || inv.acceptedAt || inv.expiresAt <= now) throw IdentityErrors.invalidInvitation();
-        if (await this.repo.findUserByEmail(m, inv.email)) throw IdentityErrors.emailTaken();
-        const org = await this.repo.findOrganisation(m, inv.organisationId);
-        const user = await this.repo.saveUser(m, { organisationId: inv.organisationId, email: inv.email, passwordHash, displayName: dto.displayName.trim(), roles: inv.roles });
-        await this.repo.markInvitationAccepted(m, inv.id, now);
-        await this.audit(m, { userId: user.id, orgId: inv.organisationId }, { action: 'accept-invitation', entityType: 'user', entityId: user.id, changes: { roles: user.roles } });
-        return this.issueSession(m, user, org!);
-      });
-    } catch (err) {
-      if (isUniqueViolation(err, 'ux_app_user_email')) throw IdentityErrors.emailTaken();
-      throw err;
-    }
+    return this.tx.run(async (m) => {
+      const now = this.clock.now();
+      const inv = await this.repo.findInvitationForUpdate(m, sha256(dto.token));
+      if (!inv || inv.acceptedAt || inv.expiresAt <= now) throw IdentityErrors.invalidInvitation();
+      if (await this.repo.findUserByEmail(m, inv.email)) throw IdentityErrors.emailTaken();
+      const org = await this.repo.findOrganisation(m, inv.organisationId);
+      const user = await this.repo.saveUser(m, { organisationId: inv.organisationId, email: inv.email, passwordHash, displayName: dto.displayName.trim(), roles: inv.roles });
+      await this.repo.markInvitationAccepted(m, inv.id, now);
+      await this.audit(m, { userId: user.id, orgId: inv.organisationId }, { action: 'accept-invitation', entityType: 'user', entityId: user.id, changes: { roles: user.roles } });
+      return this.issueSession(m, user, org!);
+    });
   }
 
   // ---- verification ----
@@ -303,13 +256,15 @@ export class IdentityService {
     return { organisation: mapOrganisation(org), created: true };
   }
 
+  /** Users holding the role in effect (a grant the role rule voids does not count). */
   async usersWithRole(role: Role, organisationId?: string): Promise<UserResponse[]> {
-    return (await this.repo.findUsersWithRole(this.tx.manager, role, organisationId)).map(mapUser);
+    return (await this.repo.findUsersWithRole(this.tx.manager, role, organisationId)).map((u) => mapUser(u, u.organisation)).filter((u) => u.effectiveRoles.includes(role));
   }
 
+  /** With `effectiveRoles`: check those, not `roles`, before relying on a user's role. */
   async findUser(id: string): Promise<UserResponse | null> {
-    const u = await this.repo.findUser(this.tx.manager, id);
-    return u ? mapUser(u) : null;
+    const u = await this.repo.findUserWithOrganisation(this.tx.manager, id);
+    return u ? mapUser(u, u.organisation) : null;
   }
 
   /** Append to the audit log inside the caller's transaction. */

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AchievementResponse, CatalogService } from '@techbridge/catalog';
 import { DemandResponse, DemandService } from '@techbridge/demand';
 import { NotificationService } from '@techbridge/notification';
-import { Actor, Clock, DomainError, hasRole, isPlatformStaff, Page, pageOf, Role, skipTake, TransactionRunner } from '@techbridge/platform';
+import { Actor, Clock, DomainError, hasRole, isPlatformStaff, isUniqueViolation, Page, pageOf, Role, skipTake, TransactionRunner } from '@techbridge/platform';
 import {
   mapMatchEvent, mapReasons, MatchEventResponse, MatchIntroductionDto, MatchListQuery, MatchNoteDto, MatchResponse, MatchTransitionDto, TakeMatchDto,
 } from './dto/matching.dto';
@@ -133,10 +133,11 @@ export class MatchPipelineService {
   }
 
   async events(actor: Actor, id: string): Promise<MatchEventResponse[]> {
-    await this.visible(this.tx.manager, actor, id);
+    const row = await this.visible(this.tx.manager, actor, id);
     const events = await this.repo.events(this.tx.manager, id);
-    // Notes are the brokers' working record; the parties see the pipeline steps and introductions.
-    const internal = this.isCurator(actor);
+    // Notes (prices, positions) are the following institution's working record: other brokers and the parties see the
+    // pipeline steps and introductions only.
+    const internal = isPlatformStaff(actor) || (hasRole(actor, Role.Broker) && !!row.brokerOrgId && row.brokerOrgId === actor.orgId);
     return events.filter((e) => internal || e.kind !== 'note').map(mapMatchEvent);
   }
 
@@ -144,6 +145,34 @@ export class MatchPipelineService {
 
   /** A broker takes a pair into the pipeline: the stored suggestion if any, else a broker-curated match scored now. */
   async take(actor: Actor, dto: TakeMatchDto): Promise<MatchResponse> {
+    const saved = await this.takePair(actor, dto);
+    return (await this.mapMany(actor, [saved]))[0];
+  }
+
+  /**
+   * Facade for a step decided in another context (an intention recorded after a roadshow meeting): each pair is taken
+   * by this broker and moved one step forward (suggested → contacted, contacted → negotiating) inside the caller's
+   * transaction, each in its own savepoint. Pairs the pipeline refuses (demand closed, another broker's match) are
+   * skipped. Returns the ids of the matches taken.
+   */
+  async advancePairs(actor: Actor, pairs: Array<{ demandId: string; achievementId: string }>, note: string, within: EntityManager): Promise<string[]> {
+    const advanced: string[] = [];
+    for (const pair of pairs) {
+      try {
+        const row = await this.takePair(actor, { ...pair, note }, within, async (m, taken) => {
+          const action = taken.status === 'suggested' ? 'contact' : taken.status === 'contacted' ? 'negotiate' : null;
+          return action ? this.stepRow(m, actor, taken, { action, note }) : taken;
+        });
+        advanced.push(row.id);
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        this.logger.log(`pair ${pair.demandId}/${pair.achievementId} not taken into the pipeline: ${err.code}`);
+      }
+    }
+    return advanced;
+  }
+
+  private async takePair(actor: Actor, dto: TakeMatchDto, within?: EntityManager, then?: (m: EntityManager, taken: Match) => Promise<Match>): Promise<Match> {
     const [scoredPair] = await this.matching.scoreDemandAchievementPairs([{ demandId: dto.demandId, achievementId: dto.achievementId }]);
     const [demand] = await this.demands.getDemandsByIds([dto.demandId]);
     const [achievement] = await this.catalog.getAchievementsByIds([dto.achievementId]);
@@ -161,17 +190,16 @@ export class MatchPipelineService {
             reasons: scoredPair.reasons, origin: 'broker', status: 'suggested', statusChangedAt: now, computedAt: now,
           });
         }
-        return this.takeRow(m, actor, row, dto.note);
-      });
-    let saved: Match;
+        const taken = await this.takeRow(m, actor, row, dto.note);
+        return then ? then(m, taken) : taken;
+      }, within);
     try {
-      saved = await attempt();
+      return await attempt();
     } catch (err) {
       // The worker stored the same pair as a suggestion between our look-up and our insert: take that row instead.
       if (!isPairConflict(err)) throw err;
-      saved = await attempt();
+      return attempt();
     }
-    return (await this.mapMany(actor, [saved]))[0];
   }
 
   async takeExisting(actor: Actor, id: string, note?: string): Promise<MatchResponse> {
@@ -180,22 +208,23 @@ export class MatchPipelineService {
   }
 
   async transition(actor: Actor, id: string, dto: MatchTransitionDto): Promise<MatchResponse> {
-    const saved = await this.tx.run(async (m) => {
-      const row = await this.visible(m, actor, id, true);
-      this.assertFollower(actor, row);
-      const to = nextMatchStatus(row.status, dto.action);
-      if (dto.action === 'close' && !dto.closeReason) throw MatchingErrors.closeReasonRequired();
-      const now = this.clock.now();
-      const from = row.status;
-      row.status = to;
-      row.closeReason = dto.action === 'close' ? dto.closeReason ?? null : null;
-      row.statusChangedAt = now;
-      row.version += 1;
-      const next = await this.repo.save(m, row);
-      await this.repo.addEvent(m, { matchId: id, kind: 'transition', actorUserId: actor.userId, fromStatus: from, toStatus: to, closeReason: next.closeReason, body: dto.note ?? null, occurredAt: now });
-      return next;
-    });
+    const saved = await this.tx.run(async (m) => this.stepRow(m, actor, await this.visible(m, actor, id, true), dto));
     return (await this.mapMany(actor, [saved]))[0];
+  }
+
+  private async stepRow(m: EntityManager, actor: Actor, row: Match, dto: MatchTransitionDto): Promise<Match> {
+    this.assertFollower(actor, row);
+    const to = nextMatchStatus(row.status, dto.action);
+    if (dto.action === 'close' && !dto.closeReason) throw MatchingErrors.closeReasonRequired();
+    const now = this.clock.now();
+    const from = row.status;
+    row.status = to;
+    row.closeReason = dto.action === 'close' ? dto.closeReason ?? null : null;
+    row.statusChangedAt = now;
+    row.version += 1;
+    const next = await this.repo.save(m, row);
+    await this.repo.addEvent(m, { matchId: row.id, kind: 'transition', actorUserId: actor.userId, fromStatus: from, toStatus: to, closeReason: next.closeReason, body: dto.note ?? null, occurredAt: now });
+    return next;
   }
 
   async addNote(actor: Actor, id: string, dto: MatchNoteDto): Promise<MatchEventResponse> {
@@ -326,6 +355,5 @@ function redactReason(r: MatchReason): MatchReason {
 }
 
 function isPairConflict(err: unknown): boolean {
-  const driverError = (err as { driverError?: { code?: string; constraint?: string } }).driverError;
-  return driverError?.code === '23505' && driverError.constraint === 'match_demand_id_achievement_id_key';
+  return isUniqueViolation(err, 'match_demand_id_achievement_id_key');
 }

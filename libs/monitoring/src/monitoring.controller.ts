@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Actor, CurrentActor, PageQuery, Public, Role, Roles } from '@techbridge/platform';
+import { Actor, CurrentActor, PageQuery, ParseYearPipe, Public, Role, Roles } from '@techbridge/platform';
 import {
   CorrectFigureDto, CorrectionResponse, DrillDownQuery, DrillDownResponse, EnterFiguresDto, EntryListQuery, EntryResponse, IndexQuery, IndexVerificationResponse, IndicatorResponse,
   InnovationIndexResponse, OpenQuarterDto, QuarterResponse, ReportQuery, ReportResponse, ReturnEntryDto, TargetProgressResponse, WeightsDto, WeightsResponse,
@@ -168,7 +168,7 @@ export class MonitoringController {
   @Roles(Role.PlatformAdmin)
   @ApiOperation({ summary: "Compute the year's index from its published quarters with the current weights" })
   @ApiOkResponse({ type: InnovationIndexResponse })
-  compute(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number): Promise<InnovationIndexResponse> {
+  compute(@CurrentActor() actor: Actor, @Param('year', ParseYearPipe) year: number): Promise<InnovationIndexResponse> {
     return this.index.compute(actor, year);
   }
 
@@ -177,7 +177,7 @@ export class MonitoringController {
   @ApiOperation({ summary: '示范区创新指数 / The zone innovation index: score, dimension sub-scores, rank and year-on-year change' })
   @ApiProduces('application/json', XLSX)
   @ApiOkResponse({ type: InnovationIndexResponse })
-  async getIndex(@Param('year', ParseIntPipe) year: number, @Query() q: IndexQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<InnovationIndexResponse | StreamableFile> {
+  async getIndex(@Param('year', ParseYearPipe) year: number, @Query() q: IndexQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<InnovationIndexResponse | StreamableFile> {
     const r = await this.index.get(year);
     if (q.format === 'xlsx') return file(reply, await indexXlsx(r), XLSX, `innovation-index-${year}.xlsx`);
     return r;
@@ -187,7 +187,7 @@ export class MonitoringController {
   @Public()
   @ApiOperation({ summary: 'Replay the stored computation from its stored inputs and weights' })
   @ApiOkResponse({ type: IndexVerificationResponse })
-  verify(@Param('year', ParseIntPipe) year: number): Promise<IndexVerificationResponse> {
+  verify(@Param('year', ParseYearPipe) year: number): Promise<IndexVerificationResponse> {
     return this.index.verify(year);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  Actor, Clock, DomainError, ErrorDetail, isPlatformStaff, OrgType, PARK_CODES, parkOf, Role, TransactionRunner, ZONE,
+  Actor, actsAs, Clock, DomainError, ErrorDetail, isPlatformStaff, OrgType, PARK_CODES, parkOf, Role, TransactionRunner, ZONE,
 } from '@techbridge/platform';
 import { IdentityService } from '@techbridge/identity';
 import {
@@ -83,9 +83,9 @@ export class MonitoringService {
 
   /** A park administrator's figures for the park's entered indicators; resubmitting replaces the figure and sends it back for review. */
   async enterFigures(actor: Actor, quarterCode: string, park: string, dto: EnterFiguresDto): Promise<EntryResponse[]> {
-    if (!this.mayEnterFor(actor, park)) throw MonitoringErrors.parkNotFound();
     // Anyone may sign up as a park administration: its figures count only once the platform has verified it (403).
     await this.identity.assertVerified(actor);
+    if (!this.mayEnterFor(actor, park)) throw MonitoringErrors.parkNotFound();
     const ref = this.parse(quarterCode);
     return this.tx.run(async (m) => {
       const q = await this.repo.findQuarter(m, ref.code, true);
@@ -420,13 +420,13 @@ export class MonitoringService {
 
   /** Reports are for the zone's administrations: platform staff and park administrations. */
   private assertReader(actor: Actor): void {
-    if (!isPlatformStaff(actor) && actor.orgType !== OrgType.ParkAdministration) throw MonitoringErrors.notPlatformStaff();
+    if (!isPlatformStaff(actor) && !actsAs(actor, OrgType.ParkAdministration)) throw MonitoringErrors.notPlatformStaff();
   }
 
-  /** Users of the park's administration (org-admin or member), or platform staff on its behalf. */
+  /** Users of the park's verified administration (org-admin or member), or platform staff on its behalf. */
   private mayEnterFor(actor: Actor, park: string): boolean {
     if (!PARK_CODES.includes(park)) return false;
     if (isPlatformStaff(actor)) return true;
-    return actor.orgType === OrgType.ParkAdministration && actor.parkCode === park && (actor.roles.includes(Role.OrgAdmin) || actor.roles.includes(Role.Member));
+    return actsAs(actor, OrgType.ParkAdministration) && actor.parkCode === park && (actor.roles.includes(Role.OrgAdmin) || actor.roles.includes(Role.Member));
   }
 }

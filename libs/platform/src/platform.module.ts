@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { OutboxModule } from './outbox/outbox.module';
+import { OutboxController } from './outbox/outbox.controller';
 import { QueueModule } from './queue/queue.module';
 import { SearchModule } from './search/search.module';
 import { FileStorage, LocalDiskStorage } from './storage/file-storage';
@@ -49,9 +50,9 @@ export class PlatformModule {
   }
 }
 
-/** HTTP-only pieces: health. */
+/** HTTP-only pieces: health, the outbox's dead letters. */
 @Module({
   imports: [TerminusModule],
-  controllers: [HealthController],
+  controllers: [HealthController, OutboxController],
 })
 export class PlatformHttpModule {}

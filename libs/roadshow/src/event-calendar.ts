@@ -78,3 +78,8 @@ export function meetingSlots(days: EventDay[], slotMinutes: number): MeetingSlot
 export function overlaps(a: Interval, b: Interval): boolean {
   return a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 }
+
+/** An event's meeting slots. */
+export function eventSlots(e: { days: EventDay[]; slotMinutes: number }): MeetingSlot[] {
+  return meetingSlots(e.days, e.slotMinutes);
+}

@@ -1,3 +1,5 @@
 export * from './roadshow.module';
-export { RoadshowService, RoadshowIntention, LARGE_EVENTS_TARGET } from './roadshow.service';
+export { RoadshowService } from './roadshow.service';
+export type { RoadshowIntention } from './meeting-outcome.service';
+export { LARGE_EVENTS_TARGET } from './roadshow.rules';
 export * from './dto/roadshow.dto';

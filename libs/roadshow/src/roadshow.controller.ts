@@ -6,26 +6,40 @@ import {
   EventResponse, EventTransitionDto, InvitePresentationDto, MeetingRequestDto, MeetingRequestResponse, MeetingResponse, MyScheduleResponse,
   ParticipantResponse, PlanQuery, PresentationResponse, RecordOutcomeDto, RegisterParticipantDto, ReplanResponse, WithdrawMeetingRequestResponse, YearPlanResponse,
 } from './dto/roadshow.dto';
-import { RoadshowService } from './roadshow.service';
+import { MeetingOutcomeService } from './meeting-outcome.service';
+import { MeetingRequestService } from './meeting-request.service';
+import { MeetingScheduleService } from './meeting-schedule.service';
+import { ParticipantService } from './participant.service';
+import { PresentationService } from './presentation.service';
+import { RoadshowEventService } from './roadshow-event.service';
+import { RoadshowReportService } from './roadshow-report.service';
 
 @ApiTags('roadshows')
 @ApiBearerAuth()
 @Controller('roadshows')
 export class RoadshowController {
-  constructor(private readonly roadshows: RoadshowService) {}
+  constructor(
+    private readonly events: RoadshowEventService,
+    private readonly programme: PresentationService,
+    private readonly registrations: ParticipantService,
+    private readonly meetingRequests: MeetingRequestService,
+    private readonly schedule: MeetingScheduleService,
+    private readonly outcomes: MeetingOutcomeService,
+    private readonly reports: RoadshowReportService,
+  ) {}
 
   @Post()
   @Roles(Role.Broker, Role.OrgAdmin)
   @ApiOperation({ summary: '创建路演活动 / Create a roadshow event (transfer institutions, brokers, park administrations)' })
   @ApiOkResponse({ type: EventResponse })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateEventDto): Promise<EventResponse> {
-    return this.roadshows.createEvent(actor, dto);
+    return this.events.createEvent(actor, dto);
   }
 
   @Get()
   @Public()
   list(@CurrentActor() actor: Actor | null, @Query() q: EventListQuery): Promise<Page<EventResponse>> {
-    return this.roadshows.listEvents(actor, q);
+    return this.events.listEvents(actor, q);
   }
 
   @Get('plan')
@@ -33,39 +47,39 @@ export class RoadshowController {
   @ApiOperation({ summary: '年度路演计划 / Yearly plan against the target of five large events' })
   @ApiOkResponse({ type: YearPlanResponse })
   plan(@CurrentActor() actor: Actor | null, @Query() q: PlanQuery): Promise<YearPlanResponse> {
-    return this.roadshows.yearPlan(actor, q.year);
+    return this.events.yearPlan(actor, q.year);
   }
 
   @Get(':id')
   @Public()
   @ApiOkResponse({ type: EventResponse })
   get(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string): Promise<EventResponse> {
-    return this.roadshows.getEvent(actor, id);
+    return this.events.getEvent(actor, id);
   }
 
   @Post(':id/transitions')
   @HttpCode(200)
   @ApiOperation({ summary: 'open-registration | close-registration | mark-held | close | cancel (409 with currentState if illegal)' })
   transition(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EventTransitionDto): Promise<EventResponse> {
-    return this.roadshows.transition(actor, id, dto.action, dto.reason);
+    return this.events.transition(actor, id, dto.action, dto.reason);
   }
 
   @Post(':id/presentations')
   @ApiOperation({ summary: '申请路演 / Apply to present a published achievement' })
   apply(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ApplyPresentationDto): Promise<PresentationResponse> {
-    return this.roadshows.applyPresentation(actor, id, dto);
+    return this.programme.applyPresentation(actor, id, dto);
   }
 
   @Post(':id/invitations')
   @ApiOperation({ summary: '邀请路演 / Organiser invites the owner of a published achievement' })
   invite(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: InvitePresentationDto): Promise<PresentationResponse> {
-    return this.roadshows.invitePresentation(actor, id, dto);
+    return this.programme.invitePresentation(actor, id, dto);
   }
 
   @Get(':id/presentations')
   @Public()
   presentations(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string): Promise<PresentationResponse[]> {
-    return this.roadshows.listPresentations(actor, id);
+    return this.programme.listPresentations(actor, id);
   }
 
   @Post(':id/presentations/:presentationId/decision')
@@ -76,47 +90,47 @@ export class RoadshowController {
     @Param('presentationId', ParseUUIDPipe) presentationId: string,
     @Body() dto: DecidePresentationDto,
   ): Promise<PresentationResponse> {
-    return this.roadshows.decidePresentation(actor, id, presentationId, dto.decision);
+    return this.programme.decidePresentation(actor, id, presentationId, dto.decision);
   }
 
   @Get(':id/agenda')
   @Public()
   @ApiOkResponse({ type: AgendaResponse })
   agenda(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string): Promise<AgendaResponse> {
-    return this.roadshows.agenda(actor, id);
+    return this.programme.agenda(actor, id);
   }
 
   @Post(':id/participants')
   @ApiOperation({ summary: '企业报名 / Enterprise registers (waiting list beyond capacity)' })
   register(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RegisterParticipantDto): Promise<ParticipantResponse> {
-    return this.roadshows.register(actor, id, dto);
+    return this.registrations.register(actor, id, dto);
   }
 
   @Get(':id/participants')
   participants(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQuery): Promise<Page<ParticipantResponse>> {
-    return this.roadshows.listParticipants(actor, id, q);
+    return this.registrations.listParticipants(actor, id, q);
   }
 
   @Get(':id/participants/me')
   myRegistration(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ParticipantResponse> {
-    return this.roadshows.myRegistration(actor, id);
+    return this.registrations.myRegistration(actor, id);
   }
 
   @Delete(':id/participants/me')
   @ApiOperation({ summary: 'Withdraw: the waiting list moves up; scheduled meetings are re-planned' })
   withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ParticipantResponse> {
-    return this.roadshows.cancelRegistration(actor, id);
+    return this.registrations.cancelRegistration(actor, id);
   }
 
   @Post(':id/meeting-requests')
   @ApiOperation({ summary: '预约洽谈 / Rank a presenter: must-meet or would-like' })
   requestMeeting(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MeetingRequestDto): Promise<MeetingRequestResponse> {
-    return this.roadshows.requestMeeting(actor, id, dto);
+    return this.meetingRequests.requestMeeting(actor, id, dto);
   }
 
   @Get(':id/meeting-requests')
   requests(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<MeetingRequestResponse[]> {
-    return this.roadshows.listRequests(actor, id);
+    return this.meetingRequests.listRequests(actor, id);
   }
 
   @Delete(':id/meeting-requests/:requestId')
@@ -128,30 +142,30 @@ export class RoadshowController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('requestId', ParseUUIDPipe) requestId: string,
   ): Promise<WithdrawMeetingRequestResponse> {
-    return this.roadshows.withdrawRequest(actor, id, requestId);
+    return this.meetingRequests.withdrawRequest(actor, id, requestId);
   }
 
   @Post(':id/meeting-suggestions')
   @ApiOperation({ summary: 'Organiser adds suggestions from match scores' })
   suggest(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddSuggestionsDto): Promise<MeetingRequestResponse[]> {
-    return this.roadshows.addSuggestions(actor, id, dto);
+    return this.meetingRequests.addSuggestions(actor, id, dto);
   }
 
   @Get(':id/schedule-preview')
   @ApiOperation({ summary: 'What the scheduler would produce now (deterministic), with the upper bound' })
   preview(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    return this.roadshows.previewSchedule(actor, id);
+    return this.schedule.previewSchedule(actor, id);
   }
 
   @Get(':id/meetings')
   meetings(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<MeetingResponse[]> {
-    return this.roadshows.listMeetings(actor, id);
+    return this.schedule.listMeetings(actor, id);
   }
 
   @Get(':id/my-schedule')
   @ApiOkResponse({ type: MyScheduleResponse })
   mySchedule(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<MyScheduleResponse> {
-    return this.roadshows.mySchedule(actor, id);
+    return this.schedule.mySchedule(actor, id);
   }
 
   @Get(':id/my-schedule.ics')
@@ -159,7 +173,7 @@ export class RoadshowController {
   @Header('content-disposition', 'attachment; filename="roadshow-schedule.ics"')
   @ApiProduces('text/calendar')
   myScheduleIcs(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
-    return this.roadshows.myScheduleIcs(actor, id);
+    return this.schedule.myScheduleIcs(actor, id);
   }
 
   @Post(':id/meetings/:meetingId/cancel')
@@ -171,7 +185,7 @@ export class RoadshowController {
     @Param('meetingId', ParseUUIDPipe) meetingId: string,
     @Body() dto: CancelMeetingDto,
   ): Promise<ReplanResponse> {
-    return this.roadshows.cancelMeeting(actor, id, meetingId, dto.reason);
+    return this.schedule.cancelMeeting(actor, id, meetingId, dto.reason);
   }
 
   @Post(':id/meetings/:meetingId/outcome')
@@ -182,12 +196,12 @@ export class RoadshowController {
     @Param('meetingId', ParseUUIDPipe) meetingId: string,
     @Body() dto: RecordOutcomeDto,
   ): Promise<MeetingResponse> {
-    return this.roadshows.recordOutcome(actor, id, meetingId, dto);
+    return this.outcomes.recordOutcome(actor, id, meetingId, dto);
   }
 
   @Get(':id/report')
   @ApiOkResponse({ type: EventReportResponse })
   report(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<EventReportResponse> {
-    return this.roadshows.report(actor, id);
+    return this.reports.report(actor, id);
   }
 }

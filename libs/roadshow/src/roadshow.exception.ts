@@ -20,6 +20,7 @@ export enum RoadshowErrorCode {
   MeetingRequestNotFound = 'ROADSHOW_MEETING_REQUEST_NOT_FOUND',
   NotASuggestion = 'ROADSHOW_NOT_A_SUGGESTION',
   RequestNotWithdrawable = 'ROADSHOW_REQUEST_NOT_WITHDRAWABLE',
+  EnterprisesOnly = 'ROADSHOW_ENTERPRISES_ONLY',
 }
 
 export const RoadshowErrors = {
@@ -57,6 +58,17 @@ export const RoadshowErrors = {
     new DomainError('forbidden', RoadshowErrorCode.NotASuggestion, { zh: '组织方只能撤回自己的推荐，企业的预约由企业自行撤回', en: 'Organisers withdraw their own suggestions only; an enterprise withdraws its own requests' }),
   requestNotWithdrawable: (state: string) =>
     new DomainError('conflict', RoadshowErrorCode.RequestNotWithdrawable, { zh: '该洽谈预约已不能撤回', en: 'This meeting request can no longer be withdrawn' }, [], { currentState: state }),
+  enterprisesOnly: () => new DomainError('forbidden', RoadshowErrorCode.EnterprisesOnly, { zh: '只有企业可以报名参会', en: 'Only enterprises register as participants' }),
+  exactlyOneSubject: () => DomainError.validation('achievementId', { zh: '请指定一个成果或一个技术包', en: 'Give exactly one of achievementId or packageId' }, 'exactlyOne'),
+  notOwnDemand: (index: number) => DomainError.validation(`demandIds[${index}]`, { zh: '只能带上本企业的技术需求', en: 'Only your own demands can be brought' }, 'notOwnDemand'),
+  slotOutOfRange: (index: number, slotCount: number) =>
+    DomainError.validation(`availableSlots[${index}]`, { zh: `时段编号须小于 ${slotCount}`, en: `slot index must be below ${slotCount}` }, 'max'),
+  meetingWithSelf: () => DomainError.validation('presentationId', { zh: '不能预约与本单位洽谈', en: 'You cannot request a meeting with yourself' }, 'self'),
+  suggestionNotAccepted: (index: number) =>
+    DomainError.validation(`suggestions[${index}].presentationId`, { zh: '不是本活动已接受的路演项目', en: 'not an accepted presentation of this event' }, 'notAccepted'),
+  suggestionNotRegistered: (index: number) =>
+    DomainError.validation(`suggestions[${index}].enterpriseOrgId`, { zh: '该企业未报名本活动', en: 'enterprise is not registered' }, 'notRegistered'),
+  reasonRequired: () => DomainError.validation('reason', { zh: '无意向时请注明原因', en: 'A reason is required for no interest' }, 'required'),
   outcomeTooEarly: () =>
     new DomainError('conflict', RoadshowErrorCode.OutcomeTooEarly, { zh: '洽谈尚未开始，不能记录结果', en: 'The meeting has not taken place yet' }, [], { currentState: 'scheduled' }),
 };

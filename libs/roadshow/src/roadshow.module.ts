@@ -14,11 +14,31 @@ import { RoadshowController } from './roadshow.controller';
 import { RoadshowJobs } from './roadshow.jobs';
 import { RoadshowRepository } from './roadshow.repository';
 import { RoadshowService } from './roadshow.service';
+import { RoadshowAccessPolicy } from './roadshow-access.policy';
+import { RoadshowEventService } from './roadshow-event.service';
+import { RoadshowReportService } from './roadshow-report.service';
+import { PresentationService } from './presentation.service';
+import { ParticipantService } from './participant.service';
+import { MeetingRequestService } from './meeting-request.service';
+import { MeetingScheduleService } from './meeting-schedule.service';
+import { MeetingOutcomeService } from './meeting-outcome.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RoadshowEvent, RoadshowSession, Presentation, Participant, MeetingRequest, Meeting]), CatalogModule, DemandModule, MatchingModule, NotificationModule],
   controllers: [RoadshowController],
-  providers: [RoadshowRepository, RoadshowService, RoadshowJobs],
+  providers: [
+    RoadshowRepository,
+    RoadshowAccessPolicy,
+    RoadshowEventService,
+    PresentationService,
+    ParticipantService,
+    MeetingRequestService,
+    MeetingScheduleService,
+    MeetingOutcomeService,
+    RoadshowReportService,
+    RoadshowService,
+    RoadshowJobs,
+  ],
   exports: [RoadshowService],
 })
 export class RoadshowModule {}

@@ -7,6 +7,7 @@ import { Presentation, PresentationStatus } from './entities/presentation.entity
 import { Participant } from './entities/participant.entity';
 import { MeetingRequest } from './entities/meeting-request.entity';
 import { Meeting } from './entities/meeting.entity';
+import { ACTIVE_PRESENTATION, MEETING_LIFECYCLE, MEETING_REQUEST_LIFECYCLE } from './roadshow.state-machine';
 
 /** The only TypeORM code of the roadshow context. */
 @Injectable()
@@ -59,7 +60,7 @@ export class RoadshowRepository {
   }
 
   async activePresentationExists(m: EntityManager, eventId: string, subject: { achievementId?: string | null; packageId?: string | null }): Promise<boolean> {
-    const where = { eventId, status: In(['applied', 'invited', 'accepted']), ...(subject.achievementId ? { achievementId: subject.achievementId } : { packageId: subject.packageId! }) };
+    const where = { eventId, status: In(ACTIVE_PRESENTATION), ...(subject.achievementId ? { achievementId: subject.achievementId } : { packageId: subject.packageId! }) };
     return (await m.getRepository(Presentation).count({ where })) > 0;
   }
 
@@ -147,8 +148,16 @@ export class RoadshowRepository {
     return m.getRepository(MeetingRequest).findOne({ where: { eventId, enterpriseOrgId, presentationId, status: 'pending' } });
   }
 
-  async updateRequest(m: EntityManager, id: string, patch: Partial<MeetingRequest>): Promise<void> {
+  /** Re-ranking a pending request; its status moves only through `cancelRequests`. */
+  async rerankRequest(m: EntityManager, id: string, patch: Pick<MeetingRequest, 'kind' | 'priority'>): Promise<void> {
     await m.getRepository(MeetingRequest).update({ id }, patch);
+  }
+
+  async cancelRequests(m: EntityManager, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const { from, to } = MEETING_REQUEST_LIFECYCLE.step('cancel');
+    const done = await m.getRepository(MeetingRequest).createQueryBuilder().update().set({ status: to }).where('id IN (:...ids) AND status IN (:...from)', { ids, from }).returning('id').execute();
+    MEETING_REQUEST_LIFECYCLE.logStep('cancel', (done.raw as Array<{ id: string }>).map((r) => r.id));
   }
 
   /** Before meetings are scheduled a withdrawn wish leaves no trace worth keeping (no meeting refers to it). */
@@ -164,13 +173,17 @@ export class RoadshowRepository {
     return m.getRepository(MeetingRequest).count({ where: { eventId, enterpriseOrgId, kind: 'must-meet', status: 'pending' } });
   }
 
+  /** A party leaves: its pending requests, on either side, are cancelled. */
   async cancelRequestsOf(m: EntityManager, eventId: string, orgId: string): Promise<void> {
-    await m
+    const { from, to } = MEETING_REQUEST_LIFECYCLE.step('cancel');
+    const done = await m
       .createQueryBuilder()
       .update(MeetingRequest)
-      .set({ status: 'cancelled' })
-      .where(`event_id = :eventId AND status = 'pending' AND (enterprise_org_id = :orgId OR presenter_org_id = :orgId)`, { eventId, orgId })
+      .set({ status: to })
+      .where(`event_id = :eventId AND status IN (:...from) AND (enterprise_org_id = :orgId OR presenter_org_id = :orgId)`, { eventId, orgId, from })
+      .returning('id')
       .execute();
+    MEETING_REQUEST_LIFECYCLE.logStep('cancel', (done.raw as Array<{ id: string }>).map((r) => r.id));
   }
 
   allRequests(m: EntityManager, eventId: string): Promise<MeetingRequest[]> {
@@ -206,10 +219,13 @@ export class RoadshowRepository {
 
   async cancelMeetings(m: EntityManager, ids: string[], at: Date, reason: string): Promise<void> {
     if (!ids.length) return;
-    await m.getRepository(Meeting).update({ id: In(ids), status: 'scheduled' }, { status: 'cancelled', cancelledAt: at, cancelReason: reason });
+    const { from, to } = MEETING_LIFECYCLE.step('cancel');
+    await m.getRepository(Meeting).update({ id: In(ids), status: In([...from]) }, { status: to, cancelledAt: at, cancelReason: reason });
+    MEETING_LIFECYCLE.logStep('cancel', ids);
   }
 
-  async updateMeeting(m: EntityManager, id: string, patch: Partial<Meeting>): Promise<void> {
+  /** Outcomes and follow-up marks; a meeting's status moves only through `cancelMeetings`. */
+  async updateMeeting(m: EntityManager, id: string, patch: Partial<Omit<Meeting, 'status'>>): Promise<void> {
     await m.getRepository(Meeting).update({ id }, patch);
   }
 }

@@ -1,25 +1,64 @@
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { JobQueue, OutboxRelay, QueueName } from '@techbridge/platform';
 
+interface QueueSnapshot {
+  busy: number;
+  /** Last id of the queue's event stream: every add, start, completion, failure and retry appends to it. */
+  lastEvent: string;
+}
+
 /**
- * Wait until the outbox is delivered and no queue has waiting or active jobs
- * (delayed jobs are left alone: they are the future, tests move the clock or inspect them).
+ * Wait until nothing is left to do now: the outbox is delivered (retries included) and no queue has waiting, active
+ * or backing-off jobs. Delayed jobs that never ran are the future (reminders, deadlines): they are left alone, tests
+ * promote them or move the clock.
+ *
+ * Retries are not waited out by the clock: a job backing off after a failure is promoted, and an outbox row backing
+ * off is made due, so the next attempt runs now (a job that keeps failing still ends in the failed set, a row that
+ * keeps failing in the dead state).
+ *
+ * "Idle" is only believed when two consecutive looks agree: the queues are read one after another, so a job finishing
+ * in a queue already read could have just handed work to another; an unchanged event stream in every queue and an
+ * unchanged outbox between the two looks rule that out.
  */
-export async function awaitQueuesDrained(jobs: JobQueue, relay?: OutboxRelay, timeoutMs = 30_000): Promise<void> {
+export async function awaitQueuesDrained(jobs: JobQueue, relay?: OutboxRelay, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let previous: string | null = null;
   for (;;) {
-    if (relay) await relay.drainUntilEmpty();
-    let busy = 0;
-    for (const q of Object.values(QueueName)) {
-      const c = await jobs.queue(q).getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
-      busy += Object.values(c).reduce((a, b) => a + b, 0);
+    if (relay) {
+      await relay.expediteRetries();
+      await relay.drainUntilEmpty();
     }
-    // drainUntilEmpty skips rows the background relay has claimed, so also wait until nothing due is left.
-    const due = relay ? await relay.dueCount() : 0;
-    if (busy === 0 && due === 0) {
-      if (relay && (await relay.drainUntilEmpty()) > 0) continue;
-      return;
+    await promoteRetries(jobs);
+    const queues = await Promise.all(Object.values(QueueName).map((q) => snapshot(jobs.queue(q))));
+    const outbox = relay ? await relay.deliveryState() : { pending: 0, fingerprint: '' };
+    const busy = queues.reduce((n, q) => n + q.busy, 0);
+    const idle = busy === 0 && outbox.pending === 0;
+    const fingerprint = `${outbox.fingerprint}|${queues.map((q) => q.lastEvent).join(',')}`;
+    if (idle && fingerprint === previous) return;
+    previous = idle ? fingerprint : null;
+    if (idle) continue; // look again at once
+    if (Date.now() > deadline) throw new Error(`queues not drained after ${timeoutMs} ms (${busy} jobs busy, ${outbox.pending} outbox messages pending)`);
+    // Poll interval between looks at the real condition; nothing here waits for a fixed time to pass.
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function snapshot(queue: Queue): Promise<QueueSnapshot> {
+  const counts = await queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children', 'paused');
+  // BullMQ connects through ioredis here; its narrower client interface omits the stream reads.
+  const client = (await queue.client) as unknown as Redis;
+  const [last] = (await client.xrevrange(queue.keys.events, '+', '-', 'COUNT', 1)) as Array<[string, string[]]>;
+  return { busy: Object.values(counts).reduce((a, b) => a + b, 0), lastEvent: last?.[0] ?? '0' };
+}
+
+/** A delayed job that has already been attempted is a retry waiting out its backoff: run it now. */
+async function promoteRetries(jobs: JobQueue): Promise<void> {
+  for (const name of Object.values(QueueName)) {
+    const queue = jobs.queue(name);
+    if ((await queue.getJobCounts('delayed')).delayed === 0) continue;
+    for (const job of await queue.getJobs(['delayed'])) {
+      if (job.attemptsMade > 0) await job.promote().catch(() => undefined); // it may have moved on meanwhile
     }
-    if (Date.now() > deadline) throw new Error(`queues not drained after ${timeoutMs} ms (${busy} jobs busy, ${due} outbox messages due)`);
-    await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -1,8 +1,8 @@
 import { ChangeEvent, useState } from 'react';
 import { api, ApiError } from '../api';
-import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
 import { Notice } from './feedback.component';
+import { invalidate, useApiQuery } from '../query';
 
 interface Attachment {
   id: string;
@@ -20,7 +20,7 @@ function size(bytes: number): string {
 /** An achievement's attachments: anyone who may read it downloads, its owner uploads and removes (PDF or images, ≤ 20 MB). */
 export function Attachments({ achievementId, owner }: { achievementId: string; owner: boolean }) {
   const { t } = useI18n();
-  const list = useAsync(() => api.get<Attachment[]>(`achievements/${achievementId}/attachments`), [achievementId]);
+  const list = useApiQuery<Attachment[]>(`achievements/${achievementId}/attachments`);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -38,7 +38,7 @@ export function Attachments({ achievementId, owner }: { achievementId: string; o
     setBusy(true);
     try {
       await api.upload(`achievements/${achievementId}/attachments`, form);
-      list.reload();
+      void invalidate(`achievements/${achievementId}/attachments`);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {
@@ -48,7 +48,7 @@ export function Attachments({ achievementId, owner }: { achievementId: string; o
   const remove = async (a: Attachment) => {
     try {
       await api.request('DELETE', `achievements/${achievementId}/attachments/${a.id}`);
-      list.reload();
+      void invalidate(`achievements/${achievementId}/attachments`);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     }

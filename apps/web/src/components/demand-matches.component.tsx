@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { api, ApiError } from '../api';
-import { formatMoney, useAsync } from '../hooks';
+import { formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useSession } from '../session';
@@ -9,6 +9,7 @@ import type { DemandListItem, MatchReason } from '../types';
 import { MatchReasons, MatchScore } from './match-score.component';
 import { EmptyState, ErrorNotice, Loading, Notice } from './feedback.component';
 import { Field } from './field.component';
+import { useApiQuery } from '../query';
 
 interface DemandMatch {
   demand: DemandListItem;
@@ -21,7 +22,7 @@ export function DemandMatches({ achievementId }: { achievementId: string }) {
   const { t, lang, pick } = useI18n();
   const session = useSession();
   const labels = labelIndex(useTaxonomy());
-  const matches = useAsync(() => api.get<{ items: DemandMatch[] }>(`achievements/${achievementId}/matches`, { limit: 10 }), [achievementId]);
+  const matches = useApiQuery<{ items: DemandMatch[] }>(`achievements/${achievementId}/matches`, { limit: 10 });
   const [proposing, setProposing] = useState<string | null>(null);
   const [done, setDone] = useState<Record<string, boolean>>({});
   const canPropose = session && ['university', 'institute'].includes(session.organisation.type);
@@ -29,8 +30,8 @@ export function DemandMatches({ achievementId }: { achievementId: string }) {
   return (
     <section className="matches" aria-label={t('ws.university.matchingDemands')} data-testid="demand-matches">
       <h4>{t('ws.university.matchingDemands')}</h4>
-      {matches.loading && <Loading />}
-      {!!matches.error && <ErrorNotice error={matches.error} onRetry={matches.reload} />}
+      {matches.isLoading && <Loading />}
+      {!!matches.error && <ErrorNotice error={matches.error} onRetry={matches.refetch} />}
       {matches.data && matches.data.items.length === 0 && <EmptyState>{t('ws.enterprise.matchesEmpty')}</EmptyState>}
       {matches.data && matches.data.items.length > 0 && (
         <ol className="match-list">

@@ -11,14 +11,14 @@ export function Loading() {
   );
 }
 
-export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => unknown }) {
   const { t } = useI18n();
   const message = error instanceof Error ? error.message : String(error);
   return (
     <div className="notice notice--error" role="alert">
       <strong>{t('common.error')}</strong>: {message}
       {onRetry && (
-        <button type="button" className="btn btn--small" onClick={onRetry}>
+        <button type="button" className="btn btn--small" onClick={() => void onRetry()}>
           {t('common.retry')}
         </button>
       )}

@@ -1,8 +1,8 @@
 import { api } from '../api';
-import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { ErrorNotice, Loading, StatusBadge } from './feedback.component';
+import { useLoader } from '../query';
 
 interface RecordRef {
   type: string;
@@ -63,7 +63,7 @@ const MAX_RECORDS = 200;
  */
 export function FigureDrillDown({ title, figureIds, onClose }: { title: string; figureIds: string[]; onClose: () => void }) {
   const { t, pick, lang } = useI18n();
-  const data = useAsync(() => Promise.all(figureIds.map((id) => api.get<DrillDown>(`monitoring/figures/${id}`))), [figureIds.join(',')]);
+  const data = useLoader(['monitoring', 'figures', figureIds.join(',')], () => Promise.all(figureIds.map((id) => api.get<DrillDown>(`monitoring/figures/${id}`))));
   const fmt = (v: number | null) => (v === null ? '—' : v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US'));
   const when = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' });
   return (
@@ -74,8 +74,8 @@ export function FigureDrillDown({ title, figureIds, onClose }: { title: string; 
           {t('stats.close')}
         </button>
       </div>
-      {data.loading && <Loading />}
-      {!!data.error && <ErrorNotice error={data.error} onRetry={data.reload} />}
+      {data.isLoading && <Loading />}
+      {!!data.error && <ErrorNotice error={data.error} onRetry={data.refetch} />}
       {data.data?.map(({ figure, entry, history }) => (
         <div key={figure.id} data-testid="drill-figure">
           <p>

@@ -1,8 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { api, ApiError } from '../api';
-import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
 import { Notice } from './feedback.component';
+import { invalidate, useApiQuery } from '../query';
 
 interface MatchEvent {
   id: string;
@@ -27,7 +27,7 @@ const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], { zh: string; en: string
 /** A match's history (steps, notes, introductions) and, for its broker, forms to add a note or record an introduction. */
 export function MatchJournal({ matchId, canWrite }: { matchId: string; canWrite: boolean }) {
   const { t, lang, pick } = useI18n();
-  const events = useAsync(() => api.get<MatchEvent[]>(`matches/${matchId}/events`), [matchId]);
+  const events = useApiQuery<MatchEvent[]>(`matches/${matchId}/events`);
   const [note, setNote] = useState('');
   const [channel, setChannel] = useState<(typeof CHANNELS)[number]>('meeting');
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +37,7 @@ export function MatchJournal({ matchId, canWrite }: { matchId: string; canWrite:
     try {
       await api.post(`matches/${matchId}/${path}`, body);
       setNote('');
-      events.reload();
+      void invalidate(`matches/${matchId}`);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     }

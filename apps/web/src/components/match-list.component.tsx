@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { api, ApiError, hasRole } from '../api';
-import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useSession } from '../session';
@@ -8,13 +7,14 @@ import { labelIndex, useTaxonomy } from '../taxonomy';
 import type { AchievementMatch } from '../types';
 import { MatchReasons, MatchScore } from './match-score.component';
 import { EmptyState, ErrorNotice, Loading, Notice } from './feedback.component';
+import { useApiQuery } from '../query';
 
 /** Achievements matching a demand, each with its score and the reasons behind it; brokers can take a pair into their pipeline. */
 export function MatchList({ demandId, limit = 10 }: { demandId: string; limit?: number }) {
   const { t, pick } = useI18n();
   const session = useSession();
   const labels = labelIndex(useTaxonomy());
-  const matches = useAsync(() => api.get<{ items: AchievementMatch[] }>(`demands/${demandId}/matches`, { limit }), [demandId, limit]);
+  const matches = useApiQuery<{ items: AchievementMatch[] }>(`demands/${demandId}/matches`, { limit });
   const [taken, setTaken] = useState<Record<string, string>>({});
   const broker = hasRole(session, 'broker');
 
@@ -30,11 +30,11 @@ export function MatchList({ demandId, limit = 10 }: { demandId: string; limit?: 
   return (
     <section className="matches" aria-label={t('ws.enterprise.matches')} data-testid="matches">
       <h4>{t('ws.enterprise.matches')}</h4>
-      {matches.loading && <Loading />}
+      {matches.isLoading && <Loading />}
       {matches.error instanceof ApiError && matches.error.status === 404 ? (
         <p className="muted">{t('ws.enterprise.matchesUnavailable')}</p>
       ) : (
-        !!matches.error && <ErrorNotice error={matches.error} onRetry={matches.reload} />
+        !!matches.error && <ErrorNotice error={matches.error} onRetry={matches.refetch} />
       )}
       {matches.data && matches.data.items.length === 0 && <EmptyState>{t('ws.enterprise.matchesEmpty')}</EmptyState>}
       {matches.data && matches.data.items.length > 0 && (
@@ -50,7 +50,7 @@ export function MatchList({ demandId, limit = 10 }: { demandId: string; limit?: 
               <p className="card__meta">
                 <span className="tag">{pick(labels.get(`industry:${m.achievement.industry}`)) || m.achievement.industry}</span>
                 <span className="tag">TRL {m.achievement.trl}</span>
-                <span>{m.achievement.owner?.name ?? m.achievement.ownerName}</span>
+                <span>{m.achievement.owner.name}</span>
               </p>
               <MatchReasons reasons={m.reasons} />
               {broker && (

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { api, ApiError } from '../api';
-import { formatDate, formatMoney, useAsync } from '../hooks';
+import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { EmptyState, ErrorNotice, Loading, Notice, StatusBadge } from './feedback.component';
+import { invalidate, useApiQuery } from '../query';
 
 interface Proposal {
   id: string;
@@ -17,13 +18,13 @@ interface Proposal {
 /** The enterprise's view of the solution proposals (揭榜) on its demand: shortlist, then award one. */
 export function Proposals({ demandId }: { demandId: string }) {
   const { t, lang } = useI18n();
-  const list = useAsync(() => api.get<Proposal[]>(`demands/${demandId}/proposals`), [demandId]);
+  const list = useApiQuery<Proposal[]>(`demands/${demandId}/proposals`);
   const [error, setError] = useState<string | null>(null);
   const act = async (p: Proposal, action: 'shortlist' | 'award') => {
     setError(null);
     try {
       await api.post(`proposals/${p.id}/${action}`);
-      list.reload();
+      void invalidate(`demands/${demandId}`);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     }
@@ -33,8 +34,8 @@ export function Proposals({ demandId }: { demandId: string }) {
   return (
     <section className="matches" aria-labelledby={`proposals-${demandId}`} data-testid="proposals">
       <h2 id={`proposals-${demandId}`}>{t('demand.proposals')}</h2>
-      {list.loading && <Loading />}
-      {!!list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      {list.isLoading && <Loading />}
+      {!!list.error && <ErrorNotice error={list.error} onRetry={list.refetch} />}
       {error && <Notice kind="error">{error}</Notice>}
       {list.data && list.data.length === 0 && <EmptyState>{t('demand.proposalsEmpty')}</EmptyState>}
       {list.data && list.data.length > 0 && (

@@ -1,10 +1,11 @@
 import { FormEvent, useState } from 'react';
 import { api, ApiError, Page } from '../api';
-import { splitList, useAsync } from '../hooks';
+import { splitList } from '../format';
 import { useI18n } from '../i18n';
 import { useTaxonomy } from '../taxonomy';
 import { EmptyState, ErrorNotice, Loading, Notice, Pagination } from './feedback.component';
 import { Field } from './field.component';
+import { invalidate, useApiQuery } from '../query';
 
 interface Entry {
   id: string;
@@ -25,7 +26,7 @@ export function ThesaurusPanel() {
   const [industry, setIndustry] = useState('');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const list = useAsync(() => api.get<Page<Entry>>('thesaurus', { industry: industry || undefined, q: q.trim() || undefined, page, pageSize: PAGE_SIZE }), [industry, q, page]);
+  const list = useApiQuery<Page<Entry>>('thesaurus', { industry: industry || undefined, q: q.trim() || undefined, page, pageSize: PAGE_SIZE });
   const [form, setForm] = useState({ industry: '', term: '', synonyms: '', symptoms: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -38,7 +39,7 @@ export function ThesaurusPanel() {
       setErrors({});
       setForm({ industry: form.industry, term: '', synonyms: '', symptoms: '' });
       setMessage({ kind: 'success', text: t('thesaurus.saved', { term: saved.term }) });
-      list.reload();
+      void invalidate('thesaurus');
     } catch (err) {
       if (err instanceof ApiError) {
         setErrors(err.fieldErrors());
@@ -83,8 +84,8 @@ export function ThesaurusPanel() {
           />
         </div>
       </div>
-      {list.loading && <Loading />}
-      {!!list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      {list.isLoading && <Loading />}
+      {!!list.error && <ErrorNotice error={list.error} onRetry={list.refetch} />}
       {list.data && list.data.items.length === 0 && <EmptyState>{t('thesaurus.empty')}</EmptyState>}
       {list.data && list.data.items.length > 0 && (
         <div className="table-wrap">

@@ -2,21 +2,22 @@ import { useState } from 'react';
 import { api, ApiError } from '../api';
 import { Attachments } from '../components/attachments.component';
 import { ErrorNotice, Loading, Notice, StatusBadge } from '../components/feedback.component';
-import { formatDate, formatMoney, useAsync } from '../hooks';
+import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { labelIndex, useTaxonomy } from '../taxonomy';
 import type { AchievementView } from '../types';
+import { useApiQuery } from '../query';
 
 export function AchievementPage({ id }: { id: string }) {
   const { t, lang, pick } = useI18n();
   const session = useSession();
   const labels = labelIndex(useTaxonomy());
-  const a = useAsync(() => api.get<AchievementView>(`achievements/${encodeURIComponent(id)}`), [id, session?.accessToken]);
+  const a = useApiQuery<AchievementView>(`achievements/${encodeURIComponent(id)}`);
   const [interest, setInterest] = useState<number | null>(null);
 
-  if (a.loading) return <Loading />;
+  if (a.isLoading) return <Loading />;
   if (a.error instanceof ApiError && (a.error.status === 404 || a.error.status === 400)) {
     return (
       <section>
@@ -25,7 +26,7 @@ export function AchievementPage({ id }: { id: string }) {
       </section>
     );
   }
-  if (a.error || !a.data) return <ErrorNotice error={a.error} onRetry={a.reload} />;
+  if (a.error || !a.data) return <ErrorNotice error={a.error} onRetry={a.refetch} />;
   const x = a.data;
   const rows: Array<[string, string]> = [
     [t('achievement.industry'), pick(labels.get(`industry:${x.industry}`)) || x.industry],
@@ -44,7 +45,7 @@ export function AchievementPage({ id }: { id: string }) {
       </p>
       <h1 id="detail-title">{x.title}</h1>
       <p className="detail__owner">
-        {t('achievement.owner')}: <strong>{x.owner?.name ?? x.ownerName}</strong>
+        {t('achievement.owner')}: <strong>{x.owner.name}</strong>
         {x.owner && <> · {t(`orgType.${x.owner.type}` as 'orgType.other')} · {t(`region.${x.owner.region}` as 'region.other')}</>}
         {x.status !== 'published' && <> · <StatusBadge status={x.status} /></>}
       </p>

@@ -4,9 +4,10 @@ import { EmptyState, ErrorNotice, Loading, Notice, Pagination, StatusBadge } fro
 import { Field } from '../components/field.component';
 import { RequireSession } from '../components/require-session.component';
 import { ThesaurusPanel } from '../components/thesaurus.component';
-import { formatDate, useAsync } from '../hooks';
+import { formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { Named, useTaxonomy } from '../taxonomy';
+import { invalidate, useApiQuery } from '../query';
 
 interface ImportJob {
   id: string;
@@ -172,12 +173,12 @@ function ImportPanel() {
 function AuditLog() {
   const { t, lang } = useI18n();
   const [page, setPage] = useState(1);
-  const log = useAsync(() => api.get<Page<AuditEntry>>('audit-log', { page, pageSize: 20 }), [page]);
+  const log = useApiQuery<Page<AuditEntry>>('audit-log', { page, pageSize: 20 });
   return (
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admin.audit')}</h2>
-      {log.loading && <Loading />}
-      {log.error instanceof ApiError && <ErrorNotice error={log.error} onRetry={log.reload} />}
+      {log.isLoading && <Loading />}
+      {log.error instanceof ApiError && <ErrorNotice error={log.error} onRetry={log.refetch} />}
       {log.data && log.data.items.length === 0 && <EmptyState>{t('admin.auditEmpty')}</EmptyState>}
       {log.data && log.data.items.length > 0 && (
         <div className="table-wrap">
@@ -213,7 +214,7 @@ interface ParkRow extends Named {
 function ParkIndustriesPanel() {
   const { t, pick, lang } = useI18n();
   const taxonomy = useTaxonomy();
-  const parks = useAsync(() => api.get<ParkRow[]>('taxonomy/parks'), []);
+  const parks = useApiQuery<ParkRow[]>('taxonomy/parks');
   const [editing, setEditing] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -235,7 +236,7 @@ function ParkIndustriesPanel() {
       await api.patch<ParkRow>(`taxonomy/parks/${p.code}`, { keyIndustries: chosen });
       setNotice({ kind: 'success', text: t('admin.parkSaved', { park: pick(p) }) });
       setEditing(null);
-      parks.reload();
+      void invalidate('taxonomy');
     } catch (err) {
       const fields = err instanceof ApiError ? Object.values(err.fieldErrors()) : [];
       setNotice({ kind: 'error', text: fields.length ? fields.join('; ') : err instanceof Error ? err.message : String(err) });
@@ -249,8 +250,8 @@ function ParkIndustriesPanel() {
       <h2 id="parks-title">{t('admin.parks')}</h2>
       <p className="muted small">{t('admin.parksHint')}</p>
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
-      {parks.loading && <Loading />}
-      {!!parks.error && <ErrorNotice error={parks.error} onRetry={parks.reload} />}
+      {parks.isLoading && <Loading />}
+      {!!parks.error && <ErrorNotice error={parks.error} onRetry={parks.refetch} />}
       {parks.data && (
         <div className="table-wrap">
           <table className="table">
@@ -325,7 +326,7 @@ function VerificationQueue() {
   const { t, pick, lang } = useI18n();
   const taxonomy = useTaxonomy();
   const [page, setPage] = useState(1);
-  const queue = useAsync(() => api.get<Page<PendingOrganisation>>('organisations', { verificationStatus: 'pending', page, pageSize: QUEUE_PAGE_SIZE }), [page]);
+  const queue = useApiQuery<Page<PendingOrganisation>>('organisations', { verificationStatus: 'pending', page, pageSize: QUEUE_PAGE_SIZE });
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const parkName = (code: string | null) => {
     if (!code) return '';
@@ -334,15 +335,15 @@ function VerificationQueue() {
   };
   const done = (text: string) => {
     setNotice({ kind: 'success', text });
-    queue.reload();
+    void invalidate('organisations');
   };
   return (
     <section className="panel" aria-labelledby="verification-title" data-testid="verification-queue">
       <h2 id="verification-title">{t('admin.verification')}</h2>
       <p className="muted small">{t('admin.verificationHint')}</p>
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
-      {queue.loading && !queue.data && <Loading />}
-      {!!queue.error && <ErrorNotice error={queue.error} onRetry={queue.reload} />}
+      {queue.isLoading && !queue.data && <Loading />}
+      {!!queue.error && <ErrorNotice error={queue.error} onRetry={queue.refetch} />}
       {queue.data && queue.data.items.length === 0 && <EmptyState>{t('admin.verificationEmpty')}</EmptyState>}
       {queue.data && queue.data.items.length > 0 && (
         <div className="table-wrap">

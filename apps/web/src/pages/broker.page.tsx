@@ -3,11 +3,11 @@ import { api, ApiError, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Notice } from '../components/feedback.component';
 import { MatchJournal } from '../components/match-journal.component';
 import { RequireSession } from '../components/require-session.component';
-import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useSession } from '../session';
 import type { PipelineMatch } from '../types';
+import { invalidate, useApiQuery } from '../query';
 
 type Status = PipelineMatch['status'];
 const COLUMNS: Status[] = ['suggested', 'contacted', 'negotiating', 'signed', 'closed'];
@@ -41,13 +41,13 @@ function Board() {
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [dragging, setDragging] = useState<PipelineMatch | null>(null);
   const [journal, setJournal] = useState<string | null>(null);
-  const board = useAsync(() => api.get<Page<PipelineMatch>>('matches', { mine: mine || undefined, pageSize: 100 }), [mine]);
+  const board = useApiQuery<Page<PipelineMatch>>('matches', { mine: mine || undefined, pageSize: 100 });
 
   const run = async (m: PipelineMatch, path: string, body: unknown, done: string) => {
     try {
       await api.post(`matches/${m.id}/${path}`, body);
       setNotice({ kind: 'success', text: done });
-      board.reload();
+      void invalidate('matches');
     } catch (e) {
       const msg = e instanceof ApiError ? `${e.message}${e.currentState ? ` (${t(`match.${e.currentState}` as 'match.suggested')})` : ''}` : String(e);
       setNotice({ kind: 'error', text: msg });
@@ -78,8 +78,8 @@ function Board() {
         </label>
       </div>
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
-      {board.loading && <Loading />}
-      {!!board.error && <ErrorNotice error={board.error} onRetry={board.reload} />}
+      {board.isLoading && <Loading />}
+      {!!board.error && <ErrorNotice error={board.error} onRetry={board.refetch} />}
       {board.data && board.data.items.length === 0 && <EmptyState action={{ href: '/?scope=demands', label: t('home.tabDemands') }}>{t('ws.broker.empty')}</EmptyState>}
       {board.data && board.data.items.length > 0 && (
         <div className="board" data-testid="board">

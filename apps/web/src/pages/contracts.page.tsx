@@ -3,9 +3,10 @@ import { api, ApiError, hasRole, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Notice, Pagination, StatusBadge } from '../components/feedback.component';
 import { RequireSession } from '../components/require-session.component';
 import { Tabs } from '../components/tabs.component';
-import { formatDate, formatMoney, useAsync } from '../hooks';
+import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
+import { invalidate, useApiQuery } from '../query';
 
 const PAGE_SIZE = 20;
 const DAY_MS = 86_400_000;
@@ -52,7 +53,7 @@ function Contracts() {
   const [scope, setScope] = useState<'review' | 'party'>(reviewer ? 'review' : 'party');
   const [page, setPage] = useState(1);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = useAsync(() => api.get<Page<ContractItem>>('contracts', { scope, page, pageSize: PAGE_SIZE }), [scope, page]);
+  const list = useApiQuery<Page<ContractItem>>('contracts', { scope, page, pageSize: PAGE_SIZE });
   const items = list.data ? [...list.data.items].sort(scope === 'review' ? byDeadline : () => 0) : [];
 
   return (
@@ -73,8 +74,8 @@ function Contracts() {
         />
       )}
       {notice && <Notice>{notice}</Notice>}
-      {list.loading && <Loading />}
-      {!!list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      {list.isLoading && <Loading />}
+      {!!list.error && <ErrorNotice error={list.error} onRetry={list.refetch} />}
       {list.data && items.length === 0 && <EmptyState>{scope === 'review' ? t('ws.contracts.emptyReview') : t('ws.contracts.emptyParty')}</EmptyState>}
       {items.length > 0 && (
         <ul className="cards">
@@ -85,7 +86,7 @@ function Contracts() {
               review={scope === 'review'}
               onDone={() => {
                 setNotice(t('ws.contracts.done', { title: c.title }));
-                list.reload();
+                void invalidate('contracts');
               }}
             />
           ))}
@@ -101,7 +102,9 @@ function ContractCard({ c, review, onDone }: { c: ContractItem; review: boolean;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const reasonId = `reason-${c.id}`;
-  const daysLeft = c.deadlineAt ? Math.ceil((Date.parse(c.deadlineAt) - Date.now()) / DAY_MS) : null;
+  // Days left as of when the card appeared: a count that ticks while the reviewer reads would only distract.
+  const [now] = useState(() => Date.now());
+  const daysLeft = c.deadlineAt ? Math.ceil((Date.parse(c.deadlineAt) - now) / DAY_MS) : null;
 
   const act = async (path: 'registration' | 'return' | 'refusal') => {
     setError(null);

@@ -1,20 +1,21 @@
-import { api, ApiError } from '../api';
+import { ApiError } from '../api';
 import { ErrorNotice, Loading, StatusBadge } from '../components/feedback.component';
 import { MatchList } from '../components/match-list.component';
 import { Proposals } from '../components/proposals.component';
-import { formatDate, formatMoney, useAsync } from '../hooks';
+import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { labelIndex, useTaxonomy } from '../taxonomy';
 import type { DemandListItem } from '../types';
+import { useApiQuery } from '../query';
 
 export function DemandPage({ id }: { id: string }) {
   const { t, lang, pick } = useI18n();
   const session = useSession();
   const labels = labelIndex(useTaxonomy());
-  const d = useAsync(() => api.get<DemandListItem>(`demands/${encodeURIComponent(id)}`), [id, session?.accessToken]);
-  if (d.loading) return <Loading />;
+  const d = useApiQuery<DemandListItem>(`demands/${encodeURIComponent(id)}`);
+  if (d.isLoading) return <Loading />;
   if (d.error instanceof ApiError && (d.error.status === 404 || d.error.status === 400)) {
     return (
       <section>
@@ -23,7 +24,7 @@ export function DemandPage({ id }: { id: string }) {
       </section>
     );
   }
-  if (d.error || !d.data) return <ErrorNotice error={d.error} onRetry={d.reload} />;
+  if (d.error || !d.data) return <ErrorNotice error={d.error} onRetry={d.refetch} />;
   const x = d.data;
   return (
     <article className="detail" aria-labelledby="detail-title">

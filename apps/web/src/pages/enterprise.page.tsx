@@ -4,12 +4,13 @@ import { CheckboxGroup, Field } from '../components/field.component';
 import { EmptyState, ErrorNotice, Loading, Notice, Pagination, StatusBadge } from '../components/feedback.component';
 import { MatchList } from '../components/match-list.component';
 import { RequireSession } from '../components/require-session.component';
-import { formatMoney, splitList, useAsync } from '../hooks';
+import { formatMoney, splitList } from '../format';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { labelIndex, useTaxonomy } from '../taxonomy';
 import type { DemandFull } from '../types';
 import { Errors, validateDemand } from '../validation';
+import { invalidate, useApiQuery } from '../query';
 
 const PAGE_SIZE = 10;
 const DEMAND_COOPERATION_MODES = ['transfer', 'license', 'joint-implementation', 'equity', 'joint-development', 'consulting', 'other'];
@@ -30,14 +31,14 @@ function EnterpriseWorkspaceInner() {
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const list = useAsync(() => api.get<Page<DemandFull>>('demands', { mine: true, page, pageSize: PAGE_SIZE }), [page]);
+  const list = useApiQuery<Page<DemandFull>>('demands', { mine: true, page, pageSize: PAGE_SIZE });
 
   const publish = async (d: DemandFull) => {
     setActionError(null);
     try {
       await api.post(`demands/${d.id}/publish`);
       setNotice(t('ws.enterprise.published'));
-      list.reload();
+      void invalidate('demands', 'search');
       setOpen(d.id);
     } catch (e) {
       setActionError(e);
@@ -60,13 +61,13 @@ function EnterpriseWorkspaceInner() {
             setShowForm(false);
             setNotice(t('ws.enterprise.created'));
             setPage(1);
-            list.reload();
+            void invalidate('demands', 'search');
           }}
         />
       )}
       <h2>{t('ws.enterprise.mine')}</h2>
-      {list.loading && <Loading />}
-      {!!list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      {list.isLoading && <Loading />}
+      {!!list.error && <ErrorNotice error={list.error} onRetry={list.refetch} />}
       {list.data && list.data.items.length === 0 && <EmptyState>{t('ws.enterprise.empty')}</EmptyState>}
       {list.data && (
         <ul className="cards">

@@ -2,13 +2,14 @@ import { FormEvent, useState } from 'react';
 import { api, ApiError, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Pagination } from '../components/feedback.component';
 import { Tabs } from '../components/tabs.component';
-import { formatDate, formatMoney, useAsync } from '../hooks';
+import { formatDate, formatMoney } from '../format';
 import { splitHighlight } from '../route-match';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { labelIndex, useTaxonomy } from '../taxonomy';
-import type { AchievementView, DemandListItem, PackageHit } from '../types';
+import type { AchievementHit, AchievementView, DemandListItem, PackageHit } from '../types';
+import { useApiQuery, useLoader } from '../query';
 
 const PAGE_SIZE = 10;
 type Scope = 'achievements' | 'demands' | 'packages';
@@ -24,7 +25,7 @@ interface SearchResult<T> extends Page<T> {
  * Achievements come from the catalog's faceted search when it exists, else from its list endpoint
  * (text + industry only); demands from the demand context's faceted search. Filters live in the URL so results can be shared.
  */
-async function searchAchievements(params: URLSearchParams, page: number): Promise<SearchResult<AchievementView>> {
+async function searchAchievements(params: URLSearchParams, page: number): Promise<SearchResult<AchievementHit | AchievementView>> {
   const query = {
     q: params.get('q') ?? undefined,
     industry: params.get('industry') ?? undefined,
@@ -35,7 +36,7 @@ async function searchAchievements(params: URLSearchParams, page: number): Promis
     pageSize: PAGE_SIZE,
   };
   try {
-    return await api.get<SearchResult<AchievementView>>('search/achievements', query);
+    return await api.get<SearchResult<AchievementHit>>('search/achievements', query);
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 404) throw e;
     return api.get<SearchResult<AchievementView>>('achievements', { q: query.q, industry: query.industry, status: 'published', page, pageSize: PAGE_SIZE });
@@ -68,9 +69,8 @@ export function HomePage() {
   const page = Math.max(1, Number(query.get('page') ?? '1') || 1);
   const [text, setText] = useState(query.get('q') ?? '');
 
-  const results = useAsync<SearchResult<AchievementView | DemandListItem | PackageHit>>(
-    () => (scope === 'demands' ? searchDemands(query, page) : scope === 'packages' ? searchPackages(query, page) : searchAchievements(query, page)),
-    [query.toString(), session?.accessToken],
+  const results = useLoader<SearchResult<AchievementHit | AchievementView | DemandListItem | PackageHit>>(['search', scope, query.toString()], () =>
+    scope === 'demands' ? searchDemands(query, page) : scope === 'packages' ? searchPackages(query, page) : searchAchievements(query, page),
   );
 
   const update = (changes: Record<string, string | null>) => {
@@ -189,9 +189,9 @@ export function HomePage() {
           )}
         </aside>
 
-        <section id="search-results" role="tabpanel" aria-labelledby={`tab-${scope}`} className="results" aria-busy={results.loading}>
-          {results.loading && <Loading />}
-          {!!results.error && <ErrorNotice error={results.error} onRetry={results.reload} />}
+        <section id="search-results" role="tabpanel" aria-labelledby={`tab-${scope}`} className="results" aria-busy={results.isLoading}>
+          {results.isLoading && <Loading />}
+          {!!results.error && <ErrorNotice error={results.error} onRetry={results.refetch} />}
           {results.data && (
             <>
               <p className="results__count" aria-live="polite">
@@ -254,17 +254,17 @@ export function HomePage() {
                         </li>
                       ))
                     : scope === 'achievements'
-                    ? (results.data.items as AchievementView[]).map((a) => (
+                    ? (results.data.items as Array<AchievementHit | AchievementView>).map((a) => (
                         <li key={a.id} className="card" data-testid="achievement-card">
                           <h3>
                             <Link href={`/achievements/${a.id}`}>
-                              <Highlighted text={typeof a.highlights?.title === 'string' ? a.highlights.title : a.title} />
+                              <Highlighted text={'highlights' in a && typeof a.highlights.title === 'string' ? a.highlights.title : a.title} />
                             </Link>
                           </h3>
                           <p className="card__meta">
                             <span className="tag">{pick(labels.get(`industry:${a.industry}`)) || a.industry}</span>
                             <span className="tag">TRL {a.trl}</span>
-                            <span>{a.owner?.name ?? a.ownerName}</span>
+                            <span>{'ownerName' in a ? a.ownerName : a.owner.name}</span>
                             <span className="card__price">{formatMoney(a.askingPrice, lang, t('common.negotiable'))}</span>
                           </p>
                           {a.summary && <p className="card__summary">{a.summary.slice(0, 140)}{a.summary.length > 140 ? '…' : ''}</p>}
@@ -325,12 +325,12 @@ interface RoadshowItem {
 function UpcomingRoadshows() {
   const { t, lang, pick } = useI18n();
   const labels = labelIndex(useTaxonomy());
-  const events = useAsync(() => api.get<Page<RoadshowItem>>('roadshows', { status: 'registration-open', pageSize: 3 }).catch(() => null), []);
+  const events = useApiQuery<Page<RoadshowItem>>('roadshows', { status: 'registration-open', pageSize: 3 });
   return (
     <section className="panel" aria-labelledby="roadshows-title">
       <h2 id="roadshows-title">{t('home.roadshows')}</h2>
-      {events.loading && <Loading />}
-      {!events.loading && (!events.data || events.data.items.length === 0) && <p className="muted">{t('home.roadshowsEmpty')}</p>}
+      {events.isLoading && <Loading />}
+      {!events.isLoading && (!events.data || events.data.items.length === 0) && <p className="muted">{t('home.roadshowsEmpty')}</p>}
       {events.data && events.data.items.length > 0 && (
         <ul className="plain-list">
           {events.data.items.map((e) => (
@@ -363,12 +363,12 @@ interface GuideCatalogItem {
 function GuideCatalogs() {
   const { t, pick } = useI18n();
   const labels = labelIndex(useTaxonomy());
-  const catalogs = useAsync(() => api.get<Page<GuideCatalogItem>>('guide-catalogs', { pageSize: 5 }).catch(() => null), []);
+  const catalogs = useApiQuery<Page<GuideCatalogItem>>('guide-catalogs', { pageSize: 5 });
   return (
     <section className="panel" aria-labelledby="guides-title">
       <h2 id="guides-title">{t('home.guideCatalogs')}</h2>
-      {catalogs.loading && <Loading />}
-      {!catalogs.loading && (!catalogs.data || catalogs.data.items.length === 0) && <p className="muted">{t('home.guideCatalogsEmpty')}</p>}
+      {catalogs.isLoading && <Loading />}
+      {!catalogs.isLoading && (!catalogs.data || catalogs.data.items.length === 0) && <p className="muted">{t('home.guideCatalogsEmpty')}</p>}
       {catalogs.data && catalogs.data.items.length > 0 && (
         <ul className="plain-list">
           {catalogs.data.items.map((c) => (

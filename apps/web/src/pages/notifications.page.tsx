@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { api, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Pagination } from '../components/feedback.component';
 import { RequireSession } from '../components/require-session.component';
-import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
+import { invalidate, useApiQuery } from '../query';
 
 interface NotificationItem {
   id: string;
@@ -30,13 +30,13 @@ function Notifications() {
   const { t, lang, pick } = useI18n();
   const [page, setPage] = useState(1);
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const list = useAsync(() => api.get<Page<NotificationItem>>('notifications', { page, pageSize: PAGE_SIZE, unread: unreadOnly || undefined }), [page, unreadOnly]);
+  const list = useApiQuery<Page<NotificationItem>>('notifications', { page, pageSize: PAGE_SIZE, unread: unreadOnly || undefined });
 
   const open = async (n: NotificationItem) => {
     if (!n.read) await api.post(`notifications/${n.id}/read`).catch(() => undefined);
-    window.dispatchEvent(new Event('techbridge:notifications'));
+    // The list and the header's unread count both read under `notifications`.
+    void invalidate('notifications');
     if (n.link && n.link.startsWith('/')) navigate(n.link);
-    else list.reload();
   };
 
   return (
@@ -55,8 +55,8 @@ function Notifications() {
           {t('notifications.unreadOnly')}
         </label>
       </div>
-      {list.loading && <Loading />}
-      {!!list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      {list.isLoading && <Loading />}
+      {!!list.error && <ErrorNotice error={list.error} onRetry={list.refetch} />}
       {list.data && list.data.items.length === 0 && <EmptyState>{t('notifications.empty')}</EmptyState>}
       {list.data && list.data.items.length > 0 && (
         <ul className="cards">

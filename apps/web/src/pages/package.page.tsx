@@ -1,9 +1,10 @@
-import { api, ApiError } from '../api';
+import { ApiError } from '../api';
 import { ErrorNotice, Loading } from '../components/feedback.component';
-import { formatDate, formatMoney, useAsync } from '../hooks';
+import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { labelIndex, useTaxonomy } from '../taxonomy';
+import { useApiQuery } from '../query';
 
 interface PackageItem {
   position: number;
@@ -59,10 +60,10 @@ function NotFound({ text }: { text: string }) {
 export function PackagePage({ id }: { id: string }) {
   const { t, lang, pick } = useI18n();
   const labels = labelIndex(useTaxonomy());
-  const p = useAsync(() => api.get<PackageDetail>(`packages/${encodeURIComponent(id)}`), [id]);
-  if (p.loading) return <Loading />;
+  const p = useApiQuery<PackageDetail>(`packages/${encodeURIComponent(id)}`);
+  if (p.isLoading) return <Loading />;
   if (p.error instanceof ApiError && (p.error.status === 404 || p.error.status === 400)) return <NotFound text={t('package.notFound')} />;
-  if (p.error || !p.data) return <ErrorNotice error={p.error} onRetry={p.reload} />;
+  if (p.error || !p.data) return <ErrorNotice error={p.error} onRetry={p.refetch} />;
   const x = p.data;
   return (
     <article aria-labelledby="detail-title">
@@ -117,10 +118,10 @@ export function PackagePage({ id }: { id: string }) {
 export function GuideCatalogPage({ id }: { id: string }) {
   const { t, lang, pick } = useI18n();
   const labels = labelIndex(useTaxonomy());
-  const g = useAsync(() => api.get<GuideCatalogDetail>(`guide-catalogs/${encodeURIComponent(id)}`), [id]);
-  if (g.loading) return <Loading />;
+  const g = useApiQuery<GuideCatalogDetail>(`guide-catalogs/${encodeURIComponent(id)}`);
+  if (g.isLoading) return <Loading />;
   if (g.error instanceof ApiError && (g.error.status === 404 || g.error.status === 400)) return <NotFound text={t('guide.notFound')} />;
-  if (g.error || !g.data) return <ErrorNotice error={g.error} onRetry={g.reload} />;
+  if (g.error || !g.data) return <ErrorNotice error={g.error} onRetry={g.refetch} />;
   const x = g.data;
   return (
     <article aria-labelledby="detail-title">

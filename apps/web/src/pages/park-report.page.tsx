@@ -1,11 +1,11 @@
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { api, ApiError, hasRole, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Notice } from '../components/feedback.component';
 import { RequireSession } from '../components/require-session.component';
-import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { useTaxonomy } from '../taxonomy';
+import { invalidate, useApiQuery } from '../query';
 
 interface Indicator {
   code: string;
@@ -43,21 +43,19 @@ function ParkReport() {
   const session = useSession();
   const taxonomy = useTaxonomy();
   const admin = hasRole(session, 'platform-admin');
-  const quarters = useAsync(() => api.get<Page<Quarter>>('monitoring/quarters', { pageSize: 20 }), []);
-  const indicators = useAsync(() => api.get<Indicator[]>('monitoring/indicators'), []);
+  const quarters = useApiQuery<Page<Quarter>>('monitoring/quarters', { pageSize: 20 });
+  const indicators = useApiQuery<Indicator[]>('monitoring/indicators');
   const open = (quarters.data?.items ?? []).filter((q) => q.status === 'open');
-  const [quarter, setQuarter] = useState('');
+  const [chosenQuarter, setQuarter] = useState('');
+  // Until one is chosen, the first open quarter.
+  const quarter = chosenQuarter || open[0]?.code || '';
   const [park, setPark] = useState(session?.organisation.parkCode ?? '');
-  useEffect(() => {
-    if (!quarter && open[0]) setQuarter(open[0].code);
-  }, [quarter, open]);
-  const entries = useAsync(() => (quarter && park ? api.get<Entry[]>(`monitoring/quarters/${quarter}/entries`, { park }) : Promise.resolve([])), [quarter, park]);
-  const [values, setValues] = useState<Record<string, string>>({});
+  const entries = useApiQuery<Entry[]>(`monitoring/quarters/${quarter}/entries`, { park }, { enabled: !!quarter && !!park });
+  // What the user typed over the stored figures; cleared when the quarter or park changes and after saving.
+  const [edits, setEdits] = useState<Record<string, string>>({});
+  const values: Record<string, string> = { ...Object.fromEntries((entries.data ?? []).map((e) => [e.indicator, String(e.value)])), ...edits };
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
-    setValues(Object.fromEntries((entries.data ?? []).map((e) => [e.indicator, String(e.value)])));
-  }, [entries.data]);
 
   const entered = (indicators.data ?? []).filter((i) => i.source === 'entered');
   const entryOf = (code: string) => entries.data?.find((e) => e.indicator === code);
@@ -77,7 +75,8 @@ function ParkReport() {
     try {
       await api.request('PUT', `monitoring/quarters/${quarter}/parks/${park}/entries`, { body: { entries: list } });
       setMessage({ kind: 'success', text: t('park.saved') });
-      entries.reload();
+      await invalidate('monitoring');
+      setEdits({});
     } catch (err) {
       if (err instanceof ApiError) {
         // details[].field is entries[i].value: map the index back to the indicator's input.
@@ -94,13 +93,13 @@ function ParkReport() {
   const review = async (entry: Entry, action: 'approve' | 'return') => {
     try {
       await api.post(`monitoring/entries/${entry.id}/${action}`, action === 'return' ? { reason: t('park.defaultReturnReason') } : {});
-      entries.reload();
+      void invalidate('monitoring');
     } catch (err) {
       setMessage({ kind: 'error', text: err instanceof ApiError ? err.message : String(err) });
     }
   };
 
-  if (quarters.loading || indicators.loading) return <Loading />;
+  if (quarters.isLoading || indicators.isLoading) return <Loading />;
   if (quarters.error || indicators.error) return <ErrorNotice error={quarters.error ?? indicators.error} />;
   return (
     <section aria-labelledby="park-title">
@@ -112,7 +111,10 @@ function ParkReport() {
           <div className="form form--two">
             <div className="field">
               <label htmlFor="park-quarter">{t('park.quarter')}</label>
-              <select id="park-quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)}>
+              <select id="park-quarter" value={quarter} onChange={(e) => {
+                  setQuarter(e.target.value);
+                  setEdits({});
+                }}>
                 {open.map((q) => (
                   <option key={q.code} value={q.code}>
                     {q.code}
@@ -122,7 +124,10 @@ function ParkReport() {
             </div>
             <div className="field">
               <label htmlFor="park-park">{t('demand.park')}</label>
-              <select id="park-park" value={park} onChange={(e) => setPark(e.target.value)} disabled={!admin && !!session?.organisation.parkCode}>
+              <select id="park-park" value={park} onChange={(e) => {
+                  setPark(e.target.value);
+                  setEdits({});
+                }} disabled={!admin && !!session?.organisation.parkCode}>
                 <option value="">{t('form.choose')}</option>
                 {taxonomy.parks.map((p) => (
                   <option key={p.code} value={p.code}>
@@ -132,7 +137,7 @@ function ParkReport() {
               </select>
             </div>
           </div>
-          {entries.loading && <Loading />}
+          {entries.isLoading && <Loading />}
           <table className="table">
             <thead>
               <tr>
@@ -154,7 +159,7 @@ function ParkReport() {
                         id={`ind-${i.code}`}
                         inputMode="decimal"
                         value={values[i.code] ?? ''}
-                        onChange={(e) => setValues({ ...values, [i.code]: e.target.value })}
+                        onChange={(e) => setEdits({ ...edits, [i.code]: e.target.value })}
                         disabled={entry?.status === 'approved'}
                         aria-invalid={!!fieldErrors[i.code]}
                         aria-describedby={fieldErrors[i.code] ? `ind-${i.code}-error` : undefined}

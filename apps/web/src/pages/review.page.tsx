@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { api, ApiError, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Notice, Pagination } from '../components/feedback.component';
 import { RequireSession } from '../components/require-session.component';
-import { formatDate, formatMoney, useAsync } from '../hooks';
+import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { labelIndex, useTaxonomy } from '../taxonomy';
 import type { AchievementView } from '../types';
+import { invalidate, useApiQuery } from '../query';
 
 const PAGE_SIZE = 10;
 
@@ -22,13 +23,13 @@ function ReviewQueue() {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = useAsync(() => api.get<Page<AchievementView>>('achievements', { reviewQueue: true, page, pageSize: PAGE_SIZE }), [page]);
+  const list = useApiQuery<Page<AchievementView>>('achievements', { reviewQueue: true, page, pageSize: PAGE_SIZE });
   return (
     <section aria-labelledby="ws-title">
       <h1 id="ws-title">{t('ws.review.title')}</h1>
       {notice && <Notice>{notice}</Notice>}
-      {list.loading && <Loading />}
-      {!!list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      {list.isLoading && <Loading />}
+      {!!list.error && <ErrorNotice error={list.error} onRetry={list.refetch} />}
       {list.data && list.data.items.length === 0 && <EmptyState>{t('ws.review.empty')}</EmptyState>}
       {list.data && (
         <ul className="cards">
@@ -38,7 +39,7 @@ function ReviewQueue() {
               a={a}
               onDone={(msg) => {
                 setNotice(msg);
-                list.reload();
+                void invalidate('achievements', 'search');
               }}
             />
           ))}

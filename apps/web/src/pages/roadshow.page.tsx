@@ -2,11 +2,12 @@ import { FormEvent, useState } from 'react';
 import { api, ApiError, hasRole, Page } from '../api';
 import { CheckboxGroup, Field } from '../components/field.component';
 import { EmptyState, ErrorNotice, Loading, Notice, Pagination, StatusBadge } from '../components/feedback.component';
-import { formatDate, useAsync } from '../hooks';
+import { formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { labelIndex, useTaxonomy } from '../taxonomy';
+import { apiKey, invalidate, nullIfMissing, useApiQuery, useLoader } from '../query';
 
 interface EventItem {
   id: string;
@@ -62,7 +63,7 @@ export function RoadshowListPage() {
   const labels = labelIndex(useTaxonomy());
   const [page, setPage] = useState(1);
   const [organising, setOrganising] = useState(false);
-  const list = useAsync(() => api.get<Page<EventItem>>('roadshows', { page, pageSize: PAGE_SIZE }), [page]);
+  const list = useApiQuery<Page<EventItem>>('roadshows', { page, pageSize: PAGE_SIZE });
   const mayOrganise = hasRole(session, 'broker') || (hasRole(session, 'org-admin') && ['transfer-institution', 'park-administration'].includes(session?.organisation.type ?? ''));
   return (
     <section aria-labelledby="roadshows-title">
@@ -78,12 +79,12 @@ export function RoadshowListPage() {
         <EventForm
           onCreated={() => {
             setOrganising(false);
-            list.reload();
+            void invalidate('roadshows');
           }}
         />
       )}
-      {list.loading && <Loading />}
-      {!!list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      {list.isLoading && <Loading />}
+      {!!list.error && <ErrorNotice error={list.error} onRetry={list.refetch} />}
       {list.data && list.data.items.length === 0 && <EmptyState>{t('home.roadshowsEmpty')}</EmptyState>}
       {list.data && (
         <ul className="cards">
@@ -118,45 +119,35 @@ export function RoadshowPage({ id }: { id: string }) {
   const { t, lang, pick } = useI18n();
   const session = useSession();
   const labels = labelIndex(useTaxonomy());
-  const event = useAsync(() => api.get<EventItem>(`roadshows/${id}`), [id]);
-  const agenda = useAsync(() => api.get<Agenda>(`roadshows/${id}/agenda`).catch(() => null), [id]);
+  const event = useApiQuery<EventItem>(`roadshows/${id}`);
+  const agenda = useLoader(apiKey(`roadshows/${id}/agenda`), () => api.get<Agenda>(`roadshows/${id}/agenda`).catch(() => null));
   // Enterprises rank presenters before registration closes, when the agenda is not built yet: the accepted programme.
-  const programme = useAsync(() => api.get<Array<Presentation & { status: string }>>(`roadshows/${id}/presentations`).catch(() => []), [id]);
+  const programme = useLoader(apiKey(`roadshows/${id}/presentations`), () => api.get<Array<Presentation & { status: string }>>(`roadshows/${id}/presentations`).catch(() => []));
   const enterprise = session?.organisation.type === 'enterprise';
-  const me = useAsync(
-    () =>
-      enterprise
-        ? api.get<Participant>(`roadshows/${id}/participants/me`).catch((e: unknown) => {
-            if (e instanceof ApiError && e.status === 404) return null;
-            throw e;
-          })
-        : Promise.resolve(null),
-    [id, enterprise],
-  );
-  const schedule = useAsync(() => (session ? api.get<MySchedule>(`roadshows/${id}/my-schedule`).catch(() => null) : Promise.resolve(null)), [id, session?.accessToken]);
+  const me = useLoader(apiKey(`roadshows/${id}/participants/me`), () => nullIfMissing(api.get<Participant>(`roadshows/${id}/participants/me`)), { enabled: enterprise });
+  const schedule = useLoader(apiKey(`roadshows/${id}/my-schedule`), () => api.get<MySchedule>(`roadshows/${id}/my-schedule`).catch(() => null), { enabled: !!session });
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const registered = me.data?.status === 'registered';
-  const requests = useAsync(
-    () => (registered ? api.get<Array<{ presentationId: string; kind: string }>>(`roadshows/${id}/meeting-requests`).catch(() => []) : Promise.resolve([])),
-    [id, registered],
-  );
+  const requests = useLoader(apiKey(`roadshows/${id}/meeting-requests`), () => api.get<Array<{ presentationId: string; kind: string }>>(`roadshows/${id}/meeting-requests`).catch(() => []), {
+    enabled: registered,
+  });
   const rank = async (presentationId: string, kind: 'must-meet' | 'would-like') => {
     try {
       await api.post(`roadshows/${id}/meeting-requests`, { presentationId, kind });
-      requests.reload();
+      void invalidate(`roadshows/${id}/meeting-requests`);
     } catch (err) {
       setMessage({ kind: 'error', text: err instanceof ApiError ? err.message : String(err) });
     }
   };
 
-  if (event.loading) return <Loading />;
-  if (event.error || !event.data) return <ErrorNotice error={event.error} onRetry={event.reload} />;
+  if (event.isLoading) return <Loading />;
+  if (event.error || !event.data) return <ErrorNotice error={event.error} onRetry={event.refetch} />;
   const e = event.data;
   const register = async () => {
     try {
       const p = await api.post<Participant>(`roadshows/${id}/participants`, { industries: e.themeIndustries, waitlist: true });
       setMessage({ kind: 'success', text: p.waitlistPosition ? t('roadshow.waitlisted', { position: p.waitlistPosition }) : t('roadshow.registered') });
-      me.reload();
+      void invalidate(`roadshows/${id}`);
     } catch (err) {
       setMessage({ kind: 'error', text: err instanceof ApiError ? err.message : String(err) });
     }

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { api, ApiError, hasRole, Page, Session } from '../api';
+import { api, hasRole, Page, Session } from '../api';
 import { BarChart } from '../components/bar-chart.component';
 import { ErrorNotice, Loading } from '../components/feedback.component';
 import { FigureDrillDown } from '../components/figure-drill-down.component';
-import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { useTaxonomy } from '../taxonomy';
+import { apiKey, nullIfMissing, useApiQuery, useLoader } from '../query';
 
 interface Target {
   code: string;
@@ -84,19 +84,12 @@ export function StatisticsPage() {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear - 1);
   const [park, setPark] = useState<string | null>(null);
-  const targets = useAsync(() => api.get<Target[]>('monitoring/targets'), []);
-  const index = useAsync(
-    () =>
-      api.get<IndexResponse>(`monitoring/innovation-index/${year}`).catch((e: unknown) => {
-        if (e instanceof ApiError && e.status === 404) return null;
-        throw e;
-      }),
-    [year],
-  );
+  const targets = useApiQuery<Target[]>('monitoring/targets');
+  const index = useLoader(apiKey(`monitoring/innovation-index/${year}`), () => nullIfMissing(api.get<IndexResponse>(`monitoring/innovation-index/${year}`)));
   const selected = index.data?.parks.find((p) => p.park === park) ?? null;
   const session = useSession();
   const reader = mayDrillDown(session);
-  const indicators = useAsync(() => api.get<Indicator[]>('monitoring/indicators'), []);
+  const indicators = useApiQuery<Indicator[]>('monitoring/indicators');
   const indicatorName = (code: string) => {
     const i = indicators.data?.find((x) => x.code === code);
     return i ? pick(i.name) : code;
@@ -109,8 +102,8 @@ export function StatisticsPage() {
       <h1 id="stats-title">{t('stats.title')}</h1>
 
       <h2>{t('stats.targets')}</h2>
-      {targets.loading && <Loading />}
-      {!!targets.error && <ErrorNotice error={targets.error} onRetry={targets.reload} />}
+      {targets.isLoading && <Loading />}
+      {!!targets.error && <ErrorNotice error={targets.error} onRetry={targets.refetch} />}
       {targets.data && withFigures.length === 0 && <p className="empty">{t('stats.targetsEmpty')}</p>}
       {withFigures.length > 0 && (
         <ul className="targets">
@@ -150,9 +143,9 @@ export function StatisticsPage() {
           </select>
         </label>
       </div>
-      {index.loading && <Loading />}
-      {!!index.error && <ErrorNotice error={index.error} onRetry={index.reload} />}
-      {!index.loading && !index.error && !index.data && <p className="empty">{t('stats.indexEmpty', { year })}</p>}
+      {index.isLoading && <Loading />}
+      {!!index.error && <ErrorNotice error={index.error} onRetry={index.refetch} />}
+      {!index.isLoading && !index.error && !index.data && <p className="empty">{t('stats.indexEmpty', { year })}</p>}
       {index.data && (
         <>
           <p className="small muted">{t('stats.drill')}</p>
@@ -235,12 +228,12 @@ export function StatisticsPage() {
 function QuarterlyReport() {
   const { t, pick, lang } = useI18n();
   const taxonomy = useTaxonomy();
-  const quarters = useAsync(() => api.get<Page<Quarter>>('monitoring/quarters', { pageSize: 40 }), []);
+  const quarters = useApiQuery<Page<Quarter>>('monitoring/quarters', { pageSize: 40 });
   const published = (quarters.data?.items ?? []).filter((q) => q.status === 'published');
   const [chosen, setChosen] = useState('');
   const quarter = chosen || published[0]?.code || '';
   const [park, setPark] = useState('');
-  const report = useAsync(() => (quarter ? api.get<Report>(`monitoring/reports/${quarter}`, { park: park || undefined }) : Promise.resolve(null)), [quarter, park]);
+  const report = useApiQuery<Report>(`monitoring/reports/${quarter}`, { park }, { enabled: !!quarter });
   const [drill, setDrill] = useState<{ title: string; ids: string[] } | null>(null);
   const lines = (report.data?.lines ?? []).filter((l) => (park ? l.park === park : l.park === null));
   const fmt = (v: number | null) => (v === null ? '—' : v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US'));
@@ -288,11 +281,11 @@ function QuarterlyReport() {
           </span>
         )}
       </div>
-      {quarters.loading && <Loading />}
-      {!!quarters.error && <ErrorNotice error={quarters.error} onRetry={quarters.reload} />}
+      {quarters.isLoading && <Loading />}
+      {!!quarters.error && <ErrorNotice error={quarters.error} onRetry={quarters.refetch} />}
       {quarters.data && published.length === 0 && <p className="empty">{t('stats.quarterEmpty')}</p>}
-      {report.loading && quarter && <Loading />}
-      {!!report.error && <ErrorNotice error={report.error} onRetry={report.reload} />}
+      {report.isLoading && quarter && <Loading />}
+      {!!report.error && <ErrorNotice error={report.error} onRetry={report.refetch} />}
       {lines.length > 0 && (
         <>
           <p className="small muted">{t('stats.drillHint')}</p>

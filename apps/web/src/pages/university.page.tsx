@@ -4,13 +4,14 @@ import { CheckboxGroup, Field } from '../components/field.component';
 import { EmptyState, ErrorNotice, Loading, Notice, Pagination, StatusBadge } from '../components/feedback.component';
 import { DemandMatches } from '../components/demand-matches.component';
 import { RequireSession } from '../components/require-session.component';
-import { formatMoney, splitList, useAsync } from '../hooks';
+import { formatMoney, splitList } from '../format';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { labelIndex, useTaxonomy } from '../taxonomy';
 import type { AchievementView, QualityWarning } from '../types';
 import { Errors, validateAchievement } from '../validation';
+import { invalidate, useApiQuery } from '../query';
 
 const PAGE_SIZE = 10;
 
@@ -33,10 +34,7 @@ function UniversityWorkspaceInner() {
   const [actionError, setActionError] = useState<unknown>(null);
   const [openMatches, setOpenMatches] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
-  const list = useAsync(
-    () => api.get<Page<AchievementView>>('achievements', { owner: session?.organisation.id, page, pageSize: PAGE_SIZE }),
-    [page, session?.organisation.id],
-  );
+  const list = useApiQuery<Page<AchievementView>>('achievements', { owner: session?.organisation.id, page, pageSize: PAGE_SIZE });
 
   const act = async (a: AchievementView, action: 'submit' | 'resubmit') => {
     setActionError(null);
@@ -44,7 +42,7 @@ function UniversityWorkspaceInner() {
       const r = await api.post<AchievementView>(`achievements/${a.id}/${action}`);
       setNotice(t('ws.university.submitted'));
       setWarnings(r.qualityWarnings?.length ? { title: r.title, items: r.qualityWarnings } : null);
-      list.reload();
+      void invalidate('achievements', 'search');
     } catch (e) {
       setActionError(e);
     }
@@ -77,14 +75,14 @@ function UniversityWorkspaceInner() {
             setNotice(t('ws.university.created'));
             setWarnings(null);
             setPage(1);
-            list.reload();
+            void invalidate('achievements', 'search');
             void a;
           }}
         />
       )}
       <h2>{t('ws.university.mine')}</h2>
-      {list.loading && <Loading />}
-      {!!list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      {list.isLoading && <Loading />}
+      {!!list.error && <ErrorNotice error={list.error} onRetry={list.refetch} />}
       {list.data && list.data.items.length === 0 && <EmptyState>{t('ws.university.empty')}</EmptyState>}
       {list.data && list.data.items.length > 0 && (
         <div className="table-wrap">
@@ -155,7 +153,7 @@ function UniversityWorkspaceInner() {
                         onCreated={() => {
                           setEditingId(null);
                           setNotice(t('ws.university.saved'));
-                          list.reload();
+                          void invalidate('achievements', 'search');
                         }}
                       />
                     </td>

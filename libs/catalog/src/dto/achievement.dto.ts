@@ -39,7 +39,8 @@ export class CreateAchievementDto {
   @ApiPropertyOptional({ type: ContactDto }) @IsOptional() @ValidateNested() @Type(() => ContactDto) contact?: ContactDto;
 }
 
-export class UpdateAchievementDto extends PartialType(CreateAchievementDto) {}
+// Omitting a field keeps it; null clears only what is nullable in the create DTO (a required field set to null is a 400).
+export class UpdateAchievementDto extends PartialType(CreateAchievementDto, { skipNullProperties: false }) {}
 
 export class ReturnAchievementDto {
   @ApiProperty({ description: "The reviewer's comments for the owner" }) @IsString() @MinLength(2) @MaxLength(4000) comment!: string;
@@ -79,34 +80,34 @@ export class QualityWarningResponse {
 export class AchievementResponse {
   @ApiProperty() id!: string;
   @ApiProperty() version!: number;
-  @ApiProperty() status!: AchievementStatus;
+  @ApiProperty({ enum: ACHIEVEMENT_STATUSES }) status!: AchievementStatus;
   @ApiProperty() source!: string;
-  @ApiProperty({ nullable: true }) externalId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) externalId!: string | null;
   @ApiProperty() title!: string;
   @ApiProperty() summary!: string;
   @ApiProperty({ type: [String] }) keywords!: string[];
   @ApiProperty() industry!: string;
-  @ApiProperty({ nullable: true }) field!: string | null;
+  @ApiProperty({ type: String, nullable: true }) field!: string | null;
   @ApiProperty() trl!: number;
   @ApiProperty({ enum: STAGES }) stage!: string;
-  @ApiProperty({ nullable: true }) trlEvidence!: string | null;
+  @ApiProperty({ type: String, nullable: true }) trlEvidence!: string | null;
   @ApiProperty({ enum: TRL_ASSESSORS }) trlAssessedBy!: string;
   @ApiProperty({ type: [String] }) transferModes!: string[];
-  @ApiProperty({ nullable: true }) pricingMethod!: string | null;
-  @ApiProperty({ nullable: true, description: 'Yuan; null = negotiable' }) askingPrice!: number | null;
+  @ApiProperty({ type: String, nullable: true }) pricingMethod!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Yuan; null = negotiable' }) askingPrice!: number | null;
   @ApiProperty() negotiable!: boolean;
   @ApiProperty({ type: [String] }) patents!: string[];
-  @ApiProperty({ nullable: true }) fundingSource!: string | null;
+  @ApiProperty({ type: String, nullable: true }) fundingSource!: string | null;
   @ApiProperty() fiscallyFunded!: boolean;
-  @ApiProperty({ nullable: true }) award!: string | null;
+  @ApiProperty({ type: String, nullable: true }) award!: string | null;
   @ApiProperty({ type: ContactDto, nullable: true }) contact!: ContactDto | null;
   @ApiProperty({ type: OwnerSummary }) owner!: OwnerSummary;
-  @ApiProperty({ nullable: true }) reviewComment!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reviewComment!: string | null;
   @ApiProperty({ type: [QualityWarningResponse] }) qualityWarnings!: QualityWarning[];
   @ApiProperty() viewCount!: number;
   @ApiProperty() interestCount!: number;
-  @ApiProperty({ nullable: true }) submittedAt!: string | null;
-  @ApiProperty({ nullable: true }) publishedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) submittedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) publishedAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }
@@ -115,8 +116,8 @@ export class AchievementEventResponse {
   @ApiProperty() action!: string;
   @ApiProperty() fromStatus!: string;
   @ApiProperty() toStatus!: string;
-  @ApiProperty({ nullable: true }) actorUserId!: string | null;
-  @ApiProperty({ nullable: true }) comment!: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorUserId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) comment!: string | null;
   @ApiProperty() at!: string;
 }
 

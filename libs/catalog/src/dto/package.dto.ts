@@ -1,20 +1,21 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { INDUSTRY_CODES, PageQuery, PARK_CODES } from '@techbridge/platform';
+import { INDUSTRY_CODES, IsOmittable, PageQuery, PARK_CODES } from '@techbridge/platform';
 import type { PackageStatus } from '../entities/technology-package.entity';
 
 export class CreatePackageDto {
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) title!: string;
   @ApiProperty({ description: 'e.g. 氢能储运与加注' }) @IsString() @MinLength(2) @MaxLength(200) theme!: string;
   @ApiProperty({ enum: INDUSTRY_CODES }) @IsIn(INDUSTRY_CODES) industry!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) description?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(10000) description?: string;
   @ApiPropertyOptional({ type: [String], description: 'Ordered ids of published achievements' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @IsUUID('all', { each: true }) achievementIds?: string[];
-  @ApiPropertyOptional({ enum: PARK_CODES, isArray: true }) @IsOptional() @IsArray() @ArrayUnique() @IsIn(PARK_CODES, { each: true }) targetParks?: string[];
+  @IsOmittable() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @IsUUID('all', { each: true }) achievementIds?: string[];
+  @ApiPropertyOptional({ enum: PARK_CODES, isArray: true }) @IsOmittable() @IsArray() @ArrayUnique() @IsIn(PARK_CODES, { each: true }) targetParks?: string[];
 }
 
-export class UpdatePackageDto extends PartialType(CreatePackageDto) {}
+// Omitting a field keeps it; null clears only what is nullable in the create DTO (a required field set to null is a 400).
+export class UpdatePackageDto extends PartialType(CreatePackageDto, { skipNullProperties: false }) {}
 
 export class PackageListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['draft', 'published', 'archived'] }) @IsOptional() @IsIn(['draft', 'published', 'archived']) status?: PackageStatus;
@@ -27,7 +28,7 @@ export class PackageAchievementItem {
   @ApiProperty() title!: string;
   @ApiProperty() status!: string;
   @ApiProperty() trl!: number;
-  @ApiProperty({ nullable: true }) askingPrice!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) askingPrice!: number | null;
   @ApiProperty() negotiable!: boolean;
   @ApiProperty() ownerId!: string;
   @ApiProperty() ownerName!: string;
@@ -43,14 +44,14 @@ export class PackageResponse {
   @ApiProperty({ enum: ['draft', 'published', 'archived'] }) status!: PackageStatus;
   @ApiProperty({ type: [String] }) targetParks!: string[];
   @ApiProperty({ type: [PackageAchievementItem] }) achievements!: PackageAchievementItem[];
-  @ApiProperty({ nullable: true }) trlMin!: number | null;
-  @ApiProperty({ nullable: true }) trlMax!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) trlMin!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) trlMax!: number | null;
   @ApiProperty({ description: 'Sum of priced items (yuan)' }) totalAskingPrice!: number;
   @ApiProperty({ description: 'Items priced as negotiable (面议), not in the total' }) negotiableCount!: number;
   @ApiProperty() owners!: Array<{ id: string; name: string; count: number }>;
   @ApiProperty() curatorId!: string;
   @ApiProperty() curatorOrgId!: string;
-  @ApiProperty({ nullable: true }) publishedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) publishedAt!: string | null;
   @ApiProperty() updatedAt!: string;
 }
 
@@ -81,7 +82,7 @@ export class GuideCatalogEntryResponse {
   @ApiProperty() ownerName!: string;
   @ApiProperty() ownerRegion!: string;
   @ApiProperty() trl!: number;
-  @ApiProperty({ nullable: true }) askingPrice!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) askingPrice!: number | null;
   @ApiProperty({ type: [String] }) transferModes!: string[];
   @ApiProperty({ type: [String] }) patents!: string[];
   @ApiProperty() note!: string;
@@ -94,5 +95,5 @@ export class GuideCatalogResponse {
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['draft', 'published'] }) status!: string;
   @ApiProperty({ type: [GuideCatalogEntryResponse] }) entries!: GuideCatalogEntryResponse[];
-  @ApiProperty({ nullable: true }) publishedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) publishedAt!: string | null;
 }

@@ -30,11 +30,11 @@ export class AchievementSearchItem {
   @ApiProperty() summary!: string;
   @ApiProperty({ type: [String] }) keywords!: string[];
   @ApiProperty() industry!: string;
-  @ApiProperty({ nullable: true }) field!: string | null;
+  @ApiProperty({ type: String, nullable: true }) field!: string | null;
   @ApiProperty() trl!: number;
   @ApiProperty() stage!: string;
   @ApiProperty({ type: [String] }) transferModes!: string[];
-  @ApiProperty({ nullable: true }) askingPrice!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) askingPrice!: number | null;
   @ApiProperty() negotiable!: boolean;
   @ApiProperty() ownerId!: string;
   @ApiProperty() ownerName!: string;
@@ -43,7 +43,7 @@ export class AchievementSearchItem {
   @ApiProperty() fiscallyFunded!: boolean;
   @ApiProperty() hasPatent!: boolean;
   @ApiProperty() publishedAt!: string;
-  @ApiProperty({ description: 'Matched terms wrapped in <em>…</em>' }) highlights!: Record<string, string | string[]>;
+  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }, description: 'Matched terms wrapped in <em>…</em>' }) highlights!: Record<string, string | string[]>;
 }
 
 export class SearchFacets {
@@ -82,13 +82,13 @@ export class PackageSearchItem {
   @ApiProperty() industry!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ type: [String] }) achievementTitles!: string[];
-  @ApiProperty({ nullable: true }) trlMin!: number | null;
-  @ApiProperty({ nullable: true }) trlMax!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) trlMin!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) trlMax!: number | null;
   @ApiProperty() totalAskingPrice!: number;
   @ApiProperty() negotiableCount!: number;
   @ApiProperty({ type: [String] }) ownerNames!: string[];
   @ApiProperty({ type: [String] }) targetParks!: string[];
-  @ApiProperty() highlights!: Record<string, string | string[]>;
+  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }, description: 'Matched terms wrapped in <em>…</em>' }) highlights!: Record<string, string | string[]>;
 }
 
 export class PackageSearchResponse {

@@ -1,9 +1,8 @@
-import type { MultipartFile } from '@fastify/multipart';
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
-import { Actor, CurrentActor, Role, Roles } from '@techbridge/platform';
+import { Actor, CurrentActor, receiveFile, Role, Roles } from '@techbridge/platform';
 import { CatalogErrors } from '../catalog.exception';
 import type { ImportFormat } from '../entities/import-job.entity';
 import { ImportJobResponse, ImportQuery } from './import.dto';
@@ -35,27 +34,20 @@ export class ImportController {
     @Param('kind') kind: string,
     @Query() q: ImportQuery,
     @Req() req: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ id: string }> {
-    try {
-      let upload: ImportUpload;
-      if (req.isMultipart()) {
-        const file: MultipartFile | undefined = await req.file();
-        if (!file) throw CatalogErrors.unsupportedFile('file', 'no file');
-        const format = formatOf(file.mimetype, file.filename);
-        if (!format) throw CatalogErrors.unsupportedFile('file', file.mimetype);
-        upload = { stream: file.file, format, filename: file.filename };
-      } else {
-        const format = formatOf(String(req.headers['content-type'] ?? ''));
-        if (!format || format === 'xlsx' || !req.body) throw CatalogErrors.unsupportedFile('body', String(req.headers['content-type'] ?? 'none'));
-        upload = { stream: req.body as Readable, format, filename: null };
-      }
-      return await this.imports.start(actor, kind, upload, { publish: q.publish });
-    } catch (err) {
-      // A refused upload may leave its body unread on the socket: close it rather than reuse it for the next request.
-      reply.header('connection', 'close');
-      throw err;
+    // A refused upload may leave its body unread; the global filter closes the connection behind the answer.
+    let upload: ImportUpload;
+    if (req.isMultipart()) {
+      const file = await receiveFile(req);
+      const format = formatOf(file.mimetype, file.filename);
+      if (!format) throw CatalogErrors.unsupportedFile('file', file.mimetype);
+      upload = { stream: file.stream, format, filename: file.filename };
+    } else {
+      const format = formatOf(String(req.headers['content-type'] ?? ''));
+      if (!format || format === 'xlsx' || !req.body) throw CatalogErrors.unsupportedFile('body', String(req.headers['content-type'] ?? 'none'));
+      upload = { stream: req.body as Readable, format, filename: null };
     }
+    return this.imports.start(actor, kind, upload, { publish: q.publish });
   }
 
   @Get(':id')

@@ -29,10 +29,10 @@ export class ImportJobResponse {
   @ApiProperty() updated!: number;
   @ApiProperty() failed!: number;
   @ApiProperty({ type: [ImportErrorResponse], description: 'The first 1,000 errors; `failed` counts all' }) errors!: ImportErrorResponse[];
-  @ApiProperty({ nullable: true }) failureReason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) failureReason!: string | null;
   @ApiProperty() createdAt!: string;
-  @ApiProperty({ nullable: true }) startedAt!: string | null;
-  @ApiProperty({ nullable: true }) finishedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) startedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) finishedAt!: string | null;
 }
 
 export function mapImportJob(j: ImportJob): ImportJobResponse {

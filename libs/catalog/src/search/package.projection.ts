@@ -74,4 +74,8 @@ export class PackageProjection implements SearchProjection<PackageDocument> {
   listIndexable(): Promise<IndexedVersion[]> {
     return this.packages.listIndexable(this.tx.manager);
   }
+
+  versions(ids: string[]): Promise<Map<string, number>> {
+    return this.packages.versionsByIds(this.tx.manager, ids);
+  }
 }

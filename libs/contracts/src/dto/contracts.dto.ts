@@ -268,7 +268,8 @@ export class CreateContractDto {
   brokerUserId?: string;
 }
 
-export class UpdateContractDto extends PartialType(CreateContractDto) {}
+// Omitting a field keeps it; null clears only what is nullable in the create DTO (a required field set to null is a 400).
+export class UpdateContractDto extends PartialType(CreateContractDto, { skipNullProperties: false }) {}
 
 export class ReasonDto {
   @ApiPropertyOptional({ example: 'technologyAmount' })

@@ -4,7 +4,7 @@ import {
   ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength,
   ValidateNested,
 } from 'class-validator';
-import { FIELD_CODES, INDUSTRY_CODES, IsCreditCode, PageQuery, PARK_CODES } from '@techbridge/platform';
+import { FIELD_CODES, INDUSTRY_CODES, IsCreditCode, IsOmittable, PageQuery, PARK_CODES } from '@techbridge/platform';
 import { deadlineDate } from '../demand.deadline';
 import { DEMAND_STATUSES, DemandStatus } from '../demand.state-machine';
 import { DEMAND_VISIBILITIES, DemandVisibility } from '../demand.visibility';
@@ -158,24 +158,24 @@ export class CreateDemandDto {
 
 /** Partial update; null clears an optional field (budget null = open). */
 export class UpdateDemandDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @trimmed() @MinLength(2) @MaxLength(200) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(10) @MaxLength(20000) description?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @trimmed() @MinLength(2) @MaxLength(200) title?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MinLength(10) @MaxLength(20000) description?: string;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(40, { each: true })
+  @IsOmittable() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(40, { each: true })
   keywords?: string[];
-  @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOptional() @IsIn(INDUSTRY_CODES) industry?: string;
+  @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOmittable() @IsIn(INDUSTRY_CODES) industry?: string;
   @ApiPropertyOptional({ enum: FIELD_CODES, nullable: true }) @IsOptional() @IsIn(FIELD_CODES) field?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(9) minTrl?: number | null;
   @ApiPropertyOptional({ nullable: true })
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(MAX_MONEY)
   budget?: number | null;
   @ApiPropertyOptional({ enum: COOPERATION_MODES_OF_DEMAND, isArray: true })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(COOPERATION_MODES_OF_DEMAND, { each: true })
+  @IsOmittable() @IsArray() @ArrayUnique() @IsIn(COOPERATION_MODES_OF_DEMAND, { each: true })
   cooperationModes?: DemandCooperationMode[];
   @ApiPropertyOptional({ enum: PARK_CODES, nullable: true }) @IsOptional() @IsIn(PARK_CODES) park?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsISO8601({ strict: true }) deadline?: string | null;
-  @ApiPropertyOptional({ enum: DEMAND_VISIBILITIES }) @IsOptional() @IsIn(DEMAND_VISIBILITIES) visibility?: DemandVisibility;
-  @ApiPropertyOptional({ type: DemandEnterpriseDto }) @IsOptional() @ValidateNested() @Type(() => DemandEnterpriseDto) enterprise?: DemandEnterpriseDto;
+  @ApiPropertyOptional({ enum: DEMAND_VISIBILITIES }) @IsOmittable() @IsIn(DEMAND_VISIBILITIES) visibility?: DemandVisibility;
+  @ApiPropertyOptional({ type: DemandEnterpriseDto }) @IsOmittable() @ValidateNested() @Type(() => DemandEnterpriseDto) enterprise?: DemandEnterpriseDto;
   @ApiPropertyOptional({ type: DemandContactDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => DemandContactDto) contact?: DemandContactDto | null;
 }
 
@@ -228,15 +228,15 @@ export class DemandSearchQuery extends PageQuery {
 export class DemandEnterpriseResponse {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ nullable: true, type: String }) creditCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) creditCode!: string | null;
   @ApiProperty({ enum: ['BJ', 'TJ', 'HE', 'other'] }) region!: string;
   @ApiProperty({ enum: ENTERPRISE_QUALIFICATIONS, isArray: true }) qualifications!: EnterpriseQualification[];
 }
 
 export class DemandContactResponse {
-  @ApiProperty({ nullable: true, type: String }) name!: string | null;
-  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
-  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
 }
 
 /** Everything about a demand, for viewers allowed to read its description. */
@@ -244,24 +244,24 @@ export class DemandResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: [false] }) redacted!: false;
   @ApiProperty() source!: string;
-  @ApiProperty({ nullable: true, type: String }) externalId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) externalId!: string | null;
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ type: [String] }) keywords!: string[];
   @ApiProperty() industry!: string;
-  @ApiProperty({ nullable: true, type: String }) field!: string | null;
-  @ApiProperty({ nullable: true, type: Number }) minTrl!: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'yuan; null = open' }) budget!: number | null;
+  @ApiProperty({ type: String, nullable: true }) field!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) minTrl!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'yuan; null = open' }) budget!: number | null;
   @ApiProperty({ enum: COOPERATION_MODES_OF_DEMAND, isArray: true }) cooperationModes!: DemandCooperationMode[];
-  @ApiProperty({ nullable: true, type: String }) park!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Last day proposals are accepted (Beijing time)' }) deadline!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The instant proposals close' }) deadlineAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) park!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Last day proposals are accepted (Beijing time)' }) deadline!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The instant proposals close' }) deadlineAt!: string | null;
   @ApiProperty({ enum: DEMAND_VISIBILITIES }) visibility!: DemandVisibility;
   @ApiProperty({ enum: DEMAND_STATUSES }) status!: DemandStatus;
   @ApiProperty({ type: DemandEnterpriseResponse }) enterprise!: DemandEnterpriseResponse;
   @ApiProperty({ type: DemandContactResponse, nullable: true, description: 'Only for signed-in readers' }) contact!: DemandContactResponse | null;
-  @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String }) closeReason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) publishedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) closeReason!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
@@ -274,8 +274,8 @@ export class RedactedDemandResponse {
   @ApiProperty({ enum: DEMAND_VISIBILITIES, description: 'Why it is redacted' }) visibility!: DemandVisibility;
   @ApiProperty() title!: string;
   @ApiProperty() industry!: string;
-  @ApiProperty({ nullable: true, type: String }) field!: string | null;
-  @ApiProperty({ nullable: true, type: String }) park!: string | null;
+  @ApiProperty({ type: String, nullable: true }) field!: string | null;
+  @ApiProperty({ type: String, nullable: true }) park!: string | null;
 }
 
 export type DemandView = DemandResponse | RedactedDemandResponse;

@@ -80,13 +80,13 @@ export class ProposalResponse {
   @ApiProperty() proposerOrgName!: string;
   @ApiProperty() approach!: string;
   @ApiProperty({ type: [ProposalTeamMemberResponse] }) team!: ProposalTeamMemberResponse[];
-  @ApiProperty({ nullable: true, type: Number }) price!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) price!: number | null;
   @ApiProperty() timeline!: string;
-  @ApiProperty({ nullable: true, type: Number }) durationMonths!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) durationMonths!: number | null;
   @ApiProperty({ type: [String] }) achievementIds!: string[];
   @ApiProperty({ enum: PROPOSAL_STATUSES }) status!: ProposalStatus;
-  @ApiProperty({ nullable: true, type: String }) declineReason!: string | null;
-  @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) declineReason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) decidedAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }

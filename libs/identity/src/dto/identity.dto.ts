@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -6,7 +7,13 @@ import { AuditEntry } from '../entities/audit-entry.entity';
 import { Organisation } from '../entities/organisation.entity';
 import { User } from '../entities/user.entity';
 import { mayExercisePowers, VERIFICATION_STATUSES, VerificationStatus } from '../organisation-verification';
+import { effectiveRoles, RoleHolderOrganisation } from '../role-eligibility';
 
+/** Roles an org-admin may grant; platform-admin comes only with the platform's bootstrap. */
+export const GRANTABLE_ROLES = [Role.Member, Role.OrgAdmin, Role.Broker, Role.Reviewer];
+/** A non-empty set of grantable roles (whether they may be held here is the service's role rule). */
+const GrantedRoles = (description: string) =>
+  applyDecorators(ApiProperty({ enum: GRANTABLE_ROLES, isArray: true, description }), IsArray(), ArrayMinSize(1), ArrayUnique(), IsIn(GRANTABLE_ROLES, { each: true }));
 const SELF_SERVICE_ORG_TYPES = Object.values(OrgType).filter((t) => t !== OrgType.Platform);
 /** At least 10 characters with a letter and a digit. */
 const STRONG_PASSWORD = /^(?=.*[A-Za-z])(?=.*\d).{10,128}$/;
@@ -90,11 +97,7 @@ export class InviteMemberDto {
   @MaxLength(120)
   email!: string;
 
-  @ApiProperty({ enum: [Role.Member, Role.OrgAdmin, Role.Broker, Role.Reviewer], isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn([Role.Member, Role.OrgAdmin, Role.Broker, Role.Reviewer], { each: true })
+  @GrantedRoles('broker and reviewer only where the role rule allows them')
   roles!: Role[];
 }
 
@@ -173,16 +176,16 @@ export class OrganisationResponse {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: Object.values(OrgType) }) type!: OrgType;
-  @ApiProperty({ nullable: true }) creditCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) creditCode!: string | null;
   @ApiProperty() region!: string;
-  @ApiProperty({ nullable: true }) parkCode!: string | null;
-  @ApiProperty({ nullable: true }) divisionCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) parkCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) divisionCode!: string | null;
   @ApiProperty() claimed!: boolean;
   @ApiProperty() profile!: Record<string, unknown>;
   @ApiProperty({ enum: VERIFICATION_STATUSES }) verificationStatus!: VerificationStatus;
   @ApiProperty({ description: 'May exercise the powers of its type (verified, or a type that needs no verification)' }) verified!: boolean;
-  @ApiProperty({ nullable: true }) verifiedAt!: string | null;
-  @ApiProperty({ nullable: true }) verificationNote!: string | null;
+  @ApiProperty({ type: String, nullable: true }) verifiedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) verificationNote!: string | null;
   @ApiProperty({ description: 'Sign-up date: the verification queue is worked oldest first' }) createdAt!: string;
 }
 
@@ -196,13 +199,15 @@ export class UserResponse {
   @ApiProperty() id!: string;
   @ApiProperty() email!: string;
   @ApiProperty() displayName!: string;
-  @ApiProperty({ enum: Object.values(Role), isArray: true }) roles!: Role[];
+  @ApiProperty({ enum: Object.values(Role), isArray: true, description: 'Granted roles' }) roles!: Role[];
+  @ApiProperty({ enum: Object.values(Role), isArray: true, description: "Granted roles in effect: privileged roles need a verified organisation of the right type" })
+  effectiveRoles!: Role[];
   @ApiProperty() organisationId!: string;
   @ApiProperty() status!: string;
 }
 
-export function mapUser(u: User): UserResponse {
-  return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles, organisationId: u.organisationId, status: u.status };
+export function mapUser(u: User, org: RoleHolderOrganisation): UserResponse {
+  return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles, effectiveRoles: effectiveRoles(u.roles, org), organisationId: u.organisationId, status: u.status };
 }
 
 export class SessionResponse {
@@ -211,6 +216,11 @@ export class SessionResponse {
   @ApiProperty() expiresIn!: number;
   @ApiProperty({ type: UserResponse }) user!: UserResponse;
   @ApiProperty({ type: OrganisationResponse }) organisation!: OrganisationResponse;
+}
+
+export class ChangeRolesDto {
+  @GrantedRoles('The complete set of grantable roles (member is always kept); broker and reviewer only where the role rule allows them')
+  roles!: Role[];
 }
 
 export class InvitationResponse {
@@ -224,8 +234,8 @@ export class InvitationResponse {
 
 export class AuditEntryResponse {
   @ApiProperty() id!: string;
-  @ApiProperty({ nullable: true }) actorUserId!: string | null;
-  @ApiProperty({ nullable: true }) actorOrgId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorUserId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorOrgId!: string | null;
   @ApiProperty() action!: string;
   @ApiProperty() entityType!: string;
   @ApiProperty() entityId!: string;

@@ -1,9 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { INDUSTRY_CODES, PageQuery } from '@techbridge/platform';
 import { AchievementResponse } from '@techbridge/catalog';
-import type { DemandView } from '@techbridge/demand';
+import { DemandResponse, DemandView, RedactedDemandResponse } from '@techbridge/demand';
 import { INTRODUCTION_CHANNELS, IntroductionChannel, MatchEvent } from '../entities/match-event.entity';
 import { ThesaurusEntry } from '../entities/thesaurus-entry.entity';
 import { CLOSE_REASONS, CloseReason, MATCH_ACTIONS, MATCH_STATUSES, MatchAction, MatchStatus } from '../match.state-machine';
@@ -18,7 +18,7 @@ export class MatchesQuery {
   @IsInt()
   @Min(1)
   @Max(50)
-  limit = 10;
+  limit: number = 10;
 }
 
 export class TakeMatchDto {
@@ -87,7 +87,7 @@ export class ThesaurusListQuery extends PageQuery {
 // ---- responses ----
 
 export class MatchReasonResponse {
-  @ApiProperty() code: FeatureCode;
+  @ApiProperty({ type: String }) code: FeatureCode;
   @ApiProperty() zh: string;
   @ApiProperty() en: string;
   @ApiProperty({ description: 'Points this feature added to the score (negative: taken off)' }) points: number;
@@ -103,8 +103,10 @@ export class AchievementMatchesResponse {
   @ApiProperty({ type: [AchievementMatchItem] }) items: AchievementMatchItem[];
 }
 
+@ApiExtraModels(DemandResponse, RedactedDemandResponse)
 export class DemandMatchItem {
-  @ApiProperty({ description: 'DemandResponse, or RedactedDemandResponse for a viewer who may not read the description' }) demand: DemandView;
+  @ApiProperty({ oneOf: [{ $ref: getSchemaPath(DemandResponse) }, { $ref: getSchemaPath(RedactedDemandResponse) }], description: 'DemandResponse, or RedactedDemandResponse for a viewer who may not read the description' })
+  demand: DemandView;
   @ApiProperty({ minimum: 0, maximum: 100 }) score: number;
   @ApiProperty({ type: [MatchReasonResponse] }) reasons: MatchReasonResponse[];
 }
@@ -122,17 +124,19 @@ export class MatchAchievementSummary {
   @ApiProperty() ownerName: string;
 }
 
+@ApiExtraModels(DemandResponse, RedactedDemandResponse)
 export class MatchResponse {
   @ApiProperty() id: string;
-  @ApiProperty() demand: DemandView;
+  @ApiProperty({ oneOf: [{ $ref: getSchemaPath(DemandResponse) }, { $ref: getSchemaPath(RedactedDemandResponse) }], description: 'The full demand, or its redacted view when you may not read it' })
+  demand: DemandView;
   @ApiProperty({ type: MatchAchievementSummary }) achievement: MatchAchievementSummary;
   @ApiProperty() score: number;
   @ApiProperty({ type: [MatchReasonResponse] }) reasons: MatchReasonResponse[];
   @ApiProperty({ enum: ['computed', 'broker'] }) origin: 'computed' | 'broker';
   @ApiProperty({ enum: MATCH_STATUSES }) status: MatchStatus;
   @ApiProperty({ enum: CLOSE_REASONS, nullable: true }) closeReason: CloseReason | null;
-  @ApiProperty({ nullable: true, type: String }) brokerUserId: string | null;
-  @ApiProperty({ nullable: true, type: String }) takenAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) brokerUserId: string | null;
+  @ApiProperty({ type: String, nullable: true }) takenAt: string | null;
   @ApiProperty() statusChangedAt: string;
   @ApiProperty() computedAt: string;
   @ApiProperty() version: number;
@@ -148,13 +152,13 @@ export class MatchPageResponse {
 export class MatchEventResponse {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['taken', 'transition', 'note', 'introduction'] }) kind: string;
-  @ApiProperty({ nullable: true, type: String }) actorUserId: string | null;
-  @ApiProperty({ nullable: true, type: String }) fromStatus: string | null;
-  @ApiProperty({ nullable: true, type: String }) toStatus: string | null;
-  @ApiProperty({ nullable: true, type: String }) closeReason: string | null;
-  @ApiProperty({ nullable: true, type: String }) body: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorUserId: string | null;
+  @ApiProperty({ type: String, nullable: true }) fromStatus: string | null;
+  @ApiProperty({ type: String, nullable: true }) toStatus: string | null;
+  @ApiProperty({ type: String, nullable: true }) closeReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) body: string | null;
   @ApiProperty({ type: [String], nullable: true, description: 'Introductions: the organisations introduced to each other (enterprise, owner)' }) introducedOrgIds: string[] | null;
-  @ApiProperty({ nullable: true, enum: INTRODUCTION_CHANNELS }) channel: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: INTRODUCTION_CHANNELS }) channel: string | null;
   @ApiProperty() occurredAt: string;
 }
 

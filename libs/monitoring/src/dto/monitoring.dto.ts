@@ -175,7 +175,7 @@ export class QuarterResponse {
   @ApiProperty() quarter!: number;
   @ApiProperty({ enum: ['open', 'published'] }) status!: string;
   @ApiProperty() openedAt!: string;
-  @ApiProperty({ nullable: true }) publishedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) publishedAt!: string | null;
   @ApiProperty() revision!: number;
 }
 
@@ -189,12 +189,12 @@ export class EntryResponse {
   @ApiProperty() park!: string;
   @ApiProperty() indicator!: string;
   @ApiProperty() value!: number;
-  @ApiProperty({ nullable: true }) note!: string | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ enum: ['submitted', 'approved', 'returned'] }) status!: string;
   @ApiProperty() enteredBy!: string;
   @ApiProperty() enteredAt!: string;
-  @ApiProperty({ nullable: true }) reviewedAt!: string | null;
-  @ApiProperty({ nullable: true }) returnReason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reviewedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) returnReason!: string | null;
   @ApiProperty() version!: number;
 }
 
@@ -206,20 +206,20 @@ export function mapEntry(e: IndicatorEntry): EntryResponse {
 }
 
 export class ChangeResponse {
-  @ApiProperty({ nullable: true }) previous!: number | null;
-  @ApiProperty({ nullable: true }) delta!: number | null;
-  @ApiProperty({ nullable: true, description: 'percent' }) percent!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) previous!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) delta!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'percent' }) percent!: number | null;
 }
 
 export class ReportLineResponse {
-  @ApiProperty({ nullable: true, description: 'null = the zone' }) park!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null = the zone' }) park!: string | null;
   @ApiProperty() parkName!: LocalizedText;
   @ApiProperty() indicator!: string;
   @ApiProperty() indicatorName!: LocalizedText;
   @ApiProperty() unit!: string;
   @ApiProperty() dimension!: string;
   @ApiProperty({ description: "'' for the total, else e.g. 'type:consulting'" }) breakdown!: string;
-  @ApiProperty({ nullable: true }) value!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) value!: number | null;
   @ApiProperty() source!: string;
   @ApiProperty() revision!: number;
   @ApiProperty() figureId!: string;
@@ -232,8 +232,8 @@ export class ReportResponse {
   @ApiProperty() quarter!: string;
   @ApiProperty() status!: string;
   @ApiProperty() revision!: number;
-  @ApiProperty({ nullable: true }) publishedAt!: string | null;
-  @ApiProperty({ nullable: true }) park!: string | null;
+  @ApiProperty({ type: String, nullable: true }) publishedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) park!: string | null;
   @ApiProperty() previousQuarter!: string;
   @ApiProperty() sameQuarterLastYear!: string;
   @ApiProperty({ type: [ReportLineResponse] }) lines!: ReportLineResponse[];
@@ -242,17 +242,17 @@ export class ReportResponse {
 export class FigureResponse {
   @ApiProperty() id!: string;
   @ApiProperty() quarter!: string;
-  @ApiProperty({ nullable: true }) park!: string | null;
+  @ApiProperty({ type: String, nullable: true }) park!: string | null;
   @ApiProperty() indicator!: string;
   @ApiProperty() breakdown!: string;
-  @ApiProperty({ nullable: true }) value!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) value!: number | null;
   @ApiProperty() source!: string;
   @ApiProperty() revision!: number;
-  @ApiProperty({ nullable: true }) entryId!: string | null;
-  @ApiProperty({ nullable: true }) note!: string | null;
+  @ApiProperty({ type: String, nullable: true }) entryId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ description: 'the records behind the figure' }) records!: RecordRef[];
   @ApiProperty() createdAt!: string;
-  @ApiProperty({ nullable: true }) supersededAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) supersededAt!: string | null;
 }
 
 export function mapFigure(f: QuarterFigure): FigureResponse {
@@ -271,9 +271,9 @@ export class DrillDownResponse {
 export class CorrectionResponse {
   @ApiProperty() id!: string;
   @ApiProperty() quarter!: string;
-  @ApiProperty({ nullable: true }) park!: string | null;
+  @ApiProperty({ type: String, nullable: true }) park!: string | null;
   @ApiProperty() indicator!: string;
-  @ApiProperty({ nullable: true }) oldValue!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) oldValue!: number | null;
   @ApiProperty() newValue!: number;
   @ApiProperty() reason!: string;
   @ApiProperty() correctedBy!: string;
@@ -291,7 +291,7 @@ export class WeightsResponse {
   @ApiProperty() version!: number;
   @ApiProperty() dimensions!: Record<string, number>;
   @ApiProperty() indicators!: Record<string, number>;
-  @ApiProperty({ nullable: true }) note!: string | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty() createdAt!: string;
 }
 
@@ -300,7 +300,7 @@ export function mapWeights(w: IndexWeightsVersion): WeightsResponse {
 }
 
 export class IndexInputResponse {
-  @ApiProperty({ nullable: true }) value!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) value!: number | null;
   @ApiProperty({ description: 'monitoring figure ids the annual value was aggregated from' }) figureIds!: string[];
 }
 
@@ -312,10 +312,10 @@ export class ParkIndexResponse {
   @ApiProperty() dimensions!: Record<string, number>;
   @ApiProperty() normalised!: Record<string, number>;
   @ApiProperty() inputs!: Record<string, IndexInputResponse>;
-  @ApiProperty({ nullable: true }) previousScore!: number | null;
-  @ApiProperty({ nullable: true }) previousRank!: number | null;
-  @ApiProperty({ nullable: true }) scoreChange!: number | null;
-  @ApiProperty({ nullable: true, description: 'positive = moved up' }) rankChange!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) previousScore!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) previousRank!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) scoreChange!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'positive = moved up' }) rankChange!: number | null;
 }
 
 export class InnovationIndexResponse {
@@ -342,8 +342,8 @@ export class TargetProgressResponse {
   @ApiProperty({ enum: ['cumulative', 'share', 'latest', 'yearly'] }) basis!: string;
   @ApiProperty() target!: number;
   @ApiProperty() targetYear!: number;
-  @ApiProperty({ nullable: true, description: 'null: no published figure yet (or no context feeds it)' }) actual!: number | null;
-  @ApiProperty({ nullable: true, description: 'actual / target, percent' }) progress!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'null: no published figure yet (or no context feeds it)' }) actual!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'actual / target, percent' }) progress!: number | null;
   @ApiProperty() achieved!: boolean;
   @ApiProperty({ type: [String], description: 'published quarters counted' }) quarters!: string[];
 }

@@ -17,7 +17,7 @@ export class NotificationResponse {
   @ApiProperty() kind!: string;
   @ApiProperty() title!: { zh: string; en: string };
   @ApiProperty() body!: { zh: string; en: string };
-  @ApiProperty({ nullable: true }) link!: string | null;
+  @ApiProperty({ type: String, nullable: true }) link!: string | null;
   @ApiProperty() data!: Record<string, unknown>;
   @ApiProperty() read!: boolean;
   @ApiProperty() createdAt!: string;

@@ -25,12 +25,15 @@ export interface Actor {
   userId: string;
   orgId: string;
   orgType: OrgType;
+  /** The roles in effect: granted roles the organisation's type and verification allow (identity's role rule). */
   roles: Role[];
+  /** Granted roles the role rule voids here (wrong organisation type, not verified), with the reason code. */
+  voidedRoles?: Array<{ role: Role; reason: string }>;
   /** Park code for park administrators and park reviewers. */
   parkCode?: string | null;
   /**
    * The organisation may exercise the powers of its type (verified, or of a type that needs no verification).
-   * From the token, so possibly stale until refresh: services enforcing a power re-check it through IdentityService.
+   * Read from the organisation on every request by the auth guard.
    */
   verified?: boolean;
 }
@@ -43,16 +46,20 @@ export function isPlatformStaff(actor: Actor | null | undefined): boolean {
   return !!actor && (actor.roles.includes(Role.PlatformAdmin) || actor.orgType === OrgType.Platform);
 }
 
+/**
+ * Acts with the powers of one of these organisation types: a park administration's figures, an institution's
+ * registrations, a transfer institution's curation. A pending or rejected organisation of the type has none of them.
+ */
+export function actsAs(actor: Actor | null | undefined, ...types: OrgType[]): boolean {
+  return !!actor && types.includes(actor.orgType) && actor.verified === true;
+}
+
 export interface AccessTokenClaims {
   sub: string;
   org: string;
   orgType: OrgType;
   roles: Role[];
   park?: string | null;
-  /** See Actor.verified. */
+  /** See Actor.verified; informative only, the guard reads the organisation. */
   verified?: boolean;
-}
-
-export function actorFromClaims(c: AccessTokenClaims): Actor {
-  return { userId: c.sub, orgId: c.org, orgType: c.orgType, roles: c.roles, parkCode: c.park ?? null, verified: c.verified === true };
 }

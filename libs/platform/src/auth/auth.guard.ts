@@ -1,18 +1,19 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '../errors/domain-error';
-import { AccessTokenClaims, Actor, actorFromClaims, Role } from './actor';
+import { Actor, Role } from './actor';
+import { ActorResolver } from './actor-source';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
 
 /**
  * Global guard: every route needs a valid access token unless @Public; @Roles narrows further.
- * Object-level checks happen in services with the actor this guard attaches.
+ * The actor is rebuilt from the current records on every request, with its effective roles (see ActorSource), so
+ * @Roles and the object-level checks in services both follow the organisation's type and verification.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
-    private readonly jwt: JwtService,
+    private readonly actors: ActorResolver,
     private readonly reflector: Reflector,
   ) {}
 
@@ -24,17 +25,21 @@ export class AuthGuard implements CanActivate {
     const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
     req.actor = null;
     if (token) {
-      try {
-        const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
-        req.actor = actorFromClaims(claims);
-      } catch {
-        if (!isPublic) throw unauthorized();
-      }
+      req.actor = await this.actors.resolve(token);
+      if (!req.actor && !isPublic) throw unauthorized();
     }
     if (isPublic) return true;
     if (!req.actor) throw unauthorized();
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles?.length && !req.actor.roles.includes(Role.PlatformAdmin) && !roles.some((r) => req.actor!.roles.includes(r))) {
+      const voided = req.actor.voidedRoles?.filter((v) => roles.includes(v.role)) ?? [];
+      if (voided.length) {
+        // Granted but without effect: say so, rather than let the caller think the role is missing.
+        throw new DomainError('forbidden', 'ROLE_NOT_IN_EFFECT', {
+          zh: `您的角色（${voided.map((v) => v.role).join('、')}）当前不生效：特权角色只在已核验且类型相符的机构中有效`,
+          en: `Your role (${voided.map((v) => v.role).join(', ')}) has no effect: privileged roles need a verified organisation of the right type`,
+        }, [], { voidedRoles: voided });
+      }
       throw new DomainError('forbidden', 'ROLE_REQUIRED', {
         zh: `需要以下角色之一：${roles.join('、')}`,
         en: `Requires one of the roles: ${roles.join(', ')}`,

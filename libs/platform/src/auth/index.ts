@@ -1,4 +1,5 @@
 export * from './actor';
+export * from './actor-source';
 export * from './auth.decorators';
 export * from './auth.guard';
 export * from './auth.module';

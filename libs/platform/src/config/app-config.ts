@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /**
  * Every setting the product reads, validated once at start. Nothing else reads process.env:
@@ -46,6 +46,69 @@ export class AppConfig {
   @Min(1)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /** Interface the api binds to: loopback unless told otherwise (the Docker image sets 0.0.0.0). */
+  @IsString()
+  @Matches(/^[\w.:-]+$/, { message: 'HOST must be an address or host name, e.g. 127.0.0.1 or 0.0.0.0' })
+  HOST = '127.0.0.1';
+
+  /**
+   * Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed.
+   * Empty: the client address is the socket's, whatever the headers say.
+   */
+  @IsString()
+  @Matches(/^[\w.:/, -]*$/, { message: 'TRUSTED_PROXIES must be a comma-separated list of addresses or CIDR ranges' })
+  TRUSTED_PROXIES = '';
+
+  /** 等保 2.0: a session ends after this long without a token refresh (must exceed the access-token lifetime). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt()
+  @Min(1)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** 等保 2.0: and after this long since sign-in, however active. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 12 : Number(value)))
+  @IsInt()
+  @Min(1)
+  SESSION_MAX_HOURS = 12;
+
+  /** Failed sign-ins for one account (within SIGN_IN_LOCK_MINUTES) before it is locked. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @IsInt()
+  @Min(1)
+  SIGN_IN_MAX_FAILURES = 5;
+
+  /** How long a locked account stays locked; also the window in which failures are counted. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 15 : Number(value)))
+  @IsInt()
+  @Min(1)
+  SIGN_IN_LOCK_MINUTES = 15;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt()
+  @Min(8)
+  @Max(64)
+  PASSWORD_MIN_LENGTH = 10;
+
+  /** Of lower-case letters, upper-case letters, digits and other characters, how many a password must use. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 3 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  PASSWORD_MIN_CLASSES = 3;
+
+  /** A new password may not equal any of the last N (the current one included). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(24)
+  PASSWORD_HISTORY = 5;
+
+  /** Days after which a password must be changed before the next sign-in; 0 = never. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 90 : Number(value)))
+  @IsInt()
+  @Min(0)
+  PASSWORD_MAX_AGE_DAYS = 90;
+
   @IsOptional()
   @IsEmail()
   ADMIN_EMAIL?: string;
@@ -82,6 +145,24 @@ export class AppConfig {
   @IsInt()
   @Min(10)
   OUTBOX_POLL_MS = 500;
+
+  /** Failed deliveries of one outbox message before it is set aside as dead (administrators see and retry it). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt()
+  @Min(1)
+  OUTBOX_MAX_ATTEMPTS = 10;
+
+  /** Days a delivered outbox message is kept (for tracing) before the hourly prune deletes it. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 7 : Number(value)))
+  @IsInt()
+  @Min(0)
+  OUTBOX_RETENTION_DAYS = 7;
+
+  /** Times a job may stall (its worker died or hung past the lock) and still be retried; handlers are idempotent. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
+  @IsInt()
+  @Min(1)
+  JOB_MAX_STALLED_COUNT = 20;
 }
 
 export class ConfigValidationError extends Error {
@@ -96,6 +177,9 @@ const KNOWN_VARIABLES = [
   'NODE_ENV', 'DATABASE_URL', 'REDIS_URL', 'MEILI_HOST', 'MEILI_API_KEY', 'PORT', 'JWT_ACCESS_SECRET', 'JWT_ACCESS_TTL_SECONDS',
   'REFRESH_TOKEN_TTL_DAYS', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'QUEUE_PREFIX', 'LOG_LEVEL', 'STORAGE_DIR', 'WEB_DIST_DIR',
   'AUTH_RATE_LIMIT_PER_MINUTE', 'OUTBOX_POLL_MS',
+  'OUTBOX_MAX_ATTEMPTS', 'OUTBOX_RETENTION_DAYS', 'JOB_MAX_STALLED_COUNT',
+  'HOST', 'TRUSTED_PROXIES', 'SESSION_IDLE_MINUTES', 'SESSION_MAX_HOURS', 'SIGN_IN_MAX_FAILURES', 'SIGN_IN_LOCK_MINUTES',
+  'PASSWORD_MIN_LENGTH', 'PASSWORD_MIN_CLASSES', 'PASSWORD_HISTORY', 'PASSWORD_MAX_AGE_DAYS',
 ] as const;
 
 /** Validate the environment (or an explicit object) and fail with every bad variable named. */
@@ -106,11 +190,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     if (v !== undefined && v !== '') input[k] = v;
   }
   const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
-  const errors = validateSync(config);
-  if (errors.length) {
-    throw new ConfigValidationError(
-      errors.map((e) => ({ variable: e.property, messages: Object.values(e.constraints ?? { invalid: 'is invalid' }) })),
-    );
+  const problems = validateSync(config).map((e) => ({ variable: e.property, messages: Object.values(e.constraints ?? { invalid: 'is invalid' }) }));
+  // An idle timeout shorter than an access token's life would end sessions of people still working.
+  if (!problems.length && config.SESSION_IDLE_MINUTES * 60 <= config.JWT_ACCESS_TTL_SECONDS) {
+    problems.push({ variable: 'SESSION_IDLE_MINUTES', messages: ['SESSION_IDLE_MINUTES must be longer than JWT_ACCESS_TTL_SECONDS'] });
   }
+  if (problems.length) throw new ConfigValidationError(problems);
   return config;
 }

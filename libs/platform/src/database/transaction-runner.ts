@@ -9,7 +9,12 @@ import { DataSource, EntityManager } from 'typeorm';
 export class TransactionRunner {
   constructor(private readonly dataSource: DataSource) {}
 
-  run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * A unit of work. Given the caller's transaction (`within`, e.g. another context's service passing its manager to a
+   * facade) the work joins it as a savepoint: it commits with the caller, and a failure undoes only this part.
+   */
+  run<T>(work: (tx: EntityManager) => Promise<T>, within?: EntityManager): Promise<T> {
+    if (within?.queryRunner?.isTransactionActive) return within.transaction(work);
     return this.dataSource.transaction(work);
   }
 

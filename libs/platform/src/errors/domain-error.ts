@@ -10,6 +10,8 @@ export interface ErrorDetail {
   /** Dotted path of the offending field, e.g. `owner.creditCode` or `lines[12].trl`. */
   field?: string;
   message: string;
+  /** The message in Chinese, when the detail has one: the filter answers in the caller's language. */
+  zh?: string;
   /** Machine-readable reason, e.g. `isInt`, `creditCodeCheck`. */
   code?: string;
 }

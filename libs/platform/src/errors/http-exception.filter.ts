@@ -5,6 +5,8 @@ import { DomainError, ErrorDetail, HTTP_STATUS_BY_KIND } from './domain-error';
 import { preferredLanguage } from '../i18n/language';
 import { ValidationFailed } from './validation';
 import { InvalidSearchQueryError } from '../search/search-index.port';
+import { FileTooLargeError } from '../storage/file-storage';
+import { domainErrorFromDatabase } from './database-errors';
 
 interface ErrorBody {
   statusCode: number;
@@ -32,17 +34,29 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const lang = preferredLanguage(request.headers['accept-language']);
     const requestId = String(request.id ?? '');
-    const body = this.toBody(exception, lang, requestId);
+    const body = this.toBody(domainErrorFromDatabase(exception) ?? exception, lang, requestId);
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId, url: request.url }, 'Unhandled error');
     }
+    if (body.statusCode === 429 && !reply.getHeader('retry-after')) reply.header('retry-after', String(body.retryAfterSeconds ?? 60));
+    // A route may have set its own type (text/calendar, text/csv, a download name) before it failed: the error is JSON.
+    reply.removeHeader('content-disposition');
+    reply.header('content-type', 'application/json; charset=utf-8');
+    // An upload refused before its body was read leaves the rest on the socket; reusing that socket would make the
+    // client's next request wait behind it. Close it once this answer is written.
+    if ((request.raw as { complete?: boolean }).complete === false) reply.header('connection', 'close');
     void reply.status(body.statusCode).header('x-request-id', requestId).send(body);
   }
 
   private toBody(exception: unknown, lang: 'zh' | 'en', requestId: string): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = HTTP_STATUS_BY_KIND[exception.kind];
-      return { statusCode, error: REASON[statusCode], message: exception.text[lang], details: exception.details, requestId, code: exception.code, ...exception.extra };
+      const details = exception.details.map(({ zh, ...d }) => (lang === 'zh' && zh ? { ...d, message: zh } : d));
+      return { statusCode, error: REASON[statusCode], message: exception.text[lang], details, requestId, code: exception.code, ...exception.extra };
+    }
+    if (exception instanceof FileTooLargeError) {
+      const msg = lang === 'zh' ? `文件超过 ${Math.round(exception.limit / 1048576)} MB` : `File exceeds ${Math.round(exception.limit / 1048576)} MB`;
+      return { statusCode: 413, error: REASON[413], message: msg, details: [{ field: 'file', message: msg, code: 'FILE_TOO_LARGE' }], requestId, code: 'FILE_TOO_LARGE' };
     }
     if (exception instanceof ValidationFailed) {
       return {

@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 
 export interface FieldProblem {
   field: string;
@@ -66,4 +67,12 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => new ValidationFailed(flattenValidationErrors(errors)),
   });
+}
+
+/**
+ * For PATCH DTOs: the field may be left out (kept as is), but not sent as null. Use instead of @IsOptional()
+ * on fields that are required in the resource, so `{"title": null}` is a 400 rather than a NOT NULL error.
+ */
+export function IsOmittable(): PropertyDecorator {
+  return ValidateIf((_, value) => value !== undefined);
 }

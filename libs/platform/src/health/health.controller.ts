@@ -14,6 +14,8 @@ export interface HealthReport {
   redis: 'up' | 'down';
   search: { engine: string; ok: boolean };
   outboxBacklog: number | null;
+  /** Outbox messages that failed every attempt and wait for an administrator (GET /outbox/dead-letters). */
+  outboxDead: number | null;
 }
 
 @ApiTags('health')
@@ -40,6 +42,7 @@ export class HealthController {
       .catch(() => false);
     const searchOk = await withTimeout(this.search.ping(), 2000).catch(() => false);
     const backlog = dbUp ? await this.outbox.backlog().catch(() => null) : null;
+    const dead = dbUp ? await this.outbox.deadCount().catch(() => null) : null;
     const ok = dbUp && redisUp && searchOk;
     const report: HealthReport = {
       status: ok ? 'ok' : 'error',
@@ -47,6 +50,7 @@ export class HealthController {
       redis: redisUp ? 'up' : 'down',
       search: { engine: this.search.engine, ok: searchOk },
       outboxBacklog: backlog,
+      outboxDead: dead,
     };
     void reply.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).send(report);
   }

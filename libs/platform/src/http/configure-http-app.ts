@@ -2,25 +2,37 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { INestApplication } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
+import type { AppConfig } from '../config/app-config';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
-import { createValidationPipe } from '../errors/validation';
+import { createValidationPipe, ValidationFailed } from '../errors/validation';
+import { inspectInput } from './input-integrity';
+import { UndeclaredBodyInterceptor } from './undeclared-body.interceptor';
 
 export const API_PREFIX = 'api/v1';
 /** JSON bodies above this are refused with 413; uploads go through multipart with their own limit. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 200 * 1024 * 1024;
 
-/** Fastify options shared by main and the tests: request ids and the body limit. */
-export function fastifyOptions() {
+/**
+ * Which peers may speak for the client in X-Forwarded-For: none unless TRUSTED_PROXIES names them, so a caller
+ * cannot pick its own address (and with it its own rate-limit bucket).
+ */
+export function trustProxySetting(config: Pick<AppConfig, 'TRUSTED_PROXIES'> | undefined): string[] | false {
+  const list = (config?.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return list.length ? list : false;
+}
+
+/** Fastify options shared by main and the tests: request ids, the body limit and the trusted proxies. */
+export function fastifyOptions(config?: Pick<AppConfig, 'TRUSTED_PROXIES'>) {
   return {
     bodyLimit: JSON_BODY_LIMIT,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     },
-    trustProxy: true,
+    trustProxy: trustProxySetting(config),
   };
 }
 
@@ -29,6 +41,7 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalInterceptors(new UndeclaredBodyInterceptor());
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -43,19 +56,37 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
   // JSON Lines imports arrive as a stream; the importer parses it line by line.
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addContentTypeParser(['application/x-ndjson', 'text/csv', 'application/jsonl'], (_req, payload, done) => done(null, payload));
+  // Before any pipe, transformer or SQL sees the input: depth, NUL bytes and lone surrogates, with the field named.
+  fastify.addHook('preValidation', async (req) => {
+    const problems = [...inspectInput(req.params), ...inspectInput(req.query)];
+    if (isParsedJson(req.body)) problems.push(...inspectInput(req.body));
+    if (problems.length) throw new ValidationFailed(problems);
+  });
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
   setupOpenApi(app);
 }
 
-export function setupOpenApi(app: INestApplication): void {
+/** Parsed JSON or form bodies; not the raw streams that imports read themselves. */
+function isParsedJson(body: unknown): boolean {
+  if (typeof body === 'string' || Array.isArray(body)) return true;
+  if (body === null || typeof body !== 'object') return false;
+  const proto = Object.getPrototypeOf(body);
+  return proto === Object.prototype || proto === null;
+}
+
+/** The OpenAPI document of every route the app has; also built offline (scripts/api-types.ts) for the portal's generated types. */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
   const doc = new DocumentBuilder()
     .setTitle('TechBridge 科技成果转化对接平台 API')
     .setDescription('Achievements, demands, matching, roadshows, contract registration and monitoring for the Hebei Jingnan demonstration zone.')
     .setVersion('1')
     .addBearerAuth()
     .build();
-  const document = SwaggerModule.createDocument(app, doc);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return SwaggerModule.createDocument(app, doc);
+}
+
+export function setupOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }

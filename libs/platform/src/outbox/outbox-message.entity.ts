@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type OutboxKind = 'index' | 'job';
 
@@ -7,7 +7,10 @@ export type OutboxKind = 'index' | 'job';
  * or enqueue a job. Written in the same transaction as the domain change; the relay delivers it.
  */
 @Entity('outbox_message')
-@Index('ix_outbox_pending', ['availableAt'], { where: 'processed_at IS NULL' })
+@Check('outbox_message_kind_check', `kind IN ('index','job')`)
+@Index('ix_outbox_pending', ['availableAt'], { where: 'processed_at IS NULL AND dead_at IS NULL' })
+@Index('ix_outbox_dead', ['deadAt'], { where: 'dead_at IS NOT NULL' })
+@Index('ix_outbox_processed', ['processedAt'], { where: 'processed_at IS NOT NULL' })
 export class OutboxMessage {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
@@ -34,6 +37,14 @@ export class OutboxMessage {
 
   @Column({ name: 'processed_at', type: 'timestamptz', nullable: true })
   processedAt!: Date | null;
+
+  /** A relay is delivering it until then; past that, the relay is presumed dead and another may take it. */
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil!: Date | null;
+
+  /** Set when delivery failed OUTBOX_MAX_ATTEMPTS times: no more automatic retries, an administrator decides. */
+  @Column({ name: 'dead_at', type: 'timestamptz', nullable: true })
+  deadAt!: Date | null;
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;

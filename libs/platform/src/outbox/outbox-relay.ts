@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { JobName } from '../queue/job-catalogue';
 import { EnqueueOptions, JobQueue } from '../queue/job-queue.service';
@@ -14,11 +14,16 @@ interface ClaimedRow {
   attempts: number;
 }
 
+/** How long a claimed row belongs to the relay that claimed it; a relay that died lets it go when this runs out. */
+export const OUTBOX_LEASE_MS = 60_000;
+
 /**
- * Delivers outbox messages after commit. Rows are claimed with FOR UPDATE SKIP LOCKED so several
- * relays can run; a row is marked done only after the index or queue confirmed, so a crash in between
- * means a retry, never a loss. Index messages re-project current state, so replays are harmless;
- * job messages carry deterministic ids where duplicates would hurt.
+ * Delivers outbox messages after commit. A relay leases due rows in one short statement (FOR UPDATE SKIP LOCKED
+ * inside it, so several relays never take the same row), delivers them with no transaction open, then marks them
+ * done or failed: no lock or transaction is held while Redis or the search engine answers. A crash in between means
+ * a redelivery once the lease runs out, never a loss; index messages re-project current state and the index keeps
+ * only newer versions, job messages carry deterministic ids where duplicates would hurt. A row that fails
+ * OUTBOX_MAX_ATTEMPTS times is set aside as dead for an administrator.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationShutdown {
@@ -64,73 +69,108 @@ export class OutboxRelay implements OnApplicationShutdown {
     }, ms);
   }
 
-  /** Messages due now and not yet delivered (including ones another relay is delivering at this moment). */
-  async dueCount(): Promise<number> {
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE processed_at IS NULL AND available_at <= now()`);
-    return n as number;
+  /**
+   * Work the outbox still owes: messages neither delivered nor dead (due, backing off, or being delivered right now),
+   * and a fingerprint that changes whenever a message is added, attempted or delivered.
+   */
+  async deliveryState(): Promise<{ pending: number; fingerprint: string }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE processed_at IS NULL AND dead_at IS NULL)::int AS pending,
+              count(*) FILTER (WHERE processed_at IS NOT NULL)::int AS delivered,
+              coalesce(max(id), 0)::text AS last_id, coalesce(sum(attempts), 0)::text AS attempts
+         FROM outbox_message`,
+    );
+    return { pending: row.pending, fingerprint: `${row.last_id}:${row.attempts}:${row.delivered}` };
+  }
+
+  /** Make every message that is backing off after a failure due now (tests; never a leased one). */
+  async expediteRetries(): Promise<number> {
+    const [, affected] = await this.dataSource.query(
+      `UPDATE outbox_message SET available_at = now()
+        WHERE processed_at IS NULL AND dead_at IS NULL AND attempts > 0 AND available_at > now()
+          AND (locked_until IS NULL OR locked_until < now())`,
+    );
+    return Number(affected ?? 0);
   }
 
   /** Drain batches until nothing is due; returns how many messages were delivered. */
   async drainUntilEmpty(batch = 500): Promise<number> {
     let total = 0;
     for (;;) {
-      const n = await this.drainOnce(batch);
-      total += n;
-      if (n < batch) return total;
+      const { claimed, delivered } = await this.deliverBatch(batch);
+      total += delivered;
+      if (claimed < batch) return total;
     }
   }
 
-  /** One batch: claim due rows, deliver, mark done or schedule a retry. */
+  /** One batch: lease due rows, deliver, mark done or schedule a retry. Returns how many were delivered. */
   async drainOnce(limit = 500): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
-      const rows: ClaimedRow[] = await tx.query(
-        `SELECT id, kind, target, key, payload, attempts FROM outbox_message
-          WHERE processed_at IS NULL AND available_at <= now()
-          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [limit],
-      );
-      if (!rows.length) return 0;
-      let delivered = 0;
-      const byIndex = new Map<string, ClaimedRow[]>();
-      for (const row of rows) {
-        if (row.kind === 'index') byIndex.set(row.target, [...(byIndex.get(row.target) ?? []), row]);
-      }
-      for (const [index, group] of byIndex) {
-        const ids = [...new Set(group.map((r) => r.key).filter((k): k is string => !!k))];
-        try {
-          await this.indexer.reproject(index, ids);
-          await this.markDone(tx, group);
-          delivered += group.length;
-        } catch (err) {
-          await this.markFailed(tx, group, err);
-        }
-      }
-      for (const row of rows.filter((r) => r.kind === 'job')) {
-        try {
-          await this.jobs.enqueue(row.target as JobName, row.payload.data as never, row.payload.options ?? {});
-          await this.markDone(tx, [row]);
-          delivered++;
-        } catch (err) {
-          await this.markFailed(tx, [row], err);
-        }
-      }
-      return delivered;
-    });
+    return (await this.deliverBatch(limit)).delivered;
   }
 
-  private async markDone(tx: EntityManager, rows: ClaimedRow[]): Promise<void> {
-    await tx.query(`UPDATE outbox_message SET processed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+  private async deliverBatch(limit: number): Promise<{ claimed: number; delivered: number }> {
+    const rows = await this.claim(limit);
+    if (!rows.length) return { claimed: 0, delivered: 0 };
+    const done: ClaimedRow[] = [];
+    const byIndex = new Map<string, ClaimedRow[]>();
+    for (const row of rows) {
+      if (row.kind === 'index') byIndex.set(row.target, [...(byIndex.get(row.target) ?? []), row]);
+    }
+    for (const [index, group] of byIndex) {
+      const ids = [...new Set(group.map((r) => r.key).filter((k): k is string => !!k))];
+      try {
+        await this.indexer.reproject(index, ids);
+        done.push(...group);
+      } catch (err) {
+        await this.markFailed(group, err);
+      }
+    }
+    for (const row of rows.filter((r) => r.kind === 'job')) {
+      try {
+        await this.jobs.enqueue(row.target as JobName, row.payload.data as never, row.payload.options ?? {});
+        done.push(row);
+      } catch (err) {
+        await this.markFailed([row], err);
+      }
+    }
+    await this.markDone(done);
+    return { claimed: rows.length, delivered: done.length };
   }
 
-  private async markFailed(tx: EntityManager, rows: ClaimedRow[], err: unknown): Promise<void> {
-    const message = err instanceof Error ? err.message : String(err);
-    this.logger.warn({ ids: rows.map((r) => r.id), err: message }, 'outbox delivery failed; will retry');
-    // Exponential backoff capped at 5 minutes.
-    await tx.query(
-      `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2,
-              available_at = now() + least(interval '5 minutes', interval '1 second' * power(2, attempts))
+  /** Lease up to `limit` due rows in id order; one autocommitted statement, so the row locks last only as long as it. */
+  private async claim(limit: number): Promise<ClaimedRow[]> {
+    const [rows]: [ClaimedRow[], number] = await this.dataSource.query(
+      `UPDATE outbox_message o SET locked_until = now() + $2 * interval '1 millisecond'
+        WHERE o.id IN (SELECT id FROM outbox_message
+                        WHERE processed_at IS NULL AND dead_at IS NULL AND available_at <= now()
+                          AND (locked_until IS NULL OR locked_until < now())
+                        ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING o.id, o.kind, o.target, o.key, o.payload, o.attempts`,
+      [limit, OUTBOX_LEASE_MS],
+    );
+    return rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+  }
+
+  private async markDone(rows: ClaimedRow[]): Promise<void> {
+    if (!rows.length) return;
+    await this.dataSource.query(
+      `UPDATE outbox_message SET processed_at = now(), attempts = attempts + 1, last_error = NULL, locked_until = NULL WHERE id = ANY($1::bigint[])`,
+      [rows.map((r) => r.id)],
+    );
+  }
+
+  private async markFailed(rows: ClaimedRow[], err: unknown): Promise<void> {
+    const message = (err instanceof Error ? err.message : String(err)) || (err instanceof Error ? err.name : 'unknown error');
+    const dead = rows.filter((r) => r.attempts + 1 >= this.config.OUTBOX_MAX_ATTEMPTS).map((r) => r.id);
+    if (dead.length) this.logger.error({ ids: dead, err: message }, `outbox delivery failed ${this.config.OUTBOX_MAX_ATTEMPTS} times; set aside as dead`);
+    else this.logger.warn({ ids: rows.map((r) => r.id), err: message }, 'outbox delivery failed; will retry');
+    // Exponential backoff capped at 5 minutes; the last allowed failure marks the row dead instead.
+    await this.dataSource.query(
+      `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2, locked_until = NULL,
+              available_at = now() + least(interval '5 minutes', interval '1 second' * power(2, attempts)),
+              dead_at = CASE WHEN attempts + 1 >= $3 THEN now() END
         WHERE id = ANY($1::bigint[])`,
-      [rows.map((r) => r.id), message.slice(0, 2000)],
+      [rows.map((r) => r.id), message.slice(0, 2000), this.config.OUTBOX_MAX_ATTEMPTS],
     );
   }
 }

@@ -11,7 +11,7 @@ export class PageQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  page = 1;
+  page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
@@ -19,7 +19,7 @@ export class PageQuery {
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
-  pageSize = 20;
+  pageSize: number = 20;
 }
 
 export interface Page<T> {

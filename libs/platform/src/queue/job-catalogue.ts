@@ -42,6 +42,10 @@ export enum JobName {
   RoadshowScheduleMeetings = 'roadshow.schedule-meetings',
   RoadshowMeetingReminder = 'roadshow.meeting-reminder',
   RoadshowFollowUp = 'roadshow.follow-up',
+  /** Repeatable: delete outbox messages delivered longer ago than OUTBOX_RETENTION_DAYS. */
+  PruneOutbox = 'outbox.prune',
+  /** Repeatable: forget search tombstones older than a day (they only fence off late deliveries). */
+  PurgeSearchTombstones = 'search.purge-tombstones',
 }
 
 export interface JobPayloads {
@@ -69,6 +73,8 @@ export interface JobPayloads {
   /** `lead` is how long before the meeting the reminder fires. */
   [JobName.RoadshowMeetingReminder]: { meetingId: string; lead: '24h' | '1h' };
   [JobName.RoadshowFollowUp]: { eventId: string };
+  [JobName.PruneOutbox]: Record<string, never>;
+  [JobName.PurgeSearchTombstones]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -91,6 +97,8 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.RoadshowScheduleMeetings]: QueueName.Roadshow,
   [JobName.RoadshowMeetingReminder]: QueueName.Roadshow,
   [JobName.RoadshowFollowUp]: QueueName.Roadshow,
+  [JobName.PruneOutbox]: QueueName.Maintenance,
+  [JobName.PurgeSearchTombstones]: QueueName.Maintenance,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

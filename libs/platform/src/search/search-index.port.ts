@@ -93,16 +93,25 @@ export interface SearchIndex {
   readonly engine: 'meilisearch' | 'embedded';
   /** Create the index if needed and apply its settings (idempotent; waits until applied). */
   applySettings(index: string, settings: IndexSettings): Promise<void>;
-  /** Insert or replace documents by id (waits until searchable). */
+  /**
+   * Insert or replace documents by id (waits until searchable). Only a version at least as new as the stored copy
+   * (or its tombstone) is applied: a delayed delivery of an older version never overwrites a newer one.
+   */
   upsert(index: string, documents: SearchDocument[]): Promise<void>;
-  /** Remove documents by id; unknown ids are ignored (waits until applied). */
-  delete(index: string, ids: string[]): Promise<void>;
+  /**
+   * Remove documents by id; unknown ids are ignored (waits until applied). With `versions` (id → version removed),
+   * a stored copy newer than that version stays, and the removal is remembered (a tombstone) so that a later upsert of
+   * an older version is ignored. Without, the removal fences nothing.
+   */
+  delete(index: string, ids: string[], versions?: ReadonlyMap<string, number>): Promise<void>;
+  /** Forget the tombstones of removals made before `before` (no delivery can be that late); returns how many. */
+  purgeTombstones(index: string, before: Date): Promise<number>;
   search<T extends SearchDocument = SearchDocument>(index: string, query: SearchQuery): Promise<SearchResult<T>>;
   /** Page through (id, version) of every stored document, ordered by id, for reconciliation. */
   listVersions(index: string, offset: number, limit: number): Promise<IndexedVersion[]>;
   /** Number of documents in the index. */
   count(index: string): Promise<number>;
-  /** Drop every document of the index (settings stay). */
+  /** Drop every document of the index and every version fence (settings stay). */
   clear(index: string): Promise<void>;
   /**
    * Exchange two indexes atomically (documents and settings): how a rebuilt index replaces the serving one

@@ -86,7 +86,14 @@ export class SearchIndexer {
     if (!ids.length) return;
     const { upserts, deletes } = await this.documentsFor(index, ids);
     if (upserts.length) await this.engine.upsert(index, upserts);
-    if (deletes.length) await this.engine.delete(index, deletes);
+    if (deletes.length) await this.engine.delete(index, deletes, await this.projection(index).versions?.(deletes));
+  }
+
+  /** Forget removals older than `before` in every index (a delivery is never that late: the outbox lease is a minute). */
+  async purgeTombstones(before: Date): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const index of this.indexes()) out[index] = await this.engine.purgeTombstones(index, before);
+    return out;
   }
 
   /** Find documents missing from, stale in, or orphaned in the index, and repair them. */
@@ -109,7 +116,8 @@ export class SearchIndexer {
     const orphaned = [...have.keys()].filter((id) => !want.has(id));
     const repair = [...missing, ...stale];
     for (let i = 0; i < repair.length; i += 500) await this.reproject(index, repair.slice(i, i + 500));
-    if (orphaned.length) await this.engine.delete(index, orphaned);
+    // Orphans go through re-projection too, so their removal carries the row's version where the row still exists.
+    for (let i = 0; i < orphaned.length; i += 500) await this.reproject(index, orphaned.slice(i, i + 500));
     const report = { index, inDatabase: want.size, inIndex: have.size, missing: missing.length, stale: stale.length, orphaned: orphaned.length };
     if (missing.length || stale.length || orphaned.length) this.logger.warn(report, 'index repaired');
     return report;

@@ -12,4 +12,9 @@ export interface SearchProjection<D extends SearchDocument = SearchDocument> {
   load(ids: string[]): Promise<Map<string, D | null>>;
   /** (id, version) of every row that belongs in the index, for the reconciler. */
   listIndexable(): Promise<IndexedVersion[]>;
+  /**
+   * Current version of each of these ids that still exists, indexable or not: a removal is then of that version, and a
+   * late delivery of an older copy cannot bring the document back. Without it, removals fence nothing.
+   */
+  versions?(ids: string[]): Promise<Map<string, number>>;
 }

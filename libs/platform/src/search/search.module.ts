@@ -1,5 +1,6 @@
 import { Global, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
 import { JobName } from '../queue/job-catalogue';
 import { JobHandler } from '../queue/job-handler.decorator';
@@ -44,11 +45,15 @@ export class SearchSettingsBootstrap implements OnApplicationBootstrap {
   }
 }
 
+/** A removal's tombstone fences off late deliveries of older versions; none arrives a day late (the outbox lease is a minute). */
+export const SEARCH_TOMBSTONE_RETENTION_MS = 24 * 3600_000;
+
 @Injectable()
 export class SearchMaintenanceJobs {
   constructor(
     private readonly indexer: SearchIndexer,
     private readonly rebuilder: SearchRebuilder,
+    private readonly clock: Clock,
   ) {}
 
   @JobHandler(JobName.ReconcileSearchIndex)
@@ -59,6 +64,11 @@ export class SearchMaintenanceJobs {
   @JobHandler(JobName.RebuildSearchIndex)
   rebuild(payload: { index: string }): Promise<unknown> {
     return this.rebuilder.rebuild(payload.index);
+  }
+
+  @JobHandler(JobName.PurgeSearchTombstones)
+  purgeTombstones(): Promise<Record<string, number>> {
+    return this.indexer.purgeTombstones(new Date(this.clock.now().getTime() - SEARCH_TOMBSTONE_RETENTION_MS));
   }
 }
 

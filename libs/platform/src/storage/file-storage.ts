@@ -17,7 +17,11 @@ export abstract class FileStorage {
   abstract remove(key: string): Promise<void>;
 }
 
-export class FileTooLargeError extends Error {}
+export class FileTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`file exceeds ${limit} bytes`);
+  }
+}
 
 @Injectable()
 export class LocalDiskStorage extends FileStorage {
@@ -42,7 +46,7 @@ export class LocalDiskStorage extends FileStorage {
     const counter = async function* (src: AsyncIterable<Buffer>) {
       for await (const chunk of src) {
         size += chunk.length;
-        if (size > maxBytes) throw new FileTooLargeError(`file exceeds ${maxBytes} bytes`);
+        if (size > maxBytes) throw new FileTooLargeError(maxBytes);
         yield chunk;
       }
     };

@@ -125,9 +125,9 @@ export class EventResponse {
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ type: [String] }) themeIndustries!: string[];
-  @ApiProperty({ nullable: true }) parkCode!: string | null;
-  @ApiProperty({ nullable: true }) venue!: string | null;
-  @ApiProperty({ nullable: true }) onlineLink!: string | null;
+  @ApiProperty({ type: String, nullable: true }) parkCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) venue!: string | null;
+  @ApiProperty({ type: String, nullable: true }) onlineLink!: string | null;
   @ApiProperty({ type: [EventDayDto] }) days!: EventDay[];
   @ApiProperty() startsAt!: string;
   @ApiProperty() endsAt!: string;
@@ -143,9 +143,9 @@ export class EventResponse {
   @ApiProperty() registrationClosesAt!: string;
   @ApiProperty() status!: EventStatus;
   @ApiProperty({ type: [String] }) allowedActions!: EventAction[];
-  @ApiProperty({ nullable: true }) cancelReason!: string | null;
-  @ApiProperty({ nullable: true }) agendaBuiltAt!: string | null;
-  @ApiProperty({ nullable: true }) meetingsScheduledAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) agendaBuiltAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) meetingsScheduledAt!: string | null;
   @ApiPropertyOptional() registeredCount?: number;
   @ApiPropertyOptional() waitlistCount?: number;
   @ApiProperty() version!: number;
@@ -204,15 +204,15 @@ export class PresentationResponse {
   @ApiProperty() id!: string;
   @ApiProperty() eventId!: string;
   @ApiProperty() presenterOrgId!: string;
-  @ApiProperty({ nullable: true }) achievementId!: string | null;
-  @ApiProperty({ nullable: true }) packageId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) achievementId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) packageId!: string | null;
   @ApiProperty() title!: string;
   @ApiProperty() industry!: string;
   @ApiProperty() origin!: PresentationOrigin;
   @ApiProperty() status!: PresentationStatus;
-  @ApiProperty({ nullable: true }) sessionId!: string | null;
-  @ApiProperty({ nullable: true }) startsAt!: string | null;
-  @ApiProperty({ nullable: true }) endsAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) sessionId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) startsAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) endsAt!: string | null;
 }
 
 export function mapPresentation(p: Presentation): PresentationResponse {
@@ -257,7 +257,7 @@ export function mapSession(s: RoadshowSession, presentations: Presentation[]): S
 
 export class AgendaResponse {
   @ApiProperty() eventId!: string;
-  @ApiProperty({ nullable: true }) builtAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) builtAt!: string | null;
   @ApiProperty({ type: [SessionResponse] }) sessions!: SessionResponse[];
   @ApiProperty({ type: [PresentationResponse], description: 'Accepted presentations that did not fit the opening hours' }) unplaced!: PresentationResponse[];
 }
@@ -270,7 +270,7 @@ export class ParticipantResponse {
   @ApiProperty({ type: [String] }) demandIds!: string[];
   @ApiProperty({ nullable: true, type: [Number] }) availableSlots!: number[] | null;
   @ApiProperty() status!: ParticipantStatus;
-  @ApiProperty({ nullable: true, description: '1-based place on the waiting list' }) waitlistPosition!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: '1-based place on the waiting list' }) waitlistPosition!: number | null;
   @ApiProperty() registeredAt!: string;
 }
 
@@ -296,7 +296,7 @@ export class MeetingRequestResponse {
   @ApiProperty() presenterOrgId!: string;
   @ApiProperty() kind!: MeetingRequestKind;
   @ApiProperty() priority!: number;
-  @ApiProperty({ nullable: true }) matchScore!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) matchScore!: number | null;
   @ApiProperty() status!: string;
 }
 
@@ -327,7 +327,7 @@ export class MeetingResponse {
   @ApiProperty() endsAt!: string;
   @ApiProperty() status!: string;
   @ApiProperty({ nullable: true }) outcome!: MeetingOutcome | null;
-  @ApiProperty({ nullable: true }) outcomeReason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) outcomeReason!: string | null;
   @ApiProperty({ type: [String], description: 'Broker-pipeline matches this meeting moved forward' }) advancedMatchIds!: string[];
 }
 

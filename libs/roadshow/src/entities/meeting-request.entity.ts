@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type MeetingRequestKind = 'must-meet' | 'would-like' | 'suggestion';
+export type MeetingRequestStatus = 'pending' | 'cancelled';
 
 @Entity('roadshow_meeting_request')
 export class MeetingRequest {
@@ -13,6 +14,6 @@ export class MeetingRequest {
   /** numeric(6,3): returned as a string by pg, converted in mapping. */
   @Column({ type: 'numeric', precision: 6, scale: 3 }) priority!: string;
   @Column({ name: 'match_score', type: 'numeric', precision: 5, scale: 2, nullable: true }) matchScore!: string | null;
-  @Column({ type: 'text', default: 'pending' }) status!: 'pending' | 'cancelled';
+  @Column({ type: 'text', default: 'pending' }) status!: MeetingRequestStatus;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -11,6 +11,8 @@ import { Roadshow1764000500000 } from './1764000500000-Roadshow';
 import { OrganisationVerification1764000800000 } from './1764000800000-OrganisationVerification';
 import { SearchDocuments1764100000000 } from './1764100000000-SearchDocuments';
 import { SearchIndexAliases1765500000000 } from './1765500000000-SearchIndexAliases';
+import { OutboxDeadLetters1765300000000 } from './1765300000000-OutboxDeadLetters';
+import { SearchTombstones1765300100000 } from './1765300100000-SearchTombstones';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -26,4 +28,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   OrganisationVerification1764000800000,
   SearchDocuments1764100000000,
   SearchIndexAliases1765500000000,
+  OutboxDeadLetters1765300000000,
+  SearchTombstones1765300100000,
 ];

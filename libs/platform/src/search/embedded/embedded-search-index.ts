@@ -79,12 +79,16 @@ export class EmbeddedSearchIndex implements SearchIndex {
     await this.store.upsert(index, [...byId.values()]);
   }
 
-  async delete(index: string, ids: string[]): Promise<void> {
-    if (ids.length) await this.store.tombstone(index, ids);
+  async delete(index: string, ids: string[], versions?: ReadonlyMap<string, number>): Promise<void> {
+    if (ids.length) await this.store.remove(index, ids, versions);
   }
 
   clear(index: string): Promise<void> {
-    return this.store.tombstone(index, null);
+    return this.store.clear(index);
+  }
+
+  purgeTombstones(index: string, before: Date): Promise<number> {
+    return this.store.purgeTombstones(index, before);
   }
 
   /** This process holds both in memory first, so here the swap shows at once; other processes load it in the background. */
@@ -187,8 +191,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     if (!current && head.settingsSeq === null && head.docSeq === 0) return undefined;
     const settings = head.settingsSeq === current?.settingsSeq && current?.physical === head.physical ? current.index.settings : await this.store.settings(head.physical);
     const ready = this.loaded.get(head.physical);
-    if (ready && this.usable(ready, head, settings)) {
-      await this.applyChanges(ready, head);
+    if (ready && (await this.refresh(ready, head, settings))) {
       this.serve(index, ready);
       return ready;
     }
@@ -200,7 +203,6 @@ export class EmbeddedSearchIndex implements SearchIndex {
       return built;
     }
     build.catch(() => undefined);
-    if (current.physical === head.physical) await this.applyChanges(current, head);
     return current;
   }
 
@@ -209,16 +211,27 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return physical === undefined ? undefined : this.loaded.get(physical);
   }
 
-  /** Whether a loaded copy can answer for this head as it is, after catching up with new rows and synonyms. */
-  private usable(loaded: LoadedIndex, head: PhysicalHead, settings: IndexSettings | undefined): boolean {
-    // Rows of this physical name were dropped and written again (a reused name): the copy knows nothing of them.
-    if (head.docSeq < loaded.lastSeq) return false;
-    if (loaded.index.tokenizesDocuments && loaded.tokenizerRevision !== this.tokenizer.revision) return false;
-    if (loaded.settingsSeq === head.settingsSeq) return true;
+  /**
+   * Bring a loaded copy up to this head in place: new synonyms, removals whose tombstones were purged before this copy
+   * read them, new rows. False when only a new build can (another layout, new dictionary words for a copy that
+   * tokenizes itself, a physical name dropped and written again); the copy is then still brought as close as it can.
+   */
+  private async refresh(loaded: LoadedIndex, head: PhysicalHead, settings: IndexSettings | undefined): Promise<boolean> {
     if (InvertedIndex.layoutOf(settings) !== InvertedIndex.layoutOf(loaded.index.settings)) return false;
-    loaded.index.updateSettings(settings);
-    loaded.settingsSeq = head.settingsSeq;
-    return true;
+    if (loaded.settingsSeq !== head.settingsSeq) {
+      loaded.index.updateSettings(settings);
+      loaded.settingsSeq = head.settingsSeq;
+    }
+    const purged = loaded.lastSeq > 0 && loaded.lastSeq < head.purgedSeq;
+    if (!purged && head.docSeq < loaded.lastSeq && head.purgedSeq < loaded.lastSeq) return false;
+    if (purged) {
+      // The tombstones are gone: whatever this copy holds that is no longer live was removed.
+      const live = new Set(await this.store.liveIds(loaded.physical));
+      for (const id of loaded.index.documentIds()) if (!live.has(id)) loaded.index.remove(id);
+    }
+    await this.applyChanges(loaded, head);
+    if (purged) loaded.lastSeq = Math.max(loaded.lastSeq, head.purgedSeq);
+    return !(loaded.index.tokenizesDocuments && loaded.tokenizerRevision !== this.tokenizer.revision);
   }
 
   private serve(index: string, loaded: LoadedIndex): void {

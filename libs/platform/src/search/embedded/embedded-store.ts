@@ -19,6 +19,24 @@ export interface IndexHead {
   physical: string | null;
   settingsSeq: number | null;
   docSeq: number;
+  /** Highest seq of tombstones purged: a copy that has not read up to it has missed removals and must reload. */
+  purgedSeq: number;
+}
+
+interface HeadRow {
+  physical: string | null;
+  settings_seq: string | null;
+  doc_seq: string | null;
+  purged_seq: string | null;
+}
+
+function headOf(row: HeadRow): IndexHead {
+  return {
+    physical: row.physical,
+    settingsSeq: row.settings_seq === null ? null : Number(row.settings_seq),
+    docSeq: row.doc_seq === null ? 0 : Number(row.doc_seq),
+    purgedSeq: row.purged_seq === null ? 0 : Number(row.purged_seq),
+  };
 }
 
 export interface ChangeRow {
@@ -40,25 +58,24 @@ export class EmbeddedStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async head(index: string): Promise<IndexHead> {
-    const [row]: Array<{ physical: string | null; settings_seq: string | null; doc_seq: string | null }> = await this.dataSource.query(
+    const [row]: HeadRow[] = await this.dataSource.query(
       `WITH target AS (SELECT ${PHYSICAL_OF} AS physical)
-       SELECT target.physical,
-              (SELECT seq FROM search_index_settings s WHERE s.index_name = target.physical) AS settings_seq,
+       SELECT target.physical, s.seq AS settings_seq, s.purged_seq,
               (SELECT max(seq) FROM search_document d WHERE d.index_name = target.physical) AS doc_seq
-       FROM target`,
+       FROM target LEFT JOIN search_index_settings s ON s.index_name = target.physical`,
       [index],
     );
-    return { physical: row.physical, settingsSeq: row.settings_seq === null ? null : Number(row.settings_seq), docSeq: row.doc_seq === null ? 0 : Number(row.doc_seq) };
+    return headOf(row);
   }
 
   /** The same for a physical name read directly (a build loads one physical index, whatever names point at it). */
   async physicalHead(physical: string): Promise<IndexHead & { physical: string }> {
-    const [row]: Array<{ settings_seq: string | null; doc_seq: string | null }> = await this.dataSource.query(
-      `SELECT (SELECT seq FROM search_index_settings WHERE index_name = $1) AS settings_seq,
-              (SELECT max(seq) FROM search_document WHERE index_name = $1) AS doc_seq`,
+    const [row]: HeadRow[] = await this.dataSource.query(
+      `SELECT $1::text AS physical, s.seq AS settings_seq, s.purged_seq, (SELECT max(seq) FROM search_document WHERE index_name = $1) AS doc_seq
+       FROM (SELECT 1) one LEFT JOIN search_index_settings s ON s.index_name = $1`,
       [physical],
     );
-    return { physical, settingsSeq: row.settings_seq === null ? null : Number(row.settings_seq), docSeq: row.doc_seq === null ? 0 : Number(row.doc_seq) };
+    return { ...headOf(row), physical };
   }
 
   async applySettings(index: string, settings: IndexSettings): Promise<void> {
@@ -74,6 +91,7 @@ export class EmbeddedStore {
     );
   }
 
+  /** Only a version at least as new as the stored copy or tombstone is applied (a late delivery never goes back). */
   async upsert(index: string, documents: SearchDocument[]): Promise<void> {
     await this.write(index, async (m, physical) => {
       for (let i = 0; i < documents.length; i += WRITE_CHUNK) {
@@ -83,22 +101,70 @@ export class EmbeddedStore {
            FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(d, position)
            ORDER BY position
            ON CONFLICT (index_name, doc_id) DO UPDATE
-             SET version = EXCLUDED.version, document = EXCLUDED.document, seq = EXCLUDED.seq, deleted = false`,
+             SET version = EXCLUDED.version, document = EXCLUDED.document, seq = EXCLUDED.seq, deleted = false, deleted_at = NULL
+             WHERE search_document.version <= EXCLUDED.version`,
           [physical, JSON.stringify(documents.slice(i, i + WRITE_CHUNK))],
         );
       }
     });
   }
 
-  /** Tombstones (not DELETE) so other processes learn of the removal through seq; all documents when ids is null. */
-  async tombstone(index: string, ids: string[] | null): Promise<void> {
+  /**
+   * Tombstones (not DELETE) so other processes learn of the removal through seq. With versions (id → version removed)
+   * a removal applies over any copy up to that version and is kept, even for a document never indexed, so that a late
+   * upsert of an older version finds it; without, it fences nothing (version 0).
+   */
+  async remove(index: string, ids: string[], versions?: ReadonlyMap<string, number>): Promise<void> {
+    const fenced = versions ? ids.filter((id) => versions.has(id)) : [];
+    const unfenced = versions ? ids.filter((id) => !versions.has(id)) : ids;
+    await this.write(index, async (m, physical) => {
+      if (unfenced.length) {
+        await m.query(
+          `UPDATE search_document SET deleted = true, document = NULL, version = 0, deleted_at = now(), seq = nextval('search_document_seq')
+           WHERE index_name = $1 AND doc_id = ANY($2::text[]) AND NOT deleted`,
+          [physical, unfenced],
+        );
+      }
+      if (fenced.length) {
+        await m.query(
+          `INSERT INTO search_document (index_name, doc_id, version, document, seq, deleted, deleted_at)
+           SELECT $1, t.id, t.v, NULL, nextval('search_document_seq'), true, now()
+             FROM unnest($2::text[], $3::bigint[]) WITH ORDINALITY AS t(id, v, position) ORDER BY position
+           ON CONFLICT (index_name, doc_id) DO UPDATE
+             SET deleted = true, document = NULL, version = EXCLUDED.version, deleted_at = EXCLUDED.deleted_at, seq = EXCLUDED.seq
+             WHERE search_document.version < EXCLUDED.version OR (search_document.version = EXCLUDED.version AND NOT search_document.deleted)`,
+          [physical, fenced, fenced.map((id) => versions?.get(id))],
+        );
+      }
+    });
+  }
+
+  /** Every document gone, and every version fence with it. */
+  async clear(index: string): Promise<void> {
     await this.write(index, (m, physical) =>
       m.query(
-        `UPDATE search_document SET deleted = true, document = NULL, seq = nextval('search_document_seq')
-         WHERE index_name = $1 AND NOT deleted ${ids ? 'AND doc_id = ANY($2::text[])' : ''}`,
-        ids ? [physical, ids] : [physical],
+        `UPDATE search_document SET deleted = true, document = NULL, version = 0, deleted_at = now(), seq = nextval('search_document_seq')
+         WHERE index_name = $1 AND (NOT deleted OR version <> 0)`,
+        [physical],
       ),
     );
+  }
+
+  /** Forget removals made before `before`; readers that had not read them learn it through purged_seq and reload. */
+  async purgeTombstones(index: string, before: Date): Promise<number> {
+    let purged = 0;
+    await this.write(index, async (m, physical) => {
+      const [row]: Array<{ n: number; max_seq: string | null }> = await m.query(
+        `WITH gone AS (DELETE FROM search_document WHERE index_name = $1 AND deleted AND deleted_at < $2 RETURNING seq)
+         SELECT count(*)::int AS n, max(seq)::text AS max_seq FROM gone`,
+        [physical, before],
+      );
+      purged = row.n;
+      if (row.max_seq !== null) {
+        await m.query(`UPDATE search_index_settings SET purged_seq = greatest(purged_seq, $2::bigint) WHERE index_name = $1`, [physical, row.max_seq]);
+      }
+    });
+    return purged;
   }
 
   async swap(a: string, b: string): Promise<void> {
@@ -142,6 +208,12 @@ export class EmbeddedStore {
        ORDER BY seq LIMIT $3`,
       [physical, afterSeq, limit],
     );
+  }
+
+  /** Ids of the live documents of a physical index (a copy that missed purged tombstones drops the others). */
+  async liveIds(physical: string): Promise<string[]> {
+    const rows: Array<{ doc_id: string }> = await this.dataSource.query(`SELECT doc_id FROM search_document WHERE index_name = $1 AND NOT deleted`, [physical]);
+    return rows.map((r) => r.doc_id);
   }
 
   /**

@@ -147,6 +147,11 @@ export class InvertedIndex {
     return !this.presegmented;
   }
 
+  /** Ids of the documents held. */
+  documentIds(): string[] {
+    return [...this.idToDoc.keys()];
+  }
+
   get size(): number {
     return this.live;
   }

@@ -251,9 +251,15 @@ describe('MeilisearchSearchIndex against recorded Meilisearch pairs', () => {
 
   it('writes documents with their search fields under id as primary key, and waits', async () => {
     const document = withSearchFields({ id: 'a1', version: 3, title: '宽温域磷酸铁锂电池电解液', keywords: ['电解液'], summary: '低温放电' }, ['title', 'keywords', 'summary'], tokenizer);
-    replay.expect('addDocuments', 'getTaskSucceeded');
+    // No stored copy and no tombstone index yet: nothing fences the write (the first response is the recorded shape, empty).
+    replay.expect({ pair: 'getDocumentsPost', response: { results: [], offset: 0, limit: 1, total: 0 } }, 'fetchIndexNotFound', 'addDocuments', 'getTaskSucceeded');
     await search.upsert('achievements', [document]);
     replay.done();
+    const lookup = replay.request('getDocumentsPost');
+    expect(lookup.path).toBe('/indexes/achievements/documents/fetch');
+    expect(undocumented(lookup.body, documented('getDocumentsPost').parameters)).toEqual([]);
+    expect(lookup.body).toMatchObject({ filter: 'id IN ["a1"]', fields: ['id', 'version'] });
+    expect(replay.request('fetchIndexNotFound').path).toBe('/indexes/achievements__tombstones/documents/fetch');
     const add = replay.request('addDocuments');
     expect(Object.fromEntries(add.query)).toEqual({ primaryKey: 'id' });
     expect(undocumented(Object.fromEntries(add.query), documented('addDocuments').parameters)).toEqual([]);
@@ -262,13 +268,56 @@ describe('MeilisearchSearchIndex against recorded Meilisearch pairs', () => {
   });
 
   it('fails a write loudly when its task fails (the outbox then retries)', async () => {
-    replay.expect('addDocuments', 'getTaskFailedIndexNotFound');
+    replay.expect({ pair: 'getDocumentsPost', response: { results: [], offset: 0, limit: 1, total: 0 } }, 'fetchIndexNotFound', 'addDocuments', 'getTaskFailedIndexNotFound');
     await expect(search.upsert('achievements', [{ id: 'a1', version: 1 }])).rejects.toThrow(/documentAdditionOrUpdate|indexDeletion|failed/);
     replay.done();
   });
 
+  // Responses below keep the recorded shapes (get documents with POST) and carry this test's ids and versions.
+  const stored = (...docs: Array<{ id: string; version: number }>) => ({ results: docs, offset: 0, limit: docs.length, total: docs.length });
+
+  it('upserts only versions at least as new as the stored copy or its tombstone', async () => {
+    replay.expect({ pair: 'getDocumentsPost', response: stored({ id: 'a1', version: 5 }) }, { pair: 'getDocumentsPost', response: stored({ id: 'a2', version: 3 }) }, 'addDocuments', 'getTaskSucceeded');
+    await search.upsert('versions', [{ id: 'a1', version: 4, title: 'late' }, { id: 'a2', version: 3, title: 'same as removed' }, { id: 'a3', version: 1, title: 'new' }]);
+    replay.done();
+    expect(replay.received[0].body).toMatchObject({ filter: 'id IN ["a1", "a2", "a3"]', fields: ['id', 'version'] });
+    expect(replay.received[1].path).toBe('/indexes/versions__tombstones/documents/fetch');
+    expect(replay.body('addDocuments')).toEqual([{ id: 'a2', version: 3, title: 'same as removed' }, { id: 'a3', version: 1, title: 'new' }]);
+    // Nothing newer to write: no write at all.
+    replay.expect({ pair: 'getDocumentsPost', response: stored({ id: 'a1', version: 5 }) }, 'fetchIndexNotFound');
+    await search.upsert('versions', [{ id: 'a1', version: 2 }]);
+    replay.done();
+  });
+
+  it('removes a version only over older copies, remembers it in the tombstone index, and purges old tombstones by filter', async () => {
+    replay.expect(
+      { pair: 'getDocumentsPost', response: stored({ id: 'a1', version: 2 }, { id: 'a2', version: 7 }) },
+      'fetchIndexNotFound',
+      'deleteDocumentsByBatch', 'getTaskSucceeded',
+      'createIndex', 'getTaskSucceeded',
+      'updateTombstoneSettings', 'getTaskSucceeded',
+      'addDocuments', 'getTaskSucceeded',
+    );
+    await search.delete('removals', ['a1', 'a2', 'a3'], new Map([['a1', 3], ['a2', 6], ['a3', 1]]));
+    replay.done();
+    // a2 is stored at 7: a removal of 6 is late and changes nothing; a3 was never indexed but its removal is remembered.
+    expect(replay.body('deleteDocumentsByBatch')).toEqual(['a1', 'a3']);
+    expect(replay.body('createIndex')).toEqual({ uid: 'removals__tombstones', primaryKey: 'id' });
+    expect(replay.body('updateTombstoneSettings')).toEqual({ filterableAttributes: ['id', 'deletedAt'] });
+    const tombstones = replay.body('addDocuments') as Array<{ id: string; version: number; deletedAt: number }>;
+    expect(tombstones.map(({ id, version }) => ({ id, version }))).toEqual([{ id: 'a1', version: 3 }, { id: 'a3', version: 1 }]);
+    expect(typeof tombstones[0].deletedAt).toBe('number');
+
+    replay.expect('deleteDocumentsByFilter', 'getTaskSucceeded');
+    await search.purgeTombstones('removals', new Date(1_700_000_000_000));
+    replay.done();
+    expect(replay.request('deleteDocumentsByFilter').path).toBe('/indexes/removals__tombstones/documents/delete');
+    expect(replay.body('deleteDocumentsByFilter')).toEqual({ filter: 'deletedAt < 1700000000000' });
+    expect(undocumented(replay.body('deleteDocumentsByFilter'), documented('deleteDocumentsByFilter').parameters)).toEqual([]);
+  });
+
   it('deletes by id, clears, counts, lists versions and pings through the documented routes', async () => {
-    replay.expect('deleteDocumentsByBatch', 'getTaskSucceeded', 'deleteAllDocuments', 'getTaskSucceeded', 'getIndexStats', 'getDocuments', 'health');
+    replay.expect('deleteDocumentsByBatch', 'getTaskSucceeded', 'deleteAllDocuments', 'getTaskSucceeded', 'deleteAllDocuments', 'getTaskFailedIndexNotFound', 'getIndexStats', 'getDocuments', 'health');
     await search.delete('achievements', ['a1', 'a2']);
     await search.delete('achievements', []);
     await search.clear('achievements');
@@ -284,14 +333,14 @@ describe('MeilisearchSearchIndex against recorded Meilisearch pairs', () => {
   });
 
   it('swaps two indexes with the documented body and deletes an index, tolerating one already gone', async () => {
-    replay.expect('swapIndexes', 'getTaskSucceeded', 'deleteIndex', 'getTaskFailedIndexNotFound');
+    replay.expect('swapIndexes', 'getTaskSucceeded', 'deleteIndex', 'getTaskSucceeded', 'deleteIndex', 'getTaskFailedIndexNotFound');
     await search.swapIndexes('achievements', 'achievements__rebuild_x');
     await search.deleteIndex('achievements__rebuild_x');
     replay.done();
     const swap = replay.body('swapIndexes') as Json[];
     expect(swap).toEqual([{ indexes: ['achievements', 'achievements__rebuild_x'] }]);
     for (const entry of swap) expect(undocumented(entry, documented('swapIndexes').parameters)).toEqual([]);
-    expect(replay.request('deleteIndex').path).toBe('/indexes/achievements__rebuild_x');
+    expect(replay.received.filter((r) => r.pair === 'deleteIndex').map((r) => r.path)).toEqual(['/indexes/achievements__rebuild_x', '/indexes/achievements__rebuild_x__tombstones']);
   });
 
   it('sends a documented search with the query segmented and locales pinned, and maps hits, total and time back', async () => {

@@ -1,4 +1,4 @@
-import type { EnqueuedTaskPromise, Index, IndexSwap, Meilisearch, SearchParams, Settings } from 'meilisearch' with { 'resolution-mode': 'import' };
+import type { EnqueuedTaskPromise, Index, IndexSwap, Meilisearch, SearchParams, Settings, Task } from 'meilisearch' with { 'resolution-mode': 'import' };
 import type { ChineseTokenizer } from '../chinese-tokenizer';
 import { getPath } from '../embedded/filter-evaluator';
 import { searchFieldOf, SEARCH_FIELD_LOCALES, withoutSearchFields } from '../search-fields';
@@ -20,6 +20,8 @@ type MeilisearchModule = typeof import('meilisearch', { with: { 'resolution-mode
 export const DEFAULT_RANKING_RULES = ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'];
 const UPSERT_CHUNK = 5000;
 const LIST_PAGE = 1000;
+/** Ids per version look-up (one filter expression). */
+const FENCE_CHUNK = 500;
 
 /** Meilisearch allows one typo from this many characters, two from TWO_TYPOS (its defaults, stated so they are ours). */
 const ONE_TYPO = 5;
@@ -54,6 +56,8 @@ export class MeilisearchSearchIndex implements SearchIndex {
   private readonly taskTimeoutMs: number;
   // Meilisearch before 1.16 cannot sort the documents route; then listVersions sorts client-side.
   private documentSortSupported = true;
+  /** Indexes whose tombstone companion this process has created. */
+  private readonly tombstoneIndexes = new Set<string>();
 
   constructor(private readonly options: MeilisearchSearchIndexOptions) {
     const { Meilisearch: Client } = loadClientModule();
@@ -89,18 +93,65 @@ export class MeilisearchSearchIndex implements SearchIndex {
   }
 
   async upsert(index: string, documents: SearchDocument[]): Promise<void> {
-    for (let i = 0; i < documents.length; i += UPSERT_CHUNK) {
-      await this.wait(this.index(index).addDocuments(documents.slice(i, i + UPSERT_CHUNK), { primaryKey: 'id' }));
+    // Meilisearch has no conditional write: read the stored versions (documents and tombstones) and leave out what is
+    // older. Writers are the outbox relay and the reconciler, which wait for each task, so the window between the read
+    // and the write is one task's length; the reconciler repairs anything that slips through.
+    const fence = await this.fencedVersions(index, documents.map((d) => d.id));
+    const fresh = documents.filter((d) => !((fence.get(d.id) ?? -Infinity) > d.version));
+    for (let i = 0; i < fresh.length; i += UPSERT_CHUNK) {
+      await this.wait(this.index(index).addDocuments(fresh.slice(i, i + UPSERT_CHUNK), { primaryKey: 'id' }));
     }
   }
 
-  async delete(index: string, ids: string[]): Promise<void> {
+  async delete(index: string, ids: string[], versions?: ReadonlyMap<string, number>): Promise<void> {
     if (ids.length === 0) return;
-    await this.wait(this.index(index).deleteDocuments(ids));
+    const unfenced = versions ? ids.filter((id) => !versions.has(id)) : ids;
+    if (unfenced.length) await this.wait(this.index(index).deleteDocuments(unfenced));
+    const fenced = versions ? ids.filter((id) => versions.has(id)) : [];
+    if (!fenced.length) return;
+    const fence = await this.fencedVersions(index, fenced);
+    const removable = fenced.filter((id) => !((fence.get(id) ?? -Infinity) > versions!.get(id)!));
+    if (!removable.length) return;
+    await this.wait(this.index(index).deleteDocuments(removable));
+    // The tombstones live in a companion index: the searched index holds only live documents.
+    await this.ensureTombstoneIndex(index);
+    const deletedAt = Date.now();
+    await this.wait(this.client.index(tombstoneIndex(index)).addDocuments(removable.map((id) => ({ id, version: versions!.get(id)!, deletedAt })), { primaryKey: 'id' }));
+  }
+
+  async purgeTombstones(index: string, before: Date): Promise<number> {
+    const task = await this.waitForTask(this.client.index(tombstoneIndex(index)).deleteDocuments({ filter: `deletedAt < ${before.getTime()}` }), ['index_not_found']);
+    return Number((task.details as { deletedDocuments?: number } | undefined)?.deletedDocuments ?? 0);
   }
 
   async clear(index: string): Promise<void> {
     await this.wait(this.index(index).deleteAllDocuments());
+    await this.wait(this.client.index(tombstoneIndex(index)).deleteAllDocuments(), ['index_not_found']);
+  }
+
+  /** The highest stored version of each id, over the live documents and the tombstones. */
+  private async fencedVersions(index: string, ids: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const unique = [...new Set(ids)];
+    for (const name of [index, tombstoneIndex(index)]) {
+      for (let i = 0; i < unique.length; i += FENCE_CHUNK) {
+        const chunk = unique.slice(i, i + FENCE_CHUNK);
+        try {
+          const page = await this.client.index(name).getDocuments({ filter: compileFilter({ field: 'id', in: chunk }), fields: ['id', 'version'], limit: chunk.length });
+          for (const d of page.results.map(toVersion)) out.set(d.id, Math.max(out.get(d.id) ?? -Infinity, d.version));
+        } catch (error) {
+          if (!isIndexNotFound(error)) throw error;
+        }
+      }
+    }
+    return out;
+  }
+
+  private async ensureTombstoneIndex(index: string): Promise<void> {
+    if (this.tombstoneIndexes.has(index)) return;
+    await this.wait(this.client.createIndex(tombstoneIndex(index), { primaryKey: 'id' }), ['index_already_exists']);
+    await this.wait(this.client.index(tombstoneIndex(index)).updateSettings({ filterableAttributes: ['id', 'deletedAt'] }));
+    this.tombstoneIndexes.add(index);
   }
 
   async search<T extends SearchDocument = SearchDocument>(index: string, query: SearchQuery): Promise<SearchResult<T>> {
@@ -149,8 +200,11 @@ export class MeilisearchSearchIndex implements SearchIndex {
     await this.wait(this.client.swapIndexes([{ indexes: [a, b] } as IndexSwap]));
   }
 
+  /** The index and its tombstone companion. */
   async deleteIndex(index: string): Promise<void> {
     await this.wait(this.client.deleteIndex(index), ['index_not_found']);
+    await this.wait(this.client.deleteIndex(tombstoneIndex(index)), ['index_not_found']);
+    this.tombstoneIndexes.delete(index);
   }
 
   /** The query as the embedded engine reads it: the tokenizer's whole words, space-separated (Meilisearch splits on spaces). */
@@ -228,11 +282,20 @@ export class MeilisearchSearchIndex implements SearchIndex {
 
   /** Wait for the task and turn a failed one into an error (the client resolves failed tasks). */
   private async wait(enqueued: EnqueuedTaskPromise, tolerated: string[] = []): Promise<void> {
+    await this.waitForTask(enqueued, tolerated);
+  }
+
+  private async waitForTask(enqueued: EnqueuedTaskPromise, tolerated: string[] = []): Promise<Task> {
     const task = await enqueued.waitTask({ timeout: this.taskTimeoutMs, interval: 50 });
-    if (task.status === 'succeeded') return;
-    if (task.error && tolerated.includes(task.error.code)) return;
+    if (task.status === 'succeeded') return task;
+    if (task.error && tolerated.includes(task.error.code)) return task;
     throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no error given'}`);
   }
+}
+
+/** Where the removals of an index are remembered with their versions (Meilisearch index uids allow '_'). */
+export function tombstoneIndex(index: string): string {
+  return `${index}__tombstones`;
 }
 
 /** Meilisearch synonyms are one-way; the port's are multi-way, so every phrase of a group lists all the others. */

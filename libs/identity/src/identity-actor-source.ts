@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { AccessTokenClaims, Actor, ActorSource, TransactionRunner } from '@techbridge/platform';
+import { IdentityRepository } from './identity.repository';
+import { mayExercisePowers } from './organisation-verification';
+import { effectiveRoles, ineligibleRoles } from './role-eligibility';
+
+/**
+ * The actor of each request from the user and organisation as they are now (one query by primary key): roles in
+ * effect per the role rule, the organisation's type, park and verification. The token only names the user.
+ */
+@Injectable()
+export class IdentityActorSource extends ActorSource {
+  constructor(
+    private readonly repo: IdentityRepository,
+    private readonly tx: TransactionRunner,
+  ) {
+    super();
+  }
+
+  async actorFor(claims: AccessTokenClaims): Promise<Actor | null> {
+    const user = await this.repo.findUserWithOrganisation(this.tx.manager, claims.sub);
+    if (!user || user.status !== 'active' || user.organisationId !== claims.org) return null;
+    const org = user.organisation;
+    return {
+      userId: user.id,
+      orgId: org.id,
+      orgType: org.type,
+      roles: effectiveRoles(user.roles, org),
+      voidedRoles: ineligibleRoles(user.roles, org),
+      parkCode: org.parkCode,
+      verified: mayExercisePowers(org.verificationStatus),
+    };
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The one list of exceptions of the generated access suite (openapi-access.e2e-spec.ts), each with its reason.
+ *
+ * ALLOWED: answers other than 403/404 (401 for anonymous callers) that are right by design: the object is public, or
+ * the caller has a legitimate part in it. Every entry must still be needed (an entry no probe needs fails the suite).
+ * NO_OWNER_OBJECT: operations whose path parameter names no object the suite could build for an owner.
+ *
+ * Caller names: `anonymous`; `pending-park-reviewer`, `rejected-broker`, `self-granted` (privileges
+ * that must be void); `other:<group>` and `lower:<group>` for the parties of the object; `owner:<group>` for the owners
+ * of the other kinds of organisation. Groups: university, enterprise, transfer (broker), park (reviewer), registrar.
+ */
+export type CallerName = string;
+
+export interface AllowEntry {
+  /** `METHOD /template` as in the OpenAPI document (after /api/v1). */
+  operations: string[];
+  /** Caller names, '*' for everyone, 'signed-in' for everyone but anonymous callers. */
+  callers: CallerName[] | '*' | 'signed-in';
+  /** Variants of the owner object the entry applies to; all when absent. */
+  variants?: string[];
+  /**
+   * '2xx': the call succeeds. 'visible': the caller may see the object, so any answer but 401/404/5xx is right (a 409
+   * with the state tells it nothing new). A number: exactly that status.
+   */
+  expect: '2xx' | 'visible' | number;
+  reason: string;
+}
+
+const EVERY_MEMBER = 'Objects belong to the organisation, not to the user who made them: any member acts on them (the role rule concerns privileged roles, not membership); an illegal step answers 409 with a state the member already sees.';
+
+export const ALLOWED: AllowEntry[] = [
+  // ---- public by design ----
+  { operations: ['GET /organisations/{id}'], callers: '*', expect: '2xx', reason: 'The organisation directory is public; private fields (profile, verification note) are stripped for outsiders (identity e2e).' },
+  {
+    operations: ['GET /achievements/{id}', 'GET /achievements/{id}/attachments', 'GET /achievements/{id}/matches'],
+    callers: '*', variants: ['published'], expect: '2xx',
+    reason: 'A published achievement, its files and its matches are the public catalogue; matches list only demands the caller may read.',
+  },
+  { operations: ['POST /achievements/{id}/interest'], callers: 'signed-in', variants: ['published'], expect: '2xx', reason: 'Any signed-in organisation may register interest in a published achievement.' },
+  { operations: ['GET /packages/{id}'], callers: '*', variants: ['published'], expect: '2xx', reason: 'Published technology packages are public.' },
+  { operations: ['GET /guide-catalogs/{id}', 'GET /guide-catalogs/{id}/export'], callers: '*', variants: ['published'], expect: '2xx', reason: 'A published guide catalog is a public document.' },
+  {
+    operations: ['GET /demands/{id}'], callers: '*', variants: ['brokers-only'], expect: '2xx',
+    reason: 'A published demand shows its title, industry and park to everyone; a brokers-only description is redacted unless the caller is an effective broker (role-rules e2e asserts it for pending, rejected and self-granted brokers).',
+  },
+  {
+    operations: ['GET /demands/{id}/proposals'], callers: 'signed-in', variants: ['brokers-only'], expect: '2xx',
+    reason: 'On a published demand the list is filtered to the caller\'s own proposals (empty for strangers); the enterprise and its assigned brokers see all.',
+  },
+  { operations: ['GET /roadshows/{id}', 'GET /roadshows/{id}/presentations', 'GET /roadshows/{id}/agenda'], callers: '*', variants: ['registration-open'], expect: '2xx', reason: 'An announced roadshow, its programme and agenda are public.' },
+  {
+    operations: ['GET /roadshows/{id}/my-schedule', 'GET /roadshows/{id}/my-schedule.ics', 'GET /roadshows/{id}/meeting-requests'], callers: 'signed-in', variants: ['registration-open'], expect: '2xx',
+    reason: 'At an announced roadshow each caller reads its own schedule and its own meeting requests (empty for strangers).',
+  },
+  {
+    operations: ['POST /roadshows/{id}/participants'], callers: ['owner:enterprise', 'self-granted'], variants: ['registration-open'], expect: '2xx',
+    reason: 'Enterprises (the self-granted caller is one; its void broker role plays no part) register for an announced roadshow.',
+  },
+  {
+    operations: ['POST /demands/{id}/proposals'], callers: ['owner:university'], variants: ['brokers-only'], expect: '2xx',
+    reason: 'A published demand takes proposals from universities and institutes; brokers-only limits who reads its description, not who may answer it.',
+  },
+  { operations: ['POST /roadshows/{id}/presentations'], callers: ['owner:university'], variants: ['registration-open'], expect: '2xx', reason: 'An owner applies to present its own published achievement at an announced roadshow.' },
+  {
+    operations: ['GET /contracts/institutions/{orgId}', 'GET /contracts/brokers/{userId}'], callers: 'signed-in', expect: '2xx',
+    reason: 'The registers of accredited institutions and filed brokers are public to signed-in users (names, levels, performance figures, no contracts).',
+  },
+  { operations: ['GET /monitoring/quarters/{quarter}'], callers: 'signed-in', expect: '2xx', reason: 'The reporting calendar (which quarter is open or published) is no secret; entries and figures are guarded separately.' },
+  { operations: ['GET /monitoring/innovation-index/{year}', 'GET /monitoring/innovation-index/{year}/verify'], callers: '*', expect: '2xx', reason: 'The zone innovation index and its replay are published figures.' },
+
+  // ---- members of the owning organisation ----
+  {
+    operations: [
+      'GET /achievements/{id}', 'PATCH /achievements/{id}', 'GET /achievements/{id}/events', 'POST /achievements/{id}/submit', 'POST /achievements/{id}/resubmit', 'POST /achievements/{id}/withdraw',
+      'POST /achievements/{id}/transferred', 'POST /achievements/{id}/interest', 'GET /achievements/{id}/attachments', 'POST /achievements/{id}/attachments', 'GET /achievements/{id}/matches',
+      'GET /achievements/{id}/attachments/{attachmentId}', 'DELETE /achievements/{id}/attachments/{attachmentId}', 'GET /imports/{id}', 'GET /organisations/{id}/members',
+      'GET /proposals/{id}', 'POST /proposals/{id}/withdraw', 'GET /matches/{id}', 'GET /matches/{id}/events', 'POST /roadshows/{id}/presentations/{presentationId}/decision',
+      'POST /roadshows/{id}/meetings/{meetingId}/cancel', 'GET /contracts/{id}', 'PATCH /contracts/{id}', 'GET /contracts/{id}/attachment', 'POST /contracts/{id}/attachment',
+      'POST /contracts/{id}/submission', 'GET /contracts/{id}/amount-corrections', 'GET /contracts/{id}/events', 'GET /contracts/{id}/certificate.pdf',
+    ],
+    callers: ['lower:university'], expect: 'visible', reason: EVERY_MEMBER,
+  },
+  {
+    operations: [
+      'GET /demands/{id}', 'PATCH /demands/{id}', 'POST /demands/{id}/publish', 'POST /demands/{id}/close', 'POST /demands/{id}/solve', 'POST /demands/{id}/reopen',
+      'GET /demands/{id}/brokers', 'POST /demands/{id}/brokers', 'GET /demands/{id}/proposals', 'GET /demands/{id}/matches', 'GET /proposals/{id}', 'POST /proposals/{id}/shortlist',
+      'POST /proposals/{id}/award', 'POST /proposals/{id}/decline', 'GET /matches/{id}', 'GET /matches/{id}/events', 'DELETE /roadshows/{id}/meeting-requests/{requestId}',
+      'POST /roadshows/{id}/meetings/{meetingId}/cancel',
+    ],
+    callers: ['lower:enterprise'], expect: 'visible', reason: EVERY_MEMBER,
+  },
+  {
+    operations: ['GET /packages/{id}', 'PATCH /packages/{id}', 'POST /packages/{id}/publish', 'POST /packages/{id}/archive'], callers: ['lower:transfer'], expect: 'visible',
+    reason: 'A verified transfer institution curates packages as an organisation: its members (not only brokers) edit, publish and archive them.',
+  },
+  {
+    operations: ['POST /notifications/{id}/read'], callers: ['lower:park'], expect: '2xx',
+    reason: 'Notifications addressed to the organisation (its verification) are read by any of its members.',
+  },
+  {
+    operations: ['PUT /monitoring/quarters/{quarter}/parks/{park}/entries', 'GET /monitoring/quarters/{quarter}/entries'], callers: ['lower:park'], expect: '2xx',
+    reason: 'A verified park administration enters and reads its park\'s figures through any of its members (pending ones cannot: role-rules e2e).',
+  },
+  {
+    operations: ['GET /contracts/{id}', 'GET /contracts/{id}/attachment', 'GET /contracts/{id}/amount-corrections', 'GET /contracts/{id}/events', 'GET /contracts/{id}/certificate.pdf'],
+    callers: ['lower:registrar'], variants: ['under-review'], expect: 'visible',
+    reason: 'A verified registration institution reads the contracts filed with it through its members; registering, returning and refusing need the reviewer role.',
+  },
+
+  {
+    operations: [
+      'GET /roadshows/{id}', 'GET /roadshows/{id}/presentations', 'GET /roadshows/{id}/agenda', 'GET /roadshows/{id}/meeting-requests', 'GET /roadshows/{id}/my-schedule',
+      'GET /roadshows/{id}/my-schedule.ics', 'DELETE /roadshows/{id}/participants/me', 'POST /roadshows/{id}/meeting-requests',
+    ],
+    callers: ['lower:transfer'], variants: ['planned'], expect: 'visible',
+    reason: 'Members of the organising organisation see its planned (draft) events; organiser actions need the organiser role (roadshow access policy), so their other calls get 403.',
+  },
+
+  // ---- other legitimate parts ----
+  {
+    operations: [
+      'GET /achievements/{id}', 'GET /achievements/{id}/events', 'GET /achievements/{id}/attachments', 'POST /achievements/{id}/approve', 'POST /achievements/{id}/return', 'POST /achievements/{id}/interest',
+    ],
+    callers: ['owner:park'], variants: ['submitted', 'published'], expect: 'visible',
+    reason: 'The owner park\'s verified reviewer reviews achievements in its park\'s key industries (new-energy is one of them); the other park\'s reviewer gets 404.',
+  },
+  {
+    operations: ['GET /matches/{id}', 'GET /matches/{id}/events'], callers: ['other:transfer'], expect: '2xx',
+    reason: 'Verified brokers share the pipeline so that a pair is not worked twice; notes (prices, positions) are shown only to the institution that took the match (matching e2e).',
+  },
+  { operations: ['GET /demands/{id}/matches'], callers: ['owner:transfer'], variants: ['brokers-only'], expect: '2xx', reason: 'Verified brokers read the matches of published demands they may read.' },
+  { operations: ['GET /thesaurus/{id}'], callers: ['owner:transfer'], expect: '2xx', reason: 'Verified brokers read the thesaurus they curate matches with; changing it is for platform administrators.' },
+  {
+    operations: ['GET /contracts/{id}', 'GET /contracts/{id}/attachment', 'GET /contracts/{id}/amount-corrections', 'GET /contracts/{id}/events', 'GET /contracts/{id}/certificate.pdf'],
+    callers: ['owner:enterprise', 'owner:transfer'], expect: 'visible',
+    reason: 'The buyer and the facilitating transfer institution named in the contract are its parties and read it.',
+  },
+  {
+    operations: ['GET /monitoring/quarters/{quarter}/entries', 'GET /monitoring/quarters/{quarter}/corrections', 'GET /monitoring/reports/{quarter}', 'GET /monitoring/reports/{quarter}/drill-down', 'GET /monitoring/figures/{id}'],
+    callers: ['other:park', 'lower:park'], expect: '2xx',
+    reason: 'Published reports, their figures and corrections are for all verified park administrations of the zone; the entries list is filtered to the caller\'s own park.',
+  },
+];
+
+export const NO_OWNER_OBJECT: Record<string, string> = {
+  'POST /imports/{kind}': 'The parameter names the kind of import (achievements, demands), not an object: there is no owner to probe. Reading an import (GET /imports/{id}) is probed.',
+};

@@ -1,0 +1,117 @@
+import { pdfUpload } from '../contracts/contracts-helpers';
+import { Session } from '../support/test-app';
+import { FixtureContext, otherUniversityAchievement, Params, sharedAchievement } from './access-resources';
+
+/**
+ * Request bodies for the probes: valid for the caller, so that the answer comes from the permission checks and not
+ * from validation (a VALIDATION_FAILED answer fails the suite). Operations not listed here get a body generated from
+ * their OpenAPI schema; when that is not valid, add the operation here.
+ */
+export interface BodyContext {
+  fx: FixtureContext;
+  caller: Session | null;
+  params: Params;
+}
+
+export interface ProbeBody {
+  payload?: unknown;
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+}
+
+type BodyFor = (c: BodyContext) => Promise<ProbeBody> | ProbeBody;
+const json = (payload: unknown): BodyFor => () => ({ payload });
+let serial = 0;
+
+/** A multipart upload of a small PDF (both upload routes). */
+const pdf: BodyFor = () => {
+  const up = pdfUpload();
+  return { payload: up.body, headers: up.headers };
+};
+
+export const SAMPLE_BODIES: Record<string, BodyFor> = {
+  'POST /organisations/{id}/invitations': () => ({ payload: { email: `access-invite-${process.pid}-${++serial}@example.cn`, roles: ['member'] } }),
+  'PUT /organisations/{id}/members/{userId}/roles': json({ roles: ['member', 'org-admin'] }),
+  'POST /organisations/{id}/reject': json({ reason: '资质材料不全' }),
+  'PATCH /achievements/{id}': json({ title: '钙钛矿叠层光伏电池低温制备技术' }),
+  'POST /achievements/{id}/return': json({ comment: '请补充中试数据' }),
+  'POST /achievements/{id}/attachments': pdf,
+  'PATCH /taxonomy/parks/{code}': json({ keyIndustries: ['new-energy', 'digital'] }),
+  'PATCH /packages/{id}': json({ theme: '分布式光伏与储能' }),
+  'PUT /guide-catalogs/{id}/entries': async ({ fx }) => ({ payload: { achievementId: await sharedAchievement(fx), note: '适合园区示范' } }),
+  'PATCH /demands/{id}': json({ budget: 2_000_000 }),
+  'POST /demands/{id}/close': json({ reason: '已自行解决' }),
+  'POST /demands/{id}/brokers': ({ fx }) => ({ payload: { userId: fx.w.groups.transfer.owner.user.id } }),
+  'POST /demands/{id}/proposals': json({ approach: '采用组串式逆变器与最大功率点跟踪优化，提升并网效率。', timeline: '3个月样机，6个月示范' }),
+  'POST /proposals/{id}/decline': json({ reason: '方案与需求不符' }),
+  'POST /matches/{id}/transitions': json({ action: 'contact' }),
+  'POST /matches/{id}/notes': json({ body: '对方底价 80 万' }),
+  'POST /matches/{id}/introductions': json({ channel: 'phone' }),
+  'PUT /thesaurus/{id}': () => ({ payload: { industry: 'new-energy', term: `光伏逆变改名${++serial}` } }),
+  'POST /roadshows/{id}/transitions': json({ action: 'open-registration' }),
+  // A presenter applies with its own achievement; other callers borrow the owner's (refused either way).
+  'POST /roadshows/{id}/presentations': async ({ fx, caller }) => ({
+    payload: { achievementId: caller?.organisation.id === fx.w.groups.university.other.organisation.id ? await otherUniversityAchievement(fx) : await sharedAchievement(fx) },
+  }),
+  'POST /roadshows/{id}/invitations': async ({ fx }) => ({ payload: { achievementId: await sharedAchievement(fx) } }),
+  'POST /roadshows/{id}/presentations/{presentationId}/decision': json({ decision: 'accept' }),
+  'POST /roadshows/{id}/participants': json({}),
+  'POST /roadshows/{id}/meeting-requests': async ({ fx, params }) => {
+    // The event's presentations are public once registration is open; a planned event has none to name.
+    const list = await fx.t.api.get(`roadshows/${params.id}/presentations`, { token: fx.w.groups.transfer.owner.accessToken });
+    const presentationId = Array.isArray(list.body) && list.body[0]?.id ? list.body[0].id : '00000000-0000-4000-8000-000000000001';
+    return { payload: { presentationId, kind: 'would-like' } };
+  },
+  'POST /roadshows/{id}/meeting-suggestions': json({ minScore: 50 }),
+  'POST /roadshows/{id}/meetings/{meetingId}/cancel': json({ reason: '时间冲突' }),
+  'POST /roadshows/{id}/meetings/{meetingId}/outcome': json({ outcome: 'intention' }),
+  'PUT /contracts/holidays/{day}': json({ kind: 'holiday', name: '国庆节' }),
+  'PUT /contracts/institutions/{orgId}/transfer-profile': json({ level: 'municipal', accreditationNumber: '冀技转-ACCESS', validFrom: '2025-01-01', validTo: '2028-12-31' }),
+  'PUT /contracts/institutions/{orgId}/registration-profile': json({ coveredDivisions: ['1301'] }),
+  'PUT /contracts/brokers/{userId}': () => ({ payload: { tier: 'junior', filingNumber: `JJR-PROBE-${++serial}` } }),
+  'PATCH /contracts/{id}': json({ title: '光伏逆变器专利实施许可合同（修订）' }),
+  'POST /contracts/{id}/attachment': pdf,
+  'POST /contracts/{id}/return': json({ reasons: [{ field: 'title', message: '请补正合同名称' }] }),
+  'POST /contracts/{id}/refusal': json({ reason: '不属于技术合同' }),
+  'POST /contracts/{id}/amount-corrections': json({ contractAmount: 1_000_000, technologyAmount: 900_000, reason: '核定技术交易额' }),
+  'PUT /monitoring/quarters/{quarter}/parks/{park}/entries': json({ entries: [{ indicator: 'high-tech-enterprises', value: 99 }] }),
+  'POST /monitoring/entries/{id}/return': json({ reason: '请核对口径' }),
+  'POST /monitoring/quarters/{quarter}/corrections': json({ indicator: 'high-tech-enterprises', park: 'bd-hitech', value: 130, reason: '统计口径更正' }),
+};
+
+/** Required query parameters, where an operation has them. */
+export const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
+  'GET /monitoring/reports/{quarter}/drill-down': { indicator: 'high-tech-enterprises', park: 'bd-hitech' },
+};
+
+type Schema = { $ref?: string; type?: string; enum?: unknown[]; format?: string; minimum?: number; minLength?: number; minItems?: number; items?: Schema; properties?: Record<string, Schema>; required?: string[]; example?: unknown };
+
+/** A minimal body from the schema: required properties only, each with the least value its schema allows. */
+export function generateBody(schema: Schema | undefined, components: Record<string, Schema>, depth = 0): unknown {
+  if (!schema || depth > 5) return undefined;
+  if (schema.$ref) return generateBody(components[schema.$ref.split('/').pop()!], components, depth + 1);
+  if (schema.example !== undefined) return schema.example;
+  if (schema.enum?.length) return schema.enum[0];
+  switch (schema.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const key of schema.required ?? []) out[key] = generateBody(schema.properties?.[key], components, depth + 1);
+      return out;
+    }
+    case 'array':
+      return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () => generateBody(schema.items, components, depth + 1));
+    case 'integer':
+    case 'number':
+      return Math.max(1, schema.minimum ?? 1);
+    case 'boolean':
+      return true;
+    case 'string':
+      if (schema.format === 'uuid') return '00000000-0000-4000-8000-000000000002';
+      if (schema.format === 'date') return '2026-05-01';
+      if (schema.format === 'date-time') return '2026-05-01T00:00:00.000Z';
+      if (schema.format === 'email') return `access-${process.pid}-${++serial}@example.cn`;
+      return '访问控制测试'.padEnd(Math.max(6, schema.minLength ?? 0), '测');
+    default:
+      return {};
+  }
+}

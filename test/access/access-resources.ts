@@ -1,0 +1,354 @@
+import { achievementBody } from '../catalog/fixtures';
+import { multipartFile } from '../catalog/multipart';
+import { contractBody, pdfUpload, submittedContract } from '../contracts/contracts-helpers';
+import { createDemand, demandBody, proposalBody } from '../demand/demand-helpers';
+import { eventBody } from '../roadshow/roadshow-helpers';
+import { Session, TestApp } from '../support/test-app';
+import { AccessWorld, GroupName, OWNER_PARK } from './access-world';
+
+/**
+ * The owner objects of the generated access suite, one kind per path template. An operation of the OpenAPI document
+ * belongs to the kind with the longest template its path starts with; the kind builds an object (in each variant,
+ * i.e. lifecycle state worth probing) and names the path parameters. A new route under a known template is probed
+ * with no change here; a route under a new template fails the suite until a kind (or an allow-list entry) covers it.
+ */
+export type Params = Record<string, string>;
+
+export interface FixtureContext {
+  t: TestApp;
+  w: AccessWorld;
+}
+
+export interface ResourceKind {
+  /** Path template after /api/v1, e.g. `/achievements/{id}`. */
+  template: string;
+  /** Whose objects these are: their other organisation and lower role are probed. Platform-owned objects have none. */
+  parties: GroupName[];
+  /** Each variant builds a fresh object and returns the path parameters. */
+  variants: Record<string, (ctx: FixtureContext) => Promise<Params>>;
+}
+
+let serial = 0;
+const unique = (s: string) => `${s}（访问测试${++serial}）`;
+
+async function expectStatus<T = any>(what: string, res: Promise<{ status: number; body: T }>, ...ok: number[]): Promise<T> {
+  const r = await res;
+  if (!ok.includes(r.status)) throw new Error(`fixture ${what}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+const memo = new Map<string, Promise<unknown>>();
+/** Objects several kinds depend on (a published achievement, an open quarter) are built once per test file. */
+function once<T>(key: string, build: () => Promise<T>): Promise<T> {
+  if (!memo.has(key)) memo.set(key, build());
+  return memo.get(key) as Promise<T>;
+}
+export function resetFixtureMemo(): void {
+  memo.clear();
+}
+
+// ---- catalog ----
+
+async function draftAchievement({ t, w }: FixtureContext, owner: Session = w.groups.university.owner): Promise<string> {
+  return (await expectStatus<any>('achievement', t.api.post('achievements', achievementBody({ title: unique('钙钛矿叠层光伏电池制备技术') }), { token: owner.accessToken }), 201)).id;
+}
+
+async function submittedAchievement(ctx: FixtureContext): Promise<string> {
+  const id = await draftAchievement(ctx);
+  await expectStatus('submit achievement', ctx.t.api.post(`achievements/${id}/submit`, {}, { token: ctx.w.groups.university.owner.accessToken }), 200);
+  return id;
+}
+
+async function publishedAchievement(ctx: FixtureContext, owner?: Session): Promise<string> {
+  const id = await draftAchievement(ctx, owner);
+  await expectStatus('submit achievement', ctx.t.api.post(`achievements/${id}/submit`, {}, { token: (owner ?? ctx.w.groups.university.owner).accessToken }), 200);
+  await expectStatus('approve achievement', ctx.t.api.post(`achievements/${id}/approve`, { comment: '同意' }, { token: ctx.w.admin.accessToken }), 200);
+  return id;
+}
+
+/** The university owner's published achievement that demands, packages, roadshows and matches refer to. */
+export const sharedAchievement = (ctx: FixtureContext) => once('achievement', () => publishedAchievement(ctx));
+/** The other university's own published achievement (what it would present or propose with). */
+export const otherUniversityAchievement = (ctx: FixtureContext) => once('other-achievement', () => publishedAchievement(ctx, ctx.w.groups.university.other));
+
+async function attachment(ctx: FixtureContext, id: string): Promise<string> {
+  const up = multipartFile('file', '成果说明.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n% access test\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'));
+  return (await expectStatus<any>('attachment', ctx.t.api.post(`achievements/${id}/attachments`, up.body, { token: ctx.w.groups.university.owner.accessToken, headers: up.headers }), 201)).id;
+}
+
+async function pkg(ctx: FixtureContext, publish: boolean): Promise<string> {
+  const token = ctx.w.groups.transfer.owner.accessToken;
+  const p = await expectStatus<any>('package', ctx.t.api.post('packages', { title: unique('光伏技术包'), theme: '分布式光伏', industry: 'new-energy', achievementIds: [await sharedAchievement(ctx)] }, { token }), 201);
+  if (publish) await expectStatus('publish package', ctx.t.api.post(`packages/${p.id}/publish`, {}, { token }), 200);
+  return p.id;
+}
+
+let catalogYear = 2030;
+async function guideCatalog(ctx: FixtureContext, publish: boolean): Promise<{ id: string; achievementId: string }> {
+  const token = ctx.w.admin.accessToken;
+  const achievementId = await sharedAchievement(ctx);
+  const c = await expectStatus<any>('guide catalog', ctx.t.api.post('guide-catalogs', { year: catalogYear++, industry: 'new-energy' }, { token }), 201);
+  await expectStatus('guide catalog entry', ctx.t.api.put(`guide-catalogs/${c.id}/entries`, { achievementId, note: '适合园区分布式光伏示范' }, { token }), 200, 201);
+  if (publish) await expectStatus('publish guide catalog', ctx.t.api.post(`guide-catalogs/${c.id}/publish`, {}, { token }), 200);
+  return { id: c.id, achievementId };
+}
+
+// ---- demand and matching ----
+
+const ownerDemand = (ctx: FixtureContext, visibility: string, publish: boolean) =>
+  createDemand(ctx.t.api, ctx.w.groups.enterprise.owner, { title: unique('分布式光伏并网逆变器效率偏低'), industry: 'new-energy', field: 'photovoltaics', park: OWNER_PARK, visibility, minTrl: 4 }, publish);
+
+async function proposal(ctx: FixtureContext): Promise<string> {
+  const d = await ownerDemand(ctx, 'public', true);
+  return (await expectStatus<any>('proposal', ctx.t.api.post(`demands/${d.id}/proposals`, proposalBody(), { token: ctx.w.groups.university.owner.accessToken }), 201)).id;
+}
+
+async function match(ctx: FixtureContext): Promise<string> {
+  const d = await ownerDemand(ctx, 'public', true);
+  const achievementId = await sharedAchievement(ctx);
+  const m = await expectStatus<any>('take match', ctx.t.api.post('matches', { demandId: d.id, achievementId, note: '报价 120 万以内可谈' }, { token: ctx.w.groups.transfer.owner.accessToken }), 201);
+  await expectStatus('match note', ctx.t.api.post(`matches/${m.id}/notes`, { body: '卖方底价 90 万' }, { token: ctx.w.groups.transfer.owner.accessToken }), 201);
+  return m.id;
+}
+
+async function thesaurusEntry(ctx: FixtureContext): Promise<string> {
+  const entry = { industry: 'new-energy', term: unique('光伏逆变'), synonyms: ['并网逆变器'] };
+  return (await expectStatus<any>('thesaurus entry', ctx.t.api.post('thesaurus', entry, { token: ctx.w.admin.accessToken }), 201)).id;
+}
+
+// ---- roadshow ----
+
+async function roadshow(ctx: FixtureContext, open: boolean): Promise<string> {
+  const token = ctx.w.groups.transfer.owner.accessToken;
+  const e = await expectStatus<any>('roadshow', ctx.t.api.post('roadshows', eventBody({ title: unique('新能源成果路演') }), { token }), 201);
+  if (open) await expectStatus('open registration', ctx.t.api.post(`roadshows/${e.id}/transitions`, { action: 'open-registration' }, { token }), 200, 201);
+  return e.id;
+}
+
+async function presentation(ctx: FixtureContext, accept: boolean): Promise<Params> {
+  const id = await roadshow(ctx, true);
+  const p = await expectStatus<any>('presentation', ctx.t.api.post(`roadshows/${id}/presentations`, { achievementId: await sharedAchievement(ctx) }, { token: ctx.w.groups.university.owner.accessToken }), 201);
+  if (accept) {
+    await expectStatus('accept presentation', ctx.t.api.post(`roadshows/${id}/presentations/${p.id}/decision`, { decision: 'accept' }, { token: ctx.w.groups.transfer.owner.accessToken }), 200, 201);
+  }
+  return { id, presentationId: p.id };
+}
+
+async function meetingRequest(ctx: FixtureContext): Promise<Params> {
+  const { id, presentationId } = await presentation(ctx, true);
+  const token = ctx.w.groups.enterprise.owner.accessToken;
+  await expectStatus('participant', ctx.t.api.post(`roadshows/${id}/participants`, {}, { token }), 201);
+  const r = await expectStatus<any>('meeting request', ctx.t.api.post(`roadshows/${id}/meeting-requests`, { presentationId, kind: 'must-meet' }, { token }), 201);
+  return { id, presentationId, requestId: r.id };
+}
+
+async function meeting(ctx: FixtureContext): Promise<Params> {
+  const { id } = await meetingRequest(ctx);
+  const token = ctx.w.groups.transfer.owner.accessToken;
+  await expectStatus('close registration', ctx.t.api.post(`roadshows/${id}/transitions`, { action: 'close-registration' }, { token }), 200, 201);
+  await ctx.t.drain();
+  const meetings = await expectStatus<any[]>('meetings', ctx.t.api.get(`roadshows/${id}/meetings`, { token }), 200);
+  if (!meetings.length) throw new Error('fixture meeting: the scheduler placed no meeting');
+  return { id, meetingId: meetings[0].id };
+}
+
+// ---- contracts ----
+
+async function contract(ctx: FixtureContext, submit: boolean): Promise<string> {
+  const { w, t } = ctx;
+  const world = { enterprise: w.groups.enterprise.owner, transfer: w.transferAdmin } as never;
+  const body = contractBody(world, { title: unique('光伏逆变器专利实施许可合同'), signedOn: '2026-05-10', termFrom: '2026-05-10', termTo: '2029-05-09' });
+  if (submit) {
+    const c = await submittedContract(t, w.groups.university.owner, body);
+    if (c.status !== 'under-review' || c.registrationInstitutionId !== w.groups.registrar.owner.organisation.id) throw new Error(`fixture contract not routed to the owner registrar: ${JSON.stringify(c)}`);
+    return c.id;
+  }
+  const c = await expectStatus<any>('contract', t.api.post('contracts', body, { token: w.groups.university.owner.accessToken }), 201);
+  const up = pdfUpload();
+  await expectStatus('contract attachment', t.api.post(`contracts/${c.id}/attachment`, up.body, { token: w.groups.university.owner.accessToken, headers: up.headers }), 201);
+  return c.id;
+}
+
+async function brokerProfile(ctx: FixtureContext): Promise<string> {
+  const broker = ctx.w.groups.transfer.owner;
+  await expectStatus('broker profile', ctx.t.api.put(`contracts/brokers/${broker.user.id}`, { tier: 'senior', filingNumber: `JJR-ACCESS-${++serial}` }, { token: ctx.w.transferAdmin.accessToken }), 200);
+  return broker.user.id;
+}
+
+// ---- monitoring ----
+
+export const OPEN_QUARTER = '2026Q2';
+export const PUBLISHED_QUARTER = '2026Q1';
+
+/** 2026Q2 open with the owner park's figures entered; returns the entry ids. */
+const openQuarter = (ctx: FixtureContext) =>
+  once('open-quarter', async () => {
+    await expectStatus('open quarter', ctx.t.api.post('monitoring/quarters', { quarter: OPEN_QUARTER }, { token: ctx.w.admin.accessToken }), 201);
+    return enterFigures(ctx);
+  });
+
+async function enterFigures(ctx: FixtureContext): Promise<string[]> {
+  const entries = await expectStatus<any[]>(
+    'park figures',
+    ctx.t.api.put(`monitoring/quarters/${OPEN_QUARTER}/parks/${OWNER_PARK}/entries`, { entries: [{ indicator: 'high-tech-enterprises', value: 120 + ++serial }] }, { token: ctx.w.groups.park.owner.accessToken }),
+    200,
+  );
+  return entries.map((e) => e.id);
+}
+
+/** 2026Q1 published (with the computed figures) and the 2026 index computed from it. */
+const publishedQuarter = (ctx: FixtureContext) =>
+  once('published-quarter', async () => {
+    const token = ctx.w.admin.accessToken;
+    await expectStatus('open past quarter', ctx.t.api.post('monitoring/quarters', { quarter: PUBLISHED_QUARTER }, { token }), 201);
+    await expectStatus('publish quarter', ctx.t.api.post(`monitoring/quarters/${PUBLISHED_QUARTER}/publish`, {}, { token }), 200);
+    await expectStatus('compute index', ctx.t.api.post('monitoring/innovation-index/2026/compute', {}, { token }), 200);
+    const [row] = await ctx.t.db.dataSource.query(`SELECT id FROM monitoring_figure WHERE quarter_code = $1 AND park_code = $2 LIMIT 1`, [PUBLISHED_QUARTER, OWNER_PARK]);
+    return String(row.id);
+  });
+
+export const RESOURCE_KINDS: ResourceKind[] = [
+  { template: '/organisations/{id}', parties: ['university'], variants: { default: async ({ w }) => ({ id: w.groups.university.owner.organisation.id }) } },
+  {
+    template: '/organisations/{id}/members/{userId}',
+    parties: ['university'],
+    variants: { default: async ({ w }) => ({ id: w.groups.university.owner.organisation.id, userId: w.groups.university.lower.user.id }) },
+  },
+  {
+    // The owner park administration was told of its verification.
+    template: '/notifications/{id}',
+    parties: ['park'],
+    variants: {
+      default: async (ctx) => {
+        const list = await expectStatus<any>('notifications', ctx.t.api.get('notifications', { token: ctx.w.groups.park.owner.accessToken }), 200);
+        if (!list.items.length) throw new Error('fixture notification: the owner has none');
+        return { id: list.items[0].id };
+      },
+    },
+  },
+  {
+    template: '/achievements/{id}',
+    parties: ['university'],
+    variants: {
+      draft: async (ctx) => ({ id: await draftAchievement(ctx) }),
+      submitted: async (ctx) => ({ id: await submittedAchievement(ctx) }),
+      published: async (ctx) => ({ id: await publishedAchievement(ctx) }),
+    },
+  },
+  {
+    template: '/achievements/{id}/attachments/{attachmentId}',
+    parties: ['university'],
+    variants: {
+      draft: async (ctx) => {
+        const id = await draftAchievement(ctx);
+        return { id, attachmentId: await attachment(ctx, id) };
+      },
+    },
+  },
+  { template: '/taxonomy/parks/{code}', parties: [], variants: { default: async () => ({ code: OWNER_PARK }) } },
+  {
+    template: '/imports/{id}',
+    parties: ['university'],
+    variants: {
+      default: async ({ t, w }) => {
+        const owner = w.groups.university.owner;
+        const line = JSON.stringify({
+          externalId: `access-${++serial}`, source: 'access-test', title: unique('燃料电池膜电极批量制备技术'), summary: '膜电极铂载量降低至0.2 mg/cm²，功率密度达到1.2 W/cm²，可应用于氢燃料电池汽车和备用电源。',
+          keywords: ['膜电极'], industry: 'new-energy', field: 'hydrogen', trl: 6, transferModes: ['license'], owner: { name: owner.organisation.name, type: 'university', region: 'HE' },
+        });
+        const job = await expectStatus<any>('import', t.api.post('imports/achievements', line + '\n', { token: owner.accessToken, headers: { 'content-type': 'application/x-ndjson' } }), 202);
+        await t.drain();
+        return { id: job.id };
+      },
+    },
+  },
+  { template: '/packages/{id}', parties: ['transfer'], variants: { draft: async (ctx) => ({ id: await pkg(ctx, false) }), published: async (ctx) => ({ id: await pkg(ctx, true) }) } },
+  {
+    template: '/guide-catalogs/{id}',
+    parties: [],
+    variants: { draft: async (ctx) => ({ id: (await guideCatalog(ctx, false)).id }), published: async (ctx) => ({ id: (await guideCatalog(ctx, true)).id }) },
+  },
+  { template: '/guide-catalogs/{id}/entries/{achievementId}', parties: [], variants: { draft: async (ctx) => guideCatalog(ctx, false) } },
+  {
+    template: '/demands/{id}',
+    parties: ['enterprise'],
+    variants: {
+      draft: async (ctx) => ({ id: (await ownerDemand(ctx, 'public', false)).id }),
+      'brokers-only': async (ctx) => ({ id: (await ownerDemand(ctx, 'brokers', true)).id }),
+    },
+  },
+  { template: '/proposals/{id}', parties: ['university', 'enterprise'], variants: { default: async (ctx) => ({ id: await proposal(ctx) }) } },
+  { template: '/matches/{id}', parties: ['transfer', 'enterprise', 'university'], variants: { taken: async (ctx) => ({ id: await match(ctx) }) } },
+  { template: '/thesaurus/{id}', parties: [], variants: { default: async (ctx) => ({ id: await thesaurusEntry(ctx) }) } },
+  {
+    template: '/roadshows/{id}',
+    parties: ['transfer'],
+    variants: { planned: async (ctx) => ({ id: await roadshow(ctx, false) }), 'registration-open': async (ctx) => ({ id: await roadshow(ctx, true) }) },
+  },
+  { template: '/roadshows/{id}/presentations/{presentationId}', parties: ['transfer', 'university'], variants: { applied: async (ctx) => presentation(ctx, false) } },
+  { template: '/roadshows/{id}/meeting-requests/{requestId}', parties: ['enterprise', 'transfer'], variants: { default: async (ctx) => meetingRequest(ctx) } },
+  { template: '/roadshows/{id}/meetings/{meetingId}', parties: ['transfer', 'enterprise', 'university'], variants: { scheduled: async (ctx) => meeting(ctx) } },
+  {
+    // A message the relay gave up on; only platform administrators see and retry dead letters.
+    template: '/outbox/dead-letters/{id}',
+    parties: [],
+    variants: {
+      dead: async ({ t }) => {
+        const [row] = await t.db.dataSource.query(
+          `INSERT INTO outbox_message (kind, target, key, payload, attempts, dead_at, last_error) VALUES ('job', 'access-test', NULL, '{}', 5, now(), 'access test') RETURNING id`,
+        );
+        return { id: String(row.id) };
+      },
+    },
+  },
+  { template: '/contracts/holidays/{day}', parties: [], variants: { default: async () => ({ day: '2026-10-01' }) } },
+  { template: '/contracts/rewards/{year}', parties: [], variants: { default: async () => ({ year: '2026' }) } },
+  { template: '/contracts/institutions/{orgId}', parties: ['registrar'], variants: { default: async ({ w }) => ({ orgId: w.groups.registrar.owner.organisation.id }) } },
+  { template: '/contracts/brokers/{userId}', parties: ['transfer'], variants: { default: async (ctx) => ({ userId: await brokerProfile(ctx) }) } },
+  {
+    template: '/contracts/{id}',
+    parties: ['university', 'registrar'],
+    variants: { draft: async (ctx) => ({ id: await contract(ctx, false) }), 'under-review': async (ctx) => ({ id: await contract(ctx, true) }) },
+  },
+  {
+    template: '/monitoring/quarters/{quarter}',
+    parties: ['park'],
+    variants: {
+      open: async (ctx) => {
+        await openQuarter(ctx);
+        return { quarter: OPEN_QUARTER, park: OWNER_PARK };
+      },
+    },
+  },
+  {
+    template: '/monitoring/entries/{id}',
+    parties: ['park'],
+    variants: {
+      submitted: async (ctx) => {
+        await openQuarter(ctx);
+        return { id: (await enterFigures(ctx))[0] };
+      },
+    },
+  },
+  {
+    template: '/monitoring/reports/{quarter}',
+    parties: ['park'],
+    variants: {
+      published: async (ctx) => {
+        await publishedQuarter(ctx);
+        return { quarter: PUBLISHED_QUARTER };
+      },
+    },
+  },
+  { template: '/monitoring/figures/{id}', parties: ['park'], variants: { published: async (ctx) => ({ id: await publishedQuarter(ctx) }) } },
+  {
+    template: '/monitoring/innovation-index/{year}',
+    parties: [],
+    variants: {
+      computed: async (ctx) => {
+        await publishedQuarter(ctx);
+        return { year: '2026' };
+      },
+    },
+  },
+];
