@@ -81,16 +81,21 @@ export class DemandAccessPolicy {
     return d;
   }
 
+  /** Assigned to follow the demand, and a broker in effect now (an assignment outlives no revocation). */
+  private async isAssignedBroker(m: EntityManager, actor: Actor, demandId: string): Promise<boolean> {
+    return hasRole(actor, Role.Broker) && (await this.repo.isAssignedBroker(m, demandId, actor.userId));
+  }
+
   /** The enterprise's side of a demand: its managers and the brokers assigned to follow it; others 404. */
   async requireFollowed(m: EntityManager, actor: Actor, id: string): Promise<Demand> {
     const d = await this.repo.findById(m, id);
-    if (!d || !(this.canManage(actor, d) || (await this.repo.isAssignedBroker(m, d.id, actor.userId)))) throw DemandErrors.demandNotFound();
+    if (!d || !(this.canManage(actor, d) || (await this.isAssignedBroker(m, actor, d.id)))) throw DemandErrors.demandNotFound();
     return d;
   }
 
   /** The enterprise and assigned brokers see every proposal to a demand; a proposer its own only. */
   async seesAllProposals(m: EntityManager, actor: Actor, d: Pick<Demand, 'id' | 'enterpriseId'>): Promise<boolean> {
-    return d.enterpriseId === actor.orgId || (await this.repo.isAssignedBroker(m, d.id, actor.userId));
+    return d.enterpriseId === actor.orgId || (await this.isAssignedBroker(m, actor, d.id));
   }
 
   /** A proposal its submitter organisation, the enterprise or an assigned broker may read; others 404. */
