@@ -1,6 +1,7 @@
 // Architectural rules first: contexts talk through each other's index.ts only, and production code has no `any`.
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import architecture from './tools/eslint/architecture.mjs';
 
 const CONTEXTS = ['platform', 'identity', 'notification', 'catalog', 'demand', 'matching', 'roadshow', 'contracts', 'monitoring', 'testing'];
 
@@ -19,12 +20,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@techbridge/*/src/*', '@techbridge/*/src'], message: 'Import a context through its index (@techbridge/<context>), not its files.' },
+            { group: ['@techbridge/*/*'], message: 'Import a context (the platform too) through its index (@techbridge/<context>), not its files.' },
             { group: CONTEXTS.flatMap((c) => [`**/libs/${c}/**`, `**/${c}/src/**`]), message: 'Import another context through @techbridge/<context>.' },
           ],
         },
       ],
     },
+  },
+  {
+    // The dependency order between contexts, and what a context's index.ts may export.
+    files: ['libs/**/*.ts'],
+    plugins: { techbridge: architecture },
+    rules: { 'techbridge/context-order': 'error', 'techbridge/index-exports': 'error' },
   },
   {
     files: ['libs/**/*.ts', 'apps/**/*.ts'],

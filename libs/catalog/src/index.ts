@@ -1,7 +1,9 @@
 export * from './catalog.module';
 export { CatalogService, ACHIEVEMENTS_INDEX } from './catalog.service';
-export * from './dto/achievement.dto';
-export { PackageResponse, PackageAchievementItem } from './dto/package.dto';
+export { AchievementResponse, AchievementEventResponse, QualityWarningResponse, AttachmentResponse, PublishedAchievementRecord } from './dto/achievement.dto';
+export type { OwnerSummary } from './dto/achievement.dto';
+export { PackageResponse } from './dto/package.dto';
+export type { PackageAchievementItem } from './dto/package.dto';
 export { AchievementAttachmentResponse } from './dto/achievement-attachment.dto';
 export type { AchievementDocument } from './search/achievement.projection';
 export { ImportService } from './import/import.service';

@@ -1,6 +1,8 @@
 export * from './contracts.module';
-export { ContractsService, StatsRequest } from './contracts.service';
-export { RewardSchedules, REWARD_SCHEDULES } from './reward-schedules';
+export { ContractsService } from './contracts.service';
+export type { StatsRequest } from './contracts.service';
+export { RewardSchedules } from './reward-schedules';
 export { ContractResponse, RegistrationEventResponse, AmountCorrectionResponse } from './dto/contracts.dto';
 export { InstitutionResponse, BrokerResponse } from './dto/institutions.dto';
-export { ContractStatsResponse, StatsRow, StatsGroup, RewardLineResponse, RewardAccrualResponse, RegisteredContractRecord } from './dto/ledger.dto';
+export { ContractStatsResponse, RewardLineResponse, RewardAccrualResponse, RegisteredContractRecord } from './dto/ledger.dto';
+export type { StatsRow, StatsGroup } from './dto/ledger.dto';

@@ -1,4 +1,5 @@
 export * from './identity.module';
-export { IdentityService, AuditRecord, OrganisationReference } from './identity.service';
-export * from './dto/identity.dto';
+export { IdentityService } from './identity.service';
+export type { AuditRecord, OrganisationReference } from './identity.service';
+export { OrganisationResponse, UserResponse, SessionResponse, InvitationResponse, AuditEntryResponse } from './dto/identity.dto';
 export type { VerificationStatus } from './organisation-verification';

@@ -1,3 +1,4 @@
 export * from './notification.module';
-export { NotificationService, NewNotification } from './notification.service';
+export { NotificationService } from './notification.service';
+export type { NewNotification } from './notification.service';
 export { NotificationResponse } from './dto/notification.dto';

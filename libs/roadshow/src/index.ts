@@ -1,4 +1,6 @@
 export * from './roadshow.module';
 export { RoadshowService } from './roadshow.service';
-export { LARGE_EVENTS_TARGET } from './roadshow.rules';
-export * from './dto/roadshow.dto';
+export {
+  EventResponse, PlanMonthResponse, YearPlanResponse, PresentationResponse, SessionResponse, AgendaResponse, ParticipantResponse, MeetingRequestResponse, MeetingResponse,
+  ScheduleStatsResponse, MyScheduleResponse, ReplanResponse, WithdrawMeetingRequestResponse, EventReportResponse, HeldEventRecord,
+} from './dto/roadshow.dto';
