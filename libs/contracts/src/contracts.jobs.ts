@@ -49,9 +49,4 @@ export class ContractsJobs {
     const year = rewardYearFor(p.period, this.clock.now());
     return { year, lines: (await this.ledger.computeRewards(year)).length };
   }
-
-  @JobHandler(JobName.ContractsNoop)
-  async noop(p: JobPayload<JobName.ContractsNoop>): Promise<number> {
-    return p.n;
-  }
 }

@@ -1,5 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+@Index('ix_achievement_attachment', ['achievementId'])
+@Check('achievement_attachment_content_type_check', `(content_type = ANY (ARRAY['application/pdf'::text, 'image/png'::text, 'image/jpeg'::text, 'image/gif'::text, 'image/webp'::text]))`)
+@Check('achievement_attachment_size_check', `((size > 0) AND (size <= 20971520))`)
+@ForeignKey('achievement', ['achievement_id'], ['id'], { name: 'achievement_attachment_achievement_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
 @Entity('achievement_attachment')
 export class AchievementAttachment {
   @PrimaryGeneratedColumn('uuid') id!: string;

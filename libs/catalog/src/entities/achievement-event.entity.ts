@@ -1,6 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One lifecycle step of an achievement (submit, approve, return with comments, ...): the review history. */
+@Index('ix_achievement_event', ['achievementId', 'id'])
+@Index('ix_achievement_event_import', ['comment', 'achievementId'], { where: `(action = 'import'::text)` })
+@ForeignKey('achievement', ['achievement_id'], ['id'], { name: 'achievement_event_achievement_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
 @Entity('achievement_event')
 export class AchievementEvent {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;

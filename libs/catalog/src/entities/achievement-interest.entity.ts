@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 
 /** One user's expressed interest in an achievement (counted once per user). */
+@ForeignKey('achievement', ['achievement_id'], ['id'], { name: 'achievement_interest_achievement_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
 @Entity('achievement_interest')
 export class AchievementInterest {
   @PrimaryColumn({ name: 'achievement_id', type: 'uuid' }) achievementId!: string;

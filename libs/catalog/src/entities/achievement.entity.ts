@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export type AchievementStatus = 'draft' | 'submitted' | 'returned' | 'published' | 'withdrawn' | 'transferred';
 export type TrlStage = 'lab' | 'bench' | 'pilot' | 'industrial';
@@ -20,6 +20,23 @@ export interface QualityWarning {
 /** numeric(18,2) comes back from pg as a string: convert at the mapping layer. */
 const money = { to: (v: number | null | undefined) => v, from: (v: string | null) => (v === null || v === undefined ? null : Number(v)) };
 
+@Index('ix_achievement_industry', ['industry', 'status'])
+@Index('ix_achievement_owner', ['ownerId', 'status'])
+@Index('ix_achievement_published_at', ['publishedAt'], { where: `(published_at IS NOT NULL)` })
+@Index('ix_achievement_status', { synchronize: false })
+@Index('ux_achievement_source_external', ['source', 'externalId'], { unique: true, where: `(external_id IS NOT NULL)` })
+@Check('achievement_asking_price_check', `(asking_price >= (0)::numeric)`)
+@Check('achievement_funding_source_check', `(funding_source = ANY (ARRAY['national-program'::text, 'provincial-program'::text, 'municipal-program'::text, 'enterprise'::text, 'other'::text, 'none'::text]))`)
+@Check('achievement_owner_type_check', `(owner_type = ANY (ARRAY['university'::text, 'institute'::text, 'enterprise'::text, 'individual'::text, 'other'::text]))`)
+@Check('achievement_pricing_method_check', `(pricing_method = ANY (ARRAY['negotiated'::text, 'listing'::text, 'auction'::text]))`)
+@Check('achievement_stage_check', `(stage = ANY (ARRAY['lab'::text, 'bench'::text, 'pilot'::text, 'industrial'::text]))`)
+@Check('achievement_status_check', `(status = ANY (ARRAY['draft'::text, 'submitted'::text, 'returned'::text, 'published'::text, 'withdrawn'::text, 'transferred'::text]))`)
+@Check('achievement_transfer_modes_check', `(transfer_modes <@ ARRAY['transfer'::text, 'license'::text, 'joint-implementation'::text, 'equity'::text, 'self-implementation'::text, 'other'::text])`)
+@Check('achievement_trl_assessed_by_check', `(trl_assessed_by = ANY (ARRAY['self'::text, 'expert'::text, 'third-party'::text]))`)
+@Check('achievement_trl_check', `((trl >= 1) AND (trl <= 9))`)
+@ForeignKey('organisation', ['owner_id'], ['id'], { name: 'achievement_owner_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('ref_field', ['field'], ['code'], { name: 'achievement_field_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('ref_industry', ['industry'], ['code'], { name: 'achievement_industry_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
 @Entity('achievement')
 export class Achievement {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -46,7 +63,7 @@ export class Achievement {
   @Column({ type: 'jsonb', nullable: true }) contact!: AchievementContact | null;
   @Column({ type: 'text', default: 'draft' }) status!: AchievementStatus;
   @Column({ name: 'review_comment', type: 'text', nullable: true }) reviewComment!: string | null;
-  @Column({ name: 'quality_warnings', type: 'jsonb', default: () => "'[]'::jsonb" }) qualityWarnings!: QualityWarning[];
+  @Column({ name: 'quality_warnings', type: 'jsonb', default: () => "'[]'" }) qualityWarnings!: QualityWarning[];
   @Column({ name: 'view_count', type: 'int', default: 0 }) viewCount!: number;
   @Column({ name: 'interest_count', type: 'int', default: 0 }) interestCount!: number;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
@@ -55,5 +72,5 @@ export class Achievement {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
   /** Also the search document version: bumped by every save and by the import upsert. */
-  @VersionColumn() version!: number;
+  @VersionColumn({ default: 1 }) version!: number;
 }

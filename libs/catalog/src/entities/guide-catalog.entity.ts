@@ -1,8 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export type GuideCatalogStatus = 'draft' | 'published';
 
 /** 先进适用技术指导目录: one per year and industry. */
+@Unique('guide_catalog_year_industry_key', ['year', 'industry'])
+@Check('guide_catalog_status_check', `(status = ANY (ARRAY['draft'::text, 'published'::text]))`)
+@Check('guide_catalog_year_check', `((year >= 2000) AND (year <= 2100))`)
+@ForeignKey('ref_industry', ['industry'], ['code'], { name: 'guide_catalog_industry_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
 @Entity('guide_catalog')
 export class GuideCatalog {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -14,9 +18,11 @@ export class GuideCatalog {
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
-  @VersionColumn() version!: number;
+  @VersionColumn({ default: 1 }) version!: number;
 }
 
+@ForeignKey('achievement', ['achievement_id'], ['id'], { name: 'guide_catalog_entry_achievement_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('guide_catalog', ['catalog_id'], ['id'], { name: 'guide_catalog_entry_catalog_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
 @Entity('guide_catalog_entry')
 export class GuideCatalogEntry {
   @PrimaryColumn({ name: 'catalog_id', type: 'uuid' }) catalogId!: string;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
 export type ImportFormat = 'ndjson' | 'csv' | 'xlsx';
@@ -9,6 +9,10 @@ export interface ImportLineError {
   message: string;
 }
 
+@Index('ix_import_job_org', { synchronize: false })
+@Check('import_job_format_check', `(format = ANY (ARRAY['ndjson'::text, 'csv'::text, 'xlsx'::text]))`)
+@Check('import_job_status_check', `(status = ANY (ARRAY['queued'::text, 'running'::text, 'done'::text, 'failed'::text]))`)
+@ForeignKey('organisation', ['importer_org_id'], ['id'], { name: 'import_job_importer_org_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
 @Entity('import_job')
 export class ImportJob {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
@@ -27,7 +31,7 @@ export class ImportJob {
   @Column({ type: 'int', default: 0 }) created!: number;
   @Column({ type: 'int', default: 0 }) updated!: number;
   @Column({ type: 'int', default: 0 }) failed!: number;
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" }) errors!: ImportLineError[];
+  @Column({ type: 'jsonb', default: () => "'[]'" }) errors!: ImportLineError[];
   @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason!: string | null;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt!: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt!: Date | null;

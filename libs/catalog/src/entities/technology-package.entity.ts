@@ -1,7 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export type PackageStatus = 'draft' | 'published' | 'archived';
 
+@Index('ix_technology_package_achievements', { synchronize: false })
+@Index('ix_technology_package_status', { synchronize: false })
+@Check('technology_package_status_check', `(status = ANY (ARRAY['draft'::text, 'published'::text, 'archived'::text]))`)
+@ForeignKey('organisation', ['curator_org_id'], ['id'], { name: 'technology_package_curator_org_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('ref_industry', ['industry'], ['code'], { name: 'technology_package_industry_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
 @Entity('technology_package')
 export class TechnologyPackage {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -19,5 +24,5 @@ export class TechnologyPackage {
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true }) archivedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
-  @VersionColumn() version!: number;
+  @VersionColumn({ default: 1 }) version!: number;
 }

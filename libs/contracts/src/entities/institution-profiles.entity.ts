@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 export const INSTITUTION_LEVELS = ['national', 'provincial', 'municipal'] as const;
 export type InstitutionLevel = (typeof INSTITUTION_LEVELS)[number];
@@ -6,6 +6,10 @@ export const BROKER_TIERS = ['junior', 'intermediate', 'senior'] as const;
 export type BrokerTier = (typeof BROKER_TIERS)[number];
 
 /** Accreditation of a technology transfer institution (an organisation of type transfer-institution). */
+@Index('ux_transfer_institution_accreditation', ['accreditationNumber'], { unique: true })
+@Check('transfer_institution_profile_check', `(valid_to >= valid_from)`)
+@Check('transfer_institution_profile_level_check', `(level = ANY (ARRAY['national'::text, 'provincial'::text, 'municipal'::text]))`)
+@ForeignKey('organisation', ['organisation_id'], ['id'], { name: 'transfer_institution_profile_organisation_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
 @Entity('transfer_institution_profile')
 export class TransferInstitutionProfile {
   @PrimaryColumn({ name: 'organisation_id', type: 'uuid' })
@@ -32,6 +36,11 @@ export class TransferInstitutionProfile {
 }
 
 /** Coverage of a contract registration institution, by administrative division code prefix. */
+@Index('ix_registration_institution_divisions', { synchronize: false })
+@Index('ux_registration_institution_number_prefix', ['numberPrefix'], { unique: true })
+@Check('registration_institution_profile_covered_divisions_check', `(cardinality(covered_divisions) > 0)`)
+@Check('registration_institution_profile_number_prefix_check', `(number_prefix ~ '^[0-9]{6}$'::text)`)
+@ForeignKey('organisation', ['organisation_id'], ['id'], { name: 'registration_institution_profile_organisation_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
 @Entity('registration_institution_profile')
 export class RegistrationInstitutionProfile {
   @PrimaryColumn({ name: 'organisation_id', type: 'uuid' })
@@ -49,6 +58,10 @@ export class RegistrationInstitutionProfile {
 }
 
 /** A technology broker's accreditation: a user with role broker. */
+@Index('ux_broker_profile_filing_number', ['filingNumber'], { unique: true })
+@Check('broker_profile_tier_check', `(tier = ANY (ARRAY['junior'::text, 'intermediate'::text, 'senior'::text]))`)
+@ForeignKey('app_user', ['user_id'], ['id'], { name: 'broker_profile_user_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
+@ForeignKey('organisation', ['institution_id'], ['id'], { name: 'broker_profile_institution_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
 @Entity('broker_profile')
 export class BrokerProfile {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })

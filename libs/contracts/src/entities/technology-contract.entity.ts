@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { ContractStatus } from '../contract.state-machine';
 import { ContractDeduction } from './contract-deduction.entity';
 
@@ -11,6 +11,34 @@ export interface ReasonEntry {
   en: string;
 }
 
+@Index('ix_technology_contract_broker', ['brokerUserId'], { where: `(broker_user_id IS NOT NULL)` })
+@Index('ix_technology_contract_buyer', ['buyerOrgId'])
+@Index('ix_technology_contract_institution', ['registrationInstitutionId', 'status'])
+@Index('ix_technology_contract_registered', ['registeredAt'], { where: `(status = 'registered'::text)` })
+@Index('ix_technology_contract_seller', ['sellerOrgId', 'status'])
+@Index('ix_technology_contract_transfer_institution', ['transferInstitutionId'], { where: `(transfer_institution_id IS NOT NULL)` })
+@Index('ux_technology_contract_registration_number', ['registrationNumber'], { unique: true, where: `(registration_number IS NOT NULL)` })
+@Check('technology_contract_buyer_legal_type_check', `(buyer_legal_type = ANY (ARRAY['university'::text, 'institute'::text, 'enterprise'::text, 'individual'::text, 'other'::text]))`)
+@Check('technology_contract_buyer_region_check', `(buyer_region = ANY (ARRAY['BJ'::text, 'TJ'::text, 'HE'::text, 'other'::text]))`)
+@Check('technology_contract_check', `((technology_amount >= (0)::numeric) AND (technology_amount <= contract_amount))`)
+@Check('technology_contract_check1', `((buyer_org_id IS NULL) OR (buyer_org_id <> seller_org_id))`)
+@Check('technology_contract_check2', `((term_to IS NULL) OR (term_from IS NULL) OR (term_to >= term_from))`)
+@Check('technology_contract_check3', `((status = 'registered'::text) = (registration_number IS NOT NULL))`)
+@Check('technology_contract_contract_amount_check', `(contract_amount > (0)::numeric)`)
+@Check('technology_contract_license_scope_check', `(license_scope = ANY (ARRAY['exclusive'::text, 'sole'::text, 'ordinary'::text]))`)
+@Check('technology_contract_seller_legal_type_check', `(seller_legal_type = ANY (ARRAY['university'::text, 'institute'::text, 'enterprise'::text, 'individual'::text, 'other'::text]))`)
+@Check('technology_contract_seller_region_check', `(seller_region = ANY (ARRAY['BJ'::text, 'TJ'::text, 'HE'::text, 'other'::text]))`)
+@Check('technology_contract_status_check', `(status = ANY (ARRAY['draft'::text, 'submitted'::text, 'under-review'::text, 'registering'::text, 'returned'::text, 'registered'::text, 'refused'::text]))`)
+@Check('technology_contract_type_check', `(type = ANY (ARRAY['development-commissioned'::text, 'development-cooperative'::text, 'transfer-patent'::text, 'transfer-patent-application'::text, 'transfer-tech-secret'::text, 'transfer-other'::text, 'license-patent'::text, 'license-tech-secret'::text, 'consulting'::text, 'service'::text, 'service-training'::text, 'service-brokerage'::text]))`)
+@ForeignKey('app_user', ['broker_user_id'], ['id'], { name: 'technology_contract_broker_user_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('app_user', ['created_by'], ['id'], { name: 'technology_contract_created_by_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('app_user', ['reviewed_by'], ['id'], { name: 'technology_contract_reviewed_by_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('organisation', ['buyer_org_id'], ['id'], { name: 'technology_contract_buyer_org_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('organisation', ['registration_institution_id'], ['id'], { name: 'technology_contract_registration_institution_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('organisation', ['seller_org_id'], ['id'], { name: 'technology_contract_seller_org_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('organisation', ['transfer_institution_id'], ['id'], { name: 'technology_contract_transfer_institution_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('ref_industry', ['industry'], ['code'], { name: 'technology_contract_industry_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('ref_park', ['park_code'], ['code'], { name: 'technology_contract_park_code_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
 @Entity('technology_contract')
 export class TechnologyContract {
   @PrimaryGeneratedColumn('uuid')
@@ -122,10 +150,10 @@ export class TechnologyContract {
   @Column({ name: 'registration_institution_id', type: 'uuid', nullable: true })
   registrationInstitutionId!: string | null;
 
-  @Column({ name: 'check_problems', type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ name: 'check_problems', type: 'jsonb', default: () => "'[]'" })
   checkProblems!: ReasonEntry[];
 
-  @Column({ name: 'return_reasons', type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ name: 'return_reasons', type: 'jsonb', default: () => "'[]'" })
   returnReasons!: ReasonEntry[];
 
   @Column({ name: 'refusal_reason', type: 'text', nullable: true })
@@ -149,7 +177,7 @@ export class TechnologyContract {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 
-  @VersionColumn()
+  @VersionColumn({ default: 1 })
   version!: number;
 
   @OneToMany(() => ContractDeduction, (d) => d.contract, { cascade: false })

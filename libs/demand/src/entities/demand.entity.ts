@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { DemandStatus } from '../demand.state-machine';
 import type { DemandVisibility } from '../demand.visibility';
 
@@ -14,6 +14,27 @@ export const moneyTransformer = {
 };
 
 /** An enterprise's technical problem (企业技术需求 / 技术难题), owned by the enterprise organisation. */
+@Index('ix_demand_enterprise', { synchronize: false })
+@Index('ix_demand_industry', ['industry', 'status'])
+@Index('ix_demand_published_at', ['publishedAt'], { where: `(published_at IS NOT NULL)` })
+@Index('ix_demand_status_published', { synchronize: false })
+@Check('demand_budget_check', `(budget >= (0)::numeric)`)
+@Check('demand_cooperation_modes_check', `(cooperation_modes <@ ARRAY['transfer'::text, 'license'::text, 'joint-implementation'::text, 'equity'::text, 'joint-development'::text, 'consulting'::text, 'other'::text])`)
+@Check('demand_description_check', `((length(description) >= 10) AND (length(description) <= 20000))`)
+@Check('demand_enterprise_region_check', `(enterprise_region = ANY (ARRAY['BJ'::text, 'TJ'::text, 'HE'::text, 'other'::text]))`)
+@Check('demand_external_id_check', `((length(external_id) >= 1) AND (length(external_id) <= 128))`)
+@Check('demand_keywords_check', `(cardinality(keywords) <= 20)`)
+@Check('demand_min_trl_check', `((min_trl >= 1) AND (min_trl <= 9))`)
+@Check('demand_qualifications_check', `(qualifications <@ ARRAY['high-tech'::text, 'tech-sme'::text, 'little-giant'::text, 'listed'::text])`)
+@Check('demand_source_check', `((length(source) >= 1) AND (length(source) <= 64))`)
+@Check('demand_status_check', `(status = ANY (ARRAY['draft'::text, 'published'::text, 'in-negotiation'::text, 'solved'::text, 'closed'::text, 'expired'::text]))`)
+@Check('demand_title_check', `((length(title) >= 2) AND (length(title) <= 200))`)
+@Check('demand_visibility_check', `(visibility = ANY (ARRAY['public'::text, 'members'::text, 'brokers'::text]))`)
+@ForeignKey('app_user', ['created_by'], ['id'], { name: 'demand_created_by_fkey', onDelete: 'SET NULL', onUpdate: 'NO ACTION' })
+@ForeignKey('organisation', ['enterprise_id'], ['id'], { name: 'demand_enterprise_id_fkey', onDelete: 'RESTRICT', onUpdate: 'NO ACTION' })
+@ForeignKey('ref_field', ['field'], ['code'], { name: 'demand_field_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('ref_industry', ['industry'], ['code'], { name: 'demand_industry_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('ref_park', ['park'], ['code'], { name: 'demand_park_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
 @Entity('demand')
 @Index('ux_demand_source_external_id', ['source', 'externalId'], { unique: true, where: 'external_id IS NOT NULL' })
 export class Demand {

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ProposalStatus } from '../demand.state-machine';
 import { moneyTransformer } from './demand.entity';
 
@@ -9,6 +9,20 @@ export interface ProposalTeamMember {
 }
 
 /** A university's or institute's offer to solve a demand (揭榜方案 / 投标). */
+@Index('ix_demand_proposal_awarded_at', ['decidedAt'], { where: `(status = 'awarded'::text)` })
+@Index('ix_demand_proposal_demand', ['demandId', 'createdAt'])
+@Index('ix_demand_proposal_proposer', { synchronize: false })
+@Index('ux_demand_proposal_awarded', ['demandId'], { unique: true, where: `(status = 'awarded'::text)` })
+@Index('ux_demand_proposal_open', ['demandId', 'proposerOrgId'], { unique: true, where: `(status = ANY (ARRAY['submitted'::text, 'shortlisted'::text]))` })
+@Check('demand_proposal_approach_check', `((length(approach) >= 10) AND (length(approach) <= 20000))`)
+@Check('demand_proposal_check', `((status <> 'declined'::text) OR (decline_reason IS NOT NULL))`)
+@Check('demand_proposal_duration_months_check', `((duration_months >= 1) AND (duration_months <= 120))`)
+@Check('demand_proposal_price_check', `(price >= (0)::numeric)`)
+@Check('demand_proposal_status_check', `(status = ANY (ARRAY['submitted'::text, 'shortlisted'::text, 'awarded'::text, 'declined'::text, 'withdrawn'::text]))`)
+@ForeignKey('app_user', ['decided_by'], ['id'], { name: 'demand_proposal_decided_by_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('app_user', ['submitted_by'], ['id'], { name: 'demand_proposal_submitted_by_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('demand', ['demand_id'], ['id'], { name: 'demand_proposal_demand_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
+@ForeignKey('organisation', ['proposer_org_id'], ['id'], { name: 'demand_proposal_proposer_org_id_fkey', onDelete: 'RESTRICT', onUpdate: 'NO ACTION' })
 @Entity('demand_proposal')
 export class Proposal {
   @PrimaryGeneratedColumn('uuid')
@@ -29,7 +43,7 @@ export class Proposal {
   @Column({ type: 'text' })
   approach!: string;
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   team!: ProposalTeamMember[];
 
   @Column({ type: 'numeric', precision: 18, scale: 2, nullable: true, transformer: moneyTransformer })

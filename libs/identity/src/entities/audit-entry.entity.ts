@@ -23,7 +23,7 @@ export class AuditEntry {
   @Column({ name: 'entity_id', type: 'text' })
   entityId!: string;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   changes!: Record<string, unknown>;
 
   /** The client's address as the api sees it (X-Forwarded-For only from TRUSTED_PROXIES); set for sign-in attempts. */

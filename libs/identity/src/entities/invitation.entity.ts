@@ -1,6 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '@techbridge/platform';
 
+@ForeignKey('app_user', ['invited_by'], ['id'], { name: 'invitation_invited_by_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('organisation', ['organisation_id'], ['id'], { name: 'invitation_organisation_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
 @Entity('invitation')
 @Index('ux_invitation_token_hash', ['tokenHash'], { unique: true })
 export class Invitation {

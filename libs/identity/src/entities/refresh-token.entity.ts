@@ -1,9 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * Opaque rotating refresh tokens, stored as SHA-256. Each refresh replaces the token; presenting a
  * replaced token again means it leaked, so the whole family is revoked.
  */
+@Index('ix_refresh_token_family', ['familyId'])
+@ForeignKey('app_user', ['user_id'], ['id'], { name: 'refresh_token_user_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
 @Entity('refresh_token')
 @Index('ux_refresh_token_hash', ['tokenHash'], { unique: true })
 export class RefreshToken {

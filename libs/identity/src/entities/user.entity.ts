@@ -1,7 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Role } from '@techbridge/platform';
 import { Organisation } from './organisation.entity';
 
+@Index('ix_app_user_organisation', ['organisationId'])
+@Check('app_user_status_check', `(status = ANY (ARRAY['active'::text, 'disabled'::text]))`)
 @Entity('app_user')
 @Index('ux_app_user_email', ['email'], { unique: true })
 export class User {
@@ -12,7 +14,7 @@ export class User {
   organisationId!: string;
 
   @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisation_id' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'app_user_organisation_id_fkey' })
   organisation?: Organisation;
 
   /** Stored lower-cased. */

@@ -1,5 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 
+@Unique('thesaurus_entry_industry_term_key', ['industry', 'term'])
+@Check('thesaurus_entry_industry_check', `(industry = ANY (ARRAY['advanced-equipment'::text, 'digital'::text, 'life-health'::text, 'new-energy'::text, 'new-materials'::text, 'energy-saving-environmental'::text, 'new-energy-vehicles'::text, 'tech-services'::text, 'modern-agriculture'::text]))`)
+@Check('thesaurus_entry_term_check', `(length(btrim(term)) > 0)`)
 @Entity('thesaurus_entry')
 export class ThesaurusEntry {
   @PrimaryGeneratedColumn('uuid') id: string;

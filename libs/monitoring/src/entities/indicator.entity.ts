@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import type { IndicatorUnit } from '../rules/entry-value';
 import { numericTransformer } from './numeric.transformer';
 
@@ -7,6 +7,11 @@ export type IndicatorSource = 'computed' | 'entered';
 export type IndicatorAggregation = 'sum' | 'last' | 'mean' | 'share';
 
 /** A monitoring indicator (监测评价指标) of the catalogue, seeded by the migration. */
+@Check('monitoring_indicator_aggregation_check', `(aggregation = ANY (ARRAY['sum'::text, 'last'::text, 'mean'::text, 'share'::text]))`)
+@Check('monitoring_indicator_dimension_check', `(dimension = ANY (ARRAY['transaction'::text, 'supply-demand'::text, 'services'::text, 'innovation-input'::text, 'innovation-entities'::text]))`)
+@Check('monitoring_indicator_direction_check', `(direction = ANY (ARRAY['higher'::text, 'lower'::text]))`)
+@Check('monitoring_indicator_source_check', `(source = ANY (ARRAY['computed'::text, 'entered'::text]))`)
+@Check('monitoring_indicator_unit_check', `(unit = ANY (ARRAY['count'::text, 'yuan'::text, 'percent'::text, 'per-10k'::text]))`)
 @Entity('monitoring_indicator')
 export class Indicator {
   @PrimaryColumn({ type: 'text' }) code!: string;
@@ -22,6 +27,9 @@ export class Indicator {
 }
 
 /** A target of the zone's implementation plan, measured on one indicator. */
+@Check('monitoring_target_basis_check', `(basis = ANY (ARRAY['cumulative'::text, 'share'::text, 'latest'::text, 'yearly'::text]))`)
+@Check('monitoring_target_target_value_check', `(target_value > (0)::numeric)`)
+@ForeignKey('monitoring_indicator', ['indicator_code'], ['code'], { name: 'monitoring_target_indicator_code_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
 @Entity('monitoring_target')
 export class Target {
   @PrimaryColumn({ type: 'text' }) code!: string;

@@ -1,6 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** An in-app message to a user, or to every member of an organisation, with read state. */
+@Check('notification_check', `((recipient_user_id IS NOT NULL) OR (recipient_org_id IS NOT NULL))`)
+@ForeignKey('app_user', ['recipient_user_id'], ['id'], { name: 'notification_recipient_user_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
+@ForeignKey('organisation', ['recipient_org_id'], ['id'], { name: 'notification_recipient_org_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
 @Entity('notification')
 @Index('ix_notification_user', ['recipientUserId', 'createdAt'])
 @Index('ix_notification_org', ['recipientOrgId', 'createdAt'])
@@ -35,7 +38,7 @@ export class Notification {
   @Column({ type: 'text', nullable: true })
   link!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   data!: Record<string, unknown>;
 
   /** Makes a retried job's notification idempotent. */

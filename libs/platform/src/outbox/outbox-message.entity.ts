@@ -26,7 +26,7 @@ export class OutboxMessage {
   @Column({ type: 'text', nullable: true })
   key!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   payload!: Record<string, unknown>;
 
   @Column({ type: 'int', default: 0 })

@@ -34,8 +34,6 @@ export enum JobName {
   ComputeRewards = 'contracts.compute-rewards',
   /** Repeatable (job scheduler): the year is resolved when it runs, so one fixed payload serves every year. */
   ComputeScheduledRewards = 'contracts.compute-scheduled-rewards',
-  /** Does nothing: the baseline that bench:contracts runs through the same queue. */
-  ContractsNoop = 'contracts.noop',
   // roadshow: registration window, agenda, 1:1 meetings, reminders, follow-up
   RoadshowCloseRegistration = 'roadshow.close-registration',
   RoadshowBuildAgenda = 'roadshow.build-agenda',
@@ -66,7 +64,6 @@ export interface JobPayloads {
   [JobName.ComputeRewards]: { year: number };
   /** previous-year: the final yearly ledger (run on 1 January); current-year: a provisional monthly run. */
   [JobName.ComputeScheduledRewards]: { period: 'previous-year' | 'current-year' };
-  [JobName.ContractsNoop]: { n: number };
   [JobName.RoadshowCloseRegistration]: { eventId: string };
   [JobName.RoadshowBuildAgenda]: { eventId: string };
   [JobName.RoadshowScheduleMeetings]: { eventId: string };
@@ -91,7 +88,6 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.EscalateRegistrationDeadline]: QueueName.Contracts,
   [JobName.ComputeRewards]: QueueName.Contracts,
   [JobName.ComputeScheduledRewards]: QueueName.Contracts,
-  [JobName.ContractsNoop]: QueueName.Contracts,
   [JobName.RoadshowCloseRegistration]: QueueName.Roadshow,
   [JobName.RoadshowBuildAgenda]: QueueName.Roadshow,
   [JobName.RoadshowScheduleMeetings]: QueueName.Roadshow,

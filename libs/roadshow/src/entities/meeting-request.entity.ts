@@ -1,8 +1,16 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type MeetingRequestKind = 'must-meet' | 'would-like' | 'suggestion';
 export type MeetingRequestStatus = 'pending' | 'cancelled';
 
+@Index('ux_roadshow_meeting_request_pair', ['eventId', 'enterpriseOrgId', 'presentationId'], { unique: true, where: `(status = 'pending'::text)` })
+@Check('roadshow_meeting_request_kind_check', `(kind = ANY (ARRAY['must-meet'::text, 'would-like'::text, 'suggestion'::text]))`)
+@Check('roadshow_meeting_request_priority_check', `(priority > (0)::numeric)`)
+@Check('roadshow_meeting_request_status_check', `(status = ANY (ARRAY['pending'::text, 'cancelled'::text]))`)
+@ForeignKey('organisation', ['enterprise_org_id'], ['id'], { name: 'roadshow_meeting_request_enterprise_org_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('organisation', ['presenter_org_id'], ['id'], { name: 'roadshow_meeting_request_presenter_org_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('roadshow_event', ['event_id'], ['id'], { name: 'roadshow_meeting_request_event_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
+@ForeignKey('roadshow_presentation', ['presentation_id'], ['id'], { name: 'roadshow_meeting_request_presentation_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
 @Entity('roadshow_meeting_request')
 export class MeetingRequest {
   @PrimaryGeneratedColumn('uuid') id!: string;

@@ -1,9 +1,25 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type MeetingStatus = 'scheduled' | 'cancelled';
 export type MeetingOutcome = 'intention' | 'no-interest' | 'no-show';
 
 /** A 1:1 meeting at a table and a slot. */
+@Index('ix_roadshow_meeting_event', ['eventId'])
+@Index('ux_roadshow_meeting_enterprise_slot', ['eventId', 'enterpriseOrgId', 'slotIndex'], { unique: true, where: `(status = 'scheduled'::text)` })
+@Index('ux_roadshow_meeting_presenter_slot', ['eventId', 'presenterOrgId', 'slotIndex'], { unique: true, where: `(status = 'scheduled'::text)` })
+@Index('ux_roadshow_meeting_request', ['requestId'], { unique: true, where: `(status = 'scheduled'::text)` })
+@Index('ux_roadshow_meeting_table_slot', ['eventId', 'tableNumber', 'slotIndex'], { unique: true, where: `(status = 'scheduled'::text)` })
+@Check('roadshow_meeting_check', `((outcome <> 'no-interest'::text) OR (outcome_reason IS NOT NULL))`)
+@Check('roadshow_meeting_outcome_check', `((outcome IS NULL) OR (outcome = ANY (ARRAY['intention'::text, 'no-interest'::text, 'no-show'::text])))`)
+@Check('roadshow_meeting_slot_index_check', `(slot_index >= 0)`)
+@Check('roadshow_meeting_status_check', `(status = ANY (ARRAY['scheduled'::text, 'cancelled'::text]))`)
+@Check('roadshow_meeting_table_number_check', `(table_number >= 0)`)
+@ForeignKey('app_user', ['outcome_recorded_by'], ['id'], { name: 'roadshow_meeting_outcome_recorded_by_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('organisation', ['enterprise_org_id'], ['id'], { name: 'roadshow_meeting_enterprise_org_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('organisation', ['presenter_org_id'], ['id'], { name: 'roadshow_meeting_presenter_org_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('roadshow_event', ['event_id'], ['id'], { name: 'roadshow_meeting_event_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
+@ForeignKey('roadshow_meeting_request', ['request_id'], ['id'], { name: 'roadshow_meeting_request_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('roadshow_presentation', ['presentation_id'], ['id'], { name: 'roadshow_meeting_presentation_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
 @Entity('roadshow_meeting')
 export class Meeting {
   @PrimaryGeneratedColumn('uuid') id!: string;

@@ -1,8 +1,17 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type PresentationStatus = 'applied' | 'invited' | 'accepted' | 'declined' | 'withdrawn';
 export type PresentationOrigin = 'application' | 'invitation';
 
+@Index('ix_roadshow_presentation_presenter', ['presenterOrgId'])
+@Index('ux_roadshow_presentation_subject', { synchronize: false })
+@Check('roadshow_presentation_check', `((achievement_id IS NOT NULL) <> (package_id IS NOT NULL))`)
+@Check('roadshow_presentation_industry_check', `(industry = ANY (ARRAY['advanced-equipment'::text, 'digital'::text, 'life-health'::text, 'new-energy'::text, 'new-materials'::text, 'energy-saving-environmental'::text, 'new-energy-vehicles'::text, 'tech-services'::text, 'modern-agriculture'::text]))`)
+@Check('roadshow_presentation_origin_check', `(origin = ANY (ARRAY['application'::text, 'invitation'::text]))`)
+@Check('roadshow_presentation_status_check', `(status = ANY (ARRAY['applied'::text, 'invited'::text, 'accepted'::text, 'declined'::text, 'withdrawn'::text]))`)
+@ForeignKey('organisation', ['presenter_org_id'], ['id'], { name: 'roadshow_presentation_presenter_org_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('roadshow_event', ['event_id'], ['id'], { name: 'roadshow_presentation_event_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
+@ForeignKey('roadshow_session', ['session_id'], ['id'], { name: 'roadshow_presentation_session_id_fkey', onDelete: 'SET NULL', onUpdate: 'NO ACTION' })
 @Entity('roadshow_presentation')
 export class Presentation {
   @PrimaryGeneratedColumn('uuid') id!: string;
