@@ -28,3 +28,4 @@ export * from './http/param-pipes';
 export * from './http/prefetched-stream';
 export * from './state-machine/state-machine';
 export * from './validation/money';
+export * from './http/listening-url';
