@@ -1,3 +1,4 @@
+import type { DynamicModule, Type } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
@@ -84,6 +85,8 @@ export interface TestAppOptions {
   worker?: boolean;
   env?: Record<string, string>;
   clock?: MovableClock;
+  /** Extra modules composed into the app, e.g. a probe controller that only a test needs. */
+  imports?: Array<Type<unknown> | DynamicModule>;
   /** Extra HTTP setup before init (Fastify accepts plugins only before it boots), e.g. serving the built portal. */
   beforeInit?: (app: NestFastifyApplication, config: AppConfig) => Promise<unknown>;
 }
@@ -113,7 +116,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   const clock = options.clock ?? new MovableClock();
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ config, clock }), ...(options.worker ? [WorkerRuntimeModule] : [])],
+    imports: [AppModule.forRoot({ config, clock }), ...(options.worker ? [WorkerRuntimeModule] : []), ...(options.imports ?? [])],
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(fastifyOptions(config)), { logger: ['error'] });
   await configureHttpApp(app);

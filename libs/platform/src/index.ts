@@ -6,6 +6,7 @@ export * from './outbox';
 export * from './search/index';
 export * from './search/search-projection';
 export * from './search/search-indexer';
+export * from './search/search-rebuild';
 export * from './search/search.module';
 export * from './errors/domain-error';
 export * from './errors/validation';

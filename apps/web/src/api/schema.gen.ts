@@ -2336,6 +2336,8 @@ export interface components {
         AchievementSearchResponse: {
             facets: components["schemas"]["SearchFacets"];
             items: components["schemas"]["AchievementSearchItem"][];
+            /** @description For an English query that found nothing: the listings are in Chinese, with Chinese terms to try */
+            languageHint?: components["schemas"]["LanguageHintDto"];
             page: number;
             pageSize: number;
             processingTimeMs: number;
@@ -2938,6 +2940,15 @@ export interface components {
         InvitePresentationDto: {
             achievementId?: string;
             packageId?: string;
+        };
+        LanguageHintDto: {
+            en: string;
+            suggestions: components["schemas"]["LanguageSuggestion"][];
+            zh: string;
+        };
+        LanguageSuggestion: {
+            en: string;
+            zh: string;
         };
         MatchAchievementSummary: {
             id: string;

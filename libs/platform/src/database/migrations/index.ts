@@ -11,6 +11,7 @@ import { Roadshow1764000500000 } from './1764000500000-Roadshow';
 import { OrganisationVerification1764000800000 } from './1764000800000-OrganisationVerification';
 import { SearchDocuments1764100000000 } from './1764100000000-SearchDocuments';
 import { AuthenticationControls1765200000000 } from './1765200000000-AuthenticationControls';
+import { SearchIndexAliases1765500000000 } from './1765500000000-SearchIndexAliases';
 import { OutboxDeadLetters1765300000000 } from './1765300000000-OutboxDeadLetters';
 import { SearchTombstones1765300100000 } from './1765300100000-SearchTombstones';
 
@@ -28,6 +29,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   OrganisationVerification1764000800000,
   SearchDocuments1764100000000,
   AuthenticationControls1765200000000,
+  SearchIndexAliases1765500000000,
   OutboxDeadLetters1765300000000,
   SearchTombstones1765300100000,
 ];
