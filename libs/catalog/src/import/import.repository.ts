@@ -18,15 +18,15 @@ export class ImportRepository {
   }
 
   /** The import's events carry `import <id>` (see AchievementRepository.insertImportEvents); ix_achievement_event_import serves this. */
-  async publishedAchievementIdsOfImport(m: EntityManager, importJobId: string, after: string | null, limit: number): Promise<string[]> {
-    const rows: Array<{ id: string }> = await m.query(
-      `SELECT DISTINCT e.achievement_id AS id
+  async publishedAchievementsOfImport(m: EntityManager, importJobId: string, after: string | null, limit: number): Promise<Array<{ id: string; version: number }>> {
+    const rows: Array<{ id: string; version: number }> = await m.query(
+      `SELECT DISTINCT e.achievement_id AS id, a.version
          FROM achievement_event e JOIN achievement a ON a.id = e.achievement_id
         WHERE e.action = 'import' AND e.comment = $1 AND a.status = 'published' AND ($2::uuid IS NULL OR e.achievement_id > $2::uuid)
         ORDER BY e.achievement_id LIMIT $3`,
       [`import ${importJobId}`, after, limit],
     );
-    return rows.map((r) => r.id);
+    return rows.map((r) => ({ id: r.id, version: Number(r.version) }));
   }
 
   /** Moves queued (or a crashed run) to running; false when another run holds it or it has finished. */

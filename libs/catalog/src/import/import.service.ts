@@ -175,8 +175,8 @@ export class ImportService {
    * Keyset page over the achievements this import published (as recorded by its import events) that are still published,
    * for the batch match computation: ids after `after`, in id order.
    */
-  async publishedAchievementIdsOfImport(importJobId: string, after: string | null, limit: number): Promise<string[]> {
-    return this.repo.publishedAchievementIdsOfImport(this.tx.manager, importJobId, after, limit);
+  async publishedAchievementsOfImport(importJobId: string, after: string | null, limit: number): Promise<Array<{ id: string; version: number }>> {
+    return this.repo.publishedAchievementsOfImport(this.tx.manager, importJobId, after, limit);
   }
 
   /** For jobs (no request): the import's row, or null. */

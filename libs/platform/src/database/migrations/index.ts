@@ -12,6 +12,7 @@ import { OrganisationVerification1764000800000 } from './1764000800000-Organisat
 import { SearchDocuments1764100000000 } from './1764100000000-SearchDocuments';
 import { OutboxDeadLetters1765300000000 } from './1765300000000-OutboxDeadLetters';
 import { SearchTombstones1765300100000 } from './1765300100000-SearchTombstones';
+import { MatchComputation1765300200000 } from './1765300200000-MatchComputation';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -28,4 +29,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   SearchDocuments1764100000000,
   OutboxDeadLetters1765300000000,
   SearchTombstones1765300100000,
+  MatchComputation1765300200000,
 ];
