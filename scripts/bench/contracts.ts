@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     // Registration institutions act only once verified by the platform.
     await identity.verifyOrganisation(admin, institution.organisation.id, {});
     const seller: Actor = { userId: university.user.id, orgId: university.organisation.id, orgType: OrgType.University, roles: [Role.Member, Role.OrgAdmin] };
-    const reviewer: Actor = { userId: institution.user.id, orgId: institution.organisation.id, orgType: OrgType.RegistrationInstitution, roles: [Role.Member, Role.Reviewer] };
+    const reviewer: Actor = { userId: institution.user.id, orgId: institution.organisation.id, orgType: OrgType.RegistrationInstitution, roles: [Role.Member, Role.Reviewer], verified: true };
     const pdf = Buffer.from('%PDF-1.4\n% bench\n%%EOF\n');
     const ids: string[] = new Array(N);
     const setupStart = Date.now();

@@ -156,8 +156,8 @@ async function meeting(ctx: FixtureContext): Promise<Params> {
 
 async function contract(ctx: FixtureContext, submit: boolean): Promise<string> {
   const { w, t } = ctx;
-  const world = { enterprise: w.groups.enterprise.owner, transfer: w.transferAdmin } as never;
-  const body = contractBody(world, { title: unique('光伏逆变器专利实施许可合同'), signedOn: '2026-05-10', termFrom: '2026-05-10', termTo: '2029-05-09' });
+  // Sold by the university owner to the enterprise owner, facilitated by the broker's institution.
+  const body = contractBody({ enterprise: w.groups.enterprise.owner, transfer: w.transferAdmin }, { title: unique('光伏逆变器专利实施许可合同'), signedOn: '2026-05-10', termFrom: '2026-05-10', termTo: '2029-05-09' });
   if (submit) {
     const c = await submittedContract(t, w.groups.university.owner, body);
     if (c.status !== 'under-review' || c.registrationInstitutionId !== w.groups.registrar.owner.organisation.id) throw new Error(`fixture contract not routed to the owner registrar: ${JSON.stringify(c)}`);

@@ -82,6 +82,8 @@ function allowed(key: string, caller: string, variant: string): AllowEntry | und
 }
 
 const is2xx = (s: number) => s >= 200 && s < 300;
+/** 403s of the route guard: decided from the caller's roles before any object is read. */
+const GUARD_CODES = ['ROLE_REQUIRED', 'ROLE_NOT_IN_EFFECT'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 describe('access control generated from the OpenAPI document (e2e)', () => {
@@ -121,18 +123,38 @@ describe('access control generated from the OpenAPI document (e2e)', () => {
       });
     };
 
-    /** 403/404 (401 anonymous), or the same answer as for a made-up id; else a problem. */
-    const judgeStranger = async (op: Operation, params: Params, caller: Caller, res: Answer, where: string): Promise<void> => {
-      if (res.status === 403 || res.status === 404 || (res.status === 401 && caller.session === null)) return;
+    /** The answer about ids that do not exist, with the same caller, body and codes. */
+    const control = (op: Operation, params: Params, caller: Caller): Promise<Answer> =>
+      send(op, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, UUID.test(v) ? randomUUID() : v])), caller);
+    /** Can the caller see the object at all (its kind's own GET answers 2xx)? Unknown kinds count as visible. */
+    const sees = async (kind: ResourceKind, params: Params, caller: Caller): Promise<boolean> => {
+      const get = ops.find((o) => o.method === 'GET' && o.template === kind.template);
+      return !get || is2xx((await send(get, params, caller)).status);
+    };
+
+    /**
+     * 403/404 (401 anonymous), or the same answer as for a made-up id; else a problem. A 403 decided after the
+     * object was read (not the guard's role check) must also match the made-up id's answer when the caller cannot
+     * see the object: 403 here and 404 there would tell it the object exists.
+     */
+    const judgeStranger = async (op: Operation, kind: ResourceKind, params: Params, caller: Caller, res: Answer, where: string): Promise<void> => {
+      const hasIds = Object.values(params).some((v) => UUID.test(v));
+      if (res.status === 404 || (res.status === 401 && caller.session === null)) return;
+      if (res.status === 403) {
+        if (!hasIds || GUARD_CODES.includes(res.body?.code)) return;
+        const other = await control(op, params, caller);
+        if (other.status === 403 || (await sees(kind, params, caller))) return;
+        problems.push(`${where}: 403 ${res.body?.code ?? ''} for the object but ${other.status} for a made-up id, and it cannot see the object`);
+        return;
+      }
       if (res.status === 400 && res.body?.code === 'VALIDATION_FAILED') {
         problems.push(`${where}: the probe's body or query is invalid (${JSON.stringify(res.body.details)}); fix it in access-bodies.ts`);
         return;
       }
-      if (res.status >= 400 && res.status < 500 && Object.values(params).some((v) => UUID.test(v))) {
+      if (res.status >= 400 && res.status < 500 && hasIds) {
         // Does the answer depend on the object at all? Ask again about ids that do not exist.
-        const madeUp = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, UUID.test(v) ? randomUUID() : v]));
-        const control = await send(op, madeUp, caller);
-        if (control.status === res.status && control.body?.code === res.body?.code) {
+        const other = await control(op, params, caller);
+        if (other.status === res.status && other.body?.code === res.body?.code) {
           indistinguishable.push(`${where}: ${res.status} ${res.body?.code ?? ''}`);
           return;
         }
@@ -166,7 +188,7 @@ describe('access control generated from the OpenAPI document (e2e)', () => {
         const strangers = callers.filter((c) => !c.entry);
         const answers = await Promise.all(strangers.map(({ caller }) => send(op, params, caller)));
         if (op.method !== 'GET' && answers.some((a) => is2xx(a.status))) fixtures.delete(fixtureKey);
-        await Promise.all(strangers.map(({ caller }, i) => judgeStranger(op, params, caller, answers[i], `${op.key} [${variant}] as ${caller.name}`)));
+        await Promise.all(strangers.map(({ caller }, i) => judgeStranger(op, kind, params, caller, answers[i], `${op.key} [${variant}] as ${caller.name}`)));
         const judgeAllowed = (caller: Caller, entry: AllowEntry, res: Answer): void => {
           const ok = entry.expect === '2xx' ? is2xx(res.status)
             : entry.expect === 'visible' ? res.status < 500 && res.status !== 401 && res.status !== 404 && res.body?.code !== 'VALIDATION_FAILED'

@@ -55,7 +55,7 @@ export async function makeWorld(t: TestApp): Promise<World> {
   return { admin, institution, reviewer, otherInstitution, otherReviewer, university, enterprise, transfer };
 }
 
-export function contractBody(w: World, overrides: Record<string, unknown> = {}) {
+export function contractBody(w: Pick<World, 'enterprise' | 'transfer'>, overrides: Record<string, unknown> = {}) {
   return {
     title: '高性能储氢合金专利实施许可合同',
     type: 'license-patent',

@@ -89,11 +89,11 @@ describe('demands: solution proposals and expiry (e2e)', () => {
     expect((await t.api.post(`demands/${d.id}/solve`, {}, { token: enterprise.accessToken })).body.status).toBe('solved');
   });
 
-  it('refuses proposals on an unpublished demand and after the deadline (409), and bad proposals (400)', async () => {
+  it('refuses proposals on an unpublished demand (404: a draft is not revealed), after the deadline (409), and bad proposals (400)', async () => {
     const draft = await createDemand(t.api, enterprise, {}, false);
     const onDraft = await t.api.post(`demands/${draft.id}/proposals`, proposalBody(), { token: uni1.accessToken });
-    expect(onDraft.status).toBe(409);
-    expect(onDraft.body.currentState).toBe('draft');
+    expect(onDraft.status).toBe(404);
+    expect(onDraft.body.currentState).toBeUndefined();
 
     const d = await createDemand(t.api, enterprise, { deadline: dateIn(t.clock.now(), 5) });
     const bad = await t.api.post(`demands/${d.id}/proposals`, proposalBody({ price: -5, approach: 'short' }), { token: uni1.accessToken });

@@ -123,6 +123,9 @@ describe('identity: privileged roles only from a verified organisation of the ri
     expect(revoked.body.voidedRoles).toEqual([{ role: 'broker', reason: 'organisation-not-verified' }]);
     await verifyOrganisation(t.api, other.organisation.id);
     expect((await t.api.get('thesaurus', { token: otherBroker.accessToken })).status).toBe(200);
+    // A disabled user's unexpired token names nobody any more.
+    await t.db.dataSource.query(`UPDATE app_user SET status = 'disabled' WHERE id = $1`, [otherBroker.user.id]);
+    expect((await t.api.get('me', { token: otherBroker.accessToken })).status).toBe(401);
   });
 
   it('a pending or rejected organisation has no privileged power: unpublished achievements, files, review history, park entries', async () => {
@@ -218,5 +221,23 @@ describe('identity: privileged roles only from a verified organisation of the ri
     expect(JSON.stringify(theirs.body)).not.toContain('底价');
     const ours = await t.api.get(`matches/${taken.body.id}/events`, { token: broker.accessToken });
     expect(ours.body.map((e: any) => e.kind)).toContain('note');
+  });
+
+  it('an object that answers 404 is not revealed by another route: proposals to a draft demand, a match on a draft', async () => {
+    const draft = await createDemand(t.api, enterprise, { title: '尚未发布的光伏运维需求', industry: 'new-energy', field: 'photovoltaics', park: 'bd-hitech', minTrl: 4 }, false);
+    const published = (await t.api.get('achievements', { query: { pageSize: 1 } })).body.items[0].id;
+    const proposal = { approach: '采用无人机巡检与红外热成像结合的运维方案。', timeline: '3个月' };
+    const missing = '00000000-0000-4000-8000-00000000abcd';
+    expect((await t.api.get(`demands/${draft.id}`, { token: uni.accessToken })).status).toBe(404);
+    const toDraft = await t.api.post(`demands/${draft.id}/proposals`, proposal, { token: uni.accessToken });
+    const toNothing = await t.api.post(`demands/${missing}/proposals`, proposal, { token: uni.accessToken });
+    expect([toDraft.status, toDraft.body.code]).toEqual([404, toNothing.body.code]);
+    expect(toDraft.body.currentState).toBeUndefined();
+    const onDraft = await t.api.post('matches', { demandId: draft.id, achievementId: published }, { token: broker.accessToken });
+    const onNothing = await t.api.post('matches', { demandId: missing, achievementId: published }, { token: broker.accessToken });
+    expect([onDraft.status, onDraft.body.code]).toEqual([404, onNothing.body.code]);
+    // The enterprise itself is told the state.
+    expect((await t.api.post(`demands/${draft.id}/publish`, {}, { token: enterprise.accessToken })).status).toBe(200);
+    expect((await t.api.post(`demands/${draft.id}/proposals`, proposal, { token: uni.accessToken })).status).toBe(201);
   });
 });

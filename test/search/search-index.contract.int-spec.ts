@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '@techbridge/testing';
-import { ChineseTokenizer, createSearchIndex, IndexSettings, SearchDocument, SearchIndex, SearchResult } from '@techbridge/platform/search';
+import { ChineseTokenizer, createSearchIndex, engineSettings, IndexSettings, SearchDocument, SearchIndex, SearchResult, withSearchFields } from '@techbridge/platform/search';
 
 /**
  * The SearchIndex contract, run against whichever engine the environment selects: Meilisearch when MEILI_HOST is
@@ -307,6 +307,72 @@ describe(`SearchIndex contract (${process.env.MEILI_HOST ? 'meilisearch' : 'embe
     } finally {
       await other.destroy();
     }
+  });
+});
+
+describe(`SearchIndex contract with search fields, as the indexer writes them (${process.env.MEILI_HOST ? 'meilisearch' : 'embedded'})`, () => {
+  let db: TestDatabase;
+  let search: SearchIndex;
+  const tokenizer = new ChineseTokenizer();
+  const index = `segmented_${RUN}`;
+  const next = `segmented_next_${RUN}`;
+  const searchable = ['title', 'keywords', 'summary'];
+  // One segmentation for both engines: the settings and documents the SearchIndexer hands to any engine.
+  const settings = engineSettings(
+    { searchableAttributes: searchable, filterableAttributes: ['industry'], sortableAttributes: [], synonyms: { 脱硝: ['氮氧化物治理'] } },
+    tokenizer,
+  );
+  const doc = (id: string, title: string, keywords: string[], summary: string) => withSearchFields({ id, version: 1, title, keywords, summary, industry: 'x' }, searchable, tokenizer);
+  const documents = () => [
+    doc('s1', '宽温域磷酸铁锂电池电解液', ['电解液', '低温放电'], '零下四十度仍可放电的电解液配方'),
+    doc('s2', '测试工具箱', ['检测'], '现场检测用便携工具'),
+    doc('s3', '燃煤锅炉低氮燃烧改造', ['氮氧化物治理'], '分级燃烧降低排放'),
+    doc('s4', '钠离子电池正极材料', ['储能'], '层状氧化物正极'),
+  ];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    search = createSearchIndex({ meiliHost: process.env.MEILI_HOST, meiliApiKey: process.env.MEILI_API_KEY, dataSource: db.dataSource, tokenizer });
+    await search.applySettings(index, settings);
+    await search.upsert(index, documents());
+  });
+
+  afterAll(async () => {
+    await search?.deleteIndex(index);
+    await search?.deleteIndex(next);
+    await db?.drop();
+  });
+
+  it('finds a sub-word of a long compound, across the cut of jieba too', async () => {
+    expect(ids(await search.search(index, { q: '锂电池' }))).toEqual(['s1']);
+    expect(ids(await search.search(index, { q: '工具' }))).toEqual(['s2']);
+    // The whole compound still finds itself, and a word sharing only characters does not.
+    expect(ids(await search.search(index, { q: '磷酸铁锂电池电解液', matchingStrategy: 'all' }))).toEqual(['s1']);
+  });
+
+  it('applies segmented synonyms and highlights on the display fields, never returning the search fields', async () => {
+    expect(sortedIds(await search.search(index, { q: '脱硝' }))).toEqual(['s3']);
+    const result = await search.search(index, { q: '锂电池 电解液', highlight: ['title', 'keywords'] });
+    const hit = result.hits.find((h) => h.document.id === 's1');
+    // Touching marks merge, so tags never nest or stutter.
+    expect(hit?.highlights.title).toBe('宽温域磷酸铁<em>锂电池电解液</em>');
+    expect(hit?.highlights.keywords).toEqual(['<em>电解液</em>', '低温放电']);
+    expect(hit?.document).not.toHaveProperty('searchTerms');
+    expect(hit?.document).toMatchObject({ title: '宽温域磷酸铁锂电池电解液' });
+  });
+
+  it('swaps a rebuilt index in and drops the old one', async () => {
+    await search.applySettings(next, settings);
+    await search.upsert(next, [doc('n1', '固态锂电池隔膜', ['隔膜'], '陶瓷涂覆')]);
+    await search.swapIndexes(index, next);
+    expect(ids(await search.search(index, { q: '锂电池' }))).toEqual(['n1']);
+    expect(await search.count(index)).toBe(1);
+    // The other name now holds the old documents until it is deleted.
+    expect(ids(await search.search(next, { q: '工具' }))).toEqual(['s2']);
+    await search.deleteIndex(next);
+    expect(await search.count(next)).toBe(0);
+    expect(ids(await search.search(index, { q: '隔膜' }))).toEqual(['n1']);
+    await search.deleteIndex(next);
   });
 });
 

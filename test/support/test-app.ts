@@ -1,3 +1,4 @@
+import type { DynamicModule, Type } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
@@ -84,6 +85,8 @@ export interface TestAppOptions {
   worker?: boolean;
   env?: Record<string, string>;
   clock?: MovableClock;
+  /** Extra modules composed into the app, e.g. a probe controller that only a test needs. */
+  imports?: Array<Type<unknown> | DynamicModule>;
   /** Extra HTTP setup before init (Fastify accepts plugins only before it boots), e.g. serving the built portal. */
   beforeInit?: (app: NestFastifyApplication, config: AppConfig) => Promise<unknown>;
 }
@@ -106,12 +109,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     STORAGE_DIR: path.join(os.tmpdir(), db.name),
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     OUTBOX_POLL_MS: '50',
+    // Tests move the clock by months; the password-expiry test turns expiry on for itself.
+    PASSWORD_MAX_AGE_DAYS: '0',
     ...(process.env.MEILI_HOST ? { MEILI_HOST: process.env.MEILI_HOST, MEILI_API_KEY: process.env.MEILI_API_KEY ?? '' } : {}),
     ...options.env,
   });
   const clock = options.clock ?? new MovableClock();
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ config, clock }), ...(options.worker ? [WorkerRuntimeModule] : [])],
+    imports: [AppModule.forRoot({ config, clock }), ...(options.worker ? [WorkerRuntimeModule] : []), ...(options.imports ?? [])],
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(fastifyOptions(config)), { logger: ['error'] });
   await configureHttpApp(app);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { AddressInfo } from 'node:net';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { configureHttpApp, fastifyOptions, loadConfig, ReferenceDataSeeder, runMigrations, SEARCH_INDEX, SearchSettingsBootstrap } from '@techbridge/platform';
@@ -10,16 +11,24 @@ import { serveWebPortal } from './web-portal';
 async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
   await runMigrations(config.DATABASE_URL);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config }), new FastifyAdapter(fastifyOptions()), { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config }), new FastifyAdapter(fastifyOptions(config)), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.get(ReferenceDataSeeder).seed();
   await configureHttpApp(app);
   await mountQueueDashboard(app);
   await serveWebPortal(app, config);
-  await app.listen(config.PORT, '0.0.0.0');
+  await app.listen(config.PORT, config.HOST);
   app.get(SearchSettingsBootstrap).warmUp(app.get(SEARCH_INDEX));
-  app.get(Logger).log(`TechBridge API listening on http://127.0.0.1:${config.PORT}/api/v1 (docs at /api/docs)`);
+  app.get(Logger).log(`TechBridge API listening on ${listeningUrl(app)}/api/v1 (docs at /api/docs)`);
+}
+
+/** The address the socket is really bound to (HOST may be 0.0.0.0, PORT may be 0), not what the config hoped for. */
+function listeningUrl(app: NestFastifyApplication): string {
+  const address = app.getHttpServer().address() as AddressInfo | string | null;
+  if (!address || typeof address === 'string') return String(address);
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
 }
 
 bootstrap().catch((err) => {

@@ -46,6 +46,8 @@ export interface SessionUser {
   email: string;
   displayName: string;
   roles: string[];
+  /** The granted roles in effect (privileged roles need a verified organisation of the right type); absent in older stored sessions. */
+  effectiveRoles?: string[];
   organisationId: string;
 }
 export interface SessionOrganisation {
@@ -237,5 +239,7 @@ export const api = new ApiClient(typeof localStorage === 'undefined' ? null : lo
 
 export function hasRole(s: Session | null, ...roles: string[]): boolean {
   if (!s) return false;
-  return s.user.roles.includes('platform-admin') || roles.some((r) => s.user.roles.includes(r));
+  // The api acts on the roles in effect: a broker grant in an unverified organisation opens no broker workspace.
+  const held = s.user.effectiveRoles ?? s.user.roles;
+  return held.includes('platform-admin') || roles.some((r) => held.includes(r));
 }

@@ -17,7 +17,7 @@ const M = {
   tooMany: (f: Msg, n: number): Msg => ({ zh: `${f.zh}最多 ${n} 个`, en: `At most ${n} ${f.en.toLowerCase()}` }),
   itemTooLong: (f: Msg, n: number): Msg => ({ zh: `每个${f.zh}不超过 ${n} 个字符`, en: `Each of the ${f.en.toLowerCase()} must be at most ${n} characters` }),
   email: { zh: '请输入有效的电子邮箱', en: 'Enter a valid email address' },
-  password: { zh: '密码至少 10 位，且包含字母和数字', en: 'The password must be 10-128 characters with at least one letter and one digit' },
+  password: { zh: '密码至少 10 位，且包含小写字母、大写字母、数字、其他字符中的至少 3 类', en: 'The password needs 10-128 characters and at least 3 of: lower-case letters, upper-case letters, digits, other characters' },
   creditCode: { zh: '统一社会信用代码应为 18 位（数字或大写字母，不含 I、O、Z、S、V）', en: 'The credit code has 18 characters (digits or capitals, no I, O, Z, S, V)' },
 };
 
@@ -38,7 +38,9 @@ const F = {
   region: { zh: '所在地区', en: 'Region' },
 };
 
-const STRONG_PASSWORD = /^(?=.*[A-Za-z])(?=.*\d).{10,128}$/;
+/** The API's default policy (PASSWORD_MIN_LENGTH 10, PASSWORD_MIN_CLASSES 3); the API has the last word. */
+const passwordClasses = (p: string) => [/\p{Ll}/u, /\p{Lu}/u, /\p{Nd}/u, /[^\p{Ll}\p{Lu}\p{Nd}]/u].filter((re) => re.test(p)).length;
+const isStrongPassword = (p: string) => [...p].length >= 10 && [...p].length <= 128 && passwordClasses(p) >= 3;
 const CREDIT_CODE_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MONEY = /^\d{1,16}(\.\d{1,2})?$/;
@@ -131,7 +133,7 @@ export interface SignUpForm {
 export function validateSignUp(f: SignUpForm, lang: Lang): Errors {
   const c = new Collector(lang);
   if (!EMAIL.test(f.email.trim())) c.add('email', M.email);
-  if (!STRONG_PASSWORD.test(f.password)) c.add('password', M.password);
+  if (!isStrongPassword(f.password)) c.add('password', M.password);
   c.text('displayName', f.displayName, F.displayName, 1, 60);
   c.text('organisation.name', f.orgName, F.orgName, 2, 200);
   if (!f.orgType) c.add('organisation.type', M.choose(F.orgType));

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { JobName, JobQueue, loadConfig, OutboxRelay, ReferenceDataSeeder, runMigrations } from '@techbridge/platform';
+import { DataSource } from 'typeorm';
+import { JobName, JobQueue, loadConfig, OutboxRelay, QueueName, ReferenceDataSeeder, runMigrations } from '@techbridge/platform';
 import { RewardSchedules } from '@techbridge/contracts';
+import { WorkerHeartbeat } from './worker-heartbeat';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -25,6 +27,11 @@ async function bootstrap(): Promise<void> {
   await jobs.queue(jobs.queueOf(JobName.ReconcileMatches)).upsertJobScheduler('reconcile-matches', { every: 30 * 60_000 }, { name: JobName.ReconcileMatches, data: {} });
   // Yearly reward ledger (1 January, previous year) and monthly provisional runs: upserted by fixed id, so every start is safe.
   await app.get(RewardSchedules).register();
+  if (config.WORKER_HEARTBEAT_FILE) {
+    const db = app.get(DataSource);
+    const redis = () => jobs.queue(QueueName.Maintenance).client.then((c) => (c as unknown as { ping(): Promise<string> }).ping());
+    new WorkerHeartbeat(config.WORKER_HEARTBEAT_FILE, [() => db.query('SELECT 1'), redis]).start();
+  }
   app.get(Logger).log('TechBridge worker started');
 }
 

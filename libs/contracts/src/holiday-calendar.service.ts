@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, TransactionRunner } from '@techbridge/platform';
+import { Actor, isCalendarDay, TransactionRunner } from '@techbridge/platform';
 import { IdentityService } from '@techbridge/identity';
 import { ContractsErrors } from './contracts.exception';
 import { ContractsRepository } from './contracts.repository';
@@ -24,7 +24,7 @@ export class HolidayCalendarService {
   }
 
   async setHoliday(actor: Actor, day: string, kind: 'holiday' | 'workday', name: string): Promise<HolidayEntry> {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw ContractsErrors.badHolidayDay();
+    if (!isCalendarDay(day)) throw ContractsErrors.badHolidayDay();
     await this.tx.run(async (m) => {
       await this.repo.upsertHoliday(m, day, kind, name);
       await this.identity.audit(m, actor, { action: 'set-holiday', entityType: 'holiday', entityId: day, changes: { kind, name } });

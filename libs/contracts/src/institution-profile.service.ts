@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
 import { Actor, Clock, OrgType, Page, pageOf, Role, skipTake, TransactionRunner } from '@techbridge/platform';
 import { IdentityService, OrganisationResponse } from '@techbridge/identity';
 import { MatchPipelineService } from '@techbridge/matching';
@@ -12,11 +11,6 @@ import {
 } from './dto/contracts.dto';
 import { defaultNumberPrefix } from './rules/registration-number';
 import { beijingDate } from './rules/working-days';
-
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  const e = err as QueryFailedError & { driverError?: { code?: string; constraint?: string } };
-  return e instanceof QueryFailedError && e.driverError?.code === '23505' && e.driverError?.constraint === constraint;
-}
 
 /** Institution profiles (transfer institutions' accreditation, registration institutions' coverage) and broker profiles. */
 @Injectable()
@@ -34,36 +28,26 @@ export class InstitutionProfileService {
   async setTransferProfile(actor: Actor, orgId: string, dto: TransferInstitutionProfileDto): Promise<InstitutionResponse> {
     const org = await this.requireOrg(orgId, OrgType.TransferInstitution);
     if (dto.validTo < dto.validFrom) throw ContractsErrors.validityOrder();
-    try {
-      await this.tx.run(async (m) => {
-        const before = await this.repo.findTransferProfile(m, orgId);
-        // A level change restarts the accreditation date: a municipal institution promoted to provincial is newly accredited.
-        const accreditedOn = dto.accreditedOn ?? (before && before.level === dto.level ? before.accreditedOn : dto.validFrom);
-        await this.repo.saveTransferProfile(m, { organisationId: orgId, level: dto.level, accreditationNumber: dto.accreditationNumber.trim(), validFrom: dto.validFrom, validTo: dto.validTo, accreditedOn });
-        await this.identity.audit(m, actor, { action: 'set-transfer-institution-profile', entityType: 'organisation', entityId: orgId, changes: { ...dto } });
-      });
-    } catch (err) {
-      if (isUniqueViolation(err, 'ux_transfer_institution_accreditation')) throw ContractsErrors.accreditationNumberTaken();
-      throw err;
-    }
+    await this.tx.run(async (m) => {
+      const before = await this.repo.findTransferProfile(m, orgId);
+      // A level change restarts the accreditation date: a municipal institution promoted to provincial is newly accredited.
+      const accreditedOn = dto.accreditedOn ?? (before && before.level === dto.level ? before.accreditedOn : dto.validFrom);
+      await this.repo.saveTransferProfile(m, { organisationId: orgId, level: dto.level, accreditationNumber: dto.accreditationNumber.trim(), validFrom: dto.validFrom, validTo: dto.validTo, accreditedOn });
+      await this.identity.audit(m, actor, { action: 'set-transfer-institution-profile', entityType: 'organisation', entityId: orgId, changes: { ...dto } });
+    });
     return this.institutionView(org);
   }
 
   async setRegistrationProfile(actor: Actor, orgId: string, dto: RegistrationInstitutionProfileDto): Promise<InstitutionResponse> {
     const org = await this.requireOrg(orgId, OrgType.RegistrationInstitution);
-    try {
-      await this.tx.run(async (m) => {
-        const before = await this.repo.findRegistrationProfile(m, orgId);
-        const numberPrefix = dto.numberPrefix ?? before?.numberPrefix ?? defaultNumberPrefix(org.divisionCode ? [org.divisionCode] : dto.coveredDivisions);
-        const holder = await this.repo.findRegistrationProfileByPrefix(m, numberPrefix);
-        if (holder && holder.organisationId !== orgId) throw ContractsErrors.numberPrefixTaken();
-        await this.repo.saveRegistrationProfile(m, { organisationId: orgId, coveredDivisions: dto.coveredDivisions, numberPrefix });
-        await this.identity.audit(m, actor, { action: 'set-registration-institution-profile', entityType: 'organisation', entityId: orgId, changes: { ...dto, numberPrefix } });
-      });
-    } catch (err) {
-      if (isUniqueViolation(err, 'ux_registration_institution_number_prefix')) throw ContractsErrors.numberPrefixTaken();
-      throw err;
-    }
+    await this.tx.run(async (m) => {
+      const before = await this.repo.findRegistrationProfile(m, orgId);
+      const numberPrefix = dto.numberPrefix ?? before?.numberPrefix ?? defaultNumberPrefix(org.divisionCode ? [org.divisionCode] : dto.coveredDivisions);
+      const holder = await this.repo.findRegistrationProfileByPrefix(m, numberPrefix);
+      if (holder && holder.organisationId !== orgId) throw ContractsErrors.numberPrefixTaken();
+      await this.repo.saveRegistrationProfile(m, { organisationId: orgId, coveredDivisions: dto.coveredDivisions, numberPrefix });
+      await this.identity.audit(m, actor, { action: 'set-registration-institution-profile', entityType: 'organisation', entityId: orgId, changes: { ...dto, numberPrefix } });
+    });
     return this.institutionView(org);
   }
 
@@ -106,15 +90,10 @@ export class InstitutionProfileService {
       const inst = await this.identity.findOrganisation(dto.institutionId);
       if (!inst || inst.type !== OrgType.TransferInstitution) throw ContractsErrors.wrongOrgType('institutionId', OrgType.TransferInstitution);
     }
-    try {
-      await this.tx.run(async (m) => {
-        await this.repo.saveBrokerProfile(m, { userId, tier: dto.tier, filingNumber: dto.filingNumber.trim(), professionalTitle: dto.professionalTitle ?? null, institutionId: dto.institutionId ?? null });
-        await this.identity.audit(m, actor, { action: 'set-broker-profile', entityType: 'user', entityId: userId, changes: { ...dto } });
-      });
-    } catch (err) {
-      if (isUniqueViolation(err, 'ux_broker_profile_filing_number')) throw ContractsErrors.filingNumberTaken();
-      throw err;
-    }
+    await this.tx.run(async (m) => {
+      await this.repo.saveBrokerProfile(m, { userId, tier: dto.tier, filingNumber: dto.filingNumber.trim(), professionalTitle: dto.professionalTitle ?? null, institutionId: dto.institutionId ?? null });
+      await this.identity.audit(m, actor, { action: 'set-broker-profile', entityType: 'user', entityId: userId, changes: { ...dto } });
+    });
     return this.getBroker(userId);
   }
 

@@ -268,10 +268,15 @@ export class DemandService {
     });
   }
 
+  /** Assigned to follow the demand, and a broker in effect now (an assignment outlives no revocation). */
+  async isAssignedBroker(m: EntityManager, actor: Actor, demandId: string): Promise<boolean> {
+    return hasRole(actor, Role.Broker) && (await this.repo.isAssignedBroker(m, demandId, actor.userId));
+  }
+
   async listBrokers(actor: Actor, id: string): Promise<DemandBrokerResponse[]> {
     const m = this.tx.manager;
     const d = await this.repo.findById(m, id);
-    if (!d || !(this.canManage(actor, d) || (await this.repo.isAssignedBroker(m, d.id, actor.userId)))) throw DemandErrors.demandNotFound();
+    if (!d || !(this.canManage(actor, d) || (await this.isAssignedBroker(m, actor, d.id)))) throw DemandErrors.demandNotFound();
     const rows = await this.repo.listBrokers(m, d.id);
     const users = await Promise.all(rows.map((r) => this.identity.findUser(r.userId)));
     return rows.map((r, i) => ({ demandId: r.demandId, userId: r.userId, displayName: users[i]?.displayName ?? '', assignedAt: r.assignedAt.toISOString() }));

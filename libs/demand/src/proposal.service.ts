@@ -145,7 +145,7 @@ export class ProposalService {
   }
 
   private async seesAll(m: EntityManager, actor: Actor, d: Demand): Promise<boolean> {
-    return d.enterpriseId === actor.orgId || (await this.repo.isAssignedBroker(m, d.id, actor.userId));
+    return d.enterpriseId === actor.orgId || (await this.demands.isAssignedBroker(m, actor, d.id));
   }
 
   /** Linked achievements must be published and belong to the proposing organisation. */

@@ -1,19 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Param, ParseUUIDPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { Actor, CurrentActor, PageQuery, Public, Role, Roles } from '@techbridge/platform';
 import {
-  AcceptInvitationDto, AuditQuery, ChangeRolesDto, InvitationResponse, InviteMemberDto, OrganisationListQuery, OrganisationResponse, RefreshDto,
+  AcceptInvitationDto, AuditQuery, ChangePasswordDto, ChangeRolesDto, InvitationResponse, InviteMemberDto, OrganisationListQuery, OrganisationResponse, RefreshDto,
   RejectOrganisationDto, SessionResponse, SignInDto, SignUpDto, UserResponse, VerifyOrganisationDto,
 } from './dto/identity.dto';
 import { IdentityService } from './identity.service';
 import { MembershipService } from './membership.service';
+import { SessionService } from './session.service';
 
 @ApiTags('auth')
 @Controller('auth')
 @UseGuards(ThrottlerGuard)
 export class AuthController {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly sessions: SessionService,
+  ) {}
 
   @Post('sign-up')
   @Public()
@@ -26,9 +30,19 @@ export class AuthController {
   @Post('sign-in')
   @Public()
   @HttpCode(200)
+  @ApiOperation({ summary: '登录 / Sign in; repeated failures lock the account (429 with Retry-After); an expired password answers 403 PASSWORD_EXPIRED' })
   @ApiOkResponse({ type: SessionResponse })
-  signIn(@Body() dto: SignInDto): Promise<SessionResponse> {
-    return this.identity.signIn(dto);
+  signIn(@Body() dto: SignInDto, @Ip() address: string): Promise<SessionResponse> {
+    return this.sessions.signIn(dto, address);
+  }
+
+  @Post('change-password')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: '修改密码 / Change the password with the current one (works when it has expired); other sessions end' })
+  @ApiOkResponse({ type: SessionResponse })
+  changePassword(@Body() dto: ChangePasswordDto, @Ip() address: string): Promise<SessionResponse> {
+    return this.sessions.changePassword(dto, address);
   }
 
   @Post('refresh')
@@ -37,14 +51,15 @@ export class AuthController {
   @ApiOperation({ summary: 'Rotate the refresh token; the presented one is spent' })
   @ApiOkResponse({ type: SessionResponse })
   refresh(@Body() dto: RefreshDto): Promise<SessionResponse> {
-    return this.identity.refresh(dto.refreshToken);
+    return this.sessions.refresh(dto.refreshToken);
   }
 
   @Post('sign-out')
   @Public()
   @HttpCode(204)
-  async signOut(@Body() dto: RefreshDto): Promise<void> {
-    await this.identity.signOut(dto.refreshToken);
+  @ApiOperation({ summary: '退出登录 / Sign out: the refresh token and the access token sent with it stop working at once' })
+  async signOut(@Body() dto: RefreshDto, @Headers('authorization') authorization: string | undefined, @Ip() address: string): Promise<void> {
+    await this.sessions.signOut(dto.refreshToken, authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined, address);
   }
 
   @Post('accept-invitation')

@@ -1,4 +1,4 @@
-import { describeConstraintErrors, DomainError, Role } from '@techbridge/platform';
+import { describeConstraintErrors, DomainError, ErrorDetail, Role } from '@techbridge/platform';
 import { ineligibilityText, RoleIneligibility } from './role-eligibility';
 
 export enum IdentityErrorCode {
@@ -10,6 +10,10 @@ export enum IdentityErrorCode {
   OrganisationNotFound = 'ORGANISATION_NOT_FOUND',
   UserNotFound = 'USER_NOT_FOUND',
   OrganisationNotVerified = 'ORGANISATION_NOT_VERIFIED',
+  AccountLocked = 'ACCOUNT_LOCKED',
+  PasswordExpired = 'PASSWORD_EXPIRED',
+  WeakPassword = 'WEAK_PASSWORD',
+  PasswordReused = 'PASSWORD_REUSED',
   RoleNotGrantable = 'ROLE_NOT_GRANTABLE',
   LastOrgAdmin = 'LAST_ORG_ADMIN',
 }
@@ -68,6 +72,25 @@ export const IdentityErrors = {
       { field: 'roles', message: 'The organisation must keep at least one org-admin', zh: '机构至少需要保留一名机构管理员', code: IdentityErrorCode.LastOrgAdmin },
     ]),
   userNotFound: () => DomainError.notFound({ code: IdentityErrorCode.UserNotFound, zh: '用户不存在', en: 'User not found' }),
+  accountLocked: (retryAfterSeconds: number) =>
+    new DomainError(
+      'too-many',
+      IdentityErrorCode.AccountLocked,
+      { zh: `登录失败次数过多，账号已锁定，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`, en: `Too many failed sign-ins: the account is locked; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes` },
+      [{ field: 'email', message: 'account locked after repeated failed sign-ins', code: IdentityErrorCode.AccountLocked }],
+      { retryAfterSeconds },
+    ),
+  passwordExpired: () =>
+    new DomainError('forbidden', IdentityErrorCode.PasswordExpired, { zh: '密码已过期，请修改密码后登录（POST /auth/change-password）', en: 'The password has expired; change it to sign in (POST /auth/change-password)' }, [
+      { field: 'password', message: 'expired', code: IdentityErrorCode.PasswordExpired },
+    ]),
+  weakPassword: (details: ErrorDetail[]) =>
+    // Worded as the validation pipe's failures: to the caller a password below the policy is one more invalid field.
+    new DomainError('validation', IdentityErrorCode.WeakPassword, { zh: '请求参数有误，请检查标出的字段', en: 'Validation failed: see details for each field' }, details),
+  passwordReused: (field: string, history: number) =>
+    new DomainError('validation', IdentityErrorCode.PasswordReused, { zh: `新密码不能与最近 ${history} 次使用过的密码相同`, en: `The new password must differ from the last ${history} passwords` }, [
+      { field, message: `must differ from the last ${history} passwords`, zh: `不能与最近 ${history} 次使用过的密码相同`, code: IdentityErrorCode.PasswordReused },
+    ]),
 };
 
 // A concurrent sign-up or invitation with the same e-mail or code loses the race at the unique index; the filter answers with these.

@@ -4,6 +4,7 @@ import { NotificationModule } from '@techbridge/notification';
 import { ActorSource } from '@techbridge/platform';
 import { AuditEntry } from './entities/audit-entry.entity';
 import { Invitation } from './entities/invitation.entity';
+import { PasswordHistory } from './entities/password-history.entity';
 import { Organisation } from './entities/organisation.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
@@ -11,7 +12,10 @@ import { AuthController, IdentityController } from './identity.controller';
 import { IdentityRepository } from './identity.repository';
 import { IdentityActorSource } from './identity-actor-source';
 import { IdentityService } from './identity.service';
+import { AuditLog } from './audit-log';
 import { MembershipService } from './membership.service';
+import { SessionRepository } from './session.repository';
+import { SessionService } from './session.service';
 
 @Injectable()
 class PlatformAdminBootstrap implements OnApplicationBootstrap {
@@ -22,10 +26,13 @@ class PlatformAdminBootstrap implements OnApplicationBootstrap {
 }
 
 @Module({
-  imports: [NotificationModule, TypeOrmModule.forFeature([Organisation, User, RefreshToken, Invitation, AuditEntry])],
+  imports: [NotificationModule, TypeOrmModule.forFeature([Organisation, User, RefreshToken, Invitation, AuditEntry, PasswordHistory])],
   controllers: [AuthController, IdentityController],
   // ActorSource: the auth guard builds each request's actor through it (effective roles, current verification).
-  providers: [IdentityRepository, IdentityService, MembershipService, PlatformAdminBootstrap, { provide: ActorSource, useClass: IdentityActorSource }],
+  providers: [
+    IdentityRepository, IdentityService, MembershipService, PlatformAdminBootstrap, AuditLog, SessionRepository, SessionService,
+    { provide: ActorSource, useClass: IdentityActorSource },
+  ],
   exports: [IdentityService],
 })
 export class IdentityModule {}

@@ -21,7 +21,8 @@ export class IdentityRepository {
 
   /** The user with its organisation, in one query: read on every authenticated request. */
   findUserWithOrganisation(m: EntityManager, id: string): Promise<(User & { organisation: Organisation }) | null> {
-    return m.getRepository(User).findOne({ where: { id }, relations: { organisation: true } }) as Promise<(User & { organisation: Organisation }) | null>;
+    // getOne without a limit: one joined query (findOne with relations pages through a second one).
+    return m.getRepository(User).createQueryBuilder('u').innerJoinAndSelect('u.organisation', 'o').where('u.id = :id', { id }).getOne() as Promise<(User & { organisation: Organisation }) | null>;
   }
 
   findOrganisation(m: EntityManager, id: string): Promise<Organisation | null> {

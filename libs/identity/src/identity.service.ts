@@ -1,41 +1,30 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { hash as argonHash } from '@node-rs/argon2';
 import { NotificationService } from '@techbridge/notification';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import {
-  AccessTokenClaims, Actor, AppConfig, Clock, DomainError, isPlatformStaff, OrgType, Page, pageOf, Role, skipTake, TransactionRunner,
+  Actor, AppConfig, Clock, DomainError, isPlatformStaff, OrgType, Page, pageOf, Role, skipTake, TransactionRunner,
 } from '@techbridge/platform';
 import {
   AcceptInvitationDto, AuditEntryResponse, AuditQuery, mapAuditEntry, mapOrganisation, mapUser, OrganisationListQuery, OrganisationResponse,
-  RejectOrganisationDto, SessionResponse, SignInDto, SignUpDto, UserResponse, VerifyOrganisationDto,
+  RejectOrganisationDto, SessionResponse, SignUpDto, UserResponse, VerifyOrganisationDto,
 } from './dto/identity.dto';
 import { Organisation } from './entities/organisation.entity';
 import { User } from './entities/user.entity';
 import { IdentityErrors } from './identity.exception';
 import { IdentityRepository } from './identity.repository';
 import { initialVerificationStatus, mayExercisePowers, verificationTransition } from './organisation-verification';
-import { effectiveRoles } from './role-eligibility';
-/** A pre-computed hash so that sign-in with an unknown e-mail costs the same as a wrong password. */
-let dummyHash: Promise<string> | null = null;
+import { AuditLog, AuditRecord } from './audit-log';
+import { SessionService } from './session.service';
+import { sha256 } from './token-hash';
 
-export interface AuditRecord {
-  action: string;
-  entityType: string;
-  entityId: string;
-  changes?: Record<string, unknown>;
-}
+export type { AuditRecord } from './audit-log';
 
 export interface OrganisationReference {
   name: string;
   type: OrgType;
   creditCode?: string | null;
   region?: string | null;
-}
-
-export function sha256(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
 }
 
 @Injectable()
@@ -45,16 +34,17 @@ export class IdentityService {
   constructor(
     private readonly repo: IdentityRepository,
     private readonly tx: TransactionRunner,
-    private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly notifications: NotificationService,
+    private readonly sessions: SessionService,
+    private readonly auditLog: AuditLog,
   ) {}
 
   // ---- sessions ----
 
   async signUp(dto: SignUpDto): Promise<SessionResponse> {
-    const passwordHash = await argonHash(dto.password);
+    const passwordHash = await this.sessions.hashNewPassword(dto.password);
     return this.tx.run(async (m) => {
       if (await this.repo.findUserByEmail(m, dto.email)) throw IdentityErrors.emailTaken();
       if (await this.repo.findOrganisationByCreditCode(m, dto.organisation.creditCode)) throw IdentityErrors.creditCodeTaken();
@@ -73,54 +63,13 @@ export class IdentityService {
         organisationId: org.id,
         email: dto.email.toLowerCase(),
         passwordHash,
+        passwordChangedAt: this.clock.now(),
         displayName: dto.displayName.trim(),
         roles: [Role.Member, Role.OrgAdmin],
       });
+      await this.sessions.rememberPassword(m, user.id, passwordHash);
       await this.audit(m, { userId: user.id, orgId: org.id }, { action: 'sign-up', entityType: 'organisation', entityId: org.id, changes: { name: org.name, type: org.type } });
-      return this.issueSession(m, user, org);
-    });
-  }
-
-  async signIn(dto: SignInDto): Promise<SessionResponse> {
-    const user = await this.repo.findUserByEmail(this.tx.manager, dto.email);
-    if (!user || user.status !== 'active') {
-      await argonVerify(await (dummyHash ??= argonHash('not-a-real-password-0')), dto.password).catch(() => false);
-      throw IdentityErrors.invalidCredentials();
-    }
-    if (!(await argonVerify(user.passwordHash, dto.password))) throw IdentityErrors.invalidCredentials();
-    return this.tx.run(async (m) => {
-      const org = await this.repo.findOrganisation(m, user.organisationId);
-      return this.issueSession(m, user, org!);
-    });
-  }
-
-  /** Rotate: the presented token is spent; presenting a spent token revokes its whole family. */
-  async refresh(refreshToken: string): Promise<SessionResponse> {
-    const outcome = await this.tx.run(async (m) => {
-      const now = this.clock.now();
-      const token = await this.repo.findRefreshTokenForUpdate(m, sha256(refreshToken));
-      if (!token) return { error: true as const };
-      if (token.revokedAt) {
-        if (token.replacedBy) await this.repo.revokeFamily(m, token.familyId, now);
-        return { error: true as const };
-      }
-      if (token.expiresAt <= now) return { error: true as const };
-      const user = await this.repo.findUser(m, token.userId);
-      if (!user || user.status !== 'active') return { error: true as const };
-      const org = await this.repo.findOrganisation(m, user.organisationId);
-      const session = await this.issueSession(m, user, org!, token.familyId);
-      await this.repo.markRefreshTokenReplaced(m, token.id, session.refreshTokenId, now);
-      return { error: false as const, session: session.response };
-    });
-    // Family revocation must commit even though the request fails, hence the error is thrown after the transaction.
-    if (outcome.error) throw IdentityErrors.invalidRefreshToken();
-    return outcome.session;
-  }
-
-  async signOut(refreshToken: string): Promise<void> {
-    await this.tx.run(async (m) => {
-      const token = await this.repo.findRefreshTokenForUpdate(m, sha256(refreshToken));
-      if (token) await this.repo.revokeFamily(m, token.familyId, this.clock.now());
+      return this.sessions.issue(m, user, org);
     });
   }
 
@@ -129,23 +78,6 @@ export class IdentityService {
     if (!user) throw IdentityErrors.userNotFound();
     const org = await this.repo.findOrganisation(this.tx.manager, user.organisationId);
     return { user: mapUser(user, org!), organisation: mapOrganisation(org!) };
-  }
-
-  private async issueSession(m: EntityManager, user: User, org: Organisation): Promise<SessionResponse>;
-  private async issueSession(m: EntityManager, user: User, org: Organisation, familyId: string): Promise<{ response: SessionResponse; refreshTokenId: string }>;
-  private async issueSession(m: EntityManager, user: User, org: Organisation, familyId?: string): Promise<SessionResponse | { response: SessionResponse; refreshTokenId: string }> {
-    // Informative for clients (the guard re-reads the records on every request): the roles in effect now.
-    const claims: AccessTokenClaims = { sub: user.id, org: org.id, orgType: org.type, roles: effectiveRoles(user.roles, org), park: org.parkCode, verified: mayExercisePowers(org.verificationStatus) };
-    const accessToken = await this.jwt.signAsync(claims);
-    const refreshToken = randomBytes(32).toString('base64url');
-    const row = await this.repo.insertRefreshToken(m, {
-      userId: user.id,
-      familyId: familyId ?? randomUUID(),
-      tokenHash: sha256(refreshToken),
-      expiresAt: new Date(this.clock.now().getTime() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
-    });
-    const response: SessionResponse = { accessToken, refreshToken, expiresIn: this.config.JWT_ACCESS_TTL_SECONDS, user: mapUser(user, org), organisation: mapOrganisation(org) };
-    return familyId ? { response, refreshTokenId: row.id } : response;
   }
 
   // ---- organisations and members ----
@@ -162,17 +94,18 @@ export class IdentityService {
   }
 
   async acceptInvitation(dto: AcceptInvitationDto): Promise<SessionResponse> {
-    const passwordHash = await argonHash(dto.password);
+    const passwordHash = await this.sessions.hashNewPassword(dto.password);
     return this.tx.run(async (m) => {
       const now = this.clock.now();
       const inv = await this.repo.findInvitationForUpdate(m, sha256(dto.token));
       if (!inv || inv.acceptedAt || inv.expiresAt <= now) throw IdentityErrors.invalidInvitation();
       if (await this.repo.findUserByEmail(m, inv.email)) throw IdentityErrors.emailTaken();
       const org = await this.repo.findOrganisation(m, inv.organisationId);
-      const user = await this.repo.saveUser(m, { organisationId: inv.organisationId, email: inv.email, passwordHash, displayName: dto.displayName.trim(), roles: inv.roles });
+      const user = await this.repo.saveUser(m, { organisationId: inv.organisationId, email: inv.email, passwordHash, passwordChangedAt: now, displayName: dto.displayName.trim(), roles: inv.roles });
+      await this.sessions.rememberPassword(m, user.id, passwordHash);
       await this.repo.markInvitationAccepted(m, inv.id, now);
       await this.audit(m, { userId: user.id, orgId: inv.organisationId }, { action: 'accept-invitation', entityType: 'user', entityId: user.id, changes: { roles: user.roles } });
-      return this.issueSession(m, user, org!);
+      return this.sessions.issue(m, user, org!);
     });
   }
 
@@ -269,14 +202,7 @@ export class IdentityService {
 
   /** Append to the audit log inside the caller's transaction. */
   async audit(m: EntityManager, actor: { userId: string; orgId: string } | null, record: AuditRecord): Promise<void> {
-    await this.repo.insertAudit(m, {
-      actorUserId: actor?.userId ?? null,
-      actorOrgId: actor?.orgId ?? null,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId,
-      changes: record.changes ?? {},
-    });
+    await this.auditLog.record(m, actor, record);
   }
 
   async listAudit(q: AuditQuery): Promise<Page<AuditEntryResponse>> {
@@ -296,7 +222,8 @@ export class IdentityService {
         throw new DomainError('conflict', 'ADMIN_EMAIL_TAKEN', { zh: 'ADMIN_EMAIL 已被普通用户占用', en: 'ADMIN_EMAIL belongs to an existing non-admin user' });
       }
       const org = await this.repo.saveOrganisation(m, { name: 'TechBridge 平台运营中心', type: OrgType.Platform, creditCode: null, region: 'HE', claimed: true, profile: {}, verificationStatus: 'verified', verifiedAt: this.clock.now() });
-      const user = await this.repo.saveUser(m, { organisationId: org.id, email: email.toLowerCase(), passwordHash, displayName: '平台管理员', roles: [Role.Member, Role.OrgAdmin, Role.PlatformAdmin, Role.Reviewer] });
+      const user = await this.repo.saveUser(m, { organisationId: org.id, email: email.toLowerCase(), passwordHash, passwordChangedAt: this.clock.now(), displayName: '平台管理员', roles: [Role.Member, Role.OrgAdmin, Role.PlatformAdmin, Role.Reviewer] });
+      await this.sessions.rememberPassword(m, user.id, passwordHash);
       await this.audit(m, null, { action: 'create-platform-admin', entityType: 'user', entityId: user.id, changes: { email: user.email } });
       this.logger.log(`platform administrator ${user.email} created`);
       return true;

@@ -5,7 +5,8 @@ import { ChangeRolesDto, InvitationResponse, InviteMemberDto, mapUser, UserRespo
 import { Organisation } from './entities/organisation.entity';
 import { IdentityErrors } from './identity.exception';
 import { IdentityRepository } from './identity.repository';
-import { IdentityService, sha256 } from './identity.service';
+import { IdentityService } from './identity.service';
+import { sha256 } from './token-hash';
 import { ineligibleRoles } from './role-eligibility';
 
 const INVITATION_TTL_DAYS = 14;

@@ -184,8 +184,9 @@ export class MatchPipelineService {
     const [scoredPair] = await this.matching.scoreDemandAchievementPairs([{ demandId: dto.demandId, achievementId: dto.achievementId }]);
     const [demand] = await this.demands.getDemandsByIds([dto.demandId]);
     const [achievement] = await this.catalog.getAchievementsByIds([dto.achievementId]);
-    if (!scoredPair || !demand || !achievement) throw MatchingErrors.matchNotFound();
-    if (!['published', 'in-negotiation'].includes(demand.status) || achievement.status !== 'published' || (demand.minTrl != null && achievement.trl < demand.minTrl)) {
+    // A draft demand or an unpublished achievement is a 404, as on their own routes: a 409 would reveal it exists.
+    if (!scoredPair || !demand || !achievement || demand.status === 'draft' || achievement.status !== 'published') throw MatchingErrors.matchNotFound();
+    if (!['published', 'in-negotiation'].includes(demand.status) || (demand.minTrl != null && achievement.trl < demand.minTrl)) {
       throw MatchingErrors.notMatchable();
     }
     const attempt = () =>

@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ACHIEVEMENTS_INDEX } from '@techbridge/catalog';
 import { DEMANDS_INDEX } from '@techbridge/demand';
-import { Actor, ChineseTokenizer, Page, pageOf, SearchIndexer, skipTake, TransactionRunner } from '@techbridge/platform';
+import { Actor, ChineseTokenizer, Page, pageOf, SearchIndexer, SearchRebuilder, skipTake, TransactionRunner } from '@techbridge/platform';
 import { IdentityService } from '@techbridge/identity';
+import type { EntityManager } from 'typeorm';
 import { mapThesaurusEntry, ThesaurusEntryDto, ThesaurusEntryResponse, ThesaurusListQuery } from './dto/matching.dto';
 import { ThesaurusEntry } from './entities/thesaurus-entry.entity';
 import { MatchingErrors } from './matching.exception';
 import { ThesaurusRepository } from './thesaurus.repository';
-import { shippedThesaurus, Thesaurus } from './thesaurus/thesaurus';
+import { shippedThesaurus, Thesaurus, ThesaurusConcept } from './thesaurus/thesaurus';
 
 /** The indexes whose synonyms the thesaurus feeds. */
 export const THESAURUS_INDEXES = [ACHIEVEMENTS_INDEX, DEMANDS_INDEX];
@@ -28,6 +29,7 @@ export class ThesaurusService {
     private readonly tokenizer: ChineseTokenizer,
     private readonly indexer: SearchIndexer,
     private readonly identity: IdentityService,
+    private readonly rebuilder: SearchRebuilder,
   ) {}
 
   /** Seed on first start, teach the segmenter the words, and register as a synonym source (settings are applied at bootstrap). */
@@ -63,6 +65,7 @@ export class ThesaurusService {
     const saved = await this.tx.run(async (m) => {
       if (await this.repo.findByTerm(m, dto.industry, dto.term)) throw MatchingErrors.thesaurusEntryExists(dto.term);
       const row = await this.repo.save(m, { ...this.fieldsOf(dto), version: 1 });
+      await this.rebuildIfNewWords(m, dto);
       await this.identity.audit(m, actor, { action: 'thesaurus.create', entityType: 'thesaurus_entry', entityId: row.id, changes: { term: dto.term } });
       return row;
     });
@@ -77,6 +80,7 @@ export class ThesaurusService {
       const clash = await this.repo.findByTerm(m, dto.industry, dto.term);
       if (clash && clash.id !== id) throw MatchingErrors.thesaurusEntryExists(dto.term);
       const next = await this.repo.save(m, { ...row, ...this.fieldsOf(dto), version: row.version + 1 });
+      await this.rebuildIfNewWords(m, dto);
       await this.identity.audit(m, actor, { action: 'thesaurus.update', entityType: 'thesaurus_entry', entityId: id, changes: { term: dto.term } });
       return next;
     });
@@ -94,11 +98,20 @@ export class ThesaurusService {
     await this.changed();
   }
 
+  /** Words the segmenter does not know yet change how documents are cut: the worker rebuilds the indexes. */
+  private rebuildIfNewWords(m: EntityManager, dto: ThesaurusEntryDto): Promise<boolean> {
+    const concept: ThesaurusConcept = { industry: dto.industry, term: dto.term, synonyms: dto.synonyms ?? [], broader: dto.broader ?? [], narrower: dto.narrower ?? [], symptoms: [] };
+    return this.rebuilder.requestIfNewWords(m, THESAURUS_INDEXES, new Thesaurus([concept]).words());
+  }
+
   private fieldsOf(dto: ThesaurusEntryDto): Partial<ThesaurusEntry> {
     return { industry: dto.industry, term: dto.term, synonyms: dto.synonyms ?? [], broader: dto.broader ?? [], narrower: dto.narrower ?? [], symptoms: dto.symptoms ?? [] };
   }
 
-  /** After an edit: new words for the segmenter, new synonyms for both indexes. */
+  /**
+   * After an edit: new words for the segmenter, new synonyms for both indexes (applied in place, no re-indexing);
+   * documents are cut again with new words by the worker's rebuild requested in the edit's transaction.
+   */
   private async changed(): Promise<void> {
     await this.current();
     for (const index of THESAURUS_INDEXES) await this.indexer.applySettings(index);

@@ -37,7 +37,9 @@ export class PlatformModule {
         // Global (not HTTP-only) because controllers' guards are resolved in the worker's context too.
         ThrottlerModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => [{ name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
+          // Named 'default' so the guard's header is plain Retry-After (a named throttler appends "-<name>").
+          // Its tracker is req.ip: the socket's address unless the peer is one of TRUSTED_PROXIES.
+          useFactory: (config: AppConfig) => [{ name: 'default', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
         }),
       ],
       providers: [

@@ -5,7 +5,7 @@ export default defineMessages({
   zh: {
     'auth.email': '电子邮箱',
     'auth.password': '密码',
-    'auth.passwordHint': '至少 10 位，包含字母和数字',
+    'auth.passwordHint': '至少 10 位，含小写字母、大写字母、数字、其他字符中的至少 3 类',
     'auth.displayName': '姓名',
     'auth.orgName': '机构名称',
     'auth.orgType': '机构类型',
@@ -46,7 +46,7 @@ export default defineMessages({
   en: {
     'auth.email': 'Email',
     'auth.password': 'Password',
-    'auth.passwordHint': 'At least 10 characters with a letter and a digit',
+    'auth.passwordHint': 'At least 10 characters, with 3 of: lower-case, upper-case, digits, other characters',
     'auth.displayName': 'Your name',
     'auth.orgName': 'Organisation name',
     'auth.orgType': 'Organisation type',

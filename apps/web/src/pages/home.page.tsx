@@ -17,6 +17,8 @@ const FILTER_PARAMS = ['industry', 'trlMin', 'region', 'transferMode', 'park', '
 type Facets = Record<string, Record<string, number>>;
 interface SearchResult<T> extends Page<T> {
   facets?: Facets;
+  /** An English query that found nothing: the listings are in Chinese, with Chinese terms to try. */
+  languageHint?: { zh: string; en: string; suggestions: Array<{ zh: string; en: string }> };
 }
 
 /**
@@ -217,6 +219,15 @@ export function HomePage() {
               {results.data.items.length === 0 ? (
                 scope === 'packages' ? (
                   <EmptyState>{t('home.emptyPackages')}</EmptyState>
+                ) : scope === 'achievements' && results.data.languageHint ? (
+                  <EmptyState>
+                    {pick(results.data.languageHint)}{' '}
+                    {results.data.languageHint.suggestions.map((s) => (
+                      <Link key={s.zh} href={`/?q=${encodeURIComponent(s.zh)}`} className="tag" data-testid="language-suggestion">
+                        {s.zh}
+                      </Link>
+                    ))}
+                  </EmptyState>
                 ) : scope === 'achievements' ? (
                   <EmptyState action={{ href: session ? '/workspace/demands' : '/sign-up', label: t('home.postDemand') }}>{t('home.emptyAchievements')}</EmptyState>
                 ) : (

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-import { FIELD_CODES, INDUSTRY_CODES, PageQuery, PRICING_METHOD_CODES, TRANSFER_MODE_CODES } from '@techbridge/platform';
+import { FIELD_CODES, INDUSTRY_CODES, IsYuan, PageQuery, PRICING_METHOD_CODES, TRANSFER_MODE_CODES } from '@techbridge/platform';
 import type { Achievement, AchievementStatus, QualityWarning } from '../entities/achievement.entity';
 
 export const FUNDING_SOURCES = ['national-program', 'provincial-program', 'municipal-program', 'enterprise', 'other', 'none'] as const;
@@ -32,7 +32,7 @@ export class CreateAchievementDto {
   @ApiPropertyOptional({ enum: TRL_ASSESSORS }) @IsOptional() @IsIn([...TRL_ASSESSORS]) trlAssessedBy?: (typeof TRL_ASSESSORS)[number];
   @ApiPropertyOptional({ enum: TRANSFER_MODE_CODES, isArray: true }) @IsOptional() @IsArray() @IsIn(TRANSFER_MODE_CODES, { each: true }) transferModes?: string[];
   @ApiPropertyOptional({ enum: PRICING_METHOD_CODES }) @IsOptional() @IsIn(PRICING_METHOD_CODES) pricingMethod?: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Yuan; null = negotiable (面议)' }) @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) askingPrice?: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Yuan; null = negotiable (面议)' }) @IsOptional() @IsYuan() @Min(0) askingPrice?: number | null;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(32, { each: true }) patents?: string[];
   @ApiPropertyOptional({ enum: FUNDING_SOURCES }) @IsOptional() @IsIn([...FUNDING_SOURCES]) fundingSource?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) award?: string;

@@ -53,6 +53,17 @@ export class SearchFacets {
   @ApiProperty() transferMode!: Record<string, number>;
 }
 
+export class LanguageSuggestion {
+  @ApiProperty() zh!: string;
+  @ApiProperty() en!: string;
+}
+
+export class LanguageHintDto {
+  @ApiProperty() zh!: string;
+  @ApiProperty() en!: string;
+  @ApiProperty({ type: [LanguageSuggestion] }) suggestions!: LanguageSuggestion[];
+}
+
 export class AchievementSearchResponse {
   @ApiProperty({ type: [AchievementSearchItem] }) items!: AchievementSearchItem[];
   @ApiProperty() total!: number;
@@ -60,6 +71,8 @@ export class AchievementSearchResponse {
   @ApiProperty() pageSize!: number;
   @ApiProperty({ type: SearchFacets }) facets!: SearchFacets;
   @ApiProperty() processingTimeMs!: number;
+  @ApiPropertyOptional({ type: LanguageHintDto, description: 'For an English query that found nothing: the listings are in Chinese, with Chinese terms to try' })
+  languageHint?: LanguageHintDto;
 }
 
 export class PackageSearchItem {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityService } from '@techbridge/identity';
-import { IndexedVersion, IndexSettings, SearchProjection, TransactionRunner } from '@techbridge/platform';
+import { ChineseTokenizer, IndexedVersion, IndexSettings, SearchProjection, TransactionRunner } from '@techbridge/platform';
 import { AchievementRepository } from '../achievement.repository';
 import { ACHIEVEMENTS_INDEX } from '../catalog-indexes';
 import { FISCAL_FUNDING_SOURCES } from '../dto/achievement.dto';
 import type { Achievement } from '../entities/achievement.entity';
+import { taxonomySynonyms } from './taxonomy-labels';
 
 /** The `achievements` document, exactly as agreed with matching and roadshow (see the lead's contract). */
 export interface AchievementDocument {
@@ -79,10 +80,12 @@ export class AchievementProjection implements SearchProjection<AchievementDocume
     private readonly repo: AchievementRepository,
     private readonly tx: TransactionRunner,
     private readonly identity: IdentityService,
+    private readonly tokenizer: ChineseTokenizer,
   ) {}
 
+  /** With the taxonomy's English labels as synonyms: an English query finds the Chinese listings. */
   settings(): IndexSettings {
-    return ACHIEVEMENT_INDEX_SETTINGS;
+    return { ...ACHIEVEMENT_INDEX_SETTINGS, synonyms: taxonomySynonyms(this.tokenizer) };
   }
 
   async load(ids: string[]): Promise<Map<string, AchievementDocument | null>> {

@@ -7,6 +7,7 @@ import {
 } from '../dto/search.dto';
 import type { AchievementDocument } from './achievement.projection';
 import { PACKAGES_INDEX, PackageDocument } from './package.projection';
+import { languageHint } from './taxonomy-labels';
 
 const SORTS: Record<string, string[] | undefined> = {
   relevance: undefined,
@@ -74,6 +75,7 @@ export class CatalogSearchService {
         transferMode: res.facets.transferModes ?? {},
       },
       processingTimeMs: res.processingTimeMs,
+      ...(res.total === 0 ? { languageHint: languageHint(q.q) } : {}),
     };
   }
 

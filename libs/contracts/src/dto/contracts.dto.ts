@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength,
   ValidateNested,
 } from 'class-validator';
-import { CONTRACT_TYPE_CODES, IsCreditCode, INDUSTRY_CODES, PageQuery, PARK_CODES, REGION_CODES } from '@techbridge/platform';
+import { CONTRACT_TYPE_CODES, INDUSTRY_CODES, IsCreditCode, IsYuan, PageQuery, PARK_CODES, REGION_CODES } from '@techbridge/platform';
 import { CONTRACT_STATUSES, ContractStatus } from '../contract.state-machine';
 import { ContractDeduction, DEDUCTION_KINDS, DeductionKind } from '../entities/contract-deduction.entity';
 import { BROKER_TIERS, BrokerProfile, BrokerTier, INSTITUTION_LEVELS, InstitutionLevel, RegistrationInstitutionProfile, TransferInstitutionProfile } from '../entities/institution-profiles.entity';
@@ -14,7 +14,7 @@ import { ContractDirection } from '../rules/direction';
 export const LEGAL_PERSON_TYPES: LegalPersonType[] = ['university', 'institute', 'enterprise', 'individual', 'other'];
 export const LICENSE_SCOPES = ['exclusive', 'sole', 'ordinary'];
 const MAX_AMOUNT = 9_999_999_999_999;
-const money = () => IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false });
+const money = () => IsYuan();
 
 // ---- institutions and brokers ----
 

@@ -4,7 +4,7 @@ import {
   ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength,
   ValidateNested,
 } from 'class-validator';
-import { FIELD_CODES, INDUSTRY_CODES, IsCreditCode, IsOmittable, PageQuery, PARK_CODES } from '@techbridge/platform';
+import { FIELD_CODES, INDUSTRY_CODES, IsCreditCode, IsOmittable, IsYuan, PageQuery, PARK_CODES } from '@techbridge/platform';
 import { deadlineDate } from '../demand.deadline';
 import { DEMAND_STATUSES, DemandStatus } from '../demand.state-machine';
 import { DEMAND_VISIBILITIES, DemandVisibility } from '../demand.visibility';
@@ -116,7 +116,7 @@ export class CreateDemandDto {
 
   @ApiPropertyOptional({ minimum: 0, nullable: true, description: 'Budget in yuan; null means open' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsYuan()
   @Min(0)
   @Max(MAX_MONEY)
   budget?: number | null;
@@ -167,7 +167,7 @@ export class UpdateDemandDto {
   @ApiPropertyOptional({ enum: FIELD_CODES, nullable: true }) @IsOptional() @IsIn(FIELD_CODES) field?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(9) minTrl?: number | null;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(MAX_MONEY)
+  @IsOptional() @IsYuan() @Min(0) @Max(MAX_MONEY)
   budget?: number | null;
   @ApiPropertyOptional({ enum: COOPERATION_MODES_OF_DEMAND, isArray: true })
   @IsOmittable() @IsArray() @ArrayUnique() @IsIn(COOPERATION_MODES_OF_DEMAND, { each: true })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsYuan } from '@techbridge/platform';
 import { PROPOSAL_STATUSES, ProposalStatus } from '../demand.state-machine';
 import { Proposal } from '../entities/proposal.entity';
 import { MAX_MONEY } from './demand.dto';
@@ -30,7 +31,7 @@ export class SubmitProposalDto {
 
   @ApiPropertyOptional({ minimum: 0, nullable: true, description: 'Price in yuan; null = to be negotiated' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsYuan()
   @Min(0)
   @Max(MAX_MONEY)
   price?: number | null;

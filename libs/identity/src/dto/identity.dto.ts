@@ -7,6 +7,7 @@ import { AuditEntry } from '../entities/audit-entry.entity';
 import { Organisation } from '../entities/organisation.entity';
 import { User } from '../entities/user.entity';
 import { mayExercisePowers, VERIFICATION_STATUSES, VerificationStatus } from '../organisation-verification';
+import { PASSWORD_MAX_LENGTH } from '../password-policy';
 import { effectiveRoles, RoleHolderOrganisation } from '../role-eligibility';
 
 /** Roles an org-admin may grant; platform-admin comes only with the platform's bootstrap. */
@@ -15,10 +16,8 @@ export const GRANTABLE_ROLES = [Role.Member, Role.OrgAdmin, Role.Broker, Role.Re
 const GrantedRoles = (description: string) =>
   applyDecorators(ApiProperty({ enum: GRANTABLE_ROLES, isArray: true, description }), IsArray(), ArrayMinSize(1), ArrayUnique(), IsIn(GRANTABLE_ROLES, { each: true }));
 const SELF_SERVICE_ORG_TYPES = Object.values(OrgType).filter((t) => t !== OrgType.Platform);
-/** At least 10 characters with a letter and a digit. */
-const STRONG_PASSWORD = /^(?=.*[A-Za-z])(?=.*\d).{10,128}$/;
-const passwordRule = () =>
-  Matches(STRONG_PASSWORD, { message: 'password must be 10-128 characters and contain at least one letter and one digit', context: { code: 'isStrongPassword' } });
+/** The policy itself (length, character classes: PASSWORD_MIN_*) is configurable and checked by the session service. */
+const newPasswordRule = (): PropertyDecorator => MaxLength(PASSWORD_MAX_LENGTH);
 
 export class NewOrganisationDto {
   @ApiProperty({ example: '清华大学' })
@@ -56,9 +55,9 @@ export class SignUpDto {
   @MaxLength(120)
   email!: string;
 
-  @ApiProperty({ minLength: 10 })
+  @ApiProperty({ minLength: 10, description: 'PASSWORD_MIN_LENGTH characters (10 by default) from PASSWORD_MIN_CLASSES of lower, upper, digit, other (3 by default)' })
   @IsString()
-  @passwordRule()
+  @newPasswordRule()
   password!: string;
 
   @ApiProperty({ example: '张老师' })
@@ -76,12 +75,22 @@ export class SignUpDto {
 export class SignInDto {
   @ApiProperty()
   @IsEmail()
+  @MaxLength(120)
   email!: string;
 
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
+}
+
+/** Proves the current password (`password`, also when it has expired) and sets a new one; answers with a new session. */
+export class ChangePasswordDto extends SignInDto {
+  @ApiProperty({ description: 'Under the password policy; not one of the last PASSWORD_HISTORY passwords' })
+  @IsString()
+  @newPasswordRule()
+  newPassword!: string;
 }
 
 export class RefreshDto {
@@ -107,9 +116,9 @@ export class AcceptInvitationDto {
   @IsNotEmpty()
   token!: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Under the password policy, as on sign-up' })
   @IsString()
-  @passwordRule()
+  @newPasswordRule()
   password!: string;
 
   @ApiProperty()
@@ -240,9 +249,10 @@ export class AuditEntryResponse {
   @ApiProperty() entityType!: string;
   @ApiProperty() entityId!: string;
   @ApiProperty() changes!: Record<string, unknown>;
+  @ApiProperty({ nullable: true, description: 'Client address of the request (sign-in attempts)' }) clientAddress!: string | null;
   @ApiProperty() at!: string;
 }
 
 export function mapAuditEntry(a: AuditEntry): AuditEntryResponse {
-  return { id: String(a.id), actorUserId: a.actorUserId, actorOrgId: a.actorOrgId, action: a.action, entityType: a.entityType, entityId: a.entityId, changes: a.changes, at: a.at.toISOString() };
+  return { id: String(a.id), actorUserId: a.actorUserId, actorOrgId: a.actorOrgId, action: a.action, entityType: a.entityType, entityId: a.entityId, changes: a.changes, clientAddress: a.clientAddress, at: a.at.toISOString() };
 }

@@ -26,6 +26,10 @@ export class AuditEntry {
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
   changes!: Record<string, unknown>;
 
+  /** The client's address as the api sees it (X-Forwarded-For only from TRUSTED_PROXIES); set for sign-in attempts. */
+  @Column({ name: 'client_address', type: 'text', nullable: true })
+  clientAddress!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   at!: Date;
 }

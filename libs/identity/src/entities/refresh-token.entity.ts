@@ -19,8 +19,13 @@ export class RefreshToken {
   @Column({ name: 'token_hash', type: 'text' })
   tokenHash!: string;
 
+  /** The idle deadline: issue time + SESSION_IDLE_MINUTES, never past the session's absolute end. */
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
+
+  /** Sign-in time of the family, carried across rotations: the session ends SESSION_MAX_HOURS after it. */
+  @Column({ name: 'session_started_at', type: 'timestamptz', default: () => 'now()' })
+  sessionStartedAt!: Date;
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;

@@ -34,6 +34,10 @@ export class User {
   @Column({ type: 'text', default: 'zh' })
   locale!: 'zh' | 'en';
 
+  /** When the password was last set: it expires PASSWORD_MAX_AGE_DAYS later. */
+  @Column({ name: 'password_changed_at', type: 'timestamptz', default: () => 'now()' })
+  passwordChangedAt!: Date;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

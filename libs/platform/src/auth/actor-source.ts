@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { verifyAccessToken } from './access-token';
 import { AccessTokenClaims, Actor } from './actor';
+import { AuthStateStore } from './auth-state.store';
 
 /**
  * Builds the actor of a valid access token from the current records (identity provides it), so a role taken away,
@@ -20,16 +22,13 @@ export class ActorResolver {
   constructor(
     private readonly jwt: JwtService,
     private readonly moduleRef: ModuleRef,
+    private readonly authState: AuthStateStore,
   ) {}
 
-  /** Null for an invalid or expired token, or one whose user is gone. */
+  /** Null for an invalid, expired or signed-out token (HS256 only, exp required), or one whose user is gone. */
   async resolve(token: string): Promise<Actor | null> {
-    let claims: AccessTokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
-    } catch {
-      return null;
-    }
+    const claims = await verifyAccessToken(this.jwt, this.authState, token);
+    if (!claims) return null;
     // Looked up lazily: the source lives in the identity context, which depends on the platform.
     this.source ??= this.moduleRef.get(ActorSource, { strict: false });
     return this.source!.actorFor(claims);

@@ -62,4 +62,6 @@ export interface AccessTokenClaims {
   park?: string | null;
   /** See Actor.verified; informative only, the guard reads the organisation. */
   verified?: boolean;
+  /** The session (refresh-token family) the token belongs to: signing out denies it until its tokens expire. */
+  sid?: string;
 }

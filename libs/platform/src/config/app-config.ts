@@ -41,11 +41,6 @@ export class AppConfig {
   @Min(30)
   JWT_ACCESS_TTL_SECONDS = 900;
 
-  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
-  @IsInt()
-  @Min(1)
-  REFRESH_TOKEN_TTL_DAYS = 30;
-
   /** Interface the api binds to: loopback unless told otherwise (the Docker image sets 0.0.0.0). */
   @IsString()
   @Matches(/^[\w.:-]+$/, { message: 'HOST must be an address or host name, e.g. 127.0.0.1 or 0.0.0.0' })
@@ -140,6 +135,11 @@ export class AppConfig {
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 20;
 
+  /** The worker writes the time here after reaching PostgreSQL and Redis (every 15 s), for its container healthcheck. */
+  @IsOptional()
+  @IsString()
+  WORKER_HEARTBEAT_FILE?: string;
+
   /** The worker's outbox relay poll interval. */
   @Transform(({ value }) => (value === undefined || value === '' ? 500 : Number(value)))
   @IsInt()
@@ -175,11 +175,11 @@ export class ConfigValidationError extends Error {
 
 const KNOWN_VARIABLES = [
   'NODE_ENV', 'DATABASE_URL', 'REDIS_URL', 'MEILI_HOST', 'MEILI_API_KEY', 'PORT', 'JWT_ACCESS_SECRET', 'JWT_ACCESS_TTL_SECONDS',
-  'REFRESH_TOKEN_TTL_DAYS', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'QUEUE_PREFIX', 'LOG_LEVEL', 'STORAGE_DIR', 'WEB_DIST_DIR',
+  'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'QUEUE_PREFIX', 'LOG_LEVEL', 'STORAGE_DIR', 'WEB_DIST_DIR',
   'AUTH_RATE_LIMIT_PER_MINUTE', 'OUTBOX_POLL_MS',
   'OUTBOX_MAX_ATTEMPTS', 'OUTBOX_RETENTION_DAYS', 'JOB_MAX_STALLED_COUNT',
   'HOST', 'TRUSTED_PROXIES', 'SESSION_IDLE_MINUTES', 'SESSION_MAX_HOURS', 'SIGN_IN_MAX_FAILURES', 'SIGN_IN_LOCK_MINUTES',
-  'PASSWORD_MIN_LENGTH', 'PASSWORD_MIN_CLASSES', 'PASSWORD_HISTORY', 'PASSWORD_MAX_AGE_DAYS',
+  'PASSWORD_MIN_LENGTH', 'PASSWORD_MIN_CLASSES', 'PASSWORD_HISTORY', 'PASSWORD_MAX_AGE_DAYS', 'WORKER_HEARTBEAT_FILE',
 ] as const;
 
 /** Validate the environment (or an explicit object) and fail with every bad variable named. */

@@ -1,5 +1,5 @@
 /** How an expected outcome maps to HTTP; the global filter owns the mapping. */
-export type DomainErrorKind = 'validation' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'gone' | 'too-large' | 'unavailable';
+export type DomainErrorKind = 'validation' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'gone' | 'too-large' | 'too-many' | 'unavailable';
 
 export interface LocalizedText {
   zh: string;
@@ -65,5 +65,7 @@ export const HTTP_STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   conflict: 409,
   gone: 410,
   'too-large': 413,
+  /** With `retryAfterSeconds` in extra: the filter sends it as Retry-After. */
+  'too-many': 429,
   unavailable: 503,
 };

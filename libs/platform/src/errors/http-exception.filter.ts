@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorDetail, HTTP_STATUS_BY_KIND } from './domain-error';
 import { preferredLanguage } from '../i18n/language';
 import { ValidationFailed } from './validation';
-import { InvalidSearchQueryError } from '../search/embedded/inverted-index';
+import { InvalidSearchQueryError } from '../search/search-index.port';
 import { FileTooLargeError } from '../storage/file-storage';
 import { domainErrorFromDatabase } from './database-errors';
 
@@ -70,7 +70,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof InvalidSearchQueryError) {
       // A filter, facet or sort on an attribute the index does not allow: the caller's mistake, not ours.
-      return { statusCode: 400, error: REASON[400], message: lang === 'zh' ? `搜索参数无效：${exception.message}` : `Invalid search: ${exception.message}`, details: [{ field: 'query', message: exception.message, code: 'INVALID_SEARCH' }], requestId };
+      return { statusCode: 400, error: REASON[400], message: lang === 'zh' ? `搜索参数无效：${exception.message}` : `Invalid search: ${exception.message}`, details: [{ field: exception.field, message: exception.message, code: 'INVALID_SEARCH' }], requestId, code: 'INVALID_SEARCH' };
     }
     if (exception instanceof ThrottlerException) {
       return { statusCode: 429, error: REASON[429], message: lang === 'zh' ? '请求过于频繁，请稍后再试' : 'Too many requests, try again later', details: [], requestId };

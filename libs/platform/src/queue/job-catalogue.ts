@@ -17,6 +17,8 @@ export enum QueueName {
 
 export enum JobName {
   ReconcileSearchIndex = 'search.reconcile',
+  /** Fill a fresh copy of an index from PostgreSQL and swap it in (new segmentation after a thesaurus edit). */
+  RebuildSearchIndex = 'search.rebuild',
   RunImport = 'catalog.import.run',
   ComputeDemandMatches = 'matching.compute-demand-matches',
   ComputeAchievementMatches = 'matching.compute-achievement-matches',
@@ -50,6 +52,7 @@ export enum JobName {
 
 export interface JobPayloads {
   [JobName.ReconcileSearchIndex]: { index?: string };
+  [JobName.RebuildSearchIndex]: { index: string };
   /** One bulk import (any kind: achievements, demands); the handler re-reads the import_job row. */
   [JobName.RunImport]: { importJobId: string };
   [JobName.ComputeDemandMatches]: { demandId: string };
@@ -80,6 +83,7 @@ export interface JobPayloads {
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.ReconcileSearchIndex]: QueueName.Maintenance,
+  [JobName.RebuildSearchIndex]: QueueName.Maintenance,
   [JobName.RunImport]: QueueName.Imports,
   [JobName.ComputeDemandMatches]: QueueName.Matching,
   [JobName.ComputeAchievementMatches]: QueueName.Matching,

@@ -54,6 +54,23 @@ describe('ChineseTokenizer', () => {
     expect(own.dictionaryWords()).not.toContain('scr脱硝');
   });
 
+  it('indexes the dictionary words of a long compound, across jieba\'s cuts too, but not accidental ones', () => {
+    // jieba cuts 磷酸铁锂/电池: 锂电池 straddles the cut, yet it is what a searcher types.
+    expect(tokenizer.tokenize('宽温域磷酸铁锂电池电解液')).toEqual(expect.arrayContaining(['磷酸铁锂', '锂电池', '电池', '电解液']));
+    expect(tokenizer.tokenize('测试工具箱')).toEqual(expect.arrayContaining(['测试工具', '工具', '工具箱']));
+    // A word ending inside the next cut word is an accident of adjacency: 研究|生物医药 is no 研究生.
+    expect(tokenizer.tokenize('研究生物医药制剂')).not.toContain('研究生');
+    expect(tokenizer.tokenize('超低排放在线监测')).not.toContain('放在');
+  });
+
+  it('writes the search field head first: the cut words from the last, each with the parts that end in it', () => {
+    const field = tokenizer.segment('ＳＣＲ脱硝，宽温域磷酸铁锂电池电解液');
+    expect(field.split(' ').sort()).toEqual(tokenizer.tokenize('ＳＣＲ脱硝，宽温域磷酸铁锂电池电解液').sort());
+    expect(field).toBe('电解液 电解 电池 锂电池 磷酸铁锂 磷酸 域 温 宽 脱硝 scr');
+    // What the text is about comes first: the platform, not what it monitors.
+    expect(tokenizer.segment('烟气脱硝在线监测平台').split(' ')[0]).toBe('平台');
+  });
+
   it('decomposes a long word into covering dictionary sub-words', () => {
     expect(tokenizer.decompose('科技成果转化')).toEqual(expect.arrayContaining(['科技', '成果', '转化']));
     expect(tokenizer.decompose('脱硝')).toBeUndefined();
@@ -66,5 +83,7 @@ describe('ChineseTokenizer', () => {
     // Full-width input keeps its original characters inside the tags.
     expect(tokenizer.highlight('ＳＣＲ脱硝工艺', new Set(['scr', '脱硝']))).toBe('<em>ＳＣＲ脱硝</em>工艺');
     expect(tokenizer.highlight('Graphene film', new Set(['graphene']))).toBe('<em>Graphene</em> film');
+    // A term found across jieba's cut is marked where it stands.
+    expect(tokenizer.highlight('宽温域磷酸铁锂电池电解液', new Set(['锂电池']))).toBe('宽温域磷酸铁<em>锂电池</em>电解液');
   });
 });

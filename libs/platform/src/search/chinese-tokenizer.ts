@@ -24,6 +24,19 @@ const SEGMENT_PATTERN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+(
 const HAN_START = /^\p{Script=Han}/u;
 const ONLY_HAN = /^\p{Script=Han}+$/u;
 
+/** Dictionary words straddling two cut words are indexed from this length: shorter ones are mostly accidents. */
+const CROSS_BOUNDARY_MIN_CHARS = 3;
+
+interface TermSpan {
+  term: string;
+  start: number;
+  end: number;
+  /** A word as cut (or a Latin word), or a dictionary word found inside or across cut words. */
+  part: boolean;
+  /** End of the cut word this span ends in: a part belongs with the word it ends in (compounds are head-final). */
+  anchor: number;
+}
+
 export interface HighlightTags {
   pre: string;
   post: string;
@@ -87,21 +100,26 @@ export class ChineseTokenizer {
     return text.normalize('NFKC').toLowerCase();
   }
 
-  /** Index terms in text order, repeats kept (term frequency): words plus the dictionary sub-words jieba's search mode adds. */
+  /**
+   * Index terms, repeats kept (term frequency), in text order: the words jieba cuts, the dictionary words inside a
+   * long word (科技成果转化 → 科技, 成果, 转化; what jieba's search mode adds), and the longer dictionary words that
+   * straddle two cut words (宽温域磷酸铁锂电池电解液 is cut 磷酸铁锂/电池, yet 锂电池 is a word a searcher types).
+   */
   tokenize(text: string): string[] {
-    const out: string[] = [];
-    const hanRuns: string[] = [];
-    for (const match of this.normalize(text).matchAll(SEGMENT_PATTERN)) {
-      if (match[1] !== undefined) hanRuns.push(match[1]);
-      else if (!this.stopWords.has(match[2])) out.push(match[2]);
-    }
-    // One native call per text (a third faster than one per run); jieba segments newline-separated runs independently.
-    if (hanRuns.length > 0) {
-      for (const word of this.jieba.cutForSearch(hanRuns.join('\n'), false)) {
-        if (word !== '\n' && !this.stopWords.has(word)) out.push(word);
-      }
-    }
-    return out;
+    return this.termSpans(this.normalize(text)).map((s) => s.term);
+  }
+
+  /**
+   * The search field both engines read: the index terms of a text joined by spaces, head first. Chinese compounds and
+   * titles are head-final (烟气脱硝设施在线监测平台 is a 平台), so the cut words go from the last to the first, each followed
+   * by the parts that end in it; a term's position in the field then says how close it is to what the text is about
+   * (Meilisearch's attribute rule and the embedded engine both prefer early positions). Meilisearch only splits on
+   * the spaces, and the embedded engine splits the same string.
+   */
+  segment(text: string): string {
+    const spans = this.termSpans(this.normalize(text));
+    spans.sort((x, y) => y.anchor - x.anchor || Number(x.part) - Number(y.part) || x.start - y.start);
+    return spans.map((s) => s.term).join(' ');
   }
 
   /** Distinct query words in query order: whole words as a searcher typed them (no sub-words), stop words removed. */
@@ -144,21 +162,8 @@ export class ChineseTokenizer {
     if (terms.size === 0 || text.length === 0) return text;
     const { normalized, starts, ends } = this.normalizeWithOffsets(text);
     const ranges: Array<[number, number]> = [];
-    for (const match of normalized.matchAll(SEGMENT_PATTERN)) {
-      const base = match.index ?? 0;
-      if (match[2] !== undefined) {
-        if (terms.has(match[2])) ranges.push([base, base + match[2].length]);
-        continue;
-      }
-      const run = match[1];
-      const searchWords = new Set(this.jieba.cutForSearch(run, false));
-      let offset = base;
-      for (const word of this.jieba.cut(run, false)) {
-        if (terms.has(word)) ranges.push([offset, offset + word.length]);
-        else this.subWordRanges(word, offset, searchWords, terms, ranges);
-        offset += word.length;
-      }
-    }
+    // Exactly the spans the index holds, so whatever matched is what gets marked.
+    for (const span of this.termSpans(normalized)) if (terms.has(span.term)) ranges.push([span.start, span.end]);
     if (ranges.length === 0) return text;
     ranges.sort((a, b) => a[0] - b[0]);
     let out = '';
@@ -178,24 +183,56 @@ export class ChineseTokenizer {
     return out + text.slice(cursor);
   }
 
-  private subWordRanges(
-    word: string,
-    offset: number,
-    searchWords: ReadonlySet<string>,
-    terms: ReadonlySet<string>,
-    ranges: Array<[number, number]>,
-  ): void {
-    const chars = Array.from(word);
-    if (chars.length <= 2) return;
-    // Same sub-words as jieba's search mode: dictionary 2-grams, then 3-grams for longer words.
-    for (const size of chars.length > 3 ? [2, 3] : [2]) {
-      let unitOffset = 0;
-      for (let i = 0; i + size <= chars.length; i++) {
-        const gram = chars.slice(i, i + size).join('');
-        if (searchWords.has(gram) && terms.has(gram)) ranges.push([offset + unitOffset, offset + unitOffset + gram.length]);
-        unitOffset += chars[i].length;
-      }
+  /** Index terms of normalised text with their UTF-16 spans; one native call per kind of cut for all Han runs of the text. */
+  private termSpans(normalized: string): TermSpan[] {
+    const out: TermSpan[] = [];
+    const runs: Array<{ text: string; at: number }> = [];
+    for (const match of normalized.matchAll(SEGMENT_PATTERN)) {
+      const at = match.index ?? 0;
+      if (match[1] !== undefined) runs.push({ text: match[1], at });
+      else if (!this.stopWords.has(match[2])) out.push({ term: match[2], start: at, end: at + match[2].length, part: false, anchor: at + match[2].length });
     }
+    if (runs.length === 0) return out;
+    // jieba treats the newline as a separator, so runs joined by it are segmented independently.
+    const joined = runs.length === 1 ? runs[0].text : runs.map((r) => r.text).join('\n');
+    // Offsets in `joined` back to offsets in the normalised text.
+    const toText = new Int32Array(joined.length + 1);
+    let position = 0;
+    for (const run of runs) {
+      for (let i = 0; i <= run.text.length; i++) toText[position + i] = run.at + i;
+      position += run.text.length + 1;
+    }
+    // Precise cut: word boundaries, in order.
+    const wordEnd = new Int32Array(joined.length + 1).fill(-1);
+    const wordStart = new Int32Array(joined.length + 1).fill(-1);
+    let offset = 0;
+    for (const word of this.jieba.cut(joined, false)) {
+      const end = offset + word.length;
+      for (let i = offset; i < end; i++) {
+        wordStart[i] = offset;
+        wordEnd[i] = end;
+      }
+      if (word !== '\n' && !this.stopWords.has(word)) out.push({ term: word, start: toText[offset], end: toText[offset] + word.length, part: false, anchor: toText[offset] + word.length });
+      offset = end;
+    }
+    // Every dictionary word: those inside a cut word (sub-words), and those of 3+ characters across a boundary.
+    let from = 0;
+    for (const word of this.jieba.cutAll(joined)) {
+      if (word.length < 2 || word === '\n') continue;
+      let start = joined.indexOf(word, from);
+      if (start < 0) continue;
+      from = start;
+      const end = start + word.length;
+      const inside = wordStart[start] === start && wordEnd[start] === end ? 'whole' : wordEnd[start] >= end ? 'inside' : 'across';
+      if (inside === 'whole' || this.stopWords.has(word)) continue;
+      // Across a boundary only words that end where a cut word ends: compounds are head-final (磷酸铁锂|电池 → 锂电池),
+      // while a word ending inside the next one is usually an accident (研究|生命科学 → 研究生).
+      if (inside === 'across' && (word.length < CROSS_BOUNDARY_MIN_CHARS || wordEnd[end - 1] !== end)) continue;
+      const anchor = toText[wordEnd[end - 1] - 1] + 1;
+      start = toText[start];
+      out.push({ term: word, start, end: start + word.length, part: true, anchor });
+    }
+    return out.sort((x, y) => x.start - y.start || y.end - x.end);
   }
 
   /** Normalise code point by code point, remembering which original span each normalised UTF-16 unit came from. */

@@ -13,15 +13,7 @@ export interface SearchIndexFactoryOptions {
 
 /** Meilisearch when a host is configured, otherwise the embedded engine on PostgreSQL. */
 export function createSearchIndex(opts: SearchIndexFactoryOptions): SearchIndex {
-  if (opts.meiliHost) {
-    const { tokenizer } = opts;
-    // The same domain words and stop words, so both engines segment and drop alike.
-    return new MeilisearchSearchIndex({
-      host: opts.meiliHost,
-      apiKey: opts.meiliApiKey || undefined,
-      dictionary: () => tokenizer.dictionaryWords(),
-      stopWords: tokenizer.stopWordList(),
-    });
-  }
+  // Both engines get the one tokenizer: the same words, sub-words and stop words on both sides.
+  if (opts.meiliHost) return new MeilisearchSearchIndex({ host: opts.meiliHost, apiKey: opts.meiliApiKey || undefined, tokenizer: opts.tokenizer });
   return new EmbeddedSearchIndex(opts.dataSource, opts.tokenizer);
 }

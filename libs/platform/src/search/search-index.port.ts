@@ -20,6 +20,19 @@ export interface IndexSettings {
   synonyms?: Record<string, string[]>;
   /** Attributes returned in hits; default all. */
   displayedAttributes?: string[];
+  /**
+   * The searchable attributes hold search fields: the product's own index terms joined by spaces (search-fields.ts).
+   * Engines then split those attributes on spaces only, so both read the same tokens.
+   */
+  presegmented?: boolean;
+  /** Which attributes are in which language (ISO 639-3, e.g. cmn): Meilisearch's localizedAttributes; the embedded engine has one tokenizer. */
+  localizedAttributes?: LocalizedAttributesRule[];
+}
+
+export interface LocalizedAttributesRule {
+  /** Attribute names, `*` as a wildcard at either end (`searchTerms.*`). */
+  attributePatterns: string[];
+  locales: string[];
 }
 
 /** Structured filter, compiled to a Meilisearch filter string or evaluated by the embedded engine. */
@@ -100,8 +113,30 @@ export interface SearchIndex {
   count(index: string): Promise<number>;
   /** Drop every document of the index and every version fence (settings stay). */
   clear(index: string): Promise<void>;
+  /**
+   * Exchange two indexes atomically (documents and settings): how a rebuilt index replaces the serving one
+   * (Meilisearch's swap-indexes). Both must exist.
+   */
+  swapIndexes(a: string, b: string): Promise<void>;
+  /** Remove an index with its documents and settings; an unknown index is ignored. */
+  deleteIndex(index: string): Promise<void>;
   /** Cheap liveness probe. */
   ping(): Promise<boolean>;
 }
 
 export const SEARCH_INDEX = Symbol('SEARCH_INDEX');
+
+/**
+ * A query the index settings do not allow (a filter, facet or sort on an attribute that is not declared, a malformed
+ * filter): the caller's mistake, answered with 400 and the offending parameter. Both engines throw it.
+ */
+export class InvalidSearchQueryError extends Error {
+  override readonly name = 'InvalidSearchQueryError';
+  constructor(
+    message: string,
+    /** The search parameter at fault: filter, sort, facets, q, offset, limit… */
+    readonly field: string = 'query',
+  ) {
+    super(message);
+  }
+}

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { SEARCH_INDEX, SearchIndex } from './search-index.port';
+import { ChineseTokenizer } from './chinese-tokenizer';
+import { engineSettings, withSearchFields } from './search-fields';
+import { IndexSettings, SEARCH_INDEX, SearchDocument, SearchIndex } from './search-index.port';
 import { SearchProjection } from './search-projection';
 
 export interface ReconcileReport {
@@ -19,7 +21,10 @@ export class SearchIndexer {
   /** Extra synonym sources per index (the matching thesaurus feeds the catalog's indexes without the catalog knowing). */
   private readonly synonymSources = new Map<string, Array<() => Promise<Record<string, string[]>>>>();
 
-  constructor(@Inject(SEARCH_INDEX) readonly engine: SearchIndex) {}
+  constructor(
+    @Inject(SEARCH_INDEX) readonly engine: SearchIndex,
+    private readonly tokenizer: ChineseTokenizer,
+  ) {}
 
   register(projection: SearchProjection): void {
     if (this.projections.has(projection.index)) throw new Error(`index ${projection.index} registered twice`);
@@ -35,36 +40,51 @@ export class SearchIndexer {
     return [...this.projections.keys()];
   }
 
-  private projection(index: string): SearchProjection {
+  projection(index: string): SearchProjection {
     const p = this.projections.get(index);
     if (!p) throw new Error(`no projection registered for index ${index}`);
     return p;
   }
 
-  async applySettings(index?: string): Promise<void> {
-    for (const name of index ? [index] : this.indexes()) {
-      const settings = await this.projection(name).settings();
-      const synonyms: Record<string, string[]> = { ...(settings.synonyms ?? {}) };
-      for (const source of this.synonymSources.get(name) ?? []) {
-        for (const [term, equivalents] of Object.entries(await source())) {
-          synonyms[term] = [...new Set([...(synonyms[term] ?? []), ...equivalents])];
-        }
+  /**
+   * The settings an engine receives for an index: the projection's, with the synonyms of every source, mapped onto
+   * the search fields (search-fields.ts). Resolving the synonym sources also teaches the tokenizer the thesaurus words.
+   */
+  async engineSettingsOf(index: string): Promise<IndexSettings> {
+    const settings = await this.projection(index).settings();
+    const synonyms: Record<string, string[]> = { ...(settings.synonyms ?? {}) };
+    for (const source of this.synonymSources.get(index) ?? []) {
+      for (const [term, equivalents] of Object.entries(await source())) {
+        synonyms[term] = [...new Set([...(synonyms[term] ?? []), ...equivalents])];
       }
-      await this.engine.applySettings(name, { ...settings, synonyms });
     }
+    return engineSettings({ ...settings, synonyms }, this.tokenizer);
+  }
+
+  /** Apply settings (idempotent: unchanged settings change nothing). `target` writes them to another index, e.g. a rebuild. */
+  async applySettings(index?: string, target?: string): Promise<void> {
+    for (const name of index ? [index] : this.indexes()) await this.engine.applySettings(target ?? name, await this.engineSettingsOf(name));
+  }
+
+  /** Documents as the engines store them: the projection's, plus the search fields (one function for both engines). */
+  async documentsFor(index: string, ids: string[]): Promise<{ upserts: SearchDocument[]; deletes: string[] }> {
+    const projection = this.projection(index);
+    const { searchableAttributes } = await projection.settings();
+    const docs = await projection.load(ids);
+    const upserts: SearchDocument[] = [];
+    const deletes: string[] = [];
+    for (const id of ids) {
+      const doc = docs.get(id);
+      if (doc) upserts.push(withSearchFields(doc, searchableAttributes, this.tokenizer));
+      else deletes.push(id);
+    }
+    return { upserts, deletes };
   }
 
   /** Bring these documents in line with the database (upsert what is indexable, delete the rest). */
   async reproject(index: string, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const docs = await this.projection(index).load(ids);
-    const upserts = [];
-    const deletes = [];
-    for (const id of ids) {
-      const doc = docs.get(id);
-      if (doc) upserts.push(doc);
-      else deletes.push(id);
-    }
+    const { upserts, deletes } = await this.documentsFor(index, ids);
     if (upserts.length) await this.engine.upsert(index, upserts);
     if (deletes.length) await this.engine.delete(index, deletes, await this.projection(index).versions?.(deletes));
   }

@@ -9,12 +9,30 @@ import { createSearchIndex } from './index';
 import { SEARCH_INDEX, SearchIndex } from './search-index.port';
 import { EmbeddedSearchIndex } from './embedded/embedded-search-index';
 import { SearchIndexer } from './search-indexer';
+import { SearchRebuilder } from './search-rebuild';
 
 @Injectable()
 export class SearchSettingsBootstrap implements OnApplicationBootstrap {
-  constructor(private readonly indexer: SearchIndexer) {}
+  constructor(
+    private readonly indexer: SearchIndexer,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Every index's settings, applied and waited for (idempotent: unchanged settings change nothing). A process must not
+   * serve or index with settings the engine refused, so a failure stops the start with the reason.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    await this.indexer.applySettings();
+    try {
+      await this.indexer.applySettings();
+    } catch (error) {
+      const where = this.indexer.engine.engine === 'meilisearch' ? `Meilisearch at ${this.config.MEILI_HOST}` : 'the embedded engine (PostgreSQL)';
+      throw new Error(
+        `search settings could not be applied on ${where}: ${error instanceof Error ? error.message : String(error)}. ` +
+          'The process stops rather than search with wrong settings; check that the engine is reachable, MEILI_API_KEY and the Meilisearch version (see README), then start again.',
+        { cause: error },
+      );
+    }
   }
 
   /**
@@ -34,12 +52,18 @@ export const SEARCH_TOMBSTONE_RETENTION_MS = 24 * 3600_000;
 export class SearchMaintenanceJobs {
   constructor(
     private readonly indexer: SearchIndexer,
+    private readonly rebuilder: SearchRebuilder,
     private readonly clock: Clock,
   ) {}
 
   @JobHandler(JobName.ReconcileSearchIndex)
   async reconcile(payload: { index?: string }): Promise<unknown> {
     return payload.index ? [await this.indexer.reconcile(payload.index)] : this.indexer.reconcileAll();
+  }
+
+  @JobHandler(JobName.RebuildSearchIndex)
+  rebuild(payload: { index: string }): Promise<unknown> {
+    return this.rebuilder.rebuild(payload.index);
   }
 
   @JobHandler(JobName.PurgeSearchTombstones)
@@ -59,9 +83,10 @@ export class SearchMaintenanceJobs {
         createSearchIndex({ meiliHost: config.MEILI_HOST, meiliApiKey: config.MEILI_API_KEY, dataSource, tokenizer }),
     },
     SearchIndexer,
+    SearchRebuilder,
     SearchSettingsBootstrap,
     SearchMaintenanceJobs,
   ],
-  exports: [SEARCH_INDEX, SearchIndexer, ChineseTokenizer],
+  exports: [SEARCH_INDEX, SearchIndexer, SearchRebuilder, ChineseTokenizer],
 })
 export class SearchModule {}

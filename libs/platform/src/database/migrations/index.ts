@@ -10,6 +10,8 @@ import { Monitoring1764000700000 } from './1764000700000-Monitoring';
 import { Roadshow1764000500000 } from './1764000500000-Roadshow';
 import { OrganisationVerification1764000800000 } from './1764000800000-OrganisationVerification';
 import { SearchDocuments1764100000000 } from './1764100000000-SearchDocuments';
+import { AuthenticationControls1765200000000 } from './1765200000000-AuthenticationControls';
+import { SearchIndexAliases1765500000000 } from './1765500000000-SearchIndexAliases';
 import { OutboxDeadLetters1765300000000 } from './1765300000000-OutboxDeadLetters';
 import { SearchTombstones1765300100000 } from './1765300100000-SearchTombstones';
 import { MatchComputation1765300200000 } from './1765300200000-MatchComputation';
@@ -27,6 +29,8 @@ export const migrations: Array<new () => MigrationInterface> = [
   Roadshow1764000500000,
   OrganisationVerification1764000800000,
   SearchDocuments1764100000000,
+  AuthenticationControls1765200000000,
+  SearchIndexAliases1765500000000,
   OutboxDeadLetters1765300000000,
   SearchTombstones1765300100000,
   MatchComputation1765300200000,

@@ -1,5 +1,6 @@
+import { Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { ChineseTokenizer } from '../chinese-tokenizer';
 import type {
   IndexedVersion,
@@ -10,61 +11,60 @@ import type {
   SearchQuery,
   SearchResult,
 } from '../search-index.port';
+import { EmbeddedStore, IndexHead } from './embedded-store';
 import { getPath } from './filter-evaluator';
 import { InvertedIndex } from './inverted-index';
 
-// First key of pg_advisory_xact_lock(int, int): keeps search writes apart from other advisory locks (e.g. migrations).
-const WRITE_LOCK_CLASS = 0x5ea7c4;
-const WRITE_CHUNK = 1000;
 const SYNC_PAGE = 2000;
 
+type PhysicalHead = IndexHead & { physical: string };
+
+/** One physical index held in this process's memory, current up to lastSeq. */
 interface LoadedIndex {
+  physical: string;
   index: InvertedIndex;
   settingsSeq: number | null;
+  /** The tokenizer revision the postings were made with (matters only where documents are tokenized here). */
   tokenizerRevision: number;
   /** Highest search_document.seq applied. */
   lastSeq: number;
 }
 
-interface HeadRow {
-  settings_seq: string | null;
-  doc_seq: string | null;
-  purged_seq: string | null;
-}
-interface ChangeRow {
-  doc_id: string;
-  document: Record<string, unknown> | null;
-  deleted: boolean;
-  seq: string;
+/** Per logical index: at most one freshness check running, and one queued for everyone who arrived during it. */
+interface SyncState {
+  running: Promise<LoadedIndex | undefined> | null;
+  queued: Promise<LoadedIndex | undefined> | null;
 }
 
 /**
  * The engine used when no Meilisearch is configured. PostgreSQL is the store that every process shares
- * (search_document, search_index_settings); each process keeps an in-memory inverted index per search index and,
- * before answering, applies the rows whose seq is above the last one it saw.
+ * (EmbeddedStore); each process keeps an in-memory inverted index per physical index and, before answering, applies
+ * the rows whose seq is above the last one it saw.
  *
- * Writers of one index take a transaction-scoped advisory lock before drawing seq values, so per index seq order is
- * commit order: a reader that sees seq N has already seen every smaller one and never skips a late commit.
+ * What never happens in a request while something is being served: a full re-index. When a logical index now points
+ * at another physical one (a rebuild was swapped in) or its layout changed, the new copy is built in the background
+ * and the old one keeps answering until it is ready. Settings that change only synonyms apply in place.
  */
 export class EmbeddedSearchIndex implements SearchIndex {
   readonly engine = 'embedded' as const;
+  private readonly logger = new Logger('EmbeddedSearchIndex');
+  private readonly store: EmbeddedStore;
+  /** By physical name. */
   private readonly loaded = new Map<string, LoadedIndex>();
-  private readonly syncQueues = new Map<string, Promise<unknown>>();
+  /** Logical name → the physical index answering for it now. */
+  private readonly serving = new Map<string, string>();
+  private readonly builds = new Map<string, Promise<LoadedIndex>>();
+  private readonly syncs = new Map<string, SyncState>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly tokenizer: ChineseTokenizer,
-  ) {}
+  ) {
+    this.store = new EmbeddedStore(dataSource);
+  }
 
-  async applySettings(index: string, settings: IndexSettings): Promise<void> {
-    // Only a real change bumps seq, so a boot that re-applies the same settings does not make readers rebuild.
-    await this.dataSource.query(
-      `INSERT INTO search_index_settings (index_name, settings, seq)
-       VALUES ($1, $2::jsonb, nextval('search_document_seq'))
-       ON CONFLICT (index_name) DO UPDATE SET settings = EXCLUDED.settings, seq = EXCLUDED.seq
-       WHERE search_index_settings.settings IS DISTINCT FROM EXCLUDED.settings`,
-      [index, JSON.stringify(settings)],
-    );
+  applySettings(index: string, settings: IndexSettings): Promise<void> {
+    return this.store.applySettings(index, settings);
   }
 
   async upsert(index: string, documents: SearchDocument[]): Promise<void> {
@@ -76,78 +76,36 @@ export class EmbeddedSearchIndex implements SearchIndex {
       byId.delete(document.id);
       byId.set(document.id, document);
     }
-    const unique = [...byId.values()];
-    await this.write(index, async (manager) => {
-      for (let i = 0; i < unique.length; i += WRITE_CHUNK) {
-        await manager.query(
-          `INSERT INTO search_document (index_name, doc_id, version, document, seq, deleted)
-           SELECT $1, d->>'id', (d->>'version')::bigint, d, nextval('search_document_seq'), false
-           FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(d, position)
-           ORDER BY position
-           ON CONFLICT (index_name, doc_id) DO UPDATE
-             SET version = EXCLUDED.version, document = EXCLUDED.document, seq = EXCLUDED.seq, deleted = false, deleted_at = NULL
-             WHERE search_document.version <= EXCLUDED.version`,
-          [index, JSON.stringify(unique.slice(i, i + WRITE_CHUNK))],
-        );
-      }
-    });
+    await this.store.upsert(index, [...byId.values()]);
   }
 
   async delete(index: string, ids: string[], versions?: ReadonlyMap<string, number>): Promise<void> {
-    if (ids.length === 0) return;
-    const fenced = versions ? ids.filter((id) => versions.has(id)) : [];
-    const unfenced = versions ? ids.filter((id) => !versions.has(id)) : ids;
-    // Tombstones (not DELETE) so other processes learn of the removal through seq.
-    await this.write(index, async (manager) => {
-      if (unfenced.length) {
-        // Version 0: the removal fences nothing, any later upsert applies.
-        await manager.query(
-          `UPDATE search_document SET deleted = true, document = NULL, version = 0, deleted_at = now(), seq = nextval('search_document_seq')
-           WHERE index_name = $1 AND doc_id = ANY($2::text[]) AND NOT deleted`,
-          [index, unfenced],
-        );
-      }
-      if (fenced.length) {
-        // A removal of version v applies over any copy up to v, and is kept (even for a document never indexed) so that
-        // a late upsert of an older version finds it.
-        await manager.query(
-          `INSERT INTO search_document (index_name, doc_id, version, document, seq, deleted, deleted_at)
-           SELECT $1, t.id, t.v, NULL, nextval('search_document_seq'), true, now()
-             FROM unnest($2::text[], $3::bigint[]) WITH ORDINALITY AS t(id, v, position) ORDER BY position
-           ON CONFLICT (index_name, doc_id) DO UPDATE
-             SET deleted = true, document = NULL, version = EXCLUDED.version, deleted_at = EXCLUDED.deleted_at, seq = EXCLUDED.seq
-             WHERE search_document.version < EXCLUDED.version OR (search_document.version = EXCLUDED.version AND NOT search_document.deleted)`,
-          [index, fenced, fenced.map((id) => versions!.get(id))],
-        );
-      }
-    });
+    if (ids.length) await this.store.remove(index, ids, versions);
   }
 
-  async clear(index: string): Promise<void> {
-    await this.write(index, (manager) =>
-      manager.query(
-        `UPDATE search_document SET deleted = true, document = NULL, version = 0, deleted_at = now(), seq = nextval('search_document_seq')
-         WHERE index_name = $1 AND (NOT deleted OR version <> 0)`,
-        [index],
-      ),
-    );
+  clear(index: string): Promise<void> {
+    return this.store.clear(index);
   }
 
-  async purgeTombstones(index: string, before: Date): Promise<number> {
-    let purged = 0;
-    await this.write(index, async (manager) => {
-      const [row]: Array<{ n: number; max_seq: string | null }> = await manager.query(
-        `WITH gone AS (DELETE FROM search_document WHERE index_name = $1 AND deleted AND deleted_at < $2 RETURNING seq)
-         SELECT count(*)::int AS n, max(seq)::text AS max_seq FROM gone`,
-        [index, before],
-      );
-      purged = row.n;
-      // A process that has not read these tombstones yet can no longer learn of the removals from them: it must reload.
-      if (row.max_seq !== null) {
-        await manager.query(`UPDATE search_index_settings SET purged_seq = greatest(purged_seq, $2::bigint) WHERE index_name = $1`, [index, row.max_seq]);
-      }
-    });
-    return purged;
+  purgeTombstones(index: string, before: Date): Promise<number> {
+    return this.store.purgeTombstones(index, before);
+  }
+
+  /** This process holds both in memory first, so here the swap shows at once; other processes load it in the background. */
+  async swapIndexes(a: string, b: string): Promise<void> {
+    await Promise.all([this.preload(a), this.preload(b)]);
+    await this.store.swap(a, b);
+    const pa = this.serving.get(a);
+    const pb = this.serving.get(b);
+    if (pa !== undefined && pb !== undefined) {
+      this.serving.set(a, pb);
+      this.serving.set(b, pa);
+    }
+  }
+
+  async deleteIndex(index: string): Promise<void> {
+    await this.store.drop(index);
+    this.serving.delete(index);
   }
 
   async search<T extends SearchDocument = SearchDocument>(index: string, query: SearchQuery): Promise<SearchResult<T>> {
@@ -155,7 +113,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const loaded = await this.sync(index);
     if (!loaded) return { hits: [], total: 0, facets: {}, processingTimeMs: Math.round(performance.now() - started) };
     const found = loaded.index.search(query);
-    const documents = await this.fetchDocuments(index, found.hits.map((h) => h.id));
+    const documents = await this.store.documents(index, found.hits.map((h) => h.id));
     const displayed = loaded.index.settings?.displayedAttributes;
     const hits: SearchHit<T>[] = [];
     for (const ranked of found.hits) {
@@ -172,111 +130,158 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return { hits, total: found.total, facets: found.facets, processingTimeMs: Math.round(performance.now() - started) };
   }
 
-  async listVersions(index: string, offset: number, limit: number): Promise<IndexedVersion[]> {
-    // doc_id is COLLATE "C": byte order, the same on every database, served by the primary key.
-    const rows: Array<{ doc_id: string; version: string }> = await this.dataSource.query(
-      `SELECT doc_id, version FROM search_document WHERE index_name = $1 AND NOT deleted
-       ORDER BY doc_id OFFSET $2 LIMIT $3`,
-      [index, offset, limit],
-    );
-    return rows.map((r) => ({ id: r.doc_id, version: Number(r.version) }));
+  listVersions(index: string, offset: number, limit: number): Promise<IndexedVersion[]> {
+    return this.store.listVersions(index, offset, limit);
   }
 
-  async count(index: string): Promise<number> {
-    const rows: Array<{ n: number }> = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM search_document WHERE index_name = $1 AND NOT deleted`,
-      [index],
-    );
-    return rows[0]?.n ?? 0;
+  count(index: string): Promise<number> {
+    return this.store.count(index);
   }
 
-  async ping(): Promise<boolean> {
-    try {
-      await this.dataSource.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    }
+  ping(): Promise<boolean> {
+    return this.store.ping();
   }
 
   /**
-   * Load an index into this process's memory now rather than on its first search (a full load of 100,000 documents
-   * takes seconds). Not part of the port: for the process that serves searches, at boot.
+   * Have the current generation of an index in this process's memory and wait until it answers (a full load of
+   * 100,000 documents takes seconds). Not part of the port: for the process that serves searches, at boot, for the
+   * rebuild that is about to swap an index in, and for tests that must not race a background build.
    */
   async preload(index: string): Promise<void> {
-    await this.sync(index);
+    // A few rounds at most: a build that finished is adopted by the next check.
+    for (let round = 0; round < 5; round++) {
+      await this.sync(index);
+      const head = await this.store.head(index);
+      const build = head.physical === null ? undefined : this.builds.get(head.physical);
+      if (build) await build;
+      else if (head.physical === null || this.serving.get(index) === head.physical || (head.settingsSeq === null && head.docSeq === 0)) return;
+    }
+    throw new Error(`search index ${index} did not become current`);
   }
 
-  /** Bring this process's in-memory copy of an index up to date; syncs of one index run one at a time. */
+  /** Bring this process's copy of an index up to date; concurrent callers share one check (see SyncState). */
   private sync(index: string): Promise<LoadedIndex | undefined> {
-    const previous = this.syncQueues.get(index) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.catchUp(index));
-    this.syncQueues.set(index, next);
-    return next;
+    let state = this.syncs.get(index);
+    if (!state) this.syncs.set(index, (state = { running: null, queued: null }));
+    const s = state;
+    if (!s.running) {
+      s.running = this.catchUp(index).finally(() => {
+        s.running = null;
+      });
+      return s.running;
+    }
+    // A check already under way may have read the head before this caller's write: wait for the next one.
+    s.queued ??= s.running
+      .catch(() => undefined)
+      .then(() => {
+        s.queued = null;
+        return this.sync(index);
+      });
+    return s.queued;
   }
 
-  private async catchUp(name: string): Promise<LoadedIndex | undefined> {
-    const [head]: HeadRow[] = await this.dataSource.query(
-      `SELECT (SELECT seq FROM search_index_settings WHERE index_name = $1) AS settings_seq,
-              (SELECT max(seq) FROM search_document WHERE index_name = $1) AS doc_seq,
-              (SELECT purged_seq FROM search_index_settings WHERE index_name = $1) AS purged_seq`,
-      [name],
-    );
-    const settingsSeq = head.settings_seq === null ? null : Number(head.settings_seq);
-    const docSeq = head.doc_seq === null ? 0 : Number(head.doc_seq);
-    const purgedSeq = head.purged_seq === null ? 0 : Number(head.purged_seq);
-    let loaded = this.loaded.get(name);
-    if (!loaded && settingsSeq === null && docSeq === 0) return undefined;
-    const missedPurge = !!loaded && loaded.lastSeq > 0 && loaded.lastSeq < purgedSeq;
-    if (!loaded || missedPurge || loaded.settingsSeq !== settingsSeq || loaded.tokenizerRevision !== this.tokenizer.revision) {
-      // New settings or new dictionary words change how every document is indexed, and tombstones this process never
-      // read have been purged: rebuild from the table.
-      loaded = {
-        index: new InvertedIndex(this.tokenizer, await this.loadSettings(name)),
-        settingsSeq,
+  private async catchUp(index: string): Promise<LoadedIndex | undefined> {
+    const found = await this.store.head(index);
+    if (found.physical === null) {
+      this.serving.delete(index);
+      return undefined;
+    }
+    const head = { ...found, physical: found.physical };
+    const current = this.currentFor(index);
+    if (!current && head.settingsSeq === null && head.docSeq === 0) return undefined;
+    const settings = head.settingsSeq === current?.settingsSeq && current?.physical === head.physical ? current.index.settings : await this.store.settings(head.physical);
+    const ready = this.loaded.get(head.physical);
+    if (ready && (await this.refresh(ready, head, settings))) {
+      this.serve(index, ready);
+      return ready;
+    }
+    // Nothing usable for this generation and layout: build it, in the background if something can answer meanwhile.
+    const build = this.build(head.physical);
+    if (!current) {
+      const built = await build;
+      this.serve(index, built);
+      return built;
+    }
+    build.catch(() => undefined);
+    return current;
+  }
+
+  private currentFor(index: string): LoadedIndex | undefined {
+    const physical = this.serving.get(index);
+    return physical === undefined ? undefined : this.loaded.get(physical);
+  }
+
+  /**
+   * Bring a loaded copy up to this head in place: new synonyms, removals whose tombstones were purged before this copy
+   * read them, new rows. False when only a new build can (another layout, new dictionary words for a copy that
+   * tokenizes itself, a physical name dropped and written again); the copy is then still brought as close as it can.
+   */
+  private async refresh(loaded: LoadedIndex, head: PhysicalHead, settings: IndexSettings | undefined): Promise<boolean> {
+    if (InvertedIndex.layoutOf(settings) !== InvertedIndex.layoutOf(loaded.index.settings)) return false;
+    if (loaded.settingsSeq !== head.settingsSeq) {
+      loaded.index.updateSettings(settings);
+      loaded.settingsSeq = head.settingsSeq;
+    }
+    const purged = loaded.lastSeq > 0 && loaded.lastSeq < head.purgedSeq;
+    if (!purged && head.docSeq < loaded.lastSeq && head.purgedSeq < loaded.lastSeq) return false;
+    if (purged) {
+      // The tombstones are gone: whatever this copy holds that is no longer live was removed.
+      const live = new Set(await this.store.liveIds(loaded.physical));
+      for (const id of loaded.index.documentIds()) if (!live.has(id)) loaded.index.remove(id);
+    }
+    await this.applyChanges(loaded, head);
+    if (purged) loaded.lastSeq = Math.max(loaded.lastSeq, head.purgedSeq);
+    return !(loaded.index.tokenizesDocuments && loaded.tokenizerRevision !== this.tokenizer.revision);
+  }
+
+  private serve(index: string, loaded: LoadedIndex): void {
+    const previous = this.serving.get(index);
+    this.serving.set(index, loaded.physical);
+    // A physical index no logical name answers from any more (swapped out, about to be dropped) leaves memory.
+    if (previous && previous !== loaded.physical && ![...this.serving.values()].includes(previous)) this.loaded.delete(previous);
+  }
+
+  /** A full load of one physical index, once per process at a time. */
+  private build(physical: string): Promise<LoadedIndex> {
+    let running = this.builds.get(physical);
+    if (running) return running;
+    running = (async () => {
+      const started = performance.now();
+      // Read settings and the head first: rows written after that are picked up by the catch-up below.
+      const head = await this.store.physicalHead(physical);
+      const loaded: LoadedIndex = {
+        physical,
+        index: new InvertedIndex(this.tokenizer, await this.store.settings(physical)),
+        settingsSeq: head.settingsSeq,
         tokenizerRevision: this.tokenizer.revision,
         lastSeq: 0,
       };
-      this.loaded.set(name, loaded);
-    }
+      await this.applyChanges(loaded, head);
+      this.loaded.set(physical, loaded);
+      const ms = Math.round(performance.now() - started);
+      if (loaded.index.size > 10_000) this.logger.log(`loaded ${physical}: ${loaded.index.size} documents in ${ms} ms`);
+      return loaded;
+    })().finally(() => this.builds.delete(physical));
+    this.builds.set(physical, running);
+    return running;
+  }
+
+  /** Apply rows above lastSeq, up to the head's seq, page by page. */
+  private async applyChanges(loaded: LoadedIndex, head: PhysicalHead): Promise<void> {
     const fullLoad = loaded.lastSeq === 0;
-    while (docSeq > loaded.lastSeq) {
-      // On a full load tombstones are skipped: nothing they could remove is in memory yet.
-      const rows: ChangeRow[] = await this.dataSource.query(
-        `SELECT doc_id, document, deleted, seq FROM search_document
-         WHERE index_name = $1 AND seq > $2 ${fullLoad ? 'AND NOT deleted' : ''}
-         ORDER BY seq LIMIT $3`,
-        [name, loaded.lastSeq, SYNC_PAGE],
-      );
+    while (head.docSeq > loaded.lastSeq) {
+      const rows = await this.store.changes(loaded.physical, loaded.lastSeq, SYNC_PAGE, fullLoad);
       for (const row of rows) {
         if (row.deleted || row.document === null) loaded.index.remove(row.doc_id);
         else loaded.index.upsert(row.doc_id, row.document);
       }
       if (rows.length < SYNC_PAGE) {
-        loaded.lastSeq = Math.max(docSeq, rows.length ? Number(rows[rows.length - 1].seq) : 0);
+        loaded.lastSeq = Math.max(head.docSeq, rows.length ? Number(rows[rows.length - 1].seq) : 0);
         break;
       }
       loaded.lastSeq = Number(rows[rows.length - 1].seq);
     }
     loaded.index.compactIfWorthIt();
-    return loaded;
-  }
-
-  private async loadSettings(name: string): Promise<IndexSettings | undefined> {
-    const rows: Array<{ settings: IndexSettings }> = await this.dataSource.query(
-      `SELECT settings FROM search_index_settings WHERE index_name = $1`,
-      [name],
-    );
-    return rows[0]?.settings;
-  }
-
-  private async fetchDocuments(index: string, ids: string[]): Promise<Map<string, SearchDocument>> {
-    if (ids.length === 0) return new Map();
-    const rows: Array<{ doc_id: string; document: SearchDocument }> = await this.dataSource.query(
-      `SELECT doc_id, document FROM search_document WHERE index_name = $1 AND doc_id = ANY($2::text[]) AND NOT deleted`,
-      [index, ids],
-    );
-    return new Map(rows.map((r) => [r.doc_id, r.document]));
   }
 
   private highlights(document: SearchDocument, attributes: string[], terms: ReadonlySet<string>): Record<string, string | string[]> {
@@ -288,13 +293,6 @@ export class EmbeddedSearchIndex implements SearchIndex {
       out[attribute] = Array.isArray(value) ? value.map(mark) : mark(value);
     }
     return out;
-  }
-
-  private async write(index: string, work: (manager: EntityManager) => Promise<unknown>): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK_CLASS, index]);
-      await work(manager);
-    });
   }
 }
 

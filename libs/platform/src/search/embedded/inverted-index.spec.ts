@@ -1,7 +1,8 @@
 import { ChineseTokenizer } from '../chinese-tokenizer';
 import type { IndexSettings, SearchQuery } from '../search-index.port';
 import { allowedTypos, boundedEditDistance } from './edit-distance';
-import { InvalidSearchQueryError, InvertedIndex } from './inverted-index';
+import { InvalidSearchQueryError } from '../search-index.port';
+import { InvertedIndex } from './inverted-index';
 
 const SETTINGS: IndexSettings = {
   searchableAttributes: ['title', 'summary'],

@@ -1,18 +1,31 @@
 import type { ChineseTokenizer } from '../chinese-tokenizer';
-import type { IndexSettings, SearchFilter, SearchQuery } from '../search-index.port';
+import { IndexSettings, InvalidSearchQueryError, SearchFilter, SearchQuery } from '../search-index.port';
 import { allowedTypos, boundedEditDistance } from './edit-distance';
 import { evaluateFilter, filterFields, getPath } from './filter-evaluator';
+import { textOf } from '../search-fields';
 
-// A posting is one uint32: doc number (24 bits) · attribute (4 bits) · term frequency capped at 15 (4 bits).
-const MAX_DOCS = 1 << 24;
+// A posting is one uint32: doc number (22 bits) · attribute (4 bits) · place (3 bits) · term frequency capped at 7 (3 bits).
+// The place is 0 when the term is a whole value of the attribute (a keyword that is the term), else 1 + its first
+// position in the attribute's search field, capped: early terms are nearer to what the text is about.
+const DOC_UNIT = 1 << 10;
+const MAX_DOCS = 1 << 22;
 const MAX_ATTRIBUTES = 16;
-const MAX_TF = 15;
+const MAX_TF = 7;
+const MAX_PLACE = 7;
 // Rare terms keep a plain array; past this many postings a typed array is smaller.
 const TYPED_POSTINGS_FROM = 32;
 
 // BM25 constants, and how much a looser match is worth relative to the exact query word.
 const K1 = 1.2;
 const B = 0.75;
+// Attribute weights fall geometrically with the attribute's rank in searchableAttributes.
+const ATTRIBUTE_DECAY = 0.7;
+// A term's score is its best attribute's, plus this share of the others: a text that repeats a word in every field
+// does not outrank one that has it where it matters (title, keywords) — "dis_max" with a tie-breaker.
+const OTHER_ATTRIBUTES_SHARE = 0.2;
+// By place (see the posting layout): an exact value counts half again; then earlier positions count more
+// (Meilisearch's attribute rule also prefers a word early in its attribute).
+const PLACE_WEIGHT = [1.5, ...Array.from({ length: MAX_PLACE }, (_, k) => 1 / (1 + 0.15 * k))];
 const PREFIX_WEIGHT = 0.8;
 const SYNONYM_WEIGHT = 0.9;
 const DECOMPOSED_WEIGHT = 0.6;
@@ -25,6 +38,8 @@ const DEFAULT_LIMIT = 20;
 const MAX_FACET_VALUES = 100;
 // Matched-word counts live in a Uint8Array; Meilisearch itself reads only 10 query words.
 const MAX_QUERY_WORDS = 64;
+// Longest index term tried when spelling an unknown Chinese word out of known ones.
+const MAX_SPELLED_PART = 8;
 
 type Postings = { list: number[] | Uint32Array; n: number };
 type DocScores = { docs: number[]; scores: number[] };
@@ -59,10 +74,6 @@ interface Relevance {
   rankingScore: (doc: number) => number;
 }
 
-/** Thrown for a query the index settings do not allow (like Meilisearch's invalid_search_* errors). */
-export class InvalidSearchQueryError extends Error {
-  override readonly name = 'InvalidSearchQueryError';
-}
 
 /**
  * The in-memory side of the embedded engine: one instance per search index and per settings version.
@@ -75,7 +86,8 @@ export class InvertedIndex {
   private readonly projected: string[];
   private readonly filterable: string[];
   private readonly sortable: string[];
-  private readonly synonyms = new Map<string, string[][]>();
+  private readonly presegmented: boolean;
+  private synonyms = new Map<string, string[][]>();
   private maxSynonymWords = 0;
 
   private readonly idToDoc = new Map<string, number>();
@@ -95,18 +107,49 @@ export class InvertedIndex {
 
   constructor(
     private readonly tokenizer: ChineseTokenizer,
-    readonly settings: IndexSettings | undefined,
+    private currentSettings: IndexSettings | undefined,
   ) {
+    const settings = currentSettings;
+    this.presegmented = settings?.presegmented === true;
     const searchable = settings?.searchableAttributes ?? ['*'];
     this.attributes = searchable.includes('*') ? null : searchable.slice(0, MAX_ATTRIBUTES);
-    // Earlier attributes weigh more (Meilisearch's attribute rule), tapering to 1.
-    this.weights = (this.attributes ?? ['*']).map((_, i) => Math.max(1, 3 / (1 + i)));
+    // Earlier attributes weigh more (Meilisearch's attribute rule): each one 0.7 of the one before.
+    this.weights = (this.attributes ?? ['*']).map((_, i) => ATTRIBUTE_DECAY ** i);
     this.filterable = settings?.filterableAttributes ?? [];
     this.sortable = settings?.sortableAttributes ?? [];
     this.projected = [...new Set([...this.filterable, ...this.sortable])];
     this.lengths = new Uint32Array(1024 * this.weights.length);
     this.lengthSums = new Float64Array(this.weights.length);
     this.buildSynonyms(settings?.synonyms ?? {});
+  }
+
+  get settings(): IndexSettings | undefined {
+    return this.currentSettings;
+  }
+
+  /** What the postings depend on: settings that differ only elsewhere (synonyms, ranking) apply without re-indexing. */
+  static layoutOf(settings: IndexSettings | undefined): string {
+    const s = settings ?? { searchableAttributes: ['*'], filterableAttributes: [], sortableAttributes: [] };
+    return JSON.stringify([s.searchableAttributes, s.filterableAttributes, s.sortableAttributes, s.presegmented === true]);
+  }
+
+  /** New settings with the same layout (a thesaurus edit changes synonyms only): swap the query-side parts in place. */
+  updateSettings(settings: IndexSettings | undefined): void {
+    if (InvertedIndex.layoutOf(settings) !== InvertedIndex.layoutOf(this.currentSettings)) throw new Error('index layout changed: rebuild instead');
+    this.currentSettings = settings;
+    this.synonyms = new Map();
+    this.maxSynonymWords = 0;
+    this.buildSynonyms(settings?.synonyms ?? {});
+  }
+
+  /** Whether documents are tokenized here (and so depend on the tokenizer's dictionary) rather than pre-segmented. */
+  get tokenizesDocuments(): boolean {
+    return !this.presegmented;
+  }
+
+  /** Ids of the documents held. */
+  documentIds(): string[] {
+    return [...this.idToDoc.keys()];
   }
 
   get size(): number {
@@ -135,13 +178,26 @@ export class InvertedIndex {
     for (let a = 0; a < attributeCount; a++) {
       const text = this.attributes ? textOf(getPath(document, this.attributes[a])) : textOf(document);
       if (!text) continue;
-      const tokens = this.tokenizer.tokenize(text);
-      this.lengths[doc * attributeCount + a] = tokens.length;
-      this.lengthSums[a] += tokens.length;
-      const frequencies = new Map<string, number>();
-      for (const token of tokens) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
-      for (const [term, tf] of frequencies) {
-        this.addPosting(term, doc * 256 + a * 16 + Math.min(tf, MAX_TF));
+      const frequencies = new Map<string, { tf: number; place: number }>();
+      let length = 0;
+      // One value per line (the elements of a list): a value made of one term is an exact match for it.
+      for (const value of text.split('\n')) {
+        // Search fields already hold the tokenizer's terms: split them exactly as Meilisearch does, on spaces.
+        const tokens = this.presegmented ? value.split(/\s+/u).filter(Boolean) : this.tokenizer.tokenize(value);
+        tokens.forEach((token, k) => {
+          const place = tokens.length === 1 ? 0 : Math.min(MAX_PLACE, 1 + length + k);
+          const seen = frequencies.get(token);
+          if (seen) {
+            seen.tf++;
+            seen.place = Math.min(seen.place, place);
+          } else frequencies.set(token, { tf: 1, place });
+        });
+        length += tokens.length;
+      }
+      this.lengths[doc * attributeCount + a] = length;
+      this.lengthSums[a] += length;
+      for (const [term, { tf, place }] of frequencies) {
+        this.addPosting(term, doc * DOC_UNIT + a * 64 + place * 8 + Math.min(tf, MAX_TF));
         entries++;
       }
     }
@@ -267,10 +323,10 @@ export class InvertedIndex {
     let hi = postings.n;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (postings.list[mid] >>> 8 < doc) lo = mid + 1;
+      if (postings.list[mid] >>> 10 < doc) lo = mid + 1;
       else hi = mid;
     }
-    return lo < postings.n && postings.list[lo] >>> 8 === doc;
+    return lo < postings.n && postings.list[lo] >>> 10 === doc;
   }
 
   private validate(query: SearchQuery): void {
@@ -278,16 +334,16 @@ export class InvertedIndex {
       attributes.some((a) => a === '*' || a === field || field.startsWith(`${a}.`));
     if (query.filter) {
       for (const field of filterFields(query.filter)) {
-        if (!allowed(field, this.filterable)) throw new InvalidSearchQueryError(`attribute "${field}" is not filterable`);
+        if (!allowed(field, this.filterable)) throw new InvalidSearchQueryError(`attribute "${field}" is not filterable`, 'filter');
       }
     }
     for (const facet of query.facets ?? []) {
-      if (!allowed(facet, this.filterable)) throw new InvalidSearchQueryError(`attribute "${facet}" is not filterable, so not facetable`);
+      if (!allowed(facet, this.filterable)) throw new InvalidSearchQueryError(`attribute "${facet}" is not filterable, so not facetable`, 'facets');
     }
     for (const rule of query.sort ?? []) {
       const [field, direction] = splitSort(rule);
-      if (!allowed(field, this.sortable)) throw new InvalidSearchQueryError(`attribute "${field}" is not sortable`);
-      if (direction !== 'asc' && direction !== 'desc') throw new InvalidSearchQueryError(`sort "${rule}" must end in :asc or :desc`);
+      if (!allowed(field, this.sortable)) throw new InvalidSearchQueryError(`attribute "${field}" is not sortable`, 'sort');
+      if (direction !== 'asc' && direction !== 'desc') throw new InvalidSearchQueryError(`sort "${rule}" must end in :asc or :desc`, 'sort');
     }
   }
 
@@ -340,11 +396,11 @@ export class InvertedIndex {
         const phrase = words.slice(i, i + length);
         const others = this.synonyms.get(phrase.join(' '));
         if (!others) continue;
-        const own = phrase.map((w, k) => this.slot(w, prefixLast && i + k === words.length - 1));
+        const own = phrase.flatMap((w, k) => this.slotsOf(w, prefixLast && i + k === words.length - 1));
         units.push({
           alternatives: [
             { slots: own, weight: 1 },
-            ...others.map((other) => ({ slots: other.map((w) => this.slot(w, false)), weight: SYNONYM_WEIGHT })),
+            ...others.map((other) => ({ slots: other.flatMap((w) => this.slotsOf(w, false)), weight: SYNONYM_WEIGHT })),
           ],
         });
         break;
@@ -354,13 +410,36 @@ export class InvertedIndex {
         continue;
       }
       const word = words[i];
-      const alternatives: Alternative[] = [{ slots: [this.slot(word, prefixLast && i === words.length - 1)], weight: 1 }];
+      const alternatives: Alternative[] = [{ slots: this.slotsOf(word, prefixLast && i === words.length - 1), weight: 1 }];
       const parts = this.tokenizer.decompose(word);
       if (parts) alternatives.push({ slots: parts.map((p) => this.slot(p, false)), weight: DECOMPOSED_WEIGHT });
       units.push({ alternatives });
       i++;
     }
     return units;
+  }
+
+  /**
+   * The slots a query word needs. A Chinese word the index has never seen (a word added to the dictionary after these
+   * documents were cut, until the rebuild swaps in) is spelled out of the longest index terms it is made of, all required.
+   */
+  private slotsOf(word: string, prefix: boolean): Slot[] {
+    if (this.postings.has(word) || !this.tokenizer.isHanTerm(word)) return [this.slot(word, prefix)];
+    const parts = this.spell(word);
+    return parts ? parts.map((p) => ({ variants: [{ term: p, weight: DECOMPOSED_WEIGHT }] })) : [this.slot(word, prefix)];
+  }
+
+  /** Greedy longest match of a word over index terms (无卤阻燃 → 无, 卤, 阻燃), or undefined if some part is unknown. */
+  private spell(word: string): string[] | undefined {
+    const parts: string[] = [];
+    for (let i = 0; i < word.length; ) {
+      let j = Math.min(word.length, i + MAX_SPELLED_PART);
+      while (j > i && !this.postings.has(word.slice(i, j))) j--;
+      if (j === i || j - i === word.length) return undefined;
+      parts.push(word.slice(i, j));
+      i = j;
+    }
+    return parts;
   }
 
   /** The index terms a query word matches: itself, and for Latin words its typo and (last word) prefix variants. */
@@ -415,33 +494,44 @@ export class InvertedIndex {
     return result;
   }
 
-  /** BM25F: per-attribute term frequency, length-normalised and weighted by attribute order, then saturated once. */
+  /**
+   * BM25 per attribute (term frequency saturated and length-normalised within the attribute, so repeating a word in
+   * a long description adds little), weighted by the attribute's rank; a document's score for the term is its best
+   * attribute plus a small share of the others.
+   */
   private termScores(term: string, weight: number): DocScores | undefined {
     const postings = this.postings.get(term);
     if (!postings) return undefined;
     const attributeCount = this.weights.length;
     const averages = Array.from(this.lengthSums, (sum) => (this.live > 0 && sum > 0 ? sum / this.live : 1));
     const docs: number[] = [];
-    const scores: number[] = [];
+    const best: number[] = [];
+    const total: number[] = [];
     let previous = -1;
     const { list, n } = postings;
     for (let i = 0; i < n; i++) {
       const entry = list[i];
-      const doc = entry >>> 8;
+      const doc = entry >>> 10;
       if (!this.alive[doc]) continue;
-      const attribute = (entry >>> 4) & 15;
+      const attribute = (entry >>> 6) & 15;
+      const place = (entry >>> 3) & 7;
+      const tf = entry & 7;
       const length = this.lengths[doc * attributeCount + attribute];
-      const weighted = (this.weights[attribute] * (entry & 15)) / (1 - B + (B * length) / averages[attribute]);
-      if (doc === previous) scores[scores.length - 1] += weighted;
-      else {
+      const saturated = (PLACE_WEIGHT[place] * this.weights[attribute] * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / averages[attribute]));
+      if (doc === previous) {
+        const k = docs.length - 1;
+        best[k] = Math.max(best[k], saturated);
+        total[k] += saturated;
+      } else {
         docs.push(doc);
-        scores.push(weighted);
+        best.push(saturated);
+        total.push(saturated);
         previous = doc;
       }
     }
     if (docs.length === 0) return undefined;
     const idf = Math.log(1 + (this.live - docs.length + 0.5) / (docs.length + 0.5));
-    for (let i = 0; i < scores.length; i++) scores[i] = (weight * idf * scores[i] * (K1 + 1)) / (scores[i] + K1);
+    const scores = best.map((b, k) => weight * idf * (b + OTHER_ATTRIBUTES_SHARE * (total[k] - b)));
     return { docs, scores };
   }
 
@@ -533,8 +623,8 @@ export class InvertedIndex {
       const kept: number[] = [];
       for (let i = 0; i < postings.n; i++) {
         const entry = postings.list[i];
-        const doc = renumber[entry >>> 8];
-        if (doc >= 0) kept.push(doc * 256 + (entry & 255));
+        const doc = renumber[entry >>> 10];
+        if (doc >= 0) kept.push(doc * DOC_UNIT + (entry % DOC_UNIT));
       }
       if (kept.length === 0) {
         this.postings.delete(term);
@@ -548,15 +638,6 @@ export class InvertedIndex {
     this.totalEntries = total;
     this.deadEntries = 0;
   }
-}
-
-/** Searchable text of a value: strings, numbers and booleans, arrays and nested objects flattened. */
-function textOf(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map(textOf).filter(Boolean).join('\n');
-  if (value !== null && typeof value === 'object') return Object.values(value).map(textOf).filter(Boolean).join('\n');
-  return '';
 }
 
 function splitSort(rule: string): [string, string] {

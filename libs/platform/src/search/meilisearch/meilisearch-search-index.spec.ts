@@ -1,6 +1,11 @@
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { ChineseTokenizer } from '../chinese-tokenizer';
+import { engineSettings, withSearchFields } from '../search-fields';
+import { IndexSettings, InvalidSearchQueryError } from '../search-index.port';
 import { compileFilter, MATCH_NOTHING } from './meilisearch-filter';
 import { DEFAULT_RANKING_RULES, MeilisearchSearchIndex, symmetricSynonyms } from './meilisearch-search-index';
 
@@ -10,23 +15,42 @@ jest.mock('meilisearch', () => {
   return createRequire(__filename)('meilisearch');
 });
 
-interface Recorded {
+/**
+ * The Meilisearch adapter against request/response pairs recorded from Meilisearch's own documentation examples and
+ * its server's snapshot tests (test/fixtures/meilisearch/recorded-pairs.json, sources listed per pair). A replay
+ * server on 127.0.0.1 answers each call the adapter makes with the recorded response of the pair the test names,
+ * after checking that the call is that pair's route and that its body uses only documented parameters with the
+ * documented types. With MEILI_HOST set, test/search/search-index.contract.int-spec.ts runs the same adapter against
+ * a real server.
+ */
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+interface Pair {
+  source: string;
+  request: { method: string; route: string; body?: Json; query?: Record<string, string> };
+  response: { status: number; body: Json };
+}
+interface Recording {
+  documented: Record<string, { parameters: Record<string, string> } & Record<string, unknown>>;
+  pairs: Record<string, Pair>;
+}
+const RECORDING: Recording = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'meilisearch', 'recorded-pairs.json'), 'utf8'));
+const documented = (name: string) => RECORDING.documented[name];
+
+interface Received {
   method: string;
   path: string;
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
-  body: unknown;
+  body: Json | undefined;
+  pair: string;
 }
 
-type Reply = { status: number; body: unknown };
-type Route = (request: Recorded) => Reply | undefined;
-
-/** A stand-in for Meilisearch on 127.0.0.1: records every request; routes answer, tasks succeed unless told otherwise. */
-class FakeMeilisearch {
-  readonly requests: Recorded[] = [];
-  private readonly routes: Route[] = [];
-  private readonly failedTasks = new Map<number, { code: string; message: string }>();
-  private nextTask = 1;
+/** Answers calls with recorded pairs, in the order a test expects them; anything else is a failure of the test. */
+class RecordedMeilisearch {
+  readonly received: Received[] = [];
+  readonly problems: string[] = [];
+  private expected: Array<{ pair: string; response?: Json }> = [];
+  private lastTaskUid: number | undefined;
   private server: Server | undefined;
 
   async start(): Promise<string> {
@@ -42,23 +66,26 @@ class FakeMeilisearch {
     await once(this.server, 'close');
   }
 
-  on(route: Route): void {
-    this.routes.unshift(route);
+  /** The pairs that must answer the next calls, in order; `response` replaces a recorded body (documented as derived). */
+  expect(...pairs: Array<string | { pair: string; response: Json }>): void {
+    this.received.length = 0;
+    this.problems.length = 0;
+    this.expected = pairs.map((p) => (typeof p === 'string' ? { pair: p } : p));
   }
 
-  /** The next enqueued task will be reported as failed with this error. */
-  failNextTask(code: string, message: string): void {
-    this.failedTasks.set(this.nextTask, { code, message });
+  /** Every expected pair answered and nothing unexpected asked. */
+  done(): void {
+    expect(this.problems).toEqual([]);
+    expect(this.expected.map((e) => e.pair)).toEqual([]);
   }
 
-  /** Requests other than task polling, as "METHOD /path". */
-  calls(): string[] {
-    return this.requests.filter((r) => !r.path.startsWith('/tasks/')).map((r) => `${r.method} ${r.path}`);
+  body(pair: string): Json | undefined {
+    return this.received.find((r) => r.pair === pair)?.body;
   }
 
-  last(method: string, path: string): Recorded {
-    const found = [...this.requests].reverse().find((r) => r.method === method && r.path === path);
-    if (!found) throw new Error(`no ${method} ${path} among ${this.calls().join(', ')}`);
+  request(pair: string): Received {
+    const found = this.received.find((r) => r.pair === pair);
+    if (!found) throw new Error(`no call answered by ${pair}`);
     return found;
   }
 
@@ -66,32 +93,53 @@ class FakeMeilisearch {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
-    const url = new URL(req.url ?? '/', 'http://fake');
-    const request: Recorded = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: text ? JSON.parse(text) : undefined };
-    this.requests.push(request);
-    const reply = this.routes.map((route) => route(request)).find((r) => r !== undefined) ?? this.defaultReply(request);
-    res.writeHead(reply.status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(reply.body));
+    const url = new URL(req.url ?? '/', 'http://replay');
+    const next = this.expected.shift();
+    const method = req.method ?? 'GET';
+    if (!next) {
+      this.problems.push(`unexpected ${method} ${url.pathname}`);
+      return reply(res, 500, { message: 'not in the recording' });
+    }
+    const pair = RECORDING.pairs[next.pair];
+    const route = new RegExp(`^${pair.request.route.replace('{index_uid}', '[^/]+').replace('{task_uid}', '(\\d+)')}$`);
+    const match = route.exec(url.pathname);
+    if (method !== pair.request.method || !match) {
+      this.problems.push(`${method} ${url.pathname} is not ${next.pair} (${pair.request.method} ${pair.request.route})`);
+      return reply(res, 500, { message: 'not this pair' });
+    }
+    // A task is polled by the uid its enqueueing call returned.
+    if (pair.request.route === '/tasks/{task_uid}' && Number(match[1]) !== this.lastTaskUid) this.problems.push(`polled task ${match[1]}, expected ${this.lastTaskUid}`);
+    const body = text ? (JSON.parse(text) as Json) : undefined;
+    this.received.push({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body, pair: next.pair });
+    const response = next.response ?? pair.response.body;
+    if (response && typeof response === 'object' && !Array.isArray(response) && typeof response.taskUid === 'number') this.lastTaskUid = response.taskUid;
+    return reply(res, pair.response.status, response);
   }
+}
 
-  private defaultReply(request: Recorded): Reply {
-    const task = /^\/tasks\/(\d+)$/.exec(request.path);
-    if (task) {
-      const uid = Number(task[1]);
-      const error = this.failedTasks.get(uid);
-      return {
-        status: 200,
-        body: { uid, indexUid: 'x', status: error ? 'failed' : 'succeeded', type: 'documentAdditionOrUpdate', error: error ? { ...error, type: 'invalid_request', link: '' } : null, duration: 'PT0S', enqueuedAt: '', startedAt: '', finishedAt: '', batchUid: 1, canceledBy: null },
-      };
-    }
-    if (request.path === '/health') return { status: 200, body: { status: 'available' } };
-    // Reading documents by filter is a POST; like every read, it is answered 404 for an index that does not exist.
-    if (request.method !== 'GET' && !request.path.endsWith('/documents/fetch')) {
-      return { status: 202, body: { taskUid: this.nextTask++, indexUid: 'x', status: 'enqueued', type: 'documentAdditionOrUpdate', enqueuedAt: new Date().toISOString() } };
-    }
-    // What Meilisearch answers for a read on an index that does not exist.
-    return { status: 404, body: { message: 'Index not found.', code: 'index_not_found', type: 'invalid_request', link: '' } };
+function reply(res: ServerResponse, status: number, body: Json): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function typeOf(value: Json): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+/** Keys outside the documented list, or values of another type than documented (integer is a number too). */
+function undocumented(body: Json | undefined, parameters: Record<string, string>): string[] {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return ['body is not an object'];
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(body)) {
+    const want = parameters[key];
+    const got = typeOf(value);
+    if (!want) out.push(`${key} is not documented`);
+    else if (want !== got && !(want === 'number' && got === 'integer')) out.push(`${key} is ${got}, documented as ${want}`);
   }
+  return out;
 }
 
 describe('compileFilter', () => {
@@ -143,209 +191,244 @@ describe('symmetricSynonyms', () => {
   });
 });
 
-describe('MeilisearchSearchIndex against a fake server', () => {
-  const fake = new FakeMeilisearch();
+describe('MeilisearchSearchIndex against recorded Meilisearch pairs', () => {
+  const replay = new RecordedMeilisearch();
+  const tokenizer = new ChineseTokenizer();
   let search: MeilisearchSearchIndex;
   let host: string;
+  // An achievements-like index as the SearchIndexer hands it to an engine: search fields, Chinese pinned.
+  const settings: IndexSettings = engineSettings(
+    {
+      searchableAttributes: ['title', 'keywords', 'summary'],
+      filterableAttributes: ['industry', 'trl'],
+      sortableAttributes: ['publishedAt'],
+      synonyms: { 脱硝: ['SCR脱硝', '氮氧化物治理'] },
+    },
+    tokenizer,
+  );
 
   beforeAll(async () => {
-    host = await fake.start();
-    search = new MeilisearchSearchIndex({ host, apiKey: 'master-key', dictionary: () => ['脱硝', '活性焦'], stopWords: ['的'], taskTimeoutMs: 5000 });
+    host = await replay.start();
+    search = new MeilisearchSearchIndex({ host, apiKey: 'master-key', tokenizer, taskTimeoutMs: 5000 });
   });
-  afterAll(() => fake.stop());
-  beforeEach(() => {
-    fake.requests.length = 0;
+  afterAll(() => replay.stop());
+
+  it('applies settings: creates the index ("already exists" tolerated), sends documented settings with localizedAttributes, waits for both tasks', async () => {
+    replay.expect('createIndex', 'getTaskFailedIndexAlreadyExists', 'updateSettings', 'getTaskSucceeded');
+    await search.applySettings('achievements', settings);
+    replay.done();
+    expect(undocumented(replay.body('createIndex'), documented('createIndex').parameters)).toEqual([]);
+    expect(replay.body('createIndex')).toEqual({ uid: 'achievements', primaryKey: 'id' });
+    const patch = replay.request('updateSettings');
+    expect(patch.path).toBe('/indexes/achievements/settings');
+    expect(patch.headers.authorization).toBe('Bearer master-key');
+    const body = patch.body as Record<string, Json>;
+    const schema = documented('settings') as unknown as { parameters: Record<string, string>; typoTolerance: Record<string, string>; minWordSizeForTypos: Record<string, string>; localizedAttribute: Record<string, string> };
+    expect(undocumented(body, schema.parameters)).toEqual([]);
+    expect(undocumented(body.typoTolerance, schema.typoTolerance)).toEqual([]);
+    expect(undocumented((body.typoTolerance as Record<string, Json>).minWordSizeForTypos, schema.minWordSizeForTypos)).toEqual([]);
+    for (const rule of body.localizedAttributes as Json[]) expect(undocumented(rule, schema.localizedAttribute)).toEqual([]);
+    // The Chinese locale pinned on the search fields, which are what is searched, in the projection's order.
+    expect(body.localizedAttributes).toEqual([{ attributePatterns: ['searchTerms.*'], locales: ['cmn'] }]);
+    expect(body.searchableAttributes).toEqual(['searchTerms.title', 'searchTerms.keywords', 'searchTerms.summary']);
+    expect(body.filterableAttributes).toEqual(['industry', 'trl', 'id']);
+    expect(body.rankingRules).toEqual(DEFAULT_RANKING_RULES);
+    // Synonyms in the words a segmented query sends, both ways.
+    expect(body.synonyms).toMatchObject({ 脱硝: expect.arrayContaining(['scr 脱硝', '氮氧化物 治理']), '氮氧化物 治理': expect.arrayContaining(['脱硝']) });
+    // Domain words kept whole, no typo on long Chinese words, the shared stop words.
+    expect(body.dictionary).toEqual(expect.arrayContaining(['脱硝', '活性焦', '磷酸铁锂']));
+    const longWords = (body.dictionary as string[]).filter((w) => /^\p{Script=Han}+$/u.test(w) && Array.from(w).length >= 5);
+    expect(longWords.length).toBeGreaterThan(0);
+    expect((body.typoTolerance as { disableOnWords: string[] }).disableOnWords).toEqual(longWords);
+    expect(body.stopWords).toEqual(expect.arrayContaining(['的', 'the']));
   });
 
-  it('creates the index, tolerates "already exists" and sends the settings with the API key', async () => {
-    fake.failNextTask('index_already_exists', 'Index `achievements` already exists.');
-    await search.applySettings('achievements', {
-      searchableAttributes: ['title', 'summary'],
-      filterableAttributes: ['industry'],
-      sortableAttributes: ['price'],
-      synonyms: { 脱硝: ['SCR脱硝'] },
-    });
-    expect(fake.calls()).toEqual(['POST /indexes', 'PATCH /indexes/achievements/settings']);
-    expect(fake.last('POST', '/indexes').body).toEqual({ uid: 'achievements', primaryKey: 'id' });
-    const settings = fake.last('PATCH', '/indexes/achievements/settings');
-    expect(settings.headers.authorization).toBe('Bearer master-key');
-    expect(settings.body).toEqual({
-      searchableAttributes: ['title', 'summary'],
-      filterableAttributes: ['industry', 'id'],
-      sortableAttributes: ['price', 'id'],
-      rankingRules: DEFAULT_RANKING_RULES,
-      synonyms: { 脱硝: ['SCR脱硝'], SCR脱硝: ['脱硝'] },
-      displayedAttributes: ['*'],
-      stopWords: ['的'],
-      dictionary: ['脱硝', '活性焦'],
-    });
-    // Every request waited for its task.
-    expect(fake.requests.filter((r) => r.path.startsWith('/tasks/'))).toHaveLength(2);
+  it('stops with the engine\'s reason when a settings task fails', async () => {
+    replay.expect('createIndex', 'getTaskSucceeded', 'updateSettings', 'getTaskFailedIndexNotFound');
+    await expect(search.applySettings('achievements', settings)).rejects.toThrow(/failed: Index `movie` not found/);
+    replay.done();
   });
 
-  it('keeps ranking rules given in the settings', async () => {
-    await search.applySettings('a', { searchableAttributes: ['t'], filterableAttributes: [], sortableAttributes: [], rankingRules: ['words', 'sort'] });
-    expect((fake.last('PATCH', '/indexes/a/settings').body as { rankingRules: string[] }).rankingRules).toEqual(['words', 'sort']);
+  it('writes documents with their search fields under id as primary key, and waits', async () => {
+    const document = withSearchFields({ id: 'a1', version: 3, title: '宽温域磷酸铁锂电池电解液', keywords: ['电解液'], summary: '低温放电' }, ['title', 'keywords', 'summary'], tokenizer);
+    // No stored copy and no tombstone index yet: nothing fences the write (the first response is the recorded shape, empty).
+    replay.expect({ pair: 'getDocumentsPost', response: { results: [], offset: 0, limit: 1, total: 0 } }, 'fetchIndexNotFound', 'addDocuments', 'getTaskSucceeded');
+    await search.upsert('achievements', [document]);
+    replay.done();
+    const lookup = replay.request('getDocumentsPost');
+    expect(lookup.path).toBe('/indexes/achievements/documents/fetch');
+    expect(undocumented(lookup.body, documented('getDocumentsPost').parameters)).toEqual([]);
+    expect(lookup.body).toMatchObject({ filter: 'id IN ["a1"]', fields: ['id', 'version'] });
+    expect(replay.request('fetchIndexNotFound').path).toBe('/indexes/achievements__tombstones/documents/fetch');
+    const add = replay.request('addDocuments');
+    expect(Object.fromEntries(add.query)).toEqual({ primaryKey: 'id' });
+    expect(undocumented(Object.fromEntries(add.query), documented('addDocuments').parameters)).toEqual([]);
+    expect(add.body).toEqual([document]);
+    expect((add.body as Array<{ searchTerms: { title: string } }>)[0].searchTerms.title.split(' ')).toContain('锂电池');
   });
 
-  it('upserts with id as primary key, waits, and fails loudly on a failed task', async () => {
-    await search.upsert('achievements', [{ id: 'a1', version: 3, title: '活性焦脱硝' }]);
-    const add = fake.last('POST', '/indexes/achievements/documents');
-    expect(add.query.get('primaryKey')).toBe('id');
-    expect(add.body).toEqual([{ id: 'a1', version: 3, title: '活性焦脱硝' }]);
-    fake.failNextTask('invalid_document_id', 'Document identifier `a b` is invalid.');
-    await expect(search.upsert('achievements', [{ id: 'a b', version: 1 }])).rejects.toThrow(/failed: Document identifier `a b` is invalid/);
+  it('fails a write loudly when its task fails (the outbox then retries)', async () => {
+    replay.expect({ pair: 'getDocumentsPost', response: { results: [], offset: 0, limit: 1, total: 0 } }, 'fetchIndexNotFound', 'addDocuments', 'getTaskFailedIndexNotFound');
+    await expect(search.upsert('achievements', [{ id: 'a1', version: 1 }])).rejects.toThrow(/documentAdditionOrUpdate|indexDeletion|failed/);
+    replay.done();
   });
 
-  it('deletes by id, clears, counts and pings', async () => {
-    await search.delete('achievements', ['a1', 'a2']);
-    expect(fake.last('POST', '/indexes/achievements/documents/delete-batch').body).toEqual(['a1', 'a2']);
-    await search.delete('achievements', []);
-    await search.clear('achievements');
-    expect(fake.calls()).toEqual(['POST /indexes/achievements/documents/delete-batch', 'DELETE /indexes/achievements/documents', 'DELETE /indexes/achievements__tombstones/documents']);
-    fake.on((r) => (r.path === '/indexes/achievements/stats' ? { status: 200, body: { numberOfDocuments: 42, isIndexing: false, fieldDistribution: {} } } : undefined));
-    expect(await search.count('achievements')).toBe(42);
-    expect(await search.count('missing')).toBe(0);
-    await expect(search.ping()).resolves.toBe(true);
-  });
+  // Responses below keep the recorded shapes (get documents with POST) and carry this test's ids and versions.
+  const stored = (...docs: Array<{ id: string; version: number }>) => ({ results: docs, offset: 0, limit: docs.length, total: docs.length });
 
   it('upserts only versions at least as new as the stored copy or its tombstone', async () => {
-    fake.on((r) => (r.method === 'POST' && r.path === '/indexes/versions/documents/fetch' ? { status: 200, body: { results: [{ id: 'a1', version: 5 }], offset: 0, limit: 3, total: 1 } } : undefined));
-    fake.on((r) => (r.method === 'POST' && r.path === '/indexes/versions__tombstones/documents/fetch' ? { status: 200, body: { results: [{ id: 'a2', version: 3 }], offset: 0, limit: 3, total: 1 } } : undefined));
+    replay.expect({ pair: 'getDocumentsPost', response: stored({ id: 'a1', version: 5 }) }, { pair: 'getDocumentsPost', response: stored({ id: 'a2', version: 3 }) }, 'addDocuments', 'getTaskSucceeded');
     await search.upsert('versions', [{ id: 'a1', version: 4, title: 'late' }, { id: 'a2', version: 3, title: 'same as removed' }, { id: 'a3', version: 1, title: 'new' }]);
-    const lookup = fake.last('POST', '/indexes/versions/documents/fetch').body as { filter: string; fields: string[] };
-    expect(lookup).toMatchObject({ filter: 'id IN ["a1", "a2", "a3"]', fields: ['id', 'version'] });
-    expect(fake.last('POST', '/indexes/versions/documents').body).toEqual([{ id: 'a2', version: 3, title: 'same as removed' }, { id: 'a3', version: 1, title: 'new' }]);
+    replay.done();
+    expect(replay.received[0].body).toMatchObject({ filter: 'id IN ["a1", "a2", "a3"]', fields: ['id', 'version'] });
+    expect(replay.received[1].path).toBe('/indexes/versions__tombstones/documents/fetch');
+    expect(replay.body('addDocuments')).toEqual([{ id: 'a2', version: 3, title: 'same as removed' }, { id: 'a3', version: 1, title: 'new' }]);
     // Nothing newer to write: no write at all.
-    fake.requests.length = 0;
+    replay.expect({ pair: 'getDocumentsPost', response: stored({ id: 'a1', version: 5 }) }, 'fetchIndexNotFound');
     await search.upsert('versions', [{ id: 'a1', version: 2 }]);
-    expect(fake.calls()).toEqual(['POST /indexes/versions/documents/fetch', 'POST /indexes/versions__tombstones/documents/fetch']);
+    replay.done();
   });
 
-  it('removes a version only over older copies and remembers it in the tombstone index; purges old tombstones', async () => {
-    fake.on((r) => (r.method === 'POST' && r.path === '/indexes/removals/documents/fetch' ? { status: 200, body: { results: [{ id: 'a1', version: 2 }, { id: 'a2', version: 7 }], offset: 0, limit: 3, total: 2 } } : undefined));
+  it('removes a version only over older copies, remembers it in the tombstone index, and purges old tombstones by filter', async () => {
+    replay.expect(
+      { pair: 'getDocumentsPost', response: stored({ id: 'a1', version: 2 }, { id: 'a2', version: 7 }) },
+      'fetchIndexNotFound',
+      'deleteDocumentsByBatch', 'getTaskSucceeded',
+      'createIndex', 'getTaskSucceeded',
+      'updateTombstoneSettings', 'getTaskSucceeded',
+      'addDocuments', 'getTaskSucceeded',
+    );
     await search.delete('removals', ['a1', 'a2', 'a3'], new Map([['a1', 3], ['a2', 6], ['a3', 1]]));
+    replay.done();
     // a2 is stored at 7: a removal of 6 is late and changes nothing; a3 was never indexed but its removal is remembered.
-    expect(fake.last('POST', '/indexes/removals/documents/delete-batch').body).toEqual(['a1', 'a3']);
-    expect(fake.last('POST', '/indexes').body).toEqual({ uid: 'removals__tombstones', primaryKey: 'id' });
-    expect(fake.last('PATCH', '/indexes/removals__tombstones/settings').body).toEqual({ filterableAttributes: ['id', 'deletedAt'] });
-    const tombstones = fake.last('POST', '/indexes/removals__tombstones/documents').body as Array<{ id: string; version: number; deletedAt: number }>;
+    expect(replay.body('deleteDocumentsByBatch')).toEqual(['a1', 'a3']);
+    expect(replay.body('createIndex')).toEqual({ uid: 'removals__tombstones', primaryKey: 'id' });
+    expect(replay.body('updateTombstoneSettings')).toEqual({ filterableAttributes: ['id', 'deletedAt'] });
+    const tombstones = replay.body('addDocuments') as Array<{ id: string; version: number; deletedAt: number }>;
     expect(tombstones.map(({ id, version }) => ({ id, version }))).toEqual([{ id: 'a1', version: 3 }, { id: 'a3', version: 1 }]);
     expect(typeof tombstones[0].deletedAt).toBe('number');
 
+    replay.expect('deleteDocumentsByFilter', 'getTaskSucceeded');
     await search.purgeTombstones('removals', new Date(1_700_000_000_000));
-    expect(fake.last('POST', '/indexes/removals__tombstones/documents/delete').body).toEqual({ filter: 'deletedAt < 1700000000000' });
+    replay.done();
+    expect(replay.request('deleteDocumentsByFilter').path).toBe('/indexes/removals__tombstones/documents/delete');
+    expect(replay.body('deleteDocumentsByFilter')).toEqual({ filter: 'deletedAt < 1700000000000' });
+    expect(undocumented(replay.body('deleteDocumentsByFilter'), documented('deleteDocumentsByFilter').parameters)).toEqual([]);
   });
 
-  it('sends the compiled query and maps hits, highlights, scores, total and facets back', async () => {
-    fake.on((r) =>
-      r.path === '/indexes/achievements/search'
-        ? {
-            status: 200,
-            body: {
-              hits: [
-                {
-                  id: 'a1',
-                  version: 1,
-                  title: '活性焦脱硫脱硝一体化技术',
-                  tags: ['脱硝', '烟气'],
-                  _formatted: { id: 'a1', version: '1', title: '活性焦脱硫<em>脱硝</em>一体化技术', tags: ['<em>脱硝</em>', '烟气'] },
-                  _rankingScore: 0.93,
-                },
-              ],
-              query: '脱硝',
-              processingTimeMs: 3,
-              limit: 5,
-              offset: 10,
-              estimatedTotalHits: 17,
-              facetDistribution: { industry: { 'energy-saving-environmental': 17 } },
-            },
-          }
-        : undefined,
-    );
+  it('deletes by id, clears, counts, lists versions and pings through the documented routes', async () => {
+    replay.expect('deleteDocumentsByBatch', 'getTaskSucceeded', 'deleteAllDocuments', 'getTaskSucceeded', 'deleteAllDocuments', 'getTaskFailedIndexNotFound', 'getIndexStats', 'getDocuments', 'health');
+    await search.delete('achievements', ['a1', 'a2']);
+    await search.delete('achievements', []);
+    await search.clear('achievements');
+    expect(await search.count('achievements')).toBe(19654);
+    const page = await search.listVersions('achievements', 4, 2);
+    await expect(search.ping()).resolves.toBe(true);
+    replay.done();
+    expect(replay.body('deleteDocumentsByBatch')).toEqual(['a1', 'a2']);
+    const list = replay.request('getDocuments');
+    expect(Object.fromEntries(list.query)).toEqual({ fields: 'id,version', sort: 'id:asc', offset: '4', limit: '2' });
+    // The recorded documents have no version: ids come through as strings.
+    expect(page.map((v) => v.id)).toEqual(['364', '13851']);
+  });
+
+  it('swaps two indexes with the documented body and deletes an index, tolerating one already gone', async () => {
+    replay.expect('swapIndexes', 'getTaskSucceeded', 'deleteIndex', 'getTaskSucceeded', 'deleteIndex', 'getTaskFailedIndexNotFound');
+    await search.swapIndexes('achievements', 'achievements__rebuild_x');
+    await search.deleteIndex('achievements__rebuild_x');
+    replay.done();
+    const swap = replay.body('swapIndexes') as Json[];
+    expect(swap).toEqual([{ indexes: ['achievements', 'achievements__rebuild_x'] }]);
+    for (const entry of swap) expect(undocumented(entry, documented('swapIndexes').parameters)).toEqual([]);
+    expect(replay.received.filter((r) => r.pair === 'deleteIndex').map((r) => r.path)).toEqual(['/indexes/achievements__rebuild_x', '/indexes/achievements__rebuild_x__tombstones']);
+  });
+
+  it('sends a documented search with the query segmented and locales pinned, and maps hits, total and time back', async () => {
+    replay.expect('search');
     const result = await search.search('achievements', {
-      q: '脱硝',
-      filter: { and: [{ field: 'industry', in: ['energy-saving-environmental'] }, { field: 'price', gte: 100, lte: 200 }] },
-      facets: ['industry'],
-      sort: ['price:desc'],
-      offset: 10,
-      limit: 5,
-      highlight: ['title', 'tags'],
-      matchingStrategy: 'all',
-      showRankingScore: true,
-    });
-    expect(fake.last('POST', '/indexes/achievements/search').body).toEqual({
-      q: '脱硝',
+      q: '宽温域磷酸铁锂电池 American Ninja',
+      filter: { and: [{ field: 'industry', in: ['new-energy'] }, { field: 'trl', gte: 4, lte: 9 }] },
+      sort: ['publishedAt:desc'],
       offset: 10,
       limit: 5,
       matchingStrategy: 'all',
-      filter: '(industry IN ["energy-saving-environmental"]) AND (price 100 TO 200)',
-      facets: ['industry'],
-      sort: ['price:desc'],
-      attributesToHighlight: ['title', 'tags'],
-      highlightPreTag: '<em>',
-      highlightPostTag: '</em>',
-      showRankingScore: true,
     });
-    expect(result).toEqual({
-      hits: [
-        {
-          document: { id: 'a1', version: 1, title: '活性焦脱硫脱硝一体化技术', tags: ['脱硝', '烟气'] },
-          highlights: { title: '活性焦脱硫<em>脱硝</em>一体化技术', tags: ['<em>脱硝</em>', '烟气'] },
-          rankingScore: 0.93,
-        },
-      ],
-      total: 17,
-      facets: { industry: { 'energy-saving-environmental': 17 } },
-      processingTimeMs: 3,
+    replay.done();
+    const body = replay.body('search') as Record<string, Json>;
+    const schema = documented('search') as unknown as { parameters: Record<string, string>; matchingStrategy: string[] };
+    expect(undocumented(body, schema.parameters)).toEqual([]);
+    expect(schema.matchingStrategy).toContain(body.matchingStrategy);
+    expect(body).toEqual({
+      q: tokenizer.queryTerms('宽温域磷酸铁锂电池 American Ninja').join(' '),
+      offset: 10,
+      limit: 5,
+      matchingStrategy: 'all',
+      locales: ['cmn'],
+      filter: '(industry IN ["new-energy"]) AND (trl 4 TO 9)',
+      sort: ['publishedAt:desc'],
     });
+    expect(body.q).toBe('宽 温 域 磷酸铁锂 电池 american ninja');
+    expect(result.total).toBe(976);
+    expect(result.processingTimeMs).toBe(35);
+    expect(result.hits.map((h) => h.document.id)).toEqual([2770, 190859]);
+    expect(result.hits[0].highlights).toEqual({});
   });
 
-  it('uses the defaults of the port for a bare query and returns nothing for an unknown index', async () => {
-    fake.on((r) =>
-      r.path === '/indexes/nowhere/search'
-        ? { status: 404, body: { message: 'Index `nowhere` not found.', code: 'index_not_found', type: 'invalid_request', link: '' } }
-        : undefined,
-    );
-    expect(await search.listVersions('nowhere', 0, 10)).toEqual([]);
-    const result = await search.search('nowhere', {});
-    expect(fake.last('POST', '/indexes/nowhere/search').body).toEqual({ q: '', offset: 0, limit: 20, matchingStrategy: 'last' });
-    expect(result).toEqual({ hits: [], total: 0, facets: {}, processingTimeMs: 0 });
+  it('reads facets, ranking scores and Meilisearch\'s own highlights from the recorded responses', async () => {
+    replay.expect('searchFacets', 'searchRankingScore', 'searchHighlight');
+    const facets = await search.search('movies', { q: 'Batman', facets: ['genres'] });
+    const scored = await search.search('movies', { q: 'dragon', showRankingScore: true });
+    const highlighted = await search.search('movies', { q: 'winter feast', highlight: ['overview'] });
+    replay.done();
+    expect(facets.facets.genres).toEqual({ action: 273, animation: 118, adventure: 132, fantasy: 67, comedy: 475, mystery: 70, thriller: 217 });
+    expect(facets.total).toBe(1684);
+    expect(scored.hits.map((h) => h.rankingScore)).toEqual([0.92, 0.91]);
+    expect(replay.body('searchRankingScore')).toMatchObject({ showRankingScore: true, locales: ['cmn'] });
+    // An index without search fields: Meilisearch's own marks are kept.
+    expect(highlighted.hits[0].highlights.overview).toMatch(/^The <em>Winter Feast<\/em> is Po's/);
+    expect(highlighted.hits[0].document).not.toHaveProperty('_formatted');
+    const request = replay.body('searchHighlight') as Record<string, Json>;
+    expect(request.attributesToHighlight).toEqual(['overview', 'searchTerms.overview']);
+    expect(undocumented(request, documented('search').parameters)).toEqual([]);
   });
 
-  it('lists versions sorted by id on the server, and sorts client-side when the server cannot', async () => {
-    fake.on((r) =>
-      r.path === '/indexes/sorted/documents'
-        ? { status: 200, body: { results: [{ id: 'a', version: 1 }, { id: 'b', version: 2 }], offset: 0, limit: 2, total: 9 } }
-        : undefined,
-    );
-    expect(await search.listVersions('sorted', 4, 2)).toEqual([
-      { id: 'a', version: 1 },
-      { id: 'b', version: 2 },
-    ]);
-    const request = fake.last('GET', '/indexes/sorted/documents');
-    expect(request.query.get('fields')).toBe('id,version');
-    expect(request.query.get('sort')).toBe('id:asc');
-    expect(request.query.get('offset')).toBe('4');
-    expect(request.query.get('limit')).toBe('2');
+  it('marks on the display field the terms Meilisearch matched in its search field (response derived from the recorded shape)', async () => {
+    const document = withSearchFields({ id: 'a9', version: 1, title: '宽温域磷酸铁锂电池电解液', keywords: ['电解液', '低温'] }, ['title', 'keywords'], tokenizer) as {
+      id: string; version: number; title: string; keywords: string[]; searchTerms: { title: string; keywords: string[] };
+    };
+    // The recorded highlight response's shape, carrying this document: Meilisearch marks the whole term in the search field.
+    const formatted = {
+      ...document,
+      searchTerms: { title: document.searchTerms.title.replace('锂电池', '<em>锂电池</em>'), keywords: document.searchTerms.keywords.map((k) => k.replace('电解液', '<em>电解液</em>')) },
+    };
+    replay.expect({ pair: 'searchHighlight', response: { hits: [{ ...document, _formatted: formatted }], offset: 0, limit: 20, estimatedTotalHits: 1, processingTimeMs: 1, query: '锂电池 电解液' } });
+    const result = await search.search('achievements', { q: '锂电池 电解液', highlight: ['title', 'keywords'] });
+    replay.done();
+    expect(result.hits[0].document).toEqual({ id: 'a9', version: 1, title: '宽温域磷酸铁锂电池电解液', keywords: ['电解液', '低温'] });
+    expect(result.hits[0].highlights).toEqual({ title: '宽温域磷酸铁<em>锂电池</em>电解液', keywords: ['<em>电解液</em>', '低温'] });
+  });
 
-    const legacy = new MeilisearchSearchIndex({ host });
-    fake.on((r) => {
-      if (r.path !== '/indexes/old/documents') return undefined;
-      if (r.query.has('sort')) return { status: 400, body: { message: 'Unknown parameter `sort`', code: 'bad_request', type: 'invalid_request', link: '' } };
-      const offset = Number(r.query.get('offset'));
-      const all = Array.from({ length: 1500 }, (_, i) => ({ id: `d${String(1499 - i).padStart(4, '0')}`, version: i }));
-      return { status: 200, body: { results: all.slice(offset, offset + Number(r.query.get('limit'))), offset, limit: 1000, total: 1500 } };
-    });
-    const page = await legacy.listVersions('old', 1, 3);
-    expect(page).toEqual([
-      { id: 'd0001', version: 1498 },
-      { id: 'd0002', version: 1497 },
-      { id: 'd0003', version: 1496 },
-    ]);
-    // Once told, it stops asking the server to sort.
-    fake.requests.length = 0;
-    await legacy.listVersions('old', 0, 1);
-    expect(fake.requests.every((r) => !r.query.has('sort'))).toBe(true);
+  it('turns invalid_search_* errors into the port\'s invalid-query error naming the parameter, and a missing index into no hits', async () => {
+    replay.expect('searchInvalidFilter', 'searchInvalidFacets', 'searchInvalidSort', 'indexNotFound', 'searchLocales');
+    const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+    const filter = await failure(search.search('achievements', { filter: { field: 'many', eq: 'Glass' } }));
+    const facets = await failure(search.search('achievements', { facets: ['doggo'] }));
+    const sort = await failure(search.search('achievements', { sort: ['doggo:asc'] }));
+    expect(filter).toBeInstanceOf(InvalidSearchQueryError);
+    expect(filter).toMatchObject({ field: 'filter', message: expect.stringContaining('Attribute `many` is not filterable') });
+    expect(facets).toMatchObject({ field: 'facets', message: expect.stringContaining('`doggo` is not filterable') });
+    expect(sort).toMatchObject({ field: 'sort' });
+    expect(await search.search('nowhere', {})).toEqual({ hits: [], total: 0, facets: {}, processingTimeMs: 0 });
+    // The recorded locales example: the documented parameter, an array of ISO 639-3 codes.
+    const located = await search.search('movies', { q: 'QUERY TEXT IN JAPANESE' });
+    replay.done();
+    expect(replay.body('searchLocales')).toMatchObject({ locales: ['cmn'] });
+    expect(located.hits[0].document).toEqual({ id: 0, title: 'DOCUMENT NAME', overview_jp: 'OVERVIEW TEXT IN JAPANESE' });
+  });
+
+  it('reports an unreachable server as not alive instead of hanging', async () => {
+    const closed = new MeilisearchSearchIndex({ host: 'http://127.0.0.1:9', tokenizer, requestTimeoutMs: 2000 });
+    await expect(closed.ping()).resolves.toBe(false);
+    await expect(closed.upsert('achievements', [{ id: 'a1', version: 1 }])).rejects.toThrow();
   });
 });

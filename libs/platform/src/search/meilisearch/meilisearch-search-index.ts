@@ -1,7 +1,11 @@
-import type { EnqueuedTaskPromise, Index, Meilisearch, SearchParams, Settings, Task } from 'meilisearch' with { 'resolution-mode': 'import' };
-import type {
+import type { EnqueuedTaskPromise, Index, IndexSwap, Meilisearch, SearchParams, Settings, Task } from 'meilisearch' with { 'resolution-mode': 'import' };
+import type { ChineseTokenizer } from '../chinese-tokenizer';
+import { getPath } from '../embedded/filter-evaluator';
+import { searchFieldOf, SEARCH_FIELD_LOCALES, withoutSearchFields } from '../search-fields';
+import {
   IndexedVersion,
   IndexSettings,
+  InvalidSearchQueryError,
   SearchDocument,
   SearchHit,
   SearchIndex,
@@ -19,15 +23,23 @@ const LIST_PAGE = 1000;
 /** Ids per version look-up (one filter expression). */
 const FENCE_CHUNK = 500;
 
+/** Meilisearch allows one typo from this many characters, two from TWO_TYPOS (its defaults, stated so they are ours). */
+const ONE_TYPO = 5;
+const TWO_TYPOS = 9;
+const HAN = /^\p{Script=Han}+$/u;
+
 export interface MeilisearchSearchIndexOptions {
   host: string;
   apiKey?: string;
-  /** Words Meilisearch's segmenter must keep whole (the domain dictionary), read when settings are applied. */
-  dictionary?: () => string[];
-  /** Stop words shared with the embedded engine. */
-  stopWords?: string[];
+  /**
+   * The product's tokenizer: queries are segmented by it before they are sent, highlights are made by it on the
+   * display fields, and its domain dictionary and stop words go into the settings.
+   */
+  tokenizer: ChineseTokenizer;
   /** How long to wait for a task (indexing, settings) before failing. */
   taskTimeoutMs?: number;
+  /** How long one HTTP request may take before it fails (an unreachable server must not hang a caller). */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -49,11 +61,12 @@ export class MeilisearchSearchIndex implements SearchIndex {
 
   constructor(private readonly options: MeilisearchSearchIndexOptions) {
     const { Meilisearch: Client } = loadClientModule();
-    this.client = new Client({ host: options.host, apiKey: options.apiKey });
+    this.client = new Client({ host: options.host, apiKey: options.apiKey, timeout: options.requestTimeoutMs ?? 30_000 });
     this.taskTimeoutMs = options.taskTimeoutMs ?? 120_000;
   }
 
   async applySettings(index: string, settings: IndexSettings): Promise<void> {
+    const dictionary = this.options.tokenizer.dictionaryWords();
     const body: Settings = {
       searchableAttributes: settings.searchableAttributes,
       // id is always filterable and sortable: listVersions sorts by it and an empty OR compiles to a test on it.
@@ -62,8 +75,17 @@ export class MeilisearchSearchIndex implements SearchIndex {
       rankingRules: settings.rankingRules ?? DEFAULT_RANKING_RULES,
       synonyms: symmetricSynonyms(settings.synonyms ?? {}),
       displayedAttributes: settings.displayedAttributes ?? ['*'],
-      stopWords: this.options.stopWords ?? [],
-      dictionary: this.options.dictionary?.() ?? [],
+      stopWords: this.options.tokenizer.stopWordList(),
+      dictionary,
+      // Chinese words are exact: a one-character change is another word (脱硝 / 脱硫). Meilisearch would allow a typo
+      // from five characters, so dictionary words that long are listed; the embedded engine never allows typos on Han.
+      typoTolerance: {
+        enabled: true,
+        minWordSizeForTypos: { oneTypo: ONE_TYPO, twoTypos: TWO_TYPOS },
+        disableOnWords: dictionary.filter((w) => HAN.test(w) && Array.from(w).length >= ONE_TYPO),
+      },
+      // Since Meilisearch 1.10: without it Han-only text is often detected as Japanese and segmented as such.
+      ...(settings.localizedAttributes ? { localizedAttributes: settings.localizedAttributes } : {}),
     };
     // Creating the index first fixes the primary key; "already exists" is the idempotent case.
     await this.wait(this.client.createIndex(index, { primaryKey: 'id' }), ['index_already_exists']);
@@ -134,24 +156,30 @@ export class MeilisearchSearchIndex implements SearchIndex {
 
   async search<T extends SearchDocument = SearchDocument>(index: string, query: SearchQuery): Promise<SearchResult<T>> {
     const filter = query.filter ? compileFilter(query.filter) : '';
+    const highlight = query.highlight ?? [];
     const params: SearchParams = {
       offset: query.offset ?? 0,
       limit: query.limit ?? 20,
       matchingStrategy: query.matchingStrategy ?? 'last',
+      // Pins the query's language as localizedAttributes pins the documents' (Latin words are not affected).
+      locales: SEARCH_FIELD_LOCALES,
       ...(filter ? { filter } : {}),
       ...(query.facets?.length ? { facets: query.facets } : {}),
       ...(query.sort?.length ? { sort: query.sort } : {}),
       ...(query.attributesToRetrieve ? { attributesToRetrieve: query.attributesToRetrieve } : {}),
-      ...(query.highlight?.length
-        ? { attributesToHighlight: query.highlight, highlightPreTag: '<em>', highlightPostTag: '</em>' }
+      // The search field of each display field too: where an index has them, the terms matched there are what the
+      // tokenizer marks on the display text.
+      ...(highlight.length
+        ? { attributesToHighlight: highlight.flatMap((a) => [a, searchFieldOf(a)]), highlightPreTag: MARK.pre, highlightPostTag: MARK.post }
         : {}),
       ...(query.showRankingScore ? { showRankingScore: true } : {}),
     };
     try {
-      const response = await this.index(index).search(query.q ?? '', params);
+      const response = await this.index(index).search(this.segmentQuery(query.q ?? ''), params);
       const hits = response.hits.map((raw) => {
         const { _formatted: formatted, _rankingScore: rankingScore, _matchesPosition, _rankingScoreDetails, ...document } = raw;
-        const hit: SearchHit<T> = { document: document as T, highlights: highlightsOf(formatted, query.highlight ?? []) };
+        const display = withoutSearchFields(document);
+        const hit: SearchHit<T> = { document: display as T, highlights: this.highlightsOf(display, formatted, highlight) };
         if (query.showRankingScore && typeof rankingScore === 'number') hit.rankingScore = rankingScore;
         return hit;
       });
@@ -163,8 +191,50 @@ export class MeilisearchSearchIndex implements SearchIndex {
       };
     } catch (error) {
       if (isIndexNotFound(error)) return { hits: [], total: 0, facets: {}, processingTimeMs: 0 };
-      throw error;
+      throw asInvalidSearch(error) ?? error;
     }
+  }
+
+  async swapIndexes(a: string, b: string): Promise<void> {
+    // No `rename` field: it arrived in Meilisearch 1.18 and older servers reject unknown fields.
+    await this.wait(this.client.swapIndexes([{ indexes: [a, b] } as IndexSwap]));
+  }
+
+  /** The index and its tombstone companion. */
+  async deleteIndex(index: string): Promise<void> {
+    await this.wait(this.client.deleteIndex(index), ['index_not_found']);
+    await this.wait(this.client.deleteIndex(tombstoneIndex(index)), ['index_not_found']);
+    this.tombstoneIndexes.delete(index);
+  }
+
+  /** The query as the embedded engine reads it: the tokenizer's whole words, space-separated (Meilisearch splits on spaces). */
+  private segmentQuery(q: string): string {
+    const words = this.options.tokenizer.queryTerms(q);
+    // Like the embedded engine, the last word is a prefix unless the query ends with a space.
+    return words.length && /\s$/u.test(q) ? `${words.join(' ')} ` : words.join(' ');
+  }
+
+  /**
+   * Highlights on the display fields. Where the index has search fields, the terms Meilisearch marked there are
+   * marked on the display text by the tokenizer (the embedded engine does the same); otherwise Meilisearch's own.
+   */
+  private highlightsOf(document: Record<string, unknown>, formatted: Record<string, unknown> | undefined, attributes: string[]): Record<string, string | string[]> {
+    const out: Record<string, string | string[]> = {};
+    if (!formatted) return out;
+    const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v));
+    for (const attribute of attributes) {
+      const marked = [getPath(formatted, searchFieldOf(attribute))].flat().filter((m): m is string => typeof m === 'string');
+      const value = marked.length ? getPath(document, attribute) : getPath(formatted, attribute);
+      if (value === undefined || value === null) continue;
+      if (marked.length) {
+        const terms = markedTerms(marked.join(' '));
+        const mark = (v: unknown) => (typeof v === 'string' ? this.options.tokenizer.highlight(v, terms) : text(v));
+        out[attribute] = Array.isArray(value) ? value.map(mark) : mark(value);
+      } else {
+        out[attribute] = Array.isArray(value) ? value.map(text) : text(value);
+      }
+    }
+    return out;
   }
 
   async listVersions(index: string, offset: number, limit: number): Promise<IndexedVersion[]> {
@@ -242,18 +312,6 @@ export function symmetricSynonyms(synonyms: Record<string, string[]>): Record<st
   return Object.fromEntries([...out].filter(([, t]) => t.size > 0).map(([k, t]) => [k, [...t]]));
 }
 
-function highlightsOf(formatted: Record<string, unknown> | undefined, attributes: string[]): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  if (!formatted) return out;
-  for (const attribute of attributes) {
-    const value = formatted[attribute];
-    if (value === undefined || value === null) continue;
-    const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v));
-    out[attribute] = Array.isArray(value) ? value.map(text) : text(value);
-  }
-  return out;
-}
-
 function toVersion(document: { id: unknown; version: unknown }): IndexedVersion {
   return { id: String(document.id), version: Number(document.version) };
 }
@@ -262,6 +320,31 @@ function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('cause' in error)) return undefined;
   const cause = (error as { cause?: unknown }).cause;
   return typeof cause === 'object' && cause !== null && 'code' in cause ? String((cause as { code: unknown }).code) : undefined;
+}
+
+const MARK = { pre: '<em>', post: '</em>' };
+
+/** Terms of a search field Meilisearch marked: a whole term counts, even where only its prefix was marked. */
+function markedTerms(field: string): Set<string> {
+  const terms = new Set<string>();
+  for (const token of field.split(' ')) {
+    if (token.includes(MARK.pre)) terms.add(token.split(MARK.pre).join('').split(MARK.post).join(''));
+  }
+  return terms;
+}
+
+/**
+ * Meilisearch's `invalid_search_<parameter>` errors (invalid_search_filter, invalid_search_sort, invalid_search_facets…)
+ * as the port's error, naming the parameter: a 400 for the caller, not a 500.
+ */
+function asInvalidSearch(error: unknown): InvalidSearchQueryError | undefined {
+  const code = errorCode(error);
+  if (!code?.startsWith('invalid_search_')) return undefined;
+  const parameter = code.slice('invalid_search_'.length).replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  const message = error instanceof Error && typeof (error as { cause?: { message?: unknown } }).cause?.message === 'string'
+    ? String((error as { cause: { message: string } }).cause.message)
+    : String(error);
+  return new InvalidSearchQueryError(message, parameter);
 }
 
 function isIndexNotFound(error: unknown): boolean {
