@@ -255,6 +255,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/change-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改密码 / Change the password with the current one (works when it has expired); other sessions end */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -281,6 +298,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 登录 / Sign in; repeated failures lock the account (429 with Retry-After); an expired password answers 403 PASSWORD_EXPIRED */
         post: operations["AuthController_signIn"];
         delete?: never;
         options?: never;
@@ -297,6 +315,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 退出登录 / Sign out: the refresh token and the access token sent with it stop working at once */
         post: operations["AuthController_signOut"];
         delete?: never;
         options?: never;
@@ -2215,6 +2234,7 @@ export interface components {
     schemas: {
         AcceptInvitationDto: {
             displayName: string;
+            /** @description Under the password policy, as on sign-up */
             password: string;
             token: string;
         };
@@ -2316,6 +2336,8 @@ export interface components {
         AchievementSearchResponse: {
             facets: components["schemas"]["SearchFacets"];
             items: components["schemas"]["AchievementSearchItem"][];
+            /** @description For an English query that found nothing: the listings are in Chinese, with Chinese terms to try */
+            languageHint?: components["schemas"]["LanguageHintDto"];
             page: number;
             pageSize: number;
             processingTimeMs: number;
@@ -2357,6 +2379,12 @@ export interface components {
         };
         CancelMeetingDto: {
             reason?: string;
+        };
+        ChangePasswordDto: {
+            email: string;
+            /** @description Under the password policy; not one of the last PASSWORD_HISTORY passwords */
+            newPassword: string;
+            password: string;
         };
         ChangeResponse: {
             delta: number | null;
@@ -2855,7 +2883,7 @@ export interface components {
             publish: boolean;
             startedAt: string | null;
             /** @enum {string} */
-            status: "queued" | "running" | "done" | "failed";
+            status: "uploading" | "queued" | "running" | "done" | "failed";
             total: number;
             updated: number;
         };
@@ -2912,6 +2940,15 @@ export interface components {
         InvitePresentationDto: {
             achievementId?: string;
             packageId?: string;
+        };
+        LanguageHintDto: {
+            en: string;
+            suggestions: components["schemas"]["LanguageSuggestion"][];
+            zh: string;
+        };
+        LanguageSuggestion: {
+            en: string;
+            zh: string;
         };
         MatchAchievementSummary: {
             id: string;
@@ -3350,6 +3387,7 @@ export interface components {
             /** @example tto@example.edu.cn */
             email: string;
             organisation: components["schemas"]["NewOrganisationDto"];
+            /** @description PASSWORD_MIN_LENGTH characters (10 by default) from PASSWORD_MIN_CLASSES of lower, upper, digit, other (3 by default) */
             password: string;
         };
         SubmitProposalDto: {
@@ -4030,6 +4068,29 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
             };
         };
         responses: {

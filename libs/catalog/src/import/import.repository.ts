@@ -29,6 +29,38 @@ export class ImportRepository {
     return rows.map((r) => ({ id: r.id, version: Number(r.version) }));
   }
 
+  /** The upload is complete: queue it. False when a sweep already declared the upload dead. */
+  async markUploaded(m: EntityManager, id: string): Promise<boolean> {
+    const [, n]: [unknown, number] = await m.query(`UPDATE import_job SET status = 'queued', updated_at = now() WHERE id = $1 AND status = 'uploading'`, [id]);
+    return n > 0;
+  }
+
+  /** Bytes are still arriving: the sweep leaves the row alone. */
+  async touchUploading(m: EntityManager, id: string): Promise<void> {
+    await m.query(`UPDATE import_job SET updated_at = now() WHERE id = $1 AND status = 'uploading'`, [id]);
+  }
+
+  /** Failed for good; the reason is kept if one was recorded already. */
+  async markFailed(m: EntityManager, id: string, at: Date, reason: string): Promise<void> {
+    await m.query(
+      `UPDATE import_job SET status = 'failed', finished_at = $2, failure_reason = coalesce(nullif(failure_reason, ''), $3), updated_at = now() WHERE id = $1 AND status <> 'done'`,
+      [id, at, reason],
+    );
+  }
+
+  /**
+   * Uploads no byte has reached for `silentMs` (the process receiving them died): failed, with the reason. Measured on
+   * the database's clock, the one that stamped the heartbeats.
+   */
+  async failStaleUploads(m: EntityManager, silentMs: number, at: Date, reason: string): Promise<string[]> {
+    const [rows]: [Array<{ id: string }>, number] = await m.query(
+      `UPDATE import_job SET status = 'failed', failure_reason = $3, finished_at = $2, updated_at = now()
+        WHERE status = 'uploading' AND updated_at < now() - $1 * interval '1 millisecond' RETURNING id`,
+      [silentMs, at, reason],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Moves queued (or a crashed run) to running; false when another run holds it or it has finished. */
   async claim(m: EntityManager, id: string, at: Date): Promise<boolean> {
     const res: unknown[] = await m.query(

@@ -48,6 +48,8 @@ export enum JobName {
   PurgeSearchTombstones = 'search.purge-tombstones',
   /** Repeatable, then chained: compute the matches of published achievements and demands whose current version has none. */
   ReconcileMatches = 'matching.reconcile',
+  /** Repeatable: imports whose upload stopped (the api died) are failed with the reason; their partial files removed. */
+  SweepAbandonedUploads = 'catalog.import.sweep-abandoned-uploads',
 }
 
 export interface JobPayloads {
@@ -79,6 +81,7 @@ export interface JobPayloads {
   [JobName.PurgeSearchTombstones]: Record<string, never>;
   /** Empty to start a pass; a continuation carries where the pass is and the instant it started from. */
   [JobName.ReconcileMatches]: { subject?: 'achievement' | 'demand'; after?: string | null; changedBefore?: string };
+  [JobName.SweepAbandonedUploads]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -104,6 +107,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.PruneOutbox]: QueueName.Maintenance,
   [JobName.PurgeSearchTombstones]: QueueName.Maintenance,
   [JobName.ReconcileMatches]: QueueName.Matching,
+  [JobName.SweepAbandonedUploads]: QueueName.Maintenance,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { Job, Worker } from 'bullmq';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { JOB_QUEUE, JobName, QueueName } from './job-catalogue';
-import { JOB_FAILURE_HANDLER, JOB_HANDLER, JobContext } from './job-handler.decorator';
+import { JOB_FAILURE_HANDLER, JOB_HANDLER, JobContext, PermanentJobError } from './job-handler.decorator';
 import { redisConnectionOptions } from './redis-connection';
 
 type Handler = (payload: unknown, ctx: JobContext) => Promise<unknown>;
@@ -101,11 +101,16 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`no handler for job ${job.name}`);
     if (JOB_QUEUE[name] !== job.queueName) throw new Error(`job ${job.name} arrived on the wrong queue ${job.queueName}`);
-    return handler(job.data, {
-      jobId: String(job.id),
-      attemptsMade: job.attemptsMade,
-      updateProgress: (p) => job.updateProgress(p),
-    });
+    try {
+      return await handler(job.data, {
+        jobId: String(job.id),
+        attemptsMade: job.attemptsMade,
+        updateProgress: (p) => job.updateProgress(p),
+      });
+    } catch (err) {
+      if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
+      throw err;
+    }
   }
 
   private async onFailed(job: Job | undefined, err: Error): Promise<void> {
@@ -116,7 +121,7 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
     if (!final) return;
     const hook = this.failureHandlers.get(job.name as JobName);
     if (hook) {
-      await hook(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade, updateProgress: async () => undefined }).catch((e) =>
+      await hook(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade, updateProgress: async () => undefined, failedReason: err.message }).catch((e) =>
         this.logger.error({ err: e, job: job.name }, 'failure hook failed'),
       );
     }
