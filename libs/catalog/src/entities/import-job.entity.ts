@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
+/** `uploading`: the row is written before the file arrives, so an upload cut short is seen (and swept to failed). */
+export type ImportStatus = 'uploading' | 'queued' | 'running' | 'done' | 'failed';
 export type ImportFormat = 'ndjson' | 'csv' | 'xlsx';
 
 export interface ImportLineError {
@@ -10,6 +11,8 @@ export interface ImportLineError {
 }
 
 @Entity('import_job')
+@Check('import_job_status_check', `status IN ('uploading','queued','running','done','failed')`)
+@Index('ix_import_job_uploading', ['updatedAt'], { where: `status = 'uploading'` })
 export class ImportJob {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
   @Column({ type: 'text' }) kind!: string;

@@ -16,6 +16,10 @@ export const IMPORT_BATCH_SIZE = 500;
 /** Stored errors are capped; every failure is still counted. */
 export const MAX_STORED_ERRORS = 1000;
 export const IMPORT_UPLOAD_LIMIT = 2 * 1024 * 1024 * 1024;
+/** An upload in progress stamps its row this often; one silent for UPLOAD_SILENCE_MS is taken for dead. */
+export const UPLOAD_HEARTBEAT_MS = 10_000;
+export const UPLOAD_SILENCE_MS = 5 * 60_000;
+const UPLOAD_ABANDONED = '上传中断：接收文件的服务在上传完成前停止，请重新上传 / Upload interrupted: the server receiving the file stopped before it was complete; upload it again';
 
 export interface ImportUpload {
   stream: Readable;
@@ -60,20 +64,52 @@ export class ImportService {
     const id = randomUUID();
     const ext = upload.format === 'ndjson' ? 'jsonl' : upload.format;
     const fileKey = `imports/${kind}/${id}.${ext}`;
+    // The row first: an upload cut short by a crash leaves a row that the sweep marks failed, not a nameless .part file.
+    await this.repo.insert(this.tx.manager, {
+      id, kind, format: upload.format, status: 'uploading', fileKey, filename: upload.filename ?? null, publish,
+      importerUserId: actor.userId, importerOrgId: actor.orgId, importerOrgType: actor.orgType, importerRoles: actor.roles,
+    });
+    let beat = Date.now();
+    const heartbeat = () => {
+      if (Date.now() - beat < UPLOAD_HEARTBEAT_MS) return;
+      beat = Date.now();
+      void this.repo.touchUploading(this.tx.manager, id).catch(() => undefined);
+    };
     try {
-      await this.storage.put(fileKey, upload.stream, IMPORT_UPLOAD_LIMIT);
+      await this.storage.put(fileKey, upload.stream, IMPORT_UPLOAD_LIMIT, heartbeat);
     } catch (err) {
-      if (err instanceof FileTooLargeError) throw CatalogErrors.fileTooLarge(IMPORT_UPLOAD_LIMIT);
+      // The sweep took this upload for dead (and removed its partial file) while it stalled.
+      if ((await this.repo.find(this.tx.manager, id))?.status !== 'uploading') throw CatalogErrors.uploadAbandoned();
+      const tooLarge = err instanceof FileTooLargeError;
+      const reason = tooLarge
+        ? `文件超过 ${Math.round(IMPORT_UPLOAD_LIMIT / 1048576)} MB / The file exceeds ${Math.round(IMPORT_UPLOAD_LIMIT / 1048576)} MB`
+        : `上传未完成 / The upload did not complete: ${(err as Error).message || (err as Error).name}`;
+      await this.repo.markFailed(this.tx.manager, id, this.clock.now(), reason);
+      if (tooLarge) throw CatalogErrors.fileTooLarge(IMPORT_UPLOAD_LIMIT);
       throw err;
     }
-    await this.tx.run(async (m) => {
-      await this.repo.insert(m, {
-        id, kind, format: upload.format, status: 'queued', fileKey, filename: upload.filename ?? null, publish,
-        importerUserId: actor.userId, importerOrgId: actor.orgId, importerOrgType: actor.orgType, importerRoles: actor.roles,
-      });
+    const queued = await this.tx.run(async (m) => {
+      if (!(await this.repo.markUploaded(m, id))) return false;
       await this.outbox.enqueue(m, JobName.RunImport, { importJobId: id }, { jobId: `import:${id}`, attempts: 3 });
+      return true;
     });
+    if (!queued) {
+      await this.storage.remove(fileKey);
+      throw CatalogErrors.uploadAbandoned();
+    }
     return { id };
+  }
+
+  /**
+   * After a crash of the process receiving an upload: rows still `uploading` that no byte has reached for
+   * UPLOAD_SILENCE_MS are failed with the reason, and partial files nobody writes to any more are removed.
+   */
+  async sweepAbandonedUploads(): Promise<{ failed: string[]; partialsRemoved: string[] }> {
+    const failed = await this.repo.failStaleUploads(this.tx.manager, UPLOAD_SILENCE_MS, this.clock.now(), UPLOAD_ABANDONED);
+    // File times are the machine's real time, as the heartbeats are the database's.
+    const partialsRemoved = await this.storage.removeAbandonedPartials(new Date(Date.now() - UPLOAD_SILENCE_MS));
+    if (failed.length || partialsRemoved.length) this.logger.warn(`abandoned uploads: ${failed.length} import(s) failed, ${partialsRemoved.length} partial file(s) removed`);
+    return { failed, partialsRemoved };
   }
 
   /** Visible to the importer's organisation and platform administrators; others 404. */
@@ -99,7 +135,8 @@ export class ImportService {
     const counters = { total: 0, processed: 0, created: 0, updated: 0, failed: 0 };
     const errors: ImportLineError[] = [];
     const fail = (line: number, field: string, message: string) => {
-      if (errors.length < MAX_STORED_ERRORS) errors.push({ line, field, message });
+      // Messages quote the bad input; PostgreSQL cannot store a NUL character in text or jsonb.
+      if (errors.length < MAX_STORED_ERRORS) errors.push({ line, field: withoutNul(field), message: withoutNul(message) });
     };
     let batch: Array<ImportBatchItem<unknown>> = [];
     let keys = new Set<string>();
@@ -167,7 +204,11 @@ export class ImportService {
         await kind.finished?.(m, ctx, counters.created + counters.updated);
       });
     } catch (err) {
-      await this.repo.update(this.tx.manager, job.id, { ...counters, errors: [...errors], failureReason: String((err as Error).message).slice(0, 2000) });
+      const reason = withoutNul((err as Error).message || (err as Error).name || String(err)).slice(0, 2000);
+      // The reason must land even if the counters or line errors cannot be written.
+      await this.repo
+        .update(this.tx.manager, job.id, { ...counters, errors: [...errors], failureReason: reason })
+        .catch(() => this.repo.update(this.tx.manager, job.id, { failureReason: reason }));
       throw err;
     }
     return mapImportJob((await this.repo.find(this.tx.manager, job.id))!);
@@ -177,8 +218,8 @@ export class ImportService {
    * Keyset page over the achievements this import published (as recorded by its import events) that are still published,
    * for the batch match computation: ids after `after`, in id order.
    */
-  async publishedAchievementIdsOfImport(importJobId: string, after: string | null, limit: number): Promise<string[]> {
-    return this.repo.publishedAchievementIdsOfImport(this.tx.manager, importJobId, after, limit);
+  async publishedAchievementsOfImport(importJobId: string, after: string | null, limit: number): Promise<Array<{ id: string; version: number }>> {
+    return this.repo.publishedAchievementsOfImport(this.tx.manager, importJobId, after, limit);
   }
 
   /** For jobs (no request): the import's row, or null. */
@@ -191,8 +232,12 @@ export class ImportService {
     await this.repo.update(this.tx.manager, id, { ...counters, errors: [...errors] });
   }
 
-  /** After the last attempt: a person sees the failure on the import. */
-  async markFailed(importJobId: string): Promise<void> {
-    await this.repo.update(this.tx.manager, importJobId, { status: 'failed', finishedAt: this.clock.now() });
+  /** After the last attempt: a person sees the failure on the import, with a reason (the run's own, or the job's). */
+  async markFailed(importJobId: string, reason?: string): Promise<void> {
+    await this.repo.markFailed(this.tx.manager, importJobId, this.clock.now(), withoutNul(reason || '导入失败 / The import failed').slice(0, 2000));
   }
+}
+
+function withoutNul(text: string): string {
+  return text.replace(/\u0000/g, '\\u0000');
 }
