@@ -161,6 +161,10 @@ export class ChineseTokenizer {
   highlight(text: string, terms: ReadonlySet<string>, tags: HighlightTags = { pre: '<em>', post: '</em>' }): string {
     if (terms.size === 0 || text.length === 0) return text;
     const { normalized, starts, ends } = this.normalizeWithOffsets(text);
+    // Most texts of a hit hold none of the matched terms: no segmentation for them (a term is a substring of its text).
+    let present = false;
+    for (const term of terms) if ((present = normalized.includes(term))) break;
+    if (!present) return text;
     const ranges: Array<[number, number]> = [];
     // Exactly the spans the index holds, so whatever matched is what gets marked.
     for (const span of this.termSpans(normalized)) if (terms.has(span.term)) ranges.push([span.start, span.end]);

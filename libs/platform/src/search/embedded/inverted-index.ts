@@ -354,15 +354,19 @@ export class InvertedIndex {
 
   private countFacet(facet: string, candidates: number[]): Record<string, number> {
     const counts = new Map<string, number>();
+    const read = accessor(facet);
+    const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
     for (const d of candidates) {
-      const value = getPath(this.values[d] ?? {}, facet);
+      const value = read(this.values[d]);
       if (value === undefined || value === null) continue;
-      const seen = new Set<string>();
-      for (const v of Array.isArray(value) ? value : [value]) {
-        if (v === null || typeof v === 'object') continue;
-        seen.add(String(v));
+      if (!Array.isArray(value)) {
+        if (typeof value !== 'object') bump(String(value));
+        continue;
       }
-      for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
+      // A document counts once per value, however often a list repeats it.
+      const seen = new Set<string>();
+      for (const v of value) if (v !== null && typeof v !== 'object') seen.add(String(v));
+      for (const key of seen) bump(key);
     }
     const keys = [...counts.keys()].sort().slice(0, MAX_FACET_VALUES);
     return Object.fromEntries(keys.map((k) => [k, counts.get(k) as number]));
@@ -638,6 +642,12 @@ export class InvertedIndex {
     this.totalEntries = total;
     this.deadEntries = 0;
   }
+}
+
+/** Reads an attribute of a projected document: a plain property directly, a dotted path through getPath. */
+function accessor(attribute: string): (values: Record<string, unknown> | undefined) => unknown {
+  if (!attribute.includes('.')) return (values) => values?.[attribute];
+  return (values) => getPath(values ?? {}, attribute);
 }
 
 function splitSort(rule: string): [string, string] {
