@@ -242,7 +242,15 @@ export class InvertedIndex {
     }
 
     const filter = query.filter;
-    if (filter) candidates = candidates.filter((d) => this.matchesFilter(d, filter));
+    if (filter) {
+      // One reader for every candidate: projected values are stored under the attribute's own name.
+      let values: Record<string, unknown> = {};
+      const valueOf = (field: string) => (Object.prototype.hasOwnProperty.call(values, field) ? values[field] : getPath(values, field));
+      candidates = candidates.filter((d) => {
+        values = this.values[d] ?? {};
+        return evaluateFilter(filter, valueOf);
+      });
+    }
 
     const facets: Record<string, Record<string, number>> = {};
     for (const facet of query.facets ?? []) facets[facet] = this.countFacet(facet, candidates);
@@ -347,22 +355,21 @@ export class InvertedIndex {
     }
   }
 
-  private matchesFilter(doc: number, filter: SearchFilter): boolean {
-    const values = this.values[doc] ?? {};
-    return evaluateFilter(filter, (field) => getPath(values, field));
-  }
-
   private countFacet(facet: string, candidates: number[]): Record<string, number> {
     const counts = new Map<string, number>();
+    const read = accessor(facet);
+    const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
     for (const d of candidates) {
-      const value = getPath(this.values[d] ?? {}, facet);
+      const value = read(this.values[d]);
       if (value === undefined || value === null) continue;
-      const seen = new Set<string>();
-      for (const v of Array.isArray(value) ? value : [value]) {
-        if (v === null || typeof v === 'object') continue;
-        seen.add(String(v));
+      if (!Array.isArray(value)) {
+        if (typeof value !== 'object') bump(String(value));
+        continue;
       }
-      for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
+      // A document counts once per value, however often a list repeats it.
+      const seen = new Set<string>();
+      for (const v of value) if (v !== null && typeof v !== 'object') seen.add(String(v));
+      for (const key of seen) bump(key);
     }
     const keys = [...counts.keys()].sort().slice(0, MAX_FACET_VALUES);
     return Object.fromEntries(keys.map((k) => [k, counts.get(k) as number]));
@@ -370,10 +377,21 @@ export class InvertedIndex {
 
   /** Sort rules first, then relevance, then id so paging is stable. */
   private comparator(sort: string[], relevance: Relevance | undefined): (x: number, y: number) => number {
-    const rules = sort.map(splitSort);
+    // Each document's sort key is worked out once per query, not at every comparison.
+    const rules = sort.map(splitSort).map(([field, direction]) => {
+      const read = accessor(field);
+      const descending = direction === 'desc';
+      const keys = new Map<number, SortKey>();
+      const keyOf = (d: number) => {
+        let key = keys.get(d);
+        if (!key) keys.set(d, (key = sortKey(read(this.values[d]), descending)));
+        return key;
+      };
+      return { keyOf, descending };
+    });
     return (x, y) => {
-      for (const [field, direction] of rules) {
-        const c = compareSortValues(getPath(this.values[x] ?? {}, field), getPath(this.values[y] ?? {}, field), direction === 'desc');
+      for (const { keyOf, descending } of rules) {
+        const c = compareSortKeys(keyOf(x), keyOf(y), descending);
         if (c !== 0) return c;
       }
       const byRelevance = relevance ? relevance.compare(x, y) : 0;
@@ -640,22 +658,28 @@ export class InvertedIndex {
   }
 }
 
+/** Reads an attribute of a projected document: a plain property directly, a dotted path through getPath. */
+function accessor(attribute: string): (values: Record<string, unknown> | undefined) => unknown {
+  if (!attribute.includes('.')) return (values) => values?.[attribute];
+  return (values) => getPath(values ?? {}, attribute);
+}
+
 function splitSort(rule: string): [string, string] {
   const colon = rule.lastIndexOf(':');
   return colon < 0 ? [rule, 'asc'] : [rule.slice(0, colon), rule.slice(colon + 1)];
 }
 
+type SortKey = { rank: number; value: number | string | undefined };
+
 /** Numbers before strings, missing values last whatever the direction; arrays sort by their smallest (asc) or largest (desc) element. */
-function compareSortValues(x: unknown, y: unknown, descending: boolean): number {
-  const a = sortKey(x, descending);
-  const b = sortKey(y, descending);
+function compareSortKeys(a: SortKey, b: SortKey, descending: boolean): number {
   if (a.rank !== b.rank) return a.rank - b.rank;
   if (a.value === b.value || a.rank === 2) return 0;
   const ascending = (a.value as number | string) < (b.value as number | string) ? -1 : 1;
   return descending ? -ascending : ascending;
 }
 
-function sortKey(value: unknown, descending: boolean): { rank: number; value: number | string | undefined } {
+function sortKey(value: unknown, descending: boolean): SortKey {
   const scalars = (Array.isArray(value) ? value : [value]).filter(
     (v): v is number | string | boolean => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean',
   );
