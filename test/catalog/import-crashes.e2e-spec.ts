@@ -4,6 +4,7 @@ import { PassThrough } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { ImportService } from '@techbridge/catalog';
 import { Actor, JobName, OrgType, QueueName, Role } from '@techbridge/platform';
+import { AchievementImportKind } from '../../libs/catalog/src/import/achievement-import.kind';
 import { createTestApp, Session, signInAdmin, TestApp } from '../support/test-app';
 import { multipartFile } from './multipart';
 
@@ -73,6 +74,38 @@ describe('catalog: imports that crash or cannot be read (e2e)', () => {
     await expect(started).rejects.toMatchObject({ code: 'UPLOAD_ABANDONED' });
     expect((await row(id)).status).toBe('failed');
     await expect(fs.access(stored(failed.file_key))).rejects.toThrow();
+  });
+
+  it('a run killed mid-file resumes after its last committed batch: nothing counted twice, no batch stored twice', async () => {
+    const kind = t.app.get(AchievementImportKind);
+    const upsert = kind.upsertBatch.bind(kind);
+    const batches: number[] = [];
+    let killed = false;
+    // The run dies as its second batch is about to be stored (the first one committed with the progress).
+    const spy = jest.spyOn(kind, 'upsertBatch').mockImplementation(async (m, items, ctx) => {
+      if (batches.length === 1 && !killed) {
+        killed = true;
+        throw new Error('worker killed');
+      }
+      batches.push(items[0].line);
+      return upsert(m, items, ctx);
+    });
+    try {
+      const lines = Array.from({ length: 1200 }, (_, i) => (i === 9 || i === 899 ? '{"externalId": "broken"' : line(`resume-${i}`)));
+      const res = await t.api.post('imports/achievements', lines.join('\n') + '\n', { token: admin.accessToken, headers: { 'content-type': 'application/x-ndjson' } });
+      expect(res.status).toBe(202);
+      await t.drain();
+      const job = (await t.api.get(`imports/${res.body.id}`, { token: admin.accessToken })).body;
+      expect(killed).toBe(true);
+      expect(job).toMatchObject({ status: 'done', total: 1200, processed: 1200, created: 1198, updated: 0, failed: 2 });
+      expect(job.errors.map((e: { line: number }) => e.line)).toEqual([10, 900]);
+      // Batches of 500 by first line (lines 10 and 900 are broken): 1–501 once, then the resumed run from 502 on; never the first again.
+      expect(batches).toEqual([1, 502, 1003]);
+      const [{ n }] = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM achievement WHERE external_id LIKE 'resume-%'`);
+      expect(n).toBe(1198);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('an upload the client breaks off is failed at once with the reason', async () => {

@@ -31,6 +31,8 @@ export class ImportJob {
   @Column({ type: 'int', default: 0 }) updated!: number;
   @Column({ type: 'int', default: 0 }) failed!: number;
   @Column({ type: 'jsonb', default: () => "'[]'::jsonb" }) errors!: ImportLineError[];
+  /** Every line up to this one is accounted for by a committed batch: a run killed later resumes after it. */
+  @Column({ name: 'resume_after_line', type: 'int', default: 0 }) resumeAfterLine!: number;
   @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason!: string | null;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt!: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt!: Date | null;

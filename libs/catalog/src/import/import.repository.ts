@@ -61,10 +61,10 @@ export class ImportRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Moves queued (or a crashed run) to running; false when another run holds it or it has finished. */
+  /** Moves queued (or a crashed run, which resumes from its committed progress) to running; false when it has finished. */
   async claim(m: EntityManager, id: string, at: Date): Promise<boolean> {
     const res: unknown[] = await m.query(
-      `UPDATE import_job SET status = 'running', started_at = $2, processed = 0, created = 0, updated = 0, failed = 0, errors = '[]'::jsonb, updated_at = now()
+      `UPDATE import_job SET status = 'running', started_at = coalesce(started_at, $2), updated_at = now()
        WHERE id = $1 AND status IN ('queued','running') RETURNING id`,
       [id, at],
     );

@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { QueryFailedError } from 'typeorm';
 import {
-  Actor, Clock, FileStorage, FileTooLargeError, JobName, OutboxService, Role, TransactionRunner,
+  Actor, Clock, DomainError, FileStorage, FileTooLargeError, hasRole, JobName, OutboxService, Role, TransactionRunner,
 } from '@techbridge/platform';
 import { CatalogAccessPolicy } from '../catalog-access.policy';
 import { CatalogErrors } from '../catalog.exception';
-import { ImportFormat, ImportLineError } from '../entities/import-job.entity';
-import { ImportBatchItem, ImportContext, ImportKind } from './import-kind';
+import { ImportFormat, ImportJob, ImportLineError } from '../entities/import-job.entity';
+import { ImportBatchItem, ImportBatchResult, ImportContext, ImportKind } from './import-kind';
 import { ImportRepository } from './import.repository';
 import { readRecords } from './record-reader';
 import { ImportJobResponse, mapImportJob } from './import.dto';
@@ -119,11 +120,16 @@ export class ImportService {
     return mapImportJob(job);
   }
 
-  /** The job body. Idempotent: a finished job is skipped; a crashed run restarts from the top (upserts are keyed). */
+  /**
+   * The job body. Idempotent and resumable: a finished job is skipped; each batch commits with the import's progress
+   * (counters, line errors, the last line accounted for), so a run killed mid-file resumes after the last committed
+   * batch rather than from the top (a batch redone after a crash between its commit and nothing else is harmless:
+   * upserts are keyed).
+   */
   async run(importJobId: string): Promise<ImportJobResponse | null> {
     const m0 = this.tx.manager;
     const job = await this.repo.find(m0, importJobId);
-    if (!job || job.status === 'done' || job.status === 'failed') return null;
+    if (!job || job.status === 'done' || job.status === 'failed' || job.status === 'uploading') return null;
     if (!(await this.repo.claim(m0, job.id, this.clock.now()))) return null;
     const kind = this.kindOf(job.kind);
     const ctx: ImportContext = {
@@ -132,17 +138,20 @@ export class ImportService {
       publish: job.publish,
       cache: new Map(),
     };
-    const counters = { total: 0, processed: 0, created: 0, updated: 0, failed: 0 };
-    const errors: ImportLineError[] = [];
+    // Where an earlier, killed run got to (all zero on a first run).
+    const resumeAfter = job.resumeAfterLine;
+    const counters = { total: job.total, processed: job.processed, created: job.created, updated: job.updated, failed: job.failed };
+    const errors: ImportLineError[] = [...job.errors];
+    let lastLine = resumeAfter;
     const fail = (line: number, field: string, message: string) => {
       // Messages quote the bad input; PostgreSQL cannot store a NUL character in text or jsonb.
       if (errors.length < MAX_STORED_ERRORS) errors.push({ line, field: withoutNul(field), message: withoutNul(message) });
     };
+    const progress = () => ({ ...counters, errors: [...errors], resumeAfterLine: lastLine });
     let batch: Array<ImportBatchItem<unknown>> = [];
     let keys = new Set<string>();
 
-    const store = async (items: Array<ImportBatchItem<unknown>>) => {
-      const res = await this.tx.run((m) => kind.upsertBatch(m, items, ctx));
+    const count = (items: Array<ImportBatchItem<unknown>>, res: ImportBatchResult) => {
       counters.created += res.created;
       counters.updated += res.updated;
       for (const f of res.failures ?? []) {
@@ -155,60 +164,77 @@ export class ImportService {
       const items = batch;
       batch = [];
       keys = new Set();
+      const before = { ...counters, errors: errors.length };
       try {
-        await store(items);
+        // The batch and the progress that accounts for it commit together.
+        await this.tx.run(async (m) => {
+          count(items, await kind.upsertBatch(m, items, ctx));
+          counters.processed += items.length;
+          await this.repo.update(m, job.id, progress());
+        });
       } catch (err) {
+        // Only rows refused by a rule or by PostgreSQL are worth finding one by one; anything else (a lost connection)
+        // fails the run, and the retry resumes after the last committed batch.
+        if (!(err instanceof QueryFailedError) && !(err instanceof DomainError)) throw err;
+        Object.assign(counters, { total: before.total, processed: before.processed, created: before.created, updated: before.updated, failed: before.failed });
+        errors.length = before.errors;
         // One bad row must not sink its batch: retry one by one to find it and report it on its line.
         ctx.cache.clear();
         this.logger.warn(`import ${job.id}: batch failed (${(err as Error).message}); retrying line by line`);
         for (const item of items) {
           try {
-            await store([item]);
+            count([item], await this.tx.run((m) => kind.upsertBatch(m, [item], ctx)));
           } catch (e) {
             ctx.cache.clear();
             counters.failed++;
             fail(item.line, '', `could not be stored: ${(e as Error).message}`);
           }
         }
+        counters.processed += items.length;
+        await this.repo.update(this.tx.manager, job.id, progress());
       }
-      counters.processed += items.length;
-      await this.progress(job.id, counters, errors);
     };
 
     try {
       const stream = await this.storage.open(job.fileKey);
       for await (const item of readRecords(stream, job.format)) {
-        counters.total++;
+        // Accounted for by a committed batch of an earlier run (a file-level error has no line and always counts).
+        if (item.line > 0 && item.line <= resumeAfter) continue;
         if ('parseError' in item) {
+          counters.total++;
           counters.failed++;
           counters.processed++;
           fail(item.line, '', item.parseError);
+          lastLine = Math.max(lastLine, item.line);
           continue;
         }
         const raw = item.row ? kind.fromRow(item.row) : item.raw;
         const v = kind.validate(raw);
         if ('errors' in v) {
+          counters.total++;
           counters.failed++;
           counters.processed++;
           for (const e of v.errors) fail(item.line, e.field, e.message);
+          lastLine = item.line;
           continue;
         }
+        // A second record with the same key goes in the next batch (one statement cannot upsert a row twice).
         if (keys.has(v.key)) await flush();
+        counters.total++;
+        lastLine = item.line;
         keys.add(v.key);
         batch.push({ line: item.line, record: v.record });
         if (batch.length >= IMPORT_BATCH_SIZE) await flush();
       }
       await flush();
       await this.tx.run(async (m) => {
-        await this.repo.update(m, job.id, { ...counters, errors, status: 'done', finishedAt: this.clock.now() });
+        await this.repo.update(m, job.id, { ...progress(), status: 'done', finishedAt: this.clock.now() });
         await kind.finished?.(m, ctx, counters.created + counters.updated);
       });
     } catch (err) {
       const reason = withoutNul((err as Error).message || (err as Error).name || String(err)).slice(0, 2000);
-      // The reason must land even if the counters or line errors cannot be written.
-      await this.repo
-        .update(this.tx.manager, job.id, { ...counters, errors: [...errors], failureReason: reason })
-        .catch(() => this.repo.update(this.tx.manager, job.id, { failureReason: reason }));
+      // Only the reason: the progress in the row is what the committed batches account for, and a retry resumes from it.
+      await this.repo.update(this.tx.manager, job.id, { failureReason: reason });
       throw err;
     }
     return mapImportJob((await this.repo.find(this.tx.manager, job.id))!);
@@ -226,10 +252,6 @@ export class ImportService {
   async findForJob(importJobId: string): Promise<(ImportJobResponse & { importerUserId: string; importerOrgId: string }) | null> {
     const job = await this.repo.find(this.tx.manager, importJobId);
     return job ? { ...mapImportJob(job), importerUserId: job.importerUserId, importerOrgId: job.importerOrgId } : null;
-  }
-
-  private async progress(id: string, counters: { total: number; processed: number; created: number; updated: number; failed: number }, errors: ImportLineError[]): Promise<void> {
-    await this.repo.update(this.tx.manager, id, { ...counters, errors: [...errors] });
   }
 
   /** After the last attempt: a person sees the failure on the import, with a reason (the run's own, or the job's). */

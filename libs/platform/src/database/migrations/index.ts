@@ -17,6 +17,7 @@ import { SearchTombstones1765300100000 } from './1765300100000-SearchTombstones'
 import { MonitoringFeedIndexes1765600000000 } from './1765600000000-MonitoringFeedIndexes';
 import { MatchComputation1765300200000 } from './1765300200000-MatchComputation';
 import { ImportUploading1765300300000 } from './1765300300000-ImportUploading';
+import { ImportResume1765300400000 } from './1765300400000-ImportResume';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -38,4 +39,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   MonitoringFeedIndexes1765600000000,
   MatchComputation1765300200000,
   ImportUploading1765300300000,
+  ImportResume1765300400000,
 ];
