@@ -1,7 +1,7 @@
 import type { ChineseTokenizer } from '../chinese-tokenizer';
 import { IndexSettings, InvalidSearchQueryError, SearchFilter, SearchQuery } from '../search-index.port';
 import { allowedTypos, boundedEditDistance } from './edit-distance';
-import { evaluateFilter, filterFields, getPath } from './filter-evaluator';
+import { compileFilterPredicate, filterFields, getPath } from './filter-evaluator';
 import { textOf } from '../search-fields';
 
 // A posting is one uint32: doc number (22 bits) · attribute (4 bits) · place (3 bits) · term frequency capped at 7 (3 bits).
@@ -42,6 +42,13 @@ const MAX_QUERY_WORDS = 64;
 const MAX_SPELLED_PART = 8;
 
 type Postings = { list: number[] | Uint32Array; n: number };
+/** Facet codes of a document whose value is a list (its codes are in FacetColumn.lists). */
+const LIST_CODE = -2;
+interface FacetColumn {
+  codes: Int32Array;
+  lists: Map<number, number[]>;
+  names: string[];
+}
 type DocScores = { docs: number[]; scores: number[] };
 
 interface Slot {
@@ -100,6 +107,8 @@ export class InvertedIndex {
   private nextDoc = 0;
   private live = 0;
   private postings = new Map<string, Postings>();
+  /** Facet columns, dropped at every write. */
+  private readonly facetColumns = new Map<string, FacetColumn>();
   private readonly latinTerms = new Set<string>();
   private latinSorted: string[] | null = null;
   private totalEntries = 0;
@@ -163,6 +172,7 @@ export class InvertedIndex {
 
   upsert(id: string, document: Record<string, unknown>): void {
     this.remove(id);
+    this.facetColumns.clear();
     if (this.nextDoc >= MAX_DOCS) this.compact();
     if (this.nextDoc >= MAX_DOCS) throw new Error(`embedded search index is limited to ${MAX_DOCS} documents`);
     const doc = this.nextDoc++;
@@ -214,6 +224,7 @@ export class InvertedIndex {
   remove(id: string): void {
     const doc = this.idToDoc.get(id);
     if (doc === undefined) return;
+    this.facetColumns.clear();
     this.idToDoc.delete(id);
     this.alive[doc] = 0;
     this.ids[doc] = undefined;
@@ -244,11 +255,12 @@ export class InvertedIndex {
     const filter = query.filter;
     if (filter) {
       // One reader for every candidate: projected values are stored under the attribute's own name.
+      const matches = compileFilterPredicate(filter);
       let values: Record<string, unknown> = {};
       const valueOf = (field: string) => (Object.prototype.hasOwnProperty.call(values, field) ? values[field] : getPath(values, field));
       candidates = candidates.filter((d) => {
         values = this.values[d] ?? {};
-        return evaluateFilter(filter, valueOf);
+        return matches(valueOf);
       });
     }
 
@@ -356,23 +368,52 @@ export class InvertedIndex {
   }
 
   private countFacet(facet: string, candidates: number[]): Record<string, number> {
-    const counts = new Map<string, number>();
-    const read = accessor(facet);
-    const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+    const { codes, lists, names } = this.facetColumn(facet);
+    const counts = new Int32Array(names.length);
     for (const d of candidates) {
+      const code = codes[d];
+      if (code >= 0) counts[code]++;
+      else if (code === LIST_CODE) for (const c of lists.get(d) as number[]) counts[c]++;
+    }
+    const keys = names.filter((_, c) => counts[c] > 0).sort().slice(0, MAX_FACET_VALUES);
+    const index = new Map(names.map((name, c) => [name, c]));
+    return Object.fromEntries(keys.map((k) => [k, counts[index.get(k) as number]]));
+  }
+
+  /**
+   * A facet's values for every document as integer codes, kept until the next write: counting a facet over thousands of
+   * candidates is then one pass over an Int32Array. A list counts each of its distinct values once.
+   */
+  private facetColumn(facet: string): FacetColumn {
+    const cached = this.facetColumns.get(facet);
+    if (cached) return cached;
+    const read = accessor(facet);
+    const names: string[] = [];
+    const dictionary = new Map<string, number>();
+    const codeOf = (v: unknown) => {
+      const key = String(v);
+      let code = dictionary.get(key);
+      if (code === undefined) dictionary.set(key, (code = names.push(key) - 1));
+      return code;
+    };
+    const codes = new Int32Array(this.nextDoc).fill(-1);
+    const lists = new Map<number, number[]>();
+    for (let d = 0; d < this.nextDoc; d++) {
+      if (!this.alive[d]) continue;
       const value = read(this.values[d]);
       if (value === undefined || value === null) continue;
       if (!Array.isArray(value)) {
-        if (typeof value !== 'object') bump(String(value));
+        if (typeof value !== 'object') codes[d] = codeOf(value);
         continue;
       }
-      // A document counts once per value, however often a list repeats it.
-      const seen = new Set<string>();
-      for (const v of value) if (v !== null && typeof v !== 'object') seen.add(String(v));
-      for (const key of seen) bump(key);
+      const distinct = new Set<number>();
+      for (const v of value) if (v !== null && typeof v !== 'object') distinct.add(codeOf(v));
+      codes[d] = LIST_CODE;
+      lists.set(d, [...distinct]);
     }
-    const keys = [...counts.keys()].sort().slice(0, MAX_FACET_VALUES);
-    return Object.fromEntries(keys.map((k) => [k, counts.get(k) as number]));
+    const column = { codes, lists, names };
+    this.facetColumns.set(facet, column);
+    return column;
   }
 
   /** Sort rules first, then relevance, then id so paging is stable. */
@@ -618,6 +659,7 @@ export class InvertedIndex {
 
   /** Renumber live documents densely (order kept, so posting lists stay sorted) and drop dead postings and empty terms. */
   private compact(): void {
+    this.facetColumns.clear();
     const renumber = new Int32Array(this.nextDoc).fill(-1);
     const attributeCount = this.weights.length;
     let next = 0;
