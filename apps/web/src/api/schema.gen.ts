@@ -1457,6 +1457,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 邀请成员 / Invite a member; broker and reviewer only where the role rule allows (400 naming the role and the reason) */
         post: operations["IdentityController_invite"];
         delete?: never;
         options?: never;
@@ -1473,6 +1474,23 @@ export interface paths {
         };
         get: operations["IdentityController_members"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/members/{userId}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 调整成员角色 / Replace a member's roles; broker and reviewer only where the role rule allows (400 naming the role and the reason) */
+        put: operations["IdentityController_changeRoles"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1508,6 +1526,57 @@ export interface paths {
         put?: never;
         /** 核验机构资质 / Verify a park administration or institution (platform administrators) */
         post: operations["IdentityController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投递失败的消息 / Outbox messages set aside after too many failed deliveries */
+        get: operations["OutboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/dead-letters/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新投递 / Retry one dead message (a fresh set of attempts, due now) */
+        post: operations["OutboxController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/dead-letters/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部重新投递 / Retry every dead message */
+        post: operations["OutboxController_retryAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2247,6 +2316,8 @@ export interface components {
         AchievementSearchResponse: {
             facets: components["schemas"]["SearchFacets"];
             items: components["schemas"]["AchievementSearchItem"][];
+            /** @description For an English query that found nothing: the listings are in Chinese, with Chinese terms to try */
+            languageHint?: components["schemas"]["LanguageHintDto"];
             page: number;
             pageSize: number;
             processingTimeMs: number;
@@ -2294,6 +2365,10 @@ export interface components {
             /** @description percent */
             percent: number | null;
             previous: number | null;
+        };
+        ChangeRolesDto: {
+            /** @description The complete set of grantable roles (member is always kept); broker and reviewer only where the role rule allows them */
+            roles: ("member" | "org-admin" | "broker" | "reviewer")[];
         };
         CloseDemandDto: {
             /** @example 已自行解决 */
@@ -2508,6 +2583,29 @@ export interface components {
             /** @description e.g. 氢能储运与加注 */
             theme: string;
             title: string;
+        };
+        DeadLetterPage: {
+            items: components["schemas"]["DeadLetterResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DeadLetterResponse: {
+            attempts: number;
+            createdAt: string;
+            deadAt: string;
+            id: string;
+            /** @description Document id or deterministic job id */
+            key?: string | null;
+            /** @enum {string} */
+            kind: "index" | "job";
+            lastError?: string | null;
+            /** @description Index name or job name */
+            target: string;
+        };
+        DeadLetterRetryResponse: {
+            /** @description Messages given a fresh set of attempts */
+            retried: string[];
         };
         DecidePresentationDto: {
             /** @enum {string} */
@@ -2810,11 +2908,21 @@ export interface components {
         };
         InviteMemberDto: {
             email: string;
+            /** @description broker and reviewer only where the role rule allows them */
             roles: ("member" | "org-admin" | "broker" | "reviewer")[];
         };
         InvitePresentationDto: {
             achievementId?: string;
             packageId?: string;
+        };
+        LanguageHintDto: {
+            en: string;
+            suggestions: components["schemas"]["LanguageSuggestion"][];
+            zh: string;
+        };
+        LanguageSuggestion: {
+            en: string;
+            zh: string;
         };
         MatchAchievementSummary: {
             id: string;
@@ -3460,9 +3568,12 @@ export interface components {
         };
         UserResponse: {
             displayName: string;
+            /** @description Granted roles in effect: privileged roles need a verified organisation of the right type */
+            effectiveRoles: ("member" | "org-admin" | "broker" | "reviewer" | "platform-admin")[];
             email: string;
             id: string;
             organisationId: string;
+            /** @description Granted roles */
             roles: ("member" | "org-admin" | "broker" | "reviewer" | "platform-admin")[];
             status: string;
         };
@@ -4191,7 +4302,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
         responses: {
             201: {
                 headers: {
@@ -5946,6 +6064,32 @@ export interface operations {
             };
         };
     };
+    IdentityController_changeRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRolesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+        };
+    };
     IdentityController_reject: {
         parameters: {
             query?: never;
@@ -5992,6 +6136,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationResponse"];
+                };
+            };
+        };
+    };
+    OutboxController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterPage"];
+                };
+            };
+        };
+    };
+    OutboxController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterRetryResponse"];
+                };
+            };
+        };
+    };
+    OutboxController_retryAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterRetryResponse"];
                 };
             };
         };
