@@ -46,7 +46,8 @@ async function main(): Promise<void> {
       const rate = report.seconds > 0 ? Math.round(report.documents / report.seconds) : report.documents;
       const r = report.repaired;
       console.log(
-        `reindex ${index}: ${report.documents} documents rebuilt and swapped in ${report.seconds} s (${rate} documents/s); ` +
+        `reindex ${index}: ${report.documents} documents rebuilt and swapped in ${report.seconds} s (${rate} documents/s; ` +
+          `fill ${report.phases.fill} s, load ${report.phases.load} s, swap and drop ${report.phases.swap} s, reconcile ${report.phases.reconcile} s); ` +
           `changed meanwhile and repaired: ${r.missing} missing, ${r.stale} stale, ${r.orphaned} orphaned`,
       );
     }

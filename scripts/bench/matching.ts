@@ -49,16 +49,21 @@ async function main(): Promise<void> {
   await prepareTemplate();
   const { createTestApp } = await import('../../test/support/test-app');
   const { MatchingService: Matching } = await import('@techbridge/matching');
-  const { SEARCH_INDEX } = await import('@techbridge/platform');
+  const { SEARCH_INDEX, SearchIndexer } = await import('@techbridge/platform');
   const t = await createTestApp();
   try {
     const engine = t.app.get<SearchIndex>(SEARCH_INDEX);
+    // Documents as the indexer writes them (with their search fields), straight into the engine.
+    const indexer = t.app.get(SearchIndexer);
+    const { searchableAttributes } = await indexer.projection('achievements').settings();
+    const { withSearchFields, ChineseTokenizer } = await import('@techbridge/platform');
+    const tokenizer = t.app.get(ChineseTokenizer);
     const matching = t.app.get<MatchingService>(Matching);
     const loadStart = performance.now();
     const chunk = 2000;
     for (let i = 0; i < N; i += chunk) {
       const docs: SearchDocument[] = [];
-      for (let k = i; k < Math.min(N, i + chunk); k++) docs.push(documentOf(k));
+      for (let k = i; k < Math.min(N, i + chunk); k++) docs.push(withSearchFields(documentOf(k), searchableAttributes, tokenizer));
       await engine.upsert('achievements', docs);
       if ((i / chunk) % 10 === 0) console.log(`  indexed ${Math.min(N, i + chunk)}/${N}`);
     }

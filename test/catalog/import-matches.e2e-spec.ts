@@ -1,4 +1,5 @@
 import { JobName, QueueName } from '@techbridge/platform';
+import { MatchPipelineService } from '@techbridge/matching';
 import { MatchingJobs } from '../../libs/matching/src/matching.jobs';
 import { createDemand } from '../demand/demand-helpers';
 import { createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
@@ -86,6 +87,40 @@ describe('catalog: matches after a published import (e2e)', () => {
     expect(n).toBe(11);
     const [{ s }] = await t.db.dataSource.query(`SELECT count(*)::int AS s FROM notification WHERE kind = 'import.matches-computed'`);
     expect(s).toBe(1);
+  });
+
+  it('a page run that dies half-way is retried and resumes: what the dead run computed is not computed again', async () => {
+    const pipeline = t.app.get(MatchPipelineService);
+    const compute = pipeline.computeForAchievement.bind(pipeline);
+    const calls = new Map<string, number>();
+    let died = false;
+    // The first run of the chain's second page dies after its first achievements (as a killed worker would).
+    const spy = jest.spyOn(pipeline, 'computeForAchievement').mockImplementation(async (id, options) => {
+      calls.set(id, (calls.get(id) ?? 0) + 1);
+      if (!died && [...calls.values()].reduce((a, b) => a + b, 0) === 8) {
+        died = true;
+        throw new Error('worker killed');
+      }
+      return compute(id, options);
+    });
+    try {
+      const job = await importNdjson(Array.from({ length: 12 }, (_, i) => rec(`resume-${i}`)), { publish: 'true' });
+      expect(job).toMatchObject({ status: 'done', created: 12 });
+      expect(died).toBe(true);
+      // The page was retried (drain() runs retries at once) and went on: every achievement was computed, and only the one
+      // the dead run was on when it died was attempted twice.
+      expect(calls.size).toBe(12);
+      expect([...calls.values()].filter((n) => n > 1)).toEqual([2]);
+      const [{ n }] = await t.db.dataSource.query(
+        `SELECT count(*)::int AS n FROM match_computation c JOIN achievement a ON a.id = c.subject_id AND a.version = c.version WHERE a.external_id LIKE 'resume-%'`,
+      );
+      expect(n).toBe(12);
+      const summaries = await t.db.dataSource.query(`SELECT data FROM notification WHERE kind = 'import.matches-computed' AND data->>'importJobId' = $1`, [job.id]);
+      expect(summaries).toHaveLength(1);
+      expect(summaries[0].data).toMatchObject({ achievements: 12, stored: 12 });
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('an import that is not published (or published nothing) enqueues no match job', async () => {

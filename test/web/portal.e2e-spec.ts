@@ -412,6 +412,19 @@ describe('web portal in headless Chromium (e2e)', () => {
     const parks = await t.api.get('taxonomy/parks');
     expect(parks.body.find((p: any) => p.code === 'bazhou-edz').keyIndustries).toContain('energy-saving-environmental');
 
+    // An outbox message that failed every delivery attempt is listed with its error and sent again from here.
+    const [{ id: deadId }] = await t.db.dataSource.query(
+      `INSERT INTO outbox_message (kind, target, payload, attempts, dead_at, last_error) VALUES ('job', 'search.reconcile', '{"data":{},"options":{}}', 10, now(), 'Redis 连接超时') RETURNING id::text`,
+    );
+    await page.reload();
+    const deadRow = page.getByTestId('dead-letters').getByTestId('dead-letter-row');
+    await deadRow.filter({ hasText: 'Redis 连接超时' }).waitFor();
+    await shot('admin-dead-letters');
+    await deadRow.getByRole('button', { name: '重新投递: search.reconcile' }).click();
+    await page.getByText('已重新投递 1 条消息。').waitFor();
+    await page.getByTestId('dead-letters').getByText('没有投递失败的消息。').waitFor();
+    expect((await t.db.dataSource.query(`SELECT dead_at, attempts FROM outbox_message WHERE id = $1`, [deadId]))[0]).toMatchObject({ dead_at: null, attempts: expect.any(Number) });
+
     await page.getByRole('link', { name: '统计监测' }).click();
     await page.getByRole('heading', { level: 1, name: '统计监测' }).waitFor();
     await page.getByText(/尚无已发布的季度数据|实际/).first().waitFor();

@@ -122,6 +122,13 @@ export class ApiClient {
     return s;
   }
 
+  /** With the current password (also an expired one): sets a new one and starts a session. */
+  async changePassword(email: string, password: string, newPassword: string): Promise<Session> {
+    const s = await this.request<Session>('POST', 'auth/change-password', { body: { email, password, newPassword }, anonymous: true });
+    this.setSession(s);
+    return s;
+  }
+
   async signUp(body: unknown): Promise<Session> {
     const s = await this.request<Session>('POST', 'auth/sign-up', { body, anonymous: true });
     this.setSession(s);

@@ -22,6 +22,12 @@ async function bootstrap(): Promise<void> {
   // Delivered outbox messages are pruned hourly (kept OUTBOX_RETENTION_DAYS for tracing).
   await jobs.queue(jobs.queueOf(JobName.PruneOutbox)).upsertJobScheduler('prune-outbox', { every: 60 * 60_000 }, { name: JobName.PruneOutbox, data: {} });
   await jobs.queue(jobs.queueOf(JobName.PurgeSearchTombstones)).upsertJobScheduler('purge-search-tombstones', { every: 60 * 60_000 }, { name: JobName.PurgeSearchTombstones, data: {} });
+  // Published achievements and demands whose matches were never computed (a job lost for good): at start and every half hour.
+  await jobs.enqueue(JobName.ReconcileMatches, {}, { jobId: `reconcile-matches-at-boot-${Date.now()}` });
+  await jobs.queue(jobs.queueOf(JobName.ReconcileMatches)).upsertJobScheduler('reconcile-matches', { every: 30 * 60_000 }, { name: JobName.ReconcileMatches, data: {} });
+  // Imports whose upload a crash cut short: failed with the reason, partial files removed (at start and every five minutes).
+  await jobs.enqueue(JobName.SweepAbandonedUploads, {}, { jobId: `sweep-uploads-at-boot-${Date.now()}` });
+  await jobs.queue(jobs.queueOf(JobName.SweepAbandonedUploads)).upsertJobScheduler('sweep-abandoned-uploads', { every: 5 * 60_000 }, { name: JobName.SweepAbandonedUploads, data: {} });
   // Yearly reward ledger (1 January, previous year) and monthly provisional runs: upserted by fixed id, so every start is safe.
   await app.get(RewardSchedules).register();
   if (config.WORKER_HEARTBEAT_FILE) {

@@ -104,6 +104,15 @@ export class AchievementRepository {
     return m.query(`SELECT id, version FROM achievement WHERE status = 'published'`);
   }
 
+  /** Keyset page of published achievements (id order) last changed before `changedBefore`: the matching reconciler's walk. */
+  async publishedVersionsPage(m: EntityManager, after: string | null, limit: number, changedBefore: Date): Promise<Array<{ id: string; version: number }>> {
+    const rows: Array<{ id: string; version: number }> = await m.query(
+      `SELECT id, version FROM achievement WHERE status = 'published' AND updated_at < $3 AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
+      [after, limit, changedBefore],
+    );
+    return rows.map((r) => ({ id: r.id, version: Number(r.version) }));
+  }
+
   /** Current version of each existing id, whatever its status (a removal from the index is of that version). */
   async versionsByIds(m: EntityManager, ids: string[]): Promise<Map<string, number>> {
     const rows: Array<{ id: string; version: number }> = await m.query(`SELECT id, version FROM achievement WHERE id = ANY($1::uuid[])`, [ids]);

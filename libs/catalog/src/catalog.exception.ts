@@ -15,6 +15,7 @@ export enum CatalogErrorCode {
   UnknownImportKind = 'UNKNOWN_IMPORT_KIND',
   GuideCatalogExists = 'GUIDE_CATALOG_EXISTS',
   TooManyAttachments = 'TOO_MANY_ATTACHMENTS',
+  UploadAbandoned = 'UPLOAD_ABANDONED',
 }
 
 export const CatalogErrors = {
@@ -35,6 +36,11 @@ export const CatalogErrors = {
     new DomainError('validation', CatalogErrorCode.UnsupportedFile, { zh: `不支持的文件类型：${what}`, en: `Unsupported file type: ${what}` }, [
       { field, message: `unsupported file type: ${what}`, code: CatalogErrorCode.UnsupportedFile },
     ]),
+  uploadAbandoned: () =>
+    new DomainError('conflict', CatalogErrorCode.UploadAbandoned, {
+      zh: '上传停顿过久，已被视为中断，请重新上传',
+      en: 'The upload stalled for too long and was taken for interrupted; upload the file again',
+    }, [], { currentState: 'failed' }),
   fileTooLarge: (limit: number) =>
     new DomainError('too-large', CatalogErrorCode.FileTooLarge, { zh: `文件超过 ${Math.round(limit / 1048576)} MB`, en: `File exceeds ${Math.round(limit / 1048576)} MB` }),
   tooManyAttachments: (limit: number) =>

@@ -54,6 +54,11 @@ export class CatalogService {
     return this.packageService.getPublished(id);
   }
 
+  /** For the matching reconciler: (id, version) of published achievements after `after` in id order, changed before `changedBefore`. */
+  publishedAchievementVersions(after: string | null, limit: number, changedBefore: Date): Promise<Array<{ id: string; version: number }>> {
+    return this.repo.publishedVersionsPage(this.tx.manager, after, limit, changedBefore);
+  }
+
   /** Any status, no permission filter: for other contexts' internal use (matching, roadshow, contracts). Order follows `ids`. */
   async getAchievementsByIds(ids: string[]): Promise<AchievementResponse[]> {
     const rows = await this.repo.findMany(this.tx.manager, ids);

@@ -152,6 +152,15 @@ export class DemandRepository {
     return { rows, total, facets: { industry: await count('industry'), park: await count('park') } };
   }
 
+  /** Keyset page of listed demands (id order) last changed before `changedBefore`: the matching reconciler's walk. */
+  async listedVersionsPage(m: EntityManager, after: string | null, limit: number, changedBefore: Date): Promise<IndexedVersion[]> {
+    const rows: Array<{ id: string; version: number }> = await m.query(
+      `SELECT id, version FROM demand WHERE status = ANY($4::text[]) AND updated_at < $3 AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
+      [after, limit, changedBefore, LISTED_DEMAND_STATUSES],
+    );
+    return rows.map((r) => ({ id: r.id, version: Number(r.version) }));
+  }
+
   /** Current version of each existing id, whatever its status (a removal from the index is of that version). */
   async versionsByIds(m: EntityManager, ids: string[]): Promise<Map<string, number>> {
     const rows: Array<{ id: string; version: number }> = await m.query(`SELECT id, version FROM demand WHERE id = ANY($1::uuid[])`, [ids]);

@@ -38,6 +38,11 @@ export class DemandService {
 
   // ---- facade for other contexts (read-only) ----
 
+  /** For the matching reconciler: (id, version) of listed demands after `after` in id order, changed before `changedBefore`. */
+  listedDemandVersions(after: string | null, limit: number, changedBefore: Date): Promise<Array<{ id: string; version: number }>> {
+    return this.repo.listedVersionsPage(this.tx.manager, after, limit, changedBefore);
+  }
+
   /** Full demands by id, any status, no permission filter: for other contexts' internal use (then `redact`). */
   async getDemandsByIds(ids: string[]): Promise<DemandResponse[]> {
     const rows = await this.repo.findByIds(this.tx.manager, [...new Set(ids)]);

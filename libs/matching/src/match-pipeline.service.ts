@@ -9,7 +9,8 @@ import {
 } from './dto/matching.dto';
 import { Match } from './entities/match.entity';
 import { MatchAccessPolicy, MatchPermission } from './match-access.policy';
-import { MatchRepository } from './match.repository';
+import { MatchComputationRepository } from './match-computation.repository';
+import { MatchRepository, MatchScope } from './match.repository';
 import { isOpen, nextMatchStatus } from './match.state-machine';
 import { MatchingErrors } from './matching.exception';
 import { MatchingService, RankedAchievement, RankedDemand, SYSTEM_VIEWER } from './matching.service';
@@ -29,6 +30,7 @@ export class MatchPipelineService {
 
   constructor(
     private readonly repo: MatchRepository,
+    private readonly computations: MatchComputationRepository,
     private readonly matching: MatchingService,
     private readonly catalog: CatalogService,
     private readonly demands: DemandService,
@@ -40,15 +42,19 @@ export class MatchPipelineService {
 
   // ---- worker ----
 
-  async computeForDemand(demandId: string): Promise<{ stored: number; notified: number; skipped?: string }> {
+  /** `notify: false` for recovered computations (the reconciler), which store suggestions without announcing them. */
+  async computeForDemand(demandId: string, options: { notify?: boolean } = {}): Promise<{ stored: number; notified: number; skipped?: string }> {
     const [demand] = await this.demands.getDemandsByIds([demandId]);
     if (!demand || !['published', 'in-negotiation'].includes(demand.status)) return { stored: 0, notified: 0, skipped: demand ? `status ${demand.status}` : 'missing' };
     const ranked: RankedAchievement[] = await this.matching.rankAchievementsFor(demand, STORED_SUGGESTIONS);
     const items = (await this.matching.hydrateAchievements(demand, ranked)).slice(0, STORED_SUGGESTIONS);
-    return this.store(
+    const out = await this.store(
       demand,
       items.map((x) => ({ achievement: x.achievement, score: x.scored.score, reasons: x.scored.reasons })),
+      options.notify !== false,
     );
+    await this.computations.record(this.tx.manager, 'demand', demand.id, demand.version, this.clock.now());
+    return out;
   }
 
   /** `notify: false` for bulk runs (a published import), which announce one summary instead of every match. */
@@ -65,6 +71,8 @@ export class MatchPipelineService {
       stored += r.stored;
       notified += r.notified;
     }
+    // Recorded even when nothing matched: the reconciler looks for versions never computed, not for missing matches.
+    await this.computations.record(this.tx.manager, 'achievement', achievement.id, achievement.version, this.clock.now());
     return { stored, notified };
   }
 

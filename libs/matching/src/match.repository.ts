@@ -46,6 +46,13 @@ export class MatchRepository {
     return rows.map((r) => ({ id: r.id, demandId: r.demand_id, achievementId: r.achievement_id, inserted: r.inserted }));
   }
 
+  /** Stored matches of these achievements (computed or curated). */
+  async countForAchievements(m: EntityManager, ids: string[]): Promise<number> {
+    if (!ids.length) return 0;
+    const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM match WHERE achievement_id = ANY($1::uuid[])`, [ids]);
+    return n as number;
+  }
+
   find(m: EntityManager, id: string, lock = false): Promise<Match | null> {
     return m.getRepository(Match).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }

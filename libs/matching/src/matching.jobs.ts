@@ -1,15 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ImportService } from '@techbridge/catalog';
 import { NotificationService } from '@techbridge/notification';
-import { JobHandler, JobName, JobPayload, JobQueue } from '@techbridge/platform';
+import { Clock, JobHandler, JobName, JobPayload, JobQueue } from '@techbridge/platform';
+import { MatchComputationService, ReconcileOutcome } from './match-computation.service';
 import { MatchPipelineService } from './match-pipeline.service';
 
-/** Achievements per run of the import job, and how many are computed at once (search calls dominate; 2 cores). */
+/** Achievements per run of the import job. */
 export const IMPORT_MATCH_PAGE = 500;
-export const IMPORT_MATCH_CONCURRENCY = 4;
+/** The reconciler leaves alone what changed this recently: its own job is still on its way. */
+export const RECONCILE_GRACE_MS = 10 * 60_000;
 
 export type ImportMatchesOutcome =
-  | { page: number; achievements: number; stored: number; next: string | null }
+  | { page: number; computed: number; achievements: number; stored: number; next: string | null }
   | { skipped: string };
 
 /** Worker handlers: a newly published demand or achievement gets its top matches stored and both parties notified. */
@@ -21,9 +23,11 @@ export class MatchingJobs {
 
   constructor(
     private readonly pipeline: MatchPipelineService,
+    private readonly computations: MatchComputationService,
     private readonly imports: ImportService,
     private readonly notifications: NotificationService,
     private readonly jobs: JobQueue,
+    private readonly clock: Clock,
   ) {}
 
   // Idempotent: the store is an upsert on (demand, achievement) and notifications carry a dedupe key; errors rethrow for retries.
@@ -40,30 +44,26 @@ export class MatchingJobs {
   /**
    * One job chain for a whole published import, never one job per line: each run stores the matches of one id-ordered
    * page of the import's still-published achievements without per-match notifications, then enqueues the next page
-   * (deterministic job id per cursor), so at most one job per import is queued, a retry redoes one page, and a worker
-   * shutdown waits for one page only. The last page sends the importer one summary.
+   * (deterministic job id per cursor), so at most one job per import is queued and a worker shutdown waits for one page
+   * only. A run killed mid-page is retried (stalled jobs go back to the queue) and skips the achievements the killed run
+   * already computed, so the chain moves on from where it was even under repeated kills. The last page sends the
+   * importer one summary; its figure is the matches stored for the import's achievements, whichever run stored them.
    */
   @JobHandler(JobName.ComputeMatchesForImport)
   async computeMatchesForImport(payload: JobPayload<JobName.ComputeMatchesForImport>): Promise<ImportMatchesOutcome> {
     const job = await this.imports.findForJob(payload.importJobId);
     if (!job) return { skipped: 'missing' };
     if (job.status !== 'done' || !job.publish) return { skipped: `status ${job.status}${job.publish ? '' : ', not published'}` };
-    const ids = await this.imports.publishedAchievementIdsOfImport(job.id, payload.after ?? null, this.importPageSize);
-    let stored = 0;
-    // A pool, not chunks: a slow achievement must not hold the other workers idle at a barrier.
-    let next = 0;
-    await Promise.all(Array.from({ length: Math.min(IMPORT_MATCH_CONCURRENCY, ids.length) }, async () => {
-      while (next < ids.length) {
-        // Read the result first: `stored += await …` would add to a value read before the await and lose concurrent updates.
-        const r = await this.pipeline.computeForAchievement(ids[next++], { notify: false });
-        stored += r.stored;
-      }
-    }));
+    const page = await this.imports.publishedAchievementsOfImport(job.id, payload.after ?? null, this.importPageSize);
+    const ids = page.map((p) => p.id);
+    const todo = await this.computations.uncomputed('achievement', page);
+    await this.computations.computeAll('achievement', todo);
+    const stored = await this.computations.storedForAchievements(ids);
     const totals = { achievements: (payload.achievements ?? 0) + ids.length, stored: (payload.stored ?? 0) + stored };
     if (ids.length === this.importPageSize) {
       const after = ids[ids.length - 1];
       await this.jobs.enqueue(JobName.ComputeMatchesForImport, { importJobId: job.id, after, ...totals }, { jobId: `import:${job.id}:matches:${after}` });
-      return { page: ids.length, ...totals, next: after };
+      return { page: ids.length, computed: todo.length, ...totals, next: after };
     }
     this.logger.log(`import ${job.id}: matches for ${totals.achievements} achievement(s), ${totals.stored} suggestion(s) stored`);
     await this.notifications.notify({
@@ -75,6 +75,22 @@ export class MatchingJobs {
       data: { importJobId: job.id, ...totals },
       dedupeKey: `import:${job.id}:matches`,
     });
-    return { page: ids.length, ...totals, next: null };
+    return { page: ids.length, computed: todo.length, ...totals, next: null };
+  }
+
+  /**
+   * The safety net behind every match job: one run scans published achievements, then listed demands, from a cursor
+   * and computes (without announcements) those whose current version never had its matches computed, then chains the
+   * next run until the end. Started every half hour and at worker start.
+   */
+  @JobHandler(JobName.ReconcileMatches)
+  async reconcileMatches(payload: JobPayload<JobName.ReconcileMatches>): Promise<ReconcileOutcome> {
+    const changedBefore = payload.changedBefore ? new Date(payload.changedBefore) : new Date(this.clock.now().getTime() - RECONCILE_GRACE_MS);
+    const out = await this.computations.reconcileStep({ subject: payload.subject ?? 'achievement', after: payload.after ?? null, changedBefore });
+    if (out.next) {
+      const at = changedBefore.toISOString();
+      await this.jobs.enqueue(JobName.ReconcileMatches, { ...out.next, changedBefore: at }, { jobId: `matching:reconcile:${changedBefore.getTime()}:${out.next.subject}:${out.next.after ?? 'start'}` });
+    }
+    return out;
   }
 }

@@ -5,8 +5,11 @@ import { DemandModule } from '@techbridge/demand';
 import { IdentityModule } from '@techbridge/identity';
 import { NotificationModule } from '@techbridge/notification';
 import { MatchEvent } from './entities/match-event.entity';
+import { MatchComputation } from './entities/match-computation.entity';
 import { Match } from './entities/match.entity';
 import { ThesaurusEntry } from './entities/thesaurus-entry.entity';
+import { MatchComputationRepository } from './match-computation.repository';
+import { MatchComputationService } from './match-computation.service';
 import { MatchPipelineService } from './match-pipeline.service';
 import { MatchAccessPolicy } from './match-access.policy';
 import { MatchRepository } from './match.repository';
@@ -17,9 +20,9 @@ import { ThesaurusRepository } from './thesaurus.repository';
 import { ThesaurusService } from './thesaurus.service';
 
 @Module({
-  imports: [IdentityModule, NotificationModule, CatalogModule, DemandModule, TypeOrmModule.forFeature([ThesaurusEntry, Match, MatchEvent])],
+  imports: [IdentityModule, NotificationModule, CatalogModule, DemandModule, TypeOrmModule.forFeature([ThesaurusEntry, Match, MatchEvent, MatchComputation])],
   controllers: [MatchingController, MatchPipelineController, ThesaurusController],
-  providers: [ThesaurusRepository, MatchRepository, MatchAccessPolicy, ThesaurusService, MatchingService, MatchPipelineService, MatchingJobs],
+  providers: [ThesaurusRepository, MatchRepository, MatchComputationRepository, MatchAccessPolicy, ThesaurusService, MatchingService, MatchPipelineService, MatchComputationService, MatchingJobs],
   exports: [MatchingService, MatchPipelineService, ThesaurusService],
 })
 export class MatchingModule implements OnModuleInit {

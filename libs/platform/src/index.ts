@@ -30,3 +30,4 @@ export * from './http/prefetched-stream';
 export * from './state-machine/state-machine';
 export * from './calendar/beijing-calendar';
 export * from './validation/money';
+export * from './http/listening-url';

@@ -2883,7 +2883,7 @@ export interface components {
             publish: boolean;
             startedAt: string | null;
             /** @enum {string} */
-            status: "queued" | "running" | "done" | "failed";
+            status: "uploading" | "queued" | "running" | "done" | "failed";
             total: number;
             updated: number;
         };

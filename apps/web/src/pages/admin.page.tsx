@@ -4,6 +4,7 @@ import { EmptyState, ErrorNotice, Loading, Notice, Pagination, StatusBadge } fro
 import { Field } from '../components/field.component';
 import { RequireSession } from '../components/require-session.component';
 import { ThesaurusPanel } from '../components/thesaurus.component';
+import { DeadLettersPanel } from '../components/dead-letters.component';
 import { formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { Named, useTaxonomy } from '../taxonomy';
@@ -49,6 +50,7 @@ function Admin() {
       <h1 id="admin-title">{t('admin.title')}</h1>
       {platformAdmin && <VerificationQueue />}
       {platformAdmin && <QueueDashboardLink />}
+      {platformAdmin && <DeadLettersPanel />}
       <ImportPanel />
       {platformAdmin && <ParkIndustriesPanel />}
       {platformAdmin && <ThesaurusPanel />}

@@ -24,6 +24,9 @@ export function SignInPage() {
   const { query } = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // The API answers 403 PASSWORD_EXPIRED to a right but expired password: the form then asks for a new one.
+  const [expired, setExpired] = useState(false);
+  const [newPassword, setNewPassword] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,12 +36,14 @@ export function SignInPage() {
     setBusy(true);
     setMessage(null);
     try {
-      const s = await api.signIn(email.trim(), password);
+      const s = expired ? await api.changePassword(email.trim(), password, newPassword) : await api.signIn(email.trim(), password);
       navigate(query.get('next') ?? homeOf(s), { replace: true });
     } catch (err) {
       if (err instanceof ApiError) {
+        const nowExpired = err.details.some((d) => d.code === 'PASSWORD_EXPIRED');
+        if (nowExpired) setExpired(true);
         setErrors(err.fieldErrors());
-        setMessage(err.message);
+        setMessage(nowExpired ? t('auth.passwordExpired') : err.message);
       } else setMessage(String(err));
     } finally {
       setBusy(false);
@@ -58,8 +63,15 @@ export function SignInPage() {
             <input id={p.id} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={p.describedBy} aria-invalid={p.invalid} required />
           )}
         </Field>
+        {expired && (
+          <Field label={t('auth.newPassword')} error={errors.newPassword} hint={t('auth.passwordHint')} required>
+            {(p) => (
+              <input id={p.id} name="newPassword" type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} aria-describedby={p.describedBy} aria-invalid={p.invalid} required />
+            )}
+          </Field>
+        )}
         <button type="submit" className="btn btn--primary" disabled={busy}>
-          {t('auth.signInButton')}
+          {expired ? t('auth.changePasswordButton') : t('auth.signInButton')}
         </button>
       </form>
       <p>

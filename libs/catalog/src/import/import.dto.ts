@@ -20,7 +20,7 @@ export class ImportErrorResponse {
 export class ImportJobResponse {
   @ApiProperty() id!: string;
   @ApiProperty() kind!: string;
-  @ApiProperty({ enum: ['queued', 'running', 'done', 'failed'] }) status!: string;
+  @ApiProperty({ enum: ['uploading', 'queued', 'running', 'done', 'failed'] }) status!: string;
   @ApiProperty() format!: string;
   @ApiProperty() publish!: boolean;
   @ApiProperty() total!: number;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JobFailureHandler, JobHandler, JobName, JobPayload } from '@techbridge/platform';
+import { JobContext, JobFailureHandler, JobHandler, JobName, JobPayload } from '@techbridge/platform';
 import { ImportService } from './import.service';
 
 @Injectable()
@@ -13,7 +13,13 @@ export class ImportJobs {
   }
 
   @JobFailureHandler(JobName.RunImport)
-  async failed(payload: JobPayload<JobName.RunImport>): Promise<void> {
-    await this.imports.markFailed(payload.importJobId);
+  async failed(payload: JobPayload<JobName.RunImport>, ctx: JobContext): Promise<void> {
+    await this.imports.markFailed(payload.importJobId, ctx.failedReason);
+  }
+
+  /** At worker start and every five minutes: uploads cut short by a crash of the api are failed with the reason. */
+  @JobHandler(JobName.SweepAbandonedUploads)
+  sweepAbandonedUploads(): Promise<unknown> {
+    return this.imports.sweepAbandonedUploads();
   }
 }

@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { QueryFailedError } from 'typeorm';
 import {
-  Actor, Clock, FileStorage, FileTooLargeError, JobName, OutboxService, Role, TransactionRunner,
+  Actor, Clock, DomainError, FileStorage, FileTooLargeError, hasRole, JobName, OutboxService, Role, TransactionRunner,
 } from '@techbridge/platform';
 import { CatalogAccessPolicy } from '../catalog-access.policy';
 import { CatalogErrors } from '../catalog.exception';
-import { ImportFormat, ImportLineError } from '../entities/import-job.entity';
-import { ImportBatchItem, ImportContext, ImportKind } from './import-kind';
+import { ImportFormat, ImportJob, ImportLineError } from '../entities/import-job.entity';
+import { ImportBatchItem, ImportBatchResult, ImportContext, ImportKind } from './import-kind';
 import { ImportRepository } from './import.repository';
 import { readRecords } from './record-reader';
 import { ImportJobResponse, mapImportJob } from './import.dto';
@@ -16,6 +17,10 @@ export const IMPORT_BATCH_SIZE = 500;
 /** Stored errors are capped; every failure is still counted. */
 export const MAX_STORED_ERRORS = 1000;
 export const IMPORT_UPLOAD_LIMIT = 2 * 1024 * 1024 * 1024;
+/** An upload in progress stamps its row this often; one silent for UPLOAD_SILENCE_MS is taken for dead. */
+export const UPLOAD_HEARTBEAT_MS = 10_000;
+export const UPLOAD_SILENCE_MS = 5 * 60_000;
+const UPLOAD_ABANDONED = '上传中断：接收文件的服务在上传完成前停止，请重新上传 / Upload interrupted: the server receiving the file stopped before it was complete; upload it again';
 
 export interface ImportUpload {
   stream: Readable;
@@ -60,20 +65,52 @@ export class ImportService {
     const id = randomUUID();
     const ext = upload.format === 'ndjson' ? 'jsonl' : upload.format;
     const fileKey = `imports/${kind}/${id}.${ext}`;
+    // The row first: an upload cut short by a crash leaves a row that the sweep marks failed, not a nameless .part file.
+    await this.repo.insert(this.tx.manager, {
+      id, kind, format: upload.format, status: 'uploading', fileKey, filename: upload.filename ?? null, publish,
+      importerUserId: actor.userId, importerOrgId: actor.orgId, importerOrgType: actor.orgType, importerRoles: actor.roles,
+    });
+    let beat = Date.now();
+    const heartbeat = () => {
+      if (Date.now() - beat < UPLOAD_HEARTBEAT_MS) return;
+      beat = Date.now();
+      void this.repo.touchUploading(this.tx.manager, id).catch(() => undefined);
+    };
     try {
-      await this.storage.put(fileKey, upload.stream, IMPORT_UPLOAD_LIMIT);
+      await this.storage.put(fileKey, upload.stream, IMPORT_UPLOAD_LIMIT, heartbeat);
     } catch (err) {
-      if (err instanceof FileTooLargeError) throw CatalogErrors.fileTooLarge(IMPORT_UPLOAD_LIMIT);
+      // The sweep took this upload for dead (and removed its partial file) while it stalled.
+      if ((await this.repo.find(this.tx.manager, id))?.status !== 'uploading') throw CatalogErrors.uploadAbandoned();
+      const tooLarge = err instanceof FileTooLargeError;
+      const reason = tooLarge
+        ? `文件超过 ${Math.round(IMPORT_UPLOAD_LIMIT / 1048576)} MB / The file exceeds ${Math.round(IMPORT_UPLOAD_LIMIT / 1048576)} MB`
+        : `上传未完成 / The upload did not complete: ${(err as Error).message || (err as Error).name}`;
+      await this.repo.markFailed(this.tx.manager, id, this.clock.now(), reason);
+      if (tooLarge) throw CatalogErrors.fileTooLarge(IMPORT_UPLOAD_LIMIT);
       throw err;
     }
-    await this.tx.run(async (m) => {
-      await this.repo.insert(m, {
-        id, kind, format: upload.format, status: 'queued', fileKey, filename: upload.filename ?? null, publish,
-        importerUserId: actor.userId, importerOrgId: actor.orgId, importerOrgType: actor.orgType, importerRoles: actor.roles,
-      });
+    const queued = await this.tx.run(async (m) => {
+      if (!(await this.repo.markUploaded(m, id))) return false;
       await this.outbox.enqueue(m, JobName.RunImport, { importJobId: id }, { jobId: `import:${id}`, attempts: 3 });
+      return true;
     });
+    if (!queued) {
+      await this.storage.remove(fileKey);
+      throw CatalogErrors.uploadAbandoned();
+    }
     return { id };
+  }
+
+  /**
+   * After a crash of the process receiving an upload: rows still `uploading` that no byte has reached for
+   * UPLOAD_SILENCE_MS are failed with the reason, and partial files nobody writes to any more are removed.
+   */
+  async sweepAbandonedUploads(): Promise<{ failed: string[]; partialsRemoved: string[] }> {
+    const failed = await this.repo.failStaleUploads(this.tx.manager, UPLOAD_SILENCE_MS, this.clock.now(), UPLOAD_ABANDONED);
+    // File times are the machine's real time, as the heartbeats are the database's.
+    const partialsRemoved = await this.storage.removeAbandonedPartials(new Date(Date.now() - UPLOAD_SILENCE_MS));
+    if (failed.length || partialsRemoved.length) this.logger.warn(`abandoned uploads: ${failed.length} import(s) failed, ${partialsRemoved.length} partial file(s) removed`);
+    return { failed, partialsRemoved };
   }
 
   /** Visible to the importer's organisation and platform administrators; others 404. */
@@ -83,11 +120,16 @@ export class ImportService {
     return mapImportJob(job);
   }
 
-  /** The job body. Idempotent: a finished job is skipped; a crashed run restarts from the top (upserts are keyed). */
+  /**
+   * The job body. Idempotent and resumable: a finished job is skipped; each batch commits with the import's progress
+   * (counters, line errors, the last line accounted for), so a run killed mid-file resumes after the last committed
+   * batch rather than from the top (a batch redone after a crash between its commit and nothing else is harmless:
+   * upserts are keyed).
+   */
   async run(importJobId: string): Promise<ImportJobResponse | null> {
     const m0 = this.tx.manager;
     const job = await this.repo.find(m0, importJobId);
-    if (!job || job.status === 'done' || job.status === 'failed') return null;
+    if (!job || job.status === 'done' || job.status === 'failed' || job.status === 'uploading') return null;
     if (!(await this.repo.claim(m0, job.id, this.clock.now()))) return null;
     const kind = this.kindOf(job.kind);
     const ctx: ImportContext = {
@@ -96,16 +138,20 @@ export class ImportService {
       publish: job.publish,
       cache: new Map(),
     };
-    const counters = { total: 0, processed: 0, created: 0, updated: 0, failed: 0 };
-    const errors: ImportLineError[] = [];
+    // Where an earlier, killed run got to (all zero on a first run).
+    const resumeAfter = job.resumeAfterLine;
+    const counters = { total: job.total, processed: job.processed, created: job.created, updated: job.updated, failed: job.failed };
+    const errors: ImportLineError[] = [...job.errors];
+    let lastLine = resumeAfter;
     const fail = (line: number, field: string, message: string) => {
-      if (errors.length < MAX_STORED_ERRORS) errors.push({ line, field, message });
+      // Messages quote the bad input; PostgreSQL cannot store a NUL character in text or jsonb.
+      if (errors.length < MAX_STORED_ERRORS) errors.push({ line, field: withoutNul(field), message: withoutNul(message) });
     };
+    const progress = () => ({ ...counters, errors: [...errors], resumeAfterLine: lastLine });
     let batch: Array<ImportBatchItem<unknown>> = [];
     let keys = new Set<string>();
 
-    const store = async (items: Array<ImportBatchItem<unknown>>) => {
-      const res = await this.tx.run((m) => kind.upsertBatch(m, items, ctx));
+    const count = (items: Array<ImportBatchItem<unknown>>, res: ImportBatchResult) => {
       counters.created += res.created;
       counters.updated += res.updated;
       for (const f of res.failures ?? []) {
@@ -118,56 +164,77 @@ export class ImportService {
       const items = batch;
       batch = [];
       keys = new Set();
+      const before = { ...counters, errors: errors.length };
       try {
-        await store(items);
+        // The batch and the progress that accounts for it commit together.
+        await this.tx.run(async (m) => {
+          count(items, await kind.upsertBatch(m, items, ctx));
+          counters.processed += items.length;
+          await this.repo.update(m, job.id, progress());
+        });
       } catch (err) {
+        // Only rows refused by a rule or by PostgreSQL are worth finding one by one; anything else (a lost connection)
+        // fails the run, and the retry resumes after the last committed batch.
+        if (!(err instanceof QueryFailedError) && !(err instanceof DomainError)) throw err;
+        Object.assign(counters, { total: before.total, processed: before.processed, created: before.created, updated: before.updated, failed: before.failed });
+        errors.length = before.errors;
         // One bad row must not sink its batch: retry one by one to find it and report it on its line.
         ctx.cache.clear();
         this.logger.warn(`import ${job.id}: batch failed (${(err as Error).message}); retrying line by line`);
         for (const item of items) {
           try {
-            await store([item]);
+            count([item], await this.tx.run((m) => kind.upsertBatch(m, [item], ctx)));
           } catch (e) {
             ctx.cache.clear();
             counters.failed++;
             fail(item.line, '', `could not be stored: ${(e as Error).message}`);
           }
         }
+        counters.processed += items.length;
+        await this.repo.update(this.tx.manager, job.id, progress());
       }
-      counters.processed += items.length;
-      await this.progress(job.id, counters, errors);
     };
 
     try {
       const stream = await this.storage.open(job.fileKey);
       for await (const item of readRecords(stream, job.format)) {
-        counters.total++;
+        // Accounted for by a committed batch of an earlier run (a file-level error has no line and always counts).
+        if (item.line > 0 && item.line <= resumeAfter) continue;
         if ('parseError' in item) {
+          counters.total++;
           counters.failed++;
           counters.processed++;
           fail(item.line, '', item.parseError);
+          lastLine = Math.max(lastLine, item.line);
           continue;
         }
         const raw = item.row ? kind.fromRow(item.row) : item.raw;
         const v = kind.validate(raw);
         if ('errors' in v) {
+          counters.total++;
           counters.failed++;
           counters.processed++;
           for (const e of v.errors) fail(item.line, e.field, e.message);
+          lastLine = item.line;
           continue;
         }
+        // A second record with the same key goes in the next batch (one statement cannot upsert a row twice).
         if (keys.has(v.key)) await flush();
+        counters.total++;
+        lastLine = item.line;
         keys.add(v.key);
         batch.push({ line: item.line, record: v.record });
         if (batch.length >= IMPORT_BATCH_SIZE) await flush();
       }
       await flush();
       await this.tx.run(async (m) => {
-        await this.repo.update(m, job.id, { ...counters, errors, status: 'done', finishedAt: this.clock.now() });
+        await this.repo.update(m, job.id, { ...progress(), status: 'done', finishedAt: this.clock.now() });
         await kind.finished?.(m, ctx, counters.created + counters.updated);
       });
     } catch (err) {
-      await this.repo.update(this.tx.manager, job.id, { ...counters, errors: [...errors], failureReason: String((err as Error).message).slice(0, 2000) });
+      const reason = withoutNul((err as Error).message || (err as Error).name || String(err)).slice(0, 2000);
+      // Only the reason: the progress in the row is what the committed batches account for, and a retry resumes from it.
+      await this.repo.update(this.tx.manager, job.id, { failureReason: reason });
       throw err;
     }
     return mapImportJob((await this.repo.find(this.tx.manager, job.id))!);
@@ -177,8 +244,8 @@ export class ImportService {
    * Keyset page over the achievements this import published (as recorded by its import events) that are still published,
    * for the batch match computation: ids after `after`, in id order.
    */
-  async publishedAchievementIdsOfImport(importJobId: string, after: string | null, limit: number): Promise<string[]> {
-    return this.repo.publishedAchievementIdsOfImport(this.tx.manager, importJobId, after, limit);
+  async publishedAchievementsOfImport(importJobId: string, after: string | null, limit: number): Promise<Array<{ id: string; version: number }>> {
+    return this.repo.publishedAchievementsOfImport(this.tx.manager, importJobId, after, limit);
   }
 
   /** For jobs (no request): the import's row, or null. */
@@ -187,12 +254,12 @@ export class ImportService {
     return job ? { ...mapImportJob(job), importerUserId: job.importerUserId, importerOrgId: job.importerOrgId } : null;
   }
 
-  private async progress(id: string, counters: { total: number; processed: number; created: number; updated: number; failed: number }, errors: ImportLineError[]): Promise<void> {
-    await this.repo.update(this.tx.manager, id, { ...counters, errors: [...errors] });
+  /** After the last attempt: a person sees the failure on the import, with a reason (the run's own, or the job's). */
+  async markFailed(importJobId: string, reason?: string): Promise<void> {
+    await this.repo.markFailed(this.tx.manager, importJobId, this.clock.now(), withoutNul(reason || '导入失败 / The import failed').slice(0, 2000));
   }
+}
 
-  /** After the last attempt: a person sees the failure on the import. */
-  async markFailed(importJobId: string): Promise<void> {
-    await this.repo.update(this.tx.manager, importJobId, { status: 'failed', finishedAt: this.clock.now() });
-  }
+function withoutNul(text: string): string {
+  return text.replace(/\u0000/g, '\\u0000');
 }

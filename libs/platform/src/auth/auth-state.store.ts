@@ -19,8 +19,14 @@ export class AuthStateStore implements OnModuleDestroy {
   private readonly logger = new Logger('AuthStateStore');
 
   constructor(config: AppConfig) {
-    // Connects on first use (the worker never uses it); a request must fail rather than wait for Redis forever.
-    this.redis = new Redis({ ...redisConnectionOptions(config.REDIS_URL), maxRetriesPerRequest: 2, lazyConnect: true });
+    // Connects on first use (the worker never uses it). A dropped connection is retried for a few seconds (a blip
+    // must not fail sign-ins), but a request must fail rather than wait for a Redis that is gone.
+    this.redis = new Redis({
+      ...redisConnectionOptions(config.REDIS_URL),
+      lazyConnect: true,
+      maxRetriesPerRequest: 10,
+      retryStrategy: (times) => Math.min(times * 100, 1000),
+    });
     this.prefix = `${config.QUEUE_PREFIX}:auth:`;
   }
 

@@ -44,6 +44,10 @@ export enum JobName {
   PruneOutbox = 'outbox.prune',
   /** Repeatable: forget search tombstones older than a day (they only fence off late deliveries). */
   PurgeSearchTombstones = 'search.purge-tombstones',
+  /** Repeatable, then chained: compute the matches of published achievements and demands whose current version has none. */
+  ReconcileMatches = 'matching.reconcile',
+  /** Repeatable: imports whose upload stopped (the api died) are failed with the reason; their partial files removed. */
+  SweepAbandonedUploads = 'catalog.import.sweep-abandoned-uploads',
 }
 
 export interface JobPayloads {
@@ -72,6 +76,9 @@ export interface JobPayloads {
   [JobName.RoadshowFollowUp]: { eventId: string };
   [JobName.PruneOutbox]: Record<string, never>;
   [JobName.PurgeSearchTombstones]: Record<string, never>;
+  /** Empty to start a pass; a continuation carries where the pass is and the instant it started from. */
+  [JobName.ReconcileMatches]: { subject?: 'achievement' | 'demand'; after?: string | null; changedBefore?: string };
+  [JobName.SweepAbandonedUploads]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -95,6 +102,8 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.RoadshowFollowUp]: QueueName.Roadshow,
   [JobName.PruneOutbox]: QueueName.Maintenance,
   [JobName.PurgeSearchTombstones]: QueueName.Maintenance,
+  [JobName.ReconcileMatches]: QueueName.Matching,
+  [JobName.SweepAbandonedUploads]: QueueName.Maintenance,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

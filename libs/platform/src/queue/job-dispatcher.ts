@@ -1,12 +1,31 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { Job, Worker } from 'bullmq';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { JOB_QUEUE, JobName, QueueName } from './job-catalogue';
-import { JOB_FAILURE_HANDLER, JOB_HANDLER, JobContext } from './job-handler.decorator';
+import { JOB_FAILURE_HANDLER, JOB_HANDLER, JobContext, PermanentJobError } from './job-handler.decorator';
 import { redisConnectionOptions } from './redis-connection';
 
 type Handler = (payload: unknown, ctx: JobContext) => Promise<unknown>;
+
+export interface StallSettings {
+  lockDuration: number;
+  stalledInterval: number;
+  maxStalledCount: number;
+}
+
+/**
+ * How a job whose worker died (SIGKILL, OOM, a lost host) comes back. Its lock lapses after `lockDuration`; the stalled
+ * check, every `stalledInterval` in every worker, then puts it back in the queue. Handlers are idempotent and resume
+ * from persisted state, so a stall is as harmless as a retry: many are allowed (BullMQ's default of one failed an
+ * import's match chain for good after two kills); a poison job that kills its worker every time still ends failed
+ * after `maxStalledCount`. The lock is renewed every lockDuration/2 while the process lives, so lockDuration stays
+ * above the longest stretch a handler keeps the event loop busy: imports parse spreadsheets in large synchronous
+ * chunks, hence a minute for them.
+ */
+export function stallSettings(queue: QueueName, maxStalledCount: number): StallSettings {
+  return { lockDuration: queue === QueueName.Imports ? 60_000 : 30_000, stalledInterval: 15_000, maxStalledCount };
+}
 
 export class JobDiscoveryError extends Error {}
 
@@ -36,6 +55,7 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
         connection,
         prefix: this.config.QUEUE_PREFIX,
         concurrency: queue === QueueName.Imports ? 1 : 4,
+        ...stallSettings(queue, this.config.JOB_MAX_STALLED_COUNT),
       });
       worker.on('failed', (job, err) => void this.onFailed(job, err));
       worker.on('error', (err) => this.logger.error({ err, queue }, 'worker error'));
@@ -81,21 +101,27 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`no handler for job ${job.name}`);
     if (JOB_QUEUE[name] !== job.queueName) throw new Error(`job ${job.name} arrived on the wrong queue ${job.queueName}`);
-    return handler(job.data, {
-      jobId: String(job.id),
-      attemptsMade: job.attemptsMade,
-      updateProgress: (p) => job.updateProgress(p),
-    });
+    try {
+      return await handler(job.data, {
+        jobId: String(job.id),
+        attemptsMade: job.attemptsMade,
+        updateProgress: (p) => job.updateProgress(p),
+      });
+    } catch (err) {
+      if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
+      throw err;
+    }
   }
 
   private async onFailed(job: Job | undefined, err: Error): Promise<void> {
     if (!job) return;
-    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+    // An unrecoverable error (thrown as such, or a job stalled too often) fails the job whatever attempts are left.
+    const final = err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
     this.logger.warn({ job: job.name, jobId: job.id, attemptsMade: job.attemptsMade, final, err: err.message }, 'job failed');
     if (!final) return;
     const hook = this.failureHandlers.get(job.name as JobName);
     if (hook) {
-      await hook(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade, updateProgress: async () => undefined }).catch((e) =>
+      await hook(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade, updateProgress: async () => undefined, failedReason: err.message }).catch((e) =>
         this.logger.error({ err: e, job: job.name }, 'failure hook failed'),
       );
     }

@@ -15,4 +15,11 @@ export interface JobContext {
   attemptsMade: number;
   /** Report progress (0-100 or an object) for long jobs. */
   updateProgress(progress: number | object): Promise<void>;
+  /** In a failure handler: why the last attempt failed. */
+  failedReason?: string;
+}
+
+/** A failure no retry can mend (a file that is not what it claims to be): the job fails at once and its failure hook runs. */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
 }

@@ -22,6 +22,9 @@ const ENGLISH_STOP_WORDS = [
 // Han runs go to jieba; other letters/digits form words (a decimal such as 2.5 stays one word).
 const SEGMENT_PATTERN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:\.\p{N}+)*)/gu;
 const HAN_START = /^\p{Script=Han}/u;
+/** A letter or digit of a Latin word (not Han): what may not touch a highlighted Latin word. */
+const LATIN_CHAR = /^(?!\p{Script=Han})[\p{L}\p{N}]$/u;
+const SURROGATE_OR_MARK = /[\uD800-\uDFFF]|\p{M}/u;
 const ONLY_HAN = /^\p{Script=Han}+$/u;
 
 /** Dictionary words straddling two cut words are indexed from this length: shorter ones are mostly accidents. */
@@ -155,15 +158,23 @@ export class ChineseTokenizer {
   }
 
   /**
-   * Wrap every occurrence of the given index terms in text with tags, on the original (un-normalised) text.
-   * A word counts when it, or one of its search-mode sub-words, is among the terms.
+   * Wrap every occurrence of the given index terms in text with tags, on the original (un-normalised) text: a Chinese
+   * term wherever it stands (an index term is a dictionary word of the text, whole or inside a compound), a Latin word
+   * only as a whole word. No segmentation: highlighting runs on every hit of every search.
    */
   highlight(text: string, terms: ReadonlySet<string>, tags: HighlightTags = { pre: '<em>', post: '</em>' }): string {
     if (terms.size === 0 || text.length === 0) return text;
     const { normalized, starts, ends } = this.normalizeWithOffsets(text);
     const ranges: Array<[number, number]> = [];
-    // Exactly the spans the index holds, so whatever matched is what gets marked.
-    for (const span of this.termSpans(normalized)) if (terms.has(span.term)) ranges.push([span.start, span.end]);
+    for (const term of terms) {
+      if (!term) continue;
+      const latin = !HAN_START.test(term);
+      for (let at = normalized.indexOf(term); at >= 0; at = normalized.indexOf(term, at + 1)) {
+        const end = at + term.length;
+        if (latin && (LATIN_CHAR.test(normalized[at - 1] ?? '') || LATIN_CHAR.test(normalized[end] ?? ''))) continue;
+        ranges.push([at, end]);
+      }
+    }
     if (ranges.length === 0) return text;
     ranges.sort((a, b) => a[0] - b[0]);
     let out = '';
@@ -174,8 +185,8 @@ export class ChineseTokenizer {
       // Merge overlapping or touching ranges so tags never nest.
       while (i + 1 < ranges.length && ranges[i + 1][0] <= end) end = Math.max(end, ranges[++i][1]);
       i++;
-      const from = starts[start];
-      const to = ends[end - 1];
+      const from = starts ? starts[start] : start;
+      const to = ends ? ends[end - 1] : end;
       if (from < cursor) continue;
       out += text.slice(cursor, from) + tags.pre + text.slice(from, to) + tags.post;
       cursor = to;
@@ -236,7 +247,12 @@ export class ChineseTokenizer {
   }
 
   /** Normalise code point by code point, remembering which original span each normalised UTF-16 unit came from. */
-  private normalizeWithOffsets(text: string): { normalized: string; starts: number[]; ends: number[] } {
+  /** Without offsets when they are the identity. */
+  private normalizeWithOffsets(text: string): { normalized: string; starts?: number[]; ends?: number[] } {
+    // Usual case: no surrogate pairs, no combining marks, and the same length once normalised: then every UTF-16 unit
+    // maps to one unit and offsets are the identity (normalising character by character is the slow path).
+    const whole = this.normalize(text);
+    if (whole.length === text.length && !SURROGATE_OR_MARK.test(text)) return { normalized: whole };
     let normalized = '';
     const starts: number[] = [];
     const ends: number[] = [];

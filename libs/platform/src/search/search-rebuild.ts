@@ -22,6 +22,8 @@ export interface RebuildReport {
   index: string;
   documents: number;
   seconds: number;
+  /** Where the time went: filling the new index, loading it (engines that hold indexes in memory), swapping and dropping the old one, reconciling. */
+  phases: { fill: number; load: number; swap: number; reconcile: number };
   /** Writes that reached the old index while the new one was filled, repaired after the swap. */
   repaired: ReconcileReport;
 }
@@ -51,15 +53,18 @@ export class SearchRebuilder {
     // Settings first: resolving the synonym sources teaches the tokenizer the thesaurus words the documents are cut with.
     await this.indexer.applySettings(index, next);
     const ids = (await this.indexer.projection(index).listIndexable()).map((v) => v.id);
+    const marks = [performance.now()];
     try {
       for (let i = 0; i < ids.length; i += REBUILD_PAGE) {
         const { upserts } = await this.indexer.documentsFor(index, ids.slice(i, i + REBUILD_PAGE));
         await engine.upsert(next, upserts);
         onProgress?.({ index, done: Math.min(ids.length, i + REBUILD_PAGE), total: ids.length, elapsedMs: performance.now() - started });
       }
+      marks.push(performance.now());
       // An engine that keeps indexes in memory has this process's copy ready before the swap, so here it is instant.
       const preload = (engine as { preload?: (name: string) => Promise<void> }).preload;
       if (preload) await preload.call(engine, next);
+      marks.push(performance.now());
       await engine.swapIndexes(index, next);
     } catch (error) {
       await engine.deleteIndex(next).catch(() => undefined);
@@ -67,8 +72,17 @@ export class SearchRebuilder {
     }
     // `next` now names the old documents.
     await engine.deleteIndex(next);
+    marks.push(performance.now());
     const repaired = await this.indexer.reconcile(index);
-    const report = { index, documents: ids.length, seconds: Math.round((performance.now() - started) / 100) / 10, repaired };
+    marks.push(performance.now());
+    const seconds = (from: number) => Math.round((marks[from + 1] - marks[from]) / 100) / 10;
+    const report = {
+      index,
+      documents: ids.length,
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+      phases: { fill: seconds(0), load: seconds(1), swap: seconds(2), reconcile: seconds(3) },
+      repaired,
+    };
     this.logger.log(report, 'search index rebuilt and swapped in');
     return report;
   }

@@ -12,10 +12,16 @@ export interface StoredFile {
 
 /** Where attachments live; the local-disk adapter is the only one today (an S3-style one would slot in here). */
 export abstract class FileStorage {
-  abstract put(key: string, content: Readable | Buffer, maxBytes?: number): Promise<StoredFile>;
+  /** Store under `key`; `onProgress` hears the bytes received so far (a long upload shows it is alive). */
+  abstract put(key: string, content: Readable | Buffer, maxBytes?: number, onProgress?: (bytes: number) => void): Promise<StoredFile>;
   abstract open(key: string): Promise<Readable>;
   abstract remove(key: string): Promise<void>;
+  /** Remove what uploads cut short by a crash left behind (nothing written to since `before`); returns their keys. */
+  abstract removeAbandonedPartials(before: Date): Promise<string[]>;
 }
+
+/** Suffix of a file still being received; renamed to its key once complete. */
+const PARTIAL = '.part';
 
 export class FileTooLargeError extends Error {
   constructor(readonly limit: number) {
@@ -37,16 +43,17 @@ export class LocalDiskStorage extends FileStorage {
     return full;
   }
 
-  async put(key: string, content: Readable | Buffer, maxBytes = Number.MAX_SAFE_INTEGER): Promise<StoredFile> {
+  async put(key: string, content: Readable | Buffer, maxBytes = Number.MAX_SAFE_INTEGER, onProgress?: (bytes: number) => void): Promise<StoredFile> {
     const full = this.resolve(key);
     await fs.mkdir(path.dirname(full), { recursive: true });
-    const tmp = `${full}.part`;
+    const tmp = `${full}${PARTIAL}`;
     let size = 0;
     const source = Buffer.isBuffer(content) ? Readable.from([content]) : content;
     const counter = async function* (src: AsyncIterable<Buffer>) {
       for await (const chunk of src) {
         size += chunk.length;
         if (size > maxBytes) throw new FileTooLargeError(maxBytes);
+        onProgress?.(size);
         yield chunk;
       }
     };
@@ -68,5 +75,25 @@ export class LocalDiskStorage extends FileStorage {
 
   async remove(key: string): Promise<void> {
     await fs.rm(this.resolve(key), { force: true });
+  }
+
+  async removeAbandonedPartials(before: Date): Promise<string[]> {
+    const removed: string[] = [];
+    let entries: string[];
+    try {
+      entries = await fs.readdir(this.root, { recursive: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return removed;
+      throw err;
+    }
+    for (const rel of entries.filter((e) => e.endsWith(PARTIAL))) {
+      const full = path.join(this.root, rel);
+      const stat = await fs.stat(full).catch(() => null);
+      // A partial file still growing has a fresh mtime: only ones nobody has written to since `before` go.
+      if (!stat?.isFile() || stat.mtime >= before) continue;
+      await fs.rm(full, { force: true });
+      removed.push(rel.slice(0, -PARTIAL.length).split(path.sep).join('/'));
+    }
+    return removed;
   }
 }

@@ -15,6 +15,9 @@ import { SearchIndexAliases1765500000000 } from './1765500000000-SearchIndexAlia
 import { OutboxDeadLetters1765300000000 } from './1765300000000-OutboxDeadLetters';
 import { SearchTombstones1765300100000 } from './1765300100000-SearchTombstones';
 import { MonitoringFeedIndexes1765600000000 } from './1765600000000-MonitoringFeedIndexes';
+import { MatchComputation1765300200000 } from './1765300200000-MatchComputation';
+import { ImportUploading1765300300000 } from './1765300300000-ImportUploading';
+import { ImportResume1765300400000 } from './1765300400000-ImportResume';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -34,4 +37,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   OutboxDeadLetters1765300000000,
   SearchTombstones1765300100000,
   MonitoringFeedIndexes1765600000000,
+  MatchComputation1765300200000,
+  ImportUploading1765300300000,
+  ImportResume1765300400000,
 ];

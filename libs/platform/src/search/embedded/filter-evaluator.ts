@@ -25,27 +25,47 @@ export function filterFields(filter: SearchFilter, into: Set<string> = new Set()
   return into;
 }
 
-/** Meilisearch semantics: an array matches when any element does; string comparison ignores case; NOT is a plain complement. */
+export type FilterPredicate = (valueOf: (field: string) => unknown) => boolean;
+
+/**
+ * A filter turned into a predicate once per query (it runs for every candidate document). Meilisearch semantics: an
+ * array matches when any element does; string comparison ignores case; NOT is a plain complement.
+ */
+export function compileFilterPredicate(filter: SearchFilter): FilterPredicate {
+  if ('and' in filter) {
+    const parts = filter.and.map(compileFilterPredicate);
+    return (valueOf) => parts.every((p) => p(valueOf));
+  }
+  if ('or' in filter) {
+    const parts = filter.or.map(compileFilterPredicate);
+    return (valueOf) => parts.some((p) => p(valueOf));
+  }
+  if ('not' in filter) {
+    const inner = compileFilterPredicate(filter.not);
+    return (valueOf) => !inner(valueOf);
+  }
+  const { field } = filter;
+  if ('exists' in filter) return (valueOf) => (valueOf(field) !== undefined) === filter.exists;
+  if ('isNull' in filter) return (valueOf) => valueOf(field) === null;
+  let test: (v: unknown) => boolean;
+  if ('eq' in filter) test = (v) => scalarEquals(v, filter.eq);
+  else if ('in' in filter) test = (v) => filter.in.some((target) => scalarEquals(v, target));
+  else {
+    const { gte, lte, gt, lt } = filter;
+    test = (v) => typeof v === 'number' && (gte === undefined || v >= gte) && (lte === undefined || v <= lte) && (gt === undefined || v > gt) && (lt === undefined || v < lt);
+  }
+  return (valueOf) => {
+    const value = valueOf(field);
+    if (value === undefined || value === null) return false;
+    if (!Array.isArray(value)) return test(value);
+    for (const v of value) if (test(v)) return true;
+    return false;
+  };
+}
+
+/** One evaluation of a filter (compile it once with compileFilterPredicate when it runs for many documents). */
 export function evaluateFilter(filter: SearchFilter, valueOf: (field: string) => unknown): boolean {
-  if ('and' in filter) return filter.and.every((f) => evaluateFilter(f, valueOf));
-  if ('or' in filter) return filter.or.some((f) => evaluateFilter(f, valueOf));
-  if ('not' in filter) return !evaluateFilter(filter.not, valueOf);
-  const value = valueOf(filter.field);
-  if ('exists' in filter) return (value !== undefined) === filter.exists;
-  if ('isNull' in filter) return value === null;
-  if (value === undefined || value === null) return false;
-  const values: unknown[] = Array.isArray(value) ? value : [value];
-  if ('eq' in filter) return values.some((v) => scalarEquals(v, filter.eq));
-  if ('in' in filter) return values.some((v) => filter.in.some((target) => scalarEquals(v, target)));
-  const { gte, lte, gt, lt } = filter;
-  return values.some(
-    (v) =>
-      typeof v === 'number' &&
-      (gte === undefined || v >= gte) &&
-      (lte === undefined || v <= lte) &&
-      (gt === undefined || v > gt) &&
-      (lt === undefined || v < lt),
-  );
+  return compileFilterPredicate(filter)(valueOf);
 }
 
 function scalarEquals(value: unknown, target: Scalar): boolean {

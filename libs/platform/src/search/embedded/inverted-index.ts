@@ -1,19 +1,19 @@
 import type { ChineseTokenizer } from '../chinese-tokenizer';
 import { IndexSettings, InvalidSearchQueryError, SearchFilter, SearchQuery } from '../search-index.port';
-import { allowedTypos, boundedEditDistance } from './edit-distance';
-import { evaluateFilter, filterFields, getPath } from './filter-evaluator';
 import { textOf } from '../search-fields';
+import { accessor, compareSortKeys, DocScores, intersectSum, mergeMax, SortKey, sortKey, splitSort, topK } from './doc-lists';
+import { buildFacetColumn, countFacet, FacetColumn } from './facet-columns';
+import { compileFilterPredicate, filterFields, getPath } from './filter-evaluator';
+import { DOC_UNIT, PostingLists } from './posting-lists';
+import { QueryPlanner, QueryUnit } from './query-plan';
 
 // A posting is one uint32: doc number (22 bits) · attribute (4 bits) · place (3 bits) · term frequency capped at 7 (3 bits).
 // The place is 0 when the term is a whole value of the attribute (a keyword that is the term), else 1 + its first
 // position in the attribute's search field, capped: early terms are nearer to what the text is about.
-const DOC_UNIT = 1 << 10;
 const MAX_DOCS = 1 << 22;
 const MAX_ATTRIBUTES = 16;
 const MAX_TF = 7;
 const MAX_PLACE = 7;
-// Rare terms keep a plain array; past this many postings a typed array is smaller.
-const TYPED_POSTINGS_FROM = 32;
 
 // BM25 constants, and how much a looser match is worth relative to the exact query word.
 const K1 = 1.2;
@@ -26,34 +26,9 @@ const OTHER_ATTRIBUTES_SHARE = 0.2;
 // By place (see the posting layout): an exact value counts half again; then earlier positions count more
 // (Meilisearch's attribute rule also prefers a word early in its attribute).
 const PLACE_WEIGHT = [1.5, ...Array.from({ length: MAX_PLACE }, (_, k) => 1 / (1 + 0.15 * k))];
-const PREFIX_WEIGHT = 0.8;
-const SYNONYM_WEIGHT = 0.9;
-const DECOMPOSED_WEIGHT = 0.6;
-const TYPO_WEIGHT = [1, 0.5, 0.3];
-const MAX_PREFIX_EXPANSIONS = 100;
 // BM25 relevance s maps to s / (s + SCORE_HALF) when turned into a ranking score.
 const SCORE_HALF = 4;
 const DEFAULT_LIMIT = 20;
-// Like Meilisearch's faceting.maxValuesPerFacet default.
-const MAX_FACET_VALUES = 100;
-// Matched-word counts live in a Uint8Array; Meilisearch itself reads only 10 query words.
-const MAX_QUERY_WORDS = 64;
-// Longest index term tried when spelling an unknown Chinese word out of known ones.
-const MAX_SPELLED_PART = 8;
-
-type Postings = { list: number[] | Uint32Array; n: number };
-type DocScores = { docs: number[]; scores: number[] };
-
-interface Slot {
-  variants: Array<{ term: string; weight: number }>;
-}
-interface Alternative {
-  slots: Slot[];
-  weight: number;
-}
-interface QueryUnit {
-  alternatives: Alternative[];
-}
 
 export interface RankedDocument {
   id: string;
@@ -87,8 +62,7 @@ export class InvertedIndex {
   private readonly filterable: string[];
   private readonly sortable: string[];
   private readonly presegmented: boolean;
-  private synonyms = new Map<string, string[][]>();
-  private maxSynonymWords = 0;
+  private planner: QueryPlanner;
 
   private readonly idToDoc = new Map<string, number>();
   private ids: Array<string | undefined> = [];
@@ -99,9 +73,9 @@ export class InvertedIndex {
   private readonly lengthSums: Float64Array;
   private nextDoc = 0;
   private live = 0;
-  private postings = new Map<string, Postings>();
-  private readonly latinTerms = new Set<string>();
-  private latinSorted: string[] | null = null;
+  private readonly postings: PostingLists;
+  /** Facet columns, dropped at every write. */
+  private readonly facetColumns = new Map<string, FacetColumn>();
   private totalEntries = 0;
   private deadEntries = 0;
 
@@ -110,6 +84,7 @@ export class InvertedIndex {
     private currentSettings: IndexSettings | undefined,
   ) {
     const settings = currentSettings;
+    this.postings = new PostingLists((term) => !tokenizer.isHanTerm(term));
     this.presegmented = settings?.presegmented === true;
     const searchable = settings?.searchableAttributes ?? ['*'];
     this.attributes = searchable.includes('*') ? null : searchable.slice(0, MAX_ATTRIBUTES);
@@ -120,7 +95,7 @@ export class InvertedIndex {
     this.projected = [...new Set([...this.filterable, ...this.sortable])];
     this.lengths = new Uint32Array(1024 * this.weights.length);
     this.lengthSums = new Float64Array(this.weights.length);
-    this.buildSynonyms(settings?.synonyms ?? {});
+    this.planner = this.plannerFor(settings);
   }
 
   get settings(): IndexSettings | undefined {
@@ -137,14 +112,16 @@ export class InvertedIndex {
   updateSettings(settings: IndexSettings | undefined): void {
     if (InvertedIndex.layoutOf(settings) !== InvertedIndex.layoutOf(this.currentSettings)) throw new Error('index layout changed: rebuild instead');
     this.currentSettings = settings;
-    this.synonyms = new Map();
-    this.maxSynonymWords = 0;
-    this.buildSynonyms(settings?.synonyms ?? {});
+    this.planner = this.plannerFor(settings);
   }
 
   /** Whether documents are tokenized here (and so depend on the tokenizer's dictionary) rather than pre-segmented. */
   get tokenizesDocuments(): boolean {
     return !this.presegmented;
+  }
+
+  private plannerFor(settings: IndexSettings | undefined): QueryPlanner {
+    return new QueryPlanner(this.tokenizer, this.postings, settings?.synonyms ?? {});
   }
 
   /** Ids of the documents held. */
@@ -163,6 +140,7 @@ export class InvertedIndex {
 
   upsert(id: string, document: Record<string, unknown>): void {
     this.remove(id);
+    this.facetColumns.clear();
     if (this.nextDoc >= MAX_DOCS) this.compact();
     if (this.nextDoc >= MAX_DOCS) throw new Error(`embedded search index is limited to ${MAX_DOCS} documents`);
     const doc = this.nextDoc++;
@@ -197,7 +175,7 @@ export class InvertedIndex {
       this.lengths[doc * attributeCount + a] = length;
       this.lengthSums[a] += length;
       for (const [term, { tf, place }] of frequencies) {
-        this.addPosting(term, doc * DOC_UNIT + a * 64 + place * 8 + Math.min(tf, MAX_TF));
+        this.postings.add(term, doc * DOC_UNIT + a * 64 + place * 8 + Math.min(tf, MAX_TF));
         entries++;
       }
     }
@@ -214,6 +192,7 @@ export class InvertedIndex {
   remove(id: string): void {
     const doc = this.idToDoc.get(id);
     if (doc === undefined) return;
+    this.facetColumns.clear();
     this.idToDoc.delete(id);
     this.alive[doc] = 0;
     this.ids[doc] = undefined;
@@ -231,7 +210,7 @@ export class InvertedIndex {
 
   search(query: SearchQuery): InvertedIndexResult {
     this.validate(query);
-    const units = this.parseQuery(query.q ?? '');
+    const units = this.planner.parse(query.q ?? '');
     let candidates: number[] = [];
     let relevance: Relevance | undefined;
     if (units.length === 0) {
@@ -242,10 +221,19 @@ export class InvertedIndex {
     }
 
     const filter = query.filter;
-    if (filter) candidates = candidates.filter((d) => this.matchesFilter(d, filter));
+    if (filter) {
+      // One reader for every candidate: projected values are stored under the attribute's own name.
+      const matches = compileFilterPredicate(filter);
+      let values: Record<string, unknown> = {};
+      const valueOf = (field: string) => (Object.prototype.hasOwnProperty.call(values, field) ? values[field] : getPath(values, field));
+      candidates = candidates.filter((d) => {
+        values = this.values[d] ?? {};
+        return matches(valueOf);
+      });
+    }
 
     const facets: Record<string, Record<string, number>> = {};
-    for (const facet of query.facets ?? []) facets[facet] = this.countFacet(facet, candidates);
+    for (const facet of query.facets ?? []) facets[facet] = countFacet(this.facetColumn(facet), candidates);
 
     const compare = this.comparator(query.sort ?? [], relevance);
     const offset = Math.max(0, query.offset ?? 0);
@@ -302,7 +290,7 @@ export class InvertedIndex {
         const found: string[] = [];
         let complete = true;
         for (const slot of alternative.slots) {
-          const present = slot.variants.filter((v) => this.contains(v.term, doc)).map((v) => v.term);
+          const present = slot.variants.filter((v) => this.postings.contains(v.term, doc)).map((v) => v.term);
           if (present.length === 0) {
             complete = false;
             break;
@@ -313,20 +301,6 @@ export class InvertedIndex {
       }
     }
     return terms;
-  }
-
-  /** Binary search of a posting list (sorted by document number). */
-  private contains(term: string, doc: number): boolean {
-    const postings = this.postings.get(term);
-    if (!postings) return false;
-    let lo = 0;
-    let hi = postings.n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (postings.list[mid] >>> 10 < doc) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < postings.n && postings.list[lo] >>> 10 === doc;
   }
 
   private validate(query: SearchQuery): void {
@@ -347,33 +321,29 @@ export class InvertedIndex {
     }
   }
 
-  private matchesFilter(doc: number, filter: SearchFilter): boolean {
-    const values = this.values[doc] ?? {};
-    return evaluateFilter(filter, (field) => getPath(values, field));
-  }
-
-  private countFacet(facet: string, candidates: number[]): Record<string, number> {
-    const counts = new Map<string, number>();
-    for (const d of candidates) {
-      const value = getPath(this.values[d] ?? {}, facet);
-      if (value === undefined || value === null) continue;
-      const seen = new Set<string>();
-      for (const v of Array.isArray(value) ? value : [value]) {
-        if (v === null || typeof v === 'object') continue;
-        seen.add(String(v));
-      }
-      for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const keys = [...counts.keys()].sort().slice(0, MAX_FACET_VALUES);
-    return Object.fromEntries(keys.map((k) => [k, counts.get(k) as number]));
+  private facetColumn(facet: string): FacetColumn {
+    let column = this.facetColumns.get(facet);
+    if (!column) this.facetColumns.set(facet, (column = buildFacetColumn(facet, this.nextDoc, this.alive, this.values)));
+    return column;
   }
 
   /** Sort rules first, then relevance, then id so paging is stable. */
   private comparator(sort: string[], relevance: Relevance | undefined): (x: number, y: number) => number {
-    const rules = sort.map(splitSort);
+    // Each document's sort key is worked out once per query, not at every comparison.
+    const rules = sort.map(splitSort).map(([field, direction]) => {
+      const read = accessor(field);
+      const descending = direction === 'desc';
+      const keys = new Map<number, SortKey>();
+      const keyOf = (d: number) => {
+        let key = keys.get(d);
+        if (!key) keys.set(d, (key = sortKey(read(this.values[d]), descending)));
+        return key;
+      };
+      return { keyOf, descending };
+    });
     return (x, y) => {
-      for (const [field, direction] of rules) {
-        const c = compareSortValues(getPath(this.values[x] ?? {}, field), getPath(this.values[y] ?? {}, field), direction === 'desc');
+      for (const { keyOf, descending } of rules) {
+        const c = compareSortKeys(keyOf(x), keyOf(y), descending);
         if (c !== 0) return c;
       }
       const byRelevance = relevance ? relevance.compare(x, y) : 0;
@@ -382,96 +352,6 @@ export class InvertedIndex {
       const b = this.ids[y] as string;
       return a < b ? -1 : a > b ? 1 : 0;
     };
-  }
-
-  /** Query words → units; a unit is matched by any of its alternatives (the words themselves, a synonym, a decomposition). */
-  private parseQuery(q: string): QueryUnit[] {
-    const words = this.tokenizer.queryTerms(q).slice(0, MAX_QUERY_WORDS);
-    // Like Meilisearch, the last word is a prefix unless the query ends with a space.
-    const prefixLast = q.length > 0 && !/\s$/u.test(q);
-    const units: QueryUnit[] = [];
-    for (let i = 0; i < words.length; ) {
-      let length = Math.min(this.maxSynonymWords, words.length - i);
-      for (; length > 0; length--) {
-        const phrase = words.slice(i, i + length);
-        const others = this.synonyms.get(phrase.join(' '));
-        if (!others) continue;
-        const own = phrase.flatMap((w, k) => this.slotsOf(w, prefixLast && i + k === words.length - 1));
-        units.push({
-          alternatives: [
-            { slots: own, weight: 1 },
-            ...others.map((other) => ({ slots: other.flatMap((w) => this.slotsOf(w, false)), weight: SYNONYM_WEIGHT })),
-          ],
-        });
-        break;
-      }
-      if (length > 0) {
-        i += length;
-        continue;
-      }
-      const word = words[i];
-      const alternatives: Alternative[] = [{ slots: this.slotsOf(word, prefixLast && i === words.length - 1), weight: 1 }];
-      const parts = this.tokenizer.decompose(word);
-      if (parts) alternatives.push({ slots: parts.map((p) => this.slot(p, false)), weight: DECOMPOSED_WEIGHT });
-      units.push({ alternatives });
-      i++;
-    }
-    return units;
-  }
-
-  /**
-   * The slots a query word needs. A Chinese word the index has never seen (a word added to the dictionary after these
-   * documents were cut, until the rebuild swaps in) is spelled out of the longest index terms it is made of, all required.
-   */
-  private slotsOf(word: string, prefix: boolean): Slot[] {
-    if (this.postings.has(word) || !this.tokenizer.isHanTerm(word)) return [this.slot(word, prefix)];
-    const parts = this.spell(word);
-    return parts ? parts.map((p) => ({ variants: [{ term: p, weight: DECOMPOSED_WEIGHT }] })) : [this.slot(word, prefix)];
-  }
-
-  /** Greedy longest match of a word over index terms (无卤阻燃 → 无, 卤, 阻燃), or undefined if some part is unknown. */
-  private spell(word: string): string[] | undefined {
-    const parts: string[] = [];
-    for (let i = 0; i < word.length; ) {
-      let j = Math.min(word.length, i + MAX_SPELLED_PART);
-      while (j > i && !this.postings.has(word.slice(i, j))) j--;
-      if (j === i || j - i === word.length) return undefined;
-      parts.push(word.slice(i, j));
-      i = j;
-    }
-    return parts;
-  }
-
-  /** The index terms a query word matches: itself, and for Latin words its typo and (last word) prefix variants. */
-  private slot(word: string, prefix: boolean): Slot {
-    const variants: Slot['variants'] = [];
-    if (this.postings.has(word)) variants.push({ term: word, weight: 1 });
-    if (this.tokenizer.isHanTerm(word)) return { variants };
-    const seen = new Set([word]);
-    const latin = this.sortedLatinTerms();
-    if (prefix) {
-      const expansions: string[] = [];
-      for (let i = lowerBound(latin, word); i < latin.length && latin[i].startsWith(word); i++) if (latin[i] !== word) expansions.push(latin[i]);
-      expansions.sort((x, y) => (this.postings.get(y)?.n ?? 0) - (this.postings.get(x)?.n ?? 0));
-      for (const term of expansions.slice(0, MAX_PREFIX_EXPANSIONS)) {
-        seen.add(term);
-        variants.push({ term, weight: PREFIX_WEIGHT });
-      }
-    }
-    const limit = allowedTypos(word);
-    if (limit > 0 && /\p{L}/u.test(word)) {
-      // A first-letter typo costs two, so with one typo allowed only terms sharing the first letter can match.
-      const from = limit === 1 ? lowerBound(latin, word[0]) : 0;
-      const to = limit === 1 ? lowerBound(latin, String.fromCharCode(word.charCodeAt(0) + 1)) : latin.length;
-      for (let i = from; i < to; i++) {
-        const term = latin[i];
-        if (seen.has(term)) continue;
-        // A typo on the first letter counts double, as in Meilisearch.
-        const typos = boundedEditDistance(word, term, limit, prefix) + (term[0] === word[0] ? 0 : 1);
-        if (typos <= limit) variants.push({ term, weight: TYPO_WEIGHT[typos] * (prefix && term.length > word.length ? PREFIX_WEIGHT : 1) });
-      }
-    }
-    return { variants };
   }
 
   private matchUnit(unit: QueryUnit): DocScores {
@@ -535,56 +415,6 @@ export class InvertedIndex {
     return { docs, scores };
   }
 
-  private buildSynonyms(synonyms: Record<string, string[]>): void {
-    const add = (from: string[], to: string[]) => {
-      const key = from.join(' ');
-      const list = this.synonyms.get(key) ?? [];
-      if (key !== to.join(' ') && !list.some((l) => l.join(' ') === to.join(' '))) list.push(to);
-      this.synonyms.set(key, list);
-      this.maxSynonymWords = Math.max(this.maxSynonymWords, from.length);
-    };
-    // Symmetric: every phrase of a group stands for every other one.
-    for (const [key, values] of Object.entries(synonyms)) {
-      const group = [key, ...values].map((p) => this.tokenizer.queryTerms(p)).filter((p) => p.length > 0);
-      for (const from of group) for (const to of group) add(from, to);
-    }
-    for (const [key, list] of this.synonyms) if (list.length === 0) this.synonyms.delete(key);
-  }
-
-  private addPosting(term: string, entry: number): void {
-    const postings = this.postings.get(term);
-    if (!postings) {
-      this.postings.set(term, { list: [entry], n: 1 });
-      if (!this.tokenizer.isHanTerm(term)) {
-        this.latinTerms.add(term);
-        this.latinSorted = null;
-      }
-      return;
-    }
-    const { list } = postings;
-    if (Array.isArray(list)) {
-      list.push(entry);
-      postings.n++;
-      if (postings.n >= TYPED_POSTINGS_FROM) {
-        const typed = new Uint32Array(postings.n * 2);
-        typed.set(list);
-        postings.list = typed;
-      }
-      return;
-    }
-    if (postings.n === list.length) {
-      const grown = new Uint32Array(list.length * 2);
-      grown.set(list);
-      postings.list = grown;
-    }
-    postings.list[postings.n++] = entry;
-  }
-
-  private sortedLatinTerms(): string[] {
-    this.latinSorted ??= [...this.latinTerms].sort();
-    return this.latinSorted;
-  }
-
   private ensureCapacity(docs: number): void {
     if (docs <= this.alive.length) return;
     const capacity = Math.max(docs, this.alive.length * 2);
@@ -600,6 +430,7 @@ export class InvertedIndex {
 
   /** Renumber live documents densely (order kept, so posting lists stay sorted) and drop dead postings and empty terms. */
   private compact(): void {
+    this.facetColumns.clear();
     const renumber = new Int32Array(this.nextDoc).fill(-1);
     const attributeCount = this.weights.length;
     let next = 0;
@@ -618,130 +449,8 @@ export class InvertedIndex {
     this.values.length = next;
     this.alive.fill(0, next);
     this.nextDoc = next;
-    let total = 0;
-    for (const [term, postings] of this.postings) {
-      const kept: number[] = [];
-      for (let i = 0; i < postings.n; i++) {
-        const entry = postings.list[i];
-        const doc = renumber[entry >>> 10];
-        if (doc >= 0) kept.push(doc * DOC_UNIT + (entry % DOC_UNIT));
-      }
-      if (kept.length === 0) {
-        this.postings.delete(term);
-        if (this.latinTerms.delete(term)) this.latinSorted = null;
-        continue;
-      }
-      postings.list = kept.length >= TYPED_POSTINGS_FROM ? Uint32Array.from(kept) : kept;
-      postings.n = kept.length;
-      total += kept.length;
-    }
-    this.totalEntries = total;
+    this.totalEntries = this.postings.renumber(renumber);
     this.deadEntries = 0;
   }
 }
 
-function splitSort(rule: string): [string, string] {
-  const colon = rule.lastIndexOf(':');
-  return colon < 0 ? [rule, 'asc'] : [rule.slice(0, colon), rule.slice(colon + 1)];
-}
-
-/** Numbers before strings, missing values last whatever the direction; arrays sort by their smallest (asc) or largest (desc) element. */
-function compareSortValues(x: unknown, y: unknown, descending: boolean): number {
-  const a = sortKey(x, descending);
-  const b = sortKey(y, descending);
-  if (a.rank !== b.rank) return a.rank - b.rank;
-  if (a.value === b.value || a.rank === 2) return 0;
-  const ascending = (a.value as number | string) < (b.value as number | string) ? -1 : 1;
-  return descending ? -ascending : ascending;
-}
-
-function sortKey(value: unknown, descending: boolean): { rank: number; value: number | string | undefined } {
-  const scalars = (Array.isArray(value) ? value : [value]).filter(
-    (v): v is number | string | boolean => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean',
-  );
-  const numbers = scalars.filter((v): v is number => typeof v === 'number');
-  if (numbers.length) return { rank: 0, value: descending ? Math.max(...numbers) : Math.min(...numbers) };
-  const strings = scalars.map(String).sort();
-  if (strings.length) return { rank: 1, value: descending ? strings[strings.length - 1] : strings[0] };
-  return { rank: 2, value: undefined };
-}
-
-function lowerBound(sorted: string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Union of two doc-sorted lists keeping the better score. */
-function mergeMax(a: DocScores, b: DocScores): DocScores {
-  if (a.docs.length === 0) return b;
-  if (b.docs.length === 0) return a;
-  const docs: number[] = [];
-  const scores: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.docs.length || j < b.docs.length) {
-    const da = i < a.docs.length ? a.docs[i] : Infinity;
-    const db = j < b.docs.length ? b.docs[j] : Infinity;
-    if (da === db) {
-      docs.push(da);
-      scores.push(Math.max(a.scores[i++], b.scores[j++]));
-    } else if (da < db) {
-      docs.push(da);
-      scores.push(a.scores[i++]);
-    } else {
-      docs.push(db);
-      scores.push(b.scores[j++]);
-    }
-  }
-  return { docs, scores };
-}
-
-/** Intersection of two doc-sorted lists adding scores (every word of a multi-word alternative must match). */
-function intersectSum(a: DocScores, b: DocScores): DocScores {
-  const docs: number[] = [];
-  const scores: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.docs.length && j < b.docs.length) {
-    if (a.docs[i] === b.docs[j]) {
-      docs.push(a.docs[i]);
-      scores.push(a.scores[i++] + b.scores[j++]);
-    } else if (a.docs[i] < b.docs[j]) i++;
-    else j++;
-  }
-  return { docs, scores };
-}
-
-/** The first k items in comparator order without sorting everything (a bounded max-heap of the best k). */
-function topK(items: number[], k: number, compare: (x: number, y: number) => number): number[] {
-  if (k <= 0) return [];
-  if (items.length <= k || items.length <= 2048) return [...items].sort(compare).slice(0, k);
-  const heap: number[] = [];
-  const worse = (i: number, j: number) => compare(heap[i], heap[j]) > 0;
-  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j], heap[i]]);
-  for (const item of items) {
-    if (heap.length < k) {
-      heap.push(item);
-      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
-    } else if (compare(item, heap[0]) < 0) {
-      heap[0] = item;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let top = i;
-        if (l < heap.length && worse(l, top)) top = l;
-        if (r < heap.length && worse(r, top)) top = r;
-        if (top === i) break;
-        swap(i, top);
-        i = top;
-      }
-    }
-  }
-  return heap.sort(compare);
-}

@@ -1,146 +1,15 @@
-import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { ChineseTokenizer } from '../chinese-tokenizer';
 import { engineSettings, withSearchFields } from '../search-fields';
 import { IndexSettings, InvalidSearchQueryError } from '../search-index.port';
 import { compileFilter, MATCH_NOTHING } from './meilisearch-filter';
 import { DEFAULT_RANKING_RULES, MeilisearchSearchIndex, symmetricSynonyms } from './meilisearch-search-index';
+import { documented, Json, RecordedMeilisearch, undocumented } from '../../../../../test/support/recorded-meilisearch';
 
 // meilisearch ships as an ES module only, which jest's CommonJS runtime cannot load; Node's own require can (Node ≥ 20.19).
 jest.mock('meilisearch', () => {
   const { createRequire } = process.getBuiltinModule('node:module');
   return createRequire(__filename)('meilisearch');
 });
-
-/**
- * The Meilisearch adapter against request/response pairs recorded from Meilisearch's own documentation examples and
- * its server's snapshot tests (test/fixtures/meilisearch/recorded-pairs.json, sources listed per pair). A replay
- * server on 127.0.0.1 answers each call the adapter makes with the recorded response of the pair the test names,
- * after checking that the call is that pair's route and that its body uses only documented parameters with the
- * documented types. With MEILI_HOST set, test/search/search-index.contract.int-spec.ts runs the same adapter against
- * a real server.
- */
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-interface Pair {
-  source: string;
-  request: { method: string; route: string; body?: Json; query?: Record<string, string> };
-  response: { status: number; body: Json };
-}
-interface Recording {
-  documented: Record<string, { parameters: Record<string, string> } & Record<string, unknown>>;
-  pairs: Record<string, Pair>;
-}
-const RECORDING: Recording = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'meilisearch', 'recorded-pairs.json'), 'utf8'));
-const documented = (name: string) => RECORDING.documented[name];
-
-interface Received {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingMessage['headers'];
-  body: Json | undefined;
-  pair: string;
-}
-
-/** Answers calls with recorded pairs, in the order a test expects them; anything else is a failure of the test. */
-class RecordedMeilisearch {
-  readonly received: Received[] = [];
-  readonly problems: string[] = [];
-  private expected: Array<{ pair: string; response?: Json }> = [];
-  private lastTaskUid: number | undefined;
-  private server: Server | undefined;
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.listen(0, '127.0.0.1');
-    await once(this.server, 'listening');
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.close();
-    await once(this.server, 'close');
-  }
-
-  /** The pairs that must answer the next calls, in order; `response` replaces a recorded body (documented as derived). */
-  expect(...pairs: Array<string | { pair: string; response: Json }>): void {
-    this.received.length = 0;
-    this.problems.length = 0;
-    this.expected = pairs.map((p) => (typeof p === 'string' ? { pair: p } : p));
-  }
-
-  /** Every expected pair answered and nothing unexpected asked. */
-  done(): void {
-    expect(this.problems).toEqual([]);
-    expect(this.expected.map((e) => e.pair)).toEqual([]);
-  }
-
-  body(pair: string): Json | undefined {
-    return this.received.find((r) => r.pair === pair)?.body;
-  }
-
-  request(pair: string): Received {
-    const found = this.received.find((r) => r.pair === pair);
-    if (!found) throw new Error(`no call answered by ${pair}`);
-    return found;
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    const url = new URL(req.url ?? '/', 'http://replay');
-    const next = this.expected.shift();
-    const method = req.method ?? 'GET';
-    if (!next) {
-      this.problems.push(`unexpected ${method} ${url.pathname}`);
-      return reply(res, 500, { message: 'not in the recording' });
-    }
-    const pair = RECORDING.pairs[next.pair];
-    const route = new RegExp(`^${pair.request.route.replace('{index_uid}', '[^/]+').replace('{task_uid}', '(\\d+)')}$`);
-    const match = route.exec(url.pathname);
-    if (method !== pair.request.method || !match) {
-      this.problems.push(`${method} ${url.pathname} is not ${next.pair} (${pair.request.method} ${pair.request.route})`);
-      return reply(res, 500, { message: 'not this pair' });
-    }
-    // A task is polled by the uid its enqueueing call returned.
-    if (pair.request.route === '/tasks/{task_uid}' && Number(match[1]) !== this.lastTaskUid) this.problems.push(`polled task ${match[1]}, expected ${this.lastTaskUid}`);
-    const body = text ? (JSON.parse(text) as Json) : undefined;
-    this.received.push({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body, pair: next.pair });
-    const response = next.response ?? pair.response.body;
-    if (response && typeof response === 'object' && !Array.isArray(response) && typeof response.taskUid === 'number') this.lastTaskUid = response.taskUid;
-    return reply(res, pair.response.status, response);
-  }
-}
-
-function reply(res: ServerResponse, status: number, body: Json): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
-function typeOf(value: Json): string {
-  if (Array.isArray(value)) return 'array';
-  if (value === null) return 'null';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
-}
-
-/** Keys outside the documented list, or values of another type than documented (integer is a number too). */
-function undocumented(body: Json | undefined, parameters: Record<string, string>): string[] {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return ['body is not an object'];
-  const out: string[] = [];
-  for (const [key, value] of Object.entries(body)) {
-    const want = parameters[key];
-    const got = typeOf(value);
-    if (!want) out.push(`${key} is not documented`);
-    else if (want !== got && !(want === 'number' && got === 'integer')) out.push(`${key} is ${got}, documented as ${want}`);
-  }
-  return out;
-}
 
 describe('compileFilter', () => {
   it('quotes and escapes strings, keeps numbers and booleans bare', () => {
@@ -191,6 +60,12 @@ describe('symmetricSynonyms', () => {
   });
 });
 
+/**
+ * The Meilisearch adapter against request/response pairs recorded from Meilisearch's own documentation examples and
+ * its server's snapshot tests (test/support/recorded-meilisearch.ts): each call the adapter makes must be the pair the
+ * test names, with only documented parameters of the documented types. With MEILI_HOST set,
+ * test/search/search-index.contract.int-spec.ts runs the same adapter against a real server.
+ */
 describe('MeilisearchSearchIndex against recorded Meilisearch pairs', () => {
   const replay = new RecordedMeilisearch();
   const tokenizer = new ChineseTokenizer();
