@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
+import { runInRequestScope, splitRequestId } from '../logging/request-context';
 import { JOB_QUEUE, JobName, QueueName } from './job-catalogue';
 import { JOB_FAILURE_HANDLER, JOB_HANDLER, JobContext, PermanentJobError } from './job-handler.decorator';
 import { redisConnectionOptions } from './redis-connection';
@@ -96,32 +97,47 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
     if (problems.length) throw new JobDiscoveryError(problems.join('; '));
   }
 
+  /**
+   * Runs the handler inside the scope of the request that caused the job (or of the job itself), logging its start and
+   * its end with the duration: what enqueues from inside carries the same request id.
+   */
   private async process(job: Job): Promise<unknown> {
     const name = job.name as JobName;
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`no handler for job ${job.name}`);
     if (JOB_QUEUE[name] !== job.queueName) throw new Error(`job ${job.name} arrived on the wrong queue ${job.queueName}`);
-    try {
-      return await handler(job.data, {
-        jobId: String(job.id),
-        attemptsMade: job.attemptsMade,
-        updateProgress: (p) => job.updateProgress(p),
-      });
-    } catch (err) {
-      if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
-      throw err;
-    }
+    const { payload, requestId } = splitRequestId(job.data);
+    const scope = { requestId: requestId ?? `job:${job.id}` };
+    const fields = { job: name, jobId: job.id, requestId: scope.requestId, attempt: job.attemptsMade + 1 };
+    const started = performance.now();
+    return runInRequestScope(scope, async () => {
+      this.logger.log(fields, 'job started');
+      try {
+        const result = await handler(payload, {
+          jobId: String(job.id),
+          attemptsMade: job.attemptsMade,
+          updateProgress: (p) => job.updateProgress(p),
+        });
+        this.logger.log({ ...fields, durationMs: Math.round(performance.now() - started) }, 'job finished');
+        return result;
+      } catch (err) {
+        this.logger.warn({ ...fields, durationMs: Math.round(performance.now() - started), err: (err as Error).message }, 'job attempt failed');
+        if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
+        throw err;
+      }
+    });
   }
 
   private async onFailed(job: Job | undefined, err: Error): Promise<void> {
     if (!job) return;
     // An unrecoverable error (thrown as such, or a job stalled too often) fails the job whatever attempts are left.
     const final = err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-    this.logger.warn({ job: job.name, jobId: job.id, attemptsMade: job.attemptsMade, final, err: err.message }, 'job failed');
+    const { payload, requestId } = splitRequestId(job.data);
+    this.logger.warn({ job: job.name, jobId: job.id, requestId, attemptsMade: job.attemptsMade, final, err: err.message }, 'job failed');
     if (!final) return;
     const hook = this.failureHandlers.get(job.name as JobName);
     if (hook) {
-      await hook(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade, updateProgress: async () => undefined, failedReason: err.message }).catch((e) =>
+      await hook(payload, { jobId: String(job.id), attemptsMade: job.attemptsMade, updateProgress: async () => undefined, failedReason: err.message }).catch((e) =>
         this.logger.error({ err: e, job: job.name }, 'failure hook failed'),
       );
     }
