@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { JobName, JobQueue, loadConfig, OutboxRelay, QueueName, ReferenceDataSeeder, runMigrations } from '@techbridge/platform';
+import { JobName, JobQueue, loadConfig, OutboxRelay, QueueName, ReferenceDataSeeder, runMigrations, serveWorkerMetrics } from '@techbridge/platform';
 import { RewardSchedules } from '@techbridge/contracts';
 import { WorkerHeartbeat } from './worker-heartbeat';
 import { WorkerModule } from './worker.module';
@@ -34,6 +34,11 @@ async function bootstrap(): Promise<void> {
     const db = app.get(DataSource);
     const redis = () => jobs.queue(QueueName.Maintenance).client.then((c) => (c as unknown as { ping(): Promise<string> }).ping());
     new WorkerHeartbeat(config.WORKER_HEARTBEAT_FILE, [() => db.query('SELECT 1'), redis]).start();
+  }
+  if (config.WORKER_METRICS_PORT !== undefined) {
+    const server = await serveWorkerMetrics(config.WORKER_METRICS_PORT, config.HOST, config.METRICS_TOKEN);
+    app.get(Logger).log(`worker metrics on ${config.HOST}:${config.WORKER_METRICS_PORT}/metrics${config.METRICS_TOKEN ? '' : ' (off until METRICS_TOKEN is set)'}`);
+    process.once('SIGTERM', () => server.close());
   }
   app.get(Logger).log('TechBridge worker started');
 }

@@ -31,3 +31,4 @@ export * from './state-machine/state-machine';
 export * from './calendar/beijing-calendar';
 export * from './validation/money';
 export * from './http/listening-url';
+export * from './observability/index';

@@ -13,6 +13,8 @@ import { QueueModule } from './queue/queue.module';
 import { SearchModule } from './search/search.module';
 import { FileStorage, LocalDiskStorage } from './storage/file-storage';
 import { ReferenceDataSeeder } from './reference/reference-data.seeder';
+import { MetricsModule } from './observability/metrics.module';
+import { PlatformMetrics } from './observability/platform-metrics';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -46,15 +48,16 @@ export class PlatformModule {
         { provide: Clock, useValue: options.clock ?? new Clock() },
         { provide: FileStorage, useClass: LocalDiskStorage },
         ReferenceDataSeeder,
+        PlatformMetrics,
       ],
       exports: [ConfigModule, DatabaseModule, QueueModule, SearchModule, OutboxModule, AuthModule, ThrottlerModule, Clock, FileStorage, ReferenceDataSeeder],
     };
   }
 }
 
-/** HTTP-only pieces: health, the outbox's dead letters. */
+/** HTTP-only pieces: health, metrics, the outbox's dead letters. */
 @Module({
-  imports: [TerminusModule],
+  imports: [TerminusModule, MetricsModule],
   controllers: [HealthController, OutboxController],
 })
 export class PlatformHttpModule {}

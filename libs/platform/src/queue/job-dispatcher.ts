@@ -4,6 +4,7 @@ import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { JOB_QUEUE, JobName, QueueName } from './job-catalogue';
 import { JOB_FAILURE_HANDLER, JOB_HANDLER, JobContext, PermanentJobError } from './job-handler.decorator';
+import { jobDuration, jobFailures } from '../observability/metrics';
 import { redisConnectionOptions } from './redis-connection';
 
 type Handler = (payload: unknown, ctx: JobContext) => Promise<unknown>;
@@ -101,15 +102,21 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`no handler for job ${job.name}`);
     if (JOB_QUEUE[name] !== job.queueName) throw new Error(`job ${job.name} arrived on the wrong queue ${job.queueName}`);
+    const started = process.hrtime.bigint();
+    let outcome = 'failed';
     try {
-      return await handler(job.data, {
+      const result = await handler(job.data, {
         jobId: String(job.id),
         attemptsMade: job.attemptsMade,
         updateProgress: (p) => job.updateProgress(p),
       });
+      outcome = 'completed';
+      return result;
     } catch (err) {
       if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
       throw err;
+    } finally {
+      jobDuration().observe({ queue: job.queueName, job: name, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
     }
   }
 
@@ -118,6 +125,7 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
     // An unrecoverable error (thrown as such, or a job stalled too often) fails the job whatever attempts are left.
     const final = err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
     this.logger.warn({ job: job.name, jobId: job.id, attemptsMade: job.attemptsMade, final, err: err.message }, 'job failed');
+    jobFailures().inc({ queue: job.queueName, job: job.name, final: String(final) });
     if (!final) return;
     const hook = this.failureHandlers.get(job.name as JobName);
     if (hook) {
