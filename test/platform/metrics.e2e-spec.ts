@@ -34,7 +34,8 @@ describe('metrics: /metrics content and protection (e2e)', () => {
   });
 
   it('answers only with the scrape token: 401 without it or with another, never the figures', async () => {
-    for (const headers of [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: TOKEN }, { authorization: `Bearer ${university.accessToken}` }]) {
+    const variants: Array<Record<string, string>> = [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: TOKEN }, { authorization: `Bearer ${university.accessToken}` }];
+    for (const headers of variants) {
       const res = await t.api.get('/metrics', { headers });
       expect(res.status).toBe(401);
       expect(res.headers['www-authenticate']).toContain('Bearer');

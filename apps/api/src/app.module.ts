@@ -1,6 +1,6 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, Clock, PlatformHttpModule, PlatformModule } from '@techbridge/platform';
+import { AppConfig, Clock, PlatformHttpModule, PlatformModule, traceLogFields } from '@techbridge/platform';
 import { IdentityModule } from '@techbridge/identity';
 import { CONTEXT_MODULES } from './context-modules';
 
@@ -24,6 +24,8 @@ export class AppModule {
             genReqId: (req) => (req as { id?: string }).id ?? '',
             autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').includes('/health') },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Every line carries the trace (and, in the worker, the request id that caused the job).
+            mixin: traceLogFields,
           },
         }),
         PlatformModule.forRoot(options),

@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/app-config';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
 import { createValidationPipe, ValidationFailed } from '../errors/validation';
 import { httpRequestDuration } from '../observability/metrics';
+import { traceRequests } from '../observability/http-tracing';
 import { inspectInput } from './input-integrity';
 import { UndeclaredBodyInterceptor } from './undeclared-body.interceptor';
 
@@ -67,6 +68,7 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  traceRequests(fastify);
   // Rate, latency and status by route template (never the raw URL: ids would make a series per object).
   const requests = httpRequestDuration();
   fastify.addHook('onResponse', async (req, reply) => {

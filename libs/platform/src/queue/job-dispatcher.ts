@@ -5,6 +5,8 @@ import { AppConfig } from '../config/app-config';
 import { JOB_QUEUE, JobName, QueueName } from './job-catalogue';
 import { JOB_FAILURE_HANDLER, JOB_HANDLER, JobContext, PermanentJobError } from './job-handler.decorator';
 import { jobDuration, jobFailures } from '../observability/metrics';
+import { contextFrom, inSpan, SpanKind } from '../observability/tracing';
+import { splitTrace } from './job-queue.service';
 import { redisConnectionOptions } from './redis-connection';
 
 type Handler = (payload: unknown, ctx: JobContext) => Promise<unknown>;
@@ -104,12 +106,18 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
     if (JOB_QUEUE[name] !== job.queueName) throw new Error(`job ${job.name} arrived on the wrong queue ${job.queueName}`);
     const started = process.hrtime.bigint();
     let outcome = 'failed';
+    const { payload, trace } = splitTrace(job.data);
     try {
-      const result = await handler(job.data, {
+      // The handler runs in a span continuing the trace of whoever enqueued it (a request, through the outbox).
+      const result = await inSpan(`job ${name}`, {
+        kind: SpanKind.CONSUMER,
+        parent: contextFrom(trace),
+        attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': job.queueName, 'techbridge.job.id': String(job.id), 'techbridge.job.attempt': job.attemptsMade + 1 },
+      }, () => handler(payload, {
         jobId: String(job.id),
         attemptsMade: job.attemptsMade,
         updateProgress: (p) => job.updateProgress(p),
-      });
+      }));
       outcome = 'completed';
       return result;
     } catch (err) {
@@ -129,7 +137,7 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
     if (!final) return;
     const hook = this.failureHandlers.get(job.name as JobName);
     if (hook) {
-      await hook(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade, updateProgress: async () => undefined, failedReason: err.message }).catch((e) =>
+      await hook(splitTrace(job.data).payload, { jobId: String(job.id), attemptsMade: job.attemptsMade, updateProgress: async () => undefined, failedReason: err.message }).catch((e) =>
         this.logger.error({ err: e, job: job.name }, 'failure hook failed'),
       );
     }
