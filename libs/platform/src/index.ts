@@ -32,3 +32,4 @@ export * from './calendar/beijing-calendar';
 export * from './validation/money';
 export * from './http/listening-url';
 export * from './observability/index';
+export * from './backup/index';
