@@ -5,3 +5,4 @@ export { traceLogFields, currentTraceCarrier, REQUEST_ID_BAGGAGE } from './traci
 export type { TraceCarrier } from './tracing';
 export { startTracing, tracingFromEnv } from './tracing-setup';
 export type { TracingOptions } from './tracing-setup';
+export { maskedLogging, maskText, maskDeep } from './log-masking';
