@@ -29,6 +29,8 @@ async function bootstrap(): Promise<void> {
   // Imports whose upload a crash cut short: failed with the reason, partial files removed (at start and every five minutes).
   await jobs.enqueue(JobName.SweepAbandonedUploads, {}, { jobId: `sweep-uploads-at-boot-${Date.now()}` });
   await jobs.queue(jobs.queueOf(JobName.SweepAbandonedUploads)).upsertJobScheduler('sweep-abandoned-uploads', { every: 5 * 60_000 }, { name: JobName.SweepAbandonedUploads, data: {} });
+  // 等保 2.0: audit entries past AUDIT_RETENTION_DAYS (never younger than 180 days) go daily.
+  await jobs.queue(jobs.queueOf(JobName.PruneAuditLog)).upsertJobScheduler('prune-audit-log', { every: 24 * 60 * 60_000 }, { name: JobName.PruneAuditLog, data: {} });
   // Yearly reward ledger (1 January, previous year) and monthly provisional runs: upserted by fixed id, so every start is safe.
   await app.get(RewardSchedules).register();
   if (config.WORKER_HEARTBEAT_FILE) {

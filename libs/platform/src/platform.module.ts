@@ -14,6 +14,8 @@ import { SearchModule } from './search/search.module';
 import { FileStorage, LocalDiskStorage } from './storage/file-storage';
 import { ReferenceDataSeeder } from './reference/reference-data.seeder';
 import { MetricsModule } from './observability/metrics.module';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { PrivilegedRequestAudit } from './http/privileged-request-audit';
 import { PlatformMetrics } from './observability/platform-metrics';
 
 export interface PlatformOptions {
@@ -55,9 +57,10 @@ export class PlatformModule {
   }
 }
 
-/** HTTP-only pieces: health, metrics, the outbox's dead letters. */
+/** HTTP-only pieces: health, metrics, the outbox's dead letters, the audit of privileged requests. */
 @Module({
   imports: [TerminusModule, MetricsModule],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: PrivilegedRequestAudit }],
   controllers: [HealthController, OutboxController],
 })
 export class PlatformHttpModule {}

@@ -164,6 +164,12 @@ export class AppConfig {
   @Min(1)
   JOB_MAX_STALLED_COUNT = 20;
 
+  /** 等保 2.0: audit entries are kept this many days (at least 180; the database refuses to delete younger ones), then pruned daily. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 180 : Number(value)))
+  @IsInt()
+  @Min(180, { message: 'AUDIT_RETENTION_DAYS must be at least 180 (等保 2.0)' })
+  AUDIT_RETENTION_DAYS = 180;
+
   /** Bearer token Prometheus sends to GET /metrics (api) and the worker's metrics port; unset: metrics are not served. */
   @IsOptional()
   @IsString()
@@ -194,7 +200,7 @@ const KNOWN_VARIABLES = [
   'OUTBOX_MAX_ATTEMPTS', 'OUTBOX_RETENTION_DAYS', 'JOB_MAX_STALLED_COUNT',
   'HOST', 'TRUSTED_PROXIES', 'SESSION_IDLE_MINUTES', 'SESSION_MAX_HOURS', 'SIGN_IN_MAX_FAILURES', 'SIGN_IN_LOCK_MINUTES',
   'PASSWORD_MIN_LENGTH', 'PASSWORD_MIN_CLASSES', 'PASSWORD_HISTORY', 'PASSWORD_MAX_AGE_DAYS', 'WORKER_HEARTBEAT_FILE',
-  'METRICS_TOKEN', 'WORKER_METRICS_PORT',
+  'METRICS_TOKEN', 'WORKER_METRICS_PORT', 'AUDIT_RETENTION_DAYS',
 ] as const;
 
 /** Validate the environment (or an explicit object) and fail with every bad variable named. */
