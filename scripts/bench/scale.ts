@@ -76,10 +76,11 @@ async function main(): Promise<Record<string, unknown>> {
   const b = await startBenchApp();
   try {
     const ds = b.app.get(DataSource);
-    const session = (await b.api.post('auth/sign-in', { email: BENCH_ADMIN.email, password: BENCH_ADMIN.password })).body as { accessToken: string; user: { id: string } };
-    const token = session.accessToken;
+    const signIn = async () => (await b.api.post('auth/sign-in', { email: BENCH_ADMIN.email, password: BENCH_ADMIN.password })).body as { accessToken: string; user: { id: string } };
     const [{ n: existing }] = await ds.query(`SELECT count(*)::int AS n FROM technology_contract`);
-    if (!existing) await seed(ds, b.app.get(ChineseTokenizer), session.user.id);
+    if (!existing) await seed(ds, b.app.get(ChineseTokenizer), (await signIn()).user.id);
+    // After the seed: a session opened before it has expired by now.
+    const token = (await signIn()).accessToken;
     const [counts] = await ds.query(
       `SELECT (SELECT count(*) FROM achievement WHERE status = 'published')::int AS achievements,
               (SELECT count(*) FROM demand WHERE status = 'published')::int AS demands,

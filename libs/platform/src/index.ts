@@ -32,3 +32,7 @@ export { currentRequestId, runInRequestScope } from './logging/request-context';
 export * from './calendar/beijing-calendar';
 export * from './validation/money';
 export * from './http/listening-url';
+export * from './observability/index';
+export * from './backup/index';
+export { RequestAuditSink, PRIVILEGED_ROLES } from './http/privileged-request-audit';
+export type { PrivilegedRequest } from './http/privileged-request-audit';
