@@ -12,7 +12,7 @@ export interface MatchText {
   body: string;
 }
 
-export type TermOrigin = 'title' | 'keyword' | 'body' | 'symptom' | 'thesaurus';
+export type TermOrigin = 'title' | 'keyword' | 'body' | 'symptom' | 'thesaurus' | 'feedback';
 
 export interface WeightedTerm {
   term: string;
@@ -46,7 +46,7 @@ const SOURCE_WEIGHT: Record<'title' | 'keyword' | 'body', number> = { title: 1.5
 const MAX_QUERY_WORDS = 10;
 const MAX_PROBES = 8;
 
-function informative(term: string): boolean {
+export function informative(term: string): boolean {
   if (STOP_WORDS.has(term)) return false;
   if (/^\p{N}+([.,]\p{N}+)?$/u.test(term)) return false;
   // A single Han character is too ambiguous to retrieve with; Latin acronyms (SCR, COD) are kept.
