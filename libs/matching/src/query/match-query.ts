@@ -1,4 +1,5 @@
 import { EXPANSION_WEIGHT, shippedStopWords, Thesaurus } from '../thesaurus/thesaurus';
+import { CandidateFieldWeights, DEFAULT_WEIGHTS, QueryFieldWeights } from '../weights/match-weights';
 
 /** What query construction needs from the segmenter (the platform's ChineseTokenizer satisfies it). */
 export interface Segmenter {
@@ -42,7 +43,6 @@ const STOP_WORDS: ReadonlySet<string> = new Set(shippedStopWords());
  */
 export const SYMPTOM_WEIGHT = { phrase: 2.4, cue: 0.9 };
 
-const SOURCE_WEIGHT: Record<'title' | 'keyword' | 'body', number> = { title: 1.5, keyword: 1.4, body: 1.0 };
 const MAX_QUERY_WORDS = 10;
 const MAX_PROBES = 8;
 
@@ -69,7 +69,13 @@ function specificity(term: string, thesaurus: Thesaurus, domainWords: ReadonlySe
  * segment, drop generic words, weight by source and domain specificity, add the techniques the described symptoms call for
  * and the thesaurus neighbours of the strongest words, then keep the ten most informative terms for the engine.
  */
-export function buildMatchQuery(text: MatchText, segmenter: Segmenter, thesaurus: Thesaurus, domainWords: ReadonlySet<string> = new Set()): MatchQuery {
+export function buildMatchQuery(
+  text: MatchText,
+  segmenter: Segmenter,
+  thesaurus: Thesaurus,
+  domainWords: ReadonlySet<string> = new Set(),
+  fields: QueryFieldWeights = DEFAULT_WEIGHTS.fields,
+): MatchQuery {
   const terms = new Map<string, WeightedTerm>();
   const add = (candidate: WeightedTerm) => {
     const term = candidate.term.normalize('NFKC').toLowerCase().trim();
@@ -81,7 +87,7 @@ export function buildMatchQuery(text: MatchText, segmenter: Segmenter, thesaurus
     else prev.weight += candidate.weight * 0.2;
   };
   const fromText = (source: 'title' | 'keyword' | 'body', value: string) => {
-    for (const term of segmenter.queryTerms(value)) add({ term, weight: SOURCE_WEIGHT[source] * specificity(term, thesaurus, domainWords), origin: source });
+    for (const term of segmenter.queryTerms(value)) add({ term, weight: fields[source] * specificity(term, thesaurus, domainWords), origin: source });
   };
   fromText('title', text.title);
   for (const k of text.keywords) fromText('keyword', k);
@@ -122,7 +128,7 @@ export interface TextEvidence {
  * How well a candidate's text covers the query: weighted share of the strongest terms found in its title/keywords (full weight)
  * or body (0.8), saturating so that covering the core of the problem is enough.
  */
-export function textEvidence(query: MatchQuery, candidate: MatchText): TextEvidence {
+export function textEvidence(query: MatchQuery, candidate: MatchText, fields: CandidateFieldWeights = DEFAULT_WEIGHTS.candidate): TextEvidence {
   const head = `${candidate.title}\n${candidate.keywords.join('\n')}`.normalize('NFKC').toLowerCase();
   const body = candidate.body.normalize('NFKC').toLowerCase();
   const scored = query.terms.slice(0, 24);
@@ -131,7 +137,7 @@ export function textEvidence(query: MatchQuery, candidate: MatchText): TextEvide
   const matched: WeightedTerm[] = [];
   const coveredConcepts = new Set<string>();
   for (const t of scored) {
-    const factor = head.includes(t.term) ? 1 : body.includes(t.term) ? 0.8 : 0;
+    const factor = head.includes(t.term) ? fields.head : body.includes(t.term) ? fields.body : 0;
     if (!factor) continue;
     // Several expansions of one symptom or word count once at full weight, then little.
     const group = t.via ?? t.term;

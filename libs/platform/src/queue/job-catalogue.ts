@@ -48,6 +48,10 @@ export enum JobName {
   ReconcileMatches = 'matching.reconcile',
   /** Repeatable: imports whose upload stopped (the api died) are failed with the reason; their partial files removed. */
   SweepAbandonedUploads = 'catalog.import.sweep-abandoned-uploads',
+  /** Chained pages: stored matches computed with other weights or another thesaurus than the current ones are scored again. */
+  RescoreStoredMatches = 'matching.rescore-stored',
+  /** Refit the matcher's weights from brokers' outcomes and enterprises' shortlists into a new version (repeatable, and after outcomes). */
+  RefitMatchWeights = 'matching.refit-weights',
 }
 
 export interface JobPayloads {
@@ -79,6 +83,9 @@ export interface JobPayloads {
   /** Empty to start a pass; a continuation carries where the pass is and the instant it started from. */
   [JobName.ReconcileMatches]: { subject?: 'achievement' | 'demand'; after?: string | null; changedBefore?: string };
   [JobName.SweepAbandonedUploads]: Record<string, never>;
+  /** `after`: the last match id done in this pass; `reason` says what changed (weights:N, thesaurus, reconcile). */
+  [JobName.RescoreStoredMatches]: { reason?: string; after?: string | null };
+  [JobName.RefitMatchWeights]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -104,6 +111,8 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.PurgeSearchTombstones]: QueueName.Maintenance,
   [JobName.ReconcileMatches]: QueueName.Matching,
   [JobName.SweepAbandonedUploads]: QueueName.Maintenance,
+  [JobName.RescoreStoredMatches]: QueueName.Matching,
+  [JobName.RefitMatchWeights]: QueueName.Matching,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
