@@ -144,4 +144,7 @@ export const ALLOWED: AllowEntry[] = [
 
 export const NO_OWNER_OBJECT: Record<string, string> = {
   'POST /imports/{kind}': 'The parameter names the kind of import (achievements, demands), not an object: there is no owner to probe. Reading an import (GET /imports/{id}) is probed.',
+  'GET /matching/weights/{version}':
+    'A weights version is platform configuration owned by no organisation (numbers per feature, never a text or an id): brokers and platform administrators read every version, others get 403 by role.',
+  'POST /matching/weights/{version}/activate': 'Platform configuration owned by no organisation: only platform administrators activate a version (403 by role for everyone else).',
 };

@@ -90,8 +90,13 @@ describe('matching (e2e)', () => {
       expect(item.score).toBeLessThanOrEqual(100);
       const codes = item.reasons.map((r: any) => r.code);
       expect(new Set(codes).size).toBe(codes.length);
-      expect(item.score).toBe(Math.max(0, Math.min(100, Math.round(item.reasons.reduce((s: number, r: any) => s + r.points, 0)))));
-      for (const r of item.reasons) expect(r).toEqual({ code: expect.any(String), zh: expect.any(String), en: expect.any(String), points: expect.any(Number) });
+      expect(item.score).toBe(Math.max(0, Math.min(100, Math.round([...item.reasons, ...item.concerns].reduce((s: number, r: any) => s + r.points, 0)))));
+      for (const r of [...item.reasons, ...item.concerns]) expect(r).toEqual({ code: expect.any(String), zh: expect.any(String), en: expect.any(String), points: expect.any(Number) });
+      // Concerns never inside the reasons: reasons add points, concerns take them off (or weigh nothing yet).
+      for (const r of item.reasons) expect(r.points).toBeGreaterThan(0);
+      for (const c of item.concerns) expect(c.points).toBeLessThanOrEqual(0);
+      expect(item.reasons.map((r: any) => r.code)).not.toEqual(expect.arrayContaining(['price-above-budget']));
+      expect(item.computedWith).toEqual({ weightsVersion: 1, thesaurusVersion: expect.any(String) });
     }
     const top = res.body.items[0];
     const byCode = Object.fromEntries(top.reasons.map((r: any) => [r.code, r]));

@@ -146,6 +146,8 @@ export class CatalogService {
       if (a.status === 'published') {
         await this.outbox.indexChanged(m, ACHIEVEMENTS_INDEX, a.id);
         await this.outbox.indexChanged(m, PACKAGES_INDEX, await this.packages.touchPublishedContaining(m, [a.id]));
+        // Its stored matches are scored again (one score per pair everywhere) and new demands it now solves are found.
+        await this.outbox.enqueue(m, JobName.ComputeAchievementMatches, { achievementId: a.id }, { jobId: `achievement:${a.id}:matches:edit:${out.version}` });
       }
       return out;
     });

@@ -43,6 +43,15 @@ export class DemandService {
     return this.repo.listedVersionsPage(this.tx.manager, after, limit, changedBefore);
   }
 
+  /**
+   * For the matching refit: enterprises' shortlists, awards and declines of proposals, as (demand, achievement, decision)
+   * ids only — the refit reads features, never a text, so a confidential demand reveals nothing through it.
+   */
+  async proposalDecisions(): Promise<Array<{ demandId: string; achievementId: string; decision: 'shortlisted' | 'awarded' | 'declined' }>> {
+    const rows = await this.repo.proposalDecisions(this.tx.manager);
+    return rows.map((r) => ({ demandId: r.demand_id, achievementId: r.achievement_id, decision: r.status }));
+  }
+
   /** Full demands by id, any status, no permission filter: for other contexts' internal use (then `redact`). */
   async getDemandsByIds(ids: string[]): Promise<DemandResponse[]> {
     const rows = await this.repo.findByIds(this.tx.manager, [...new Set(ids)]);

@@ -4,11 +4,14 @@ import { DemandDocument, DemandResponse, DemandService, DEMANDS_INDEX } from '@t
 import {
   Actor, ChineseTokenizer, COOPERATION_MODES, DomainError, INDUSTRIES, SEARCH_INDEX, SearchDocument, SearchFilter, SearchIndex, TransactionRunner,
 } from '@techbridge/platform';
-import { AchievementMatchesResponse, DemandMatchesResponse, mapReasons } from './dto/matching.dto';
+import { AchievementMatchesResponse, DemandMatchesResponse, scoredView } from './dto/matching.dto';
 import { MatchRepository } from './match.repository';
 import { buildMatchQuery, MatchQuery, MatchText, textEvidence } from './query/match-query';
 import { AchievementFacts, DemandFacts, Labels, meetsHardConstraints, ScoredMatch, scorePair } from './scoring/match-scoring';
+import { Thesaurus } from './thesaurus/thesaurus';
 import { ThesaurusService } from './thesaurus.service';
+import { MatchWeights, ModelVersion } from './weights/match-weights';
+import { MatchWeightsService } from './weights/match-weights.service';
 
 /** Below this share of the query's weight a candidate is not about the same problem, whatever its metadata. */
 export const MIN_TEXT_RELEVANCE = 0.12;
@@ -24,17 +27,26 @@ export interface RankedAchievement {
   document: AchievementDocument;
   scored: ScoredMatch;
   relevance: number;
+  model: ModelVersion;
 }
 export interface RankedDemand {
   document: DemandDocument;
   scored: ScoredMatch;
   relevance: number;
+  model: ModelVersion;
 }
-export interface PairScore {
+export interface PairScore extends ScoredMatch {
   demandId: string;
   achievementId: string;
-  score: number;
-  reasons: ScoredMatch['reasons'];
+  model: ModelVersion;
+}
+
+/** Everything a ranking reads besides the two sides, fetched once per ranking. */
+interface Model {
+  thesaurus: Thesaurus;
+  weights: MatchWeights;
+  version: ModelVersion;
+  domainWords: ReadonlySet<string>;
 }
 
 const FIELD_NAMES = new Map(INDUSTRIES.flatMap((i) => i.fields.map((f) => [f.code, { zh: f.zh, en: f.en }] as const)));
@@ -58,6 +70,7 @@ export class MatchingService {
     private readonly catalog: CatalogService,
     private readonly demands: DemandService,
     private readonly thesaurus: ThesaurusService,
+    private readonly weights: MatchWeightsService,
     private readonly tokenizer: ChineseTokenizer,
     private readonly repo: MatchRepository,
     private readonly tx: TransactionRunner,
@@ -72,7 +85,7 @@ export class MatchingService {
     if (!demand || !this.demands.isVisible(actor, demand) || !this.demands.canReadDescription(actor, demand)) throw demandNotFound();
     const ranked = await this.rankAchievementsFor(demand, limit);
     const items = await this.hydrateAchievements(demand, ranked);
-    return { items: items.slice(0, limit).map((x) => ({ achievement: { ...x.achievement, contact: null }, score: x.scored.score, reasons: mapReasons(x.scored.reasons) })) };
+    return { items: items.slice(0, limit).map((x) => ({ achievement: { ...x.achievement, contact: null }, ...scoredView(x.scored, x.model) })) };
   }
 
   /** Demands this achievement can solve, among those the viewer may read in full, redacted by the demand context's one rule. */
@@ -82,7 +95,7 @@ export class MatchingService {
     if (!achievement || (achievement.status !== 'published' && actor?.orgId !== achievement.owner.id)) throw achievementNotFound();
     const ranked = await this.rankDemandsFor(achievement, actor, limit);
     const items = await this.hydrateDemands(actor, ranked);
-    return { items: items.slice(0, limit).map((x) => ({ demand: this.demands.redact(actor, x.demand), score: x.scored.score, reasons: mapReasons(x.scored.reasons) })) };
+    return { items: items.slice(0, limit).map((x) => ({ demand: this.demands.redact(actor, x.demand), ...scoredView(x.scored, x.model) })) };
   }
 
   /** Score given pairs without retrieval (roadshow suggestions, broker-curated matches); unknown ids are skipped. */
@@ -90,9 +103,8 @@ export class MatchingService {
     if (!pairs.length) return [];
     const demands = new Map((await this.demands.getDemandsByIds([...new Set(pairs.map((p) => p.demandId))])).map((d) => [d.id, d]));
     const achievements = new Map((await this.catalog.getAchievementsByIds([...new Set(pairs.map((p) => p.achievementId))])).map((a) => [a.id, a]));
-    const thesaurus = await this.thesaurus.current();
+    const model = await this.model();
     const parks = await this.repo.parks(this.tx.manager);
-    const domainWords = new Set(this.tokenizer.dictionaryWords());
     const queries = new Map<string, MatchQuery>();
     const out: PairScore[] = [];
     for (const p of pairs) {
@@ -100,19 +112,29 @@ export class MatchingService {
       const a = achievements.get(p.achievementId);
       if (!d || !a) continue;
       let query = queries.get(d.id);
-      if (!query) queries.set(d.id, (query = buildMatchQuery(demandText(d), this.tokenizer, thesaurus, domainWords)));
-      const evidence = textEvidence(query, achievementText(a));
-      const scored = scorePair(demandFacts(d, parks), achievementFactsOfResponse(a), evidence, REFERENCE_LABELS);
-      out.push({ demandId: d.id, achievementId: a.id, score: scored.score, reasons: scored.reasons });
+      if (!query) queries.set(d.id, (query = this.queryOf(demandText(d), model)));
+      const evidence = textEvidence(query, achievementText(a), model.weights.candidate);
+      const scored = scorePair(demandFacts(d, parks), achievementFactsOfResponse(a), evidence, REFERENCE_LABELS, undefined, model.weights);
+      out.push({ demandId: d.id, achievementId: a.id, ...scored, model: model.version });
     }
     return out;
   }
 
   // ---- ranking (also used by the worker) ----
 
+  /** The thesaurus and weights in force now, with their versions. */
+  async model(): Promise<Model> {
+    const [{ thesaurus, version: thesaurusVersion }, active] = await Promise.all([this.thesaurus.versioned(), this.weights.active()]);
+    return { thesaurus, weights: active.weights, version: { weightsVersion: active.version, thesaurusVersion }, domainWords: new Set(this.tokenizer.dictionaryWords()) };
+  }
+
+  private queryOf(text: MatchText, model: Model): MatchQuery {
+    return buildMatchQuery(text, this.tokenizer, model.thesaurus, model.domainWords, model.weights.fields);
+  }
+
   async rankAchievementsFor(demand: DemandResponse, limit: number): Promise<RankedAchievement[]> {
-    const thesaurus = await this.thesaurus.current();
-    const query = buildMatchQuery(demandText(demand), this.tokenizer, thesaurus, new Set(this.tokenizer.dictionaryWords()));
+    const model = await this.model();
+    const query = this.queryOf(demandText(demand), model);
     // Hard constraint in the search filter, before ranking: nothing below the demand's minimum readiness.
     const filter: SearchFilter | undefined = demand.minTrl != null ? { field: 'trl', gte: demand.minTrl } : undefined;
     const candidates = await this.retrieve<AchievementDocument>(ACHIEVEMENTS_INDEX, query, filter);
@@ -121,16 +143,16 @@ export class MatchingService {
     for (const doc of candidates) {
       const achievement = achievementFactsOfDocument(doc);
       if (!meetsHardConstraints(facts, achievement)) continue;
-      const evidence = textEvidence(query, { title: doc.title, keywords: doc.keywords ?? [], body: doc.summary ?? '' });
+      const evidence = textEvidence(query, { title: doc.title, keywords: doc.keywords ?? [], body: doc.summary ?? '' }, model.weights.candidate);
       if (evidence.relevance < MIN_TEXT_RELEVANCE) continue;
-      ranked.push({ document: doc, scored: scorePair(facts, achievement, evidence, REFERENCE_LABELS), relevance: evidence.relevance });
+      ranked.push({ document: doc, scored: scorePair(facts, achievement, evidence, REFERENCE_LABELS, undefined, model.weights), relevance: evidence.relevance, model: model.version });
     }
     return sortRanked(ranked).slice(0, Math.max(limit * 2, limit + 10));
   }
 
   async rankDemandsFor(achievement: AchievementResponse, viewer: Viewer, limit: number): Promise<RankedDemand[]> {
-    const thesaurus = await this.thesaurus.current();
-    const query = buildMatchQuery(achievementText(achievement), this.tokenizer, thesaurus, new Set(this.tokenizer.dictionaryWords()));
+    const model = await this.model();
+    const query = this.queryOf(achievementText(achievement), model);
     const filters: SearchFilter[] = [{ or: [{ field: 'minTrl', isNull: true }, { field: 'minTrl', lte: achievement.trl }] }];
     // Only demands the viewer may read in full are candidates: a match must never reveal a description.
     const readable = viewer === SYSTEM_VIEWER ? null : this.demands.readableFilter(viewer);
@@ -142,30 +164,30 @@ export class MatchingService {
     for (const doc of candidates) {
       const demand = demandFactsOfDocument(doc, parks);
       if (!meetsHardConstraints(demand, facts)) continue;
-      const evidence = textEvidence(query, { title: doc.title, keywords: doc.keywords ?? [], body: doc.description ?? '' });
+      const evidence = textEvidence(query, { title: doc.title, keywords: doc.keywords ?? [], body: doc.description ?? '' }, model.weights.candidate);
       if (evidence.relevance < MIN_TEXT_RELEVANCE) continue;
-      ranked.push({ document: doc, scored: scorePair(demand, facts, evidence, REFERENCE_LABELS), relevance: evidence.relevance });
+      ranked.push({ document: doc, scored: scorePair(demand, facts, evidence, REFERENCE_LABELS, undefined, model.weights), relevance: evidence.relevance, model: model.version });
     }
     return sortRanked(ranked).slice(0, Math.max(limit * 2, limit + 10));
   }
 
   /** Re-check the hard constraints on PostgreSQL's copy: a stale index must not leak a withdrawn achievement. */
-  async hydrateAchievements(demand: DemandResponse, ranked: RankedAchievement[]): Promise<Array<{ achievement: AchievementResponse; scored: ScoredMatch }>> {
+  async hydrateAchievements(demand: DemandResponse, ranked: RankedAchievement[]): Promise<Array<{ achievement: AchievementResponse; scored: ScoredMatch; model: ModelVersion }>> {
     const rows = new Map((await this.catalog.getAchievementsByIds(ranked.map((r) => r.document.id))).map((a) => [a.id, a]));
     return ranked.flatMap((r) => {
       const a = rows.get(r.document.id);
       if (!a || a.status !== 'published' || (demand.minTrl != null && a.trl < demand.minTrl)) return [];
-      return [{ achievement: a, scored: r.scored }];
+      return [{ achievement: a, scored: r.scored, model: r.model }];
     });
   }
 
-  async hydrateDemands(viewer: Viewer, ranked: RankedDemand[]): Promise<Array<{ demand: DemandResponse; scored: ScoredMatch }>> {
+  async hydrateDemands(viewer: Viewer, ranked: RankedDemand[]): Promise<Array<{ demand: DemandResponse; scored: ScoredMatch; model: ModelVersion }>> {
     const rows = new Map((await this.demands.getDemandsByIds(ranked.map((r) => r.document.id))).map((d) => [d.id, d]));
     return ranked.flatMap((r) => {
       const d = rows.get(r.document.id);
       if (!d || !MATCHABLE_DEMAND_STATUSES.includes(d.status)) return [];
       if (viewer !== SYSTEM_VIEWER && !this.demands.canReadDescription(viewer, d)) return [];
-      return [{ demand: d, scored: r.scored }];
+      return [{ demand: d, scored: r.scored, model: r.model }];
     });
   }
 

@@ -1102,6 +1102,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/matching/weights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MatchWeightsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching/weights/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MatchWeightsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching/weights/{version}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MatchWeightsController_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching/weights/refit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MatchWeightsController_refit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2285,6 +2349,10 @@ export interface components {
         };
         AchievementMatchItem: {
             achievement: components["schemas"]["AchievementResponse"];
+            computedWith: components["schemas"]["ModelVersionResponse"];
+            /** @description What speaks against it (over budget, readiness just at the minimum, ...), apart from the reasons */
+            concerns: components["schemas"]["MatchReasonResponse"][];
+            /** @description What speaks for the pair */
             reasons: components["schemas"]["MatchReasonResponse"][];
             score: number;
         };
@@ -2709,8 +2777,12 @@ export interface components {
             items: components["schemas"]["DemandMatchItem"][];
         };
         DemandMatchItem: {
+            computedWith: components["schemas"]["ModelVersionResponse"];
+            /** @description What speaks against it, apart from the reasons */
+            concerns: components["schemas"]["MatchReasonResponse"][];
             /** @description DemandResponse, or RedactedDemandResponse for a viewer who may not read the description */
             demand: components["schemas"]["DemandResponse"] | components["schemas"]["RedactedDemandResponse"];
+            /** @description What speaks for the pair */
             reasons: components["schemas"]["MatchReasonResponse"][];
             score: number;
         };
@@ -3009,7 +3081,7 @@ export interface components {
         MatchReasonResponse: {
             code: string;
             en: string;
-            /** @description Points this feature added to the score (negative: taken off) */
+            /** @description Points this feature added to the score (reasons: > 0) or took from it (concerns: ≤ 0) */
             points: number;
             zh: string;
         };
@@ -3017,8 +3089,11 @@ export interface components {
             achievement: components["schemas"]["MatchAchievementSummary"];
             brokerUserId: string | null;
             /** @enum {string|null} */
-            closeReason: "too-early" | "price" | "ip-unclear" | "no-reply" | "other" | null;
+            closeReason: "too-early" | "price" | "ip-unclear" | "no-reply" | "not-relevant" | "mode-mismatch" | "other" | null;
             computedAt: string;
+            /** @description Null for a match stored before scores were versioned (the next recomputation fills it) */
+            computedWith: components["schemas"]["ModelVersionResponse"] | null;
+            concerns: components["schemas"]["MatchReasonResponse"][];
             /** @description The full demand, or its redacted view when you may not read it */
             demand: components["schemas"]["DemandResponse"] | components["schemas"]["RedactedDemandResponse"];
             id: string;
@@ -3039,8 +3114,39 @@ export interface components {
              * @description Required when action = close
              * @enum {string}
              */
-            closeReason?: "too-early" | "price" | "ip-unclear" | "no-reply" | "other";
+            closeReason?: "too-early" | "price" | "ip-unclear" | "no-reply" | "not-relevant" | "mode-mismatch" | "other";
             note?: string;
+        };
+        MatchWeightsPageResponse: {
+            items: components["schemas"]["MatchWeightsVersionResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        MatchWeightsVersionResponse: {
+            active: boolean;
+            createdAt: string;
+            /** @description Figures of the fit (outcome counts, ordered pairs before/after); never a text or an id */
+            evidence: {
+                [key: string]: number;
+            };
+            /** @description Points per feature at full strength (reasons ≥ 0, concerns ≤ 0) */
+            features: {
+                [key: string]: number;
+            };
+            /** @description Per-field weights of the query side and the candidate side */
+            fields: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            note: string | null;
+            params: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            source: "default" | "fitted-tuning" | "refit-outcomes";
+            version: number;
         };
         MeetingRequestDto: {
             /** @enum {string} */
@@ -3064,6 +3170,12 @@ export interface components {
             status: string;
             /** @description 1-based table number as shown at the venue */
             table: number;
+        };
+        ModelVersionResponse: {
+            /** @description Version (digest) of the thesaurus the score was computed with */
+            thesaurusVersion: string;
+            /** @description Version of the matcher weights the score was computed with */
+            weightsVersion: number;
         };
         MyScheduleResponse: {
             eventId: string;
@@ -3299,6 +3411,10 @@ export interface components {
              * @enum {string}
              */
             visibility: "public" | "members" | "brokers";
+        };
+        RefitRequestedResponse: {
+            /** @enum {boolean} */
+            requested: true;
         };
         RefreshDto: {
             refreshToken: string;
@@ -5529,6 +5645,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MatchResponse"];
+                };
+            };
+        };
+    };
+    MatchWeightsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchWeightsPageResponse"];
+                };
+            };
+        };
+    };
+    MatchWeightsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchWeightsVersionResponse"];
+                };
+            };
+        };
+    };
+    MatchWeightsController_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchWeightsVersionResponse"];
+                };
+            };
+        };
+    };
+    MatchWeightsController_refit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefitRequestedResponse"];
                 };
             };
         };

@@ -50,6 +50,10 @@ export enum JobName {
   SweepAbandonedUploads = 'catalog.import.sweep-abandoned-uploads',
   /** Repeatable (daily): delete audit entries older than AUDIT_RETENTION_DAYS (never younger than 180 days). */
   PruneAuditLog = 'identity.prune-audit-log',
+  /** Chained pages: stored matches computed with other weights or another thesaurus than the current ones are scored again. */
+  RescoreStoredMatches = 'matching.rescore-stored',
+  /** Refit the matcher's weights from brokers' outcomes and enterprises' shortlists into a new version (repeatable, and after outcomes). */
+  RefitMatchWeights = 'matching.refit-weights',
 }
 
 export interface JobPayloads {
@@ -82,6 +86,9 @@ export interface JobPayloads {
   [JobName.ReconcileMatches]: { subject?: 'achievement' | 'demand'; after?: string | null; changedBefore?: string };
   [JobName.SweepAbandonedUploads]: Record<string, never>;
   [JobName.PruneAuditLog]: Record<string, never>;
+  /** `after`: the last match id done in this pass; `reason` says what changed (weights:N, thesaurus, reconcile). */
+  [JobName.RescoreStoredMatches]: { reason?: string; after?: string | null };
+  [JobName.RefitMatchWeights]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -108,6 +115,8 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.ReconcileMatches]: QueueName.Matching,
   [JobName.SweepAbandonedUploads]: QueueName.Maintenance,
   [JobName.PruneAuditLog]: QueueName.Maintenance,
+  [JobName.RescoreStoredMatches]: QueueName.Matching,
+  [JobName.RefitMatchWeights]: QueueName.Matching,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

@@ -19,6 +19,8 @@ import { MatchComputation1765300200000 } from './1765300200000-MatchComputation'
 import { ImportUploading1765300300000 } from './1765300300000-ImportUploading';
 import { ImportResume1765300400000 } from './1765300400000-ImportResume';
 import { AuditLogRetention1766200000000 } from './1766200000000-AuditLogRetention';
+import { ThesaurusReseed1766000000000 } from './1766000000000-ThesaurusReseed';
+import { MatchWeights1766100000000 } from './1766100000000-MatchWeights';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -42,4 +44,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   ImportUploading1765300300000,
   ImportResume1765300400000,
   AuditLogRetention1766200000000,
+  ThesaurusReseed1766000000000,
+  MatchWeights1766100000000,
 ];
