@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, TransactionRunner } from '@techbridge/platform';
+import { Clock, CONTRACT_TYPES, TransactionRunner } from '@techbridge/platform';
 import { CatalogService } from '@techbridge/catalog';
 import { ContractsService, StatsRow } from '@techbridge/contracts';
 import { DemandService } from '@techbridge/demand';
@@ -83,7 +83,10 @@ export class StatisticsService {
       // Sum in fen so a thousand contracts do not drift by a cent.
       dealAmount: Number(deals.reduce((acc, d) => acc + BigInt(Math.round(d.contractAmount * 100)), 0n)) / 100,
       events: events.length,
-      latestDeals: latest.map((d) => ({ id: d.id, registeredAt: d.registeredAt, parkCode: d.parkCode, type: d.type, direction: d.direction, contractAmount: d.contractAmount })),
+      latestDeals: latest.map((d) => {
+        const type = CONTRACT_TYPES.find((x) => x.code === d.type);
+        return { id: d.id, registeredAt: d.registeredAt, parkCode: d.parkCode, type: d.type, typeName: { zh: type?.zh ?? d.type, en: type?.en ?? d.type }, direction: d.direction, contractAmount: d.contractAmount };
+      }),
     };
   }
 }

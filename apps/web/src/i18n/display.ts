@@ -4,6 +4,8 @@ import { defineMessages } from './define';
 export default defineMessages({
   zh: {
     'common.colon': '：',
+    'nav.menu': '菜单',
+    'nav.menuClose': '收起菜单',
     'common.networkError': '暂时无法连接平台服务，请检查网络后重试',
     'common.serverError': '平台服务暂时不可用，请稍后重试',
     'demand.audience.public': '所有访客',
@@ -13,6 +15,8 @@ export default defineMessages({
   },
   en: {
     'common.colon': ': ',
+    'nav.menu': 'Menu',
+    'nav.menuClose': 'Close menu',
     'common.networkError': 'The platform cannot be reached right now; check your connection and try again',
     'common.serverError': 'The platform is unavailable right now; try again later',
     'demand.audience.public': 'everyone',

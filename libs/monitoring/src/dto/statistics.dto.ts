@@ -36,6 +36,7 @@ export class LatestDealResponse {
   @ApiProperty() registeredAt!: string;
   @ApiProperty({ type: String, nullable: true }) parkCode!: string | null;
   @ApiProperty({ description: 'contract type code' }) type!: string;
+  @ApiProperty() typeName!: LocalizedText;
   @ApiProperty({ enum: ['absorbed-bj-tj', 'within-province', 'out-of-province', 'other'] }) direction!: string;
   @ApiProperty({ description: 'yuan' }) contractAmount!: number;
 }
