@@ -32,7 +32,8 @@ export function IndexCharts({ parks, weights, indicators }: { parks: IndexPark[]
   const { t, pick } = useI18n();
   const inputCodes = indicators.filter((i) => parks.some((p) => i.code in p.inputs));
   const [chosen, setChosen] = useState('');
-  const indicator = inputCodes.find((i) => i.code === chosen) ?? inputCodes[0];
+  // By default the first indicator some park reported a non-zero value for: an all-zero chart says nothing.
+  const indicator = inputCodes.find((i) => i.code === chosen) ?? inputCodes.find((i) => parks.some((p) => (p.inputs[i.code]?.value ?? 0) !== 0)) ?? inputCodes[0];
   const ranking = indexRankingOption(parks, weights, (d) => (DIMENSION_NAMES[d] ? pick(DIMENSION_NAMES[d]) : d), pick);
   const map = mapOption(parks, { parks: t('charts.map'), reference: t('charts.reference') }, pick);
   const side = indicator ? parksOption(parks, indicator.code, `${pick(indicator.name)}（${unitLabel(indicator.unit, t)}）`, pick) : null;
@@ -79,7 +80,7 @@ export function TrendChart() {
   const trends = useApiQuery<Trends>('monitoring/trends');
   const withValues = (trends.data?.indicators ?? []).filter((i) => i.values.some((v) => v !== null));
   const [chosen, setChosen] = useState('');
-  const indicator = withValues.find((i) => i.code === chosen) ?? withValues.find((i) => i.code === 'contract-total') ?? withValues[0];
+  const indicator = withValues.find((i) => i.code === chosen) ?? withValues.find((i) => i.values.some((v) => v !== null && v !== 0)) ?? withValues[0];
   const option = trends.data && indicator ? trendOption(trends.data, [indicator.code], pick) : null;
   return (
     <section aria-labelledby="chart-trends" className="chart-card chart-card--wide">

@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { api, ApiError, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Pagination } from '../components/feedback.component';
 import { Tabs } from '../components/tabs.component';
+import { HeadlineFigures, LatestDeals } from '../components/home-overview.component';
 import { formatDate, formatMoney } from '../format';
 import { splitHighlight } from '../route-match';
 import { useI18n } from '../i18n';
@@ -150,6 +151,7 @@ export function HomePage() {
           </Link>
         </div>
       </section>
+      <HeadlineFigures />
 
       <Tabs<Scope>
         label={t('home.tabs')}
@@ -296,6 +298,7 @@ export function HomePage() {
         </section>
       </div>
       <div className="home-panels">
+        <LatestDeals />
         <UpcomingRoadshows />
         <GuideCatalogs />
       </div>
