@@ -1,7 +1,10 @@
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationModule } from '@techbridge/notification';
-import { ActorSource } from '@techbridge/platform';
+import { ActorSource, RequestAuditSink } from '@techbridge/platform';
+import { AuditTrailController } from './audit-trail.controller';
+import { AuditTrailRepository } from './audit-trail.repository';
+import { AuditTrailService } from './audit-trail.service';
 import { AuditEntry } from './entities/audit-entry.entity';
 import { Invitation } from './entities/invitation.entity';
 import { PasswordHistory } from './entities/password-history.entity';
@@ -27,11 +30,14 @@ class PlatformAdminBootstrap implements OnApplicationBootstrap {
 
 @Module({
   imports: [NotificationModule, TypeOrmModule.forFeature([Organisation, User, RefreshToken, Invitation, AuditEntry, PasswordHistory])],
-  controllers: [AuthController, IdentityController],
+  controllers: [AuthController, IdentityController, AuditTrailController],
   // ActorSource: the auth guard builds each request's actor through it (effective roles, current verification).
   providers: [
     IdentityRepository, IdentityService, MembershipService, PlatformAdminBootstrap, AuditLog, SessionRepository, SessionService,
     { provide: ActorSource, useClass: IdentityActorSource },
+    // The platform's interceptor writes every privileged request to the audit log through it.
+    AuditTrailRepository, AuditTrailService,
+    { provide: RequestAuditSink, useExisting: AuditTrailService },
   ],
   exports: [IdentityService],
 })

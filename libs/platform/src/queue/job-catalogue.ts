@@ -48,6 +48,8 @@ export enum JobName {
   ReconcileMatches = 'matching.reconcile',
   /** Repeatable: imports whose upload stopped (the api died) are failed with the reason; their partial files removed. */
   SweepAbandonedUploads = 'catalog.import.sweep-abandoned-uploads',
+  /** Repeatable (daily): delete audit entries older than AUDIT_RETENTION_DAYS (never younger than 180 days). */
+  PruneAuditLog = 'identity.prune-audit-log',
 }
 
 export interface JobPayloads {
@@ -79,6 +81,7 @@ export interface JobPayloads {
   /** Empty to start a pass; a continuation carries where the pass is and the instant it started from. */
   [JobName.ReconcileMatches]: { subject?: 'achievement' | 'demand'; after?: string | null; changedBefore?: string };
   [JobName.SweepAbandonedUploads]: Record<string, never>;
+  [JobName.PruneAuditLog]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -104,6 +107,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.PurgeSearchTombstones]: QueueName.Maintenance,
   [JobName.ReconcileMatches]: QueueName.Matching,
   [JobName.SweepAbandonedUploads]: QueueName.Maintenance,
+  [JobName.PruneAuditLog]: QueueName.Maintenance,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
