@@ -18,6 +18,8 @@ export const INDEX_EXPORT_EXCEPTIONS = {
   demand: ['DEMANDS_INDEX'],
   // Registered by the worker app as repeatable jobs.
   contracts: ['RewardSchedules'],
+  // The port identity implements so notification e-mail reaches users without reading identity's tables.
+  notification: ['NotificationRecipients'],
 };
 
 function contextOfFile(filename) {

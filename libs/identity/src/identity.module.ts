@@ -1,6 +1,6 @@
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { NotificationModule } from '@techbridge/notification';
+import { NotificationModule, NotificationRecipients } from '@techbridge/notification';
 import { ActorSource } from '@techbridge/platform';
 import { AuditEntry } from './entities/audit-entry.entity';
 import { Invitation } from './entities/invitation.entity';
@@ -11,6 +11,7 @@ import { User } from './entities/user.entity';
 import { AuthController, IdentityController } from './identity.controller';
 import { IdentityRepository } from './identity.repository';
 import { IdentityActorSource } from './identity-actor-source';
+import { IdentityNotificationRecipients } from './identity-notification-recipients';
 import { IdentityService } from './identity.service';
 import { AuditLog } from './audit-log';
 import { MembershipService } from './membership.service';
@@ -32,6 +33,8 @@ class PlatformAdminBootstrap implements OnApplicationBootstrap {
   providers: [
     IdentityRepository, IdentityService, MembershipService, PlatformAdminBootstrap, AuditLog, SessionRepository, SessionService,
     { provide: ActorSource, useClass: IdentityActorSource },
+    // The notification context mails through it (it sits below identity and cannot read users itself).
+    { provide: NotificationRecipients, useClass: IdentityNotificationRecipients },
   ],
   exports: [IdentityService],
 })

@@ -1435,6 +1435,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/email-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which notification categories the caller also receives by e-mail */
+        get: operations["NotificationController_emailPreferences"];
+        /** Turn e-mail on or off per notification category */
+        put: operations["NotificationController_updateEmailPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -2752,6 +2770,22 @@ export interface components {
             /** @description every revision, oldest first */
             history: components["schemas"]["FigureResponse"][];
         };
+        EmailCategoryChoice: {
+            /** @enum {string} */
+            category: "matches" | "alerts" | "demands" | "roadshows" | "contracts" | "other";
+            email: boolean;
+        };
+        EmailCategoryPreference: {
+            /** @enum {string} */
+            category: "matches" | "alerts" | "demands" | "roadshows" | "contracts" | "other";
+            email: boolean;
+            label: components["schemas"]["LabelResponse"];
+        };
+        EmailPreferencesResponse: {
+            categories: components["schemas"]["EmailCategoryPreference"][];
+            /** @description False when the platform has no mail server configured: notifications stay in-app */
+            emailAvailable: boolean;
+        };
         EnterFiguresDto: {
             entries: components["schemas"]["EntryInputDto"][];
         };
@@ -2940,6 +2974,10 @@ export interface components {
         InvitePresentationDto: {
             achievementId?: string;
             packageId?: string;
+        };
+        LabelResponse: {
+            en: string;
+            zh: string;
         };
         LanguageHintDto: {
             en: string;
@@ -3577,6 +3615,10 @@ export interface components {
             title?: string;
             /** @enum {string} */
             visibility?: "public" | "members" | "brokers";
+        };
+        UpdateEmailPreferencesDto: {
+            /** @description Categories to change; the others keep their setting */
+            categories: components["schemas"]["EmailCategoryChoice"][];
         };
         UpdatePackageDto: {
             /** @description Ordered ids of published achievements */
@@ -6018,6 +6060,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    NotificationController_emailPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesResponse"];
+                };
+            };
+        };
+    };
+    NotificationController_updateEmailPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmailPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesResponse"];
+                };
             };
         };
     };

@@ -48,6 +48,8 @@ export enum JobName {
   ReconcileMatches = 'matching.reconcile',
   /** Repeatable: imports whose upload stopped (the api died) are failed with the reason; their partial files removed. */
   SweepAbandonedUploads = 'catalog.import.sweep-abandoned-uploads',
+  /** One notification to its recipients' mailboxes (those who want that category by e-mail); enqueued through the outbox. */
+  SendNotificationEmail = 'notification.send-email',
 }
 
 export interface JobPayloads {
@@ -79,6 +81,7 @@ export interface JobPayloads {
   /** Empty to start a pass; a continuation carries where the pass is and the instant it started from. */
   [JobName.ReconcileMatches]: { subject?: 'achievement' | 'demand'; after?: string | null; changedBefore?: string };
   [JobName.SweepAbandonedUploads]: Record<string, never>;
+  [JobName.SendNotificationEmail]: { notificationId: string };
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -104,6 +107,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.PurgeSearchTombstones]: QueueName.Maintenance,
   [JobName.ReconcileMatches]: QueueName.Matching,
   [JobName.SweepAbandonedUploads]: QueueName.Maintenance,
+  [JobName.SendNotificationEmail]: QueueName.Notifications,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

@@ -18,6 +18,7 @@ import { MonitoringFeedIndexes1765600000000 } from './1765600000000-MonitoringFe
 import { MatchComputation1765300200000 } from './1765300200000-MatchComputation';
 import { ImportUploading1765300300000 } from './1765300300000-ImportUploading';
 import { ImportResume1765300400000 } from './1765300400000-ImportResume';
+import { NotificationEmail1766450000000 } from './1766450000000-NotificationEmail';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -40,4 +41,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   MatchComputation1765300200000,
   ImportUploading1765300300000,
   ImportResume1765300400000,
+  NotificationEmail1766450000000,
 ];
