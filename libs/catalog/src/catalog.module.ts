@@ -37,7 +37,7 @@ import { TaxonomyService } from './taxonomy.service';
   ],
   controllers: [AchievementController, AchievementAttachmentController, TaxonomyController, ImportController, PackageController, GuideCatalogController, CatalogSearchController],
   providers: [AchievementRepository, CatalogAccessPolicy, CatalogService, AchievementAttachmentService, AchievementProjection, TaxonomyService, TaxonomyRepository, ImportRepository, ImportService, ImportJobs, AchievementImportKind, PackageRepository, PackageService, PackageProjection, CatalogSearchService],
-  exports: [CatalogService, ImportService],
+  exports: [CatalogService, ImportService, CatalogSearchService],
 })
 export class CatalogModule implements OnModuleInit {
   constructor(

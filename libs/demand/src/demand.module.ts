@@ -20,6 +20,6 @@ import { ProposalService } from './proposal.service';
   imports: [IdentityModule, NotificationModule, CatalogModule, TypeOrmModule.forFeature([Demand, Proposal, DemandBroker])],
   controllers: [DemandController, ProposalController, DemandSearchController],
   providers: [DemandRepository, DemandAccessPolicy, DemandService, DemandQueryService, ProposalService, DemandProjection, DemandJobs, DemandImportKind],
-  exports: [DemandService],
+  exports: [DemandService, DemandQueryService],
 })
 export class DemandModule {}

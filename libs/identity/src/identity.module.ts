@@ -9,6 +9,9 @@ import { Organisation } from './entities/organisation.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
 import { AuthController, IdentityController } from './identity.controller';
+import { AgreementAcceptance } from './entities/agreement-acceptance.entity';
+import { Agreements } from './legal/agreements';
+import { SiteController } from './site.controller';
 import { IdentityRepository } from './identity.repository';
 import { IdentityActorSource } from './identity-actor-source';
 import { IdentityNotificationRecipients } from './identity-notification-recipients';
@@ -27,11 +30,11 @@ class PlatformAdminBootstrap implements OnApplicationBootstrap {
 }
 
 @Module({
-  imports: [NotificationModule, TypeOrmModule.forFeature([Organisation, User, RefreshToken, Invitation, AuditEntry, PasswordHistory])],
-  controllers: [AuthController, IdentityController],
+  imports: [NotificationModule, TypeOrmModule.forFeature([Organisation, User, RefreshToken, Invitation, AuditEntry, PasswordHistory, AgreementAcceptance])],
+  controllers: [AuthController, IdentityController, SiteController],
   // ActorSource: the auth guard builds each request's actor through it (effective roles, current verification).
   providers: [
-    IdentityRepository, IdentityService, MembershipService, PlatformAdminBootstrap, AuditLog, SessionRepository, SessionService,
+    IdentityRepository, IdentityService, MembershipService, PlatformAdminBootstrap, AuditLog, SessionRepository, SessionService, Agreements,
     { provide: ActorSource, useClass: IdentityActorSource },
     // The notification context mails through it (it sits below identity and cannot read users itself).
     { provide: NotificationRecipients, useClass: IdentityNotificationRecipients },

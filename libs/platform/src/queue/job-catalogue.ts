@@ -50,6 +50,8 @@ export enum JobName {
   SweepAbandonedUploads = 'catalog.import.sweep-abandoned-uploads',
   /** One notification to its recipients' mailboxes (those who want that category by e-mail); enqueued through the outbox. */
   SendNotificationEmail = 'notification.send-email',
+  /** A newly published achievement or demand checked against every saved search of its kind; matches are alerted. */
+  AlertSavedSearches = 'watchlist.alert-saved-searches',
 }
 
 export interface JobPayloads {
@@ -82,6 +84,7 @@ export interface JobPayloads {
   [JobName.ReconcileMatches]: { subject?: 'achievement' | 'demand'; after?: string | null; changedBefore?: string };
   [JobName.SweepAbandonedUploads]: Record<string, never>;
   [JobName.SendNotificationEmail]: { notificationId: string };
+  [JobName.AlertSavedSearches]: { subject: 'achievement' | 'demand'; id: string };
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -108,6 +111,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.ReconcileMatches]: QueueName.Matching,
   [JobName.SweepAbandonedUploads]: QueueName.Maintenance,
   [JobName.SendNotificationEmail]: QueueName.Notifications,
+  [JobName.AlertSavedSearches]: QueueName.Notifications,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

@@ -19,6 +19,8 @@ import { MatchComputation1765300200000 } from './1765300200000-MatchComputation'
 import { ImportUploading1765300300000 } from './1765300300000-ImportUploading';
 import { ImportResume1765300400000 } from './1765300400000-ImportResume';
 import { NotificationEmail1766450000000 } from './1766450000000-NotificationEmail';
+import { Watchlist1766450100000 } from './1766450100000-Watchlist';
+import { AgreementAcceptance1766450200000 } from './1766450200000-AgreementAcceptance';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -42,4 +44,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   ImportUploading1765300300000,
   ImportResume1765300400000,
   NotificationEmail1766450000000,
+  Watchlist1766450100000,
+  AgreementAcceptance1766450200000,
 ];
