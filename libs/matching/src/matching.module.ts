@@ -18,11 +18,12 @@ import { MatchingJobs } from './matching.jobs';
 import { MatchingService } from './matching.service';
 import { ThesaurusRepository } from './thesaurus.repository';
 import { ThesaurusService } from './thesaurus.service';
+import { MatchingMetrics } from './matching.metrics';
 
 @Module({
   imports: [IdentityModule, NotificationModule, CatalogModule, DemandModule, TypeOrmModule.forFeature([ThesaurusEntry, Match, MatchEvent, MatchComputation])],
   controllers: [MatchingController, MatchPipelineController, ThesaurusController],
-  providers: [ThesaurusRepository, MatchRepository, MatchComputationRepository, MatchAccessPolicy, ThesaurusService, MatchingService, MatchPipelineService, MatchComputationService, MatchingJobs],
+  providers: [MatchingMetrics, ThesaurusRepository, MatchRepository, MatchComputationRepository, MatchAccessPolicy, ThesaurusService, MatchingService, MatchPipelineService, MatchComputationService, MatchingJobs],
   exports: [MatchingService, MatchPipelineService, ThesaurusService],
 })
 export class MatchingModule implements OnModuleInit {

@@ -31,3 +31,7 @@ export * from './state-machine/state-machine';
 export * from './calendar/beijing-calendar';
 export * from './validation/money';
 export * from './http/listening-url';
+export * from './observability/index';
+export * from './backup/index';
+export { RequestAuditSink, PRIVILEGED_ROLES } from './http/privileged-request-audit';
+export type { PrivilegedRequest } from './http/privileged-request-audit';

@@ -239,6 +239,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出审计日志 / Export the audit log of a period as CSV (at most 366 days; the export itself is audited) */
+        get: operations["AuditTrailController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/accept-invitation": {
         parameters: {
             query?: never;
@@ -4375,6 +4392,28 @@ export interface operations {
                 entityType?: string;
                 page?: number;
                 pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditTrailController_export: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive), ISO 8601; default 30 days before `to` */
+                from?: string;
+                /** @description End (exclusive), ISO 8601; default now */
+                to?: string;
             };
             header?: never;
             path?: never;

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
 import { createValidationPipe, ValidationFailed } from '../errors/validation';
+import { httpRequestDuration } from '../observability/metrics';
+import { traceRequests } from '../observability/http-tracing';
 import { inspectInput } from './input-integrity';
 import { UndeclaredBodyInterceptor } from './undeclared-body.interceptor';
 
@@ -38,7 +40,8 @@ export function fastifyOptions(config?: Pick<AppConfig, 'TRUSTED_PROXIES'>) {
 
 /** Everything main.ts and the e2e harness must configure identically. */
 export async function configureHttpApp(app: NestFastifyApplication): Promise<void> {
-  app.setGlobalPrefix(API_PREFIX);
+  // /metrics stays where Prometheus looks for it.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalInterceptors(new UndeclaredBodyInterceptor());
@@ -64,6 +67,12 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
   });
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  traceRequests(fastify);
+  // Rate, latency and status by route template (never the raw URL: ids would make a series per object).
+  const requests = httpRequestDuration();
+  fastify.addHook('onResponse', async (req, reply) => {
+    requests.observe({ method: req.method, route: req.routeOptions?.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
   setupOpenApi(app);
 }

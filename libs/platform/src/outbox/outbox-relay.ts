@@ -4,13 +4,14 @@ import { AppConfig } from '../config/app-config';
 import { JobName } from '../queue/job-catalogue';
 import { EnqueueOptions, JobQueue } from '../queue/job-queue.service';
 import { SearchIndexer } from '../search/search-indexer';
+import { contextFrom, inSpan, SpanKind, TraceCarrier } from '../observability/tracing';
 
 interface ClaimedRow {
   id: string;
   kind: 'index' | 'job';
   target: string;
   key: string | null;
-  payload: { data?: unknown; options?: EnqueueOptions };
+  payload: { data?: unknown; options?: EnqueueOptions; trace?: TraceCarrier };
   attempts: number;
 }
 
@@ -119,7 +120,11 @@ export class OutboxRelay implements OnApplicationShutdown {
     for (const [index, group] of byIndex) {
       const ids = [...new Set(group.map((r) => r.key).filter((k): k is string => !!k))];
       try {
-        await this.indexer.reproject(index, ids);
+        // One delivery serves changes of several traces: a child of the first, linked to the others.
+        const traced = group.filter((r) => r.payload?.trace).map((r) => contextFrom(r.payload.trace));
+        await inSpan(`outbox index ${index}`, { kind: SpanKind.PRODUCER, parent: traced[0] ?? contextFrom(null), links: traced.slice(1), attributes: { 'techbridge.outbox.documents': ids.length } }, () =>
+          this.indexer.reproject(index, ids),
+        );
         done.push(...group);
       } catch (err) {
         await this.markFailed(group, err);
@@ -127,7 +132,10 @@ export class OutboxRelay implements OnApplicationShutdown {
     }
     for (const row of rows.filter((r) => r.kind === 'job')) {
       try {
-        await this.jobs.enqueue(row.target as JobName, row.payload.data as never, row.payload.options ?? {});
+        // Enqueued inside the span that continues the writer's trace: the job carries it on to the handler.
+        await inSpan(`outbox enqueue ${row.target}`, { kind: SpanKind.PRODUCER, parent: contextFrom(row.payload.trace), attributes: { 'techbridge.outbox.id': row.id } }, () =>
+          this.jobs.enqueue(row.target as JobName, row.payload.data as never, row.payload.options ?? {}),
+        );
         done.push(row);
       } catch (err) {
         await this.markFailed([row], err);

@@ -52,6 +52,8 @@ export enum JobName {
   SendNotificationEmail = 'notification.send-email',
   /** A newly published achievement or demand checked against every saved search of its kind; matches are alerted. */
   AlertSavedSearches = 'watchlist.alert-saved-searches',
+  /** Repeatable (daily): delete audit entries older than AUDIT_RETENTION_DAYS (never younger than 180 days). */
+  PruneAuditLog = 'identity.prune-audit-log',
 }
 
 export interface JobPayloads {
@@ -85,6 +87,7 @@ export interface JobPayloads {
   [JobName.SweepAbandonedUploads]: Record<string, never>;
   [JobName.SendNotificationEmail]: { notificationId: string };
   [JobName.AlertSavedSearches]: { subject: 'achievement' | 'demand'; id: string };
+  [JobName.PruneAuditLog]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -112,6 +115,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.SweepAbandonedUploads]: QueueName.Maintenance,
   [JobName.SendNotificationEmail]: QueueName.Notifications,
   [JobName.AlertSavedSearches]: QueueName.Notifications,
+  [JobName.PruneAuditLog]: QueueName.Maintenance,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

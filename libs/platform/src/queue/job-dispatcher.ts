@@ -4,6 +4,9 @@ import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { JOB_QUEUE, JobName, QueueName } from './job-catalogue';
 import { JOB_FAILURE_HANDLER, JOB_HANDLER, JobContext, PermanentJobError } from './job-handler.decorator';
+import { jobDuration, jobFailures } from '../observability/metrics';
+import { contextFrom, inSpan, SpanKind } from '../observability/tracing';
+import { splitTrace } from './job-queue.service';
 import { redisConnectionOptions } from './redis-connection';
 
 type Handler = (payload: unknown, ctx: JobContext) => Promise<unknown>;
@@ -101,15 +104,27 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`no handler for job ${job.name}`);
     if (JOB_QUEUE[name] !== job.queueName) throw new Error(`job ${job.name} arrived on the wrong queue ${job.queueName}`);
+    const started = process.hrtime.bigint();
+    let outcome = 'failed';
+    const { payload, trace } = splitTrace(job.data);
     try {
-      return await handler(job.data, {
+      // The handler runs in a span continuing the trace of whoever enqueued it (a request, through the outbox).
+      const result = await inSpan(`job ${name}`, {
+        kind: SpanKind.CONSUMER,
+        parent: contextFrom(trace),
+        attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': job.queueName, 'techbridge.job.id': String(job.id), 'techbridge.job.attempt': job.attemptsMade + 1 },
+      }, () => handler(payload, {
         jobId: String(job.id),
         attemptsMade: job.attemptsMade,
         updateProgress: (p) => job.updateProgress(p),
-      });
+      }));
+      outcome = 'completed';
+      return result;
     } catch (err) {
       if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
       throw err;
+    } finally {
+      jobDuration().observe({ queue: job.queueName, job: name, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
     }
   }
 
@@ -118,10 +133,11 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
     // An unrecoverable error (thrown as such, or a job stalled too often) fails the job whatever attempts are left.
     const final = err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
     this.logger.warn({ job: job.name, jobId: job.id, attemptsMade: job.attemptsMade, final, err: err.message }, 'job failed');
+    jobFailures().inc({ queue: job.queueName, job: job.name, final: String(final) });
     if (!final) return;
     const hook = this.failureHandlers.get(job.name as JobName);
     if (hook) {
-      await hook(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade, updateProgress: async () => undefined, failedReason: err.message }).catch((e) =>
+      await hook(splitTrace(job.data).payload, { jobId: String(job.id), attemptsMade: job.attemptsMade, updateProgress: async () => undefined, failedReason: err.message }).catch((e) =>
         this.logger.error({ err: e, job: job.name }, 'failure hook failed'),
       );
     }

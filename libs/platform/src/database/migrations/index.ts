@@ -21,6 +21,7 @@ import { ImportResume1765300400000 } from './1765300400000-ImportResume';
 import { NotificationEmail1766450000000 } from './1766450000000-NotificationEmail';
 import { Watchlist1766450100000 } from './1766450100000-Watchlist';
 import { AgreementAcceptance1766450200000 } from './1766450200000-AgreementAcceptance';
+import { AuditLogRetention1766200000000 } from './1766200000000-AuditLogRetention';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -46,4 +47,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   NotificationEmail1766450000000,
   Watchlist1766450100000,
   AgreementAcceptance1766450200000,
+  AuditLogRetention1766200000000,
 ];
