@@ -1170,6 +1170,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/contract-amounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 技术合同成交额 / Registered contract amounts of a year by industry and by direction (Beijing/Tianjin → Hebei) */
+        get: operations["MonitoringController_contractAmounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/entries/{id}/approve": {
         parameters: {
             query?: never;
@@ -1228,6 +1245,23 @@ export interface paths {
         };
         /** 监测评价指标目录 / The indicator catalogue */
         get: operations["MonitoringController_indicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/innovation-index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布创新指数的年份 / The years with a computed innovation index, newest first */
+        get: operations["MonitoringController_indexYears"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1297,6 +1331,23 @@ export interface paths {
         get: operations["MonitoringController_weights"];
         /** Set the index weights (a new version; past computations keep theirs) */
         put: operations["MonitoringController_setWeights"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 首页统计 / Headline figures of this year: achievements, demands, registered deals and amount, events, latest deals */
+        get: operations["MonitoringController_overview"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1464,6 +1515,23 @@ export interface paths {
         };
         /** 实施方案目标完成进度 / Progress towards the plan targets (published figures) */
         get: operations["MonitoringController_targets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 季度趋势 / Zone-wide value of each indicator over the last published quarters */
+        get: operations["MonitoringController_trends"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2537,6 +2605,15 @@ export interface components {
              */
             userAgreement: string;
         };
+        AmountRowResponse: {
+            /** @description yuan */
+            contractAmount: number;
+            contracts: number;
+            /** @description industry code, or direction: absorbed-bj-tj (Beijing/Tianjin → Hebei), within-province, out-of-province, other */
+            key: string | null;
+            /** @description yuan */
+            technologyAmount: number;
+        };
         ApplyPresentationDto: {
             achievementId?: string;
             packageId?: string;
@@ -2597,6 +2674,12 @@ export interface components {
             email?: string;
             name?: string;
             phone?: string;
+        };
+        ContractAmountsResponse: {
+            byDirection: components["schemas"]["AmountRowResponse"][];
+            byIndustry: components["schemas"]["AmountRowResponse"][];
+            total: components["schemas"]["AmountRowResponse"];
+            year: number;
         };
         ContractPartyDto: {
             /** @example 91130100MA0XXXXXXX */
@@ -3156,6 +3239,10 @@ export interface components {
             runId: string;
             weightsVersion: number;
         };
+        IndexYearsResponse: {
+            /** @description years with a computed index, newest first */
+            years: number[];
+        };
         IndicatorResponse: {
             /** @enum {string} */
             aggregation: "sum" | "last" | "mean" | "share";
@@ -3171,6 +3258,15 @@ export interface components {
             source: "computed" | "entered";
             /** @enum {string} */
             unit: "count" | "yuan" | "percent" | "per-10k";
+        };
+        IndicatorTrendResponse: {
+            code: string;
+            dimension: string;
+            name: Record<string, never>;
+            /** @enum {string} */
+            unit: "count" | "yuan" | "percent" | "per-10k";
+            /** @description one value per entry of `quarters`, in that order */
+            values: number[] | null;
         };
         IndustryResponse: {
             code: string;
@@ -3216,6 +3312,18 @@ export interface components {
         LanguageSuggestion: {
             en: string;
             zh: string;
+        };
+        LatestDealResponse: {
+            /** @description yuan */
+            contractAmount: number;
+            /** @enum {string} */
+            direction: "absorbed-bj-tj" | "within-province" | "out-of-province" | "other";
+            id: string;
+            parkCode: string | null;
+            registeredAt: string;
+            /** @description contract type code */
+            type: string;
+            typeName: Record<string, never>;
         };
         LegalDocumentResponse: {
             body: components["schemas"]["BilingualParagraphs"];
@@ -3383,6 +3491,21 @@ export interface components {
             verified: boolean;
             verifiedAt: string | null;
         };
+        OverviewResponse: {
+            /** @description achievements published this year */
+            achievements: number;
+            /** @description their contract amount, yuan */
+            dealAmount: number;
+            /** @description technology contracts registered this year */
+            deals: number;
+            /** @description enterprise demands published this year */
+            demands: number;
+            /** @description roadshows and matchmaking events held this year */
+            events: number;
+            /** @description the latest registered contracts (no party names: the figures are public, the parties are not) */
+            latestDeals: components["schemas"]["LatestDealResponse"][];
+            year: number;
+        };
         OwnerSummary: {
             claimed: boolean;
             id: string;
@@ -3452,13 +3575,16 @@ export interface components {
         };
         ParkIndexResponse: {
             dimensions: Record<string, never>;
+            /** @description false: the park reported nothing that year (every input missing or 0); it is listed but not ranked */
+            hasData: boolean;
             inputs: Record<string, never>;
             normalised: Record<string, never>;
             park: string;
             parkName: Record<string, never>;
             previousRank: number | null;
             previousScore: number | null;
-            rank: number;
+            /** @description competition rank among the parks with data; null for a park without */
+            rank: number | null;
             /** @description positive = moved up */
             rankChange: number | null;
             score: number;
@@ -3821,6 +3947,11 @@ export interface components {
             validFrom: string;
             /** @example 2027-12-31 */
             validTo: string;
+        };
+        TrendsResponse: {
+            indicators: components["schemas"]["IndicatorTrendResponse"][];
+            /** @description the published quarters, oldest first (at most the last eight) */
+            quarters: string[];
         };
         TrlLevelResponse: {
             en: string;
@@ -5966,6 +6097,28 @@ export interface operations {
             };
         };
     };
+    MonitoringController_contractAmounts: {
+        parameters: {
+            query?: {
+                /** @description default: this year (Beijing time) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractAmountsResponse"];
+                };
+            };
+        };
+    };
     MonitoringController_approve: {
         parameters: {
             query?: never;
@@ -6048,6 +6201,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorResponse"][];
+                };
+            };
+        };
+    };
+    MonitoringController_indexYears: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexYearsResponse"];
                 };
             };
         };
@@ -6156,6 +6328,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WeightsResponse"];
+                };
+            };
+        };
+    };
+    MonitoringController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewResponse"];
                 };
             };
         };
@@ -6432,6 +6623,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TargetProgressResponse"][];
+                };
+            };
+        };
+    };
+    MonitoringController_trends: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendsResponse"];
                 };
             };
         };

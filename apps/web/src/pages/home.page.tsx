@@ -246,7 +246,7 @@ export function HomePage() {
                             {p.trlMin !== null && <span className="tag">TRL {p.trlMin}–{p.trlMax}</span>}
                             <span>{t('package.items', { count: p.achievementTitles.length })}</span>
                             <span className="card__price">
-                              {t('package.total')}: {formatMoney(p.totalAskingPrice, lang, t('common.negotiable'))}
+                              {t('package.total')}{t('common.colon')}{formatMoney(p.totalAskingPrice, lang, t('common.negotiable'))}
                             </span>
                           </p>
                           <p className="card__summary">{p.description.slice(0, 140)}</p>
