@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { BeijingCalendar } from '../libs/platform/src/calendar/beijing-calendar';
+import { acceptingCurrentAgreements } from '../libs/identity/src/legal/legal-documents';
 
 export interface DemoContext {
   base: string;
@@ -36,7 +37,7 @@ export async function seedDemoData(base: string, admin: { email: string; passwor
   const session: DemoContext['session'] = async (email, signUp) => {
     const existing = await call('POST', 'auth/sign-in', { email, password: DEMO_PASSWORD });
     if (existing.status === 200) return existing.body;
-    const created = await call('POST', 'auth/sign-up', { email, password: DEMO_PASSWORD, ...signUp });
+    const created = await call('POST', 'auth/sign-up', { email, password: DEMO_PASSWORD, agreements: acceptingCurrentAgreements(), ...signUp });
     if (created.status !== 201) throw new Error(`demo: sign-up of ${email} failed: ${JSON.stringify(created.body)}`);
     return created.body;
   };

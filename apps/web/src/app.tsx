@@ -22,6 +22,8 @@ import { ContractsWorkspace } from './pages/contracts.page';
 import { AdminWorkspace } from './pages/admin.page';
 import { ParkReportWorkspace } from './pages/park-report.page';
 import { VerificationBanner } from './components/verification-banner.component';
+import { SiteFooter } from './components/site-footer.component';
+import { LegalPage } from './pages/legal.page';
 import { Loading } from './components/feedback.component';
 
 // Pages with charts come in their own chunk (with ECharts), so the first page stays small.
@@ -45,6 +47,7 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/workspace/park-report', render: () => <ParkReportWorkspace /> },
   { pattern: '/sign-in', render: () => <SignInPage /> },
   { pattern: '/sign-up', render: () => <SignUpPage /> },
+  { pattern: '/legal/:document', render: (p) => <LegalPage document={p.document} /> },
   { pattern: '/workspace/achievements', render: () => <UniversityWorkspace /> },
   { pattern: '/workspace/review', render: () => <ReviewWorkspace /> },
   { pattern: '/workspace/demands', render: () => <EnterpriseWorkspace /> },
@@ -131,9 +134,7 @@ function Portal() {
             <VerificationBanner path={location.path} />
             <Suspense fallback={<Loading />}>{page}</Suspense>
           </main>
-          <footer className="site-footer">
-            <div className="container">{i18n.t('footer.text')}</div>
-          </footer>
+          <SiteFooter />
         </TaxonomyProvider>
       </SessionContext.Provider>
     </I18nContext.Provider>

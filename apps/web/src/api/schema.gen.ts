@@ -842,6 +842,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/favourites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My favourite achievements and demands */
+        get: operations["FavouriteController_list"];
+        put?: never;
+        /** Keep an achievement or demand I may see in my favourites (201 when added, 200 when already there) */
+        post: operations["FavouriteController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/favourites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a favourite */
+        delete: operations["FavouriteController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guide-catalogs": {
         parameters: {
             query?: never;
@@ -1110,6 +1145,23 @@ export interface paths {
             cookie?: never;
         };
         get: operations["IdentityController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreement versions I accepted, and when */
+        get: operations["SiteController_mine"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1514,6 +1566,24 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["NotificationController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/email-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which notification categories the caller also receives by e-mail */
+        get: operations["NotificationController_emailPreferences"];
+        /** Turn e-mail on or off per notification category */
+        put: operations["NotificationController_updateEmailPreferences"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2165,6 +2235,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/saved-searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My saved searches */
+        get: operations["SavedSearchController_list"];
+        put?: never;
+        /** Save a search of achievements or demands (alerts on new matching listings unless alert is false) */
+        post: operations["SavedSearchController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-searches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a saved search */
+        delete: operations["SavedSearchController_remove"];
+        options?: never;
+        head?: never;
+        /** Rename a saved search or turn its alerts on or off */
+        patch: operations["SavedSearchController_update"];
+        trace?: never;
+    };
     "/api/v1/search/achievements": {
         parameters: {
             query?: never;
@@ -2207,6 +2313,40 @@ export interface paths {
             cookie?: never;
         };
         get: operations["CatalogSearchController_packages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Footer facts from configuration (host organisation, contact, ICP number) and the current agreement versions */
+        get: operations["SiteController_site"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/site/legal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current user agreement and privacy policy, in full */
+        get: operations["SiteController_legal"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2428,6 +2568,12 @@ export interface components {
             processingTimeMs: number;
             total: number;
         };
+        AddFavouriteDto: {
+            /** @enum {string} */
+            subject: "achievement" | "demand";
+            /** Format: uuid */
+            targetId: string;
+        };
         AddSuggestionsDto: {
             /** @default 60 */
             minScore: number;
@@ -2440,6 +2586,24 @@ export interface components {
             sessions: components["schemas"]["SessionResponse"][];
             /** @description Accepted presentations that did not fit the opening hours */
             unplaced: components["schemas"]["PresentationResponse"][];
+        };
+        AgreementAcceptanceResponse: {
+            acceptedAt: string;
+            /** @enum {string} */
+            document: "user-agreement" | "privacy-policy";
+            version: string;
+        };
+        AgreementsAcceptedDto: {
+            /**
+             * @description Version of the privacy policy accepted (GET /site)
+             * @example 2026-12-01
+             */
+            privacyPolicy: string;
+            /**
+             * @description Version of the user agreement accepted (GET /site)
+             * @example 2026-12-01
+             */
+            userAgreement: string;
         };
         AmountRowResponse: {
             /** @description yuan */
@@ -2460,6 +2624,14 @@ export interface components {
         AssignBrokerDto: {
             /** @description A user with the broker role */
             userId: string;
+        };
+        BilingualParagraphs: {
+            en: string[];
+            zh: string[];
+        };
+        BilingualText: {
+            en: string;
+            zh: string;
         };
         BrokerProfileDto: {
             /** @example JJR-HE-2025-0012 */
@@ -2710,6 +2882,47 @@ export interface components {
             theme: string;
             title: string;
         };
+        CreateSavedSearchDto: {
+            /**
+             * @description Alert when a new listing matches
+             * @default true
+             */
+            alert: boolean;
+            /** @description Demands only: budget at least (yuan) */
+            budgetMin?: number;
+            /**
+             * @description Demands only
+             * @enum {string}
+             */
+            cooperationMode?: "transfer" | "license" | "joint-implementation" | "equity" | "joint-development" | "consulting" | "other";
+            /** @enum {string} */
+            field?: "intelligent-manufacturing" | "aero-engine" | "robotics" | "cnc-machine-tools" | "rail-transit" | "petroleum-equipment" | "big-data" | "artificial-intelligence" | "mobile-internet" | "cloud-computing" | "beidou-navigation" | "display" | "electronic-information" | "biopharma" | "medical-devices" | "tcm" | "health-services" | "photovoltaics" | "wind-power" | "hydrogen" | "energy-storage" | "smart-grid" | "advanced-metals" | "polymers" | "display-materials" | "carbon-materials" | "electronic-materials" | "building-materials" | "air-pollution" | "water-treatment" | "solid-waste" | "environmental-monitoring" | "energy-efficiency" | "power-batteries" | "electric-drive" | "connected-vehicles" | "fuel-cell-vehicles" | "auto-parts" | "testing-certification" | "ip-services" | "tech-consulting" | "industrial-design" | "tech-finance" | "seed-industry" | "smart-agriculture" | "food-processing" | "animal-husbandry" | "agricultural-machinery";
+            /** @enum {string} */
+            industry?: "advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture";
+            name: string;
+            /** @enum {string} */
+            park?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+            /** @description Achievements only: asking price at most (yuan) */
+            priceMax?: number;
+            /** @description Free text */
+            q?: string;
+            /**
+             * @description Achievements only: the owner's region
+             * @enum {string}
+             */
+            region?: "BJ" | "TJ" | "HE" | "other";
+            /** @enum {string} */
+            subject: "achievement" | "demand";
+            /**
+             * @description Achievements only
+             * @enum {string}
+             */
+            transferMode?: "self-implementation" | "transfer" | "license" | "joint-implementation" | "equity" | "other";
+            /** @description Achievements only */
+            trlMax?: number;
+            /** @description Achievements only */
+            trlMin?: number;
+        };
         DeadLetterPage: {
             items: components["schemas"]["DeadLetterResponse"][];
             page: number;
@@ -2852,6 +3065,22 @@ export interface components {
             /** @description every revision, oldest first */
             history: components["schemas"]["FigureResponse"][];
         };
+        EmailCategoryChoice: {
+            /** @enum {string} */
+            category: "matches" | "alerts" | "demands" | "roadshows" | "contracts" | "other";
+            email: boolean;
+        };
+        EmailCategoryPreference: {
+            /** @enum {string} */
+            category: "matches" | "alerts" | "demands" | "roadshows" | "contracts" | "other";
+            email: boolean;
+            label: components["schemas"]["LabelResponse"];
+        };
+        EmailPreferencesResponse: {
+            categories: components["schemas"]["EmailCategoryPreference"][];
+            /** @description False when the platform has no mail server configured: notifications stay in-app */
+            emailAvailable: boolean;
+        };
         EnterFiguresDto: {
             entries: components["schemas"]["EntryInputDto"][];
         };
@@ -2935,6 +3164,23 @@ export interface components {
             /** @enum {string} */
             action: "open-registration" | "close-registration" | "mark-held" | "close" | "cancel";
             reason?: string;
+        };
+        FavouritePageResponse: {
+            items: components["schemas"]["FavouriteResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        FavouriteResponse: {
+            /** @description False when the listing has been withdrawn or is no longer visible to you */
+            available: boolean;
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            subject: "achievement" | "demand";
+            targetId: string;
+            /** @description Title as it is now */
+            title: string;
         };
         FigureResponse: {
             breakdown: string;
@@ -3054,6 +3300,10 @@ export interface components {
             achievementId?: string;
             packageId?: string;
         };
+        LabelResponse: {
+            en: string;
+            zh: string;
+        };
         LanguageHintDto: {
             en: string;
             suggestions: components["schemas"]["LanguageSuggestion"][];
@@ -3073,6 +3323,20 @@ export interface components {
             registeredAt: string;
             /** @description contract type code */
             type: string;
+            typeName: Record<string, never>;
+        };
+        LegalDocumentResponse: {
+            body: components["schemas"]["BilingualParagraphs"];
+            /** @enum {string} */
+            document: "user-agreement" | "privacy-policy";
+            title: components["schemas"]["BilingualText"];
+            version: string;
+        };
+        LegalDocumentSummaryResponse: {
+            /** @enum {string} */
+            document: "user-agreement" | "privacy-policy";
+            title: components["schemas"]["BilingualText"];
+            version: string;
         };
         MatchAchievementSummary: {
             id: string;
@@ -3506,6 +3770,55 @@ export interface components {
             /** @example 高新技术企业数与省科技厅认定名单不一致，请核对 */
             reason: string;
         };
+        SavedSearchCriteriaResponse: {
+            /** @description Demands only: budget at least (yuan) */
+            budgetMin?: number;
+            /**
+             * @description Demands only
+             * @enum {string}
+             */
+            cooperationMode?: "transfer" | "license" | "joint-implementation" | "equity" | "joint-development" | "consulting" | "other";
+            /** @enum {string} */
+            field?: "intelligent-manufacturing" | "aero-engine" | "robotics" | "cnc-machine-tools" | "rail-transit" | "petroleum-equipment" | "big-data" | "artificial-intelligence" | "mobile-internet" | "cloud-computing" | "beidou-navigation" | "display" | "electronic-information" | "biopharma" | "medical-devices" | "tcm" | "health-services" | "photovoltaics" | "wind-power" | "hydrogen" | "energy-storage" | "smart-grid" | "advanced-metals" | "polymers" | "display-materials" | "carbon-materials" | "electronic-materials" | "building-materials" | "air-pollution" | "water-treatment" | "solid-waste" | "environmental-monitoring" | "energy-efficiency" | "power-batteries" | "electric-drive" | "connected-vehicles" | "fuel-cell-vehicles" | "auto-parts" | "testing-certification" | "ip-services" | "tech-consulting" | "industrial-design" | "tech-finance" | "seed-industry" | "smart-agriculture" | "food-processing" | "animal-husbandry" | "agricultural-machinery";
+            /** @enum {string} */
+            industry?: "advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture";
+            /** @enum {string} */
+            park?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+            /** @description Achievements only: asking price at most (yuan) */
+            priceMax?: number;
+            /** @description Free text */
+            q?: string;
+            /**
+             * @description Achievements only: the owner's region
+             * @enum {string}
+             */
+            region?: "BJ" | "TJ" | "HE" | "other";
+            /**
+             * @description Achievements only
+             * @enum {string}
+             */
+            transferMode?: "self-implementation" | "transfer" | "license" | "joint-implementation" | "equity" | "other";
+            /** @description Achievements only */
+            trlMax?: number;
+            /** @description Achievements only */
+            trlMin?: number;
+        };
+        SavedSearchPageResponse: {
+            items: components["schemas"]["SavedSearchResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        SavedSearchResponse: {
+            alert: boolean;
+            createdAt: string;
+            criteria: components["schemas"]["SavedSearchCriteriaResponse"];
+            id: string;
+            lastAlertedAt: string | null;
+            name: string;
+            /** @enum {string} */
+            subject: "achievement" | "demand";
+        };
         SearchFacets: {
             industry: Record<string, never>;
             region: Record<string, never>;
@@ -3524,6 +3837,8 @@ export interface components {
             password: string;
         };
         SignUpDto: {
+            /** @description The user agreement and privacy policy versions accepted (current ones: GET /site) */
+            agreements: components["schemas"]["AgreementsAcceptedDto"];
             /** @example 张老师 */
             displayName: string;
             /** @example tto@example.edu.cn */
@@ -3531,6 +3846,16 @@ export interface components {
             organisation: components["schemas"]["NewOrganisationDto"];
             /** @description PASSWORD_MIN_LENGTH characters (10 by default) from PASSWORD_MIN_CLASSES of lower, upper, digit, other (3 by default) */
             password: string;
+        };
+        SiteResponse: {
+            /** @description Current versions, to accept at sign-up */
+            agreements: components["schemas"]["LegalDocumentSummaryResponse"][];
+            /** @description Contact line; empty when not configured */
+            contact: string;
+            /** @description Host organisation (主办单位); empty when not configured */
+            hostOrganisation: string;
+            /** @description ICP filing number (ICP备案号); empty when not configured */
+            icpNumber: string;
         };
         SubmitProposalDto: {
             /** @description Published achievements of your own organisation */
@@ -3725,6 +4050,10 @@ export interface components {
             /** @enum {string} */
             visibility?: "public" | "members" | "brokers";
         };
+        UpdateEmailPreferencesDto: {
+            /** @description Categories to change; the others keep their setting */
+            categories: components["schemas"]["EmailCategoryChoice"][];
+        };
         UpdatePackageDto: {
             /** @description Ordered ids of published achievements */
             achievementIds?: string[];
@@ -3739,6 +4068,10 @@ export interface components {
         UpdateParkKeyIndustriesDto: {
             /** @description 重点产业代码（可为空） / industry codes, may be empty */
             keyIndustries: ("advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture")[];
+        };
+        UpdateSavedSearchDto: {
+            alert?: boolean;
+            name?: string;
         };
         UserResponse: {
             displayName: string;
@@ -5261,6 +5594,71 @@ export interface operations {
             };
         };
     };
+    FavouriteController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                subject?: "achievement" | "demand";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FavouritePageResponse"];
+                };
+            };
+        };
+    };
+    FavouriteController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddFavouriteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FavouriteResponse"];
+                };
+            };
+        };
+    };
+    FavouriteController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     GuideCatalogController_list: {
         parameters: {
             query?: {
@@ -5677,6 +6075,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SiteController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementAcceptanceResponse"][];
+                };
             };
         };
     };
@@ -6266,6 +6683,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    NotificationController_emailPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesResponse"];
+                };
+            };
+        };
+    };
+    NotificationController_updateEmailPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmailPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesResponse"];
+                };
             };
         };
     };
@@ -7277,6 +7736,96 @@ export interface operations {
             };
         };
     };
+    SavedSearchController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                subject?: "achievement" | "demand";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchPageResponse"];
+                };
+            };
+        };
+    };
+    SavedSearchController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSavedSearchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchResponse"];
+                };
+            };
+        };
+    };
+    SavedSearchController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedSearchController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSavedSearchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchResponse"];
+                };
+            };
+        };
+    };
     CatalogSearchController_achievements: {
         parameters: {
             query?: {
@@ -7364,6 +7913,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PackageSearchResponse"];
+                };
+            };
+        };
+    };
+    SiteController_site: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteResponse"];
+                };
+            };
+        };
+    };
+    SiteController_legal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocumentResponse"][];
                 };
             };
         };
