@@ -132,6 +132,7 @@ describe('web portal in headless Chromium (e2e)', () => {
     await page.getByLabel('机构类型').selectOption('university');
     await page.getByLabel('统一社会信用代码').fill(badCheck);
     await page.getByLabel('所在地区').selectOption('BJ');
+    await page.getByRole('checkbox', { name: /我已阅读并同意/ }).check();
     await page.getByRole('button', { name: '注册' }).last().click();
     // The shape is fine, so only the API can tell the check character is wrong: its details[].field lands on the input.
     const codeInput = page.getByLabel('统一社会信用代码');
@@ -526,6 +527,7 @@ describe('web portal in headless Chromium (e2e)', () => {
     await page.getByLabel('统一社会信用代码').fill(randomCreditCode('91130100'));
     await page.getByLabel('所在地区').selectOption('HE');
     await page.getByLabel('所在分园区').selectOption('gaobeidian-innovation');
+    await page.getByRole('checkbox', { name: /我已阅读并同意/ }).check();
     await page.getByRole('button', { name: '注册' }).last().click();
     await page.locator('[data-testid="who"]').waitFor();
 
