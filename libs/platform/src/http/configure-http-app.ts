@@ -6,6 +6,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
+import { runInRequestScope } from '../logging/request-context';
 import { createValidationPipe, ValidationFailed } from '../errors/validation';
 import { httpRequestDuration } from '../observability/metrics';
 import { traceRequests } from '../observability/http-tracing';
@@ -58,6 +59,8 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1 } });
   // JSON Lines imports arrive as a stream; the importer parses it line by line.
   const fastify = app.getHttpAdapter().getInstance();
+  // The rest of the request runs in its scope: jobs it enqueues (directly or through the outbox) carry its id.
+  fastify.addHook('onRequest', (req, _reply, done) => runInRequestScope({ requestId: String(req.id) }, done));
   fastify.addContentTypeParser(['application/x-ndjson', 'text/csv', 'application/jsonl'], (_req, payload, done) => done(null, payload));
   // Before any pipe, transformer or SQL sees the input: depth, NUL bytes and lone surrogates, with the field named.
   fastify.addHook('preValidation', async (req) => {

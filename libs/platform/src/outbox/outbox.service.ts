@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { currentRequestId } from '../logging/request-context';
 import { JobName, JobPayload } from '../queue/job-catalogue';
 import { EnqueueOptions } from '../queue/job-queue.service';
 import { currentTraceCarrier } from '../observability/tracing';
@@ -33,9 +34,11 @@ export class OutboxService {
     );
   }
 
+  /** The job is delivered after commit, carrying the id of the request (or job) that enqueued it, for the logs. */
   async enqueue<N extends JobName>(tx: EntityManager, name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<void> {
     const repo = tx.getRepository(OutboxMessage);
-    await repo.save(repo.create({ kind: 'job', target: name, key: options.jobId ?? null, payload: { data: payload, options, trace: currentTraceCarrier() } as unknown as Record<string, unknown> }));
+    const withRequest: EnqueueOptions = { ...options, requestId: options.requestId ?? currentRequestId() };
+    await repo.save(repo.create({ kind: 'job', target: name, key: options.jobId ?? null, payload: { data: payload, options: withRequest, trace: currentTraceCarrier() } as unknown as Record<string, unknown> }));
   }
 
   /** Undelivered messages still being tried, for health. */

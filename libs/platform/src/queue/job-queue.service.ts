@@ -2,6 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { JobsOptions, Queue } from 'bullmq';
+import { currentRequestId, withRequestId } from '../logging/request-context';
 import { currentTraceCarrier, TraceCarrier } from '../observability/tracing';
 import { JOB_QUEUE, JobName, JobPayload, QueueName } from './job-catalogue';
 
@@ -24,6 +25,8 @@ export interface EnqueueOptions {
   delayMs?: number;
   attempts?: number;
   priority?: number;
+  /** The request that caused the job (the outbox keeps it from the transaction that enqueued); else the current one. */
+  requestId?: string;
 }
 
 /** BullMQ forbids ':' in custom ids on some versions' repeat keys; keep ids readable but safe. */
@@ -54,7 +57,8 @@ export class JobQueue implements OnModuleDestroy {
       priority: options.priority,
       jobId: options.jobId ? safeJobId(options.jobId) : undefined,
     };
-    const job = await this.queue(JOB_QUEUE[name]).add(name, withTrace(payload as object, currentTraceCarrier()), opts);
+    const data = withTrace(withRequestId(payload as object, options.requestId ?? currentRequestId()), currentTraceCarrier());
+    const job = await this.queue(JOB_QUEUE[name]).add(name, data, opts);
     return String(job.id);
   }
 
