@@ -96,7 +96,7 @@ describe('access control generated from the OpenAPI document (e2e)', () => {
     t = await createTestApp({ worker: true, clock: new MovableClock(START) });
     doc = (await t.api.get('/api/docs-json')).body;
     w = await buildAccessWorld(t);
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await t?.close();
   });

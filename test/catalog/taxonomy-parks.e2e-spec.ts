@@ -27,7 +27,7 @@ describe('taxonomy: park key industries (e2e)', () => {
     // sjz-hitech starts without energy-saving-environmental among its key industries.
     demandId = (await createDemand(t.api, ent, { park: 'sjz-hitech' })).id;
     await t.drain();
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await t?.close();

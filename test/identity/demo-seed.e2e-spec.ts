@@ -25,5 +25,5 @@ describe('demo seed with organisation verification (e2e)', () => {
     const [{ n }] = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE target = 'matching.compute-matches-for-import' AND processed_at IS NOT NULL`);
     expect(n).toBe(1);
     await seedDemoData(base, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
-  }, 240_000);
+  }, 300_000);
 });

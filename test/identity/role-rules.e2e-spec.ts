@@ -36,7 +36,7 @@ describe('identity: privileged roles only from a verified organisation of the ri
     park = await signUpOrganisation(t.api, 'park-administration', { parkCode: 'bd-hitech' });
     await verifyOrganisation(t.api, park.organisation.id);
     reviewer = await addMember(t.api, park, ['reviewer']);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await t.close();
   });

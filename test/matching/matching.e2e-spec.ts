@@ -71,7 +71,7 @@ describe('matching (e2e)', () => {
     });
     ids.hiddenDemand = hidden.id;
     await t.drain();
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await t?.close();

@@ -11,6 +11,10 @@ import {
 import { awaitQueuesDrained, createTestDatabase, TEST_REDIS_URL, TestDatabase } from '@techbridge/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 import { mountQueueDashboard } from '../../apps/api/src/queue-dashboard';
+import { acceptingCurrentAgreements } from '../../libs/identity/src/legal/legal-documents';
+
+/** The `agreements` of a sign-up whose reader accepts the current user agreement and privacy policy. */
+export const AGREEMENTS = acceptingCurrentAgreements();
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -87,6 +91,8 @@ export interface TestAppOptions {
   clock?: MovableClock;
   /** Extra modules composed into the app, e.g. a probe controller that only a test needs. */
   imports?: Array<Type<unknown> | DynamicModule>;
+  /** Serve this database (e.g. one a test restored) instead of a fresh copy of the template; close() drops it. */
+  database?: TestDatabase;
   /** Extra HTTP setup before init (Fastify accepts plugins only before it boots), e.g. serving the built portal. */
   beforeInit?: (app: NestFastifyApplication, config: AppConfig) => Promise<unknown>;
 }
@@ -96,7 +102,7 @@ export const ADMIN_PASSWORD = 'Admin-pass-2026';
 
 /** The api (and optionally the worker) on a fresh database and an isolated queue prefix. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
@@ -172,6 +178,7 @@ export async function signUpOrganisation(
     email: overrides.email ?? `user-${n}@example.cn`,
     password: 'Passw0rd-Strong',
     displayName: `测试用户${counter}`,
+    agreements: AGREEMENTS,
     organisation: {
       name: overrides.name ?? `测试机构${n}`,
       type,

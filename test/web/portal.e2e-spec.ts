@@ -18,7 +18,7 @@ const SHOTS = path.resolve(__dirname, '../../artifacts/screenshots');
 const ACHIEVEMENT_TITLE = `钙钛矿-晶硅叠层光伏电池低温制备技术 ${Date.now().toString(36)}`;
 const DEMAND_TITLE = `光伏组件转换效率提升与叠层电池中试需求 ${Date.now().toString(36)}`;
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
 describe('web portal in headless Chromium (e2e)', () => {
   let t: TestApp;
@@ -44,11 +44,11 @@ describe('web portal in headless Chromium (e2e)', () => {
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       viewport: { width: 1280, height: 900 },
-      timeout: 60_000,
+      timeout: 180_000,
       locale: 'en-US',
     });
     page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(120_000); // waits are for real conditions; the bound only catches a hang on a loaded machine
   });
 
   afterAll(async () => {
@@ -132,6 +132,7 @@ describe('web portal in headless Chromium (e2e)', () => {
     await page.getByLabel('机构类型').selectOption('university');
     await page.getByLabel('统一社会信用代码').fill(badCheck);
     await page.getByLabel('所在地区').selectOption('BJ');
+    await page.getByRole('checkbox', { name: /我已阅读并同意/ }).check();
     await page.getByRole('button', { name: '注册' }).last().click();
     // The shape is fine, so only the API can tell the check character is wrong: its details[].field lands on the input.
     const codeInput = page.getByLabel('统一社会信用代码');
@@ -386,7 +387,7 @@ describe('web portal in headless Chromium (e2e)', () => {
     });
     await page.getByRole('button', { name: '开始导入' }).click();
     const progress = page.getByTestId('import-progress');
-    await progress.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+    await progress.locator('[data-status="done"]').waitFor({ timeout: 240_000 });
     expect(await progress.innerText()).toContain('新增 2');
     expect(await progress.innerText()).toContain('失败 1');
     await shot('admin-import');
@@ -526,6 +527,7 @@ describe('web portal in headless Chromium (e2e)', () => {
     await page.getByLabel('统一社会信用代码').fill(randomCreditCode('91130100'));
     await page.getByLabel('所在地区').selectOption('HE');
     await page.getByLabel('所在分园区').selectOption('gaobeidian-innovation');
+    await page.getByRole('checkbox', { name: /我已阅读并同意/ }).check();
     await page.getByRole('button', { name: '注册' }).last().click();
     await page.locator('[data-testid="who"]').waitFor();
 

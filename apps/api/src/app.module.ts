@@ -1,6 +1,6 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, Clock, PlatformHttpModule, PlatformModule } from '@techbridge/platform';
+import { AppConfig, Clock, maskedLogging, PlatformHttpModule, PlatformModule, traceLogFields } from '@techbridge/platform';
 import { IdentityModule } from '@techbridge/identity';
 import { CONTEXT_MODULES } from './context-modules';
 
@@ -20,10 +20,14 @@ export class AppModule {
           // Nest 11's path syntax for "every route" (the default '*' triggers a legacy-route warning).
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
+            // PIPL: phone numbers, e-mail addresses and ID numbers masked in every field and message.
+            ...maskedLogging(),
             level: options.config.LOG_LEVEL,
             genReqId: (req) => (req as { id?: string }).id ?? '',
             autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').includes('/health') },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Every line carries the trace (and, in the worker, the request id that caused the job).
+            mixin: traceLogFields,
           },
         }),
         PlatformModule.forRoot(options),

@@ -1,8 +1,9 @@
+import './tracing';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { JobName, JobQueue, loadConfig, OutboxRelay, QueueName, ReferenceDataSeeder, runMigrations } from '@techbridge/platform';
+import { JobName, JobQueue, loadConfig, OutboxRelay, QueueName, ReferenceDataSeeder, runMigrations, serveWorkerMetrics } from '@techbridge/platform';
 import { RewardSchedules } from '@techbridge/contracts';
 import { WorkerHeartbeat } from './worker-heartbeat';
 import { WorkerModule } from './worker.module';
@@ -30,12 +31,19 @@ async function bootstrap(): Promise<void> {
   // Imports whose upload a crash cut short: failed with the reason, partial files removed (at start and every five minutes).
   await jobs.enqueue(JobName.SweepAbandonedUploads, {}, { jobId: `sweep-uploads-at-boot-${Date.now()}` });
   await jobs.queue(jobs.queueOf(JobName.SweepAbandonedUploads)).upsertJobScheduler('sweep-abandoned-uploads', { every: 5 * 60_000 }, { name: JobName.SweepAbandonedUploads, data: {} });
+  // 等保 2.0: audit entries past AUDIT_RETENTION_DAYS (never younger than 180 days) go daily.
+  await jobs.queue(jobs.queueOf(JobName.PruneAuditLog)).upsertJobScheduler('prune-audit-log', { every: 24 * 60 * 60_000 }, { name: JobName.PruneAuditLog, data: {} });
   // Yearly reward ledger (1 January, previous year) and monthly provisional runs: upserted by fixed id, so every start is safe.
   await app.get(RewardSchedules).register();
   if (config.WORKER_HEARTBEAT_FILE) {
     const db = app.get(DataSource);
     const redis = () => jobs.queue(QueueName.Maintenance).client.then((c) => (c as unknown as { ping(): Promise<string> }).ping());
     new WorkerHeartbeat(config.WORKER_HEARTBEAT_FILE, [() => db.query('SELECT 1'), redis]).start();
+  }
+  if (config.WORKER_METRICS_PORT !== undefined) {
+    const server = await serveWorkerMetrics(config.WORKER_METRICS_PORT, config.HOST, config.METRICS_TOKEN);
+    app.get(Logger).log(`worker metrics on ${config.HOST}:${config.WORKER_METRICS_PORT}/metrics${config.METRICS_TOKEN ? '' : ' (off until METRICS_TOKEN is set)'}`);
+    process.once('SIGTERM', () => server.close());
   }
   app.get(Logger).log('TechBridge worker started');
 }

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { PlatformModule, WorkerRuntimeModule } from '@techbridge/platform';
+import { maskedLogging, PlatformModule, traceLogFields, WorkerRuntimeModule } from '@techbridge/platform';
 import { AppModuleOptions } from '../../api/src/app.module';
 import { CONTEXT_MODULES } from '../../api/src/context-modules';
 
@@ -11,7 +11,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: options.config.LOG_LEVEL } }),
+        LoggerModule.forRoot({ pinoHttp: { ...maskedLogging(), level: options.config.LOG_LEVEL, mixin: traceLogFields } }),
         PlatformModule.forRoot(options),
         WorkerRuntimeModule,
         ...CONTEXT_MODULES,

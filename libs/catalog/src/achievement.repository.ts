@@ -4,6 +4,7 @@ import { AchievementAttachment } from './entities/achievement-attachment.entity'
 import { AchievementEvent } from './entities/achievement-event.entity';
 import { AchievementInterest } from './entities/achievement-interest.entity';
 import { Achievement, AchievementStatus } from './entities/achievement.entity';
+import type { AchievementListing } from './achievement-listing';
 
 export interface AchievementFilter {
   status?: AchievementStatus;
@@ -21,18 +22,11 @@ export interface AchievementFilter {
 }
 
 /** One row of the import upsert: the columns the import sets. */
-export interface ImportedAchievementRow {
+export interface ImportedAchievementRow extends AchievementListing {
   source: string;
   external_id: string;
   owner_id: string;
   owner_type: string;
-  title: string;
-  summary: string;
-  keywords: string[];
-  industry: string;
-  field: string | null;
-  trl: number;
-  stage: string;
   transfer_modes: string[];
   asking_price: number | null;
   patents: string[];

@@ -29,6 +29,7 @@ import { PackageProjection } from './search/package.projection';
 import { TaxonomyController } from './taxonomy.controller';
 import { TaxonomyRepository } from './taxonomy.repository';
 import { TaxonomyService } from './taxonomy.service';
+import { CatalogMetrics } from './catalog.metrics';
 
 @Module({
   imports: [
@@ -36,8 +37,8 @@ import { TaxonomyService } from './taxonomy.service';
     TypeOrmModule.forFeature([Achievement, AchievementEvent, AchievementAttachment, AchievementInterest, TechnologyPackage, GuideCatalog, GuideCatalogEntry, ImportJob]),
   ],
   controllers: [AchievementController, AchievementAttachmentController, TaxonomyController, ImportController, PackageController, GuideCatalogController, CatalogSearchController],
-  providers: [AchievementRepository, CatalogAccessPolicy, CatalogService, AchievementAttachmentService, AchievementProjection, TaxonomyService, TaxonomyRepository, ImportRepository, ImportService, ImportJobs, AchievementImportKind, PackageRepository, PackageService, PackageProjection, CatalogSearchService],
-  exports: [CatalogService, ImportService],
+  providers: [CatalogMetrics, AchievementRepository, CatalogAccessPolicy, CatalogService, AchievementAttachmentService, AchievementProjection, TaxonomyService, TaxonomyRepository, ImportRepository, ImportService, ImportJobs, AchievementImportKind, PackageRepository, PackageService, PackageProjection, CatalogSearchService],
+  exports: [CatalogService, ImportService, CatalogSearchService],
 })
 export class CatalogModule implements OnModuleInit {
   constructor(

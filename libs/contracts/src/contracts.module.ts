@@ -19,6 +19,7 @@ import { RewardSchedules } from './reward-schedules';
 import { ContractDeduction } from './entities/contract-deduction.entity';
 import { BrokerProfile, RegistrationInstitutionProfile, TransferInstitutionProfile } from './entities/institution-profiles.entity';
 import { TechnologyContract } from './entities/technology-contract.entity';
+import { ContractsMetrics } from './contracts.metrics';
 
 @Module({
   imports: [
@@ -30,7 +31,7 @@ import { TechnologyContract } from './entities/technology-contract.entity';
     RoadshowModule,
   ],
   controllers: [ContractsController],
-  providers: [
+  providers: [ContractsMetrics, 
     ContractsRepository,
     ContractAccessPolicy,
     ContractTransitions,

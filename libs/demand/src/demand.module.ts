@@ -15,11 +15,12 @@ import { DemandBroker } from './entities/demand-broker.entity';
 import { Demand } from './entities/demand.entity';
 import { Proposal } from './entities/proposal.entity';
 import { ProposalService } from './proposal.service';
+import { DemandMetrics } from './demand.metrics';
 
 @Module({
   imports: [IdentityModule, NotificationModule, CatalogModule, TypeOrmModule.forFeature([Demand, Proposal, DemandBroker])],
   controllers: [DemandController, ProposalController, DemandSearchController],
-  providers: [DemandRepository, DemandAccessPolicy, DemandService, DemandQueryService, ProposalService, DemandProjection, DemandJobs, DemandImportKind],
-  exports: [DemandService],
+  providers: [DemandMetrics, DemandRepository, DemandAccessPolicy, DemandService, DemandQueryService, ProposalService, DemandProjection, DemandJobs, DemandImportKind],
+  exports: [DemandService, DemandQueryService],
 })
 export class DemandModule {}

@@ -35,8 +35,9 @@ export interface DemandDocument {
 
 export const DEMANDS_INDEX_SETTINGS: IndexSettings = {
   searchableAttributes: ['title', 'keywords', 'description', 'enterpriseName'],
+  // id: a saved search asks whether one newly published demand is among its results.
   filterableAttributes: [
-    'industry', 'field', 'park', 'cooperationModes', 'status', 'visibility', 'enterpriseId', 'enterpriseRegion', 'minTrl', 'budget', 'deadline',
+    'id', 'industry', 'field', 'park', 'cooperationModes', 'status', 'visibility', 'enterpriseId', 'enterpriseRegion', 'minTrl', 'budget', 'deadline',
     'qualifications',
   ],
   sortableAttributes: ['publishedAt', 'budget', 'deadline'],
@@ -47,16 +48,16 @@ export function isIndexable(d: Pick<Demand, 'status'>): boolean {
   return LISTED_DEMAND_STATUSES.includes(d.status);
 }
 
+/** What a demand says and how it is classified: the fields its api response and its search document both repeat. */
+export function demandWordsOf(d: Pick<Demand, 'title' | 'description' | 'keywords' | 'industry' | 'field' | 'minTrl'>) {
+  return { title: d.title, description: d.description, keywords: d.keywords, industry: d.industry, field: d.field, minTrl: d.minTrl };
+}
+
 export function projectDemand(d: Demand): DemandDocument {
   return {
     id: d.id,
     version: d.version,
-    title: d.title,
-    description: d.description,
-    keywords: d.keywords,
-    industry: d.industry,
-    field: d.field,
-    minTrl: d.minTrl,
+    ...demandWordsOf(d),
     budget: d.budget === null ? null : Number(d.budget),
     cooperationModes: d.cooperationModes,
     park: d.park,

@@ -174,6 +174,7 @@ export class DemandService {
       await this.outbox.indexChanged(m, DEMANDS_INDEX, saved.id);
       await this.scheduleExpiry(m, saved);
       await this.enqueueMatching(m, saved);
+      await this.outbox.enqueue(m, JobName.AlertSavedSearches, { subject: 'demand', id: saved.id }, { jobId: `demand:${saved.id}:saved-search-alerts:${saved.version}` });
       await this.identity.audit(m, actor, { action: 'demand.publish', entityType: 'demand', entityId: d.id });
       return mapDemand(saved);
     });

@@ -23,12 +23,13 @@ import { MatchingJobs } from './matching.jobs';
 import { MatchingService } from './matching.service';
 import { ThesaurusRepository } from './thesaurus.repository';
 import { ThesaurusService } from './thesaurus.service';
+import { MatchingMetrics } from './matching.metrics';
 
 @Module({
   imports: [IdentityModule, NotificationModule, CatalogModule, DemandModule, TypeOrmModule.forFeature([ThesaurusEntry, Match, MatchEvent, MatchComputation, MatchWeightsVersion])],
   controllers: [MatchingController, MatchPipelineController, ThesaurusController, MatchWeightsController],
   providers: [
-    ThesaurusRepository, MatchRepository, MatchComputationRepository, MatchWeightsRepository, MatchAccessPolicy, ThesaurusService, MatchWeightsService, MatchingService,
+    MatchingMetrics, ThesaurusRepository, MatchRepository, MatchComputationRepository, MatchWeightsRepository, MatchAccessPolicy, ThesaurusService, MatchWeightsService, MatchingService,
     MatchPipelineService, MatchComputationService, MatchRescoreService, WeightRefitService, MatchingJobs,
   ],
   exports: [MatchingService, MatchPipelineService, ThesaurusService, MatchWeightsService],

@@ -16,8 +16,8 @@ import { MatchWeightsService } from './weights/match-weights.service';
 
 /** Below this share of the query's weight a candidate is not about the same problem, whatever its metadata. */
 export const MIN_TEXT_RELEVANCE = 0.12;
-const COMBINED_QUERY_LIMIT = 60;
-const PROBE_LIMIT = 30;
+/** Candidates re-ranked per match. */
+export const CANDIDATE_LIMIT = 120;
 const MATCHABLE_DEMAND_STATUSES = ['published', 'in-negotiation'];
 
 /** The worker's view: every demand may be read (stored suggestions are shown to each party through redaction). */
@@ -48,6 +48,7 @@ interface Model {
   weights: MatchWeights;
   version: ModelVersion;
   domainWords: ReadonlySet<string>;
+  parks: ParkInfo;
 }
 
 const FIELD_NAMES = new Map(INDUSTRIES.flatMap((i) => i.fields.map((f) => [f.code, { zh: f.zh, en: f.en }] as const)));
@@ -78,6 +79,9 @@ export class MatchingService {
     @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
   ) {}
 
+  private parksCache: { fingerprint: string; parks: ParkInfo } | null = null;
+  private wordsCache: { revision: number; words: ReadonlySet<string> } | null = null;
+
   // ---- HTTP facade ----
 
   /** Achievements that can solve this demand. The viewer must be allowed to read the demand in full (else 404). */
@@ -105,7 +109,7 @@ export class MatchingService {
     const demands = new Map((await this.demands.getDemandsByIds([...new Set(pairs.map((p) => p.demandId))])).map((d) => [d.id, d]));
     const achievements = new Map((await this.catalog.getAchievementsByIds([...new Set(pairs.map((p) => p.achievementId))])).map((a) => [a.id, a]));
     const model = await this.model();
-    const parks = await this.repo.parks(this.tx.manager);
+    const parks = model.parks;
     const out: PairScore[] = [];
     for (const d of demands.values()) {
       const wanted = pairs.filter((p) => p.demandId === d.id && achievements.has(p.achievementId)).map((p) => achievements.get(p.achievementId)!);
@@ -135,8 +139,12 @@ export class MatchingService {
 
   /** The thesaurus and weights in force now, with their versions. */
   async model(): Promise<Model> {
-    const [{ thesaurus, version: thesaurusVersion }, active] = await Promise.all([this.thesaurus.versioned(), this.weights.active()]);
-    return { thesaurus, weights: active.weights, version: { weightsVersion: active.version, thesaurusVersion }, domainWords: new Set(this.tokenizer.dictionaryWords()) };
+    // One round trip for all three; each part is reloaded only when its fingerprint moved.
+    const fp = await this.repo.modelFingerprints(this.tx.manager);
+    const [{ thesaurus, version: thesaurusVersion }, active] = await Promise.all([this.thesaurus.versioned(fp.thesaurus), this.weights.active(fp.weightsVersion)]);
+    if (this.parksCache?.fingerprint !== fp.parks) this.parksCache = { fingerprint: fp.parks, parks: await this.repo.parks(this.tx.manager) };
+    if (this.wordsCache?.revision !== this.tokenizer.revision) this.wordsCache = { revision: this.tokenizer.revision, words: new Set(this.tokenizer.dictionaryWords()) };
+    return { thesaurus, weights: active.weights, version: { weightsVersion: active.version, thesaurusVersion }, domainWords: this.wordsCache.words, parks: this.parksCache.parks };
   }
 
   private queryOf(text: MatchText, model: Model): MatchQuery {
@@ -149,7 +157,7 @@ export class MatchingService {
     // Hard constraint in the search filter, before ranking: nothing below the demand's minimum readiness.
     const filter: SearchFilter | undefined = demand.minTrl != null ? { field: 'trl', gte: demand.minTrl } : undefined;
     const candidates = await this.retrieve<AchievementDocument>(ACHIEVEMENTS_INDEX, query, filter);
-    const facts = demandFacts(demand, await this.repo.parks(this.tx.manager));
+    const facts = demandFacts(demand, model.parks);
     const eligible = candidates.filter((doc) => meetsHardConstraints(facts, achievementFactsOfDocument(doc)));
     // Relevance within the pool, with pseudo-relevance feedback from its best candidates (query/relevance.ts).
     const { evidence } = rankPool(query, eligible.map(documentText), this.tokenizer, relevanceParams(model.weights), wholeText(demandText(demand)));
@@ -169,7 +177,7 @@ export class MatchingService {
     const readable = viewer === SYSTEM_VIEWER ? null : this.demands.readableFilter(viewer);
     if (readable) filters.push(readable);
     const candidates = await this.retrieve<DemandDocument>(DEMANDS_INDEX, query, { and: filters });
-    const parks = await this.repo.parks(this.tx.manager);
+    const parks = model.parks;
     const facts = achievementFactsOfResponse(achievement);
     const eligible = candidates.filter((doc) => meetsHardConstraints(demandFactsOfDocument(doc, parks), facts));
     const pool = eligible.map((doc) => ({ title: doc.title, keywords: doc.keywords ?? [], body: doc.description ?? '' }));
@@ -203,19 +211,16 @@ export class MatchingService {
   }
 
   /**
-   * Candidates = one query of the ten strongest terms plus one probe per leading term: a long query only returns documents
-   * holding its first word, so single-term probes (expanded by the index's thesaurus synonyms) give the recall.
+   * Candidates = one search of the ten strongest terms (expansions included), any of them matching: documents holding
+   * more of the words come first, and a document missing the first word is still returned (embedded engine; Meilisearch
+   * drops the most frequent words first). One search per match, not one per leading term: at 100,000 achievements the
+   * single-term probes cost several times a plain search while the re-ranking decides the order anyway.
    */
   private async retrieve<D extends SearchDocument>(index: string, query: MatchQuery, filter: SearchFilter | undefined): Promise<D[]> {
     if (!query.queryTerms.length) return [];
     // A trailing space: whole words only, no prefix expansion of the last one.
-    const searches = [
-      this.search.search<D>(index, { q: `${query.queryTerms.join(' ')} `, filter, limit: COMBINED_QUERY_LIMIT, matchingStrategy: 'frequency' }),
-      ...query.probeTerms.map((term) => this.search.search<D>(index, { q: `${term} `, filter, limit: PROBE_LIMIT })),
-    ];
-    const byId = new Map<string, D>();
-    for (const result of await Promise.all(searches)) for (const hit of result.hits) if (!byId.has(hit.document.id)) byId.set(hit.document.id, hit.document);
-    return [...byId.values()];
+    const result = await this.search.search<D>(index, { q: `${query.queryTerms.join(' ')} `, filter, limit: CANDIDATE_LIMIT, matchingStrategy: 'frequency' });
+    return result.hits.map((hit) => hit.document);
   }
 }
 

@@ -13,6 +13,10 @@ import { QueueModule } from './queue/queue.module';
 import { SearchModule } from './search/search.module';
 import { FileStorage, LocalDiskStorage } from './storage/file-storage';
 import { ReferenceDataSeeder } from './reference/reference-data.seeder';
+import { MetricsModule } from './observability/metrics.module';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { PrivilegedRequestAudit } from './http/privileged-request-audit';
+import { PlatformMetrics } from './observability/platform-metrics';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -46,15 +50,17 @@ export class PlatformModule {
         { provide: Clock, useValue: options.clock ?? new Clock() },
         { provide: FileStorage, useClass: LocalDiskStorage },
         ReferenceDataSeeder,
+        PlatformMetrics,
       ],
       exports: [ConfigModule, DatabaseModule, QueueModule, SearchModule, OutboxModule, AuthModule, ThrottlerModule, Clock, FileStorage, ReferenceDataSeeder],
     };
   }
 }
 
-/** HTTP-only pieces: health, the outbox's dead letters. */
+/** HTTP-only pieces: health, metrics, the outbox's dead letters, the audit of privileged requests. */
 @Module({
-  imports: [TerminusModule],
+  imports: [TerminusModule, MetricsModule],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: PrivilegedRequestAudit }],
   controllers: [HealthController, OutboxController],
 })
 export class PlatformHttpModule {}

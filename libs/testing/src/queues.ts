@@ -21,7 +21,7 @@ interface QueueSnapshot {
  * in a queue already read could have just handed work to another; an unchanged event stream in every queue and an
  * unchanged outbox between the two looks rule that out.
  */
-export async function awaitQueuesDrained(jobs: JobQueue, relay?: OutboxRelay, timeoutMs = 60_000): Promise<void> {
+export async function awaitQueuesDrained(jobs: JobQueue, relay?: OutboxRelay, timeoutMs = 240_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let previous: string | null = null;
   for (;;) {

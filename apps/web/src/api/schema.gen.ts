@@ -239,6 +239,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出审计日志 / Export the audit log of a period as CSV (at most 366 days; the export itself is audited) */
+        get: operations["AuditTrailController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/accept-invitation": {
         parameters: {
             query?: never;
@@ -825,6 +842,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/favourites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My favourite achievements and demands */
+        get: operations["FavouriteController_list"];
+        put?: never;
+        /** Keep an achievement or demand I may see in my favourites (201 when added, 200 when already there) */
+        post: operations["FavouriteController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/favourites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a favourite */
+        delete: operations["FavouriteController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guide-catalogs": {
         parameters: {
             query?: never;
@@ -1165,6 +1217,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreement versions I accepted, and when */
+        get: operations["SiteController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/contract-amounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 技术合同成交额 / Registered contract amounts of a year by industry and by direction (Beijing/Tianjin → Hebei) */
+        get: operations["MonitoringController_contractAmounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/entries/{id}/approve": {
         parameters: {
             query?: never;
@@ -1223,6 +1309,23 @@ export interface paths {
         };
         /** 监测评价指标目录 / The indicator catalogue */
         get: operations["MonitoringController_indicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/innovation-index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布创新指数的年份 / The years with a computed innovation index, newest first */
+        get: operations["MonitoringController_indexYears"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1292,6 +1395,23 @@ export interface paths {
         get: operations["MonitoringController_weights"];
         /** Set the index weights (a new version; past computations keep theirs) */
         put: operations["MonitoringController_setWeights"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 首页统计 / Headline figures of this year: achievements, demands, registered deals and amount, events, latest deals */
+        get: operations["MonitoringController_overview"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1467,6 +1587,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 季度趋势 / Zone-wide value of each indicator over the last published quarters */
+        get: operations["MonitoringController_trends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -1493,6 +1630,24 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["NotificationController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/email-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which notification categories the caller also receives by e-mail */
+        get: operations["NotificationController_emailPreferences"];
+        /** Turn e-mail on or off per notification category */
+        put: operations["NotificationController_updateEmailPreferences"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2144,6 +2299,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/saved-searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My saved searches */
+        get: operations["SavedSearchController_list"];
+        put?: never;
+        /** Save a search of achievements or demands (alerts on new matching listings unless alert is false) */
+        post: operations["SavedSearchController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-searches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a saved search */
+        delete: operations["SavedSearchController_remove"];
+        options?: never;
+        head?: never;
+        /** Rename a saved search or turn its alerts on or off */
+        patch: operations["SavedSearchController_update"];
+        trace?: never;
+    };
     "/api/v1/search/achievements": {
         parameters: {
             query?: never;
@@ -2186,6 +2377,40 @@ export interface paths {
             cookie?: never;
         };
         get: operations["CatalogSearchController_packages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Footer facts from configuration (host organisation, contact, ICP number) and the current agreement versions */
+        get: operations["SiteController_site"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/site/legal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current user agreement and privacy policy, in full */
+        get: operations["SiteController_legal"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2411,6 +2636,12 @@ export interface components {
             processingTimeMs: number;
             total: number;
         };
+        AddFavouriteDto: {
+            /** @enum {string} */
+            subject: "achievement" | "demand";
+            /** Format: uuid */
+            targetId: string;
+        };
         AddSuggestionsDto: {
             /** @default 60 */
             minScore: number;
@@ -2424,6 +2655,33 @@ export interface components {
             /** @description Accepted presentations that did not fit the opening hours */
             unplaced: components["schemas"]["PresentationResponse"][];
         };
+        AgreementAcceptanceResponse: {
+            acceptedAt: string;
+            /** @enum {string} */
+            document: "user-agreement" | "privacy-policy";
+            version: string;
+        };
+        AgreementsAcceptedDto: {
+            /**
+             * @description Version of the privacy policy accepted (GET /site)
+             * @example 2026-12-01
+             */
+            privacyPolicy: string;
+            /**
+             * @description Version of the user agreement accepted (GET /site)
+             * @example 2026-12-01
+             */
+            userAgreement: string;
+        };
+        AmountRowResponse: {
+            /** @description yuan */
+            contractAmount: number;
+            contracts: number;
+            /** @description industry code, or direction: absorbed-bj-tj (Beijing/Tianjin → Hebei), within-province, out-of-province, other */
+            key: string | null;
+            /** @description yuan */
+            technologyAmount: number;
+        };
         ApplyPresentationDto: {
             achievementId?: string;
             packageId?: string;
@@ -2434,6 +2692,14 @@ export interface components {
         AssignBrokerDto: {
             /** @description A user with the broker role */
             userId: string;
+        };
+        BilingualParagraphs: {
+            en: string[];
+            zh: string[];
+        };
+        BilingualText: {
+            en: string;
+            zh: string;
         };
         BrokerProfileDto: {
             /** @example JJR-HE-2025-0012 */
@@ -2476,6 +2742,12 @@ export interface components {
             email?: string;
             name?: string;
             phone?: string;
+        };
+        ContractAmountsResponse: {
+            byDirection: components["schemas"]["AmountRowResponse"][];
+            byIndustry: components["schemas"]["AmountRowResponse"][];
+            total: components["schemas"]["AmountRowResponse"];
+            year: number;
         };
         ContractPartyDto: {
             /** @example 91130100MA0XXXXXXX */
@@ -2678,6 +2950,47 @@ export interface components {
             theme: string;
             title: string;
         };
+        CreateSavedSearchDto: {
+            /**
+             * @description Alert when a new listing matches
+             * @default true
+             */
+            alert: boolean;
+            /** @description Demands only: budget at least (yuan) */
+            budgetMin?: number;
+            /**
+             * @description Demands only
+             * @enum {string}
+             */
+            cooperationMode?: "transfer" | "license" | "joint-implementation" | "equity" | "joint-development" | "consulting" | "other";
+            /** @enum {string} */
+            field?: "intelligent-manufacturing" | "aero-engine" | "robotics" | "cnc-machine-tools" | "rail-transit" | "petroleum-equipment" | "big-data" | "artificial-intelligence" | "mobile-internet" | "cloud-computing" | "beidou-navigation" | "display" | "electronic-information" | "biopharma" | "medical-devices" | "tcm" | "health-services" | "photovoltaics" | "wind-power" | "hydrogen" | "energy-storage" | "smart-grid" | "advanced-metals" | "polymers" | "display-materials" | "carbon-materials" | "electronic-materials" | "building-materials" | "air-pollution" | "water-treatment" | "solid-waste" | "environmental-monitoring" | "energy-efficiency" | "power-batteries" | "electric-drive" | "connected-vehicles" | "fuel-cell-vehicles" | "auto-parts" | "testing-certification" | "ip-services" | "tech-consulting" | "industrial-design" | "tech-finance" | "seed-industry" | "smart-agriculture" | "food-processing" | "animal-husbandry" | "agricultural-machinery";
+            /** @enum {string} */
+            industry?: "advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture";
+            name: string;
+            /** @enum {string} */
+            park?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+            /** @description Achievements only: asking price at most (yuan) */
+            priceMax?: number;
+            /** @description Free text */
+            q?: string;
+            /**
+             * @description Achievements only: the owner's region
+             * @enum {string}
+             */
+            region?: "BJ" | "TJ" | "HE" | "other";
+            /** @enum {string} */
+            subject: "achievement" | "demand";
+            /**
+             * @description Achievements only
+             * @enum {string}
+             */
+            transferMode?: "self-implementation" | "transfer" | "license" | "joint-implementation" | "equity" | "other";
+            /** @description Achievements only */
+            trlMax?: number;
+            /** @description Achievements only */
+            trlMin?: number;
+        };
         DeadLetterPage: {
             items: components["schemas"]["DeadLetterResponse"][];
             page: number;
@@ -2824,6 +3137,22 @@ export interface components {
             /** @description every revision, oldest first */
             history: components["schemas"]["FigureResponse"][];
         };
+        EmailCategoryChoice: {
+            /** @enum {string} */
+            category: "matches" | "alerts" | "demands" | "roadshows" | "contracts" | "other";
+            email: boolean;
+        };
+        EmailCategoryPreference: {
+            /** @enum {string} */
+            category: "matches" | "alerts" | "demands" | "roadshows" | "contracts" | "other";
+            email: boolean;
+            label: components["schemas"]["LabelResponse"];
+        };
+        EmailPreferencesResponse: {
+            categories: components["schemas"]["EmailCategoryPreference"][];
+            /** @description False when the platform has no mail server configured: notifications stay in-app */
+            emailAvailable: boolean;
+        };
         EnterFiguresDto: {
             entries: components["schemas"]["EntryInputDto"][];
         };
@@ -2908,6 +3237,23 @@ export interface components {
             action: "open-registration" | "close-registration" | "mark-held" | "close" | "cancel";
             reason?: string;
         };
+        FavouritePageResponse: {
+            items: components["schemas"]["FavouriteResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        FavouriteResponse: {
+            /** @description False when the listing has been withdrawn or is no longer visible to you */
+            available: boolean;
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            subject: "achievement" | "demand";
+            targetId: string;
+            /** @description Title as it is now */
+            title: string;
+        };
         FigureResponse: {
             breakdown: string;
             createdAt: string;
@@ -2965,6 +3311,10 @@ export interface components {
             runId: string;
             weightsVersion: number;
         };
+        IndexYearsResponse: {
+            /** @description years with a computed index, newest first */
+            years: number[];
+        };
         IndicatorResponse: {
             /** @enum {string} */
             aggregation: "sum" | "last" | "mean" | "share";
@@ -2980,6 +3330,15 @@ export interface components {
             source: "computed" | "entered";
             /** @enum {string} */
             unit: "count" | "yuan" | "percent" | "per-10k";
+        };
+        IndicatorTrendResponse: {
+            code: string;
+            dimension: string;
+            name: Record<string, never>;
+            /** @enum {string} */
+            unit: "count" | "yuan" | "percent" | "per-10k";
+            /** @description one value per entry of `quarters`, in that order */
+            values: number[] | null;
         };
         IndustryResponse: {
             code: string;
@@ -3013,6 +3372,10 @@ export interface components {
             achievementId?: string;
             packageId?: string;
         };
+        LabelResponse: {
+            en: string;
+            zh: string;
+        };
         LanguageHintDto: {
             en: string;
             suggestions: components["schemas"]["LanguageSuggestion"][];
@@ -3021,6 +3384,31 @@ export interface components {
         LanguageSuggestion: {
             en: string;
             zh: string;
+        };
+        LatestDealResponse: {
+            /** @description yuan */
+            contractAmount: number;
+            /** @enum {string} */
+            direction: "absorbed-bj-tj" | "within-province" | "out-of-province" | "other";
+            id: string;
+            parkCode: string | null;
+            registeredAt: string;
+            /** @description contract type code */
+            type: string;
+            typeName: Record<string, never>;
+        };
+        LegalDocumentResponse: {
+            body: components["schemas"]["BilingualParagraphs"];
+            /** @enum {string} */
+            document: "user-agreement" | "privacy-policy";
+            title: components["schemas"]["BilingualText"];
+            version: string;
+        };
+        LegalDocumentSummaryResponse: {
+            /** @enum {string} */
+            document: "user-agreement" | "privacy-policy";
+            title: components["schemas"]["BilingualText"];
+            version: string;
         };
         MatchAchievementSummary: {
             id: string;
@@ -3215,6 +3603,21 @@ export interface components {
             verified: boolean;
             verifiedAt: string | null;
         };
+        OverviewResponse: {
+            /** @description achievements published this year */
+            achievements: number;
+            /** @description their contract amount, yuan */
+            dealAmount: number;
+            /** @description technology contracts registered this year */
+            deals: number;
+            /** @description enterprise demands published this year */
+            demands: number;
+            /** @description roadshows and matchmaking events held this year */
+            events: number;
+            /** @description the latest registered contracts (no party names: the figures are public, the parties are not) */
+            latestDeals: components["schemas"]["LatestDealResponse"][];
+            year: number;
+        };
         OwnerSummary: {
             claimed: boolean;
             id: string;
@@ -3284,13 +3687,16 @@ export interface components {
         };
         ParkIndexResponse: {
             dimensions: Record<string, never>;
+            /** @description false: the park reported nothing that year (every input missing or 0); it is listed but not ranked */
+            hasData: boolean;
             inputs: Record<string, never>;
             normalised: Record<string, never>;
             park: string;
             parkName: Record<string, never>;
             previousRank: number | null;
             previousScore: number | null;
-            rank: number;
+            /** @description competition rank among the parks with data; null for a park without */
+            rank: number | null;
             /** @description positive = moved up */
             rankChange: number | null;
             score: number;
@@ -3480,6 +3886,55 @@ export interface components {
             /** @example 高新技术企业数与省科技厅认定名单不一致，请核对 */
             reason: string;
         };
+        SavedSearchCriteriaResponse: {
+            /** @description Demands only: budget at least (yuan) */
+            budgetMin?: number;
+            /**
+             * @description Demands only
+             * @enum {string}
+             */
+            cooperationMode?: "transfer" | "license" | "joint-implementation" | "equity" | "joint-development" | "consulting" | "other";
+            /** @enum {string} */
+            field?: "intelligent-manufacturing" | "aero-engine" | "robotics" | "cnc-machine-tools" | "rail-transit" | "petroleum-equipment" | "big-data" | "artificial-intelligence" | "mobile-internet" | "cloud-computing" | "beidou-navigation" | "display" | "electronic-information" | "biopharma" | "medical-devices" | "tcm" | "health-services" | "photovoltaics" | "wind-power" | "hydrogen" | "energy-storage" | "smart-grid" | "advanced-metals" | "polymers" | "display-materials" | "carbon-materials" | "electronic-materials" | "building-materials" | "air-pollution" | "water-treatment" | "solid-waste" | "environmental-monitoring" | "energy-efficiency" | "power-batteries" | "electric-drive" | "connected-vehicles" | "fuel-cell-vehicles" | "auto-parts" | "testing-certification" | "ip-services" | "tech-consulting" | "industrial-design" | "tech-finance" | "seed-industry" | "smart-agriculture" | "food-processing" | "animal-husbandry" | "agricultural-machinery";
+            /** @enum {string} */
+            industry?: "advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture";
+            /** @enum {string} */
+            park?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+            /** @description Achievements only: asking price at most (yuan) */
+            priceMax?: number;
+            /** @description Free text */
+            q?: string;
+            /**
+             * @description Achievements only: the owner's region
+             * @enum {string}
+             */
+            region?: "BJ" | "TJ" | "HE" | "other";
+            /**
+             * @description Achievements only
+             * @enum {string}
+             */
+            transferMode?: "self-implementation" | "transfer" | "license" | "joint-implementation" | "equity" | "other";
+            /** @description Achievements only */
+            trlMax?: number;
+            /** @description Achievements only */
+            trlMin?: number;
+        };
+        SavedSearchPageResponse: {
+            items: components["schemas"]["SavedSearchResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        SavedSearchResponse: {
+            alert: boolean;
+            createdAt: string;
+            criteria: components["schemas"]["SavedSearchCriteriaResponse"];
+            id: string;
+            lastAlertedAt: string | null;
+            name: string;
+            /** @enum {string} */
+            subject: "achievement" | "demand";
+        };
         SearchFacets: {
             industry: Record<string, never>;
             region: Record<string, never>;
@@ -3498,6 +3953,8 @@ export interface components {
             password: string;
         };
         SignUpDto: {
+            /** @description The user agreement and privacy policy versions accepted (current ones: GET /site) */
+            agreements: components["schemas"]["AgreementsAcceptedDto"];
             /** @example 张老师 */
             displayName: string;
             /** @example tto@example.edu.cn */
@@ -3505,6 +3962,16 @@ export interface components {
             organisation: components["schemas"]["NewOrganisationDto"];
             /** @description PASSWORD_MIN_LENGTH characters (10 by default) from PASSWORD_MIN_CLASSES of lower, upper, digit, other (3 by default) */
             password: string;
+        };
+        SiteResponse: {
+            /** @description Current versions, to accept at sign-up */
+            agreements: components["schemas"]["LegalDocumentSummaryResponse"][];
+            /** @description Contact line; empty when not configured */
+            contact: string;
+            /** @description Host organisation (主办单位); empty when not configured */
+            hostOrganisation: string;
+            /** @description ICP filing number (ICP备案号); empty when not configured */
+            icpNumber: string;
         };
         SubmitProposalDto: {
             /** @description Published achievements of your own organisation */
@@ -3596,6 +4063,11 @@ export interface components {
             validFrom: string;
             /** @example 2027-12-31 */
             validTo: string;
+        };
+        TrendsResponse: {
+            indicators: components["schemas"]["IndicatorTrendResponse"][];
+            /** @description the published quarters, oldest first (at most the last eight) */
+            quarters: string[];
         };
         TrlLevelResponse: {
             en: string;
@@ -3694,6 +4166,10 @@ export interface components {
             /** @enum {string} */
             visibility?: "public" | "members" | "brokers";
         };
+        UpdateEmailPreferencesDto: {
+            /** @description Categories to change; the others keep their setting */
+            categories: components["schemas"]["EmailCategoryChoice"][];
+        };
         UpdatePackageDto: {
             /** @description Ordered ids of published achievements */
             achievementIds?: string[];
@@ -3708,6 +4184,10 @@ export interface components {
         UpdateParkKeyIndustriesDto: {
             /** @description 重点产业代码（可为空） / industry codes, may be empty */
             keyIndustries: ("advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture")[];
+        };
+        UpdateSavedSearchDto: {
+            alert?: boolean;
+            name?: string;
         };
         UserResponse: {
             displayName: string;
@@ -4159,6 +4639,28 @@ export interface operations {
                 entityType?: string;
                 page?: number;
                 pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditTrailController_export: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive), ISO 8601; default 30 days before `to` */
+                from?: string;
+                /** @description End (exclusive), ISO 8601; default now */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -5208,6 +5710,71 @@ export interface operations {
             };
         };
     };
+    FavouriteController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                subject?: "achievement" | "demand";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FavouritePageResponse"];
+                };
+            };
+        };
+    };
+    FavouriteController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddFavouriteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FavouriteResponse"];
+                };
+            };
+        };
+    };
+    FavouriteController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     GuideCatalogController_list: {
         parameters: {
             query?: {
@@ -5710,6 +6277,47 @@ export interface operations {
             };
         };
     };
+    SiteController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementAcceptanceResponse"][];
+                };
+            };
+        };
+    };
+    MonitoringController_contractAmounts: {
+        parameters: {
+            query?: {
+                /** @description default: this year (Beijing time) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractAmountsResponse"];
+                };
+            };
+        };
+    };
     MonitoringController_approve: {
         parameters: {
             query?: never;
@@ -5792,6 +6400,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorResponse"][];
+                };
+            };
+        };
+    };
+    MonitoringController_indexYears: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexYearsResponse"];
                 };
             };
         };
@@ -5900,6 +6527,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WeightsResponse"];
+                };
+            };
+        };
+    };
+    MonitoringController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewResponse"];
                 };
             };
         };
@@ -6180,6 +6826,25 @@ export interface operations {
             };
         };
     };
+    MonitoringController_trends: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendsResponse"];
+                };
+            };
+        };
+    };
     NotificationController_list: {
         parameters: {
             query?: {
@@ -6217,6 +6882,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    NotificationController_emailPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesResponse"];
+                };
+            };
+        };
+    };
+    NotificationController_updateEmailPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmailPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesResponse"];
+                };
             };
         };
     };
@@ -7228,6 +7935,96 @@ export interface operations {
             };
         };
     };
+    SavedSearchController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                subject?: "achievement" | "demand";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchPageResponse"];
+                };
+            };
+        };
+    };
+    SavedSearchController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSavedSearchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchResponse"];
+                };
+            };
+        };
+    };
+    SavedSearchController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedSearchController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSavedSearchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchResponse"];
+                };
+            };
+        };
+    };
     CatalogSearchController_achievements: {
         parameters: {
             query?: {
@@ -7315,6 +8112,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PackageSearchResponse"];
+                };
+            };
+        };
+    };
+    SiteController_site: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteResponse"];
+                };
+            };
+        };
+    };
+    SiteController_legal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocumentResponse"][];
                 };
             };
         };

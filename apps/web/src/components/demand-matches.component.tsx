@@ -32,7 +32,7 @@ export function DemandMatches({ achievementId }: { achievementId: string }) {
       <h4>{t('ws.university.matchingDemands')}</h4>
       {matches.isLoading && <Loading />}
       {!!matches.error && <ErrorNotice error={matches.error} onRetry={matches.refetch} />}
-      {matches.data && matches.data.items.length === 0 && <EmptyState>{t('ws.enterprise.matchesEmpty')}</EmptyState>}
+      {matches.data && matches.data.items.length === 0 && <EmptyState>{t('ws.university.demandMatchesEmpty')}</EmptyState>}
       {matches.data && matches.data.items.length > 0 && (
         <ol className="match-list">
           {matches.data.items.map((m) => (

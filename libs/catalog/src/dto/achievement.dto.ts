@@ -5,6 +5,7 @@ import {
 } from 'class-validator';
 import { FIELD_CODES, INDUSTRY_CODES, IsYuan, PageQuery, PRICING_METHOD_CODES, TRANSFER_MODE_CODES } from '@techbridge/platform';
 import type { Achievement, AchievementStatus, QualityWarning } from '../entities/achievement.entity';
+import { listingOf } from '../achievement-listing';
 
 export const FUNDING_SOURCES = ['national-program', 'provincial-program', 'municipal-program', 'enterprise', 'other', 'none'] as const;
 export const FISCAL_FUNDING_SOURCES = ['national-program', 'provincial-program', 'municipal-program'];
@@ -148,13 +149,7 @@ export function mapAchievement(a: Achievement, owner: OwnerLike | undefined, opt
     status: a.status,
     source: a.source,
     externalId: a.externalId,
-    title: a.title,
-    summary: a.summary,
-    keywords: a.keywords,
-    industry: a.industry,
-    field: a.field,
-    trl: a.trl,
-    stage: a.stage,
+    ...listingOf(a),
     trlEvidence: a.trlEvidence,
     trlAssessedBy: a.trlAssessedBy,
     transferModes: a.transferModes,

@@ -6,19 +6,13 @@ import { ACHIEVEMENTS_INDEX } from '../catalog-indexes';
 import { FISCAL_FUNDING_SOURCES } from '../dto/achievement.dto';
 import type { Achievement } from '../entities/achievement.entity';
 import { taxonomySynonyms } from './taxonomy-labels';
+import { AchievementListing, listingOf } from '../achievement-listing';
 
 /** The `achievements` document, exactly as agreed with matching and roadshow (see the lead's contract). */
-export interface AchievementDocument {
+export interface AchievementDocument extends AchievementListing {
   [key: string]: unknown;
   id: string;
   version: number;
-  title: string;
-  summary: string;
-  keywords: string[];
-  industry: string;
-  field: string | null;
-  trl: number;
-  stage: string;
   transferModes: string[];
   pricingMethod: string | null;
   askingPrice: number | null;
@@ -38,7 +32,8 @@ export interface AchievementDocument {
 
 export const ACHIEVEMENT_INDEX_SETTINGS: IndexSettings = {
   searchableAttributes: ['title', 'keywords', 'summary', 'ownerName'],
-  filterableAttributes: ['industry', 'field', 'trl', 'stage', 'transferModes', 'ownerRegion', 'ownerType', 'ownerId', 'askingPrice', 'negotiable', 'fundingSource', 'fiscallyFunded', 'source', 'hasPatent'],
+  // id: a saved search asks whether one newly published achievement is among its results.
+  filterableAttributes: ['id', 'industry', 'field', 'trl', 'stage', 'transferModes', 'ownerRegion', 'ownerType', 'ownerId', 'askingPrice', 'negotiable', 'fundingSource', 'fiscallyFunded', 'source', 'hasPatent'],
   sortableAttributes: ['publishedAt', 'askingPrice', 'trl'],
 };
 
@@ -46,13 +41,7 @@ export function projectAchievement(a: Achievement, owner: { name: string; type: 
   return {
     id: a.id,
     version: a.version,
-    title: a.title,
-    summary: a.summary,
-    keywords: a.keywords,
-    industry: a.industry,
-    field: a.field,
-    trl: a.trl,
-    stage: a.stage,
+    ...listingOf(a),
     transferModes: a.transferModes,
     pricingMethod: a.pricingMethod,
     askingPrice: a.askingPrice,

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -60,6 +61,11 @@ export class DeductionDto {
   note?: string;
 }
 
+/** Deductions (扣除项) as a contract and an amount correction take them: optional, at most 50, each validated. */
+function DeductionList(): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ type: [DeductionDto] }), IsOptional(), IsArray(), ArrayMaxSize(50), ValidateNested({ each: true }), Type(() => DeductionDto));
+}
+
 export class CreateContractDto {
   @ApiProperty({ example: '高性能储氢合金专利实施许可合同' })
   @IsString()
@@ -93,12 +99,7 @@ export class CreateContractDto {
   @Max(MAX_AMOUNT)
   technologyAmount!: number;
 
-  @ApiPropertyOptional({ type: [DeductionDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => DeductionDto)
+  @DeductionList()
   deductions?: DeductionDto[];
 
   @ApiProperty({ example: '2026-03-15' })
@@ -180,12 +181,7 @@ export class CorrectAmountsDto {
   @ApiProperty() @money() @Min(0.01) @Max(MAX_AMOUNT) contractAmount!: number;
   @ApiProperty() @money() @Min(0) @Max(MAX_AMOUNT) technologyAmount!: number;
 
-  @ApiPropertyOptional({ type: [DeductionDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => DeductionDto)
+  @DeductionList()
   deductions?: DeductionDto[];
 
   @ApiProperty({ example: '补充协议调整设备款' })

@@ -11,6 +11,7 @@ import { DEMAND_VISIBILITIES, DemandVisibility } from '../demand.visibility';
 import {
   COOPERATION_MODES_OF_DEMAND, Demand, DemandCooperationMode, ENTERPRISE_QUALIFICATIONS, EnterpriseQualification,
 } from '../entities/demand.entity';
+import { demandWordsOf } from '../demand.projection';
 
 /** numeric(18,2) holds at most 16 integer digits. */
 export const MAX_MONEY = 9_999_999_999_999_999;
@@ -305,12 +306,7 @@ export function mapDemand(d: Demand): DemandResponse {
     redacted: false,
     source: d.source,
     externalId: d.externalId,
-    title: d.title,
-    description: d.description,
-    keywords: d.keywords,
-    industry: d.industry,
-    field: d.field,
-    minTrl: d.minTrl,
+    ...demandWordsOf(d),
     budget: d.budget === null || d.budget === undefined ? null : Number(d.budget),
     cooperationModes: d.cooperationModes,
     park: d.park,

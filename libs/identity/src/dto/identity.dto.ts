@@ -1,13 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsCreditCode, OrgType, PageQuery, PARK_CODES, REGION_CODES, Role } from '@techbridge/platform';
 import { AuditEntry } from '../entities/audit-entry.entity';
 import { Organisation } from '../entities/organisation.entity';
 import { User } from '../entities/user.entity';
 import { mayExercisePowers, VERIFICATION_STATUSES, VerificationStatus } from '../organisation-verification';
 import { PASSWORD_MAX_LENGTH } from '../password-policy';
+import { AgreementsAcceptedDto } from './site.dto';
 import { effectiveRoles, RoleHolderOrganisation } from '../role-eligibility';
 
 /** Roles an org-admin may grant; platform-admin comes only with the platform's bootstrap. */
@@ -18,6 +19,7 @@ const GrantedRoles = (description: string) =>
 const SELF_SERVICE_ORG_TYPES = Object.values(OrgType).filter((t) => t !== OrgType.Platform);
 /** The policy itself (length, character classes: PASSWORD_MIN_*) is configurable and checked by the session service. */
 const newPasswordRule = (): PropertyDecorator => MaxLength(PASSWORD_MAX_LENGTH);
+
 
 export class NewOrganisationDto {
   @ApiProperty({ example: '清华大学' })
@@ -70,6 +72,12 @@ export class SignUpDto {
   @ValidateNested()
   @Type(() => NewOrganisationDto)
   organisation!: NewOrganisationDto;
+
+  @ApiProperty({ type: AgreementsAcceptedDto, description: 'The user agreement and privacy policy versions accepted (current ones: GET /site)' })
+  @IsObject({ message: 'agreements: accept the user agreement and privacy policy' })
+  @ValidateNested()
+  @Type(() => AgreementsAcceptedDto)
+  agreements!: AgreementsAcceptedDto;
 }
 
 export class SignInDto {

@@ -55,9 +55,12 @@ export class MatchWeightsService {
     }
   }
 
-  /** The weights rankings use now. Without any stored version (a database never initialised): the defaults, as version 1. */
-  async active(): Promise<ActiveWeights> {
-    const version = (await this.repo.activeVersion(this.tx.manager)) ?? 1;
+  /**
+   * The weights rankings use now (`known`: the active version when the caller already read it). Without any stored
+   * version (a database never initialised): the defaults, as version 1.
+   */
+  async active(known?: number | null): Promise<ActiveWeights> {
+    const version = (known !== undefined ? known : await this.repo.activeVersion(this.tx.manager)) ?? 1;
     let weights = this.cache.get(version);
     if (!weights) {
       const row = await this.repo.find(this.tx.manager, version);

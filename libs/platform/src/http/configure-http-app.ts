@@ -6,7 +6,10 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
+import { runInRequestScope } from '../logging/request-context';
 import { createValidationPipe, ValidationFailed } from '../errors/validation';
+import { httpRequestDuration } from '../observability/metrics';
+import { traceRequests } from '../observability/http-tracing';
 import { inspectInput } from './input-integrity';
 import { UndeclaredBodyInterceptor } from './undeclared-body.interceptor';
 
@@ -38,7 +41,8 @@ export function fastifyOptions(config?: Pick<AppConfig, 'TRUSTED_PROXIES'>) {
 
 /** Everything main.ts and the e2e harness must configure identically. */
 export async function configureHttpApp(app: NestFastifyApplication): Promise<void> {
-  app.setGlobalPrefix(API_PREFIX);
+  // /metrics stays where Prometheus looks for it.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalInterceptors(new UndeclaredBodyInterceptor());
@@ -55,6 +59,8 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1 } });
   // JSON Lines imports arrive as a stream; the importer parses it line by line.
   const fastify = app.getHttpAdapter().getInstance();
+  // The rest of the request runs in its scope: jobs it enqueues (directly or through the outbox) carry its id.
+  fastify.addHook('onRequest', (req, _reply, done) => runInRequestScope({ requestId: String(req.id) }, done));
   fastify.addContentTypeParser(['application/x-ndjson', 'text/csv', 'application/jsonl'], (_req, payload, done) => done(null, payload));
   // Before any pipe, transformer or SQL sees the input: depth, NUL bytes and lone surrogates, with the field named.
   fastify.addHook('preValidation', async (req) => {
@@ -64,6 +70,12 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
   });
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  traceRequests(fastify);
+  // Rate, latency and status by route template (never the raw URL: ids would make a series per object).
+  const requests = httpRequestDuration();
+  fastify.addHook('onResponse', async (req, reply) => {
+    requests.observe({ method: req.method, route: req.routeOptions?.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
   setupOpenApi(app);
 }

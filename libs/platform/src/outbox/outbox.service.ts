@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { currentRequestId } from '../logging/request-context';
 import { JobName, JobPayload } from '../queue/job-catalogue';
 import { EnqueueOptions } from '../queue/job-queue.service';
+import { currentTraceCarrier } from '../observability/tracing';
 import { OutboxMessage } from './outbox-message.entity';
 
 export interface DeadOutboxMessage {
@@ -24,15 +26,19 @@ export class OutboxService {
   async indexChanged(tx: EntityManager, index: string, ids: string | string[]): Promise<void> {
     const list = Array.isArray(ids) ? ids : [ids];
     if (!list.length) return;
+    // The trace of the request or job that made the change, so the delivery joins it.
+    const trace = currentTraceCarrier();
     await tx.query(
-      `INSERT INTO outbox_message (kind, target, key) SELECT 'index', $1, unnest($2::text[])`,
-      [index, list],
+      `INSERT INTO outbox_message (kind, target, key, payload) SELECT 'index', $1, unnest($2::text[]), $3::jsonb`,
+      [index, list, JSON.stringify(trace ? { trace } : {})],
     );
   }
 
+  /** The job is delivered after commit, carrying the id of the request (or job) that enqueued it, for the logs. */
   async enqueue<N extends JobName>(tx: EntityManager, name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<void> {
     const repo = tx.getRepository(OutboxMessage);
-    await repo.save(repo.create({ kind: 'job', target: name, key: options.jobId ?? null, payload: { data: payload, options } as unknown as Record<string, unknown> }));
+    const withRequest: EnqueueOptions = { ...options, requestId: options.requestId ?? currentRequestId() };
+    await repo.save(repo.create({ kind: 'job', target: name, key: options.jobId ?? null, payload: { data: payload, options: withRequest, trace: currentTraceCarrier() } as unknown as Record<string, unknown> }));
   }
 
   /** Undelivered messages still being tried, for health. */

@@ -2,8 +2,12 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
+import { runInRequestScope, splitRequestId } from '../logging/request-context';
 import { JOB_QUEUE, JobName, QueueName } from './job-catalogue';
 import { JOB_FAILURE_HANDLER, JOB_HANDLER, JobContext, PermanentJobError } from './job-handler.decorator';
+import { jobDuration, jobFailures } from '../observability/metrics';
+import { contextFrom, inSpan, SpanKind } from '../observability/tracing';
+import { splitTrace } from './job-queue.service';
 import { redisConnectionOptions } from './redis-connection';
 
 type Handler = (payload: unknown, ctx: JobContext) => Promise<unknown>;
@@ -96,32 +100,59 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
     if (problems.length) throw new JobDiscoveryError(problems.join('; '));
   }
 
+  /**
+   * Runs the handler inside the scope of the request that caused the job (or of the job itself), logging its start and
+   * its end with the duration: what enqueues from inside carries the same request id.
+   */
   private async process(job: Job): Promise<unknown> {
     const name = job.name as JobName;
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`no handler for job ${job.name}`);
     if (JOB_QUEUE[name] !== job.queueName) throw new Error(`job ${job.name} arrived on the wrong queue ${job.queueName}`);
-    try {
-      return await handler(job.data, {
-        jobId: String(job.id),
-        attemptsMade: job.attemptsMade,
-        updateProgress: (p) => job.updateProgress(p),
-      });
-    } catch (err) {
-      if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
-      throw err;
-    }
+    const started = process.hrtime.bigint();
+    let outcome = 'failed';
+    const { payload: traced, trace } = splitTrace(job.data);
+    const { payload, requestId } = splitRequestId(traced);
+    const scope = { requestId: requestId ?? `job:${job.id}` };
+    const fields = { job: name, jobId: job.id, requestId: scope.requestId, attempt: job.attemptsMade + 1 };
+    const ms = () => Math.round(Number(process.hrtime.bigint() - started) / 1e6);
+    return runInRequestScope(scope, async () => {
+      this.logger.log(fields, 'job started');
+      try {
+        // The handler runs in a span continuing the trace of whoever enqueued it (a request, through the outbox).
+        const result = await inSpan(`job ${name}`, {
+          kind: SpanKind.CONSUMER,
+          parent: contextFrom(trace),
+          attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': job.queueName, 'techbridge.job.id': String(job.id), 'techbridge.job.attempt': job.attemptsMade + 1 },
+        }, () => handler(payload, {
+          jobId: String(job.id),
+          attemptsMade: job.attemptsMade,
+          updateProgress: (p) => job.updateProgress(p),
+        }));
+        outcome = 'completed';
+        this.logger.log({ ...fields, durationMs: ms() }, 'job finished');
+        return result;
+      } catch (err) {
+        this.logger.warn({ ...fields, durationMs: ms(), err: (err as Error).message }, 'job attempt failed');
+        if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
+        throw err;
+      } finally {
+        jobDuration().observe({ queue: job.queueName, job: name, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
+      }
+    });
   }
 
   private async onFailed(job: Job | undefined, err: Error): Promise<void> {
     if (!job) return;
     // An unrecoverable error (thrown as such, or a job stalled too often) fails the job whatever attempts are left.
     const final = err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-    this.logger.warn({ job: job.name, jobId: job.id, attemptsMade: job.attemptsMade, final, err: err.message }, 'job failed');
+    const { payload, requestId } = splitRequestId(splitTrace(job.data).payload);
+    this.logger.warn({ job: job.name, jobId: job.id, requestId, attemptsMade: job.attemptsMade, final, err: err.message }, 'job failed');
+    jobFailures().inc({ queue: job.queueName, job: job.name, final: String(final) });
     if (!final) return;
     const hook = this.failureHandlers.get(job.name as JobName);
     if (hook) {
-      await hook(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade, updateProgress: async () => undefined, failedReason: err.message }).catch((e) =>
+      await hook(payload, { jobId: String(job.id), attemptsMade: job.attemptsMade, updateProgress: async () => undefined, failedReason: err.message }).catch((e) =>
         this.logger.error({ err: e, job: job.name }, 'failure hook failed'),
       );
     }

@@ -2,7 +2,22 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { JobsOptions, Queue } from 'bullmq';
+import { currentRequestId, withRequestId } from '../logging/request-context';
+import { currentTraceCarrier, TraceCarrier } from '../observability/tracing';
 import { JOB_QUEUE, JobName, JobPayload, QueueName } from './job-catalogue';
+
+/** Job data key under which the enqueuer's trace travels; the dispatcher takes it off before the handler sees the payload. */
+export const JOB_TRACE_KEY = '__trace';
+
+export function withTrace(payload: object, trace: TraceCarrier | undefined): object {
+  return trace ? { ...payload, [JOB_TRACE_KEY]: trace } : payload;
+}
+
+export function splitTrace(data: unknown): { payload: unknown; trace?: TraceCarrier } {
+  if (!data || typeof data !== 'object' || !(JOB_TRACE_KEY in data)) return { payload: data };
+  const { [JOB_TRACE_KEY]: trace, ...payload } = data as Record<string, unknown>;
+  return { payload, trace: trace as TraceCarrier };
+}
 
 export interface EnqueueOptions {
   /** Deterministic id from the business key where a duplicate would be harmful (`contract:<id>:register`). */
@@ -10,6 +25,8 @@ export interface EnqueueOptions {
   delayMs?: number;
   attempts?: number;
   priority?: number;
+  /** The request that caused the job (the outbox keeps it from the transaction that enqueued); else the current one. */
+  requestId?: string;
 }
 
 /** BullMQ forbids ':' in custom ids on some versions' repeat keys; keep ids readable but safe. */
@@ -40,7 +57,8 @@ export class JobQueue implements OnModuleDestroy {
       priority: options.priority,
       jobId: options.jobId ? safeJobId(options.jobId) : undefined,
     };
-    const job = await this.queue(JOB_QUEUE[name]).add(name, payload as object, opts);
+    const data = withTrace(withRequestId(payload as object, options.requestId ?? currentRequestId()), currentTraceCarrier());
+    const job = await this.queue(JOB_QUEUE[name]).add(name, data, opts);
     return String(job.id);
   }
 

@@ -54,6 +54,15 @@ describe('ChineseTokenizer', () => {
     expect(own.dictionaryWords()).not.toContain('scr脱硝');
   });
 
+  it('segments a short text it has seen before anew once words are added (remembered segmentations are forgotten)', () => {
+    const own = new ChineseTokenizer();
+    const before = own.segment('钒钛磁铁矿选矿');
+    expect(before.split(' ')).not.toContain('钒钛磁铁矿');
+    expect(own.segment('钒钛磁铁矿选矿')).toBe(before);
+    own.addWords(['钒钛磁铁矿']);
+    expect(own.segment('钒钛磁铁矿选矿').split(' ')).toContain('钒钛磁铁矿');
+  });
+
   it('indexes the dictionary words of a long compound, across jieba\'s cuts too, but not accidental ones', () => {
     // jieba cuts 磷酸铁锂/电池: 锂电池 straddles the cut, yet it is what a searcher types.
     expect(tokenizer.tokenize('宽温域磷酸铁锂电池电解液')).toEqual(expect.arrayContaining(['磷酸铁锂', '锂电池', '电池', '电解液']));

@@ -27,6 +27,13 @@ const LATIN_CHAR = /^(?!\p{Script=Han})[\p{L}\p{N}]$/u;
 const SURROGATE_OR_MARK = /[\uD800-\uDFFF]|\p{M}/u;
 const ONLY_HAN = /^\p{Script=Han}+$/u;
 
+/**
+ * Short texts (keywords, organisation names, titles) repeat across documents: their segmentation is remembered, up to
+ * this many entries (then forgotten at once), and forgotten whenever words are added.
+ */
+const SEGMENT_MEMO_MAX_CHARS = 48;
+const SEGMENT_MEMO_ENTRIES = 50_000;
+
 /** Dictionary words straddling two cut words are indexed from this length: shorter ones are mostly accidents. */
 const CROSS_BOUNDARY_MIN_CHARS = 3;
 
@@ -60,6 +67,7 @@ export class ChineseTokenizer {
   private readonly stopWords: ReadonlySet<string>;
   private readonly domainWords: string[] = [];
   private revisionCounter = 0;
+  private readonly segmentMemo = new Map<string, string>();
 
   constructor(options: ChineseTokenizerOptions = {}) {
     this.jieba = Jieba.withDict(defaultDict);
@@ -87,6 +95,7 @@ export class ChineseTokenizer {
     this.jieba.loadDict(Buffer.from(fresh.map((w) => `${w} ${ADDED_WORD_FREQUENCY} n`).join('\n'), 'utf8'));
     this.domainWords.push(...fresh);
     this.revisionCounter++;
+    this.segmentMemo.clear();
   }
 
   /** Domain and added words (for engines that take a custom dictionary, e.g. Meilisearch's `dictionary` setting). */
@@ -120,6 +129,17 @@ export class ChineseTokenizer {
    * the spaces, and the embedded engine splits the same string.
    */
   segment(text: string): string {
+    if (text.length > SEGMENT_MEMO_MAX_CHARS) return this.segmentNow(text);
+    let segmented = this.segmentMemo.get(text);
+    if (segmented === undefined) {
+      if (this.segmentMemo.size >= SEGMENT_MEMO_ENTRIES) this.segmentMemo.clear();
+      segmented = this.segmentNow(text);
+      this.segmentMemo.set(text, segmented);
+    }
+    return segmented;
+  }
+
+  private segmentNow(text: string): string {
     const spans = this.termSpans(this.normalize(text));
     spans.sort((x, y) => y.anchor - x.anchor || Number(x.part) - Number(y.part) || x.start - y.start);
     return spans.map((s) => s.term).join(' ');

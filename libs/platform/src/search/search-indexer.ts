@@ -20,6 +20,8 @@ export class SearchIndexer {
   private readonly projections = new Map<string, SearchProjection>();
   /** Extra synonym sources per index (the matching thesaurus feeds the catalog's indexes without the catalog knowing). */
   private readonly synonymSources = new Map<string, Array<() => Promise<Record<string, string[]>>>>();
+  /** Searchable attributes per index: fixed by the projection, while its settings are resolved anew (synonyms). */
+  private readonly searchable = new Map<string, string[]>();
 
   constructor(
     @Inject(SEARCH_INDEX) readonly engine: SearchIndex,
@@ -69,7 +71,8 @@ export class SearchIndexer {
   /** Documents as the engines store them: the projection's, plus the search fields (one function for both engines). */
   async documentsFor(index: string, ids: string[]): Promise<{ upserts: SearchDocument[]; deletes: string[] }> {
     const projection = this.projection(index);
-    const { searchableAttributes } = await projection.settings();
+    let searchableAttributes = this.searchable.get(index);
+    if (!searchableAttributes) this.searchable.set(index, (searchableAttributes = (await projection.settings()).searchableAttributes));
     const docs = await projection.load(ids);
     const upserts: SearchDocument[] = [];
     const deletes: string[] = [];

@@ -10,6 +10,16 @@ import { SEARCH_INDEX, SearchIndex } from './search-index.port';
 import { EmbeddedSearchIndex } from './embedded/embedded-search-index';
 import { SearchIndexer } from './search-indexer';
 import { SearchRebuilder } from './search-rebuild';
+import { searchDuration, timed } from '../observability/metrics';
+
+/** Every search's latency by index and engine (techbridge_search_duration_seconds); the instance keeps its class. */
+function timeSearches(engine: SearchIndex): SearchIndex {
+  const search = engine.search.bind(engine);
+  const histogram = searchDuration();
+  engine.search = ((index: string, query: unknown) =>
+    timed((s) => histogram.observe({ index, engine: engine.engine }, s), () => search(index, query as never))) as SearchIndex['search'];
+  return engine;
+}
 
 @Injectable()
 export class SearchSettingsBootstrap implements OnApplicationBootstrap {
@@ -80,7 +90,7 @@ export class SearchMaintenanceJobs {
       provide: SEARCH_INDEX,
       inject: [AppConfig, DataSource, ChineseTokenizer],
       useFactory: (config: AppConfig, dataSource: DataSource, tokenizer: ChineseTokenizer) =>
-        createSearchIndex({ meiliHost: config.MEILI_HOST, meiliApiKey: config.MEILI_API_KEY, dataSource, tokenizer }),
+        timeSearches(createSearchIndex({ meiliHost: config.MEILI_HOST, meiliApiKey: config.MEILI_API_KEY, dataSource, tokenizer })),
     },
     SearchIndexer,
     SearchRebuilder,

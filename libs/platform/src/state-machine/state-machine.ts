@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DomainError } from '../errors/domain-error';
+import { currentRequestId } from '../logging/request-context';
 
 /** One step of a lifecycle: from any of these states to that one. */
 export interface Transition<S extends string> {
@@ -10,7 +11,8 @@ export interface Transition<S extends string> {
 /**
  * An explicit transition map for one lifecycle. Services write a status only through `next` (or, for a
  * set-based update, through the `from`/`to` of `step`), so no status is written past its map; an illegal
- * step is a 409 carrying the current state, and every step taken for an identified row is logged.
+ * step is a 409 carrying the current state, and every step taken for an identified row is logged with the request (or
+ * job) it was taken for.
  */
 export class StateMachine<S extends string, A extends string> {
   private readonly logger: Logger;
@@ -44,7 +46,7 @@ export class StateMachine<S extends string, A extends string> {
   next(from: S, action: A, id?: string): S {
     if (!this.can(from, action)) throw this.illegal(from, action);
     const to = this.transitions[action].to;
-    if (id) this.logger.log(`${this.entity} ${id}: ${from} → ${to} (${action})`);
+    if (id) this.logger.log({ id, from, to, action, requestId: currentRequestId() }, `${this.entity} ${id}: ${from} → ${to} (${action})`);
     return to;
   }
 
@@ -62,6 +64,6 @@ export class StateMachine<S extends string, A extends string> {
   logStep(action: A, ids: readonly string[]): void {
     if (!ids.length) return;
     const { from, to } = this.transitions[action];
-    this.logger.log(`${this.entity} ${ids.join(',')}: ${from.join('|')} → ${to} (${action})`);
+    this.logger.log({ ids, from, to, action, requestId: currentRequestId() }, `${this.entity} ${ids.join(',')}: ${from.join('|')} → ${to} (${action})`);
   }
 }

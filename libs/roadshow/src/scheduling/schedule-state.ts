@@ -43,6 +43,20 @@ export class ScheduleState {
   }
 
   place(r: number, s: number): void {
+    this.put(r, s);
+    this.journal.push(r + 1);
+    this.slotLog.push(s);
+  }
+
+  unplace(r: number): void {
+    const s = this.slotOf[r];
+    this.take(r, s);
+    this.journal.push(-(r + 1));
+    this.slotLog.push(s);
+  }
+
+  /** Request r into slot s, unjournaled (place and rollback both use it). */
+  private put(r: number, s: number): void {
     const q = this.reqs[r];
     this.slotOf[r] = s;
     this.busy[q.a * this.slotCount + s] = r;
@@ -51,13 +65,11 @@ export class ScheduleState {
     this.count[q.b]++;
     this.load[s]++;
     this.inSlot[s].add(r);
-    this.journal.push(r + 1);
-    this.slotLog.push(s);
   }
 
-  unplace(r: number): void {
+  /** Request r out of slot s, unjournaled. */
+  private take(r: number, s: number): void {
     const q = this.reqs[r];
-    const s = this.slotOf[r];
     this.slotOf[r] = -1;
     this.busy[q.a * this.slotCount + s] = -1;
     this.busy[q.b * this.slotCount + s] = -1;
@@ -65,8 +77,6 @@ export class ScheduleState {
     this.count[q.b]--;
     this.load[s]--;
     this.inSlot[s].delete(r);
-    this.journal.push(-(r + 1));
-    this.slotLog.push(s);
   }
 
   mark(): number {
@@ -79,24 +89,8 @@ export class ScheduleState {
       const s = this.slotLog.pop()!;
       const r = Math.abs(op) - 1;
       // Undo without journaling: replay the inverse directly.
-      const q = this.reqs[r];
-      if (op > 0) {
-        this.slotOf[r] = -1;
-        this.busy[q.a * this.slotCount + s] = -1;
-        this.busy[q.b * this.slotCount + s] = -1;
-        this.count[q.a]--;
-        this.count[q.b]--;
-        this.load[s]--;
-        this.inSlot[s].delete(r);
-      } else {
-        this.slotOf[r] = s;
-        this.busy[q.a * this.slotCount + s] = r;
-        this.busy[q.b * this.slotCount + s] = r;
-        this.count[q.a]++;
-        this.count[q.b]++;
-        this.load[s]++;
-        this.inSlot[s].add(r);
-      }
+      if (op > 0) this.take(r, s);
+      else this.put(r, s);
     }
   }
 

@@ -2,15 +2,7 @@ import { Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import type { ChineseTokenizer } from '../chinese-tokenizer';
-import type {
-  IndexedVersion,
-  IndexSettings,
-  SearchDocument,
-  SearchHit,
-  SearchIndex,
-  SearchQuery,
-  SearchResult,
-} from '../search-index.port';
+import type { IndexedVersion, IndexSettings, SearchDocument, SearchHit, SearchIndex, SearchQuery, SearchResult } from '../search-index.port';
 import { EmbeddedStore, IndexHead } from './embedded-store';
 import { getPath } from './filter-evaluator';
 import { InvertedIndex } from './inverted-index';

@@ -1,11 +1,12 @@
 import type { ChineseTokenizer } from '../chinese-tokenizer';
-import { IndexSettings, InvalidSearchQueryError, SearchFilter, SearchQuery } from '../search-index.port';
+import { IndexSettings, SearchFilter, SearchQuery } from '../search-index.port';
 import { textOf } from '../search-fields';
 import { accessor, compareSortKeys, DocScores, intersectSum, mergeMax, SortKey, sortKey, splitSort, topK } from './doc-lists';
 import { buildFacetColumn, countFacet, FacetColumn } from './facet-columns';
-import { compileFilterPredicate, filterFields, getPath } from './filter-evaluator';
+import { compileFilterPredicate, getPath } from './filter-evaluator';
 import { DOC_UNIT, PostingLists } from './posting-lists';
 import { QueryPlanner, QueryUnit } from './query-plan';
+import { validateQuery } from './query-validation';
 
 // A posting is one uint32: doc number (22 bits) · attribute (4 bits) · place (3 bits) · term frequency capped at 7 (3 bits).
 // The place is 0 when the term is a whole value of the attribute (a keyword that is the term), else 1 + its first
@@ -209,7 +210,7 @@ export class InvertedIndex {
   }
 
   search(query: SearchQuery): InvertedIndexResult {
-    this.validate(query);
+    validateQuery(query, this.filterable, this.sortable);
     const units = this.planner.parse(query.q ?? '');
     let candidates: number[] = [];
     let relevance: Relevance | undefined;
@@ -301,24 +302,6 @@ export class InvertedIndex {
       }
     }
     return terms;
-  }
-
-  private validate(query: SearchQuery): void {
-    const allowed = (field: string, attributes: string[]) =>
-      attributes.some((a) => a === '*' || a === field || field.startsWith(`${a}.`));
-    if (query.filter) {
-      for (const field of filterFields(query.filter)) {
-        if (!allowed(field, this.filterable)) throw new InvalidSearchQueryError(`attribute "${field}" is not filterable`, 'filter');
-      }
-    }
-    for (const facet of query.facets ?? []) {
-      if (!allowed(facet, this.filterable)) throw new InvalidSearchQueryError(`attribute "${facet}" is not filterable, so not facetable`, 'facets');
-    }
-    for (const rule of query.sort ?? []) {
-      const [field, direction] = splitSort(rule);
-      if (!allowed(field, this.sortable)) throw new InvalidSearchQueryError(`attribute "${field}" is not sortable`, 'sort');
-      if (direction !== 'asc' && direction !== 'desc') throw new InvalidSearchQueryError(`sort "${rule}" must end in :asc or :desc`, 'sort');
-    }
   }
 
   private facetColumn(facet: string): FacetColumn {
