@@ -168,6 +168,8 @@ function bigramBlend(pool: MatchText[], fullText: string | undefined, share: num
   const bm25 = new BigramBm25(pool.map((t, i) => ({ id: String(i), text: `${t.title}\n${t.keywords.join('\n')}\n${t.body}` })));
   const raw = new Map(bm25.scores(fullText));
   const top = Math.max(0, ...raw.values());
+  // Bigrams that see nothing (an English demand on Chinese listings) say nothing: the word relevance stands alone.
+  if (top <= 0) return (e) => e;
   const relative = pool.map((_, i) => (top > 0 ? (raw.get(String(i)) ?? 0) / top : 0));
   // A candidate the words do not reach at all stays out: the bigrams refine the order, they do not retrieve.
   return (evidence) => evidence.map((e, i) => (e.relevance > 0 ? { ...e, relevance: (1 - share) * e.relevance + share * relative[i] } : e));

@@ -50,6 +50,7 @@ const STANDARDS = standards as unknown as StandardsFile;
 const MAX_NARROWER = 8;
 /** Mined cue words kept per technique (the strongest by NPMI). */
 const MAX_CUES = 6;
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 /** Every shipped link with its source: standards, taxonomy and mined entries, and the stop-words. */
 export function shippedProvenance(): ProvenancedEntry[] {
@@ -107,6 +108,9 @@ export function shippedThesaurus(): ThesaurusConcept[] {
   // Cue words, strongest first: a single word that papers on the technique use (what it treats, where it applies).
   const cues = MINED.entries.filter((e) => e.kind === 'cue' || e.kind === 'related').sort((x, y) => y.score - x.score);
   for (const e of cues) {
+    // Only Chinese cue words: a symptom word matches inside a sentence, and a short Latin word (ne, sa) would match
+    // inside any English word.
+    if (!HAN_WORD.test(e.terms[0]) || (e.kind === 'related' && !HAN_WORD.test(e.terms[1]))) continue;
     push(concept(e.terms[1]).symptoms, e.terms[0], MAX_CUES);
     if (e.kind === 'related') push(concept(e.terms[0]).symptoms, e.terms[1], MAX_CUES);
   }
@@ -201,7 +205,8 @@ export class Thesaurus {
     };
     for (const c of this.concepts) {
       link(c.term, [...c.synonyms, ...c.narrower]);
-      for (const s of c.synonyms) link(s, [c.term]);
+      // Every synonym reaches the whole group (denitrification → 烟气脱硝 and 脱硝), not only the head term.
+      for (const s of c.synonyms) link(s, [c.term, ...c.synonyms]);
       // Only phrases: a single mined cue word is an association, not an equivalent the engine may substitute.
       for (const s of c.symptoms) if (/\s/.test(s.trim())) link(s, [c.term]);
     }
