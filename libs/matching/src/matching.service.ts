@@ -6,7 +6,8 @@ import {
 } from '@techbridge/platform';
 import { AchievementMatchesResponse, DemandMatchesResponse, scoredView } from './dto/matching.dto';
 import { MatchRepository } from './match.repository';
-import { buildMatchQuery, MatchQuery, MatchText, textEvidence } from './query/match-query';
+import { buildMatchQuery, MatchQuery, MatchText, TextEvidence } from './query/match-query';
+import { rankPool, relevanceParams, wholeText } from './query/relevance';
 import { AchievementFacts, DemandFacts, Labels, meetsHardConstraints, ScoredMatch, scorePair } from './scoring/match-scoring';
 import { Thesaurus } from './thesaurus/thesaurus';
 import { ThesaurusService } from './thesaurus.service';
@@ -109,19 +110,29 @@ export class MatchingService {
     const achievements = new Map((await this.catalog.getAchievementsByIds([...new Set(pairs.map((p) => p.achievementId))])).map((a) => [a.id, a]));
     const model = await this.model();
     const parks = model.parks;
-    const queries = new Map<string, MatchQuery>();
     const out: PairScore[] = [];
-    for (const p of pairs) {
-      const d = demands.get(p.demandId);
-      const a = achievements.get(p.achievementId);
-      if (!d || !a) continue;
-      let query = queries.get(d.id);
-      if (!query) queries.set(d.id, (query = this.queryOf(demandText(d), model)));
-      const evidence = textEvidence(query, achievementText(a), model.weights.candidate);
-      const scored = scorePair(demandFacts(d, parks), achievementFactsOfResponse(a), evidence, REFERENCE_LABELS, undefined, model.weights);
-      out.push({ demandId: d.id, achievementId: a.id, ...scored, model: model.version });
+    for (const d of demands.values()) {
+      const wanted = pairs.filter((p) => p.demandId === d.id && achievements.has(p.achievementId)).map((p) => achievements.get(p.achievementId)!);
+      if (!wanted.length) continue;
+      // The same pool as the demand's own ranking, the pairs' achievements included: one relevance per pair everywhere.
+      const evidence = await this.poolEvidence(d, model, wanted.map((a) => ({ id: a.id, text: achievementText(a) })));
+      for (const a of wanted) {
+        const scored = scorePair(demandFacts(d, parks), achievementFactsOfResponse(a), evidence.get(a.id)!, REFERENCE_LABELS, undefined, model.weights);
+        out.push({ demandId: d.id, achievementId: a.id, ...scored, model: model.version });
+      }
     }
     return out;
+  }
+
+  /** Relevance of achievements within a demand's candidate pool (retrieved as its ranking retrieves, plus `extra`). */
+  private async poolEvidence(demand: DemandResponse, model: Model, extra: Array<{ id: string; text: MatchText }>): Promise<Map<string, TextEvidence>> {
+    const query = this.queryOf(demandText(demand), model);
+    const filter: SearchFilter | undefined = demand.minTrl != null ? { field: 'trl', gte: demand.minTrl } : undefined;
+    const pool = new Map((await this.retrieve<AchievementDocument>(ACHIEVEMENTS_INDEX, query, filter)).map((doc) => [doc.id, documentText(doc)]));
+    for (const x of extra) pool.set(x.id, x.text);
+    const ids = [...pool.keys()];
+    const { evidence } = rankPool(query, ids.map((id) => pool.get(id)!), this.tokenizer, relevanceParams(model.weights), wholeText(demandText(demand)));
+    return new Map(ids.map((id, i) => [id, evidence[i]]));
   }
 
   // ---- ranking (also used by the worker) ----
@@ -147,14 +158,14 @@ export class MatchingService {
     const filter: SearchFilter | undefined = demand.minTrl != null ? { field: 'trl', gte: demand.minTrl } : undefined;
     const candidates = await this.retrieve<AchievementDocument>(ACHIEVEMENTS_INDEX, query, filter);
     const facts = demandFacts(demand, model.parks);
+    const eligible = candidates.filter((doc) => meetsHardConstraints(facts, achievementFactsOfDocument(doc)));
+    // Relevance within the pool, with pseudo-relevance feedback from its best candidates (query/relevance.ts).
+    const { evidence } = rankPool(query, eligible.map(documentText), this.tokenizer, relevanceParams(model.weights), wholeText(demandText(demand)));
     const ranked: RankedAchievement[] = [];
-    for (const doc of candidates) {
-      const achievement = achievementFactsOfDocument(doc);
-      if (!meetsHardConstraints(facts, achievement)) continue;
-      const evidence = textEvidence(query, { title: doc.title, keywords: doc.keywords ?? [], body: doc.summary ?? '' }, model.weights.candidate);
-      if (evidence.relevance < MIN_TEXT_RELEVANCE) continue;
-      ranked.push({ document: doc, scored: scorePair(facts, achievement, evidence, REFERENCE_LABELS, undefined, model.weights), relevance: evidence.relevance, model: model.version });
-    }
+    eligible.forEach((doc, i) => {
+      if (evidence[i].relevance < MIN_TEXT_RELEVANCE) return;
+      ranked.push({ document: doc, scored: scorePair(facts, achievementFactsOfDocument(doc), evidence[i], REFERENCE_LABELS, undefined, model.weights), relevance: evidence[i].relevance, model: model.version });
+    });
     return sortRanked(ranked).slice(0, Math.max(limit * 2, limit + 10));
   }
 
@@ -168,14 +179,14 @@ export class MatchingService {
     const candidates = await this.retrieve<DemandDocument>(DEMANDS_INDEX, query, { and: filters });
     const parks = model.parks;
     const facts = achievementFactsOfResponse(achievement);
+    const eligible = candidates.filter((doc) => meetsHardConstraints(demandFactsOfDocument(doc, parks), facts));
+    const pool = eligible.map((doc) => ({ title: doc.title, keywords: doc.keywords ?? [], body: doc.description ?? '' }));
+    const { evidence } = rankPool(query, pool, this.tokenizer, relevanceParams(model.weights), wholeText(achievementText(achievement)));
     const ranked: RankedDemand[] = [];
-    for (const doc of candidates) {
-      const demand = demandFactsOfDocument(doc, parks);
-      if (!meetsHardConstraints(demand, facts)) continue;
-      const evidence = textEvidence(query, { title: doc.title, keywords: doc.keywords ?? [], body: doc.description ?? '' }, model.weights.candidate);
-      if (evidence.relevance < MIN_TEXT_RELEVANCE) continue;
-      ranked.push({ document: doc, scored: scorePair(demand, facts, evidence, REFERENCE_LABELS, undefined, model.weights), relevance: evidence.relevance, model: model.version });
-    }
+    eligible.forEach((doc, i) => {
+      if (evidence[i].relevance < MIN_TEXT_RELEVANCE) return;
+      ranked.push({ document: doc, scored: scorePair(demandFactsOfDocument(doc, parks), facts, evidence[i], REFERENCE_LABELS, undefined, model.weights), relevance: evidence[i].relevance, model: model.version });
+    });
     return sortRanked(ranked).slice(0, Math.max(limit * 2, limit + 10));
   }
 
@@ -219,6 +230,10 @@ function sortRanked<T extends { document: { id: string }; scored: ScoredMatch; r
 
 export function demandText(d: { title: string; keywords: string[]; description: string }): MatchText {
   return { title: d.title, keywords: d.keywords ?? [], body: d.description ?? '' };
+}
+
+function documentText(doc: AchievementDocument): MatchText {
+  return { title: doc.title, keywords: doc.keywords ?? [], body: doc.summary ?? '' };
 }
 
 export function achievementText(a: { title: string; keywords: string[]; summary: string }): MatchText {
