@@ -15,9 +15,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SearchIndexer } from '@techbridge/platform';
-import { BigramBm25 } from '../../libs/matching/src/evaluation/bigram-bm25';
+import { BigramBm25 } from '../../libs/matching/src/query/bigram-bm25';
 import { mean, ndcgAt, recallAt, reciprocalRank } from '../../libs/matching/src/evaluation/ranking-metrics';
-import type { TestApp } from '../../test/support/test-app';
+import { importCollection } from './collection';
 
 const ROOT = join(__dirname, '..', '..');
 const DEV = join(ROOT, 'test', 'fixtures', 'matching');
@@ -62,21 +62,13 @@ function readLines(dir: string, file: string): Line[] {
   return readFileSync(join(dir, file), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line);
 }
 
-async function importFile(t: TestApp, token: string, kind: 'achievements' | 'demands', dir: string): Promise<void> {
-  const body = readFileSync(join(dir, `${kind}.jsonl`), 'utf8');
-  const res = await t.api.post(`imports/${kind}`, body, { token, query: { publish: 'true' }, headers: { 'content-type': 'application/x-ndjson' } });
-  if (res.status !== 202) throw new Error(`import ${kind}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
-  await t.drain();
-}
-
 /** One collection in its own database: the three systems' ranked lists for every demand. */
 async function runCollection(dir: string): Promise<{ demands: Line[]; achievements: Line[]; runs: Record<System, Map<string, Run>> }> {
   const { createTestApp, signInAdmin } = await import('../../test/support/test-app');
   const t = await createTestApp({ worker: true });
   try {
     const admin = await signInAdmin(t.api);
-    await importFile(t, admin.accessToken, 'achievements', dir);
-    await importFile(t, admin.accessToken, 'demands', dir);
+    await importCollection(t, admin.accessToken, dir, ['achievements', 'demands']);
     await t.drain();
     const demands = readLines(dir, 'demands.jsonl');
     const achievements = readLines(dir, 'achievements.jsonl');

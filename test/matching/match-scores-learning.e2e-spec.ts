@@ -64,6 +64,8 @@ describe('match scores: one per pair, learnt from outcomes (e2e)', () => {
     const brokerOrg = await signUpOrganisation(t.api, 'transfer-institution', { region: 'HE' });
     await verifyOrganisation(t.api, brokerOrg.organisation.id);
     broker = await addMember(t.api, brokerOrg, ['broker']);
+    // The shipped fitted weights (version 2) are active at start; this test reasons from the defaults, so roll back to version 1.
+    expect((await t.api.post('matching/weights/1/activate', {}, { token: admin.accessToken })).status).toBe(200);
 
     // Same technique, same words: only the metadata differs. P is within budget, not publicly funded; Q is publicly funded, price negotiable.
     ids.p = await publishAchievement({ askingPrice: 1_000_000, fundingSource: 'enterprise' });
@@ -140,8 +142,10 @@ describe('match scores: one per pair, learnt from outcomes (e2e)', () => {
 
     const list = await t.api.get('matching/weights', { token: broker.accessToken });
     expect(list.status).toBe(200);
-    const [latest, first] = list.body.items;
-    expect(latest).toMatchObject({ version: 2, source: 'refit-outcomes', active: true });
+    // Newest first: the refit (3), the shipped fitted weights (2), the defaults the refit started from (1).
+    const [latest] = list.body.items;
+    const first = list.body.items.find((v: any) => v.version === 1);
+    expect(latest).toMatchObject({ version: 3, source: 'refit-outcomes', active: true });
     expect(first).toMatchObject({ version: 1, source: 'default', active: false });
     expect(latest.features['fiscally-funded']).toBeGreaterThan(first.features['fiscally-funded']);
     expect(latest.features['price-within-budget']).toBeLessThan(first.features['price-within-budget']);
@@ -161,7 +165,7 @@ describe('match scores: one per pair, learnt from outcomes (e2e)', () => {
     expect(after.order.indexOf(ids.q)).toBeLessThan(after.order.indexOf(ids.p));
     expect(after.order).not.toContain(ids.w);
     expectSameScores(after, [ids.p, ids.q]);
-    expect(after.board.get(ids.q).computedWith.weightsVersion).toBe(2);
+    expect(after.board.get(ids.q).computedWith.weightsVersion).toBe(3);
     // The confidential demand stays out of what the owner and the public see.
     const owner = await t.api.get(`achievements/${ids.q}/matches`, { token: uni.accessToken });
     expect(owner.body.items.map((i: any) => i.demand.id)).not.toContain(ids.d3);

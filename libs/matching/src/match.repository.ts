@@ -5,6 +5,7 @@ import { Match } from './entities/match.entity';
 import type { MatchStatus } from './match.state-machine';
 import type { FeatureVector, MatchReason } from './scoring/match-scoring';
 import type { ModelVersion } from './weights/match-weights';
+import { THESAURUS_FINGERPRINT_SQL } from './thesaurus.repository';
 
 /** A pair's score as computed now: what every stored copy of it is set to. */
 export interface StoredScore {
@@ -174,6 +175,18 @@ export class MatchRepository {
         ORDER BY at, match_id`,
       [range.from, range.to],
     );
+  }
+
+  /**
+   * What a ranking reads besides the two sides, as fingerprints in one round trip: the thesaurus table's, the active
+   * weights version, and the parks' (exact: a digest of their names and key industries). Each is reloaded only when it changed.
+   */
+  async modelFingerprints(m: EntityManager): Promise<{ thesaurus: string; weightsVersion: number | null; parks: string }> {
+    const [row] = await m.query(
+      `SELECT (${THESAURUS_FINGERPRINT_SQL}) AS thesaurus, (SELECT version FROM match_weights WHERE active) AS weights_version,
+              (SELECT coalesce(md5(string_agg(code || zh || en || key_industries::text, '|' ORDER BY code)), '') FROM ref_park) AS parks`,
+    );
+    return { thesaurus: row.thesaurus, weightsVersion: row.weights_version == null ? null : Number(row.weights_version), parks: row.parks };
   }
 
   /** Park codes → names and key industries, from the editable reference table. */

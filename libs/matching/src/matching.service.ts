@@ -6,7 +6,8 @@ import {
 } from '@techbridge/platform';
 import { AchievementMatchesResponse, DemandMatchesResponse, scoredView } from './dto/matching.dto';
 import { MatchRepository } from './match.repository';
-import { buildMatchQuery, MatchQuery, MatchText, textEvidence } from './query/match-query';
+import { buildMatchQuery, MatchQuery, MatchText, TextEvidence } from './query/match-query';
+import { rankPool, relevanceParams, wholeText } from './query/relevance';
 import { AchievementFacts, DemandFacts, Labels, meetsHardConstraints, ScoredMatch, scorePair } from './scoring/match-scoring';
 import { Thesaurus } from './thesaurus/thesaurus';
 import { ThesaurusService } from './thesaurus.service';
@@ -15,8 +16,8 @@ import { MatchWeightsService } from './weights/match-weights.service';
 
 /** Below this share of the query's weight a candidate is not about the same problem, whatever its metadata. */
 export const MIN_TEXT_RELEVANCE = 0.12;
-const COMBINED_QUERY_LIMIT = 60;
-const PROBE_LIMIT = 30;
+/** Candidates re-ranked per match. */
+export const CANDIDATE_LIMIT = 120;
 const MATCHABLE_DEMAND_STATUSES = ['published', 'in-negotiation'];
 
 /** The worker's view: every demand may be read (stored suggestions are shown to each party through redaction). */
@@ -47,6 +48,7 @@ interface Model {
   weights: MatchWeights;
   version: ModelVersion;
   domainWords: ReadonlySet<string>;
+  parks: ParkInfo;
 }
 
 const FIELD_NAMES = new Map(INDUSTRIES.flatMap((i) => i.fields.map((f) => [f.code, { zh: f.zh, en: f.en }] as const)));
@@ -77,6 +79,9 @@ export class MatchingService {
     @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
   ) {}
 
+  private parksCache: { fingerprint: string; parks: ParkInfo } | null = null;
+  private wordsCache: { revision: number; words: ReadonlySet<string> } | null = null;
+
   // ---- HTTP facade ----
 
   /** Achievements that can solve this demand. The viewer must be allowed to read the demand in full (else 404). */
@@ -104,28 +109,42 @@ export class MatchingService {
     const demands = new Map((await this.demands.getDemandsByIds([...new Set(pairs.map((p) => p.demandId))])).map((d) => [d.id, d]));
     const achievements = new Map((await this.catalog.getAchievementsByIds([...new Set(pairs.map((p) => p.achievementId))])).map((a) => [a.id, a]));
     const model = await this.model();
-    const parks = await this.repo.parks(this.tx.manager);
-    const queries = new Map<string, MatchQuery>();
+    const parks = model.parks;
     const out: PairScore[] = [];
-    for (const p of pairs) {
-      const d = demands.get(p.demandId);
-      const a = achievements.get(p.achievementId);
-      if (!d || !a) continue;
-      let query = queries.get(d.id);
-      if (!query) queries.set(d.id, (query = this.queryOf(demandText(d), model)));
-      const evidence = textEvidence(query, achievementText(a), model.weights.candidate);
-      const scored = scorePair(demandFacts(d, parks), achievementFactsOfResponse(a), evidence, REFERENCE_LABELS, undefined, model.weights);
-      out.push({ demandId: d.id, achievementId: a.id, ...scored, model: model.version });
+    for (const d of demands.values()) {
+      const wanted = pairs.filter((p) => p.demandId === d.id && achievements.has(p.achievementId)).map((p) => achievements.get(p.achievementId)!);
+      if (!wanted.length) continue;
+      // The same pool as the demand's own ranking, the pairs' achievements included: one relevance per pair everywhere.
+      const evidence = await this.poolEvidence(d, model, wanted.map((a) => ({ id: a.id, text: achievementText(a) })));
+      for (const a of wanted) {
+        const scored = scorePair(demandFacts(d, parks), achievementFactsOfResponse(a), evidence.get(a.id)!, REFERENCE_LABELS, undefined, model.weights);
+        out.push({ demandId: d.id, achievementId: a.id, ...scored, model: model.version });
+      }
     }
     return out;
+  }
+
+  /** Relevance of achievements within a demand's candidate pool (retrieved as its ranking retrieves, plus `extra`). */
+  private async poolEvidence(demand: DemandResponse, model: Model, extra: Array<{ id: string; text: MatchText }>): Promise<Map<string, TextEvidence>> {
+    const query = this.queryOf(demandText(demand), model);
+    const filter: SearchFilter | undefined = demand.minTrl != null ? { field: 'trl', gte: demand.minTrl } : undefined;
+    const pool = new Map((await this.retrieve<AchievementDocument>(ACHIEVEMENTS_INDEX, query, filter)).map((doc) => [doc.id, documentText(doc)]));
+    for (const x of extra) pool.set(x.id, x.text);
+    const ids = [...pool.keys()];
+    const { evidence } = rankPool(query, ids.map((id) => pool.get(id)!), this.tokenizer, relevanceParams(model.weights), wholeText(demandText(demand)));
+    return new Map(ids.map((id, i) => [id, evidence[i]]));
   }
 
   // ---- ranking (also used by the worker) ----
 
   /** The thesaurus and weights in force now, with their versions. */
   async model(): Promise<Model> {
-    const [{ thesaurus, version: thesaurusVersion }, active] = await Promise.all([this.thesaurus.versioned(), this.weights.active()]);
-    return { thesaurus, weights: active.weights, version: { weightsVersion: active.version, thesaurusVersion }, domainWords: new Set(this.tokenizer.dictionaryWords()) };
+    // One round trip for all three; each part is reloaded only when its fingerprint moved.
+    const fp = await this.repo.modelFingerprints(this.tx.manager);
+    const [{ thesaurus, version: thesaurusVersion }, active] = await Promise.all([this.thesaurus.versioned(fp.thesaurus), this.weights.active(fp.weightsVersion)]);
+    if (this.parksCache?.fingerprint !== fp.parks) this.parksCache = { fingerprint: fp.parks, parks: await this.repo.parks(this.tx.manager) };
+    if (this.wordsCache?.revision !== this.tokenizer.revision) this.wordsCache = { revision: this.tokenizer.revision, words: new Set(this.tokenizer.dictionaryWords()) };
+    return { thesaurus, weights: active.weights, version: { weightsVersion: active.version, thesaurusVersion }, domainWords: this.wordsCache.words, parks: this.parksCache.parks };
   }
 
   private queryOf(text: MatchText, model: Model): MatchQuery {
@@ -138,15 +157,15 @@ export class MatchingService {
     // Hard constraint in the search filter, before ranking: nothing below the demand's minimum readiness.
     const filter: SearchFilter | undefined = demand.minTrl != null ? { field: 'trl', gte: demand.minTrl } : undefined;
     const candidates = await this.retrieve<AchievementDocument>(ACHIEVEMENTS_INDEX, query, filter);
-    const facts = demandFacts(demand, await this.repo.parks(this.tx.manager));
+    const facts = demandFacts(demand, model.parks);
+    const eligible = candidates.filter((doc) => meetsHardConstraints(facts, achievementFactsOfDocument(doc)));
+    // Relevance within the pool, with pseudo-relevance feedback from its best candidates (query/relevance.ts).
+    const { evidence } = rankPool(query, eligible.map(documentText), this.tokenizer, relevanceParams(model.weights), wholeText(demandText(demand)));
     const ranked: RankedAchievement[] = [];
-    for (const doc of candidates) {
-      const achievement = achievementFactsOfDocument(doc);
-      if (!meetsHardConstraints(facts, achievement)) continue;
-      const evidence = textEvidence(query, { title: doc.title, keywords: doc.keywords ?? [], body: doc.summary ?? '' }, model.weights.candidate);
-      if (evidence.relevance < MIN_TEXT_RELEVANCE) continue;
-      ranked.push({ document: doc, scored: scorePair(facts, achievement, evidence, REFERENCE_LABELS, undefined, model.weights), relevance: evidence.relevance, model: model.version });
-    }
+    eligible.forEach((doc, i) => {
+      if (evidence[i].relevance < MIN_TEXT_RELEVANCE) return;
+      ranked.push({ document: doc, scored: scorePair(facts, achievementFactsOfDocument(doc), evidence[i], REFERENCE_LABELS, undefined, model.weights), relevance: evidence[i].relevance, model: model.version });
+    });
     return sortRanked(ranked).slice(0, Math.max(limit * 2, limit + 10));
   }
 
@@ -158,16 +177,16 @@ export class MatchingService {
     const readable = viewer === SYSTEM_VIEWER ? null : this.demands.readableFilter(viewer);
     if (readable) filters.push(readable);
     const candidates = await this.retrieve<DemandDocument>(DEMANDS_INDEX, query, { and: filters });
-    const parks = await this.repo.parks(this.tx.manager);
+    const parks = model.parks;
     const facts = achievementFactsOfResponse(achievement);
+    const eligible = candidates.filter((doc) => meetsHardConstraints(demandFactsOfDocument(doc, parks), facts));
+    const pool = eligible.map((doc) => ({ title: doc.title, keywords: doc.keywords ?? [], body: doc.description ?? '' }));
+    const { evidence } = rankPool(query, pool, this.tokenizer, relevanceParams(model.weights), wholeText(achievementText(achievement)));
     const ranked: RankedDemand[] = [];
-    for (const doc of candidates) {
-      const demand = demandFactsOfDocument(doc, parks);
-      if (!meetsHardConstraints(demand, facts)) continue;
-      const evidence = textEvidence(query, { title: doc.title, keywords: doc.keywords ?? [], body: doc.description ?? '' }, model.weights.candidate);
-      if (evidence.relevance < MIN_TEXT_RELEVANCE) continue;
-      ranked.push({ document: doc, scored: scorePair(demand, facts, evidence, REFERENCE_LABELS, undefined, model.weights), relevance: evidence.relevance, model: model.version });
-    }
+    eligible.forEach((doc, i) => {
+      if (evidence[i].relevance < MIN_TEXT_RELEVANCE) return;
+      ranked.push({ document: doc, scored: scorePair(demandFactsOfDocument(doc, parks), facts, evidence[i], REFERENCE_LABELS, undefined, model.weights), relevance: evidence[i].relevance, model: model.version });
+    });
     return sortRanked(ranked).slice(0, Math.max(limit * 2, limit + 10));
   }
 
@@ -192,19 +211,16 @@ export class MatchingService {
   }
 
   /**
-   * Candidates = one query of the ten strongest terms plus one probe per leading term: a long query only returns documents
-   * holding its first word, so single-term probes (expanded by the index's thesaurus synonyms) give the recall.
+   * Candidates = one search of the ten strongest terms (expansions included), any of them matching: documents holding
+   * more of the words come first, and a document missing the first word is still returned (embedded engine; Meilisearch
+   * drops the most frequent words first). One search per match, not one per leading term: at 100,000 achievements the
+   * single-term probes cost several times a plain search while the re-ranking decides the order anyway.
    */
   private async retrieve<D extends SearchDocument>(index: string, query: MatchQuery, filter: SearchFilter | undefined): Promise<D[]> {
     if (!query.queryTerms.length) return [];
     // A trailing space: whole words only, no prefix expansion of the last one.
-    const searches = [
-      this.search.search<D>(index, { q: `${query.queryTerms.join(' ')} `, filter, limit: COMBINED_QUERY_LIMIT, matchingStrategy: 'frequency' }),
-      ...query.probeTerms.map((term) => this.search.search<D>(index, { q: `${term} `, filter, limit: PROBE_LIMIT })),
-    ];
-    const byId = new Map<string, D>();
-    for (const result of await Promise.all(searches)) for (const hit of result.hits) if (!byId.has(hit.document.id)) byId.set(hit.document.id, hit.document);
-    return [...byId.values()];
+    const result = await this.search.search<D>(index, { q: `${query.queryTerms.join(' ')} `, filter, limit: CANDIDATE_LIMIT, matchingStrategy: 'frequency' });
+    return result.hits.map((hit) => hit.document);
   }
 }
 
@@ -214,6 +230,10 @@ function sortRanked<T extends { document: { id: string }; scored: ScoredMatch; r
 
 export function demandText(d: { title: string; keywords: string[]; description: string }): MatchText {
   return { title: d.title, keywords: d.keywords ?? [], body: d.description ?? '' };
+}
+
+function documentText(doc: AchievementDocument): MatchText {
+  return { title: doc.title, keywords: doc.keywords ?? [], body: doc.summary ?? '' };
 }
 
 export function achievementText(a: { title: string; keywords: string[]; summary: string }): MatchText {

@@ -42,14 +42,15 @@ export class ThesaurusService {
   }
 
   /** The thesaurus as of now with its version (a digest of the table's fingerprint), which stored matches carry. */
-  async versioned(): Promise<{ thesaurus: Thesaurus; version: string }> {
-    const thesaurus = await this.current();
+  /** `fingerprint`: the table's fingerprint when the caller already read it (THESAURUS_FINGERPRINT_SQL), saving a round trip. */
+  async versioned(fingerprint?: string): Promise<{ thesaurus: Thesaurus; version: string }> {
+    const thesaurus = await this.current(fingerprint);
     return { thesaurus, version: createHash('sha256').update(this.cached?.fingerprint ?? '').digest('hex').slice(0, 12) };
   }
 
   /** The thesaurus as of now (one cheap query to notice another process's edits). */
-  async current(): Promise<Thesaurus> {
-    const fingerprint = await this.repo.fingerprint(this.tx.manager);
+  async current(known?: string): Promise<Thesaurus> {
+    const fingerprint = known ?? (await this.repo.fingerprint(this.tx.manager));
     if (this.cached?.fingerprint === fingerprint) return this.cached.thesaurus;
     const rows = await this.repo.all(this.tx.manager);
     const thesaurus = new Thesaurus(rows.map((r) => ({ industry: r.industry, term: r.term, synonyms: r.synonyms, broader: r.broader, narrower: r.narrower, symptoms: r.symptoms })));

@@ -1,3 +1,4 @@
+import { BigramBm25 } from './bigram-bm25';
 import { informative, MatchQuery, MatchText, Segmenter, TextEvidence, WeightedTerm } from './match-query';
 
 /**
@@ -9,7 +10,11 @@ import { informative, MatchQuery, MatchText, Segmenter, TextEvidence, WeightedTe
  * (npm run fit:matching); the defaults below are that fit's result.
  */
 export interface RelevanceParams {
-  /** Weight of a term found in the candidate's title or keywords, and in its body. */
+  /**
+   * Weight of a term found in the candidate's title (what it is about: a process that does 脱硝 says so in its title,
+   * a monitoring platform mentions 脱硝 in its body), in its keywords (`head`) and in its body.
+   */
+  title: number;
   head: number;
   body: number;
   /** BM25 saturation of the weighted term frequency. */
@@ -18,6 +23,11 @@ export interface RelevanceParams {
   saturation: number;
   /** How much of an idf-less match counts: 0 ranks by rarity in the pool only, 1 ignores rarity. */
   idfFloor: number;
+  /**
+   * Share of the relevance taken from a character-bigram BM25 of the querying side's whole text within the pool (relative
+   * to the pool's best): it reads every word the text has, the ones the segmenter or the thesaurus does not know too.
+   */
+  bigramShare: number;
   /** Pseudo-relevance feedback: first-pass candidates read, words added, and their weight relative to the query's. */
   feedbackDocs: number;
   feedbackTerms: number;
@@ -25,11 +35,13 @@ export interface RelevanceParams {
 }
 
 export const DEFAULT_RELEVANCE: RelevanceParams = {
+  title: 1.5,
   head: 1,
   body: 0.8,
   k1: 1.2,
   saturation: 0.6,
   idfFloor: 0.3,
+  bigramShare: 0.3,
   feedbackDocs: 3,
   feedbackTerms: 8,
   feedbackWeight: 0.4,
@@ -45,12 +57,17 @@ const REPEAT_SHARE = 0.35;
 const FEEDBACK_MAX_POOL_SHARE = 0.5;
 
 interface Prepared {
+  title: string;
+  keywords: string;
+  /** Title and keywords: where a term says what the candidate is. */
   head: string;
   body: string;
 }
 
 function prepare(text: MatchText): Prepared {
-  return { head: `${text.title}\n${text.keywords.join('\n')}`.normalize('NFKC').toLowerCase(), body: text.body.normalize('NFKC').toLowerCase() };
+  const title = text.title.normalize('NFKC').toLowerCase();
+  const keywords = text.keywords.join('\n').normalize('NFKC').toLowerCase();
+  return { title, keywords, head: `${title}\n${keywords}`, body: text.body.normalize('NFKC').toLowerCase() };
 }
 
 function occurrences(haystack: string, needle: string): number {
@@ -67,7 +84,9 @@ function poolIdf(terms: WeightedTerm[], pool: Prepared[], floor: number): Map<st
   const out = new Map<string, number>();
   for (const t of terms) {
     const df = pool.reduce((n, d) => n + (d.head.includes(t.term) || d.body.includes(t.term) ? 1 : 0), 0);
-    const idf = Math.log(1 + (P - df + 0.5) / (df + 0.5)) / maxIdf;
+    // A word no candidate has cannot tell candidates apart: it weighs at the floor, not as the rarest word of all,
+    // so a demand full of words the pool lacks does not make every candidate look irrelevant.
+    const idf = df === 0 ? 0 : Math.log(1 + (P - df + 0.5) / (df + 0.5)) / maxIdf;
     out.set(t.term, floor + (1 - floor) * idf);
   }
   return out;
@@ -83,7 +102,7 @@ function score(query: MatchQuery, pool: Prepared[], p: RelevanceParams): TextEvi
     const matched: WeightedTerm[] = [];
     const groups = new Set<string>();
     for (const t of terms) {
-      const tf = p.head * occurrences(doc.head, t.term) + p.body * occurrences(doc.body, t.term);
+      const tf = p.title * occurrences(doc.title, t.term) + p.head * occurrences(doc.keywords, t.term) + p.body * occurrences(doc.body, t.term);
       if (!tf) continue;
       const group = t.via ?? t.term;
       const share = groups.has(group) ? REPEAT_SHARE : 1;
@@ -126,12 +145,62 @@ export function feedbackQuery(query: MatchQuery, top: Array<{ text: MatchText; r
  * Relevance of every candidate of a pool (same order as given): a first pass, pseudo-relevance feedback from its best
  * candidates, and a second pass with the expanded query. Returns the expanded query too (stored reasons name its words).
  */
-export function rankPool(query: MatchQuery, pool: MatchText[], segmenter: Segmenter, p: RelevanceParams = DEFAULT_RELEVANCE): { query: MatchQuery; evidence: TextEvidence[] } {
+export function rankPool(
+  query: MatchQuery,
+  pool: MatchText[],
+  segmenter: Segmenter,
+  p: RelevanceParams = DEFAULT_RELEVANCE,
+  fullText?: string,
+): { query: MatchQuery; evidence: TextEvidence[] } {
   const prepared = pool.map(prepare);
-  const first = score(query, prepared, p);
+  const blend = bigramBlend(pool, fullText, p.bigramShare);
+  const first = blend(score(query, prepared, p));
   if (p.feedbackDocs <= 0 || pool.length < 2) return { query, evidence: first };
   const order = first.map((e, i) => ({ text: pool[i], relevance: e.relevance })).sort((a, b) => b.relevance - a.relevance);
   const poolDf = (term: string) => prepared.reduce((n, d) => n + (d.head.includes(term) || d.body.includes(term) ? 1 : 0), 0);
   const expanded = feedbackQuery(query, order, pool.length, segmenter, p, poolDf);
-  return expanded === query ? { query, evidence: first } : { query: expanded, evidence: score(expanded, prepared, p) };
+  return expanded === query ? { query, evidence: first } : { query: expanded, evidence: blend(score(expanded, prepared, p)) };
+}
+
+/** Mixes the word relevance with the bigram BM25 of the whole querying text, relative to the pool's best candidate. */
+function bigramBlend(pool: MatchText[], fullText: string | undefined, share: number): (evidence: TextEvidence[]) => TextEvidence[] {
+  if (!fullText || share <= 0 || !pool.length) return (e) => e;
+  const bm25 = new BigramBm25(pool.map((t, i) => ({ id: String(i), text: `${t.title}\n${t.keywords.join('\n')}\n${t.body}` })));
+  const raw = new Map(bm25.scores(fullText));
+  const top = Math.max(0, ...raw.values());
+  const relative = pool.map((_, i) => (top > 0 ? (raw.get(String(i)) ?? 0) / top : 0));
+  // A candidate the words do not reach at all stays out: the bigrams refine the order, they do not retrieve.
+  return (evidence) => evidence.map((e, i) => (e.relevance > 0 ? { ...e, relevance: (1 - share) * e.relevance + share * relative[i] } : e));
+}
+
+/** The whole text of a querying side, as the bigram signal reads it. */
+export function wholeText(text: MatchText): string {
+  return `${text.title}\n${text.keywords.join('\n')}\n${text.body}`;
+}
+
+/** Keys of the relevance parameters inside a weights version's `params` (absent = the default). */
+const PARAM_KEYS: Record<Exclude<keyof RelevanceParams, 'head' | 'body'>, string> = {
+  title: 'relevance.title',
+  k1: 'relevance.k1',
+  saturation: 'relevance.saturation',
+  idfFloor: 'relevance.idfFloor',
+  bigramShare: 'relevance.bigramShare',
+  feedbackDocs: 'feedback.docs',
+  feedbackTerms: 'feedback.terms',
+  feedbackWeight: 'feedback.weight',
+};
+
+/** The relevance parameters of a weights version: the candidate's field weights plus the named tuning parameters. */
+export function relevanceParams(weights: { candidate: { head: number; body: number }; params: Record<string, number> }): RelevanceParams {
+  const out: RelevanceParams = { ...DEFAULT_RELEVANCE, head: weights.candidate.head, body: weights.candidate.body };
+  for (const [key, name] of Object.entries(PARAM_KEYS) as Array<[keyof typeof PARAM_KEYS, string]>) {
+    const v = weights.params[name];
+    if (typeof v === 'number' && Number.isFinite(v)) out[key] = v;
+  }
+  return out;
+}
+
+/** The inverse: relevance parameters as a weights version stores them. */
+export function relevanceToWeights(p: RelevanceParams): { candidate: { head: number; body: number }; params: Record<string, number> } {
+  return { candidate: { head: p.head, body: p.body }, params: Object.fromEntries(Object.entries(PARAM_KEYS).map(([key, name]) => [name, p[key as keyof typeof PARAM_KEYS]])) };
 }

@@ -55,9 +55,12 @@ export class MatchWeightsService {
     }
   }
 
-  /** The weights rankings use now. Without any stored version (a database never initialised): the defaults, as version 1. */
-  async active(): Promise<ActiveWeights> {
-    const version = (await this.repo.activeVersion(this.tx.manager)) ?? 1;
+  /**
+   * The weights rankings use now (`known`: the active version when the caller already read it). Without any stored
+   * version (a database never initialised): the defaults, as version 1.
+   */
+  async active(known?: number | null): Promise<ActiveWeights> {
+    const version = (known !== undefined ? known : await this.repo.activeVersion(this.tx.manager)) ?? 1;
     let weights = this.cache.get(version);
     if (!weights) {
       const row = await this.repo.find(this.tx.manager, version);
@@ -109,7 +112,8 @@ export class MatchWeightsService {
 
   private async activateIn(m: Parameters<MatchWeightsRepository['activate']>[0], version: number): Promise<void> {
     await this.repo.activate(m, version);
-    // Every stored score must now be recomputed: one chained job, deduplicated per version.
-    await this.outbox.enqueue(m, JobName.RescoreStoredMatches, { reason: `weights:${version}` }, { jobId: `matching:rescore:weights:${version}` });
+    // Every stored score must now be recomputed: one chained job per activation (a job id per version alone would make a
+    // rollback to a version that was active before a no-op: the queue keeps the finished job and drops the new one).
+    await this.outbox.enqueue(m, JobName.RescoreStoredMatches, { reason: `weights:${version}` }, { jobId: `matching:rescore:weights:${version}:${Date.now()}` });
   }
 }

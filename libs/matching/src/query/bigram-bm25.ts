@@ -1,7 +1,8 @@
 /**
- * The evaluation's baseline: Okapi BM25 over character bigrams of the whole text (no segmenter, no dictionary, no
- * thesaurus), the query being the demand's full text (title, description, keywords and every other text field).
- * Chinese bigrams are the classic dictionary-free baseline; Latin words and numbers count as single tokens.
+ * Okapi BM25 over character bigrams of the whole text (no segmenter, no dictionary, no thesaurus). Two uses: the
+ * evaluation's baseline (the demand's full text against every achievement), and one signal of the product's relevance
+ * within a candidate pool (query/relevance.ts), where it reads every word of the demand, the ones no dictionary knows too.
+ * Chinese bigrams are the classic dictionary-free retrieval unit; Latin words and numbers count as single tokens.
  */
 export interface Bm25Doc {
   id: string;
@@ -45,6 +46,11 @@ export class BigramBm25 {
 
   /** Ids of the top k documents that pass the filter, best first (ties by id). */
   search(query: string, k: number, accept: (id: string) => boolean = () => true): string[] {
+    return this.scores(query, accept).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k).map(([id]) => id);
+  }
+
+  /** Every document with a positive score that passes the filter, in collection order. */
+  scores(query: string, accept: (id: string) => boolean = () => true): Array<[string, number]> {
     const q = new Map<string, number>();
     for (const g of bigrams(query)) q.set(g, (q.get(g) ?? 0) + 1);
     const N = this.docs.length;
@@ -61,6 +67,6 @@ export class BigramBm25 {
       }
       if (s > 0) scored.push([d.id, s]);
     });
-    return scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k).map(([id]) => id);
+    return scored;
   }
 }
