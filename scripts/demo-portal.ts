@@ -107,6 +107,18 @@ registerDemoStep(async (ctx) => {
     displayName: '科技处 李老师',
     organisation: { name: '河北京南工业大学（演示）', type: 'university', creditCode: completeCreditCode('12130100MB0DEM090'), region: 'HE', divisionCode: '130102', parkCode: 'bd-hitech' },
   })) as unknown as Session;
+  // The seller publishes an achievement too, so its public profile shows both halves.
+  const published = await must<{ total: number }>('seller achievements', ctx.call('GET', `achievements?owner=${seller.organisation.id}`, undefined, seller.accessToken));
+  if (!published.total) {
+    const a = await must<{ id: string }>('seller achievement', ctx.call('POST', 'achievements', {
+      title: '高炉煤气余热高效回收与冷凝水治理技术',
+      summary: '针对高炉煤气余压余热回收系统效率偏低、冬季管网冷凝水多的问题，提出换热器结构优化与冷凝水在线排除方案，回收效率提高12%，已在两座高炉应用。',
+      keywords: ['余热回收', 'TRT', '冷凝水'], industry: 'energy-saving-environmental', field: 'energy-efficiency', trl: 7, transferModes: ['license'], askingPrice: 1_500_000,
+      contact: { name: '李老师', email: 'kjc@example.edu.cn' },
+    }, seller.accessToken));
+    await must('submit', ctx.call('POST', `achievements/${a.id}/submit`, {}, seller.accessToken));
+    await must('approve', ctx.call('POST', `achievements/${a.id}/approve`, { comment: '同意发布' }, admin));
+  }
   const existing = await must<{ items: Array<{ title: string }> }>('contracts', ctx.call('GET', 'contracts?pageSize=50', undefined, seller.accessToken));
   const done = new Set(existing.items.map((c) => c.title));
   const steel = (await ctx.session('demo-steel@techbridge.demo', {})) as unknown as Session & { organisation: { name: string; creditCode?: string } };

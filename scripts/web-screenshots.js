@@ -11,7 +11,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 
 async function profilePath() {
   // The demo university's public profile (any published achievement's owner would do).
-  const res = await fetch(`${BASE}/api/v1/profiles?type=university&pageSize=1`);
+  const res = await fetch(`${BASE}/api/v1/organisations?type=university&q=${encodeURIComponent('河北京南工业大学')}&pageSize=1`);
   if (!res.ok) return null;
   const page = await res.json();
   return page.items?.[0] ? `/profiles/${page.items[0].id}` : null;

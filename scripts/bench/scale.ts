@@ -3,13 +3,14 @@
  * (200,000) published demands and SCALE_CONTRACTS (1,000,000) registered technology contracts over four years, in
  * BENCH_DB (tb_bench_scale). Measures, with the api and the worker in this process on the real PostgreSQL and Redis:
  *  - the monitoring quarter: GET /monitoring/quarters/:q/preview (every computed indicator of the quarter from the
- *    contexts' SQL feeds, date range in WHERE) and the contracts feed alone, with the plan PostgreSQL chose;
+ *    contexts' SQL feeds, date range in WHERE), the contracts feed alone with the plan PostgreSQL chose, and the
+ *    contract statistics aggregated in SQL (the quarter by park; all four years by quarter);
  *  - search p50/p95 (the catalog search service, embedded engine) and match p50/p95 (demand → top-10 achievements);
  *  - memory: this process before and after the achievements index is in memory (what every api or worker process that
  *    searches holds), and the database's size.
  * Rows are written by set-based SQL (generate_series); their texts come from SCALE_TEMPLATES (20,000) generated
  * achievements whose search fields are segmented once by the product's tokenizer, so a million documents are not a
- * million segmentations. SCALE_KEEP=1 reuses a seeded database. Prints figures; the last line is one JSON object.
+ * million segmentations. SCALE_KEEP=1 reuses a seeded database; SCALE_SEARCH=0 stops after the monitoring figures. Prints figures; the last line is one JSON object.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -100,16 +101,36 @@ async function main(): Promise<Record<string, unknown>> {
       lines = (res.body.lines ?? res.body.items ?? []).length;
       previews.push(ms);
     }
-    const contractsZone = (await b.api.get(`monitoring/quarters/${QUARTER}/preview`, { token })).body;
     const { ContractsService } = await import('@techbridge/contracts');
     const { quarterBounds, parseQuarter } = await import('../../libs/monitoring/src/rules/quarter');
     const bounds = quarterBounds(parseQuarter(QUARTER)!);
-    const [feed, feedMs] = await timed(() => b.app.get(ContractsService).registeredContractsBetween(bounds.from, bounds.to));
+    const contracts = b.app.get(ContractsService);
+    const [feed, feedMs] = await timed(() => contracts.registeredContractsBetween(bounds.from, bounds.to));
+    // Aggregated in PostgreSQL (GROUP BY): the statistics route, for the quarter by park and for all four years by quarter.
+    const [quarterStats, quarterStatsMs] = await timed(() => contracts.registeredContractStats({ from: bounds.fromDate, to: bounds.toDate, groupBy: 'park' }));
+    const [allStats, allStatsMs] = await timed(() => contracts.registeredContractStats({ from: '2023-01-01', to: '2026-12-31', groupBy: 'quarter' }));
     const plan: Array<{ 'QUERY PLAN': string }> = await ds.query(
       `EXPLAIN ANALYZE SELECT id, park_code, type, seller_region, buyer_region, contract_amount::text, technology_amount::text, broker_user_id, transfer_institution_id, registered_at
          FROM technology_contract WHERE status = 'registered' AND registered_at >= $1 AND registered_at < $2 ORDER BY created_at DESC, id`,
       [bounds.from, bounds.to],
     );
+
+    console.log(`monitoring ${QUARTER}: preview ${previews.map((x) => Math.round(x)).join(' / ')} ms; contracts feed ${Math.round(feedMs)} ms (${feed.length} rows)`);
+    const monitoring = {
+      quarter: QUARTER,
+      quarterContracts: feed.length,
+      quarterPreviewMs: previews.map((x) => round(x, 0)),
+      quarterReportLines: lines,
+      contractsFeedMs: round(feedMs, 0),
+      contractsFeedPlan: plan.map((p) => p['QUERY PLAN']).filter((l) => /Scan|Execution Time|Sort Method/.test(l)).map((l) => l.trim()),
+      quarterStatsSqlMs: round(quarterStatsMs, 0),
+      quarterStatsContracts: quarterStats.total.contracts,
+      quarterStatsTechnologyAmount: quarterStats.total.technologyAmount,
+      allYearsStatsSqlMs: round(allStatsMs, 0),
+      allYearsStatsContracts: allStats.total.contracts,
+      allYearsStatsQuarters: allStats.rows.length,
+    };
+    if (process.env.SCALE_SEARCH === '0') return { benchmark: 'scale', achievements: counts.achievements, demands: counts.demands, contracts: counts.contracts, ...monitoring };
 
     // ---- search and matches over the achievements index, in memory in this process ----
     const engine = b.app.get<SearchIndex>(SEARCH_INDEX);
@@ -140,13 +161,8 @@ async function main(): Promise<Record<string, unknown>> {
       demands: counts.demands,
       contracts: counts.contracts,
       databaseMB: mb(Number(counts.bytes)),
-      quarter: QUARTER,
-      quarterContracts: feed.length,
-      quarterPreviewMs: previews.map((x) => round(x, 0)),
+      ...monitoring,
       quarterPreviewMedianMs: round(previews[1], 0),
-      quarterReportLines: lines || (contractsZone.lines ?? []).length,
-      contractsFeedMs: round(feedMs, 0),
-      contractsFeedPlan: plan.map((p) => p['QUERY PLAN']).filter((l) => /Scan|Execution Time|Sort Method/.test(l)).map((l) => l.trim()),
       indexPreloadSeconds: round(preloadMs / 1000, 1),
       searchQueries: searchMs.length,
       searchP50Ms: round(percentile(searchMs, 50)),
@@ -163,6 +179,7 @@ async function main(): Promise<Record<string, unknown>> {
 scale: ${figures.achievements} achievements, ${figures.demands} demands, ${figures.contracts} registered contracts (database ${figures.databaseMB} MB), engine ${figures.engine}
   monitoring ${QUARTER} preview (every computed indicator, ${figures.quarterContracts} contracts in the quarter): ${figures.quarterPreviewMs.join(' / ')} ms (median ${figures.quarterPreviewMedianMs} ms)
   contracts feed alone: ${figures.contractsFeedMs} ms; plan: ${figures.contractsFeedPlan.join(' | ')}
+  contract statistics aggregated in SQL: the quarter by park ${figures.quarterStatsSqlMs} ms (${figures.quarterStatsContracts} contracts), four years by quarter ${figures.allYearsStatsSqlMs} ms (${figures.allYearsStatsContracts} contracts, ${figures.allYearsStatsQuarters} quarters)
   achievements index into memory: ${figures.indexPreloadSeconds} s
   search (service, ${figures.searchQueries} queries): p50 ${figures.searchP50Ms} ms, p95 ${figures.searchP95Ms} ms
   matches (demand → top 10, ${figures.matchQueries} queries): p50 ${figures.matchP50Ms} ms, p95 ${figures.matchP95Ms} ms

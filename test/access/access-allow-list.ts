@@ -65,6 +65,10 @@ export const ALLOWED: AllowEntry[] = [
     operations: ['GET /contracts/institutions/{orgId}', 'GET /contracts/brokers/{userId}'], callers: 'signed-in', expect: '2xx',
     reason: 'The registers of accredited institutions and filed brokers are public to signed-in users (names, levels, performance figures, no contracts).',
   },
+  {
+    operations: ['GET /contracts/institutions/{orgId}/deals'], callers: '*', expect: '2xx',
+    reason: "An organisation's public profile shows its deal record: counts, amounts, kinds and directions of registered contracts, never the counterparties.",
+  },
   { operations: ['GET /monitoring/quarters/{quarter}'], callers: 'signed-in', expect: '2xx', reason: 'The reporting calendar (which quarter is open or published) is no secret; entries and figures are guarded separately.' },
   { operations: ['GET /monitoring/innovation-index/{year}', 'GET /monitoring/innovation-index/{year}/verify'], callers: '*', expect: '2xx', reason: 'The zone innovation index and its replay are published figures.' },
 

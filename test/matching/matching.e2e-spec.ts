@@ -274,5 +274,12 @@ describe('matching (e2e)', () => {
     expect((await t.api.delete(`thesaurus/${created.body.id}`, { token: admin.accessToken })).status).toBe(204);
     expect((await engine.search('achievements', { q: '电缆着火 ', matchingStrategy: 'all' })).hits.map((h) => h.document.id)).not.toContain(cable);
     expect((await t.api.get(`thesaurus/${created.body.id}`, { token: admin.accessToken })).status).toBe(404);
+
+    // Each edit asked for the stored matches to be scored again: once the queues drain, every stored row carries the
+    // thesaurus version the live matches are computed with now.
+    await t.drain();
+    const current = (await t.api.get(`demands/${ids.demand}/matches`, { token: ent.accessToken })).body.items[0].computedWith;
+    const versions = await t.db.dataSource.query(`SELECT DISTINCT thesaurus_version, weights_version FROM match`);
+    expect(versions).toEqual([{ thesaurus_version: current.thesaurusVersion, weights_version: current.weightsVersion }]);
   });
 });

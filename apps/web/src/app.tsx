@@ -15,6 +15,7 @@ import { ReviewWorkspace } from './pages/review.page';
 import { EnterpriseWorkspace } from './pages/enterprise.page';
 import { BrokerWorkspace } from './pages/broker.page';
 import { NotFoundPage } from './pages/not-found.page';
+import { ProfileDirectoryPage, ProfilePage } from './pages/profile.page';
 import { GuideCatalogPage, PackagePage } from './pages/package.page';
 import { NotificationsPage } from './pages/notifications.page';
 import { RoadshowListPage, RoadshowPage } from './pages/roadshow.page';
@@ -37,6 +38,8 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/demands/:id/proposals', render: (p) => <DemandPage id={p.id} /> },
   { pattern: '/demands/:id/proposals/:proposalId', render: (p) => <DemandPage id={p.id} /> },
   { pattern: '/statistics', render: () => <StatisticsPage /> },
+  { pattern: '/profiles', render: () => <ProfileDirectoryPage /> },
+  { pattern: '/profiles/:id', render: (p) => <ProfilePage id={p.id} /> },
   { pattern: '/packages/:id', render: (p) => <PackagePage id={p.id} /> },
   { pattern: '/guide-catalogs/:id', render: (p) => <GuideCatalogPage id={p.id} /> },
   { pattern: '/notifications', render: () => <NotificationsPage /> },
@@ -160,6 +163,7 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/workspace/park-report', label: t('nav.parkReport'), show: org?.type === 'park-administration' || hasRole(session, 'platform-admin') },
     { href: '/roadshows', label: t('nav.roadshows'), show: true },
     { href: '/statistics', label: t('nav.statistics'), show: true },
+    { href: '/profiles', label: t('nav.profiles'), show: true },
     { href: '/workspace/admin', label: t('nav.admin'), show: hasRole(session, 'platform-admin', 'org-admin') },
   ];
   // On a phone the navigation folds behind a menu button; any page change folds it again.

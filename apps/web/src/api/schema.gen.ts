@@ -597,6 +597,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts/institutions/{orgId}/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机构成交记录 / Registered contracts an organisation sold or facilitated: totals and the latest five (no counterparties) */
+        get: operations["ContractsController_deals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts/institutions/{orgId}/registration-profile": {
         parameters: {
             query?: never;
@@ -3014,6 +3031,22 @@ export interface components {
             /** @description Messages given a fresh set of attempts */
             retried: string[];
         };
+        DealLineResponse: {
+            /** @description yuan */
+            contractAmount: number;
+            /** @enum {string} */
+            direction: "absorbed-bj-tj" | "within-province" | "out-of-province" | "other";
+            registeredAt: string;
+            type: string;
+            typeName: Record<string, never>;
+        };
+        DealRecordResponse: {
+            /** @description yuan */
+            contractAmount: number;
+            contracts: number;
+            /** @description the latest five */
+            latest: components["schemas"]["DealLineResponse"][];
+        };
         DecidePresentationDto: {
             /** @enum {string} */
             decision: "accept" | "decline" | "withdraw";
@@ -5249,6 +5282,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ContractsController_deals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealRecordResponse"];
+                };
             };
         };
     };

@@ -26,7 +26,9 @@ interface AuditEntry {
   id: string;
   actorUserId: string | null;
   action: string;
+  actionLabel?: { zh: string; en: string };
   entityType: string;
+  entityLabel?: { zh: string; en: string };
   entityId: string;
   at: string;
 }
@@ -173,7 +175,7 @@ function ImportPanel() {
 }
 
 function AuditLog() {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const [page, setPage] = useState(1);
   const log = useApiQuery<Page<AuditEntry>>('audit-log', { page, pageSize: 20 });
   return (
@@ -189,11 +191,9 @@ function AuditLog() {
               {log.data.items.map((a) => (
                 <tr key={a.id}>
                   <td>{formatDateTime(a.at, lang)}</td>
+                  <td data-action={a.action}>{a.actionLabel ? pick(a.actionLabel) : a.action}</td>
                   <td>
-                    <code>{a.action}</code>
-                  </td>
-                  <td>
-                    {a.entityType} <span className="muted small">{a.entityId.slice(0, 8)}</span>
+                    {a.entityLabel ? pick(a.entityLabel) : a.entityType} <span className="muted small">{a.entityId.slice(0, 8)}</span>
                   </td>
                 </tr>
               ))}

@@ -1,8 +1,9 @@
+import { auditActionLabel, auditEntityLabel } from '../audit-labels';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { IsCreditCode, OrgType, PageQuery, PARK_CODES, REGION_CODES, Role } from '@techbridge/platform';
+import { IsCreditCode, LocalizedText, OrgType, PageQuery, PARK_CODES, REGION_CODES, Role } from '@techbridge/platform';
 import { AuditEntry } from '../entities/audit-entry.entity';
 import { Organisation } from '../entities/organisation.entity';
 import { User } from '../entities/user.entity';
@@ -253,8 +254,10 @@ export class AuditEntryResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ type: String, nullable: true }) actorUserId!: string | null;
   @ApiProperty({ type: String, nullable: true }) actorOrgId!: string | null;
-  @ApiProperty() action!: string;
+  @ApiProperty({ description: 'stable code, e.g. demand.publish' }) action!: string;
+  @ApiProperty({ description: 'the action as readers say it' }) actionLabel!: LocalizedText;
   @ApiProperty() entityType!: string;
+  @ApiProperty() entityLabel!: LocalizedText;
   @ApiProperty() entityId!: string;
   @ApiProperty() changes!: Record<string, unknown>;
   @ApiProperty({ nullable: true, description: 'Client address of the request (sign-in attempts)' }) clientAddress!: string | null;
@@ -262,5 +265,8 @@ export class AuditEntryResponse {
 }
 
 export function mapAuditEntry(a: AuditEntry): AuditEntryResponse {
-  return { id: String(a.id), actorUserId: a.actorUserId, actorOrgId: a.actorOrgId, action: a.action, entityType: a.entityType, entityId: a.entityId, changes: a.changes, clientAddress: a.clientAddress, at: a.at.toISOString() };
+  return {
+    id: String(a.id), actorUserId: a.actorUserId, actorOrgId: a.actorOrgId, action: a.action, actionLabel: auditActionLabel(a.action), entityType: a.entityType,
+    entityLabel: auditEntityLabel(a.entityType), entityId: a.entityId, changes: a.changes, clientAddress: a.clientAddress, at: a.at.toISOString(),
+  };
 }

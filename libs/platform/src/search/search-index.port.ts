@@ -109,6 +109,12 @@ export interface SearchIndex {
   search<T extends SearchDocument = SearchDocument>(index: string, query: SearchQuery): Promise<SearchResult<T>>;
   /** Page through (id, version) of every stored document, ordered by id, for reconciliation. */
   listVersions(index: string, offset: number, limit: number): Promise<IndexedVersion[]>;
+  /**
+   * The same pages by key: the documents with an id after `afterId` (null: from the first), ordered by id. For engines
+   * where an offset costs what it skips (PostgreSQL walks the skipped rows: at offset 900,000 one page took seconds),
+   * so that a reconciliation of a million documents stays linear.
+   */
+  listVersionsAfter?(index: string, afterId: string | null, limit: number): Promise<IndexedVersion[]>;
   /** Number of documents in the index. */
   count(index: string): Promise<number>;
   /** Drop every document of the index and every version fence (settings stay). */

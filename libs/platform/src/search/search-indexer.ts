@@ -104,10 +104,20 @@ export class SearchIndexer {
     const want = new Map((await this.projection(index).listIndexable()).map((v) => [v.id, v.version]));
     const have = new Map<string, number>();
     const page = 1000;
-    for (let offset = 0; ; offset += page) {
-      const chunk = await this.engine.listVersions(index, offset, page);
-      for (const v of chunk) have.set(v.id, v.version);
-      if (chunk.length < page) break;
+    if (this.engine.listVersionsAfter) {
+      // By key where the engine can: offsets would make a million documents a quadratic walk.
+      for (let after: string | null = null; ; ) {
+        const chunk = await this.engine.listVersionsAfter(index, after, page);
+        for (const v of chunk) have.set(v.id, v.version);
+        if (chunk.length < page) break;
+        after = chunk[chunk.length - 1].id;
+      }
+    } else {
+      for (let offset = 0; ; offset += page) {
+        const chunk = await this.engine.listVersions(index, offset, page);
+        for (const v of chunk) have.set(v.id, v.version);
+        if (chunk.length < page) break;
+      }
     }
     const missing: string[] = [];
     const stale: string[] = [];

@@ -126,6 +126,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return this.store.listVersions(index, offset, limit);
   }
 
+  listVersionsAfter(index: string, afterId: string | null, limit: number): Promise<IndexedVersion[]> {
+    return this.store.listVersionsAfter(index, afterId, limit);
+  }
+
   count(index: string): Promise<number> {
     return this.store.count(index);
   }

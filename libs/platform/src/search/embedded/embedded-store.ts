@@ -242,6 +242,17 @@ export class EmbeddedStore {
     return rows.map((r) => ({ id: r.doc_id, version: Number(r.version) }));
   }
 
+  /** Keyset pages through the primary key (index_name, doc_id): each page costs its own rows, whatever came before. */
+  async listVersionsAfter(index: string, afterId: string | null, limit: number): Promise<IndexedVersion[]> {
+    const rows: Array<{ doc_id: string; version: string }> = await this.dataSource.query(
+      `SELECT doc_id, version FROM search_document
+       WHERE index_name = ${PHYSICAL_OF} AND NOT deleted AND ($2::text IS NULL OR doc_id > $2)
+       ORDER BY doc_id LIMIT $3`,
+      [index, afterId, limit],
+    );
+    return rows.map((r) => ({ id: r.doc_id, version: Number(r.version) }));
+  }
+
   async count(index: string): Promise<number> {
     const rows: Array<{ n: number }> = await this.dataSource.query(
       `SELECT count(*)::int AS n FROM search_document
