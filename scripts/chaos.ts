@@ -18,6 +18,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
+import { acceptingCurrentAgreements } from '../libs/identity/src/legal/legal-documents';
 import { QueueName } from '../libs/platform/src/queue/job-catalogue';
 import { completeCreditCode } from '../libs/platform/src/validation/credit-code';
 import { mulberry32 } from '../libs/platform/src/random/mulberry32';
@@ -188,7 +189,7 @@ async function signUp(type: string, extra: Record<string, string> = {}): Promise
   const code = creditCode(type === 'university' ? '12110000' : '91130100');
   const n = `${RUN}-${counter++}`;
   const r = expectStatus(
-    await http('POST', 'auth/sign-up', { email: `chaos-${n}@example.cn`, password: 'Chaos-pass-2026', displayName: `混沌测试${counter}`, organisation: { name: `混沌测试机构${n}`, type, creditCode: code, region: 'HE', ...extra } }),
+    await http('POST', 'auth/sign-up', { email: `chaos-${n}@example.cn`, password: 'Chaos-pass-2026', displayName: `混沌测试${counter}`, agreements: acceptingCurrentAgreements(), organisation: { name: `混沌测试机构${n}`, type, creditCode: code, region: 'HE', ...extra } }),
     [201],
     `sign-up ${type}`,
   );

@@ -1,4 +1,5 @@
 import { seedDemoData } from './demo-seed';
+import './demo-portal';
 
 /**
  * Loads the demo data into an api that is already running (the Docker Compose stack starts empty):

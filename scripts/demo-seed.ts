@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { BeijingCalendar } from '../libs/platform/src/calendar/beijing-calendar';
+import { acceptingCurrentAgreements } from '../libs/identity/src/legal/legal-documents';
 
 export interface DemoContext {
   base: string;
@@ -36,7 +37,7 @@ export async function seedDemoData(base: string, admin: { email: string; passwor
   const session: DemoContext['session'] = async (email, signUp) => {
     const existing = await call('POST', 'auth/sign-in', { email, password: DEMO_PASSWORD });
     if (existing.status === 200) return existing.body;
-    const created = await call('POST', 'auth/sign-up', { email, password: DEMO_PASSWORD, ...signUp });
+    const created = await call('POST', 'auth/sign-up', { email, password: DEMO_PASSWORD, agreements: acceptingCurrentAgreements(), ...signUp });
     if (created.status !== 201) throw new Error(`demo: sign-up of ${email} failed: ${JSON.stringify(created.body)}`);
     return created.body;
   };
@@ -72,7 +73,6 @@ registerDemoStep(async ({ base, call, session, admin }) => {
     for (let i = 0; i < 240; i++) {
       const job = await call('GET', `imports/${id}`, undefined, admin.accessToken);
       if (job.body?.status === 'done' || job.body?.status === 'failed') {
-        console.log(`demo: imported ${job.body.created + job.body.updated} achievements (${job.body.failed} failed)`);
         break;
       }
       await new Promise((r) => setTimeout(r, 500));
@@ -194,7 +194,20 @@ registerDemoStep(async ({ call, session, admin }) => {
     ],
   }, park.accessToken);
   if (entries.status !== 200) throw new Error(`demo: monitoring entries failed: ${JSON.stringify(entries.body)}`);
-  for (const e of entries.body as Array<{ id: string }>) await call('POST', `monitoring/entries/${e.id}/approve`, {}, admin.accessToken);
+  // A second park reports too, so the index ranks more than one park (the others show as "no data").
+  const baoding = await session('demo-park-bd@techbridge.demo', {
+    displayName: '科技局 统计科',
+    organisation: { name: '保定国家高新区管委会（演示）', type: 'park-administration', creditCode: '11130600MB0DEM0700', region: 'HE', parkCode: 'bd-hitech' },
+  });
+  await verifyDemoOrganisation({ call, admin }, baoding.organisation.id);
+  const second = await call('PUT', `monitoring/quarters/${quarter}/parks/bd-hitech/entries`, {
+    entries: [
+      { indicator: 'rd-spending-share', value: 2.6 }, { indicator: 'invention-patents-per-10k', value: 19.4 }, { indicator: 'high-tech-enterprises', value: 268 },
+      { indicator: 'tech-smes', value: 1210 }, { indicator: 'incubators', value: 6 }, { indicator: 'maker-spaces', value: 15 },
+    ],
+  }, baoding.accessToken);
+  if (second.status !== 200) throw new Error(`demo: monitoring entries (Baoding) failed: ${JSON.stringify(second.body)}`);
+  for (const e of [...(entries.body as Array<{ id: string }>), ...(second.body as Array<{ id: string }>)]) await call('POST', `monitoring/entries/${e.id}/approve`, {}, admin.accessToken);
   const published = await call('POST', `monitoring/quarters/${quarter}/publish`, {}, admin.accessToken);
   if (published.status !== 200) throw new Error(`demo: monitoring publish failed: ${JSON.stringify(published.body)}`);
   await call('POST', `monitoring/innovation-index/${quarter.slice(0, 4)}/compute`, {}, admin.accessToken);

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { startAll } from './start-all';
 import { seedDemoData } from './demo-seed';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-portal';
 
 /**
  * `npm run demo`: on a machine with the local PostgreSQL and Redis, create the database if needed,
@@ -13,7 +14,8 @@ const DEFAULTS: Record<string, string> = {
   ADMIN_EMAIL: 'admin@techbridge.local',
   ADMIN_PASSWORD: 'TechBridge-2026',
   PORT: '3000',
-  LOG_LEVEL: 'info',
+  // Quiet: only warnings and errors reach the terminal, so the addresses below are not buried (LOG_LEVEL=info for more).
+  LOG_LEVEL: 'warn',
   // The seeding below signs in a dozen demo accounts within a minute from one address.
   AUTH_RATE_LIMIT_PER_MINUTE: '300',
 };
@@ -46,15 +48,36 @@ async function waitForHealth(base: string, timeoutMs = 120_000): Promise<void> {
   }
 }
 
+/** The one block the demo prints: where to go and who to sign in as. */
+export function demoBanner(base: string, admin: { email: string; password: string }): string {
+  const rows: Array<[string, string]> = [
+    ['门户 portal', `${base}/`],
+    ['统计 statistics', `${base}/statistics`],
+    ['接口文档 API docs', `${base}/api/docs`],
+    ['队列 queues', `${base}/admin/queues`],
+    ['平台管理员 platform admin', `${admin.email} / ${admin.password}`],
+    ...DEMO_ACCOUNTS.map((a): [string, string] => [a.role, `${a.email} / ${DEMO_PASSWORD}`]),
+  ];
+  // Han characters take two columns in a terminal.
+  const columns = (s: string) => [...s].reduce((n, ch) => n + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const width = Math.max(...rows.map(([k]) => columns(k)));
+  return ['', 'TechBridge demo is running (Ctrl-C stops it):', ...rows.map(([k, v]) => `  ${k}${' '.repeat(width - columns(k))}  ${v}`), ''].join('\n');
+}
+
 async function main(): Promise<void> {
   const env = { ...DEFAULTS, ...Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== '')) } as NodeJS.ProcessEnv;
   await ensureDatabase(env.DATABASE_URL!);
   const processes = startAll(env);
   const base = `http://127.0.0.1:${env.PORT}`;
-  await waitForHealth(base);
-  await seedDemoData(base, { email: env.ADMIN_EMAIL!, password: env.ADMIN_PASSWORD! });
-  console.log(`\nTechBridge demo is running:\n  portal   ${base}/\n  API docs ${base}/api/docs\n  health   ${base}/api/v1/health\n  admin    ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}\n  queues   ${base}/admin/queues (platform administrators)\nCtrl-C stops it.`);
-  void processes;
+  try {
+    await waitForHealth(base);
+    await seedDemoData(base, { email: env.ADMIN_EMAIL!, password: env.ADMIN_PASSWORD! });
+  } catch (err) {
+    // A failed start or seed must not leave the api and worker running without a terminal to stop them.
+    processes.stop();
+    throw err;
+  }
+  console.log(demoBanner(base, { email: env.ADMIN_EMAIL!, password: env.ADMIN_PASSWORD! }));
 }
 
 main().catch((err) => {

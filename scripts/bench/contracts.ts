@@ -10,6 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
+import { acceptingCurrentAgreements } from '../../libs/identity/src/legal/legal-documents';
 import { InstitutionProfileService } from '../../libs/contracts/src/institution-profile.service';
 import { RegistrationWorkflowService } from '../../libs/contracts/src/registration-workflow.service';
 import { TechnologyContractService } from '../../libs/contracts/src/technology-contract.service';
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   try {
     // ---- setup (not timed) ----
     const signUp = (type: OrgType, region: string, divisionCode: string) =>
-      identity.signUp({ email: `${type}-${randomBytes(4).toString('hex')}@bench.cn`, password: 'Bench-pass-2026', displayName: 'bench', organisation: { name: `${type}-${randomBytes(3).toString('hex')}`, type, creditCode: creditCode(type === OrgType.University ? '12130100' : '91130100'), region, divisionCode } });
+      identity.signUp({ email: `${type}-${randomBytes(4).toString('hex')}@bench.cn`, password: 'Bench-pass-2026', displayName: 'bench', agreements: acceptingCurrentAgreements(), organisation: { name: `${type}-${randomBytes(3).toString('hex')}`, type, creditCode: creditCode(type === OrgType.University ? '12130100' : '91130100'), region, divisionCode } });
     const university = await signUp(OrgType.University, 'HE', '130102');
     const enterprise = await signUp(OrgType.Enterprise, 'HE', '130104');
     const institution = await signUp(OrgType.RegistrationInstitution, 'HE', '130100');

@@ -13,6 +13,7 @@ import { completeCreditCode } from '@techbridge/platform';
 import { BANKS } from './achievement-generator';
 import { BENCH_ADMIN, resetBenchDatabase, round, startBenchApp } from './catalog-bench-app';
 import { writeCorpus } from './import';
+import { AGREEMENTS } from '../../test/support/test-app';
 
 const N = Number(process.env.BENCH_SIZE ?? 2000);
 const DEMANDS = Number(process.env.BENCH_DEMANDS ?? 30);
@@ -36,7 +37,7 @@ async function main(): Promise<Record<string, number | string>> {
   try {
     const admin = (await b.api.post('auth/sign-in', { email: BENCH_ADMIN.email, password: BENCH_ADMIN.password })).body as { accessToken: string; user: { id: string } };
     const ent = await b.api.post('auth/sign-up', {
-      email: 'bench-enterprise@techbridge.test', password: 'Bench-pass-2026', displayName: 'bench',
+      email: 'bench-enterprise@techbridge.test', password: 'Bench-pass-2026', displayName: 'bench', agreements: AGREEMENTS,
       organisation: { name: '基准测试企业', type: 'enterprise', creditCode: completeCreditCode('91130100MA0BENCH1'), region: 'HE' },
     });
     if (ent.status !== 201) throw new Error(`enterprise sign-up: ${JSON.stringify(ent.body)}`);

@@ -17,7 +17,7 @@ import { JobQueue } from '@techbridge/platform';
 import { BANKS, prng } from './achievement-generator';
 import { BENCH_DB, benchDatabaseExists, percentile, round, startBenchApp } from './catalog-bench-app';
 import { runImportBench } from './import';
-import { randomCreditCode } from '../../test/support/test-app';
+import { AGREEMENTS, randomCreditCode } from '../../test/support/test-app';
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 7500);
 const DEMANDS = Number(process.env.BENCH_DEMANDS ?? 20);
@@ -46,7 +46,7 @@ async function seedDemands(n: number): Promise<void> {
     const r = prng(7);
     const stamp = Date.now();
     const signUp = await b.api.post('auth/sign-up', {
-      email: `load-${stamp}@example.cn`, password: 'Passw0rd-Strong', displayName: '压测企业',
+      email: `load-${stamp}@example.cn`, password: 'Passw0rd-Strong', displayName: '压测企业', agreements: AGREEMENTS,
       organisation: { name: `压测企业${stamp}`, type: 'enterprise', creditCode: randomCreditCode(), region: 'HE' },
     });
     if (signUp.status !== 201) throw new Error(`sign-up failed: ${signUp.status} ${JSON.stringify(signUp.body)}`);

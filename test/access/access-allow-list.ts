@@ -65,6 +65,10 @@ export const ALLOWED: AllowEntry[] = [
     operations: ['GET /contracts/institutions/{orgId}', 'GET /contracts/brokers/{userId}'], callers: 'signed-in', expect: '2xx',
     reason: 'The registers of accredited institutions and filed brokers are public to signed-in users (names, levels, performance figures, no contracts).',
   },
+  {
+    operations: ['GET /contracts/institutions/{orgId}/deals'], callers: '*', expect: '2xx',
+    reason: "An organisation's public profile shows its deal record: counts, amounts, kinds and directions of registered contracts, never the counterparties.",
+  },
   { operations: ['GET /monitoring/quarters/{quarter}'], callers: 'signed-in', expect: '2xx', reason: 'The reporting calendar (which quarter is open or published) is no secret; entries and figures are guarded separately.' },
   { operations: ['GET /monitoring/innovation-index/{year}', 'GET /monitoring/innovation-index/{year}/verify'], callers: '*', expect: '2xx', reason: 'The zone innovation index and its replay are published figures.' },
 
@@ -144,4 +148,7 @@ export const ALLOWED: AllowEntry[] = [
 
 export const NO_OWNER_OBJECT: Record<string, string> = {
   'POST /imports/{kind}': 'The parameter names the kind of import (achievements, demands), not an object: there is no owner to probe. Reading an import (GET /imports/{id}) is probed.',
+  'GET /matching/weights/{version}':
+    'A weights version is platform configuration owned by no organisation (numbers per feature, never a text or an id): brokers and platform administrators read every version, others get 403 by role.',
+  'POST /matching/weights/{version}/activate': 'Platform configuration owned by no organisation: only platform administrators activate a version (403 by role for everyone else).',
 };

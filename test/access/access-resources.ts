@@ -226,6 +226,26 @@ export const RESOURCE_KINDS: ResourceKind[] = [
       },
     },
   },
+  // Saved searches and favourites are personal: even the owner's colleague (the lower party) gets 404.
+  {
+    template: '/saved-searches/{id}',
+    parties: ['enterprise'],
+    variants: {
+      default: async (ctx) => ({
+        id: (await expectStatus<any>('saved search', ctx.t.api.post('saved-searches', { subject: 'achievement', name: unique('光伏'), q: '光伏' }, { token: ctx.w.groups.enterprise.owner.accessToken }), 201)).id,
+      }),
+    },
+  },
+  {
+    template: '/favourites/{id}',
+    parties: ['enterprise'],
+    variants: {
+      default: async (ctx) => {
+        const targetId = await sharedAchievement(ctx);
+        return { id: (await expectStatus<any>('favourite', ctx.t.api.post('favourites', { subject: 'achievement', targetId }, { token: ctx.w.groups.enterprise.owner.accessToken }), 201, 200)).id };
+      },
+    },
+  },
   {
     template: '/achievements/{id}',
     parties: ['university'],

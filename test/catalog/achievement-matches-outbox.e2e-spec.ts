@@ -48,12 +48,15 @@ describe('catalog: approval enqueues ComputeAchievementMatches through the outbo
     const jobs = (await queue.getJobs(['completed', 'failed', 'waiting', 'active', 'delayed'])).filter((j) => j.name === TARGET && j.data.achievementId === id);
     expect(jobs.map((j) => j.id)).toEqual([safeJobId(rows[0].key)]);
 
-    // Later steps of the published achievement do not publish it again.
-    await t.api.patch(`achievements/${id}`, { title: '高效钙钛矿-晶硅叠层光伏电池制备技术（第二版）' }, { token: uni.accessToken });
+    // Later steps of the published achievement do not publish it again; an edit asks for its matches to be computed
+    // again (its stored scores must follow it), once per saved version; a withdrawal asks for nothing.
+    const edited = await t.api.patch(`achievements/${id}`, { title: '高效钙钛矿-晶硅叠层光伏电池制备技术（第二版）' }, { token: uni.accessToken });
     expect((await t.api.post(`achievements/${id}/approve`, {}, { token: admin.accessToken })).status).toBe(409);
     await t.api.post(`achievements/${id}/withdraw`, {}, { token: uni.accessToken });
     await t.drain();
-    expect(await rowsFor(id)).toHaveLength(1);
+    const after = await rowsFor(id);
+    expect(after).toHaveLength(2);
+    expect(after[1].key).toBe(`achievement:${id}:matches:edit:${edited.body.version}`);
   });
 
   it('two reviewers approving at the same moment publish once and enqueue once', async () => {

@@ -55,9 +55,11 @@ describe('identity: audit coverage, retention and export (e2e)', () => {
     expect(String(res.headers['content-type'])).toContain('text/csv');
     expect(String(res.headers['content-disposition'])).toMatch(/attachment; filename="audit-log-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"/);
     const text = res.raw.toString('utf8');
-    expect(text.startsWith('\ufeffid,at,actor_user_id,actor_org_id,action,entity_type,entity_id,client_address,changes\r\n')).toBe(true);
+    expect(text.startsWith('\ufeffid,at,actor_user_id,actor_org_id,操作 action_label,action,对象 entity_label,entity_type,entity_id,client_address,changes\r\n')).toBe(true);
     const failed = text.split('\r\n').find((l) => l.includes('"sign-in-failed"') && l.includes(uni.user.email));
     expect(failed).toContain('"127.0.0.1"');
+    // Readers get the label, tools keep the code in its own column.
+    expect(failed).toContain('"登录失败","sign-in-failed"');
     expect(text).toContain('"privileged-request"');
     expect(await entries(`action = 'audit-log.export' AND actor_user_id = $1`, [admin.user.id])).toHaveLength(1);
     expect((await t.api.get('audit-log/export', { token: uni.accessToken })).status).toBe(403);

@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { MovableClock } from '@techbridge/platform';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, ApiResponse, createTestApp, randomCreditCode, Session, TestApp } from '../support/test-app';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, AGREEMENTS, ApiResponse, createTestApp, randomCreditCode, Session, TestApp } from '../support/test-app';
 
 const MINUTE = 60_000;
 let n = 0;
@@ -61,7 +61,7 @@ describe('等保 2.0 authentication controls (e2e)', () => {
   });
 
   const signUp = async (password = 'Passw0rd-Strong', email = uniqueEmail()) =>
-    t.api.post('auth/sign-up', { email, password, displayName: '测试', organisation: { name: `机构${email}`, type: 'enterprise', creditCode: randomCreditCode(), region: 'HE' } }, from(nextIp()));
+    t.api.post('auth/sign-up', { email, password, displayName: '测试', agreements: AGREEMENTS, organisation: { name: `机构${email}`, type: 'enterprise', creditCode: randomCreditCode(), region: 'HE' } }, from(nextIp()));
   const signIn = (email: string, password: string, ip = nextIp()) => t.api.post('auth/sign-in', { email, password }, from(ip));
   // Every /auth call comes from its own address behind the trusted proxy, so the per-address limit (3) stays out of the way.
   const refresh = (refreshToken: string) => t.api.post('auth/refresh', { refreshToken }, from(nextIp()));

@@ -1,4 +1,4 @@
-import { addMember, ADMIN_EMAIL, createTestApp, randomCreditCode, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
+import { addMember, ADMIN_EMAIL, AGREEMENTS, createTestApp, randomCreditCode, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
 
 describe('identity (e2e)', () => {
   let t: TestApp;
@@ -23,6 +23,7 @@ describe('identity (e2e)', () => {
       email,
       password: 'Tsinghua-2026',
       displayName: '技术转移办公室',
+      agreements: AGREEMENTS,
       organisation: { name: '清华大学（测试）', type: 'university', creditCode: '12100000400000624D', region: 'BJ' },
     });
     expect(signUp.status).toBe(201);
@@ -77,7 +78,7 @@ describe('identity (e2e)', () => {
 
   it('refuses bad input with field-level 4xx and writes nothing', async () => {
     const before = await t.db.dataSource.query(`SELECT (SELECT count(*) FROM organisation)::int AS orgs, (SELECT count(*) FROM app_user)::int AS users`);
-    const base = { email: `bad-${Date.now()}@example.cn`, password: 'Passw0rd-Strong', displayName: '某人', organisation: { name: '某企业', type: 'enterprise', creditCode: randomCreditCode(), region: 'HE' } };
+    const base = { email: `bad-${Date.now()}@example.cn`, password: 'Passw0rd-Strong', displayName: '某人', agreements: AGREEMENTS, organisation: { name: '某企业', type: 'enterprise', creditCode: randomCreditCode(), region: 'HE' } };
 
     const weak = await t.api.post('auth/sign-up', { ...base, password: 'short' });
     expect(weak.status).toBe(400);
@@ -150,6 +151,8 @@ describe('identity (e2e)', () => {
     const page = await t.api.get('/admin/queues', { token: admin.accessToken });
     expect(page.status).toBe(200);
     expect(String(page.body)).toContain('<html');
+    // Served without external requests (Google Fonts is blocked in China): every URL in the page is relative.
+    expect(String(page.body)).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
   });
 
   it('paginates with a capped pageSize', async () => {

@@ -90,8 +90,14 @@ describe('matching (e2e)', () => {
       expect(item.score).toBeLessThanOrEqual(100);
       const codes = item.reasons.map((r: any) => r.code);
       expect(new Set(codes).size).toBe(codes.length);
-      expect(item.score).toBe(Math.max(0, Math.min(100, Math.round(item.reasons.reduce((s: number, r: any) => s + r.points, 0)))));
-      for (const r of item.reasons) expect(r).toEqual({ code: expect.any(String), zh: expect.any(String), en: expect.any(String), points: expect.any(Number) });
+      expect(item.score).toBe(Math.max(0, Math.min(100, Math.round([...item.reasons, ...item.concerns].reduce((s: number, r: any) => s + r.points, 0)))));
+      for (const r of [...item.reasons, ...item.concerns]) expect(r).toEqual({ code: expect.any(String), zh: expect.any(String), en: expect.any(String), points: expect.any(Number) });
+      // Concerns never inside the reasons: reasons add points, concerns take them off (or weigh nothing yet).
+      for (const r of item.reasons) expect(r.points).toBeGreaterThan(0);
+      for (const c of item.concerns) expect(c.points).toBeLessThanOrEqual(0);
+      expect(item.reasons.map((r: any) => r.code)).not.toEqual(expect.arrayContaining(['price-above-budget']));
+      // Version 2: the weights fitted on the development set's tuning part, shipped with the code and activated at start.
+      expect(item.computedWith).toEqual({ weightsVersion: 2, thesaurusVersion: expect.any(String) });
     }
     const top = res.body.items[0];
     const byCode = Object.fromEntries(top.reasons.map((r: any) => [r.code, r]));
@@ -99,7 +105,8 @@ describe('matching (e2e)', () => {
     expect(byCode['same-field'].zh).toContain('大气污染治理');
     expect(byCode['region-flow'].en).toContain('Beijing achievement into the Hebei park');
     expect(byCode['price-within-budget']).toBeDefined();
-    expect(byCode['text-relevance'].zh).toContain('脱硝');
+    // The demand says 氮氧化物 (no thesaurus phrase maps its wording any more); the reason names the shared words.
+    expect(byCode['text-relevance'].zh).toContain('氮氧化物');
     expect(top.achievement.contact).toBeNull();
   });
 
@@ -267,5 +274,12 @@ describe('matching (e2e)', () => {
     expect((await t.api.delete(`thesaurus/${created.body.id}`, { token: admin.accessToken })).status).toBe(204);
     expect((await engine.search('achievements', { q: '电缆着火 ', matchingStrategy: 'all' })).hits.map((h) => h.document.id)).not.toContain(cable);
     expect((await t.api.get(`thesaurus/${created.body.id}`, { token: admin.accessToken })).status).toBe(404);
+
+    // Each edit asked for the stored matches to be scored again: once the queues drain, every stored row carries the
+    // thesaurus version the live matches are computed with now.
+    await t.drain();
+    const current = (await t.api.get(`demands/${ids.demand}/matches`, { token: ent.accessToken })).body.items[0].computedWith;
+    const versions = await t.db.dataSource.query(`SELECT DISTINCT thesaurus_version, weights_version FROM match`);
+    expect(versions).toEqual([{ thesaurus_version: current.thesaurusVersion, weights_version: current.weightsVersion }]);
   });
 });

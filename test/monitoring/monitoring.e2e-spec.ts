@@ -341,7 +341,13 @@ describe('monitoring (e2e)', () => {
     expect((await t.api.put('monitoring/innovation-index/weights', w.body, { token: parkA.accessToken })).status).toBe(403);
 
     // Park C reported nothing; when its (corrected) figures rise, its rank rises.
-    expect(p2[C].rank).toBeGreaterThan(2);
+    // It is listed without a rank (not level with the others on everybody's zeros), after the ranked parks.
+    expect(p2[C]).toMatchObject({ hasData: false, rank: null, rankChange: null });
+    const ranked = second.body.parks.filter((p: any) => p.hasData);
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(second.body.parks.slice(0, ranked.length)).toEqual(ranked);
+    expect(ranked.map((p: any) => p.rank)).toEqual([...ranked.map((p: any) => p.rank)].sort((a: number, b: number) => a - b));
+    expect((await t.api.get('monitoring/innovation-index')).body).toEqual({ years: [2026, 2025] });
     await t.api.put(`monitoring/quarters/2026Q1/parks/${C}/entries`, { entries: [{ indicator: 'high-tech-enterprises', value: 500 }, { indicator: 'tech-smes', value: 4000 }] }, { token: parkC.accessToken });
     const entries = await t.api.get('monitoring/quarters/2026Q1/entries', { token: admin.accessToken });
     for (const e of entries.body) await t.api.post(`monitoring/entries/${e.id}/approve`, {}, { token: admin.accessToken });
@@ -349,7 +355,8 @@ describe('monitoring (e2e)', () => {
     await t.api.post('monitoring/quarters/2026Q3/corrections', { park: C, indicator: 'technology-amount', value: 9000000, reason: '漏报合同' }, { token: admin.accessToken });
     const third = await t.api.post('monitoring/innovation-index/2026/compute', {}, { token: admin.accessToken });
     const p3 = byPark(third.body);
-    expect(p3[C].rank).toBeLessThan(p2[C].rank);
+    expect(p3[C].hasData).toBe(true);
+    expect(p3[C].rank).toBeGreaterThanOrEqual(1);
     expect(p3[C].inputs['technology-amount'].value).toBe(9000000);
 
     const xlsx = await t.api.get('monitoring/innovation-index/2026', { query: { format: 'xlsx' } });
@@ -379,5 +386,45 @@ describe('monitoring (e2e)', () => {
     // Stocks take the latest published quarter: Q3 (A 125 + B 85), not Q1.
     expect(byCode['high-tech-enterprises']).toMatchObject({ actual: 210, target: 1000, progress: 21, quarters: ['2026Q3'], achieved: false });
     expect(byCode['large-roadshows']).toMatchObject({ actual: 0, progress: 0, achieved: false, quarters: ['2026Q1', '2026Q2', '2026Q3'] });
+  });
+
+  it('publishes the statistics the portal charts and headlines: zone trends per quarter, contract amounts by industry and direction, this year at a glance', async () => {
+    t.clock.set('2026-10-15T02:00:00Z');
+    const truth = async (where: string) =>
+      (await t.db.dataSource.query(`SELECT count(*)::int AS n, coalesce(sum(contract_amount), 0)::float8 AS amount FROM technology_contract
+         WHERE status = 'registered' AND registered_at >= '2025-12-31T16:00:00Z' AND registered_at < '2026-12-31T16:00:00Z' ${where}`))[0];
+    const all = await truth('');
+    const absorbed = await truth(`AND buyer_region = 'HE' AND seller_region IN ('BJ','TJ')`);
+    expect(all.n).toBeGreaterThan(0);
+
+    const overview = await t.api.get('monitoring/overview');
+    expect(overview.status).toBe(200);
+    expect(overview.body).toMatchObject({ year: 2026, deals: all.n, events: expect.any(Number) });
+    expect(overview.body.dealAmount).toBeCloseTo(all.amount, 2);
+    expect(overview.body.achievements).toBeGreaterThanOrEqual(4);
+    expect(overview.body.demands).toBeGreaterThanOrEqual(3);
+    expect(overview.body.latestDeals.length).toBe(Math.min(5, all.n));
+    const times = overview.body.latestDeals.map((d: any) => d.registeredAt);
+    expect(times).toEqual([...times].sort().reverse());
+    // Public figures, not parties: no organisation ids or names.
+    expect(JSON.stringify(overview.body.latestDeals)).not.toContain(seller.organisation.id);
+
+    const amounts = await t.api.get('monitoring/contract-amounts', { query: { year: 2026 } });
+    expect(amounts.status).toBe(200);
+    expect(amounts.body.total.contractAmount).toBeCloseTo(all.amount, 2);
+    const bjTj = amounts.body.byDirection.find((r: any) => r.key === 'absorbed-bj-tj');
+    expect(bjTj.contracts).toBe(absorbed.n);
+    expect(bjTj.contractAmount).toBeCloseTo(absorbed.amount, 2);
+    expect(amounts.body.byIndustry.reduce((a: number, r: any) => a + r.contracts, 0)).toBe(all.n);
+    expect((await t.api.get('monitoring/contract-amounts', { query: { year: 'soon' } })).status).toBe(400);
+
+    const trends = await t.api.get('monitoring/trends');
+    expect(trends.status).toBe(200);
+    expect(trends.body.quarters).toEqual([...trends.body.quarters].sort());
+    expect(trends.body.quarters).toContain('2026Q3');
+    const contracts = trends.body.indicators.find((i: any) => i.code === 'contracts-registered');
+    expect(contracts.values).toHaveLength(trends.body.quarters.length);
+    const q3 = await t.api.get('monitoring/reports/2026Q3', { token: admin.accessToken });
+    expect(contracts.values[trends.body.quarters.indexOf('2026Q3')]).toBe(line(q3.body, null, 'contracts-registered').value);
   });
 });

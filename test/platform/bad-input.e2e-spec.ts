@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { achievementBody } from '../catalog/fixtures';
 import { createDemand } from '../demand/demand-helpers';
-import { createTestApp, randomCreditCode, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
+import { AGREEMENTS, createTestApp, randomCreditCode, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
 
 /** Issue 11, "Bad input: 0 × 5xx, 0 hangs": each case of the sweep answers a 4xx with the offending field named. */
 describe('platform: malformed input is a 4xx with field details (e2e)', () => {
@@ -66,7 +66,7 @@ describe('platform: malformed input is a 4xx with field details (e2e)', () => {
 
   it('refuses a lone UTF-16 surrogate in e-mails on sign-up, sign-in and invitations', async () => {
     const email = 'a\uD800b@example.cn';
-    const signUp = await t.api.post('auth/sign-up', { email, password: 'Passw0rd-Strong', displayName: 'x', organisation: { name: '测试', type: 'enterprise', creditCode: '91130100MA0000000X', region: 'HE' } });
+    const signUp = await t.api.post('auth/sign-up', { email, password: 'Passw0rd-Strong', displayName: 'x', agreements: AGREEMENTS, organisation: { name: '测试', type: 'enterprise', creditCode: '91130100MA0000000X', region: 'HE' } });
     expect(signUp.status).toBe(400);
     expect(fields(signUp)).toContain('email');
     const signIn = await t.api.post('auth/sign-in', { email, password: 'whatever-123' });
@@ -155,7 +155,7 @@ describe('platform: malformed input is a 4xx with field details (e2e)', () => {
     ]);
     const outcomes = [x, y].map((o) => (o === 201 ? '201' : /sign-up failed: (\d+)/.exec(String(o))?.[1]));
     expect(outcomes.sort()).toEqual(['201', '409']);
-    const again = await t.api.post('auth/sign-up', { email, password: 'Passw0rd-Strong', displayName: 'x', organisation: { name: '重复测试', type: 'enterprise', creditCode: randomCreditCode(), region: 'HE' } });
+    const again = await t.api.post('auth/sign-up', { email, password: 'Passw0rd-Strong', displayName: 'x', agreements: AGREEMENTS, organisation: { name: '重复测试', type: 'enterprise', creditCode: randomCreditCode(), region: 'HE' } });
     expect([again.status, again.body.code, fields(again)]).toEqual([409, 'EMAIL_TAKEN', ['email']]);
   });
 });

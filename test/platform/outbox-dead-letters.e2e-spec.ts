@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { JobName, OutboxService, SEARCH_INDEX, SearchDocument, SearchIndex, SearchIndexer, TransactionRunner } from '@techbridge/platform';
 import { createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
 
@@ -16,11 +17,17 @@ describe('outbox: dead letters, retry, pruning (e2e)', () => {
   /** When set, a delivery of these documents waits for the test to let it go. */
   let gate: { reached: () => void; release: Promise<void> } | null = null;
 
-  async function writeNote(body: string): Promise<string> {
+  /**
+   * A note and its outbox message. `refuse` marks the id refused before the row commits: the relay loop polls
+   * every 50 ms and could otherwise deliver the message between the commit and the test's marking it.
+   */
+  async function writeNote(body: string, refuse = false): Promise<string> {
+    const id = randomUUID();
+    if (refuse) refused.add(id);
     return txr.run(async (m) => {
-      const [{ id }] = await m.query(`INSERT INTO test_note (body) VALUES ($1) RETURNING id::text`, [body]);
+      await m.query(`INSERT INTO test_note (id, body) VALUES ($1, $2)`, [id, body]);
       await outbox.indexChanged(m, INDEX, id);
-      return id as string;
+      return id;
     });
   }
   const rowOf = async (key: string) =>
@@ -54,8 +61,7 @@ describe('outbox: dead letters, retry, pruning (e2e)', () => {
   });
 
   it('a message failing OUTBOX_MAX_ATTEMPTS times goes dead: counted in health, listed for administrators, retried on request', async () => {
-    const id = await writeNote('会失败的消息');
-    refused.add(id);
+    const id = await writeNote('会失败的消息', true);
     // drain() runs each retry at once instead of waiting out the backoff, and stops at the dead state.
     await t.drain();
     const dead = await rowOf(id);
@@ -94,9 +100,8 @@ describe('outbox: dead letters, retry, pruning (e2e)', () => {
   });
 
   it('retry-all revives every dead message', async () => {
-    const a = await writeNote('批量重试一');
-    const b = await writeNote('批量重试二');
-    refused.add(a).add(b);
+    const a = await writeNote('批量重试一', true);
+    const b = await writeNote('批量重试二', true);
     await t.drain();
     expect((await t.api.get('outbox/dead-letters', { token: admin.accessToken })).body.total).toBe(2);
     refused.clear();

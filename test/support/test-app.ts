@@ -11,6 +11,10 @@ import {
 import { awaitQueuesDrained, createTestDatabase, TEST_REDIS_URL, TestDatabase } from '@techbridge/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 import { mountQueueDashboard } from '../../apps/api/src/queue-dashboard';
+import { acceptingCurrentAgreements } from '../../libs/identity/src/legal/legal-documents';
+
+/** The `agreements` of a sign-up whose reader accepts the current user agreement and privacy policy. */
+export const AGREEMENTS = acceptingCurrentAgreements();
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -174,6 +178,7 @@ export async function signUpOrganisation(
     email: overrides.email ?? `user-${n}@example.cn`,
     password: 'Passw0rd-Strong',
     displayName: `测试用户${counter}`,
+    agreements: AGREEMENTS,
     organisation: {
       name: overrides.name ?? `测试机构${n}`,
       type,

@@ -132,6 +132,7 @@ describe('web portal in headless Chromium (e2e)', () => {
     await page.getByLabel('机构类型').selectOption('university');
     await page.getByLabel('统一社会信用代码').fill(badCheck);
     await page.getByLabel('所在地区').selectOption('BJ');
+    await page.getByRole('checkbox', { name: /我已阅读并同意/ }).check();
     await page.getByRole('button', { name: '注册' }).last().click();
     // The shape is fine, so only the API can tell the check character is wrong: its details[].field lands on the input.
     const codeInput = page.getByLabel('统一社会信用代码');
@@ -247,7 +248,8 @@ describe('web portal in headless Chromium (e2e)', () => {
     await page.getByLabel('主导产业').selectOption('new-energy');
     await page.getByLabel('细分领域').selectOption('photovoltaics');
     await page.getByLabel('可承接的最低成熟度').selectOption('4');
-    await page.getByLabel('预算（元）').fill('5000000');
+    // Below the achievement's asking price (3,500,000): the match shows a concern, apart from its reasons.
+    await page.getByLabel('预算（元）').fill('3000000');
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.getByText('需求已保存为草稿').waitFor();
     const card = page.locator('[data-testid="my-demand"]', { hasText: DEMAND_TITLE });
@@ -261,6 +263,13 @@ describe('web portal in headless Chromium (e2e)', () => {
     await match.waitFor();
     expect(await match.locator('[data-testid="match-reason"]').count()).toBeGreaterThan(0);
     expect((await match.locator('[data-testid="match-reason"]').first().innerText()).length).toBeGreaterThan(2);
+    // Concerns apart: over budget is listed under its own heading, never among the reasons.
+    const concern = match.locator('[data-testid="match-concerns"] [data-testid="match-concern"][data-code="price-above-budget"]');
+    await concern.waitFor();
+    expect(await concern.innerText()).toContain('高于预算');
+    expect(await match.locator('[data-testid="match-concerns"]').innerText()).toContain('需要留意');
+    expect(await match.locator('[data-testid="match-reasons"] [data-code="price-above-budget"]').count()).toBe(0);
+    expect(await match.locator('[data-testid="match-reasons"] [data-testid="match-concern"]').count()).toBe(0);
     await shot('enterprise-matches');
 
     // The public demand search lists it, and the export hands over the same rows as CSV.
@@ -280,6 +289,7 @@ describe('web portal in headless Chromium (e2e)', () => {
     await page.getByTestId('lang-switch').click();
     await page.getByRole('heading', { level: 1, name: 'Technical demands' }).waitFor();
     await page.locator('[data-testid="match-item"]', { hasText: ACHIEVEMENT_TITLE }).getByText('Why it matches').waitFor();
+    await page.locator('[data-testid="match-item"]', { hasText: ACHIEVEMENT_TITLE }).getByText('Worth checking').waitFor();
     await page.getByTestId('lang-switch').click();
     await signOut();
   });
@@ -302,6 +312,9 @@ describe('web portal in headless Chromium (e2e)', () => {
     }
     await card.waitFor();
     expect(await card.getAttribute('data-status')).toBe('suggested');
+    // The board card too keeps the concern apart from the reasons.
+    expect(await card.getByTestId('card-concerns').innerText()).toContain('高于预算');
+    expect(await card.getByTestId('card-reasons').innerText()).not.toContain('高于预算');
     if ((await card.getByRole('button', { name: '认领' }).count()) > 0) await card.getByRole('button', { name: '认领' }).click();
 
     await card.getByRole('button', { name: '移至“已联系”' }).click();
@@ -526,6 +539,7 @@ describe('web portal in headless Chromium (e2e)', () => {
     await page.getByLabel('统一社会信用代码').fill(randomCreditCode('91130100'));
     await page.getByLabel('所在地区').selectOption('HE');
     await page.getByLabel('所在分园区').selectOption('gaobeidian-innovation');
+    await page.getByRole('checkbox', { name: /我已阅读并同意/ }).check();
     await page.getByRole('button', { name: '注册' }).last().click();
     await page.locator('[data-testid="who"]').waitFor();
 

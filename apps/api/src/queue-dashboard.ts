@@ -9,6 +9,16 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 export const QUEUE_DASHBOARD_COOKIE = 'tb_queue_dashboard';
 
 /**
+ * Bull Board's page links Google Fonts, blocked in China (and offline): the page is served without any external
+ * request, falling back to the system's sans-serif and monospace fonts.
+ */
+export function withoutExternalFonts(html: string): string {
+  return html
+    .replace(/<link[^>]+href="https:\/\/fonts\.(?:googleapis|gstatic)\.com[^"]*"[^>]*>\s*/g, '')
+    .replace(/<link[^>]+rel="preconnect"[^>]+fonts\.(?:googleapis|gstatic)\.com[^>]*>\s*/g, '');
+}
+
+/**
  * Bull Board for platform administrators only. A browser cannot attach a bearer header to page loads,
  * so POST /admin/queues/session (with the bearer token) sets a short-lived HttpOnly cookie scoped to the dashboard.
  */
@@ -42,6 +52,10 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
         if (!(await isPlatformAdmin(req))) {
           await reply.status(404).send({ statusCode: 404, error: 'Not Found', message: 'Not found', details: [], requestId: req.id });
         }
+      });
+      scope.addHook('onSend', async (_req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+        const type = String(reply.getHeader('content-type') ?? '');
+        return typeof payload === 'string' && type.includes('text/html') ? withoutExternalFonts(payload) : payload;
       });
       scope.post('/session', async (req, reply) => {
         const auth = req.headers.authorization;

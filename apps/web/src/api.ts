@@ -1,4 +1,4 @@
-import type { Lang } from './i18n';
+import { translate, type Lang } from './i18n';
 
 export const API_BASE = '/api/v1';
 const SESSION_KEY = 'techbridge.session';
@@ -16,6 +16,8 @@ export class ApiError extends Error {
     message: string,
     readonly details: FieldDetail[] = [],
     readonly currentState?: string,
+    /** The body was the API's own error (not a proxy's page or a lost connection): its message is meant for users. */
+    readonly fromApi = true,
   ) {
     super(message);
   }
@@ -176,32 +178,55 @@ export class ApiClient {
     const headers: Record<string, string> = { 'accept-language': this.lang === 'en' ? 'en' : 'zh-CN', accept: 'application/json' };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (this.session && !opts.anonymous) headers.authorization = `Bearer ${this.session.accessToken}`;
-    const res = await fetch(`${API_BASE}/${path}${qs ? `?${qs}` : ''}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+    const res = await this.send(`${API_BASE}/${path}${qs ? `?${qs}` : ''}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
     if (res.status === 401 && this.session && !opts.anonymous && !retried && (await this.refresh())) {
       return this.request<T>(method, path, opts, true);
     }
     const text = await res.text();
-    const data: unknown = text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
+    const isJson = (res.headers.get('content-type') ?? '').includes('json');
+    let data: unknown = text;
+    if (text && isJson) {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = text;
+      }
+    }
     if (!res.ok) {
       const body = (data && typeof data === 'object' ? data : {}) as { message?: string; details?: FieldDetail[]; currentState?: string };
-      throw new ApiError(res.status, body.message ?? `HTTP ${res.status}`, body.details ?? [], body.currentState);
+      if (typeof body.message !== 'string') throw this.unavailable(res.status);
+      throw new ApiError(res.status, body.message, body.details ?? [], body.currentState);
     }
     return data as T;
+  }
+
+  /** fetch, with a lost connection turned into an ApiError (status 0) worded for users instead of "Failed to fetch". */
+  private async send(url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(url, init);
+    } catch {
+      throw this.unavailable(0);
+    }
+  }
+
+  private unavailable(status: number): ApiError {
+    return new ApiError(status, translate(this.lang, status === 0 ? 'common.networkError' : 'common.serverError'), [], undefined, false);
   }
 
   /** multipart/form-data upload (files): same auth, language and error shape as JSON calls. */
   async upload<T>(path: string, form: FormData, query?: Record<string, string | boolean>): Promise<T> {
     const qs = query ? `?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString()}` : '';
-    const res = await fetch(`${API_BASE}/${path}${qs}`, { method: 'POST', body: form, headers: this.authHeaders() });
+    const res = await this.send(`${API_BASE}/${path}${qs}`, { method: 'POST', body: form, headers: this.authHeaders() });
     const data = (await res.json().catch(() => ({}))) as { message?: string; details?: FieldDetail[]; currentState?: string };
+    if (!res.ok && typeof data.message !== 'string') throw this.unavailable(res.status);
     if (!res.ok) throw new ApiError(res.status, data.message ?? `HTTP ${res.status}`, data.details ?? [], data.currentState);
     return data as T;
   }
 
   /** Files behind auth (certificates, private attachments): fetched with the token and handed to the browser as a blob URL. */
   async openFile(path: string, filename?: string): Promise<void> {
-    const res = await fetch(path.startsWith('/') ? path : `${API_BASE}/${path}`, { headers: this.authHeaders() });
-    if (!res.ok) throw new ApiError(res.status, `HTTP ${res.status}`);
+    const res = await this.send(path.startsWith('/') ? path : `${API_BASE}/${path}`, { headers: this.authHeaders() });
+    if (!res.ok) throw this.unavailable(res.status);
     const url = URL.createObjectURL(await res.blob());
     const a = document.createElement('a');
     a.href = url;

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, hasRole, Session } from './api';
 import { I18n, I18nContext, initialLang, Lang, LANG_STORAGE_KEY, translate, useI18n } from './i18n';
 import { Link, matchPath, navigate, useLocation } from './router';
@@ -15,7 +15,7 @@ import { ReviewWorkspace } from './pages/review.page';
 import { EnterpriseWorkspace } from './pages/enterprise.page';
 import { BrokerWorkspace } from './pages/broker.page';
 import { NotFoundPage } from './pages/not-found.page';
-import { StatisticsPage } from './pages/statistics.page';
+import { ProfileDirectoryPage, ProfilePage } from './pages/profile.page';
 import { GuideCatalogPage, PackagePage } from './pages/package.page';
 import { NotificationsPage } from './pages/notifications.page';
 import { RoadshowListPage, RoadshowPage } from './pages/roadshow.page';
@@ -23,6 +23,12 @@ import { ContractsWorkspace } from './pages/contracts.page';
 import { AdminWorkspace } from './pages/admin.page';
 import { ParkReportWorkspace } from './pages/park-report.page';
 import { VerificationBanner } from './components/verification-banner.component';
+import { SiteFooter } from './components/site-footer.component';
+import { LegalPage } from './pages/legal.page';
+import { Loading } from './components/feedback.component';
+
+// Pages with charts come in their own chunk (with ECharts), so the first page stays small.
+const StatisticsPage = lazy(() => import('./pages/statistics.page').then((m) => ({ default: m.StatisticsPage })));
 
 const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => ReactNode }> = [
   { pattern: '/', render: () => <HomePage /> },
@@ -32,6 +38,8 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/demands/:id/proposals', render: (p) => <DemandPage id={p.id} /> },
   { pattern: '/demands/:id/proposals/:proposalId', render: (p) => <DemandPage id={p.id} /> },
   { pattern: '/statistics', render: () => <StatisticsPage /> },
+  { pattern: '/profiles', render: () => <ProfileDirectoryPage /> },
+  { pattern: '/profiles/:id', render: (p) => <ProfilePage id={p.id} /> },
   { pattern: '/packages/:id', render: (p) => <PackagePage id={p.id} /> },
   { pattern: '/guide-catalogs/:id', render: (p) => <GuideCatalogPage id={p.id} /> },
   { pattern: '/notifications', render: () => <NotificationsPage /> },
@@ -42,6 +50,7 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/workspace/park-report', render: () => <ParkReportWorkspace /> },
   { pattern: '/sign-in', render: () => <SignInPage /> },
   { pattern: '/sign-up', render: () => <SignUpPage /> },
+  { pattern: '/legal/:document', render: (p) => <LegalPage document={p.document} /> },
   { pattern: '/workspace/achievements', render: () => <UniversityWorkspace /> },
   { pattern: '/workspace/review', render: () => <ReviewWorkspace /> },
   { pattern: '/workspace/demands', render: () => <EnterpriseWorkspace /> },
@@ -126,11 +135,9 @@ function Portal() {
           <Header session={session} path={location.path} />
           <main id="main" tabIndex={-1} className="container" key={location.path}>
             <VerificationBanner path={location.path} />
-            {page}
+            <Suspense fallback={<Loading />}>{page}</Suspense>
           </main>
-          <footer className="site-footer">
-            <div className="container">{i18n.t('footer.text')}</div>
-          </footer>
+          <SiteFooter />
         </TaxonomyProvider>
       </SessionContext.Provider>
     </I18nContext.Provider>
@@ -156,10 +163,14 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/workspace/park-report', label: t('nav.parkReport'), show: org?.type === 'park-administration' || hasRole(session, 'platform-admin') },
     { href: '/roadshows', label: t('nav.roadshows'), show: true },
     { href: '/statistics', label: t('nav.statistics'), show: true },
+    { href: '/profiles', label: t('nav.profiles'), show: true },
     { href: '/workspace/admin', label: t('nav.admin'), show: hasRole(session, 'platform-admin', 'org-admin') },
   ];
+  // On a phone the navigation folds behind a menu button; any page change folds it again.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === path;
   return (
-    <header className="site-header">
+    <header className={`site-header${open ? ' site-header--open' : ''}`} data-testid="site-header">
       <div className="container site-header__inner">
         <Link href="/" className="brand" aria-label={`TechBridge ${t('app.name')}`}>
           <span className="brand__mark" aria-hidden="true">TB</span>
@@ -168,7 +179,10 @@ function Header({ session, path }: { session: Session | null; path: string }) {
             <small>{t('app.zone')}</small>
           </span>
         </Link>
-        <nav aria-label={t('nav.main')} className="site-nav">
+        <button type="button" className="btn btn--ghost menu-toggle" aria-expanded={open} aria-controls="site-nav" onClick={() => setOpenOn(open ? null : path)}>
+          {open ? t('nav.menuClose') : t('nav.menu')}
+        </button>
+        <nav aria-label={t('nav.main')} className="site-nav" id="site-nav">
           <ul>
             {links
               .filter((l) => l.show)

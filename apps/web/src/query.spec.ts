@@ -27,6 +27,7 @@ describe('portal data cache keys', () => {
   it('retries a lost connection or a 5xx once, never a 4xx answer', () => {
     expect(retryTransient(0, new TypeError('Failed to fetch'))).toBe(true);
     expect(retryTransient(1, new TypeError('Failed to fetch'))).toBe(false);
+    expect(retryTransient(0, new ApiError(0, 'no connection'))).toBe(true);
     expect(retryTransient(0, new ApiError(503, 'unavailable'))).toBe(true);
     expect(retryTransient(0, new ApiError(404, 'not found'))).toBe(false);
     expect(retryTransient(0, new ApiError(403, 'forbidden'))).toBe(false);

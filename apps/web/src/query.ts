@@ -7,7 +7,7 @@ export type QueryParams = Record<string, string | number | boolean | undefined |
 
 /** Client errors (4xx) are answers, not accidents: only a lost connection or a 5xx is tried once more. */
 export function retryTransient(failures: number, error: unknown): boolean {
-  if (error instanceof ApiError && error.status < 500) return false;
+  if (error instanceof ApiError && error.status > 0 && error.status < 500) return false;
   return failures < 1;
 }
 

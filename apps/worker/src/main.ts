@@ -26,6 +26,8 @@ async function bootstrap(): Promise<void> {
   // Published achievements and demands whose matches were never computed (a job lost for good): at start and every half hour.
   await jobs.enqueue(JobName.ReconcileMatches, {}, { jobId: `reconcile-matches-at-boot-${Date.now()}` });
   await jobs.queue(jobs.queueOf(JobName.ReconcileMatches)).upsertJobScheduler('reconcile-matches', { every: 30 * 60_000 }, { name: JobName.ReconcileMatches, data: {} });
+  // The matcher's weights refitted from brokers' outcomes and enterprises' shortlists, nightly (a new version only when they move).
+  await jobs.queue(jobs.queueOf(JobName.RefitMatchWeights)).upsertJobScheduler('refit-match-weights', { pattern: '0 3 * * *' }, { name: JobName.RefitMatchWeights, data: {} });
   // Imports whose upload a crash cut short: failed with the reason, partial files removed (at start and every five minutes).
   await jobs.enqueue(JobName.SweepAbandonedUploads, {}, { jobId: `sweep-uploads-at-boot-${Date.now()}` });
   await jobs.queue(jobs.queueOf(JobName.SweepAbandonedUploads)).upsertJobScheduler('sweep-abandoned-uploads', { every: 5 * 60_000 }, { name: JobName.SweepAbandonedUploads, data: {} });

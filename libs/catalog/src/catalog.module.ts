@@ -38,7 +38,7 @@ import { CatalogMetrics } from './catalog.metrics';
   ],
   controllers: [AchievementController, AchievementAttachmentController, TaxonomyController, ImportController, PackageController, GuideCatalogController, CatalogSearchController],
   providers: [CatalogMetrics, AchievementRepository, CatalogAccessPolicy, CatalogService, AchievementAttachmentService, AchievementProjection, TaxonomyService, TaxonomyRepository, ImportRepository, ImportService, ImportJobs, AchievementImportKind, PackageRepository, PackageService, PackageProjection, CatalogSearchService],
-  exports: [CatalogService, ImportService],
+  exports: [CatalogService, ImportService, CatalogSearchService],
 })
 export class CatalogModule implements OnModuleInit {
   constructor(

@@ -146,6 +146,8 @@ export class CatalogService {
       if (a.status === 'published') {
         await this.outbox.indexChanged(m, ACHIEVEMENTS_INDEX, a.id);
         await this.outbox.indexChanged(m, PACKAGES_INDEX, await this.packages.touchPublishedContaining(m, [a.id]));
+        // Its stored matches are scored again (one score per pair everywhere) and new demands it now solves are found.
+        await this.outbox.enqueue(m, JobName.ComputeAchievementMatches, { achievementId: a.id }, { jobId: `achievement:${a.id}:matches:edit:${out.version}` });
       }
       return out;
     });
@@ -181,6 +183,8 @@ export class CatalogService {
       // A newly published achievement looks for the demands it could solve (the worker notifies both sides).
       if (to === 'published') {
         await this.outbox.enqueue(m, JobName.ComputeAchievementMatches, { achievementId: a.id }, { jobId: `achievement:${a.id}:matches:${now.getTime()}` });
+        // Saved searches that find it alert their owners (once per search and achievement, however often it is published).
+        await this.outbox.enqueue(m, JobName.AlertSavedSearches, { subject: 'achievement', id: a.id }, { jobId: `achievement:${a.id}:saved-search-alerts:${now.getTime()}` });
       }
       return out;
     });

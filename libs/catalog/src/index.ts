@@ -3,6 +3,8 @@ export { CatalogService, ACHIEVEMENTS_INDEX } from './catalog.service';
 export { AchievementResponse, AchievementEventResponse, QualityWarningResponse, AttachmentResponse, PublishedAchievementRecord } from './dto/achievement.dto';
 export type { OwnerSummary } from './dto/achievement.dto';
 export { PackageResponse } from './dto/package.dto';
+export { CatalogSearchService } from './search/catalog-search.service';
+export type { SearchAchievementsQuery } from './dto/search.dto';
 export type { PackageAchievementItem } from './dto/package.dto';
 export { AchievementAttachmentResponse } from './dto/achievement-attachment.dto';
 export type { AchievementDocument } from './search/achievement.projection';

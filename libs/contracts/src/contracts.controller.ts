@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, CurrentActor, DomainError, Page, PageQuery, ParseDayPipe, receiveFile, Roles, Role } from '@techbridge/platform';
+import { Actor, CurrentActor, DomainError, Page, PageQuery, ParseDayPipe, Public, receiveFile, Roles, Role } from '@techbridge/platform';
 import { ContractsService } from './contracts.service';
 import { HolidayCalendarService } from './holiday-calendar.service';
 import { InstitutionProfileService } from './institution-profile.service';
@@ -12,7 +12,7 @@ import {
   AmountCorrectionResponse, ContractListQuery, ContractResponse, CorrectAmountsDto, CreateContractDto, RefuseContractDto, RegistrationEventResponse, ReturnContractDto, UpdateContractDto,
 } from './dto/contracts.dto';
 import { BrokerProfileDto, BrokerResponse, InstitutionResponse, RegistrationInstitutionProfileDto, TransferInstitutionProfileDto } from './dto/institutions.dto';
-import { ComputeRewardsDto, ContractStatsResponse, HolidayDto, HolidayQuery, RewardLineResponse, StatsQuery } from './dto/ledger.dto';
+import { ComputeRewardsDto, ContractStatsResponse, DealRecordResponse, HolidayDto, HolidayQuery, RewardLineResponse, StatsQuery } from './dto/ledger.dto';
 
 @ApiTags('contracts')
 @ApiBearerAuth()
@@ -93,6 +93,14 @@ export class ContractsController {
   @Get('institutions/:orgId')
   institution(@Param('orgId', ParseUUIDPipe) orgId: string): Promise<InstitutionResponse> {
     return this.profiles.getInstitution(orgId);
+  }
+
+  @Get('institutions/:orgId/deals')
+  @Public()
+  @ApiOperation({ summary: '机构成交记录 / Registered contracts an organisation sold or facilitated: totals and the latest five (no counterparties)' })
+  @ApiOkResponse({ type: DealRecordResponse })
+  deals(@Param('orgId', ParseUUIDPipe) orgId: string): Promise<DealRecordResponse> {
+    return this.feeds.dealRecord(orgId);
   }
 
   @Put('institutions/:orgId/transfer-profile')

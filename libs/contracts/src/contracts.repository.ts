@@ -350,6 +350,20 @@ export class ContractsRepository {
     );
   }
 
+  /** An organisation's registered contracts, as seller or as the transfer institution that facilitated them: totals and the latest few. */
+  async dealRecordOf(m: EntityManager, orgId: string, latest: number): Promise<{ total: { contracts: number; amount: string }; rows: RegisteredContractRow[] }> {
+    const where = `status = 'registered' AND (seller_org_id = $1 OR transfer_institution_id = $1)`;
+    const [[total], rows] = await Promise.all([
+      m.query(`SELECT count(*)::int AS contracts, coalesce(sum(contract_amount), 0)::text AS amount FROM technology_contract WHERE ${where}`, [orgId]),
+      m.query(
+        `SELECT id, park_code, type, seller_region, buyer_region, contract_amount::text, technology_amount::text, broker_user_id, transfer_institution_id, registered_at
+           FROM technology_contract WHERE ${where} ORDER BY registered_at DESC, id LIMIT $2`,
+        [orgId, latest],
+      ),
+    ]);
+    return { total, rows };
+  }
+
   /** Registered contracts with a registration instant in [from, to) grouped by one dimension. */
   registeredStats(m: EntityManager, range: InstantRange, groupBy: 'park' | 'quarter' | 'industry' | 'type' | 'direction'): Promise<StatsRowRaw[]> {
     const keySql = STATS_KEY_SQL[groupBy];

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { BeijingCalendar, TransactionRunner } from '@techbridge/platform';
+import { BeijingCalendar, CONTRACT_TYPES, TransactionRunner } from '@techbridge/platform';
 import { ContractsErrors } from './contracts.exception';
 import { ContractsRepository } from './contracts.repository';
-import { ContractStatsResponse, RegisteredContractRecord, RewardAccrualResponse, RewardLineResponse, StatsGroup, StatsRow } from './dto/ledger.dto';
+import { ContractStatsResponse, DealRecordResponse, RegisteredContractRecord, RewardAccrualResponse, RewardLineResponse, StatsGroup, StatsRow } from './dto/ledger.dto';
 import { contractDirection } from './rules/direction';
 import { fenToYuan, toFen } from './rules/money';
 import { RewardService } from './reward.service';
@@ -39,6 +39,22 @@ export class ContractsService {
 
   rewardAccruals(year: number): Promise<RewardAccrualResponse[]> {
     return this.rewards.rewardAccruals(year);
+  }
+
+  /** What an organisation concluded (public: counts, amounts, kinds and directions, never the counterparties). */
+  async dealRecord(orgId: string): Promise<DealRecordResponse> {
+    const { total, rows } = await this.repo.dealRecordOf(this.tx.manager, orgId, 5);
+    return {
+      contracts: total.contracts,
+      contractAmount: Number(total.amount),
+      latest: rows.map((r) => {
+        const type = CONTRACT_TYPES.find((x) => x.code === r.type);
+        return {
+          registeredAt: new Date(r.registered_at).toISOString(), type: r.type, typeName: { zh: type?.zh ?? r.type, en: type?.en ?? r.type },
+          direction: contractDirection(r.seller_region, r.buyer_region), contractAmount: Number(r.contract_amount),
+        };
+      }),
+    };
   }
 
   /** Registered contracts whose registration falls in [from, to): the records behind monitoring's contract indicators. */

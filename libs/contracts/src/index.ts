@@ -4,5 +4,5 @@ export type { StatsRequest } from './contracts.service';
 export { RewardSchedules } from './reward-schedules';
 export { ContractResponse, RegistrationEventResponse, AmountCorrectionResponse } from './dto/contracts.dto';
 export { InstitutionResponse, BrokerResponse } from './dto/institutions.dto';
-export { ContractStatsResponse, RewardLineResponse, RewardAccrualResponse, RegisteredContractRecord } from './dto/ledger.dto';
+export { ContractStatsResponse, DealRecordResponse, DealLineResponse, RewardLineResponse, RewardAccrualResponse, RegisteredContractRecord } from './dto/ledger.dto';
 export type { StatsRow, StatsGroup } from './dto/ledger.dto';

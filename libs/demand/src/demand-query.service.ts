@@ -53,13 +53,7 @@ export class DemandQueryService {
     const { skip, take } = skipTake(q);
     const text = q.q?.trim() ?? '';
     const readable = this.access.readableFilter(actor);
-    const filters: SearchFilter[] = [{ field: 'status', in: q.status ? [q.status] : LISTED_DEMAND_STATUSES }];
-    if (q.industry) filters.push({ field: 'industry', eq: q.industry });
-    if (q.field) filters.push({ field: 'field', eq: q.field });
-    if (q.park) filters.push({ field: 'park', eq: q.park });
-    if (q.cooperationMode) filters.push({ field: 'cooperationModes', eq: q.cooperationMode });
-    if (q.budgetMin !== undefined) filters.push({ field: 'budget', gte: q.budgetMin });
-    if (readable) filters.push(readable);
+    const filters = demandFilters(q, readable);
     const a = await this.search.search<DemandDocument>(DEMANDS_INDEX, {
       q: text || undefined,
       filter: { and: filters },
@@ -102,6 +96,21 @@ export class DemandQueryService {
     };
   }
 
+  /**
+   * Would this search, run by this viewer, find this listed demand in full (not only redacted)? Every query term must
+   * match, as a saved search alerts on what it asks for.
+   */
+  async findsDemand(actor: Actor, id: string, q: Omit<DemandSearchQuery, 'page' | 'pageSize' | 'status'>): Promise<boolean> {
+    const res = await this.search.search<DemandDocument>(DEMANDS_INDEX, {
+      q: q.q?.trim() || undefined,
+      filter: { and: [{ field: 'id', eq: id }, ...demandFilters(q, this.access.readableFilter(actor))] },
+      matchingStrategy: 'all',
+      limit: 1,
+      attributesToRetrieve: ['id'],
+    });
+    return res.hits.some((h) => h.document.id === id);
+  }
+
   /** Query → criteria; null when the query cannot match anything for this viewer. */
   private criteriaOf(actor: Actor | null, q: DemandListQuery): DemandCriteria | null {
     let enterpriseId = q.enterpriseId;
@@ -117,6 +126,18 @@ export class DemandQueryService {
       titleContains: q.q?.trim() || undefined, cooperationMode: q.cooperationMode, budgetMin: q.budgetMin,
     };
   }
+}
+
+/** The index filters of a demand search: listed statuses, the query's filters, and what the viewer may read. */
+function demandFilters(q: Omit<DemandSearchQuery, 'page' | 'pageSize'>, readable: SearchFilter | null): SearchFilter[] {
+  const filters: SearchFilter[] = [{ field: 'status', in: q.status ? [q.status] : LISTED_DEMAND_STATUSES }];
+  if (q.industry) filters.push({ field: 'industry', eq: q.industry });
+  if (q.field) filters.push({ field: 'field', eq: q.field });
+  if (q.park) filters.push({ field: 'park', eq: q.park });
+  if (q.cooperationMode) filters.push({ field: 'cooperationModes', eq: q.cooperationMode });
+  if (q.budgetMin !== undefined) filters.push({ field: 'budget', gte: q.budgetMin });
+  if (readable) filters.push(readable);
+  return filters;
 }
 
 function addCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {

@@ -21,6 +21,6 @@ import { DemandMetrics } from './demand.metrics';
   imports: [IdentityModule, NotificationModule, CatalogModule, TypeOrmModule.forFeature([Demand, Proposal, DemandBroker])],
   controllers: [DemandController, ProposalController, DemandSearchController],
   providers: [DemandMetrics, DemandRepository, DemandAccessPolicy, DemandService, DemandQueryService, ProposalService, DemandProjection, DemandJobs, DemandImportKind],
-  exports: [DemandService],
+  exports: [DemandService, DemandQueryService],
 })
 export class DemandModule {}

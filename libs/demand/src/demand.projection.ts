@@ -35,8 +35,9 @@ export interface DemandDocument {
 
 export const DEMANDS_INDEX_SETTINGS: IndexSettings = {
   searchableAttributes: ['title', 'keywords', 'description', 'enterpriseName'],
+  // id: a saved search asks whether one newly published demand is among its results.
   filterableAttributes: [
-    'industry', 'field', 'park', 'cooperationModes', 'status', 'visibility', 'enterpriseId', 'enterpriseRegion', 'minTrl', 'budget', 'deadline',
+    'id', 'industry', 'field', 'park', 'cooperationModes', 'status', 'visibility', 'enterpriseId', 'enterpriseRegion', 'minTrl', 'budget', 'deadline',
     'qualifications',
   ],
   sortableAttributes: ['publishedAt', 'budget', 'deadline'],

@@ -232,4 +232,12 @@ export class DemandRepository {
       [range.from, range.to],
     );
   }
+
+  /** Enterprises' decisions on proposals that name achievements: one row per (demand, achievement, decision). Ids only. */
+  proposalDecisions(m: EntityManager): Promise<Array<{ demand_id: string; achievement_id: string; status: 'shortlisted' | 'awarded' | 'declined' }>> {
+    return m.query(
+      `SELECT DISTINCT p.demand_id, a.achievement_id, p.status FROM demand_proposal p CROSS JOIN LATERAL unnest(p.achievement_ids) AS a(achievement_id)
+        WHERE p.status IN ('shortlisted','awarded','declined') ORDER BY p.demand_id, a.achievement_id`,
+    );
+  }
 }

@@ -43,6 +43,15 @@ export class DemandService {
     return this.repo.listedVersionsPage(this.tx.manager, after, limit, changedBefore);
   }
 
+  /**
+   * For the matching refit: enterprises' shortlists, awards and declines of proposals, as (demand, achievement, decision)
+   * ids only — the refit reads features, never a text, so a confidential demand reveals nothing through it.
+   */
+  async proposalDecisions(): Promise<Array<{ demandId: string; achievementId: string; decision: 'shortlisted' | 'awarded' | 'declined' }>> {
+    const rows = await this.repo.proposalDecisions(this.tx.manager);
+    return rows.map((r) => ({ demandId: r.demand_id, achievementId: r.achievement_id, decision: r.status }));
+  }
+
   /** Full demands by id, any status, no permission filter: for other contexts' internal use (then `redact`). */
   async getDemandsByIds(ids: string[]): Promise<DemandResponse[]> {
     const rows = await this.repo.findByIds(this.tx.manager, [...new Set(ids)]);
@@ -165,6 +174,7 @@ export class DemandService {
       await this.outbox.indexChanged(m, DEMANDS_INDEX, saved.id);
       await this.scheduleExpiry(m, saved);
       await this.enqueueMatching(m, saved);
+      await this.outbox.enqueue(m, JobName.AlertSavedSearches, { subject: 'demand', id: saved.id }, { jobId: `demand:${saved.id}:saved-search-alerts:${saved.version}` });
       await this.identity.audit(m, actor, { action: 'demand.publish', entityType: 'demand', entityId: d.id });
       return mapDemand(saved);
     });

@@ -1,5 +1,7 @@
 export * from './demand.module';
 export { DemandService } from './demand.service';
+export { DemandQueryService } from './demand-query.service';
+export type { DemandSearchQuery } from './dto/demand.dto';
 export type { DemandImportRecord } from './demand.service';
 export { DEMANDS_INDEX } from './demand.projection';
 export type { DemandDocument } from './demand.projection';

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { Actor, AppConfig, Clock, DomainError, JobHandler, JobName, PrivilegedRequest, RequestAuditSink, TransactionRunner } from '@techbridge/platform';
 import { Readable } from 'node:stream';
 import { AuditLog } from './audit-log';
+import { auditActionLabel, auditEntityLabel } from './audit-labels';
 import { AuditTrailRepository } from './audit-trail.repository';
 import { AuditEntry } from './entities/audit-entry.entity';
 
 /** The longest range one export covers: a year and a day (the retention is 180 days or more). */
 const MAX_EXPORT_DAYS = 366;
-const CSV_COLUMNS = ['id', 'at', 'actor_user_id', 'actor_org_id', 'action', 'entity_type', 'entity_id', 'client_address', 'changes'];
+// Labels for readers (操作, 对象) beside the codes tools filter on.
+const CSV_COLUMNS = ['id', 'at', 'actor_user_id', 'actor_org_id', '操作 action_label', 'action', '对象 entity_label', 'entity_type', 'entity_id', 'client_address', 'changes'];
 
 function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
@@ -16,7 +18,8 @@ function csvCell(value: unknown): string {
 }
 
 function csvLine(a: AuditEntry): string {
-  return [a.id, a.at.toISOString(), a.actorUserId, a.actorOrgId, a.action, a.entityType, a.entityId, a.clientAddress, a.changes].map(csvCell).join(',') + '\r\n';
+  return [a.id, a.at.toISOString(), a.actorUserId, a.actorOrgId, auditActionLabel(a.action).zh, a.action, auditEntityLabel(a.entityType).zh, a.entityType, a.entityId, a.clientAddress, a.changes]
+    .map(csvCell).join(',') + '\r\n';
 }
 
 /**

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessTokenClaims, Actor, ActorSource, TransactionRunner } from '@techbridge/platform';
+import { Organisation } from './entities/organisation.entity';
+import { User } from './entities/user.entity';
 import { IdentityRepository } from './identity.repository';
 import { mayExercisePowers } from './organisation-verification';
 import { effectiveRoles, ineligibleRoles } from './role-eligibility';
@@ -19,16 +21,22 @@ export class IdentityActorSource extends ActorSource {
 
   async actorFor(claims: AccessTokenClaims): Promise<Actor | null> {
     const user = await this.repo.findUserWithOrganisation(this.tx.manager, claims.sub);
-    if (!user || user.status !== 'active' || user.organisationId !== claims.org) return null;
-    const org = user.organisation;
-    return {
-      userId: user.id,
-      orgId: org.id,
-      orgType: org.type,
-      roles: effectiveRoles(user.roles, org),
-      voidedRoles: ineligibleRoles(user.roles, org),
-      parkCode: org.parkCode,
-      verified: mayExercisePowers(org.verificationStatus),
-    };
+    if (!user || user.organisationId !== claims.org) return null;
+    return actorOf(user);
   }
+}
+
+/** The actor a user is now, or null when disabled: the roles in effect, the organisation's type, park and standing. */
+export function actorOf(user: User & { organisation: Organisation }): Actor | null {
+  if (user.status !== 'active') return null;
+  const org = user.organisation;
+  return {
+    userId: user.id,
+    orgId: org.id,
+    orgType: org.type,
+    roles: effectiveRoles(user.roles, org),
+    voidedRoles: ineligibleRoles(user.roles, org),
+    parkCode: org.parkCode,
+    verified: mayExercisePowers(org.verificationStatus),
+  };
 }

@@ -21,26 +21,26 @@ export enum IdentityErrorCode {
 export const IdentityErrors = {
   invalidCredentials: () =>
     new DomainError('unauthorized', IdentityErrorCode.InvalidCredentials, { zh: '邮箱或密码不正确', en: 'Wrong e-mail or password' }, [
-      { field: 'password', message: 'Wrong e-mail or password', code: IdentityErrorCode.InvalidCredentials },
+      { field: 'password', message: 'Wrong e-mail or password', zh: '邮箱或密码不正确', code: IdentityErrorCode.InvalidCredentials },
     ]),
   emailTaken: () =>
     new DomainError('conflict', IdentityErrorCode.EmailTaken, { zh: '该邮箱已注册', en: 'This e-mail is already registered' }, [
-      { field: 'email', message: 'This e-mail is already registered', code: IdentityErrorCode.EmailTaken },
+      { field: 'email', message: 'This e-mail is already registered', zh: '该邮箱已注册', code: IdentityErrorCode.EmailTaken },
     ]),
   creditCodeTaken: () =>
     new DomainError(
       'conflict',
       IdentityErrorCode.CreditCodeTaken,
       { zh: '该统一社会信用代码的机构已在平台注册，请联系机构管理员邀请您加入', en: 'An organisation with this credit code is already registered; ask its administrator for an invitation' },
-      [{ field: 'organisation.creditCode', message: 'already registered', code: IdentityErrorCode.CreditCodeTaken }],
+      [{ field: 'organisation.creditCode', message: 'already registered', zh: '该统一社会信用代码已注册', code: IdentityErrorCode.CreditCodeTaken }],
     ),
   invalidRefreshToken: () =>
     new DomainError('unauthorized', IdentityErrorCode.InvalidRefreshToken, { zh: '登录凭证无效或已过期，请重新登录', en: 'Refresh token is invalid, expired or already used; sign in again' }, [
-      { field: 'refreshToken', message: 'invalid, expired or already used', code: IdentityErrorCode.InvalidRefreshToken },
+      { field: 'refreshToken', message: 'invalid, expired or already used', zh: '登录凭证无效或已过期', code: IdentityErrorCode.InvalidRefreshToken },
     ]),
   invalidInvitation: () =>
     new DomainError('gone', IdentityErrorCode.InvalidInvitation, { zh: '邀请无效、已过期或已被使用', en: 'The invitation is invalid, expired or already used' }, [
-      { field: 'token', message: 'invalid, expired or already used', code: IdentityErrorCode.InvalidInvitation },
+      { field: 'token', message: 'invalid, expired or already used', zh: '邀请无效、已过期或已被使用', code: IdentityErrorCode.InvalidInvitation },
     ]),
   organisationNotFound: () => DomainError.notFound({ code: IdentityErrorCode.OrganisationNotFound, zh: '机构不存在', en: 'Organisation not found' }),
   organisationNotVerified: (status: string) =>
@@ -77,12 +77,12 @@ export const IdentityErrors = {
       'too-many',
       IdentityErrorCode.AccountLocked,
       { zh: `登录失败次数过多，账号已锁定，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`, en: `Too many failed sign-ins: the account is locked; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes` },
-      [{ field: 'email', message: 'account locked after repeated failed sign-ins', code: IdentityErrorCode.AccountLocked }],
+      [{ field: 'email', message: 'account locked after repeated failed sign-ins', zh: '登录失败次数过多，账号已锁定', code: IdentityErrorCode.AccountLocked }],
       { retryAfterSeconds },
     ),
   passwordExpired: () =>
     new DomainError('forbidden', IdentityErrorCode.PasswordExpired, { zh: '密码已过期，请修改密码后登录（POST /auth/change-password）', en: 'The password has expired; change it to sign in (POST /auth/change-password)' }, [
-      { field: 'password', message: 'expired', code: IdentityErrorCode.PasswordExpired },
+      { field: 'password', message: 'expired', zh: '密码已过期，请修改密码', code: IdentityErrorCode.PasswordExpired },
     ]),
   weakPassword: (details: ErrorDetail[]) =>
     // Worded as the validation pipe's failures: to the caller a password below the policy is one more invalid field.

@@ -1,6 +1,6 @@
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { NotificationModule } from '@techbridge/notification';
+import { NotificationModule, NotificationRecipients } from '@techbridge/notification';
 import { ActorSource, RequestAuditSink } from '@techbridge/platform';
 import { AuditTrailController } from './audit-trail.controller';
 import { AuditTrailRepository } from './audit-trail.repository';
@@ -12,8 +12,12 @@ import { Organisation } from './entities/organisation.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
 import { AuthController, IdentityController } from './identity.controller';
+import { AgreementAcceptance } from './entities/agreement-acceptance.entity';
+import { Agreements } from './legal/agreements';
+import { SiteController } from './site.controller';
 import { IdentityRepository } from './identity.repository';
 import { IdentityActorSource } from './identity-actor-source';
+import { IdentityNotificationRecipients } from './identity-notification-recipients';
 import { IdentityService } from './identity.service';
 import { AuditLog } from './audit-log';
 import { MembershipService } from './membership.service';
@@ -29,12 +33,14 @@ class PlatformAdminBootstrap implements OnApplicationBootstrap {
 }
 
 @Module({
-  imports: [NotificationModule, TypeOrmModule.forFeature([Organisation, User, RefreshToken, Invitation, AuditEntry, PasswordHistory])],
-  controllers: [AuthController, IdentityController, AuditTrailController],
+  imports: [NotificationModule, TypeOrmModule.forFeature([Organisation, User, RefreshToken, Invitation, AuditEntry, PasswordHistory, AgreementAcceptance])],
+  controllers: [AuthController, IdentityController, AuditTrailController, SiteController],
   // ActorSource: the auth guard builds each request's actor through it (effective roles, current verification).
   providers: [
-    IdentityRepository, IdentityService, MembershipService, PlatformAdminBootstrap, AuditLog, SessionRepository, SessionService,
+    IdentityRepository, IdentityService, MembershipService, PlatformAdminBootstrap, AuditLog, SessionRepository, SessionService, Agreements,
     { provide: ActorSource, useClass: IdentityActorSource },
+    // The notification context mails through it (it sits below identity and cannot read users itself).
+    { provide: NotificationRecipients, useClass: IdentityNotificationRecipients },
     // The platform's interceptor writes every privileged request to the audit log through it.
     AuditTrailRepository, AuditTrailService,
     { provide: RequestAuditSink, useExisting: AuditTrailService },

@@ -88,6 +88,14 @@ export class IdentityRepository {
       .andWhere(`'org-admin' = ANY(u.roles)`).andWhere(`u.status = 'active'`).getCount();
   }
 
+  /** Active users a notification reaches: the one user, or every active member of the organisation. */
+  findActiveRecipients(m: EntityManager, target: { userId: string | null; orgId: string | null }): Promise<User[]> {
+    const qb = m.getRepository(User).createQueryBuilder('u').where(`u.status = 'active'`).orderBy('u.created_at', 'ASC');
+    if (target.userId) qb.andWhere('u.id = :userId', { userId: target.userId });
+    else qb.andWhere('u.organisation_id = :orgId', { orgId: target.orgId });
+    return qb.getMany();
+  }
+
   findUserForUpdate(m: EntityManager, id: string): Promise<User | null> {
     return m.getRepository(User).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
   }

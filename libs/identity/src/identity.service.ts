@@ -13,6 +13,8 @@ import { Organisation } from './entities/organisation.entity';
 import { User } from './entities/user.entity';
 import { IdentityErrors } from './identity.exception';
 import { IdentityRepository } from './identity.repository';
+import { actorOf } from './identity-actor-source';
+import { Agreements } from './legal/agreements';
 import { initialVerificationStatus, mayExercisePowers, verificationTransition } from './organisation-verification';
 import { AuditLog, AuditRecord } from './audit-log';
 import { SessionService } from './session.service';
@@ -39,11 +41,13 @@ export class IdentityService {
     private readonly notifications: NotificationService,
     private readonly sessions: SessionService,
     private readonly auditLog: AuditLog,
+    private readonly agreements: Agreements,
   ) {}
 
   // ---- sessions ----
 
   async signUp(dto: SignUpDto): Promise<SessionResponse> {
+    this.agreements.check(dto.agreements);
     const passwordHash = await this.sessions.hashNewPassword(dto.password);
     return this.tx.run(async (m) => {
       if (await this.repo.findUserByEmail(m, dto.email)) throw IdentityErrors.emailTaken();
@@ -68,6 +72,7 @@ export class IdentityService {
         roles: [Role.Member, Role.OrgAdmin],
       });
       await this.sessions.rememberPassword(m, user.id, passwordHash);
+      await this.agreements.record(m, user.id, dto.agreements);
       await this.audit(m, { userId: user.id, orgId: org.id }, { action: 'sign-up', entityType: 'organisation', entityId: org.id, changes: { name: org.name, type: org.type } });
       return this.sessions.issue(m, user, org);
     });
@@ -195,6 +200,12 @@ export class IdentityService {
   }
 
   /** With `effectiveRoles`: check those, not `roles`, before relying on a user's role. */
+  /** The actor this user is now (roles in effect, standing), for work done on their behalf; null when gone or disabled. */
+  async actorOfUser(id: string): Promise<Actor | null> {
+    const user = await this.repo.findUserWithOrganisation(this.tx.manager, id);
+    return user ? actorOf(user) : null;
+  }
+
   async findUser(id: string): Promise<UserResponse | null> {
     const u = await this.repo.findUserWithOrganisation(this.tx.manager, id);
     return u ? mapUser(u, u.organisation) : null;

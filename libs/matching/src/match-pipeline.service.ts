@@ -10,11 +10,15 @@ import {
 import { Match } from './entities/match.entity';
 import { MatchAccessPolicy, MatchPermission } from './match-access.policy';
 import { MatchComputationRepository } from './match-computation.repository';
-import { MatchRepository, MatchScope } from './match.repository';
+import { MatchRepository, StoredPair, StoredScore } from './match.repository';
 import { isOpen, nextMatchStatus } from './match.state-machine';
 import { MatchingErrors } from './matching.exception';
 import { MatchingService, RankedAchievement, RankedDemand, SYSTEM_VIEWER } from './matching.service';
 import { MatchReason } from './scoring/match-scoring';
+
+function storedScore(s: StoredScore): StoredScore {
+  return { score: s.score, reasons: s.reasons, concerns: s.concerns, features: s.features, model: s.model };
+}
 
 /** How many suggestions a computation stores, and how many of them are announced to both parties. */
 export const STORED_SUGGESTIONS = 10;
@@ -48,11 +52,10 @@ export class MatchPipelineService {
     if (!demand || !['published', 'in-negotiation'].includes(demand.status)) return { stored: 0, notified: 0, skipped: demand ? `status ${demand.status}` : 'missing' };
     const ranked: RankedAchievement[] = await this.matching.rankAchievementsFor(demand, STORED_SUGGESTIONS);
     const items = (await this.matching.hydrateAchievements(demand, ranked)).slice(0, STORED_SUGGESTIONS);
-    const out = await this.store(
-      demand,
-      items.map((x) => ({ achievement: x.achievement, score: x.scored.score, reasons: x.scored.reasons })),
-      options.notify !== false,
-    );
+    const out = await this.store(demand, items.map((x) => ({ achievement: x.achievement, ...x.scored, model: x.model })), options.notify !== false);
+    // The demand changed: every other stored pair of it (followed ones, those out of the top now) gets its new score too.
+    const fresh = new Set(items.map((x) => x.achievement.id));
+    await this.rescorePairs((await this.repo.pairsOf(this.tx.manager, { demandId: demand.id })).filter((p) => !fresh.has(p.achievementId)));
     await this.computations.record(this.tx.manager, 'demand', demand.id, demand.version, this.clock.now());
     return out;
   }
@@ -67,25 +70,38 @@ export class MatchPipelineService {
     let notified = 0;
     // One demand at a time keeps each store idempotent on its own (unique demand, achievement).
     for (const x of items) {
-      const r = await this.store(x.demand, [{ achievement, score: x.scored.score, reasons: x.scored.reasons }], options.notify !== false && notified < NOTIFIED_SUGGESTIONS);
+      const r = await this.store(x.demand, [{ achievement, ...x.scored, model: x.model }], options.notify !== false && notified < NOTIFIED_SUGGESTIONS);
       stored += r.stored;
       notified += r.notified;
     }
+    const fresh = new Set(items.map((x) => x.demand.id));
+    await this.rescorePairs((await this.repo.pairsOf(this.tx.manager, { achievementId: achievement.id })).filter((p) => !fresh.has(p.demandId)));
     // Recorded even when nothing matched: the reconciler looks for versions never computed, not for missing matches.
     await this.computations.record(this.tx.manager, 'achievement', achievement.id, achievement.version, this.clock.now());
     return { stored, notified };
   }
 
-  private async store(
-    demand: DemandResponse,
-    items: Array<{ achievement: AchievementResponse; score: number; reasons: MatchReason[] }>,
-    notify = true,
-  ): Promise<{ stored: number; notified: number }> {
+  /**
+   * Score stored pairs again with the current thesaurus and weights (their state untouched). Pairs whose demand or
+   * achievement is gone keep their last score. Returns how many were updated.
+   */
+  async rescorePairs(pairs: StoredPair[]): Promise<number> {
+    if (!pairs.length) return 0;
+    const scored = new Map((await this.matching.scoreDemandAchievementPairs(pairs)).map((s) => [`${s.demandId}:${s.achievementId}`, s]));
+    const rows = pairs.flatMap((p) => {
+      const s = scored.get(`${p.demandId}:${p.achievementId}`);
+      return s ? [{ id: p.id, ...s }] : [];
+    });
+    await this.repo.rescore(this.tx.manager, rows, this.clock.now());
+    return rows.length;
+  }
+
+  private async store(demand: DemandResponse, items: Array<{ achievement: AchievementResponse } & StoredScore>, notify = true): Promise<{ stored: number; notified: number }> {
     if (!items.length) return { stored: 0, notified: 0 };
     return this.tx.run(async (m) => {
       const rows = await this.repo.upsertSuggestions(
         m,
-        items.map((x) => ({ demandId: demand.id, achievementId: x.achievement.id, enterpriseId: demand.enterprise.id, ownerId: x.achievement.owner.id, score: x.score, reasons: x.reasons })),
+        items.map((x) => ({ demandId: demand.id, achievementId: x.achievement.id, enterpriseId: demand.enterprise.id, ownerId: x.achievement.owner.id, ...storedScore(x) })),
         this.clock.now(),
       );
       const byAchievement = new Map(rows.map((r) => [r.achievementId, r.id]));
@@ -196,7 +212,8 @@ export class MatchPipelineService {
           const now = this.clock.now();
           row = await this.repo.save(m, {
             demandId: demand.id, achievementId: achievement.id, enterpriseId: demand.enterprise.id, ownerId: achievement.owner.id, score: scoredPair.score,
-            reasons: scoredPair.reasons, origin: 'broker', status: 'suggested', statusChangedAt: now, computedAt: now,
+            reasons: scoredPair.reasons, concerns: scoredPair.concerns, features: scoredPair.features, weightsVersion: scoredPair.model.weightsVersion,
+            thesaurusVersion: scoredPair.model.thesaurusVersion, origin: 'broker', status: 'suggested', statusChangedAt: now, computedAt: now,
           });
         }
         const taken = await this.takeRow(m, actor, row, dto.note);
@@ -285,6 +302,8 @@ export class MatchPipelineService {
           achievement: { id: a.id, title: a.title, industry: a.industry, trl: a.trl, ownerId: a.owner.id, ownerName: a.owner.name },
           score: r.score,
           reasons: mapReasons(readable ? r.reasons : r.reasons.map(redactReason)),
+          concerns: mapReasons(r.concerns ?? []),
+          computedWith: r.weightsVersion != null && r.thesaurusVersion != null ? { weightsVersion: r.weightsVersion, thesaurusVersion: r.thesaurusVersion } : null,
           origin: r.origin,
           status: r.status,
           closeReason: r.closeReason,

@@ -3,15 +3,31 @@ import { Brackets, EntityManager } from 'typeorm';
 import { MatchEvent } from './entities/match-event.entity';
 import { Match } from './entities/match.entity';
 import type { MatchStatus } from './match.state-machine';
-import type { MatchReason } from './scoring/match-scoring';
+import type { FeatureVector, MatchReason } from './scoring/match-scoring';
+import type { ModelVersion } from './weights/match-weights';
+import { THESAURUS_FINGERPRINT_SQL } from './thesaurus.repository';
 
-export interface SuggestedMatch {
+/** A pair's score as computed now: what every stored copy of it is set to. */
+export interface StoredScore {
+  score: number;
+  reasons: MatchReason[];
+  concerns: MatchReason[];
+  features: FeatureVector;
+  model: ModelVersion;
+}
+
+export interface SuggestedMatch extends StoredScore {
   demandId: string;
   achievementId: string;
   enterpriseId: string;
   ownerId: string;
-  score: number;
-  reasons: MatchReason[];
+}
+
+/** A stored pair to be scored again. */
+export interface StoredPair {
+  id: string;
+  demandId: string;
+  achievementId: string;
 }
 
 /** Who may see which stored matches: brokers and staff all of them, parties only their own. */
@@ -23,27 +39,64 @@ export interface MatchScope {
 @Injectable()
 export class MatchRepository {
   /**
-   * Idempotent store of computed suggestions: unique (demand, achievement); a re-computation refreshes the score and reasons
-   * of rows still merely suggested and leaves followed ones alone. Returns the ids of rows that did not exist before.
+   * Idempotent store of computed suggestions: unique (demand, achievement); a re-computation refreshes the score, reasons,
+   * concerns and versions of every stored copy of the pair (one score per pair everywhere, whatever its pipeline state),
+   * never its state. Returns the ids, and whether each row is new.
    */
   async upsertSuggestions(m: EntityManager, items: SuggestedMatch[], now: Date): Promise<Array<{ id: string; demandId: string; achievementId: string; inserted: boolean }>> {
     if (!items.length) return [];
     const rows: Array<{ id: string; demand_id: string; achievement_id: string; inserted: boolean }> = await m.query(
-      `INSERT INTO match (demand_id, achievement_id, enterprise_id, owner_id, score, reasons, origin, status_changed_at, computed_at)
-       SELECT x.demand_id, x.achievement_id, x.enterprise_id, x.owner_id, x.score, x.reasons, 'computed', $2, $2
-       FROM jsonb_to_recordset($1::jsonb) AS x(demand_id uuid, achievement_id uuid, enterprise_id uuid, owner_id uuid, score int, reasons jsonb)
+      `INSERT INTO match (demand_id, achievement_id, enterprise_id, owner_id, score, reasons, concerns, features, weights_version, thesaurus_version, origin, status_changed_at, computed_at)
+       SELECT x.demand_id, x.achievement_id, x.enterprise_id, x.owner_id, x.score, x.reasons, x.concerns, x.features, x.weights_version, x.thesaurus_version, 'computed', $2, $2
+       FROM jsonb_to_recordset($1::jsonb)
+         AS x(demand_id uuid, achievement_id uuid, enterprise_id uuid, owner_id uuid, score int, reasons jsonb, concerns jsonb, features jsonb, weights_version int, thesaurus_version text)
        ON CONFLICT (demand_id, achievement_id) DO UPDATE
-         SET score = EXCLUDED.score, reasons = EXCLUDED.reasons, computed_at = EXCLUDED.computed_at, updated_at = now()
-         WHERE match.status = 'suggested' AND match.broker_user_id IS NULL
+         SET score = EXCLUDED.score, reasons = EXCLUDED.reasons, concerns = EXCLUDED.concerns, features = EXCLUDED.features,
+             weights_version = EXCLUDED.weights_version, thesaurus_version = EXCLUDED.thesaurus_version, computed_at = EXCLUDED.computed_at, updated_at = now()
        RETURNING id, demand_id, achievement_id, (xmax = 0) AS inserted`,
-      [
-        JSON.stringify(
-          items.map((i) => ({ demand_id: i.demandId, achievement_id: i.achievementId, enterprise_id: i.enterpriseId, owner_id: i.ownerId, score: i.score, reasons: i.reasons })),
-        ),
-        now,
-      ],
+      [JSON.stringify(items.map((i) => ({ demand_id: i.demandId, achievement_id: i.achievementId, enterprise_id: i.enterpriseId, owner_id: i.ownerId, ...scoreColumns(i) }))), now],
     );
     return rows.map((r) => ({ id: r.id, demandId: r.demand_id, achievementId: r.achievement_id, inserted: r.inserted }));
+  }
+
+  /** Set the score of stored pairs (by id) as computed now; their pipeline state is left alone. */
+  async rescore(m: EntityManager, rows: Array<{ id: string } & StoredScore>, now: Date): Promise<void> {
+    if (!rows.length) return;
+    await m.query(
+      `UPDATE match x SET score = r.score, reasons = r.reasons, concerns = r.concerns, features = r.features, weights_version = r.weights_version,
+              thesaurus_version = r.thesaurus_version, computed_at = $2, updated_at = now()
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, score int, reasons jsonb, concerns jsonb, features jsonb, weights_version int, thesaurus_version text)
+        WHERE x.id = r.id`,
+      [JSON.stringify(rows.map((r) => ({ id: r.id, ...scoreColumns(r) }))), now],
+    );
+  }
+
+  /** Stored pairs of one demand or one achievement (all states): recomputed together when that side changes. */
+  pairsOf(m: EntityManager, side: { demandId: string } | { achievementId: string }): Promise<StoredPair[]> {
+    const [column, id] = 'demandId' in side ? ['demand_id', side.demandId] : ['achievement_id', side.achievementId];
+    return m.query(`SELECT id, demand_id AS "demandId", achievement_id AS "achievementId" FROM match WHERE ${column} = $1 ORDER BY id`, [id]);
+  }
+
+  /** The next page, after a cursor, of stored pairs computed with another model than this one (or before versioning). */
+  stalePairs(m: EntityManager, model: ModelVersion, after: string | null, limit: number): Promise<StoredPair[]> {
+    return m.query(
+      `SELECT id, demand_id AS "demandId", achievement_id AS "achievementId" FROM match
+        WHERE ($1::uuid IS NULL OR id > $1) AND (weights_version IS DISTINCT FROM $2 OR thesaurus_version IS DISTINCT FROM $3)
+        ORDER BY id LIMIT $4`,
+      [after, model.weightsVersion, model.thesaurusVersion, limit],
+    );
+  }
+
+  /**
+   * The pipeline's judged pairs: moved forward (contacted, negotiating, signed), or closed for a reason about the fit.
+   * No-reply, unclear IP and other say nothing about the pair and are left out. Ids and feature strengths only.
+   */
+  outcomes(m: EntityManager): Promise<Array<{ demandId: string; achievementId: string; status: 'contacted' | 'negotiating' | 'signed' | 'closed'; features: FeatureVector }>> {
+    return m.query(
+      `SELECT demand_id AS "demandId", achievement_id AS "achievementId", status, features FROM match
+        WHERE status IN ('contacted','negotiating','signed') OR (status = 'closed' AND close_reason IN ('too-early','price','not-relevant','mode-mismatch'))
+        ORDER BY id`,
+    );
   }
 
   /** Stored matches of these achievements (computed or curated). */
@@ -124,9 +177,25 @@ export class MatchRepository {
     );
   }
 
+  /**
+   * What a ranking reads besides the two sides, as fingerprints in one round trip: the thesaurus table's, the active
+   * weights version, and the parks' (exact: a digest of their names and key industries). Each is reloaded only when it changed.
+   */
+  async modelFingerprints(m: EntityManager): Promise<{ thesaurus: string; weightsVersion: number | null; parks: string }> {
+    const [row] = await m.query(
+      `SELECT (${THESAURUS_FINGERPRINT_SQL}) AS thesaurus, (SELECT version FROM match_weights WHERE active) AS weights_version,
+              (SELECT coalesce(md5(string_agg(code || zh || en || key_industries::text, '|' ORDER BY code)), '') FROM ref_park) AS parks`,
+    );
+    return { thesaurus: row.thesaurus, weightsVersion: row.weights_version == null ? null : Number(row.weights_version), parks: row.parks };
+  }
+
   /** Park codes → names and key industries, from the editable reference table. */
   async parks(m: EntityManager): Promise<Map<string, { zh: string; en: string; keyIndustries: string[] }>> {
     const rows: Array<{ code: string; zh: string; en: string; key_industries: string[] }> = await m.query(`SELECT code, zh, en, key_industries FROM ref_park`);
     return new Map(rows.map((r) => [r.code, { zh: r.zh, en: r.en, keyIndustries: r.key_industries }]));
   }
+}
+
+function scoreColumns(s: StoredScore) {
+  return { score: s.score, reasons: s.reasons, concerns: s.concerns, features: s.features, weights_version: s.model.weightsVersion, thesaurus_version: s.model.thesaurusVersion };
 }

@@ -1,13 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Public, Role, Roles } from '@techbridge/platform';
+import { Actor, CurrentActor, PageQuery, Public, Role, Roles } from '@techbridge/platform';
 import {
   AchievementMatchesResponse, DemandMatchesResponse, MatchEventResponse, MatchesQuery, MatchIntroductionDto, MatchListQuery, MatchNoteDto, MatchPageResponse,
-  MatchResponse, MatchTransitionDto, TakeExistingMatchDto, TakeMatchDto, ThesaurusEntryDto, ThesaurusEntryResponse, ThesaurusListQuery, ThesaurusPageResponse,
+  MatchResponse, MatchTransitionDto, MatchWeightsPageResponse, MatchWeightsVersionResponse, RefitRequestedResponse, TakeExistingMatchDto, TakeMatchDto, ThesaurusEntryDto, ThesaurusEntryResponse, ThesaurusListQuery, ThesaurusPageResponse,
 } from './dto/matching.dto';
 import { MatchPipelineService } from './match-pipeline.service';
 import { MatchingService } from './matching.service';
 import { ThesaurusService } from './thesaurus.service';
+import { MatchWeightsService } from './weights/match-weights.service';
 
 @ApiTags('matching')
 @ApiBearerAuth()
@@ -134,5 +135,45 @@ export class ThesaurusController {
   @Roles(Role.PlatformAdmin)
   remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.thesaurus.remove(actor, id);
+  }
+}
+
+/** The matcher's weights versions: brokers read them (what ranks their board), platform administrators activate or refit. */
+@ApiTags('matching')
+@ApiBearerAuth()
+@Controller('matching/weights')
+export class MatchWeightsController {
+  constructor(private readonly weights: MatchWeightsService) {}
+
+  @Get()
+  @Roles(Role.Broker, Role.PlatformAdmin)
+  @ApiOkResponse({ type: MatchWeightsPageResponse })
+  list(@Query() q: PageQuery): Promise<MatchWeightsPageResponse> {
+    return this.weights.list(q);
+  }
+
+  @Get(':version')
+  @Roles(Role.Broker, Role.PlatformAdmin)
+  @ApiOkResponse({ type: MatchWeightsVersionResponse })
+  get(@Param('version', ParseIntPipe) version: number): Promise<MatchWeightsVersionResponse> {
+    return this.weights.get(version);
+  }
+
+  /** Make this version the one that ranks (a rollback activates an older one); every stored match is then scored again. */
+  @Post(':version/activate')
+  @HttpCode(200)
+  @Roles(Role.PlatformAdmin)
+  @ApiOkResponse({ type: MatchWeightsVersionResponse })
+  activate(@CurrentActor() actor: Actor, @Param('version', ParseIntPipe) version: number): Promise<MatchWeightsVersionResponse> {
+    return this.weights.activateAs(actor, version);
+  }
+
+  /** Refit the weights from outcomes now (the worker does it nightly too); a new version only when the weights move. */
+  @Post('refit')
+  @HttpCode(202)
+  @Roles(Role.PlatformAdmin)
+  @ApiOkResponse({ type: RefitRequestedResponse })
+  refit(): Promise<RefitRequestedResponse> {
+    return this.weights.requestRefit();
   }
 }

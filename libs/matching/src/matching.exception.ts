@@ -8,6 +8,7 @@ export enum MatchingErrorCode {
   NotTaken = 'MATCH_NOT_TAKEN',
   CloseReasonRequired = 'CLOSE_REASON_REQUIRED',
   NotMatchable = 'NOT_MATCHABLE',
+  WeightsVersionNotFound = 'MATCH_WEIGHTS_VERSION_NOT_FOUND',
 }
 
 export const MatchingErrors = {
@@ -23,6 +24,7 @@ export const MatchingErrors = {
     new DomainError('conflict', MatchingErrorCode.NotTaken, { zh: '请先由经纪人接手该匹配', en: 'A broker must take the match into the pipeline first' }, [], { currentState: status }),
   closeReasonRequired: () =>
     DomainError.validation('closeReason', { zh: '关闭匹配须注明原因', en: 'Closing a match needs a reason' }, 'required'),
+  weightsVersionNotFound: () => DomainError.notFound({ code: MatchingErrorCode.WeightsVersionNotFound, zh: '匹配权重版本不存在', en: 'Weights version not found' }),
   notMatchable: () =>
     new DomainError('conflict', MatchingErrorCode.NotMatchable, { zh: '需求未发布或成果不满足硬性条件，无法匹配', en: 'The demand is not published or the achievement fails a hard constraint' }),
 };

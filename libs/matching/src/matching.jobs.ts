@@ -4,6 +4,8 @@ import { NotificationService } from '@techbridge/notification';
 import { Clock, JobHandler, JobName, JobPayload, JobQueue } from '@techbridge/platform';
 import { MatchComputationService, ReconcileOutcome } from './match-computation.service';
 import { MatchPipelineService } from './match-pipeline.service';
+import { MatchRescoreService, RescoreOutcome } from './match-rescore.service';
+import { RefitOutcome, WeightRefitService } from './weights/weight-refit.service';
 
 /** Achievements per run of the import job. */
 export const IMPORT_MATCH_PAGE = 500;
@@ -28,6 +30,8 @@ export class MatchingJobs {
     private readonly notifications: NotificationService,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
+    private readonly rescore: MatchRescoreService,
+    private readonly refit: WeightRefitService,
   ) {}
 
   // Idempotent: the store is an upsert on (demand, achievement) and notifications carry a dedupe key; errors rethrow for retries.
@@ -86,11 +90,32 @@ export class MatchingJobs {
   @JobHandler(JobName.ReconcileMatches)
   async reconcileMatches(payload: JobPayload<JobName.ReconcileMatches>): Promise<ReconcileOutcome> {
     const changedBefore = payload.changedBefore ? new Date(payload.changedBefore) : new Date(this.clock.now().getTime() - RECONCILE_GRACE_MS);
+    // A pass also looks for stored scores computed with older weights or thesaurus (an enqueue lost with Redis).
+    if (!payload.subject && !payload.after) await this.jobs.enqueue(JobName.RescoreStoredMatches, { reason: 'reconcile' }, { jobId: `matching:rescore:reconcile:${changedBefore.getTime()}` });
     const out = await this.computations.reconcileStep({ subject: payload.subject ?? 'achievement', after: payload.after ?? null, changedBefore });
     if (out.next) {
       const at = changedBefore.toISOString();
       await this.jobs.enqueue(JobName.ReconcileMatches, { ...out.next, changedBefore: at }, { jobId: `matching:reconcile:${changedBefore.getTime()}:${out.next.subject}:${out.next.after ?? 'start'}` });
     }
     return out;
+  }
+
+  /**
+   * One page of stored matches scored again with the current weights and thesaurus, then the next page (deterministic
+   * job id per cursor). Rows already current are skipped, so a retry or a second pass only does what is left.
+   */
+  @JobHandler(JobName.RescoreStoredMatches)
+  async rescoreStoredMatches(payload: JobPayload<JobName.RescoreStoredMatches>): Promise<RescoreOutcome> {
+    const out = await this.rescore.step(payload.after ?? null);
+    if (out.next) {
+      await this.jobs.enqueue(JobName.RescoreStoredMatches, { reason: payload.reason, after: out.next }, { jobId: `matching:rescore:${payload.reason ?? 'pass'}:${out.next}` });
+    }
+    return out;
+  }
+
+  /** Refit the weights from outcomes into a new active version (nightly, or on an administrator's request). */
+  @JobHandler(JobName.RefitMatchWeights)
+  refitMatchWeights(): Promise<RefitOutcome> {
+    return this.refit.refit();
   }
 }

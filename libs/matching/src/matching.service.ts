@@ -4,16 +4,20 @@ import { DemandDocument, DemandResponse, DemandService, DEMANDS_INDEX } from '@t
 import {
   Actor, ChineseTokenizer, COOPERATION_MODES, DomainError, INDUSTRIES, SEARCH_INDEX, SearchDocument, SearchFilter, SearchIndex, TransactionRunner,
 } from '@techbridge/platform';
-import { AchievementMatchesResponse, DemandMatchesResponse, mapReasons } from './dto/matching.dto';
+import { AchievementMatchesResponse, DemandMatchesResponse, scoredView } from './dto/matching.dto';
 import { MatchRepository } from './match.repository';
-import { buildMatchQuery, MatchQuery, MatchText, textEvidence } from './query/match-query';
+import { buildMatchQuery, MatchQuery, MatchText, TextEvidence } from './query/match-query';
+import { rankPool, relevanceParams, wholeText } from './query/relevance';
 import { AchievementFacts, DemandFacts, Labels, meetsHardConstraints, ScoredMatch, scorePair } from './scoring/match-scoring';
+import { Thesaurus } from './thesaurus/thesaurus';
 import { ThesaurusService } from './thesaurus.service';
+import { MatchWeights, ModelVersion } from './weights/match-weights';
+import { MatchWeightsService } from './weights/match-weights.service';
 
 /** Below this share of the query's weight a candidate is not about the same problem, whatever its metadata. */
 export const MIN_TEXT_RELEVANCE = 0.12;
-const COMBINED_QUERY_LIMIT = 60;
-const PROBE_LIMIT = 30;
+/** Candidates re-ranked per match. */
+export const CANDIDATE_LIMIT = 120;
 const MATCHABLE_DEMAND_STATUSES = ['published', 'in-negotiation'];
 
 /** The worker's view: every demand may be read (stored suggestions are shown to each party through redaction). */
@@ -24,17 +28,27 @@ export interface RankedAchievement {
   document: AchievementDocument;
   scored: ScoredMatch;
   relevance: number;
+  model: ModelVersion;
 }
 export interface RankedDemand {
   document: DemandDocument;
   scored: ScoredMatch;
   relevance: number;
+  model: ModelVersion;
 }
-export interface PairScore {
+export interface PairScore extends ScoredMatch {
   demandId: string;
   achievementId: string;
-  score: number;
-  reasons: ScoredMatch['reasons'];
+  model: ModelVersion;
+}
+
+/** Everything a ranking reads besides the two sides, fetched once per ranking. */
+interface Model {
+  thesaurus: Thesaurus;
+  weights: MatchWeights;
+  version: ModelVersion;
+  domainWords: ReadonlySet<string>;
+  parks: ParkInfo;
 }
 
 const FIELD_NAMES = new Map(INDUSTRIES.flatMap((i) => i.fields.map((f) => [f.code, { zh: f.zh, en: f.en }] as const)));
@@ -58,11 +72,15 @@ export class MatchingService {
     private readonly catalog: CatalogService,
     private readonly demands: DemandService,
     private readonly thesaurus: ThesaurusService,
+    private readonly weights: MatchWeightsService,
     private readonly tokenizer: ChineseTokenizer,
     private readonly repo: MatchRepository,
     private readonly tx: TransactionRunner,
     @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
   ) {}
+
+  private parksCache: { fingerprint: string; parks: ParkInfo } | null = null;
+  private wordsCache: { revision: number; words: ReadonlySet<string> } | null = null;
 
   // ---- HTTP facade ----
 
@@ -72,7 +90,7 @@ export class MatchingService {
     if (!demand || !this.demands.isVisible(actor, demand) || !this.demands.canReadDescription(actor, demand)) throw demandNotFound();
     const ranked = await this.rankAchievementsFor(demand, limit);
     const items = await this.hydrateAchievements(demand, ranked);
-    return { items: items.slice(0, limit).map((x) => ({ achievement: { ...x.achievement, contact: null }, score: x.scored.score, reasons: mapReasons(x.scored.reasons) })) };
+    return { items: items.slice(0, limit).map((x) => ({ achievement: { ...x.achievement, contact: null }, ...scoredView(x.scored, x.model) })) };
   }
 
   /** Demands this achievement can solve, among those the viewer may read in full, redacted by the demand context's one rule. */
@@ -82,7 +100,7 @@ export class MatchingService {
     if (!achievement || (achievement.status !== 'published' && actor?.orgId !== achievement.owner.id)) throw achievementNotFound();
     const ranked = await this.rankDemandsFor(achievement, actor, limit);
     const items = await this.hydrateDemands(actor, ranked);
-    return { items: items.slice(0, limit).map((x) => ({ demand: this.demands.redact(actor, x.demand), score: x.scored.score, reasons: mapReasons(x.scored.reasons) })) };
+    return { items: items.slice(0, limit).map((x) => ({ demand: this.demands.redact(actor, x.demand), ...scoredView(x.scored, x.model) })) };
   }
 
   /** Score given pairs without retrieval (roadshow suggestions, broker-curated matches); unknown ids are skipped. */
@@ -90,99 +108,119 @@ export class MatchingService {
     if (!pairs.length) return [];
     const demands = new Map((await this.demands.getDemandsByIds([...new Set(pairs.map((p) => p.demandId))])).map((d) => [d.id, d]));
     const achievements = new Map((await this.catalog.getAchievementsByIds([...new Set(pairs.map((p) => p.achievementId))])).map((a) => [a.id, a]));
-    const thesaurus = await this.thesaurus.current();
-    const parks = await this.repo.parks(this.tx.manager);
-    const domainWords = new Set(this.tokenizer.dictionaryWords());
-    const queries = new Map<string, MatchQuery>();
+    const model = await this.model();
+    const parks = model.parks;
     const out: PairScore[] = [];
-    for (const p of pairs) {
-      const d = demands.get(p.demandId);
-      const a = achievements.get(p.achievementId);
-      if (!d || !a) continue;
-      let query = queries.get(d.id);
-      if (!query) queries.set(d.id, (query = buildMatchQuery(demandText(d), this.tokenizer, thesaurus, domainWords)));
-      const evidence = textEvidence(query, achievementText(a));
-      const scored = scorePair(demandFacts(d, parks), achievementFactsOfResponse(a), evidence, REFERENCE_LABELS);
-      out.push({ demandId: d.id, achievementId: a.id, score: scored.score, reasons: scored.reasons });
+    for (const d of demands.values()) {
+      const wanted = pairs.filter((p) => p.demandId === d.id && achievements.has(p.achievementId)).map((p) => achievements.get(p.achievementId)!);
+      if (!wanted.length) continue;
+      // The same pool as the demand's own ranking, the pairs' achievements included: one relevance per pair everywhere.
+      const evidence = await this.poolEvidence(d, model, wanted.map((a) => ({ id: a.id, text: achievementText(a) })));
+      for (const a of wanted) {
+        const scored = scorePair(demandFacts(d, parks), achievementFactsOfResponse(a), evidence.get(a.id)!, REFERENCE_LABELS, undefined, model.weights);
+        out.push({ demandId: d.id, achievementId: a.id, ...scored, model: model.version });
+      }
     }
     return out;
   }
 
+  /** Relevance of achievements within a demand's candidate pool (retrieved as its ranking retrieves, plus `extra`). */
+  private async poolEvidence(demand: DemandResponse, model: Model, extra: Array<{ id: string; text: MatchText }>): Promise<Map<string, TextEvidence>> {
+    const query = this.queryOf(demandText(demand), model);
+    const filter: SearchFilter | undefined = demand.minTrl != null ? { field: 'trl', gte: demand.minTrl } : undefined;
+    const pool = new Map((await this.retrieve<AchievementDocument>(ACHIEVEMENTS_INDEX, query, filter)).map((doc) => [doc.id, documentText(doc)]));
+    for (const x of extra) pool.set(x.id, x.text);
+    const ids = [...pool.keys()];
+    const { evidence } = rankPool(query, ids.map((id) => pool.get(id)!), this.tokenizer, relevanceParams(model.weights), wholeText(demandText(demand)));
+    return new Map(ids.map((id, i) => [id, evidence[i]]));
+  }
+
   // ---- ranking (also used by the worker) ----
 
+  /** The thesaurus and weights in force now, with their versions. */
+  async model(): Promise<Model> {
+    // One round trip for all three; each part is reloaded only when its fingerprint moved.
+    const fp = await this.repo.modelFingerprints(this.tx.manager);
+    const [{ thesaurus, version: thesaurusVersion }, active] = await Promise.all([this.thesaurus.versioned(fp.thesaurus), this.weights.active(fp.weightsVersion)]);
+    if (this.parksCache?.fingerprint !== fp.parks) this.parksCache = { fingerprint: fp.parks, parks: await this.repo.parks(this.tx.manager) };
+    if (this.wordsCache?.revision !== this.tokenizer.revision) this.wordsCache = { revision: this.tokenizer.revision, words: new Set(this.tokenizer.dictionaryWords()) };
+    return { thesaurus, weights: active.weights, version: { weightsVersion: active.version, thesaurusVersion }, domainWords: this.wordsCache.words, parks: this.parksCache.parks };
+  }
+
+  private queryOf(text: MatchText, model: Model): MatchQuery {
+    return buildMatchQuery(text, this.tokenizer, model.thesaurus, model.domainWords, model.weights.fields);
+  }
+
   async rankAchievementsFor(demand: DemandResponse, limit: number): Promise<RankedAchievement[]> {
-    const thesaurus = await this.thesaurus.current();
-    const query = buildMatchQuery(demandText(demand), this.tokenizer, thesaurus, new Set(this.tokenizer.dictionaryWords()));
+    const model = await this.model();
+    const query = this.queryOf(demandText(demand), model);
     // Hard constraint in the search filter, before ranking: nothing below the demand's minimum readiness.
     const filter: SearchFilter | undefined = demand.minTrl != null ? { field: 'trl', gte: demand.minTrl } : undefined;
     const candidates = await this.retrieve<AchievementDocument>(ACHIEVEMENTS_INDEX, query, filter);
-    const facts = demandFacts(demand, await this.repo.parks(this.tx.manager));
+    const facts = demandFacts(demand, model.parks);
+    const eligible = candidates.filter((doc) => meetsHardConstraints(facts, achievementFactsOfDocument(doc)));
+    // Relevance within the pool, with pseudo-relevance feedback from its best candidates (query/relevance.ts).
+    const { evidence } = rankPool(query, eligible.map(documentText), this.tokenizer, relevanceParams(model.weights), wholeText(demandText(demand)));
     const ranked: RankedAchievement[] = [];
-    for (const doc of candidates) {
-      const achievement = achievementFactsOfDocument(doc);
-      if (!meetsHardConstraints(facts, achievement)) continue;
-      const evidence = textEvidence(query, { title: doc.title, keywords: doc.keywords ?? [], body: doc.summary ?? '' });
-      if (evidence.relevance < MIN_TEXT_RELEVANCE) continue;
-      ranked.push({ document: doc, scored: scorePair(facts, achievement, evidence, REFERENCE_LABELS), relevance: evidence.relevance });
-    }
+    eligible.forEach((doc, i) => {
+      if (evidence[i].relevance < MIN_TEXT_RELEVANCE) return;
+      ranked.push({ document: doc, scored: scorePair(facts, achievementFactsOfDocument(doc), evidence[i], REFERENCE_LABELS, undefined, model.weights), relevance: evidence[i].relevance, model: model.version });
+    });
     return sortRanked(ranked).slice(0, Math.max(limit * 2, limit + 10));
   }
 
   async rankDemandsFor(achievement: AchievementResponse, viewer: Viewer, limit: number): Promise<RankedDemand[]> {
-    const thesaurus = await this.thesaurus.current();
-    const query = buildMatchQuery(achievementText(achievement), this.tokenizer, thesaurus, new Set(this.tokenizer.dictionaryWords()));
+    const model = await this.model();
+    const query = this.queryOf(achievementText(achievement), model);
     const filters: SearchFilter[] = [{ or: [{ field: 'minTrl', isNull: true }, { field: 'minTrl', lte: achievement.trl }] }];
     // Only demands the viewer may read in full are candidates: a match must never reveal a description.
     const readable = viewer === SYSTEM_VIEWER ? null : this.demands.readableFilter(viewer);
     if (readable) filters.push(readable);
     const candidates = await this.retrieve<DemandDocument>(DEMANDS_INDEX, query, { and: filters });
-    const parks = await this.repo.parks(this.tx.manager);
+    const parks = model.parks;
     const facts = achievementFactsOfResponse(achievement);
+    const eligible = candidates.filter((doc) => meetsHardConstraints(demandFactsOfDocument(doc, parks), facts));
+    const pool = eligible.map((doc) => ({ title: doc.title, keywords: doc.keywords ?? [], body: doc.description ?? '' }));
+    const { evidence } = rankPool(query, pool, this.tokenizer, relevanceParams(model.weights), wholeText(achievementText(achievement)));
     const ranked: RankedDemand[] = [];
-    for (const doc of candidates) {
-      const demand = demandFactsOfDocument(doc, parks);
-      if (!meetsHardConstraints(demand, facts)) continue;
-      const evidence = textEvidence(query, { title: doc.title, keywords: doc.keywords ?? [], body: doc.description ?? '' });
-      if (evidence.relevance < MIN_TEXT_RELEVANCE) continue;
-      ranked.push({ document: doc, scored: scorePair(demand, facts, evidence, REFERENCE_LABELS), relevance: evidence.relevance });
-    }
+    eligible.forEach((doc, i) => {
+      if (evidence[i].relevance < MIN_TEXT_RELEVANCE) return;
+      ranked.push({ document: doc, scored: scorePair(demandFactsOfDocument(doc, parks), facts, evidence[i], REFERENCE_LABELS, undefined, model.weights), relevance: evidence[i].relevance, model: model.version });
+    });
     return sortRanked(ranked).slice(0, Math.max(limit * 2, limit + 10));
   }
 
   /** Re-check the hard constraints on PostgreSQL's copy: a stale index must not leak a withdrawn achievement. */
-  async hydrateAchievements(demand: DemandResponse, ranked: RankedAchievement[]): Promise<Array<{ achievement: AchievementResponse; scored: ScoredMatch }>> {
+  async hydrateAchievements(demand: DemandResponse, ranked: RankedAchievement[]): Promise<Array<{ achievement: AchievementResponse; scored: ScoredMatch; model: ModelVersion }>> {
     const rows = new Map((await this.catalog.getAchievementsByIds(ranked.map((r) => r.document.id))).map((a) => [a.id, a]));
     return ranked.flatMap((r) => {
       const a = rows.get(r.document.id);
       if (!a || a.status !== 'published' || (demand.minTrl != null && a.trl < demand.minTrl)) return [];
-      return [{ achievement: a, scored: r.scored }];
+      return [{ achievement: a, scored: r.scored, model: r.model }];
     });
   }
 
-  async hydrateDemands(viewer: Viewer, ranked: RankedDemand[]): Promise<Array<{ demand: DemandResponse; scored: ScoredMatch }>> {
+  async hydrateDemands(viewer: Viewer, ranked: RankedDemand[]): Promise<Array<{ demand: DemandResponse; scored: ScoredMatch; model: ModelVersion }>> {
     const rows = new Map((await this.demands.getDemandsByIds(ranked.map((r) => r.document.id))).map((d) => [d.id, d]));
     return ranked.flatMap((r) => {
       const d = rows.get(r.document.id);
       if (!d || !MATCHABLE_DEMAND_STATUSES.includes(d.status)) return [];
       if (viewer !== SYSTEM_VIEWER && !this.demands.canReadDescription(viewer, d)) return [];
-      return [{ demand: d, scored: r.scored }];
+      return [{ demand: d, scored: r.scored, model: r.model }];
     });
   }
 
   /**
-   * Candidates = one query of the ten strongest terms plus one probe per leading term: a long query only returns documents
-   * holding its first word, so single-term probes (expanded by the index's thesaurus synonyms) give the recall.
+   * Candidates = one search of the ten strongest terms (expansions included), any of them matching: documents holding
+   * more of the words come first, and a document missing the first word is still returned (embedded engine; Meilisearch
+   * drops the most frequent words first). One search per match, not one per leading term: at 100,000 achievements the
+   * single-term probes cost several times a plain search while the re-ranking decides the order anyway.
    */
   private async retrieve<D extends SearchDocument>(index: string, query: MatchQuery, filter: SearchFilter | undefined): Promise<D[]> {
     if (!query.queryTerms.length) return [];
     // A trailing space: whole words only, no prefix expansion of the last one.
-    const searches = [
-      this.search.search<D>(index, { q: `${query.queryTerms.join(' ')} `, filter, limit: COMBINED_QUERY_LIMIT, matchingStrategy: 'frequency' }),
-      ...query.probeTerms.map((term) => this.search.search<D>(index, { q: `${term} `, filter, limit: PROBE_LIMIT })),
-    ];
-    const byId = new Map<string, D>();
-    for (const result of await Promise.all(searches)) for (const hit of result.hits) if (!byId.has(hit.document.id)) byId.set(hit.document.id, hit.document);
-    return [...byId.values()];
+    const result = await this.search.search<D>(index, { q: `${query.queryTerms.join(' ')} `, filter, limit: CANDIDATE_LIMIT, matchingStrategy: 'frequency' });
+    return result.hits.map((hit) => hit.document);
   }
 }
 
@@ -192,6 +230,10 @@ function sortRanked<T extends { document: { id: string }; scored: ScoredMatch; r
 
 export function demandText(d: { title: string; keywords: string[]; description: string }): MatchText {
   return { title: d.title, keywords: d.keywords ?? [], body: d.description ?? '' };
+}
+
+function documentText(doc: AchievementDocument): MatchText {
+  return { title: doc.title, keywords: doc.keywords ?? [], body: doc.summary ?? '' };
 }
 
 export function achievementText(a: { title: string; keywords: string[]; summary: string }): MatchText {

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { ACHIEVEMENTS_INDEX } from '@techbridge/catalog';
 import { DEMANDS_INDEX } from '@techbridge/demand';
-import { Actor, ChineseTokenizer, Page, pageOf, SearchIndexer, SearchRebuilder, skipTake, TransactionRunner } from '@techbridge/platform';
+import { Actor, ChineseTokenizer, JobName, OutboxService, Page, pageOf, SearchIndexer, SearchRebuilder, skipTake, TransactionRunner } from '@techbridge/platform';
 import { IdentityService } from '@techbridge/identity';
 import type { EntityManager } from 'typeorm';
 import { mapThesaurusEntry, ThesaurusEntryDto, ThesaurusEntryResponse, ThesaurusListQuery } from './dto/matching.dto';
@@ -30,6 +31,7 @@ export class ThesaurusService {
     private readonly indexer: SearchIndexer,
     private readonly identity: IdentityService,
     private readonly rebuilder: SearchRebuilder,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Seed on first start, teach the segmenter the words, and register as a synonym source (settings are applied at bootstrap). */
@@ -39,9 +41,16 @@ export class ThesaurusService {
     for (const index of THESAURUS_INDEXES) this.indexer.addSynonymSource(index, async () => (await this.current()).toSearchSynonyms());
   }
 
+  /** The thesaurus as of now with its version (a digest of the table's fingerprint), which stored matches carry. */
+  /** `fingerprint`: the table's fingerprint when the caller already read it (THESAURUS_FINGERPRINT_SQL), saving a round trip. */
+  async versioned(fingerprint?: string): Promise<{ thesaurus: Thesaurus; version: string }> {
+    const thesaurus = await this.current(fingerprint);
+    return { thesaurus, version: createHash('sha256').update(this.cached?.fingerprint ?? '').digest('hex').slice(0, 12) };
+  }
+
   /** The thesaurus as of now (one cheap query to notice another process's edits). */
-  async current(): Promise<Thesaurus> {
-    const fingerprint = await this.repo.fingerprint(this.tx.manager);
+  async current(known?: string): Promise<Thesaurus> {
+    const fingerprint = known ?? (await this.repo.fingerprint(this.tx.manager));
     if (this.cached?.fingerprint === fingerprint) return this.cached.thesaurus;
     const rows = await this.repo.all(this.tx.manager);
     const thesaurus = new Thesaurus(rows.map((r) => ({ industry: r.industry, term: r.term, synonyms: r.synonyms, broader: r.broader, narrower: r.narrower, symptoms: r.symptoms })));
@@ -66,6 +75,7 @@ export class ThesaurusService {
       if (await this.repo.findByTerm(m, dto.industry, dto.term)) throw MatchingErrors.thesaurusEntryExists(dto.term);
       const row = await this.repo.save(m, { ...this.fieldsOf(dto), version: 1 });
       await this.rebuildIfNewWords(m, dto);
+      await this.rescoreStored(m);
       await this.identity.audit(m, actor, { action: 'thesaurus.create', entityType: 'thesaurus_entry', entityId: row.id, changes: { term: dto.term } });
       return row;
     });
@@ -81,6 +91,7 @@ export class ThesaurusService {
       if (clash && clash.id !== id) throw MatchingErrors.thesaurusEntryExists(dto.term);
       const next = await this.repo.save(m, { ...row, ...this.fieldsOf(dto), version: row.version + 1 });
       await this.rebuildIfNewWords(m, dto);
+      await this.rescoreStored(m);
       await this.identity.audit(m, actor, { action: 'thesaurus.update', entityType: 'thesaurus_entry', entityId: id, changes: { term: dto.term } });
       return next;
     });
@@ -93,9 +104,15 @@ export class ThesaurusService {
       const row = await this.repo.find(m, id, true);
       if (!row) throw MatchingErrors.thesaurusEntryNotFound();
       await this.repo.remove(m, id);
+      await this.rescoreStored(m);
       await this.identity.audit(m, actor, { action: 'thesaurus.delete', entityType: 'thesaurus_entry', entityId: id, changes: { term: row.term } });
     });
     await this.changed();
+  }
+
+  /** Stored matches were scored with the old thesaurus: a pass scores them again (rows already current are skipped). */
+  private rescoreStored(m: EntityManager): Promise<void> {
+    return this.outbox.enqueue(m, JobName.RescoreStoredMatches, { reason: 'thesaurus' });
   }
 
   /** Words the segmenter does not know yet change how documents are cut: the worker rebuilds the indexes. */

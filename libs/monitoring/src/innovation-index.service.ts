@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
 import { Actor, Clock, PARK_CODES, parkOf, TransactionRunner } from '@techbridge/platform';
 import { IdentityService } from '@techbridge/identity';
-import { IndexVerificationResponse, InnovationIndexResponse, mapWeights, ParkIndexResponse, WeightsDto, WeightsResponse } from './dto/monitoring.dto';
+import { IndexVerificationResponse, IndexYearsResponse, InnovationIndexResponse, mapWeights, ParkIndexResponse, WeightsDto, WeightsResponse } from './dto/monitoring.dto';
 import { IndexInputSources, IndexRun, IndexWeightsVersion } from './entities/innovation-index.entity';
 import { MonitoringAccessPolicy, MonitoringPermission } from './monitoring-access.policy';
 import { MonitoringErrors } from './monitoring.exception';
 import { MonitoringRepository } from './monitoring.repository';
 import { annualValue, SHARE_PARTS } from './rules/annual';
-import { computeInnovationIndex, IndexInputs, IndexWeights, validateWeights } from './rules/innovation-index';
+import { computeInnovationIndex, hasReportedData, IndexInputs, IndexWeights, rankParksWithData, validateWeights } from './rules/innovation-index';
 import { quartersOfYear } from './rules/quarter';
 
 /** The yearly innovation index: versioned weights, stored computations, reproducible from what they stored. */
@@ -77,6 +77,11 @@ export class InnovationIndexService {
     return this.view(run);
   }
 
+  /** The years with a computed index, newest first: the statistics page opens on the latest. */
+  async years(): Promise<IndexYearsResponse> {
+    return { years: await this.repo.indexYears(this.tx.manager) };
+  }
+
   async get(year: number): Promise<InnovationIndexResponse> {
     const run = await this.repo.latestIndexRun(this.tx.manager, year);
     if (!run) throw MonitoringErrors.indexNotFound(year);
@@ -100,17 +105,23 @@ export class InnovationIndexService {
   private async view(run: IndexRun): Promise<InnovationIndexResponse> {
     const m = this.tx.manager;
     const [weights, previous] = await Promise.all([this.repo.findWeights(m, run.weightsVersion), this.repo.latestIndexRun(m, run.year - 1)]);
+    const ranks = rankParksWithData(run.results, (park) => hasReportedData(run.inputs.values[park]));
+    const previousRanks = previous ? rankParksWithData(previous.results, (park) => hasReportedData(previous.inputs.values[park])) : new Map<string, number | null>();
     const before = new Map((previous?.results ?? []).map((r) => [r.park, r]));
     const parks: ParkIndexResponse[] = run.results.map((r) => {
       const p = parkOf(r.park);
       const prev = before.get(r.park);
+      const rank = ranks.get(r.park) ?? null;
+      const previousRank = previousRanks.get(r.park) ?? null;
       const inputs = Object.fromEntries(run.inputs.indicators.map((i) => [i.code, { value: run.inputs.values[r.park]?.[i.code] ?? null, figureIds: run.inputs.sources[r.park]?.[i.code] ?? [] }]));
       return {
-        park: r.park, parkName: { zh: p?.zh ?? r.park, en: p?.en ?? r.park }, score: r.score, rank: r.rank, dimensions: r.dimensions, normalised: r.normalised, inputs,
-        previousScore: prev?.score ?? null, previousRank: prev?.rank ?? null, scoreChange: prev ? Math.round((r.score - prev.score) * 10_000) / 10_000 : null,
-        rankChange: prev ? prev.rank - r.rank : null,
+        park: r.park, parkName: { zh: p?.zh ?? r.park, en: p?.en ?? r.park }, hasData: rank !== null, score: r.score, rank, dimensions: r.dimensions, normalised: r.normalised, inputs,
+        previousScore: prev?.score ?? null, previousRank, scoreChange: prev ? Math.round((r.score - prev.score) * 10_000) / 10_000 : null,
+        rankChange: rank !== null && previousRank !== null ? previousRank - rank : null,
       };
     });
+    // Ranked parks first in rank order, then the parks without data by code.
+    parks.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.park.localeCompare(b.park));
     return {
       year: run.year, runId: run.id, weightsVersion: run.weightsVersion, weights: mapWeights(weights!), quarters: run.quarters.filter((q) => quartersOfYear(run.year).includes(q)),
       computedAt: run.computedAt.toISOString(), parks,

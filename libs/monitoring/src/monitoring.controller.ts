@@ -3,12 +3,14 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import type { FastifyReply } from 'fastify';
 import { Actor, CurrentActor, PageQuery, ParseYearPipe, Public, Role, Roles } from '@techbridge/platform';
 import {
-  CorrectFigureDto, CorrectionResponse, DrillDownQuery, DrillDownResponse, EnterFiguresDto, EntryListQuery, EntryResponse, IndexQuery, IndexVerificationResponse, IndicatorResponse,
+  CorrectFigureDto, CorrectionResponse, DrillDownQuery, DrillDownResponse, EnterFiguresDto, EntryListQuery, EntryResponse, IndexQuery, IndexVerificationResponse, IndexYearsResponse, IndicatorResponse,
   InnovationIndexResponse, OpenQuarterDto, QuarterResponse, ReportQuery, ReportResponse, ReturnEntryDto, TargetProgressResponse, WeightsDto, WeightsResponse,
 } from './dto/monitoring.dto';
 import { InnovationIndexService } from './innovation-index.service';
 import { indexXlsx, reportCsv, reportXlsx } from './monitoring.export';
 import { MonitoringService } from './monitoring.service';
+import { ContractAmountsResponse, OverviewResponse, TrendsResponse, YearQuery } from './dto/statistics.dto';
+import { StatisticsService } from './statistics.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -25,7 +27,32 @@ export class MonitoringController {
   constructor(
     private readonly monitoring: MonitoringService,
     private readonly index: InnovationIndexService,
+    private readonly statistics: StatisticsService,
   ) {}
+
+  @Get('overview')
+  @Public()
+  @ApiOperation({ summary: '首页统计 / Headline figures of this year: achievements, demands, registered deals and amount, events, latest deals' })
+  @ApiOkResponse({ type: OverviewResponse })
+  overview(): Promise<OverviewResponse> {
+    return this.statistics.overview();
+  }
+
+  @Get('trends')
+  @Public()
+  @ApiOperation({ summary: '季度趋势 / Zone-wide value of each indicator over the last published quarters' })
+  @ApiOkResponse({ type: TrendsResponse })
+  trends(): Promise<TrendsResponse> {
+    return this.statistics.trends();
+  }
+
+  @Get('contract-amounts')
+  @Public()
+  @ApiOperation({ summary: '技术合同成交额 / Registered contract amounts of a year by industry and by direction (Beijing/Tianjin → Hebei)' })
+  @ApiOkResponse({ type: ContractAmountsResponse })
+  contractAmounts(@Query() q: YearQuery): Promise<ContractAmountsResponse> {
+    return this.statistics.contractAmounts(q.year);
+  }
 
   @Get('indicators')
   @Public()
@@ -170,6 +197,14 @@ export class MonitoringController {
   @ApiOkResponse({ type: InnovationIndexResponse })
   compute(@CurrentActor() actor: Actor, @Param('year', ParseYearPipe) year: number): Promise<InnovationIndexResponse> {
     return this.index.compute(actor, year);
+  }
+
+  @Get('innovation-index')
+  @Public()
+  @ApiOperation({ summary: '已发布创新指数的年份 / The years with a computed innovation index, newest first' })
+  @ApiOkResponse({ type: IndexYearsResponse })
+  indexYears(): Promise<IndexYearsResponse> {
+    return this.index.years();
   }
 
   @Get('innovation-index/:year')

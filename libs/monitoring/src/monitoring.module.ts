@@ -16,6 +16,7 @@ import { MonitoringController } from './monitoring.controller';
 import { MonitoringRepository } from './monitoring.repository';
 import { MonitoringAccessPolicy } from './monitoring-access.policy';
 import { MonitoringService } from './monitoring.service';
+import { StatisticsService } from './statistics.service';
 import { COMPUTED_INDICATOR_SOURCES, ComputedIndicatorSource } from './sources/computed-source';
 import { CatalogIndicatorSource } from './sources/catalog.source';
 import { ContractsIndicatorSource } from './sources/contracts.source';
@@ -40,6 +41,7 @@ import { RoadshowIndicatorSource } from './sources/roadshow.source';
     MonitoringRepository,
     MonitoringService,
     InnovationIndexService,
+    StatisticsService,
     ContractsIndicatorSource,
     CatalogIndicatorSource,
     DemandIndicatorSource,

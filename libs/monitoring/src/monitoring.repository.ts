@@ -117,6 +117,11 @@ export class MonitoringRepository {
     return m.getRepository(IndexRun).save(m.getRepository(IndexRun).create(r));
   }
 
+  async indexYears(m: EntityManager): Promise<number[]> {
+    const rows: Array<{ year: number }> = await m.getRepository(IndexRun).createQueryBuilder('r').select('DISTINCT r.year', 'year').orderBy('year', 'DESC').getRawMany();
+    return rows.map((r) => Number(r.year));
+  }
+
   latestIndexRun(m: EntityManager, year: number): Promise<IndexRun | null> {
     return m.getRepository(IndexRun).findOne({ where: { year }, order: { seq: 'DESC' } });
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { Actor, Clock, DomainError, Page, pageOf, skipTake, TransactionRunner } from '@techbridge/platform';
+import { Actor, Clock, DomainError, JobName, OutboxService, Page, pageOf, skipTake, TransactionRunner } from '@techbridge/platform';
+import { Mailer } from './email/mailer';
 import { mapNotification, NotificationQuery, NotificationResponse } from './dto/notification.dto';
 import { Notification } from './entities/notification.entity';
 
@@ -23,13 +24,22 @@ export class NotificationService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
+    private readonly mailer: Mailer,
   ) {}
 
-  /** Inside the caller's transaction when given, so a notification commits with the change that caused it. */
-  async notify(items: NewNotification | NewNotification[], m: EntityManager = this.tx.manager): Promise<void> {
+  /**
+   * Inside the caller's transaction when given, so a notification commits with the change that caused it. With a mail
+   * server configured, each new notification's e-mail is queued through the outbox in that same transaction.
+   */
+  async notify(items: NewNotification | NewNotification[], m?: EntityManager): Promise<void> {
     const list = Array.isArray(items) ? items : [items];
     if (!list.length) return;
-    await m
+    await this.tx.run((tx) => this.insert(tx, list), m);
+  }
+
+  private async insert(m: EntityManager, list: NewNotification[]): Promise<void> {
+    const result = await m
       .createQueryBuilder()
       .insert()
       .into(Notification)
@@ -48,7 +58,13 @@ export class NotificationService {
         })) as QueryDeepPartialEntity<Notification>[],
       )
       .orIgnore()
+      .returning(['id'])
       .execute();
+    if (!this.mailer.enabled) return;
+    // A duplicate (same dedupe key) inserts nothing and returns no row: its e-mail went with the first.
+    for (const row of result.raw as Array<{ id: string }>) {
+      await this.outbox.enqueue(m, JobName.SendNotificationEmail, { notificationId: row.id }, { jobId: `notification:${row.id}:email` });
+    }
   }
 
   async list(actor: Actor, q: NotificationQuery): Promise<Page<NotificationResponse> & { unread: number }> {

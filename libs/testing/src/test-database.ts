@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 export const TEST_PG_SERVER = 'postgres://postgres@127.0.0.1:5432';
 /** Set by global setup to this jest run's own template (see global-setup.ts). */
 export const TEMPLATE_DB = process.env.TB_TEST_TEMPLATE_DB ?? 'techbridge_test_template';
-export const TEST_REDIS_URL = 'redis://127.0.0.1:6379';
+/** REDIS_URL when set (another server or db index, e.g. redis://127.0.0.1:6379/5), else the machine's Redis db 0. */
+export const TEST_REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
 export async function withAdminClient<T>(work: (c: Client) => Promise<T>): Promise<T> {
   const c = new Client({ connectionString: `${TEST_PG_SERVER}/postgres` });

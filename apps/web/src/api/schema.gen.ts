@@ -597,6 +597,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts/institutions/{orgId}/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机构成交记录 / Registered contracts an organisation sold or facilitated: totals and the latest five (no counterparties) */
+        get: operations["ContractsController_deals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts/institutions/{orgId}/registration-profile": {
         parameters: {
             query?: never;
@@ -837,6 +854,41 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/favourites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My favourite achievements and demands */
+        get: operations["FavouriteController_list"];
+        put?: never;
+        /** Keep an achievement or demand I may see in my favourites (201 when added, 200 when already there) */
+        post: operations["FavouriteController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/favourites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a favourite */
+        delete: operations["FavouriteController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1102,6 +1154,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/matching/weights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MatchWeightsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching/weights/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MatchWeightsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching/weights/{version}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MatchWeightsController_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching/weights/refit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MatchWeightsController_refit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1110,6 +1226,40 @@ export interface paths {
             cookie?: never;
         };
         get: operations["IdentityController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreement versions I accepted, and when */
+        get: operations["SiteController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/contract-amounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 技术合同成交额 / Registered contract amounts of a year by industry and by direction (Beijing/Tianjin → Hebei) */
+        get: operations["MonitoringController_contractAmounts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1184,6 +1334,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/innovation-index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布创新指数的年份 / The years with a computed innovation index, newest first */
+        get: operations["MonitoringController_indexYears"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/innovation-index/{year}": {
         parameters: {
             query?: never;
@@ -1245,6 +1412,23 @@ export interface paths {
         get: operations["MonitoringController_weights"];
         /** Set the index weights (a new version; past computations keep theirs) */
         put: operations["MonitoringController_setWeights"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 首页统计 / Headline figures of this year: achievements, demands, registered deals and amount, events, latest deals */
+        get: operations["MonitoringController_overview"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1420,6 +1604,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 季度趋势 / Zone-wide value of each indicator over the last published quarters */
+        get: operations["MonitoringController_trends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -1446,6 +1647,24 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["NotificationController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/email-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which notification categories the caller also receives by e-mail */
+        get: operations["NotificationController_emailPreferences"];
+        /** Turn e-mail on or off per notification category */
+        put: operations["NotificationController_updateEmailPreferences"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2097,6 +2316,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/saved-searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My saved searches */
+        get: operations["SavedSearchController_list"];
+        put?: never;
+        /** Save a search of achievements or demands (alerts on new matching listings unless alert is false) */
+        post: operations["SavedSearchController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-searches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a saved search */
+        delete: operations["SavedSearchController_remove"];
+        options?: never;
+        head?: never;
+        /** Rename a saved search or turn its alerts on or off */
+        patch: operations["SavedSearchController_update"];
+        trace?: never;
+    };
     "/api/v1/search/achievements": {
         parameters: {
             query?: never;
@@ -2139,6 +2394,40 @@ export interface paths {
             cookie?: never;
         };
         get: operations["CatalogSearchController_packages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Footer facts from configuration (host organisation, contact, ICP number) and the current agreement versions */
+        get: operations["SiteController_site"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/site/legal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current user agreement and privacy policy, in full */
+        get: operations["SiteController_legal"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2285,6 +2574,10 @@ export interface components {
         };
         AchievementMatchItem: {
             achievement: components["schemas"]["AchievementResponse"];
+            computedWith: components["schemas"]["ModelVersionResponse"];
+            /** @description What speaks against it (over budget, readiness just at the minimum, ...), apart from the reasons */
+            concerns: components["schemas"]["MatchReasonResponse"][];
+            /** @description What speaks for the pair */
             reasons: components["schemas"]["MatchReasonResponse"][];
             score: number;
         };
@@ -2360,6 +2653,12 @@ export interface components {
             processingTimeMs: number;
             total: number;
         };
+        AddFavouriteDto: {
+            /** @enum {string} */
+            subject: "achievement" | "demand";
+            /** Format: uuid */
+            targetId: string;
+        };
         AddSuggestionsDto: {
             /** @default 60 */
             minScore: number;
@@ -2373,6 +2672,33 @@ export interface components {
             /** @description Accepted presentations that did not fit the opening hours */
             unplaced: components["schemas"]["PresentationResponse"][];
         };
+        AgreementAcceptanceResponse: {
+            acceptedAt: string;
+            /** @enum {string} */
+            document: "user-agreement" | "privacy-policy";
+            version: string;
+        };
+        AgreementsAcceptedDto: {
+            /**
+             * @description Version of the privacy policy accepted (GET /site)
+             * @example 2026-12-01
+             */
+            privacyPolicy: string;
+            /**
+             * @description Version of the user agreement accepted (GET /site)
+             * @example 2026-12-01
+             */
+            userAgreement: string;
+        };
+        AmountRowResponse: {
+            /** @description yuan */
+            contractAmount: number;
+            contracts: number;
+            /** @description industry code, or direction: absorbed-bj-tj (Beijing/Tianjin → Hebei), within-province, out-of-province, other */
+            key: string | null;
+            /** @description yuan */
+            technologyAmount: number;
+        };
         ApplyPresentationDto: {
             achievementId?: string;
             packageId?: string;
@@ -2383,6 +2709,14 @@ export interface components {
         AssignBrokerDto: {
             /** @description A user with the broker role */
             userId: string;
+        };
+        BilingualParagraphs: {
+            en: string[];
+            zh: string[];
+        };
+        BilingualText: {
+            en: string;
+            zh: string;
         };
         BrokerProfileDto: {
             /** @example JJR-HE-2025-0012 */
@@ -2425,6 +2759,12 @@ export interface components {
             email?: string;
             name?: string;
             phone?: string;
+        };
+        ContractAmountsResponse: {
+            byDirection: components["schemas"]["AmountRowResponse"][];
+            byIndustry: components["schemas"]["AmountRowResponse"][];
+            total: components["schemas"]["AmountRowResponse"];
+            year: number;
         };
         ContractPartyDto: {
             /** @example 91130100MA0XXXXXXX */
@@ -2627,6 +2967,47 @@ export interface components {
             theme: string;
             title: string;
         };
+        CreateSavedSearchDto: {
+            /**
+             * @description Alert when a new listing matches
+             * @default true
+             */
+            alert: boolean;
+            /** @description Demands only: budget at least (yuan) */
+            budgetMin?: number;
+            /**
+             * @description Demands only
+             * @enum {string}
+             */
+            cooperationMode?: "transfer" | "license" | "joint-implementation" | "equity" | "joint-development" | "consulting" | "other";
+            /** @enum {string} */
+            field?: "intelligent-manufacturing" | "aero-engine" | "robotics" | "cnc-machine-tools" | "rail-transit" | "petroleum-equipment" | "big-data" | "artificial-intelligence" | "mobile-internet" | "cloud-computing" | "beidou-navigation" | "display" | "electronic-information" | "biopharma" | "medical-devices" | "tcm" | "health-services" | "photovoltaics" | "wind-power" | "hydrogen" | "energy-storage" | "smart-grid" | "advanced-metals" | "polymers" | "display-materials" | "carbon-materials" | "electronic-materials" | "building-materials" | "air-pollution" | "water-treatment" | "solid-waste" | "environmental-monitoring" | "energy-efficiency" | "power-batteries" | "electric-drive" | "connected-vehicles" | "fuel-cell-vehicles" | "auto-parts" | "testing-certification" | "ip-services" | "tech-consulting" | "industrial-design" | "tech-finance" | "seed-industry" | "smart-agriculture" | "food-processing" | "animal-husbandry" | "agricultural-machinery";
+            /** @enum {string} */
+            industry?: "advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture";
+            name: string;
+            /** @enum {string} */
+            park?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+            /** @description Achievements only: asking price at most (yuan) */
+            priceMax?: number;
+            /** @description Free text */
+            q?: string;
+            /**
+             * @description Achievements only: the owner's region
+             * @enum {string}
+             */
+            region?: "BJ" | "TJ" | "HE" | "other";
+            /** @enum {string} */
+            subject: "achievement" | "demand";
+            /**
+             * @description Achievements only
+             * @enum {string}
+             */
+            transferMode?: "self-implementation" | "transfer" | "license" | "joint-implementation" | "equity" | "other";
+            /** @description Achievements only */
+            trlMax?: number;
+            /** @description Achievements only */
+            trlMin?: number;
+        };
         DeadLetterPage: {
             items: components["schemas"]["DeadLetterResponse"][];
             page: number;
@@ -2649,6 +3030,22 @@ export interface components {
         DeadLetterRetryResponse: {
             /** @description Messages given a fresh set of attempts */
             retried: string[];
+        };
+        DealLineResponse: {
+            /** @description yuan */
+            contractAmount: number;
+            /** @enum {string} */
+            direction: "absorbed-bj-tj" | "within-province" | "out-of-province" | "other";
+            registeredAt: string;
+            type: string;
+            typeName: Record<string, never>;
+        };
+        DealRecordResponse: {
+            /** @description yuan */
+            contractAmount: number;
+            contracts: number;
+            /** @description the latest five */
+            latest: components["schemas"]["DealLineResponse"][];
         };
         DecidePresentationDto: {
             /** @enum {string} */
@@ -2709,8 +3106,12 @@ export interface components {
             items: components["schemas"]["DemandMatchItem"][];
         };
         DemandMatchItem: {
+            computedWith: components["schemas"]["ModelVersionResponse"];
+            /** @description What speaks against it, apart from the reasons */
+            concerns: components["schemas"]["MatchReasonResponse"][];
             /** @description DemandResponse, or RedactedDemandResponse for a viewer who may not read the description */
             demand: components["schemas"]["DemandResponse"] | components["schemas"]["RedactedDemandResponse"];
+            /** @description What speaks for the pair */
             reasons: components["schemas"]["MatchReasonResponse"][];
             score: number;
         };
@@ -2768,6 +3169,22 @@ export interface components {
             figure: components["schemas"]["FigureResponse"];
             /** @description every revision, oldest first */
             history: components["schemas"]["FigureResponse"][];
+        };
+        EmailCategoryChoice: {
+            /** @enum {string} */
+            category: "matches" | "alerts" | "demands" | "roadshows" | "contracts" | "other";
+            email: boolean;
+        };
+        EmailCategoryPreference: {
+            /** @enum {string} */
+            category: "matches" | "alerts" | "demands" | "roadshows" | "contracts" | "other";
+            email: boolean;
+            label: components["schemas"]["LabelResponse"];
+        };
+        EmailPreferencesResponse: {
+            categories: components["schemas"]["EmailCategoryPreference"][];
+            /** @description False when the platform has no mail server configured: notifications stay in-app */
+            emailAvailable: boolean;
         };
         EnterFiguresDto: {
             entries: components["schemas"]["EntryInputDto"][];
@@ -2853,6 +3270,23 @@ export interface components {
             action: "open-registration" | "close-registration" | "mark-held" | "close" | "cancel";
             reason?: string;
         };
+        FavouritePageResponse: {
+            items: components["schemas"]["FavouriteResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        FavouriteResponse: {
+            /** @description False when the listing has been withdrawn or is no longer visible to you */
+            available: boolean;
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            subject: "achievement" | "demand";
+            targetId: string;
+            /** @description Title as it is now */
+            title: string;
+        };
         FigureResponse: {
             breakdown: string;
             createdAt: string;
@@ -2910,6 +3344,10 @@ export interface components {
             runId: string;
             weightsVersion: number;
         };
+        IndexYearsResponse: {
+            /** @description years with a computed index, newest first */
+            years: number[];
+        };
         IndicatorResponse: {
             /** @enum {string} */
             aggregation: "sum" | "last" | "mean" | "share";
@@ -2925,6 +3363,15 @@ export interface components {
             source: "computed" | "entered";
             /** @enum {string} */
             unit: "count" | "yuan" | "percent" | "per-10k";
+        };
+        IndicatorTrendResponse: {
+            code: string;
+            dimension: string;
+            name: Record<string, never>;
+            /** @enum {string} */
+            unit: "count" | "yuan" | "percent" | "per-10k";
+            /** @description one value per entry of `quarters`, in that order */
+            values: number[] | null;
         };
         IndustryResponse: {
             code: string;
@@ -2958,6 +3405,10 @@ export interface components {
             achievementId?: string;
             packageId?: string;
         };
+        LabelResponse: {
+            en: string;
+            zh: string;
+        };
         LanguageHintDto: {
             en: string;
             suggestions: components["schemas"]["LanguageSuggestion"][];
@@ -2966,6 +3417,31 @@ export interface components {
         LanguageSuggestion: {
             en: string;
             zh: string;
+        };
+        LatestDealResponse: {
+            /** @description yuan */
+            contractAmount: number;
+            /** @enum {string} */
+            direction: "absorbed-bj-tj" | "within-province" | "out-of-province" | "other";
+            id: string;
+            parkCode: string | null;
+            registeredAt: string;
+            /** @description contract type code */
+            type: string;
+            typeName: Record<string, never>;
+        };
+        LegalDocumentResponse: {
+            body: components["schemas"]["BilingualParagraphs"];
+            /** @enum {string} */
+            document: "user-agreement" | "privacy-policy";
+            title: components["schemas"]["BilingualText"];
+            version: string;
+        };
+        LegalDocumentSummaryResponse: {
+            /** @enum {string} */
+            document: "user-agreement" | "privacy-policy";
+            title: components["schemas"]["BilingualText"];
+            version: string;
         };
         MatchAchievementSummary: {
             id: string;
@@ -3009,7 +3485,7 @@ export interface components {
         MatchReasonResponse: {
             code: string;
             en: string;
-            /** @description Points this feature added to the score (negative: taken off) */
+            /** @description Points this feature added to the score (reasons: > 0) or took from it (concerns: ≤ 0) */
             points: number;
             zh: string;
         };
@@ -3017,8 +3493,11 @@ export interface components {
             achievement: components["schemas"]["MatchAchievementSummary"];
             brokerUserId: string | null;
             /** @enum {string|null} */
-            closeReason: "too-early" | "price" | "ip-unclear" | "no-reply" | "other" | null;
+            closeReason: "too-early" | "price" | "ip-unclear" | "no-reply" | "not-relevant" | "mode-mismatch" | "other" | null;
             computedAt: string;
+            /** @description Null for a match stored before scores were versioned (the next recomputation fills it) */
+            computedWith: components["schemas"]["ModelVersionResponse"] | null;
+            concerns: components["schemas"]["MatchReasonResponse"][];
             /** @description The full demand, or its redacted view when you may not read it */
             demand: components["schemas"]["DemandResponse"] | components["schemas"]["RedactedDemandResponse"];
             id: string;
@@ -3039,8 +3518,39 @@ export interface components {
              * @description Required when action = close
              * @enum {string}
              */
-            closeReason?: "too-early" | "price" | "ip-unclear" | "no-reply" | "other";
+            closeReason?: "too-early" | "price" | "ip-unclear" | "no-reply" | "not-relevant" | "mode-mismatch" | "other";
             note?: string;
+        };
+        MatchWeightsPageResponse: {
+            items: components["schemas"]["MatchWeightsVersionResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        MatchWeightsVersionResponse: {
+            active: boolean;
+            createdAt: string;
+            /** @description Figures of the fit (outcome counts, ordered pairs before/after); never a text or an id */
+            evidence: {
+                [key: string]: number;
+            };
+            /** @description Points per feature at full strength (reasons ≥ 0, concerns ≤ 0) */
+            features: {
+                [key: string]: number;
+            };
+            /** @description Per-field weights of the query side and the candidate side */
+            fields: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            note: string | null;
+            params: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            source: "default" | "fitted-tuning" | "refit-outcomes";
+            version: number;
         };
         MeetingRequestDto: {
             /** @enum {string} */
@@ -3064,6 +3574,12 @@ export interface components {
             status: string;
             /** @description 1-based table number as shown at the venue */
             table: number;
+        };
+        ModelVersionResponse: {
+            /** @description Version (digest) of the thesaurus the score was computed with */
+            thesaurusVersion: string;
+            /** @description Version of the matcher weights the score was computed with */
+            weightsVersion: number;
         };
         MyScheduleResponse: {
             eventId: string;
@@ -3119,6 +3635,21 @@ export interface components {
             /** @description May exercise the powers of its type (verified, or a type that needs no verification) */
             verified: boolean;
             verifiedAt: string | null;
+        };
+        OverviewResponse: {
+            /** @description achievements published this year */
+            achievements: number;
+            /** @description their contract amount, yuan */
+            dealAmount: number;
+            /** @description technology contracts registered this year */
+            deals: number;
+            /** @description enterprise demands published this year */
+            demands: number;
+            /** @description roadshows and matchmaking events held this year */
+            events: number;
+            /** @description the latest registered contracts (no party names: the figures are public, the parties are not) */
+            latestDeals: components["schemas"]["LatestDealResponse"][];
+            year: number;
         };
         OwnerSummary: {
             claimed: boolean;
@@ -3189,13 +3720,16 @@ export interface components {
         };
         ParkIndexResponse: {
             dimensions: Record<string, never>;
+            /** @description false: the park reported nothing that year (every input missing or 0); it is listed but not ranked */
+            hasData: boolean;
             inputs: Record<string, never>;
             normalised: Record<string, never>;
             park: string;
             parkName: Record<string, never>;
             previousRank: number | null;
             previousScore: number | null;
-            rank: number;
+            /** @description competition rank among the parks with data; null for a park without */
+            rank: number | null;
             /** @description positive = moved up */
             rankChange: number | null;
             score: number;
@@ -3300,6 +3834,10 @@ export interface components {
              */
             visibility: "public" | "members" | "brokers";
         };
+        RefitRequestedResponse: {
+            /** @enum {boolean} */
+            requested: true;
+        };
         RefreshDto: {
             refreshToken: string;
         };
@@ -3381,6 +3919,55 @@ export interface components {
             /** @example 高新技术企业数与省科技厅认定名单不一致，请核对 */
             reason: string;
         };
+        SavedSearchCriteriaResponse: {
+            /** @description Demands only: budget at least (yuan) */
+            budgetMin?: number;
+            /**
+             * @description Demands only
+             * @enum {string}
+             */
+            cooperationMode?: "transfer" | "license" | "joint-implementation" | "equity" | "joint-development" | "consulting" | "other";
+            /** @enum {string} */
+            field?: "intelligent-manufacturing" | "aero-engine" | "robotics" | "cnc-machine-tools" | "rail-transit" | "petroleum-equipment" | "big-data" | "artificial-intelligence" | "mobile-internet" | "cloud-computing" | "beidou-navigation" | "display" | "electronic-information" | "biopharma" | "medical-devices" | "tcm" | "health-services" | "photovoltaics" | "wind-power" | "hydrogen" | "energy-storage" | "smart-grid" | "advanced-metals" | "polymers" | "display-materials" | "carbon-materials" | "electronic-materials" | "building-materials" | "air-pollution" | "water-treatment" | "solid-waste" | "environmental-monitoring" | "energy-efficiency" | "power-batteries" | "electric-drive" | "connected-vehicles" | "fuel-cell-vehicles" | "auto-parts" | "testing-certification" | "ip-services" | "tech-consulting" | "industrial-design" | "tech-finance" | "seed-industry" | "smart-agriculture" | "food-processing" | "animal-husbandry" | "agricultural-machinery";
+            /** @enum {string} */
+            industry?: "advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture";
+            /** @enum {string} */
+            park?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+            /** @description Achievements only: asking price at most (yuan) */
+            priceMax?: number;
+            /** @description Free text */
+            q?: string;
+            /**
+             * @description Achievements only: the owner's region
+             * @enum {string}
+             */
+            region?: "BJ" | "TJ" | "HE" | "other";
+            /**
+             * @description Achievements only
+             * @enum {string}
+             */
+            transferMode?: "self-implementation" | "transfer" | "license" | "joint-implementation" | "equity" | "other";
+            /** @description Achievements only */
+            trlMax?: number;
+            /** @description Achievements only */
+            trlMin?: number;
+        };
+        SavedSearchPageResponse: {
+            items: components["schemas"]["SavedSearchResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        SavedSearchResponse: {
+            alert: boolean;
+            createdAt: string;
+            criteria: components["schemas"]["SavedSearchCriteriaResponse"];
+            id: string;
+            lastAlertedAt: string | null;
+            name: string;
+            /** @enum {string} */
+            subject: "achievement" | "demand";
+        };
         SearchFacets: {
             industry: Record<string, never>;
             region: Record<string, never>;
@@ -3399,6 +3986,8 @@ export interface components {
             password: string;
         };
         SignUpDto: {
+            /** @description The user agreement and privacy policy versions accepted (current ones: GET /site) */
+            agreements: components["schemas"]["AgreementsAcceptedDto"];
             /** @example 张老师 */
             displayName: string;
             /** @example tto@example.edu.cn */
@@ -3406,6 +3995,16 @@ export interface components {
             organisation: components["schemas"]["NewOrganisationDto"];
             /** @description PASSWORD_MIN_LENGTH characters (10 by default) from PASSWORD_MIN_CLASSES of lower, upper, digit, other (3 by default) */
             password: string;
+        };
+        SiteResponse: {
+            /** @description Current versions, to accept at sign-up */
+            agreements: components["schemas"]["LegalDocumentSummaryResponse"][];
+            /** @description Contact line; empty when not configured */
+            contact: string;
+            /** @description Host organisation (主办单位); empty when not configured */
+            hostOrganisation: string;
+            /** @description ICP filing number (ICP备案号); empty when not configured */
+            icpNumber: string;
         };
         SubmitProposalDto: {
             /** @description Published achievements of your own organisation */
@@ -3497,6 +4096,11 @@ export interface components {
             validFrom: string;
             /** @example 2027-12-31 */
             validTo: string;
+        };
+        TrendsResponse: {
+            indicators: components["schemas"]["IndicatorTrendResponse"][];
+            /** @description the published quarters, oldest first (at most the last eight) */
+            quarters: string[];
         };
         TrlLevelResponse: {
             en: string;
@@ -3595,6 +4199,10 @@ export interface components {
             /** @enum {string} */
             visibility?: "public" | "members" | "brokers";
         };
+        UpdateEmailPreferencesDto: {
+            /** @description Categories to change; the others keep their setting */
+            categories: components["schemas"]["EmailCategoryChoice"][];
+        };
         UpdatePackageDto: {
             /** @description Ordered ids of published achievements */
             achievementIds?: string[];
@@ -3609,6 +4217,10 @@ export interface components {
         UpdateParkKeyIndustriesDto: {
             /** @description 重点产业代码（可为空） / industry codes, may be empty */
             keyIndustries: ("advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture")[];
+        };
+        UpdateSavedSearchDto: {
+            alert?: boolean;
+            name?: string;
         };
         UserResponse: {
             displayName: string;
@@ -4673,6 +5285,27 @@ export interface operations {
             };
         };
     };
+    ContractsController_deals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealRecordResponse"];
+                };
+            };
+        };
+    };
     ContractsController_setRegistrationProfile: {
         parameters: {
             query?: never;
@@ -5131,6 +5764,71 @@ export interface operations {
             };
         };
     };
+    FavouriteController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                subject?: "achievement" | "demand";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FavouritePageResponse"];
+                };
+            };
+        };
+    };
+    FavouriteController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddFavouriteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FavouriteResponse"];
+                };
+            };
+        };
+    };
+    FavouriteController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     GuideCatalogController_list: {
         parameters: {
             query?: {
@@ -5533,6 +6231,89 @@ export interface operations {
             };
         };
     };
+    MatchWeightsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchWeightsPageResponse"];
+                };
+            };
+        };
+    };
+    MatchWeightsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchWeightsVersionResponse"];
+                };
+            };
+        };
+    };
+    MatchWeightsController_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchWeightsVersionResponse"];
+                };
+            };
+        };
+    };
+    MatchWeightsController_refit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefitRequestedResponse"];
+                };
+            };
+        };
+    };
     IdentityController_me: {
         parameters: {
             query?: never;
@@ -5547,6 +6328,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SiteController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementAcceptanceResponse"][];
+                };
+            };
+        };
+    };
+    MonitoringController_contractAmounts: {
+        parameters: {
+            query?: {
+                /** @description default: this year (Beijing time) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractAmountsResponse"];
+                };
             };
         };
     };
@@ -5632,6 +6454,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorResponse"][];
+                };
+            };
+        };
+    };
+    MonitoringController_indexYears: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexYearsResponse"];
                 };
             };
         };
@@ -5740,6 +6581,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WeightsResponse"];
+                };
+            };
+        };
+    };
+    MonitoringController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewResponse"];
                 };
             };
         };
@@ -6020,6 +6880,25 @@ export interface operations {
             };
         };
     };
+    MonitoringController_trends: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendsResponse"];
+                };
+            };
+        };
+    };
     NotificationController_list: {
         parameters: {
             query?: {
@@ -6057,6 +6936,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    NotificationController_emailPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesResponse"];
+                };
+            };
+        };
+    };
+    NotificationController_updateEmailPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmailPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesResponse"];
+                };
             };
         };
     };
@@ -7068,6 +7989,96 @@ export interface operations {
             };
         };
     };
+    SavedSearchController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                subject?: "achievement" | "demand";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchPageResponse"];
+                };
+            };
+        };
+    };
+    SavedSearchController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSavedSearchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchResponse"];
+                };
+            };
+        };
+    };
+    SavedSearchController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedSearchController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSavedSearchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchResponse"];
+                };
+            };
+        };
+    };
     CatalogSearchController_achievements: {
         parameters: {
             query?: {
@@ -7155,6 +8166,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PackageSearchResponse"];
+                };
+            };
+        };
+    };
+    SiteController_site: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteResponse"];
+                };
+            };
+        };
+    };
+    SiteController_legal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocumentResponse"][];
                 };
             };
         };

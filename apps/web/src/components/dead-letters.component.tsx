@@ -3,6 +3,7 @@ import { api, ApiError, Page } from '../api';
 import { useI18n } from '../i18n';
 import { invalidate, useApiQuery } from '../query';
 import { EmptyState, ErrorNotice, Loading, Notice, Pagination } from './feedback.component';
+import { formatDateTime } from '../format';
 
 interface DeadLetter {
   id: string;
@@ -38,7 +39,7 @@ export function DeadLettersPanel() {
       setBusy(false);
     }
   };
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' });
+  const when = (iso: string) => formatDateTime(iso, lang);
 
   return (
     <section className="panel" aria-labelledby="dead-letters-title" data-testid="dead-letters">

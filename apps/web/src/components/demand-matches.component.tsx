@@ -15,6 +15,7 @@ interface DemandMatch {
   demand: DemandListItem;
   score: number;
   reasons: MatchReason[];
+  concerns: MatchReason[];
 }
 
 /** Demands an achievement can solve (with reasons); universities and institutes can propose a solution (揭榜) from here. */
@@ -32,7 +33,7 @@ export function DemandMatches({ achievementId }: { achievementId: string }) {
       <h4>{t('ws.university.matchingDemands')}</h4>
       {matches.isLoading && <Loading />}
       {!!matches.error && <ErrorNotice error={matches.error} onRetry={matches.refetch} />}
-      {matches.data && matches.data.items.length === 0 && <EmptyState>{t('ws.enterprise.matchesEmpty')}</EmptyState>}
+      {matches.data && matches.data.items.length === 0 && <EmptyState>{t('ws.university.demandMatchesEmpty')}</EmptyState>}
       {matches.data && matches.data.items.length > 0 && (
         <ol className="match-list">
           {matches.data.items.map((m) => (
@@ -48,7 +49,7 @@ export function DemandMatches({ achievementId }: { achievementId: string }) {
                 {!m.demand.redacted && <span>{m.demand.enterprise.name}</span>}
                 {!m.demand.redacted && <span>{formatMoney(m.demand.budget, lang, t('common.negotiable'))}</span>}
               </p>
-              <MatchReasons reasons={m.reasons} />
+              <MatchReasons reasons={m.reasons} concerns={m.concerns} />
               {canPropose && !m.demand.redacted && m.demand.status === 'published' && !done[m.demand.id] && (
                 <div className="card__actions">
                   <button type="button" className="btn btn--small btn--primary" aria-expanded={proposing === m.demand.id} onClick={() => setProposing(proposing === m.demand.id ? null : m.demand.id)}>

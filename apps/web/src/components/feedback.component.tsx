@@ -1,4 +1,5 @@
 import { ReactNode } from 'react';
+import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 
@@ -13,10 +14,13 @@ export function Loading() {
 
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => unknown }) {
   const { t } = useI18n();
-  const message = error instanceof Error ? error.message : String(error);
+  // A lost connection or a proxy's error page must not reach users as "Failed to fetch" or HTML: say it in their language.
+  const message = error instanceof ApiError ? error.message : t('common.serverError');
   return (
     <div className="notice notice--error" role="alert">
-      <strong>{t('common.error')}</strong>: {message}
+      <strong>{t('common.error')}</strong>
+      {t('common.colon')}
+      {message}
       {onRetry && (
         <button type="button" className="btn btn--small" onClick={() => void onRetry()}>
           {t('common.retry')}

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { ErrorNotice, Loading, StatusBadge } from './feedback.component';
 import { useLoader } from '../query';
+import { formatDateTime } from '../format';
 
 interface RecordRef {
   type: string;
@@ -65,7 +66,7 @@ export function FigureDrillDown({ title, figureIds, onClose }: { title: string; 
   const { t, pick, lang } = useI18n();
   const data = useLoader(['monitoring', 'figures', figureIds.join(',')], () => Promise.all(figureIds.map((id) => api.get<DrillDown>(`monitoring/figures/${id}`))));
   const fmt = (v: number | null) => (v === null ? '—' : v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US'));
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' });
+  const when = (iso: string) => formatDateTime(iso, lang);
   return (
     <section className="panel drill-down" role="region" aria-label={title} data-testid="drill-down">
       <div className="ws-head">
@@ -87,7 +88,7 @@ export function FigureDrillDown({ title, figureIds, onClose }: { title: string; 
           </p>
           {entry && (
             <p className="small">
-              {t('stats.entry')}: {fmt(entry.value)} <StatusBadge status={entry.status} /> {when(entry.enteredAt)}
+              {t('stats.entry')}{t('common.colon')}{fmt(entry.value)} <StatusBadge status={entry.status} /> {when(entry.enteredAt)}
               {entry.note ? ` · ${entry.note}` : ''}
             </p>
           )}
@@ -115,7 +116,7 @@ export function FigureDrillDown({ title, figureIds, onClose }: { title: string; 
               <ol>
                 {history.map((h) => (
                   <li key={h.id}>
-                    {t('stats.revision', { n: h.revision })}: {fmt(h.value)} <span className="muted small">{when(h.createdAt)}{h.note ? ` · ${h.note}` : ''}</span>
+                    {t('stats.revision', { n: h.revision })}{t('common.colon')}{fmt(h.value)} <span className="muted small">{when(h.createdAt)}{h.note ? ` · ${h.note}` : ''}</span>
                   </li>
                 ))}
               </ol>

@@ -3,6 +3,7 @@ import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { Notice } from './feedback.component';
 import { invalidate, useApiQuery } from '../query';
+import { formatDateTime } from '../format';
 
 interface MatchEvent {
   id: string;
@@ -60,7 +61,7 @@ export function MatchJournal({ matchId, canWrite }: { matchId: string; canWrite:
         {(events.data ?? []).map((ev) => (
           <li key={ev.id}>
             <time className="small muted" dateTime={ev.occurredAt}>
-              {new Date(ev.occurredAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })}
+              {formatDateTime(ev.occurredAt, lang)}
             </time>{' '}
             {describe(ev)}
           </li>

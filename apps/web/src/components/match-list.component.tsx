@@ -52,7 +52,7 @@ export function MatchList({ demandId, limit = 10 }: { demandId: string; limit?: 
                 <span className="tag">TRL {m.achievement.trl}</span>
                 <span>{m.achievement.owner.name}</span>
               </p>
-              <MatchReasons reasons={m.reasons} />
+              <MatchReasons reasons={m.reasons} concerns={m.concerns} />
               {broker && (
                 <div className="card__actions">
                   <button type="button" className="btn btn--small" onClick={() => take(m.achievement.id)}>

@@ -32,7 +32,7 @@ export function VerificationBanner({ path }: { path: string }) {
       <p>{t(BLOCKED[org.type])}</p>
       {status === 'rejected' && org.verificationNote && (
         <p data-testid="verification-reason">
-          {t('verification.reason')}: {org.verificationNote}
+          {t('verification.reason')}{t('common.colon')}{org.verificationNote}
         </p>
       )}
       <p className="small muted">{t(status === 'rejected' ? 'verification.rejectedHint' : 'verification.pendingHint')}</p>

@@ -2,14 +2,18 @@ import { createContext, useContext } from 'react';
 import achievement from './achievement';
 import admin from './admin';
 import auth from './auth';
+import charts from './charts';
 import contracts from './contracts';
 import demand from './demand';
+import display from './display';
 import home from './home';
 import matching from './matching';
 import notifications from './notifications';
 import outbox from './outbox';
+import profiles from './profiles';
 import roadshow from './roadshow';
 import shell from './shell';
+import site from './site';
 import statistics from './statistics';
 
 export type Lang = 'zh' | 'en';
@@ -19,7 +23,7 @@ export const LANG_STORAGE_KEY = 'techbridge.lang';
  * Interface strings by page or area, one file each (zh and en side by side). A page's strings go in its namespace;
  * a new namespace is added here. Keys stay globally unique (the unit test checks no namespace redefines another's key).
  */
-export const NAMESPACES = { shell, home, auth, achievement, demand, matching, contracts, roadshow, statistics, admin, notifications, outbox };
+export const NAMESPACES = { shell, home, auth, achievement, demand, matching, contracts, roadshow, statistics, admin, notifications, outbox, display, charts, profiles, site };
 
 type Namespace = (typeof NAMESPACES)[keyof typeof NAMESPACES];
 type KeysOf<N> = N extends { zh: Record<infer K, string> } ? K : never;

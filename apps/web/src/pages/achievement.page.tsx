@@ -45,7 +45,7 @@ export function AchievementPage({ id }: { id: string }) {
       </p>
       <h1 id="detail-title">{x.title}</h1>
       <p className="detail__owner">
-        {t('achievement.owner')}: <strong>{x.owner.name}</strong>
+        {t('achievement.owner')}{t('common.colon')}<strong>{x.owner.id ? <Link href={`/profiles/${x.owner.id}`}>{x.owner.name}</Link> : x.owner.name}</strong>
         {x.owner && <> · {t(`orgType.${x.owner.type}` as 'orgType.other')} · {t(`region.${x.owner.region}` as 'region.other')}</>}
         {x.status !== 'published' && <> · <StatusBadge status={x.status} /></>}
       </p>

@@ -5,7 +5,7 @@ import { Field } from '../components/field.component';
 import { RequireSession } from '../components/require-session.component';
 import { ThesaurusPanel } from '../components/thesaurus.component';
 import { DeadLettersPanel } from '../components/dead-letters.component';
-import { formatDate } from '../format';
+import { formatDate, formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { Named, useTaxonomy } from '../taxonomy';
 import { invalidate, useApiQuery } from '../query';
@@ -26,7 +26,9 @@ interface AuditEntry {
   id: string;
   actorUserId: string | null;
   action: string;
+  actionLabel?: { zh: string; en: string };
   entityType: string;
+  entityLabel?: { zh: string; en: string };
   entityId: string;
   at: string;
 }
@@ -173,7 +175,7 @@ function ImportPanel() {
 }
 
 function AuditLog() {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const [page, setPage] = useState(1);
   const log = useApiQuery<Page<AuditEntry>>('audit-log', { page, pageSize: 20 });
   return (
@@ -188,12 +190,10 @@ function AuditLog() {
             <tbody>
               {log.data.items.map((a) => (
                 <tr key={a.id}>
-                  <td>{new Date(a.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}</td>
+                  <td>{formatDateTime(a.at, lang)}</td>
+                  <td data-action={a.action}>{a.actionLabel ? pick(a.actionLabel) : a.action}</td>
                   <td>
-                    <code>{a.action}</code>
-                  </td>
-                  <td>
-                    {a.entityType} <span className="muted small">{a.entityId.slice(0, 8)}</span>
+                    {a.entityLabel ? pick(a.entityLabel) : a.entityType} <span className="muted small">{a.entityId.slice(0, 8)}</span>
                   </td>
                 </tr>
               ))}
@@ -292,7 +292,7 @@ function ParkIndustriesPanel() {
                       <span data-testid="park-industries">{p.keyIndustries.length ? p.keyIndustries.map(industryName).join('、') : t('admin.parkNone')}</span>
                     )}
                   </td>
-                  <td className="small muted">{new Date(p.updatedAt).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}</td>
+                  <td className="small muted">{formatDate(p.updatedAt, lang)}</td>
                   <td>
                     {editing !== p.code && (
                       <button type="button" className="btn btn--small" onClick={() => edit(p)} aria-label={`${t('admin.parkEdit')}: ${pick(p)}`}>

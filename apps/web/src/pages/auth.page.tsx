@@ -2,6 +2,8 @@ import { FormEvent, useState } from 'react';
 import { api, ApiError, Session } from '../api';
 import { Field } from '../components/field.component';
 import { Notice } from '../components/feedback.component';
+import type { SiteInfo } from '../components/site-footer.component';
+import { useApiQuery } from '../query';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { useTaxonomy } from '../taxonomy';
@@ -88,11 +90,15 @@ export function SignUpPage() {
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The versions shown (and linked) are the versions accepted: sign-up records exactly these.
+  const site = useApiQuery<SiteInfo>('site', undefined, { staleTime: Infinity });
+  const [accepted, setAccepted] = useState(false);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const local = validateSignUp(f, lang);
+    if (!accepted) local.agreements = t('agreements.required');
     setErrors(local);
     if (Object.keys(local).length) {
       setMessage(t('common.fixErrors'));
@@ -106,6 +112,7 @@ export function SignUpPage() {
         password: f.password,
         displayName: f.displayName.trim(),
         organisation: { name: f.orgName.trim(), type: f.orgType, creditCode: f.creditCode.trim().toUpperCase(), region: f.region, ...(f.parkCode ? { parkCode: f.parkCode } : {}) },
+        agreements: agreementVersions(site.data),
       });
       navigate(homeOf(s), { replace: true });
     } catch (err) {
@@ -165,6 +172,27 @@ export function SignUpPage() {
         {input('creditCode', 'organisation.creditCode', t('auth.creditCode'), { hint: t('auth.creditCodeHint') })}
         {choice('region', 'organisation.region', t('auth.region'), REGIONS.map((r) => ({ code: r, label: t(`region.${r}`) })), t('form.choose'), true)}
         {choice('parkCode', 'organisation.parkCode', t('auth.park'), taxonomy.parks.map((park) => ({ code: park.code, label: pick(park) })), t('common.none'), false)}
+        <div className={`field field--wide${errors.agreements ? ' field--invalid' : ''}`}>
+          <label className="checkbox">
+            <input type="checkbox" name="agreements" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} aria-invalid={!!errors.agreements} aria-describedby={errors.agreements ? 'agreements-error' : undefined} />
+            <span>
+              {t('agreements.accept')}{' '}
+              {site.data?.agreements.map((a, i) => (
+                <span key={a.document}>
+                  {i > 0 && ` ${t('agreements.and')} `}
+                  <Link href={`/legal/${a.document}`} target="_blank">
+                    {lang === 'zh' ? `《${pick(a.title)}》` : pick(a.title)}
+                  </Link>
+                </span>
+              ))}
+            </span>
+          </label>
+          {errors.agreements && (
+            <p className="field__error" id="agreements-error" role="alert" data-field-error>
+              {errors.agreements}
+            </p>
+          )}
+        </div>
         <div className="form__actions">
           <button type="submit" className="btn btn--primary" disabled={busy}>
             {t('auth.signUpButton')}
@@ -174,4 +202,10 @@ export function SignUpPage() {
       </form>
     </section>
   );
+}
+
+/** The versions of the documents the reader accepted, as the API names them. */
+function agreementVersions(site: SiteInfo | undefined): { userAgreement: string; privacyPolicy: string } {
+  const version = (d: string) => site?.agreements.find((a) => a.document === d)?.version ?? '';
+  return { userAgreement: version('user-agreement'), privacyPolicy: version('privacy-policy') };
 }

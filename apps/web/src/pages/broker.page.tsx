@@ -17,12 +17,15 @@ const NEXT: Partial<Record<Status, { action: 'contact' | 'negotiate' | 'sign'; t
   contacted: { action: 'negotiate', to: 'negotiating' },
   negotiating: { action: 'sign', to: 'signed' },
 };
-const CLOSE_REASONS = ['too-early', 'price', 'ip-unclear', 'no-reply', 'other'] as const;
+/** Close reasons (libs/matching match.state-machine CLOSE_REASON_LABELS): those about the fit also teach the matcher. */
+const CLOSE_REASONS = ['too-early', 'price', 'ip-unclear', 'no-reply', 'not-relevant', 'mode-mismatch', 'other'] as const;
 const CLOSE_LABELS: Record<(typeof CLOSE_REASONS)[number], { zh: string; en: string }> = {
   'too-early': { zh: '技术尚不成熟', en: 'Too early' },
   price: { zh: '价格未谈拢', en: 'Price' },
   'ip-unclear': { zh: '知识产权不清晰', en: 'IP unclear' },
   'no-reply': { zh: '对方未回复', en: 'No reply' },
+  'not-relevant': { zh: '技术不对口', en: 'Technique does not fit the problem' },
+  'mode-mismatch': { zh: '合作方式谈不拢', en: 'Cooperation mode does not fit' },
   other: { zh: '其他', en: 'Other' },
 };
 
@@ -123,8 +126,13 @@ function Board() {
                         </p>
                         <p className="score-line">
                           <strong>{Math.round(m.score)}</strong>
-                          <span className="muted small"> {m.reasons.slice(0, 2).map((r) => pick(r)).join('；')}</span>
+                          <span className="muted small" data-testid="card-reasons"> {m.reasons.slice(0, 2).map((r) => pick(r)).join('；')}</span>
                         </p>
+                        {m.concerns.length > 0 && (
+                          <p className="small concern-line" data-testid="card-concerns">
+                            {t('ws.enterprise.concerns')}：{m.concerns.slice(0, 2).map((c) => pick(c)).join('；')}
+                          </p>
+                        )}
                         <div className="card__actions">
                           {!m.brokerUserId && (m.status === 'suggested' || m.status === 'contacted' || m.status === 'negotiating') && (
                             <button type="button" className="btn btn--small" onClick={() => run(m, 'take', {}, t('ws.broker.take'))}>

@@ -138,22 +138,22 @@ function ContractCard({ c, review, onDone }: { c: ContractItem; review: boolean;
       <p className="card__meta">
         <span className="tag">{pick(c.typeName)}</span>
         <span>
-          {t('ws.contracts.seller')}: {c.seller.name} ({t(`region.${c.seller.region}` as 'region.other')})
+          {t('ws.contracts.seller')}{t('common.colon')}{c.seller.name} ({t(`region.${c.seller.region}` as 'region.other')})
         </span>
         <span>
-          {t('ws.contracts.buyer')}: {c.buyer.name} ({t(`region.${c.buyer.region}` as 'region.other')})
+          {t('ws.contracts.buyer')}{t('common.colon')}{c.buyer.name} ({t(`region.${c.buyer.region}` as 'region.other')})
         </span>
       </p>
       <p className="card__meta">
         <span>
-          {t('ws.contracts.amount')}: <strong>{formatMoney(c.contractAmount, lang, '')}</strong>
+          {t('ws.contracts.amount')}{t('common.colon')}<strong>{formatMoney(c.contractAmount, lang, '')}</strong>
         </span>
         <span>
-          {t('ws.contracts.technologyAmount')}: <strong>{formatMoney(c.technologyAmount, lang, '')}</strong>
+          {t('ws.contracts.technologyAmount')}{t('common.colon')}<strong>{formatMoney(c.technologyAmount, lang, '')}</strong>
         </span>
         {c.deadlineAt && (
           <span className={daysLeft !== null && daysLeft < 0 ? 'overdue' : undefined}>
-            {t('ws.contracts.deadline')}: {formatDate(c.deadlineAt, lang)} · {daysLeft !== null && daysLeft < 0 ? t('ws.contracts.overdue') : t('ws.contracts.daysLeft', { days: daysLeft ?? 0 })}
+            {t('ws.contracts.deadline')}{t('common.colon')}{formatDate(c.deadlineAt, lang)} · {daysLeft !== null && daysLeft < 0 ? t('ws.contracts.overdue') : t('ws.contracts.daysLeft', { days: daysLeft ?? 0 })}
           </span>
         )}
       </p>
@@ -166,7 +166,7 @@ function ContractCard({ c, review, onDone }: { c: ContractItem; review: boolean;
       )}
       {c.registrationNumber && (
         <p>
-          {t('ws.contracts.registrationNumber')}: <strong>{c.registrationNumber}</strong>{' '}
+          {t('ws.contracts.registrationNumber')}{t('common.colon')}<strong>{c.registrationNumber}</strong>{' '}
           <button type="button" className="btn btn--small" onClick={certificate}>
             {t('ws.contracts.certificate')}
           </button>

@@ -40,7 +40,7 @@ export function DemandPage({ id }: { id: string }) {
       </p>
       {x.redacted ? (
         <div className="empty">
-          <p>{t('demand.redacted', { who: t(`demand.visibility.${x.visibility}`) })}</p>
+          <p>{t('demand.redacted', { who: t(`demand.audience.${x.visibility}`) })}</p>
           {!session && (
             <Link className="btn btn--primary" href="/sign-in">
               {t('nav.signIn')}

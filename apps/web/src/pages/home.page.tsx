@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { api, ApiError, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Pagination } from '../components/feedback.component';
 import { Tabs } from '../components/tabs.component';
+import { HeadlineFigures, LatestDeals } from '../components/home-overview.component';
 import { formatDate, formatMoney } from '../format';
 import { splitHighlight } from '../route-match';
 import { useI18n } from '../i18n';
@@ -150,6 +151,7 @@ export function HomePage() {
           </Link>
         </div>
       </section>
+      <HeadlineFigures />
 
       <Tabs<Scope>
         label={t('home.tabs')}
@@ -246,7 +248,7 @@ export function HomePage() {
                             {p.trlMin !== null && <span className="tag">TRL {p.trlMin}–{p.trlMax}</span>}
                             <span>{t('package.items', { count: p.achievementTitles.length })}</span>
                             <span className="card__price">
-                              {t('package.total')}: {formatMoney(p.totalAskingPrice, lang, t('common.negotiable'))}
+                              {t('package.total')}{t('common.colon')}{formatMoney(p.totalAskingPrice, lang, t('common.negotiable'))}
                             </span>
                           </p>
                           <p className="card__summary">{p.description.slice(0, 140)}</p>
@@ -296,6 +298,7 @@ export function HomePage() {
         </section>
       </div>
       <div className="home-panels">
+        <LatestDeals />
         <UpcomingRoadshows />
         <GuideCatalogs />
       </div>

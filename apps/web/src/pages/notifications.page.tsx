@@ -5,6 +5,7 @@ import { RequireSession } from '../components/require-session.component';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { invalidate, useApiQuery } from '../query';
+import { formatDateTime } from '../format';
 
 interface NotificationItem {
   id: string;
@@ -63,11 +64,11 @@ function Notifications() {
           {list.data.items.map((n) => (
             <li key={n.id} className={`card${n.read ? '' : ' card--unread'}`} data-testid="notification">
               <button type="button" className="linklike card__title" onClick={() => open(n)}>
-                {!n.read && <span className="visually-hidden">{t('notifications.unread')}: </span>}
+                {!n.read && <span className="visually-hidden">{t('notifications.unread')}{t('common.colon')}</span>}
                 {pick(n.title)}
               </button>
               <p className="card__summary">{pick(n.body)}</p>
-              <p className="small muted">{new Date(n.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}</p>
+              <p className="small muted">{formatDateTime(n.createdAt, lang)}</p>
             </li>
           ))}
         </ul>

@@ -80,7 +80,7 @@ export function PackagePage({ id }: { id: string }) {
           </span>
         ))}
         <span>
-          {t('package.total')}: <strong>{formatMoney(x.totalAskingPrice, lang, t('common.negotiable'))}</strong>
+          {t('package.total')}{t('common.colon')}<strong>{formatMoney(x.totalAskingPrice, lang, t('common.negotiable'))}</strong>
           {x.negotiableCount > 0 ? ` + ${x.negotiableCount} × ${t('common.negotiable')}` : ''}
         </span>
       </p>

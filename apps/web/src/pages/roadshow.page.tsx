@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { api, ApiError, hasRole, Page } from '../api';
 import { CheckboxGroup, Field } from '../components/field.component';
 import { EmptyState, ErrorNotice, Loading, Notice, Pagination, StatusBadge } from '../components/feedback.component';
-import { formatDate } from '../format';
+import { formatDate, formatTime } from '../format';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useSession } from '../session';
@@ -53,9 +53,6 @@ interface MySchedule {
 
 const PAGE_SIZE = 10;
 
-function time(iso: string | null, lang: 'zh' | 'en'): string {
-  return iso ? new Date(iso).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' }) : '';
-}
 
 export function RoadshowListPage() {
   const { t, lang, pick } = useI18n();
@@ -185,7 +182,7 @@ export function RoadshowPage({ id }: { id: string }) {
       <p className="card__meta">
         <StatusBadge status={e.status} />
         <span>
-          {formatDate(e.startsAt, lang)} {time(e.startsAt, lang)}–{time(e.endsAt, lang)}
+          {formatDate(e.startsAt, lang)} {formatTime(e.startsAt)}–{formatTime(e.endsAt)}
         </span>
         {e.parkCode && <span className="tag">{pick(labels.get(`park:${e.parkCode}`)) || e.parkCode}</span>}
         {e.venue && <span>{e.venue}</span>}
@@ -200,7 +197,7 @@ export function RoadshowPage({ id }: { id: string }) {
       )}
       {me.data && (
         <p>
-          {t('roadshow.myStatus')}: <strong data-testid="participant-status">{t(`participant.${me.data.status}` as 'participant.registered')}</strong>
+          {t('roadshow.myStatus')}{t('common.colon')}<strong data-testid="participant-status">{t(`participant.${me.data.status}` as 'participant.registered')}</strong>
           {me.data.waitlistPosition ? ` · ${t('roadshow.waitlisted', { position: me.data.waitlistPosition })}` : ''}
         </p>
       )}
@@ -215,12 +212,12 @@ export function RoadshowPage({ id }: { id: string }) {
         agenda.data.sessions.map((s) => (
           <section key={s.id} className="panel" aria-label={s.theme}>
             <h3>
-              {pick(labels.get(`industry:${s.theme}`) ?? null) || s.theme} · {t('roadshow.room', { room: s.room + 1 })} · {time(s.startsAt, lang)}–{time(s.endsAt, lang)}
+              {pick(labels.get(`industry:${s.theme}`) ?? null) || s.theme} · {t('roadshow.room', { room: s.room + 1 })} · {formatTime(s.startsAt)}–{formatTime(s.endsAt)}
             </h3>
             <ol>
               {s.presentations.map((p) => (
                 <li key={p.id}>
-                  <span className="muted small">{time(p.startsAt, lang)}</span> {p.title}
+                  <span className="muted small">{formatTime(p.startsAt)}</span> {p.title}
                   {rankButtons(p)}
                 </li>
               ))}
@@ -267,7 +264,7 @@ export function RoadshowPage({ id }: { id: string }) {
               {schedule.data.meetings.map((m) => (
                 <tr key={m.id}>
                   <td>
-                    {time(m.startsAt, lang)}–{time(m.endsAt, lang)}
+                    {formatTime(m.startsAt)}–{formatTime(m.endsAt)}
                   </td>
                   <td>{m.table}</td>
                   <td>{presentationTitle(m.presentationId)}</td>

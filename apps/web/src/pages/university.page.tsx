@@ -106,7 +106,7 @@ function UniversityWorkspaceInner() {
                     <Link href={`/achievements/${a.id}`}>{a.title}</Link>
                     {a.status === 'returned' && a.reviewComment && (
                       <p className="muted small">
-                        {t('ws.university.reviewComment')}: {a.reviewComment}
+                        {t('ws.university.reviewComment')}{t('common.colon')}{a.reviewComment}
                       </p>
                     )}
                   </td>

@@ -32,7 +32,8 @@ export interface AchievementDocument extends AchievementListing {
 
 export const ACHIEVEMENT_INDEX_SETTINGS: IndexSettings = {
   searchableAttributes: ['title', 'keywords', 'summary', 'ownerName'],
-  filterableAttributes: ['industry', 'field', 'trl', 'stage', 'transferModes', 'ownerRegion', 'ownerType', 'ownerId', 'askingPrice', 'negotiable', 'fundingSource', 'fiscallyFunded', 'source', 'hasPatent'],
+  // id: a saved search asks whether one newly published achievement is among its results.
+  filterableAttributes: ['id', 'industry', 'field', 'trl', 'stage', 'transferModes', 'ownerRegion', 'ownerType', 'ownerId', 'askingPrice', 'negotiable', 'fundingSource', 'fiscallyFunded', 'source', 'hasPatent'],
   sortableAttributes: ['publishedAt', 'askingPrice', 'trl'],
 };
 

@@ -79,6 +79,22 @@ export class CatalogSearchService {
     };
   }
 
+  /**
+   * Would this search find this published achievement? Every query term must match (a saved search alerts on what
+   * it asks for, not on what remains after dropping terms), with the search's filters.
+   */
+  async findsAchievement(id: string, q: Omit<SearchAchievementsQuery, 'page' | 'pageSize' | 'sort'>): Promise<boolean> {
+    const filter = await this.achievementFilter({ ...q, page: 1, pageSize: 1 });
+    const res = await this.search.search<AchievementDocument>(ACHIEVEMENTS_INDEX, {
+      q: q.q?.trim() || undefined,
+      filter: { and: [{ field: 'id', eq: id }, ...(filter ? [filter] : [])] },
+      matchingStrategy: 'all',
+      limit: 1,
+      attributesToRetrieve: ['id'],
+    });
+    return res.hits.some((h) => h.document.id === id);
+  }
+
   async searchPackages(q: SearchPackagesQuery): Promise<PackageSearchResponse> {
     const and: SearchFilter[] = [];
     if (q.industry) and.push({ field: 'industry', eq: q.industry });

@@ -2,6 +2,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { LocalizedText } from '@techbridge/platform';
 import { ContractDirection } from '../rules/direction';
 
 export class HolidayDto {
@@ -109,4 +110,19 @@ export class RegisteredContractRecord {
   brokerUserId!: string | null;
   transferInstitutionId!: string | null;
   registeredAt!: string;
+}
+
+export class DealLineResponse {
+  @ApiProperty() registeredAt!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty() typeName!: LocalizedText;
+  @ApiProperty({ enum: ['absorbed-bj-tj', 'within-province', 'out-of-province', 'other'] }) direction!: ContractDirection;
+  @ApiProperty({ description: 'yuan' }) contractAmount!: number;
+}
+
+/** An organisation's public deal record: registered contracts it sold or facilitated, without the counterparties. */
+export class DealRecordResponse {
+  @ApiProperty() contracts!: number;
+  @ApiProperty({ description: 'yuan' }) contractAmount!: number;
+  @ApiProperty({ type: [DealLineResponse], description: 'the latest five' }) latest!: DealLineResponse[];
 }

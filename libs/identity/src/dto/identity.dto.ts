@@ -1,13 +1,15 @@
+import { auditActionLabel, auditEntityLabel } from '../audit-labels';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { IsCreditCode, OrgType, PageQuery, PARK_CODES, REGION_CODES, Role } from '@techbridge/platform';
+import { ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsCreditCode, LocalizedText, OrgType, PageQuery, PARK_CODES, REGION_CODES, Role } from '@techbridge/platform';
 import { AuditEntry } from '../entities/audit-entry.entity';
 import { Organisation } from '../entities/organisation.entity';
 import { User } from '../entities/user.entity';
 import { mayExercisePowers, VERIFICATION_STATUSES, VerificationStatus } from '../organisation-verification';
 import { PASSWORD_MAX_LENGTH } from '../password-policy';
+import { AgreementsAcceptedDto } from './site.dto';
 import { effectiveRoles, RoleHolderOrganisation } from '../role-eligibility';
 
 /** Roles an org-admin may grant; platform-admin comes only with the platform's bootstrap. */
@@ -18,6 +20,7 @@ const GrantedRoles = (description: string) =>
 const SELF_SERVICE_ORG_TYPES = Object.values(OrgType).filter((t) => t !== OrgType.Platform);
 /** The policy itself (length, character classes: PASSWORD_MIN_*) is configurable and checked by the session service. */
 const newPasswordRule = (): PropertyDecorator => MaxLength(PASSWORD_MAX_LENGTH);
+
 
 export class NewOrganisationDto {
   @ApiProperty({ example: '清华大学' })
@@ -70,6 +73,12 @@ export class SignUpDto {
   @ValidateNested()
   @Type(() => NewOrganisationDto)
   organisation!: NewOrganisationDto;
+
+  @ApiProperty({ type: AgreementsAcceptedDto, description: 'The user agreement and privacy policy versions accepted (current ones: GET /site)' })
+  @IsObject({ message: 'agreements: accept the user agreement and privacy policy' })
+  @ValidateNested()
+  @Type(() => AgreementsAcceptedDto)
+  agreements!: AgreementsAcceptedDto;
 }
 
 export class SignInDto {
@@ -245,8 +254,10 @@ export class AuditEntryResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ type: String, nullable: true }) actorUserId!: string | null;
   @ApiProperty({ type: String, nullable: true }) actorOrgId!: string | null;
-  @ApiProperty() action!: string;
+  @ApiProperty({ description: 'stable code, e.g. demand.publish' }) action!: string;
+  @ApiProperty({ description: 'the action as readers say it' }) actionLabel!: LocalizedText;
   @ApiProperty() entityType!: string;
+  @ApiProperty() entityLabel!: LocalizedText;
   @ApiProperty() entityId!: string;
   @ApiProperty() changes!: Record<string, unknown>;
   @ApiProperty({ nullable: true, description: 'Client address of the request (sign-in attempts)' }) clientAddress!: string | null;
@@ -254,5 +265,8 @@ export class AuditEntryResponse {
 }
 
 export function mapAuditEntry(a: AuditEntry): AuditEntryResponse {
-  return { id: String(a.id), actorUserId: a.actorUserId, actorOrgId: a.actorOrgId, action: a.action, entityType: a.entityType, entityId: a.entityId, changes: a.changes, clientAddress: a.clientAddress, at: a.at.toISOString() };
+  return {
+    id: String(a.id), actorUserId: a.actorUserId, actorOrgId: a.actorOrgId, action: a.action, actionLabel: auditActionLabel(a.action), entityType: a.entityType,
+    entityLabel: auditEntityLabel(a.entityType), entityId: a.entityId, changes: a.changes, clientAddress: a.clientAddress, at: a.at.toISOString(),
+  };
 }

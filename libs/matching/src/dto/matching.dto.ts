@@ -6,8 +6,10 @@ import { AchievementResponse } from '@techbridge/catalog';
 import { DemandResponse, DemandView, RedactedDemandResponse } from '@techbridge/demand';
 import { INTRODUCTION_CHANNELS, IntroductionChannel, MatchEvent } from '../entities/match-event.entity';
 import { ThesaurusEntry } from '../entities/thesaurus-entry.entity';
+import { MatchWeightsVersion } from '../entities/match-weights.entity';
 import { CLOSE_REASONS, CloseReason, MATCH_ACTIONS, MATCH_STATUSES, MatchAction, MatchStatus } from '../match.state-machine';
-import { FeatureCode, MatchReason } from '../scoring/match-scoring';
+import { FeatureCode, MatchReason, ScoredMatch } from '../scoring/match-scoring';
+import { ModelVersion, normaliseWeights, WEIGHT_SOURCES, WeightSource } from '../weights/match-weights';
 
 // ---- requests ----
 
@@ -90,13 +92,20 @@ export class MatchReasonResponse {
   @ApiProperty({ type: String }) code: FeatureCode;
   @ApiProperty() zh: string;
   @ApiProperty() en: string;
-  @ApiProperty({ description: 'Points this feature added to the score (negative: taken off)' }) points: number;
+  @ApiProperty({ description: 'Points this feature added to the score (reasons: > 0) or took from it (concerns: ≤ 0)' }) points: number;
+}
+
+export class ModelVersionResponse {
+  @ApiProperty({ description: 'Version of the matcher weights the score was computed with' }) weightsVersion: number;
+  @ApiProperty({ description: 'Version (digest) of the thesaurus the score was computed with' }) thesaurusVersion: string;
 }
 
 export class AchievementMatchItem {
   @ApiProperty({ type: AchievementResponse }) achievement: AchievementResponse;
   @ApiProperty({ minimum: 0, maximum: 100 }) score: number;
-  @ApiProperty({ type: [MatchReasonResponse] }) reasons: MatchReasonResponse[];
+  @ApiProperty({ type: [MatchReasonResponse], description: 'What speaks for the pair' }) reasons: MatchReasonResponse[];
+  @ApiProperty({ type: [MatchReasonResponse], description: 'What speaks against it (over budget, readiness just at the minimum, ...), apart from the reasons' }) concerns: MatchReasonResponse[];
+  @ApiProperty({ type: ModelVersionResponse }) computedWith: ModelVersionResponse;
 }
 
 export class AchievementMatchesResponse {
@@ -108,7 +117,9 @@ export class DemandMatchItem {
   @ApiProperty({ oneOf: [{ $ref: getSchemaPath(DemandResponse) }, { $ref: getSchemaPath(RedactedDemandResponse) }], description: 'DemandResponse, or RedactedDemandResponse for a viewer who may not read the description' })
   demand: DemandView;
   @ApiProperty({ minimum: 0, maximum: 100 }) score: number;
-  @ApiProperty({ type: [MatchReasonResponse] }) reasons: MatchReasonResponse[];
+  @ApiProperty({ type: [MatchReasonResponse], description: 'What speaks for the pair' }) reasons: MatchReasonResponse[];
+  @ApiProperty({ type: [MatchReasonResponse], description: 'What speaks against it, apart from the reasons' }) concerns: MatchReasonResponse[];
+  @ApiProperty({ type: ModelVersionResponse }) computedWith: ModelVersionResponse;
 }
 
 export class DemandMatchesResponse {
@@ -132,6 +143,9 @@ export class MatchResponse {
   @ApiProperty({ type: MatchAchievementSummary }) achievement: MatchAchievementSummary;
   @ApiProperty() score: number;
   @ApiProperty({ type: [MatchReasonResponse] }) reasons: MatchReasonResponse[];
+  @ApiProperty({ type: [MatchReasonResponse] }) concerns: MatchReasonResponse[];
+  @ApiProperty({ type: ModelVersionResponse, nullable: true, description: 'Null for a match stored before scores were versioned (the next recomputation fills it)' })
+  computedWith: ModelVersionResponse | null;
   @ApiProperty({ enum: ['computed', 'broker'] }) origin: 'computed' | 'broker';
   @ApiProperty({ enum: MATCH_STATUSES }) status: MatchStatus;
   @ApiProperty({ enum: CLOSE_REASONS, nullable: true }) closeReason: CloseReason | null;
@@ -185,6 +199,36 @@ export function mapReasons(reasons: MatchReason[]): MatchReasonResponse[] {
   return reasons.map((r) => ({ code: r.code, zh: r.zh, en: r.en, points: r.points }));
 }
 
+/** Score, reasons and concerns apart, and the versions they were computed with: one shape on every route. */
+export function scoredView(scored: Pick<ScoredMatch, 'score' | 'reasons' | 'concerns'>, model: ModelVersion): { score: number; reasons: MatchReasonResponse[]; concerns: MatchReasonResponse[]; computedWith: ModelVersionResponse } {
+  return { score: scored.score, reasons: mapReasons(scored.reasons), concerns: mapReasons(scored.concerns), computedWith: { weightsVersion: model.weightsVersion, thesaurusVersion: model.thesaurusVersion } };
+}
+
+export class MatchWeightsVersionResponse {
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: WEIGHT_SOURCES }) source: WeightSource;
+  @ApiProperty() active: boolean;
+  @ApiProperty({ description: 'Points per feature at full strength (reasons ≥ 0, concerns ≤ 0)', type: 'object', additionalProperties: { type: 'number' } }) features: Record<string, number>;
+  @ApiProperty({ description: 'Per-field weights of the query side and the candidate side', type: 'object', additionalProperties: { type: 'object', additionalProperties: { type: 'number' } } })
+  fields: Record<string, Record<string, number>>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) params: Record<string, number>;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ description: 'Figures of the fit (outcome counts, ordered pairs before/after); never a text or an id', type: 'object', additionalProperties: { type: 'number' } })
+  evidence: Record<string, number>;
+  @ApiProperty() createdAt: string;
+}
+
+export class RefitRequestedResponse {
+  @ApiProperty({ enum: [true] }) requested: true;
+}
+
+export class MatchWeightsPageResponse {
+  @ApiProperty({ type: [MatchWeightsVersionResponse] }) items: MatchWeightsVersionResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
 export function mapMatchEvent(e: MatchEvent): MatchEventResponse {
   return {
     id: e.id,
@@ -211,5 +255,20 @@ export function mapThesaurusEntry(e: ThesaurusEntry): ThesaurusEntryResponse {
     symptoms: e.symptoms,
     version: e.version,
     updatedAt: e.updatedAt.toISOString(),
+  };
+}
+
+export function mapWeightsVersion(row: MatchWeightsVersion): MatchWeightsVersionResponse {
+  const w = normaliseWeights(row.weights);
+  return {
+    version: row.version,
+    source: row.source,
+    active: row.active,
+    features: { ...w.features },
+    fields: { query: { ...w.fields }, candidate: { ...w.candidate } },
+    params: { ...w.params },
+    note: row.note,
+    evidence: row.evidence ?? {},
+    createdAt: row.createdAt.toISOString(),
   };
 }

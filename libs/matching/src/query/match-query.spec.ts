@@ -8,29 +8,32 @@ describe('buildMatchQuery', () => {
   tokenizer.addWords(thesaurus.words());
   const domain = new Set(tokenizer.dictionaryWords());
 
-  it('bridges a symptom to the technique that treats it (vocabulary mismatch)', () => {
-    const q = buildMatchQuery(
-      { title: '烧结机头烟气氮氧化物经常超标', keywords: ['环保'], body: '机头烟气氮氧化物经常超标，环保检查压力大。' },
-      tokenizer,
-      thesaurus,
-      domain,
-    );
-    expect(q.queryTerms).toContain('脱硝');
-    expect(q.terms.find((t) => t.term === '脱硝')!.origin).toBe('symptom');
-    const ev = textEvidence(q, { title: '活性焦一体化脱硫脱硝技术', keywords: ['活性焦', '烧结烟气'], body: '协同脱除二氧化硫、氮氧化物' });
+  it('bridges a mined cue word to the technique papers use it with (vocabulary mismatch)', () => {
+    // 路径规划 is among the words papers keyed 移动机器人 use (keyword-abstract NPMI, mined-thesaurus.json).
+    const q = buildMatchQuery({ title: '仓库叉车的路径规划总绕远', keywords: [], body: '车间里搬运线路乱，路径规划靠人。' }, tokenizer, thesaurus, domain);
+    const bridged = q.terms.find((t) => t.term === '移动机器人');
+    expect(bridged).toMatchObject({ origin: 'symptom', via: '路径规划' });
+    // A cue word lends less than the words the enterprise wrote itself.
+    expect(bridged!.weight).toBeLessThan(q.terms.find((t) => t.term === '路径规划')!.weight);
+    const ev = textEvidence(q, { title: '室内移动机器人自主导航系统', keywords: ['移动机器人'], body: '激光建图与路径规划' });
     expect(ev.relevance).toBeGreaterThan(0.3);
   });
 
-  it('keeps at most ten query words and drops generic request words', () => {
+  it('reaches Chinese content from an English word through the thesaurus labels', () => {
+    const q = buildMatchQuery({ title: 'battery recycling', keywords: [], body: '' }, tokenizer, thesaurus, domain);
+    expect(q.terms.find((t) => t.term === '电池')).toMatchObject({ origin: 'thesaurus', via: 'battery' });
+  });
+
+  it('keeps at most ten query words and drops mined stop-words', () => {
     const q = buildMatchQuery(
-      { title: '我公司希望寻求一种解决问题的技术', keywords: [], body: '我们目前需要提高产品质量，降低生产成本，希望找到合作单位，'.repeat(5) + '焊工难招，焊缝质量不稳定。' },
+      { title: '我公司希望寻求一种解决问题的技术', keywords: [], body: '我们目前需要提高产品质量，降低生产成本，希望找到合作单位，'.repeat(5) + '焊缝质量不稳定。' },
       tokenizer,
       thesaurus,
       domain,
     );
     expect(q.queryTerms.length).toBeLessThanOrEqual(10);
-    for (const generic of ['公司', '希望', '问题', '技术', '生产', '成本']) expect(q.queryTerms).not.toContain(generic);
-    expect(q.queryTerms).toContain('焊接机器人');
+    for (const generic of ['公司', '希望', '问题', '技术', '寻求', '需要', '目前', '我们']) expect(q.queryTerms).not.toContain(generic);
+    expect(q.queryTerms).toContain('焊缝');
   });
 
   it('scores an unrelated text at zero', () => {

@@ -1,4 +1,5 @@
-import { EXPANSION_WEIGHT, Thesaurus } from '../thesaurus/thesaurus';
+import { EXPANSION_WEIGHT, shippedStopWords, Thesaurus } from '../thesaurus/thesaurus';
+import { CandidateFieldWeights, DEFAULT_WEIGHTS, QueryFieldWeights } from '../weights/match-weights';
 
 /** What query construction needs from the segmenter (the platform's ChineseTokenizer satisfies it). */
 export interface Segmenter {
@@ -12,7 +13,7 @@ export interface MatchText {
   body: string;
 }
 
-export type TermOrigin = 'title' | 'keyword' | 'body' | 'symptom' | 'thesaurus';
+export type TermOrigin = 'title' | 'keyword' | 'body' | 'symptom' | 'thesaurus' | 'feedback';
 
 export interface WeightedTerm {
   term: string;
@@ -31,22 +32,22 @@ export interface MatchQuery {
   probeTerms: string[];
 }
 
-/** Words of requests and complaints that say nothing about the technique wanted. */
-const GENERIC_WORDS = new Set([
-  '公司', '企业', '我们', '我公司', '本公司', '我厂', '需要', '希望', '想', '想要', '寻求', '寻找', '找到', '问题', '难题', '现有', '目前', '经常',
-  '技术', '办法', '方法', '方案', '提高', '提升', '降低', '解决', '一种', '生产', '产品', '成本', '工艺', '要求', '进行', '实现', '可以', '能够',
-  '没有', '不能', '比较', '很多', '非常', '一些', '以上', '以下', '相关', '主要', '采用', '利用', '使用', '用于', '适用', '基于', '研究', '开发',
-  '应用', '系统', '设备', '情况', '时候', '一直', '越来越', '还是', '而且', '但是', '因为', '所以', '已经', '还要', '只能', '导致', '影响', '效果',
-  '客户', '几个', '几十', '一年', '每年', '多年', '大量', '严重', '较大', '很大', '不好', '合作', '联合', '单位', '高校', '引进', '获得', '同时',
-  '自己', '怎么', '什么', '以后', '知道', '出来', '事先', '一次', '几天', '不让', '进来', '发现', '检查', '处理', '情况下', '一套', '一条', '上', '下', '中', '多', '大', '小', '高', '低', '新', '好', '用', '做', '让', '能', '会', '要', '有', '没', '不',
-]);
+/**
+ * Words that say nothing about the technique wanted: closed-class words and words spread evenly over every discipline's
+ * research abstracts, both mined with their corpus attestation (scripts/thesaurus/mine.ts) — never words of a demand.
+ */
+const STOP_WORDS: ReadonlySet<string> = new Set(shippedStopWords());
+/**
+ * Weight of the technique a symptom calls for: an administrator's phrase (several words in one sentence) is a sure link;
+ * a single mined cue word (a word papers on the technique use) is a weaker one.
+ */
+export const SYMPTOM_WEIGHT = { phrase: 2.4, cue: 0.9 };
 
-const SOURCE_WEIGHT: Record<'title' | 'keyword' | 'body', number> = { title: 1.5, keyword: 1.4, body: 1.0 };
 const MAX_QUERY_WORDS = 10;
 const MAX_PROBES = 8;
 
-function informative(term: string): boolean {
-  if (GENERIC_WORDS.has(term)) return false;
+export function informative(term: string): boolean {
+  if (STOP_WORDS.has(term)) return false;
   if (/^\p{N}+([.,]\p{N}+)?$/u.test(term)) return false;
   // A single Han character is too ambiguous to retrieve with; Latin acronyms (SCR, COD) are kept.
   return Array.from(term).length >= 2;
@@ -68,7 +69,13 @@ function specificity(term: string, thesaurus: Thesaurus, domainWords: ReadonlySe
  * segment, drop generic words, weight by source and domain specificity, add the techniques the described symptoms call for
  * and the thesaurus neighbours of the strongest words, then keep the ten most informative terms for the engine.
  */
-export function buildMatchQuery(text: MatchText, segmenter: Segmenter, thesaurus: Thesaurus, domainWords: ReadonlySet<string> = new Set()): MatchQuery {
+export function buildMatchQuery(
+  text: MatchText,
+  segmenter: Segmenter,
+  thesaurus: Thesaurus,
+  domainWords: ReadonlySet<string> = new Set(),
+  fields: QueryFieldWeights = DEFAULT_WEIGHTS.fields,
+): MatchQuery {
   const terms = new Map<string, WeightedTerm>();
   const add = (candidate: WeightedTerm) => {
     const term = candidate.term.normalize('NFKC').toLowerCase().trim();
@@ -80,7 +87,7 @@ export function buildMatchQuery(text: MatchText, segmenter: Segmenter, thesaurus
     else prev.weight += candidate.weight * 0.2;
   };
   const fromText = (source: 'title' | 'keyword' | 'body', value: string) => {
-    for (const term of segmenter.queryTerms(value)) add({ term, weight: SOURCE_WEIGHT[source] * specificity(term, thesaurus, domainWords), origin: source });
+    for (const term of segmenter.queryTerms(value)) add({ term, weight: fields[source] * specificity(term, thesaurus, domainWords), origin: source });
   };
   fromText('title', text.title);
   for (const k of text.keywords) fromText('keyword', k);
@@ -88,9 +95,10 @@ export function buildMatchQuery(text: MatchText, segmenter: Segmenter, thesaurus
 
   // Symptoms → techniques: the enterprise's words name the problem, the achievement's words name the cure.
   for (const hit of thesaurus.detectSymptoms(`${text.title}。${text.body}。${text.keywords.join('。')}`)) {
-    add({ term: hit.concept.term, weight: 2.4 * EXPANSION_WEIGHT.symptom, origin: 'symptom', via: hit.symptom });
-    for (const t of hit.concept.synonyms) add({ term: t, weight: 1.6, origin: 'symptom', via: hit.symptom });
-    for (const t of hit.concept.narrower) add({ term: t, weight: 1.3, origin: 'symptom', via: hit.symptom });
+    const strength = /\s/.test(hit.symptom.trim()) ? 1 : SYMPTOM_WEIGHT.cue / SYMPTOM_WEIGHT.phrase;
+    add({ term: hit.concept.term, weight: SYMPTOM_WEIGHT.phrase * strength * EXPANSION_WEIGHT.symptom, origin: 'symptom', via: hit.symptom });
+    for (const t of hit.concept.synonyms) add({ term: t, weight: 1.6 * strength, origin: 'symptom', via: hit.symptom });
+    for (const t of hit.concept.narrower) add({ term: t, weight: 1.3 * strength, origin: 'symptom', via: hit.symptom });
   }
 
   // Thesaurus neighbours of the strongest direct words (not of expansions, to avoid drifting away).
@@ -120,7 +128,7 @@ export interface TextEvidence {
  * How well a candidate's text covers the query: weighted share of the strongest terms found in its title/keywords (full weight)
  * or body (0.8), saturating so that covering the core of the problem is enough.
  */
-export function textEvidence(query: MatchQuery, candidate: MatchText): TextEvidence {
+export function textEvidence(query: MatchQuery, candidate: MatchText, fields: CandidateFieldWeights = DEFAULT_WEIGHTS.candidate): TextEvidence {
   const head = `${candidate.title}\n${candidate.keywords.join('\n')}`.normalize('NFKC').toLowerCase();
   const body = candidate.body.normalize('NFKC').toLowerCase();
   const scored = query.terms.slice(0, 24);
@@ -129,7 +137,7 @@ export function textEvidence(query: MatchQuery, candidate: MatchText): TextEvide
   const matched: WeightedTerm[] = [];
   const coveredConcepts = new Set<string>();
   for (const t of scored) {
-    const factor = head.includes(t.term) ? 1 : body.includes(t.term) ? 0.8 : 0;
+    const factor = head.includes(t.term) ? fields.head : body.includes(t.term) ? fields.body : 0;
     if (!factor) continue;
     // Several expansions of one symptom or word count once at full weight, then little.
     const group = t.via ?? t.term;

@@ -1,4 +1,5 @@
-import { AchievementFacts, DemandFacts, FEATURE_WEIGHTS, Labels, meetsHardConstraints, scorePair } from './match-scoring';
+import { AchievementFacts, DemandFacts, Labels, meetsHardConstraints, scoreOfFeatures, scorePair } from './match-scoring';
+import { DEFAULT_WEIGHTS, isConcernCode, normaliseWeights } from '../weights/match-weights';
 import type { TextEvidence } from '../query/match-query';
 
 const labels: Labels = { industry: (c) => ({ zh: `产业${c}`, en: c }), field: (c) => ({ zh: c === 'air-pollution' ? '大气污染治理' : c, en: c }), mode: (c) => ({ zh: c, en: c }) };
@@ -19,7 +20,8 @@ describe('scorePair', () => {
       ['fiscally-funded', 'mode-overlap', 'park-key-industry', 'price-within-budget', 'region-flow', 'same-field', 'same-industry', 'text-relevance', 'trl-meets-required'].sort(),
     );
     expect(new Set(codes).size).toBe(codes.length);
-    expect(r.score).toBe(Math.round(r.reasons.reduce((s, x) => s + x.points, 0)));
+    expect(r.score).toBe(Math.round([...r.reasons, ...r.concerns].reduce((s, x) => s + x.points, 0)));
+    expect(scoreOfFeatures(r.features, DEFAULT_WEIGHTS)).toBe(r.score);
   });
 
   it('names the checkable facts: sub-field, TRL against the requirement, region flow, symptom bridge', () => {
@@ -28,15 +30,42 @@ describe('scorePair', () => {
     expect(en).toContain('TRL 7 exceeds the required 6');
     expect(en).toContain('Beijing achievement into the Hebei park Renqiu EDZ');
     expect(r.reasons.find((x) => x.code === 'same-field')!.zh).toBe('同一细分领域：大气污染治理');
-    expect(r.reasons.find((x) => x.code === 'text-relevance')!.zh).toContain('「氮氧化物…超标」对应「脱硝」');
+    const bridge = r.reasons.find((x) => x.code === 'text-relevance')!;
+    // A sentence, not thesaurus notation: the words the enterprise used, and what usually solves that.
+    expect(bridge.zh).toContain('「氮氧化物」和「超标」描述的问题，通常靠「脱硝」这类技术解决');
+    expect(bridge.en).toContain('"氮氧化物" and "超标" describe a problem usually solved with 脱硝');
+    expect(bridge.zh).not.toMatch(/…|对应/);
   });
 
-  it('takes points off, with a reason, when the asking price is above the budget', () => {
+  it('takes points off with a concern, never a reason, when the asking price is above the budget', () => {
     const r = scorePair(demand, { ...achievement, askingPrice: 3_000_000 }, text, labels);
-    const above = r.reasons.find((x) => x.code === 'price-above-budget')!;
-    expect(above.points).toBe(FEATURE_WEIGHTS.priceAbove);
+    const above = r.concerns.find((x) => x.code === 'price-above-budget')!;
+    expect(above.points).toBe(DEFAULT_WEIGHTS.features['price-above-budget']);
     expect(above.en).toContain('above the budget');
-    expect(r.reasons.some((x) => x.code === 'price-within-budget')).toBe(false);
+    expect(r.reasons.some((x) => x.code === 'price-within-budget' || x.code === 'price-above-budget')).toBe(false);
+  });
+
+  it('keeps concerns out of the reasons whatever the weights (readiness at the minimum, modes, region)', () => {
+    const odd = normaliseWeights({ features: { 'trl-at-minimum': 5, 'mode-mismatch': -3, 'region-outside': -2, 'same-industry': -7 } });
+    expect(odd.features['trl-at-minimum']).toBe(0);
+    expect(odd.features['same-industry']).toBe(0);
+    const r = scorePair({ ...demand, minTrl: 7 }, { ...achievement, trl: 7, transferModes: ['equity'], ownerRegion: 'other' }, text, labels, undefined, odd);
+    expect(r.concerns.map((c) => c.code).sort()).toEqual(['mode-mismatch', 'region-outside', 'trl-at-minimum']);
+    for (const reason of r.reasons) {
+      expect(isConcernCode(reason.code)).toBe(false);
+      expect(reason.points).toBeGreaterThan(0);
+    }
+    for (const concern of r.concerns) expect(concern.points).toBeLessThanOrEqual(0);
+    expect(r.concerns.find((c) => c.code === 'trl-at-minimum')!.zh).toContain('刚好达到最低要求');
+    expect(r.score).toBe(Math.round([...r.reasons, ...r.concerns].reduce((s, x) => s + x.points, 0)));
+  });
+
+  it('reads its points from the weights version it is given', () => {
+    const heavier = normaliseWeights({ features: { 'fiscally-funded': 12 } });
+    const a = scorePair(demand, achievement, text, labels);
+    const b = scorePair(demand, achievement, text, labels, undefined, heavier);
+    expect(b.score - a.score).toBe(10);
+    expect(b.reasons.find((x) => x.code === 'fiscally-funded')!.points).toBe(12);
   });
 
   it('gives no reason for a feature that does not apply (no park, other industry, nothing in common)', () => {

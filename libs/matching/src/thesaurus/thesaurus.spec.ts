@@ -11,20 +11,38 @@ describe('Thesaurus', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('detects a symptom only when its words co-occur in one sentence', () => {
-    expect(t.detectSymptoms('机头烟气氮氧化物经常超标').map((h) => h.concept.term)).toContain('脱硝');
-    expect(t.detectSymptoms('氮氧化物浓度正常。颗粒物超标').map((h) => h.concept.term)).not.toContain('脱硝');
+  it('detects an administrator-entered symptom only when its words co-occur in one sentence', () => {
+    const edited = new Thesaurus([...concepts, { industry: 'new-materials', term: '无卤阻燃', synonyms: [], broader: [], narrower: [], symptoms: ['电缆 着火'] }]);
+    expect(edited.detectSymptoms('去年电缆在仓库着火').map((h) => h.concept.term)).toContain('无卤阻燃');
+    expect(edited.detectSymptoms('电缆没有问题。仓库着火了').map((h) => h.concept.term)).not.toContain('无卤阻燃');
   });
 
-  it('feeds the index symmetric synonym groups and symptom links', () => {
+  it('feeds the index symmetric synonym groups: standards, abbreviations and English labels', () => {
     const syn = t.toSearchSynonyms();
-    expect(syn['脱硝']).toEqual(expect.arrayContaining(['SCR', '烟气脱硝']));
-    expect(syn['氮氧化物 超标']).toEqual(['脱硝']);
+    expect(syn['烟气脱硝']).toEqual(expect.arrayContaining(['脱硝', 'SCR', '选择性催化还原']));
+    expect(syn['battery']).toEqual(expect.arrayContaining(['电池']));
+    expect(syn['denitrification']).toEqual(expect.arrayContaining(['烟气脱硝', '脱硝']));
+    expect(syn['电池']).toEqual(expect.arrayContaining(['battery', '锂离子电池']));
+    expect(syn['photovoltaics']).toEqual(expect.arrayContaining(['光伏']));
   });
 
-  it('gives single words to the segmenter, never symptom phrases', () => {
+  it('reaches the Chinese term from its English label', () => {
+    expect(t.related('battery').map((r) => r.term)).toContain('电池');
+    expect(t.related('energy storage').map((r) => r.term)).toContain('储能');
+  });
+
+  it('ships mined cue words as single-word symptoms that call for the technique, never as search synonyms', () => {
+    const withCues = concepts.filter((c) => c.symptoms.length);
+    expect(withCues.length).toBeGreaterThan(500);
+    for (const c of withCues) for (const s of c.symptoms) expect(s).not.toMatch(/\s/);
+    const sample = withCues[0];
+    expect(t.detectSymptoms(`这里提到${sample.symptoms[0]}。`).map((h) => h.concept.term)).toContain(sample.term);
+    expect(t.toSearchSynonyms()[sample.symptoms[0]] ?? []).not.toContain(sample.term);
+  });
+
+  it('gives single words to the segmenter, never phrases', () => {
     const words = t.words();
-    expect(words).toContain('活性焦');
+    expect(words).toContain('选择性催化还原');
     expect(words.some((w) => /\s/.test(w))).toBe(false);
   });
 });

@@ -1,12 +1,5 @@
-import advancedEquipment from './advanced-equipment.json';
-import digital from './digital.json';
-import energySavingEnvironmental from './energy-saving-environmental.json';
-import lifeHealth from './life-health.json';
-import modernAgriculture from './modern-agriculture.json';
-import newEnergyVehicles from './new-energy-vehicles.json';
-import newEnergy from './new-energy.json';
-import newMaterials from './new-materials.json';
-import techServices from './tech-services.json';
+import mined from './mined-thesaurus.json';
+import standards from './standard-vocabulary.json';
 
 /** One concept of the domain thesaurus: a technique term with its equivalents, hierarchy and the symptoms it treats. */
 export interface ThesaurusConcept {
@@ -15,22 +8,113 @@ export interface ThesaurusConcept {
   synonyms: string[];
   broader: string[];
   narrower: string[];
-  /** Symptom phrases: words separated by spaces that must all occur in one sentence of a demand (氮氧化物 超标). */
+  /**
+   * Symptoms: words separated by spaces that must all occur in one sentence of a text. Shipped ones are single cue words
+   * mined from research text (a word papers on the technique use); administrators may add phrases (电缆 着火).
+   */
   symptoms: string[];
 }
 
-interface ThesaurusFile {
-  industry: string;
-  entries: Array<Omit<ThesaurusConcept, 'industry'>>;
+/**
+ * Where shipped thesaurus content may come from. Nothing is copied from a demand: concepts come from standards' titles,
+ * the industry taxonomy and associations mined from research corpora (scripts/thesaurus/mine.ts); the provenance test
+ * fails on any other source.
+ */
+export const ALLOWED_SOURCES = [
+  'national-standard', 'industry-taxonomy', 'abstract-abbreviation', 'abstract-english-gloss', 'gloss-head-alignment', 'keyword-head-compound',
+  'keyword-abstract-npmi', 'patent-title-ipc-npmi', 'corpus-df', 'closed-class-words',
+] as const;
+export type ThesaurusSource = (typeof ALLOWED_SOURCES)[number];
+
+/** One shipped link with its provenance (what the provenance test and the thesaurus README describe). */
+export interface ProvenancedEntry {
+  kind: 'synonym' | 'narrower' | 'broader' | 'cue' | 'en' | 'related' | 'stop-word';
+  terms: string[];
+  source: string;
+  score?: number;
 }
 
-const SHIPPED_FILES: ThesaurusFile[] = [
-  energySavingEnvironmental, newMaterials, newEnergy, newEnergyVehicles, advancedEquipment, digital, lifeHealth, modernAgriculture, techServices,
-];
+interface MinedFile {
+  taxonomy: Array<{ industry: string; zh: string; en: string; source: string }>;
+  entries: Array<{ kind: 'synonym' | 'narrower' | 'cue' | 'en' | 'related'; terms: [string, string]; source: string; score: number }>;
+  stopWords: Array<{ term: string; source: string; df: number }>;
+  terms: Record<string, { df: number; industry?: string }>;
+}
+interface StandardsFile {
+  source: string;
+  entries: Array<{ industry: string; term: string; synonyms: string[]; narrower: string[]; broader: string[]; en: string[]; ref: string[] }>;
+}
+const MINED = mined as unknown as MinedFile;
+const STANDARDS = standards as unknown as StandardsFile;
+/** A head term gets at most this many narrower terms: they also become search synonyms, each one a query branch. */
+const MAX_NARROWER = 8;
+/** Mined cue words kept per technique (the strongest by NPMI). */
+const MAX_CUES = 6;
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
-/** The thesaurus shipped with the project: seeds the editable table on first start. */
+/** Every shipped link with its source: standards, taxonomy and mined entries, and the stop-words. */
+export function shippedProvenance(): ProvenancedEntry[] {
+  const out: ProvenancedEntry[] = [];
+  for (const e of STANDARDS.entries) {
+    for (const s of e.synonyms) out.push({ kind: 'synonym', terms: [e.term, s], source: STANDARDS.source });
+    for (const s of e.narrower) out.push({ kind: 'narrower', terms: [e.term, s], source: STANDARDS.source });
+    for (const s of e.broader) out.push({ kind: 'broader', terms: [e.term, s], source: STANDARDS.source });
+    for (const s of e.en) out.push({ kind: 'en', terms: [e.term, s], source: STANDARDS.source });
+  }
+  for (const t of MINED.taxonomy) out.push({ kind: 'en', terms: [t.zh, t.en], source: t.source });
+  for (const e of MINED.entries) out.push({ kind: e.kind, terms: e.terms, source: e.source, score: e.score });
+  for (const s of MINED.stopWords) out.push({ kind: 'stop-word', terms: [s.term], source: s.source });
+  return out;
+}
+
+/** Document frequency of a term in the independent corpora the thesaurus was mined from (0 when not attested). */
+export function corpusAttestation(term: string): number {
+  return MINED.terms[term]?.df ?? 0;
+}
+
+/** Stop-words mined from the corpora: words spread evenly over every discipline's abstracts. */
+export function shippedStopWords(): string[] {
+  return MINED.stopWords.map((s) => s.term);
+}
+
+/**
+ * The thesaurus shipped with the project (seeds the editable table): concepts from standards, the taxonomy's English
+ * labels, and mined abbreviations, English glosses and keyword compounds. English labels are synonyms, so an English
+ * query (battery) reaches Chinese content (电池) through the index's synonyms.
+ */
 export function shippedThesaurus(): ThesaurusConcept[] {
-  return SHIPPED_FILES.flatMap((f) => f.entries.map((e) => ({ industry: f.industry, ...e })));
+  const byTerm = new Map<string, ThesaurusConcept>();
+  const concept = (term: string, industry?: string): ThesaurusConcept => {
+    let c = byTerm.get(term);
+    if (!c) byTerm.set(term, (c = { industry: industry ?? MINED.terms[term]?.industry ?? 'tech-services', term, synonyms: [], broader: [], narrower: [], symptoms: [] }));
+    return c;
+  };
+  const push = (list: string[], value: string, max = Infinity) => {
+    if (!list.includes(value) && list.length < max) list.push(value);
+  };
+  for (const e of STANDARDS.entries) {
+    const c = concept(e.term, e.industry);
+    for (const s of [...e.synonyms, ...e.en]) push(c.synonyms, s);
+    for (const s of e.narrower) push(c.narrower, s);
+    for (const s of e.broader) push(c.broader, s);
+  }
+  for (const t of MINED.taxonomy) push(concept(t.zh, t.industry).synonyms, t.en.toLowerCase());
+  for (const e of MINED.entries) {
+    const [a, b] = e.terms;
+    if (e.kind === 'synonym' || e.kind === 'en') {
+      if (norm(a) !== norm(b)) push(concept(a).synonyms, b);
+    } else if (e.kind === 'narrower') push(concept(a).narrower, b, MAX_NARROWER);
+  }
+  // Cue words, strongest first: a single word that papers on the technique use (what it treats, where it applies).
+  const cues = MINED.entries.filter((e) => e.kind === 'cue' || e.kind === 'related').sort((x, y) => y.score - x.score);
+  for (const e of cues) {
+    // Only Chinese cue words: a symptom word matches inside a sentence, and a short Latin word (ne, sa) would match
+    // inside any English word.
+    if (!HAN_WORD.test(e.terms[0]) || (e.kind === 'related' && !HAN_WORD.test(e.terms[1]))) continue;
+    push(concept(e.terms[1]).symptoms, e.terms[0], MAX_CUES);
+    if (e.kind === 'related') push(concept(e.terms[0]).symptoms, e.terms[1], MAX_CUES);
+  }
+  return [...byTerm.values()].filter((c) => c.synonyms.length + c.narrower.length + c.broader.length + c.symptoms.length > 0);
 }
 
 /** How a query term was reached from the source text; weights reflect how sure the link is. */
@@ -121,8 +205,10 @@ export class Thesaurus {
     };
     for (const c of this.concepts) {
       link(c.term, [...c.synonyms, ...c.narrower]);
-      for (const s of c.synonyms) link(s, [c.term]);
-      for (const s of c.symptoms) link(s, [c.term]);
+      // Every synonym reaches the whole group (denitrification → 烟气脱硝 and 脱硝), not only the head term.
+      for (const s of c.synonyms) link(s, [c.term, ...c.synonyms]);
+      // Only phrases: a single mined cue word is an association, not an equivalent the engine may substitute.
+      for (const s of c.symptoms) if (/\s/.test(s.trim())) link(s, [c.term]);
     }
     return Object.fromEntries(Object.entries(out).filter(([, v]) => v.size > 0).map(([k, v]) => [k, [...v]]));
   }

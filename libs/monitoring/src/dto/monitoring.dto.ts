@@ -307,8 +307,9 @@ export class IndexInputResponse {
 export class ParkIndexResponse {
   @ApiProperty() park!: string;
   @ApiProperty() parkName!: LocalizedText;
+  @ApiProperty({ description: 'false: the park reported nothing that year (every input missing or 0); it is listed but not ranked' }) hasData!: boolean;
   @ApiProperty() score!: number;
-  @ApiProperty() rank!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'competition rank among the parks with data; null for a park without' }) rank!: number | null;
   @ApiProperty() dimensions!: Record<string, number>;
   @ApiProperty() normalised!: Record<string, number>;
   @ApiProperty() inputs!: Record<string, IndexInputResponse>;
@@ -326,6 +327,10 @@ export class InnovationIndexResponse {
   @ApiProperty({ type: [String] }) quarters!: string[];
   @ApiProperty() computedAt!: string;
   @ApiProperty({ type: [ParkIndexResponse] }) parks!: ParkIndexResponse[];
+}
+
+export class IndexYearsResponse {
+  @ApiProperty({ type: [Number], description: 'years with a computed index, newest first' }) years!: number[];
 }
 
 export class IndexVerificationResponse {

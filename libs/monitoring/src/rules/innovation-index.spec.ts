@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { computeInnovationIndex, IndexInputs, IndexWeights, normalise } from './innovation-index';
+import { computeInnovationIndex, hasReportedData, IndexInputs, IndexWeights, normalise, rankParksWithData } from './innovation-index';
 
 const indicators = [
   { code: 'technology-amount', dimension: 'transaction', direction: 'higher' as const },
@@ -74,5 +74,16 @@ describe('innovation index', () => {
 
   it('refuses negative weights', () => {
     expect(() => computeInnovationIndex(inputs, { ...weights, indicators: { 'technology-amount': -1 } })).toThrow(RangeError);
+  });
+});
+
+describe('ranking only the parks with data', () => {
+  it('leaves a park that reported nothing (all missing or 0) unranked and ranks the others 1, 2, 2, 4', () => {
+    const values: Record<string, Record<string, number | null>> = { a: { x: 5 }, b: { x: 3, y: 0 }, c: { x: 3 }, d: { x: 1 }, e: { x: 0, y: null }, f: {} };
+    const results = [
+      { park: 'a', score: 90 }, { park: 'b', score: 56.3 }, { park: 'c', score: 56.3 }, { park: 'd', score: 10 }, { park: 'e', score: 56.3 }, { park: 'f', score: 56.3 },
+    ];
+    const ranks = rankParksWithData(results, (p) => hasReportedData(values[p]));
+    expect(Object.fromEntries(ranks)).toEqual({ a: 1, b: 2, c: 2, d: 4, e: null, f: null });
   });
 });

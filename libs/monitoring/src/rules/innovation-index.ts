@@ -80,3 +80,19 @@ export function computeInnovationIndex(inputs: IndexInputs, weights: IndexWeight
   rows.forEach((r, i) => (r.rank = i > 0 && r.score === rows[i - 1].score ? rows[i - 1].rank : i + 1));
   return rows;
 }
+
+/** A park with data: at least one input reported as a number other than 0 (figures computed from platform records are 0 for a park with none). */
+export function hasReportedData(values: Record<string, number | null | undefined> | undefined): boolean {
+  return Object.values(values ?? {}).some((v) => typeof v === 'number' && Number.isFinite(v) && v !== 0);
+}
+
+/**
+ * The published ranks: competition ranking (1, 2, 2, 4) among the parks with data only. A park that reported nothing
+ * is not ranked (null) rather than placed level with the others on indicators where everybody shows the same zero.
+ */
+export function rankParksWithData(results: Array<{ park: string; score: number }>, withData: (park: string) => boolean): Map<string, number | null> {
+  const ranked = results.filter((r) => withData(r.park)).sort((a, b) => b.score - a.score || a.park.localeCompare(b.park));
+  const out = new Map<string, number | null>(results.map((r) => [r.park, null]));
+  ranked.forEach((r, i) => out.set(r.park, i > 0 && r.score === ranked[i - 1].score ? out.get(ranked[i - 1].park)! : i + 1));
+  return out;
+}

@@ -164,6 +164,35 @@ export class AppConfig {
   @Min(1)
   JOB_MAX_STALLED_COUNT = 20;
 
+  /**
+   * Outgoing mail server for notification e-mails, e.g. smtps://user:password@smtp.example.cn:465 or smtp://127.0.0.1:2525.
+   * Unset: notifications stay in-app only.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// address' })
+  SMTP_URL?: string;
+
+  /** Sender of notification e-mails (the mail server must accept it), e.g. "科技大市场 <noreply@example.cn>". */
+  @IsString()
+  @MinLength(3)
+  SMTP_FROM = 'TechBridge <noreply@techbridge.local>';
+
+  /** The portal's public address, for links in e-mails (e.g. https://kjdsc.example.cn); unset: e-mails carry no links. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_URL?: string;
+
+  /** Site footer: the host organisation (主办单位). */
+  @IsString()
+  SITE_HOST_ORGANISATION = '';
+
+  /** Site footer: contact line (telephone, e-mail or address as the host wants it shown). */
+  @IsString()
+  SITE_CONTACT = '';
+
+  /** Site footer: the ICP filing number (ICP备案号), e.g. 冀ICP备12345678号-1; empty: not shown. */
+  @IsString()
+  SITE_ICP_NUMBER = '';
   /** 等保 2.0: audit entries are kept this many days (at least 180; the database refuses to delete younger ones), then pruned daily. */
   @Transform(({ value }) => (value === undefined || value === '' ? 180 : Number(value)))
   @IsInt()
@@ -200,6 +229,7 @@ const KNOWN_VARIABLES = [
   'OUTBOX_MAX_ATTEMPTS', 'OUTBOX_RETENTION_DAYS', 'JOB_MAX_STALLED_COUNT',
   'HOST', 'TRUSTED_PROXIES', 'SESSION_IDLE_MINUTES', 'SESSION_MAX_HOURS', 'SIGN_IN_MAX_FAILURES', 'SIGN_IN_LOCK_MINUTES',
   'PASSWORD_MIN_LENGTH', 'PASSWORD_MIN_CLASSES', 'PASSWORD_HISTORY', 'PASSWORD_MAX_AGE_DAYS', 'WORKER_HEARTBEAT_FILE',
+  'SMTP_URL', 'SMTP_FROM', 'PUBLIC_URL', 'SITE_HOST_ORGANISATION', 'SITE_CONTACT', 'SITE_ICP_NUMBER',
   'METRICS_TOKEN', 'WORKER_METRICS_PORT', 'AUDIT_RETENTION_DAYS',
 ] as const;
 

@@ -48,8 +48,16 @@ export enum JobName {
   ReconcileMatches = 'matching.reconcile',
   /** Repeatable: imports whose upload stopped (the api died) are failed with the reason; their partial files removed. */
   SweepAbandonedUploads = 'catalog.import.sweep-abandoned-uploads',
+  /** One notification to its recipients' mailboxes (those who want that category by e-mail); enqueued through the outbox. */
+  SendNotificationEmail = 'notification.send-email',
+  /** A newly published achievement or demand checked against every saved search of its kind; matches are alerted. */
+  AlertSavedSearches = 'watchlist.alert-saved-searches',
   /** Repeatable (daily): delete audit entries older than AUDIT_RETENTION_DAYS (never younger than 180 days). */
   PruneAuditLog = 'identity.prune-audit-log',
+  /** Chained pages: stored matches computed with other weights or another thesaurus than the current ones are scored again. */
+  RescoreStoredMatches = 'matching.rescore-stored',
+  /** Refit the matcher's weights from brokers' outcomes and enterprises' shortlists into a new version (repeatable, and after outcomes). */
+  RefitMatchWeights = 'matching.refit-weights',
 }
 
 export interface JobPayloads {
@@ -81,7 +89,12 @@ export interface JobPayloads {
   /** Empty to start a pass; a continuation carries where the pass is and the instant it started from. */
   [JobName.ReconcileMatches]: { subject?: 'achievement' | 'demand'; after?: string | null; changedBefore?: string };
   [JobName.SweepAbandonedUploads]: Record<string, never>;
+  [JobName.SendNotificationEmail]: { notificationId: string };
+  [JobName.AlertSavedSearches]: { subject: 'achievement' | 'demand'; id: string };
   [JobName.PruneAuditLog]: Record<string, never>;
+  /** `after`: the last match id done in this pass; `reason` says what changed (weights:N, thesaurus, reconcile). */
+  [JobName.RescoreStoredMatches]: { reason?: string; after?: string | null };
+  [JobName.RefitMatchWeights]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -107,7 +120,11 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.PurgeSearchTombstones]: QueueName.Maintenance,
   [JobName.ReconcileMatches]: QueueName.Matching,
   [JobName.SweepAbandonedUploads]: QueueName.Maintenance,
+  [JobName.SendNotificationEmail]: QueueName.Notifications,
+  [JobName.AlertSavedSearches]: QueueName.Notifications,
   [JobName.PruneAuditLog]: QueueName.Maintenance,
+  [JobName.RescoreStoredMatches]: QueueName.Matching,
+  [JobName.RefitMatchWeights]: QueueName.Matching,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

@@ -18,7 +18,12 @@ import { MonitoringFeedIndexes1765600000000 } from './1765600000000-MonitoringFe
 import { MatchComputation1765300200000 } from './1765300200000-MatchComputation';
 import { ImportUploading1765300300000 } from './1765300300000-ImportUploading';
 import { ImportResume1765300400000 } from './1765300400000-ImportResume';
+import { NotificationEmail1766450000000 } from './1766450000000-NotificationEmail';
+import { Watchlist1766450100000 } from './1766450100000-Watchlist';
+import { AgreementAcceptance1766450200000 } from './1766450200000-AgreementAcceptance';
 import { AuditLogRetention1766200000000 } from './1766200000000-AuditLogRetention';
+import { ThesaurusReseed1766000000000 } from './1766000000000-ThesaurusReseed';
+import { MatchWeights1766100000000 } from './1766100000000-MatchWeights';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -41,5 +46,10 @@ export const migrations: Array<new () => MigrationInterface> = [
   MatchComputation1765300200000,
   ImportUploading1765300300000,
   ImportResume1765300400000,
+  NotificationEmail1766450000000,
+  Watchlist1766450100000,
+  AgreementAcceptance1766450200000,
   AuditLogRetention1766200000000,
+  ThesaurusReseed1766000000000,
+  MatchWeights1766100000000,
 ];

@@ -1,0 +1,43 @@
+import { defineMessages } from './define';
+
+/** Public profiles of universities, institutes and transfer institutions, and their directory. */
+export default defineMessages({
+  zh: {
+    'nav.profiles': '机构名录',
+    'profiles.title': '机构名录',
+    'profiles.lead': '高校院所与技术转移机构的公开主页：已发布成果与成交记录。',
+    'profiles.search': '按名称查找',
+    'profiles.empty': '暂无此类机构。',
+    'profiles.verified': '已核验',
+    'profiles.notVerified': '未核验',
+    'profiles.achievements': '已发布成果',
+    'profiles.achievementsEmpty': '该机构暂无已发布的成果。',
+    'profiles.deals': '成交记录',
+    'profiles.dealsSummary': '已登记技术合同 {count} 项，成交额 {amount}',
+    'profiles.dealsEmpty': '暂无已登记的技术合同。',
+    'profiles.notFound': '该机构不存在。',
+    'profiles.region': '所在地区',
+    'profiles.park': '所在园区',
+    'profiles.since': '入驻平台',
+    'profiles.amount': '成交额',
+  },
+  en: {
+    'nav.profiles': 'Directory',
+    'profiles.title': 'Directory of institutions',
+    'profiles.lead': 'Public pages of universities, institutes and transfer institutions: published achievements and deal records.',
+    'profiles.search': 'Find by name',
+    'profiles.empty': 'No organisation of this kind yet.',
+    'profiles.verified': 'Verified',
+    'profiles.notVerified': 'Not verified',
+    'profiles.achievements': 'Published achievements',
+    'profiles.achievementsEmpty': 'No published achievement yet.',
+    'profiles.deals': 'Deal record',
+    'profiles.dealsSummary': '{count} registered technology contracts, {amount} in total',
+    'profiles.dealsEmpty': 'No registered technology contract yet.',
+    'profiles.notFound': 'This organisation does not exist.',
+    'profiles.region': 'Region',
+    'profiles.park': 'Park',
+    'profiles.since': 'On the platform since',
+    'profiles.amount': 'contract amount',
+  },
+});

@@ -1,0 +1,89 @@
+import type { LocalizedText } from '@techbridge/platform';
+
+/**
+ * What the audit log's codes mean to a reader: the log keeps the stable codes (what tools filter on), the screen and
+ * the export show these labels beside them. A code without a label reads as itself rather than hiding the entry.
+ */
+const ACTIONS: Record<string, LocalizedText> = {
+  'sign-up': { zh: '注册', en: 'Signed up' },
+  'sign-in': { zh: '登录', en: 'Signed in' },
+  'sign-out': { zh: '退出登录', en: 'Signed out' },
+  'sign-in-failed': { zh: '登录失败', en: 'Failed sign-in' },
+  'sign-in-refused': { zh: '登录被拒（密码过期）', en: 'Sign-in refused (password expired)' },
+  'change-password-failed': { zh: '修改密码失败', en: 'Failed password change' },
+  'verify-organisation': { zh: '机构核验通过', en: 'Verified an organisation' },
+  'reject-organisation': { zh: '机构核验未通过', en: 'Rejected an organisation' },
+  'achievement.submit': { zh: '提交成果审核', en: 'Submitted an achievement' },
+  'achievement.resubmit': { zh: '重新提交成果', en: 'Resubmitted an achievement' },
+  'achievement.approve': { zh: '成果审核通过', en: 'Approved an achievement' },
+  'achievement.return': { zh: '成果退回修改', en: 'Returned an achievement' },
+  'achievement.withdraw': { zh: '撤回成果', en: 'Withdrew an achievement' },
+  'achievement.mark-transferred': { zh: '成果标记为已转化', en: 'Marked an achievement transferred' },
+  'password-change': { zh: '修改密码', en: 'Changed password' },
+  'accept-invitation': { zh: '接受邀请', en: 'Accepted an invitation' },
+  'invite-member': { zh: '邀请成员', en: 'Invited a member' },
+  'change-roles': { zh: '调整角色', en: 'Changed roles' },
+  'create-platform-admin': { zh: '创建平台管理员', en: 'Created the platform administrator' },
+  verify: { zh: '核验机构', en: 'Verified an organisation' },
+  approve: { zh: '审核通过', en: 'Approved' },
+  publish: { zh: '发布', en: 'Published' },
+  'privileged-request': { zh: '管理操作', en: 'Administrative request' },
+  'audit-log.export': { zh: '导出审计日志', en: 'Exported the audit log' },
+  'achievement.create': { zh: '登记成果', en: 'Registered an achievement' },
+  'achievement.update': { zh: '修改成果', en: 'Edited an achievement' },
+  'achievement.attachment.add': { zh: '上传成果附件', en: 'Added an attachment' },
+  'achievement.attachment.remove': { zh: '删除成果附件', en: 'Removed an attachment' },
+  'demand.create': { zh: '登记需求', en: 'Registered a demand' },
+  'demand.update': { zh: '修改需求', en: 'Edited a demand' },
+  'demand.publish': { zh: '发布需求', en: 'Published a demand' },
+  'demand.close': { zh: '关闭需求', en: 'Closed a demand' },
+  'demand.reopen': { zh: '重新开放需求', en: 'Reopened a demand' },
+  'demand.solve': { zh: '需求已解决', en: 'Marked a demand solved' },
+  'demand.expire': { zh: '需求到期', en: 'Demand expired' },
+  'demand.assign-broker': { zh: '指派经纪人', en: 'Assigned a broker' },
+  'proposal.submit': { zh: '提交揭榜方案', en: 'Submitted a proposal' },
+  'proposal.withdraw': { zh: '撤回揭榜方案', en: 'Withdrew a proposal' },
+  'create-contract': { zh: '创建技术合同', en: 'Created a contract' },
+  'update-contract': { zh: '修改技术合同', en: 'Edited a contract' },
+  'set-holiday': { zh: '设置节假日', en: 'Set a holiday' },
+  'remove-holiday': { zh: '删除节假日', en: 'Removed a holiday' },
+  'set-broker-profile': { zh: '设置经纪人档案', en: 'Set a broker profile' },
+  'set-registration-institution-profile': { zh: '设置登记机构档案', en: 'Set a registration institution profile' },
+  'set-transfer-institution-profile': { zh: '设置转移机构档案', en: 'Set a transfer institution profile' },
+  'update-park-key-industries': { zh: '调整园区主导产业', en: 'Changed a park’s key industries' },
+  'monitoring.quarter.open': { zh: '开放季度填报', en: 'Opened a reporting quarter' },
+  'monitoring.quarter.publish': { zh: '发布季度数据', en: 'Published a quarter' },
+  'monitoring.figure.correct': { zh: '更正已发布数据', en: 'Corrected a published figure' },
+  'monitoring.index.compute': { zh: '计算创新指数', en: 'Computed the innovation index' },
+  'monitoring.index.weights': { zh: '调整指数权重', en: 'Changed the index weights' },
+  'thesaurus.create': { zh: '新增同义词', en: 'Added a thesaurus entry' },
+  'thesaurus.update': { zh: '修改同义词', en: 'Edited a thesaurus entry' },
+  'thesaurus.delete': { zh: '删除同义词', en: 'Deleted a thesaurus entry' },
+};
+
+const ENTITIES: Record<string, LocalizedText> = {
+  account: { zh: '账号', en: 'Account' },
+  user: { zh: '用户', en: 'User' },
+  organisation: { zh: '机构', en: 'Organisation' },
+  achievement: { zh: '科技成果', en: 'Achievement' },
+  demand: { zh: '技术需求', en: 'Demand' },
+  proposal: { zh: '揭榜方案', en: 'Proposal' },
+  'technology-contract': { zh: '技术合同', en: 'Technology contract' },
+  holiday: { zh: '节假日', en: 'Holiday' },
+  park: { zh: '园区', en: 'Park' },
+  route: { zh: '接口', en: 'API route' },
+  'audit-log': { zh: '审计日志', en: 'Audit log' },
+  'monitoring-entry': { zh: '园区填报', en: 'Park entry' },
+  'monitoring-quarter': { zh: '监测季度', en: 'Reporting quarter' },
+  'monitoring-index-run': { zh: '创新指数计算', en: 'Index computation' },
+  'monitoring-index-weights': { zh: '指数权重', en: 'Index weights' },
+  thesaurus_entry: { zh: '同义词', en: 'Thesaurus entry' },
+};
+
+export function auditActionLabel(action: string): LocalizedText {
+  return ACTIONS[action] ?? { zh: action, en: action };
+}
+
+export function auditEntityLabel(entityType: string): LocalizedText {
+  return ENTITIES[entityType] ?? { zh: entityType, en: entityType };
+}

@@ -1,0 +1,208 @@
+import { BigramBm25 } from './bigram-bm25';
+import { informative, MatchQuery, MatchText, Segmenter, TextEvidence, WeightedTerm } from './match-query';
+
+/**
+ * Text relevance of candidates to a match query, ranked within the candidate pool the engine retrieved:
+ * BM25F-style (per-field weights of the candidate's head — title and keywords — and body, saturating term frequency,
+ * inverse document frequency over the pool so a word every candidate shares decides nothing), then RM3-style
+ * pseudo-relevance feedback: the words the best first-pass candidates share are added to the query with a fraction of
+ * its weight, and the pool is scored again. All parameters are fitted on the tuning part of the development set
+ * (npm run fit:matching); the defaults below are that fit's result.
+ */
+export interface RelevanceParams {
+  /**
+   * Weight of a term found in the candidate's title (what it is about: a process that does 脱硝 says so in its title,
+   * a monitoring platform mentions 脱硝 in its body), in its keywords (`head`) and in its body.
+   */
+  title: number;
+  head: number;
+  body: number;
+  /** BM25 saturation of the weighted term frequency. */
+  k1: number;
+  /** A candidate scoring this share of the query's best achievable score is fully relevant (relevance 1). */
+  saturation: number;
+  /** How much of an idf-less match counts: 0 ranks by rarity in the pool only, 1 ignores rarity. */
+  idfFloor: number;
+  /**
+   * Share of the relevance taken from a character-bigram BM25 of the querying side's whole text within the pool (relative
+   * to the pool's best): it reads every word the text has, the ones the segmenter or the thesaurus does not know too.
+   */
+  bigramShare: number;
+  /** Pseudo-relevance feedback: first-pass candidates read, words added, and their weight relative to the query's. */
+  feedbackDocs: number;
+  feedbackTerms: number;
+  feedbackWeight: number;
+}
+
+export const DEFAULT_RELEVANCE: RelevanceParams = {
+  title: 1.5,
+  head: 1,
+  body: 0.8,
+  k1: 1.2,
+  saturation: 0.6,
+  idfFloor: 0.3,
+  bigramShare: 0.3,
+  feedbackDocs: 3,
+  feedbackTerms: 8,
+  feedbackWeight: 0.4,
+};
+
+/** Terms of the query that decide relevance (expansions beyond these add noise more than recall). */
+const SCORED_TERMS = 24;
+/** The query's best achievable score is taken over its strongest terms: covering the core of the problem is enough. */
+const CORE_TERMS = 6;
+/** Several expansions of one source word or symptom count once at full weight, then this share each. */
+const REPEAT_SHARE = 0.35;
+/** A feedback word found in more than this share of the pool says nothing about the problem. */
+const FEEDBACK_MAX_POOL_SHARE = 0.5;
+
+interface Prepared {
+  title: string;
+  keywords: string;
+  /** Title and keywords: where a term says what the candidate is. */
+  head: string;
+  body: string;
+}
+
+function prepare(text: MatchText): Prepared {
+  const title = text.title.normalize('NFKC').toLowerCase();
+  const keywords = text.keywords.join('\n').normalize('NFKC').toLowerCase();
+  return { title, keywords, head: `${title}\n${keywords}`, body: text.body.normalize('NFKC').toLowerCase() };
+}
+
+function occurrences(haystack: string, needle: string): number {
+  if (!needle) return 0;
+  let n = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
+/** Pool document frequency of each term: in how many candidates it occurs anywhere. */
+function poolIdf(terms: WeightedTerm[], pool: Prepared[], floor: number): Map<string, number> {
+  const P = pool.length;
+  const maxIdf = Math.log(1 + (P + 0.5) / 0.5);
+  const out = new Map<string, number>();
+  for (const t of terms) {
+    const df = pool.reduce((n, d) => n + (d.head.includes(t.term) || d.body.includes(t.term) ? 1 : 0), 0);
+    // A word no candidate has cannot tell candidates apart: it weighs at the floor, not as the rarest word of all,
+    // so a demand full of words the pool lacks does not make every candidate look irrelevant.
+    const idf = df === 0 ? 0 : Math.log(1 + (P - df + 0.5) / (df + 0.5)) / maxIdf;
+    out.set(t.term, floor + (1 - floor) * idf);
+  }
+  return out;
+}
+
+function score(query: MatchQuery, pool: Prepared[], p: RelevanceParams): TextEvidence[] {
+  const terms = query.terms.slice(0, SCORED_TERMS);
+  const idf = poolIdf(terms, pool, p.idfFloor);
+  const best = [...terms].sort((a, b) => b.weight * idf.get(b.term)! - a.weight * idf.get(a.term)!).slice(0, CORE_TERMS);
+  const ceiling = best.reduce((s, t) => s + t.weight * idf.get(t.term)!, 0) || 1;
+  return pool.map((doc) => {
+    let got = 0;
+    const matched: WeightedTerm[] = [];
+    const groups = new Set<string>();
+    for (const t of terms) {
+      const tf = p.title * occurrences(doc.title, t.term) + p.head * occurrences(doc.keywords, t.term) + p.body * occurrences(doc.body, t.term);
+      if (!tf) continue;
+      const group = t.via ?? t.term;
+      const share = groups.has(group) ? REPEAT_SHARE : 1;
+      groups.add(group);
+      got += share * t.weight * idf.get(t.term)! * ((tf * (p.k1 + 1)) / (tf + p.k1)) / (p.k1 + 1);
+      matched.push(t);
+    }
+    return { relevance: Math.min(1, got / (p.saturation * ceiling)), matched };
+  });
+}
+
+/**
+ * RM3: the relevance model of the top first-pass candidates (each word's share of a candidate's words, weighted by the
+ * candidate's relevance), its strongest words not yet in the query added with `feedbackWeight` of the query's mean
+ * core weight. Words most of the pool shares are skipped: they do not tell candidates apart.
+ */
+export function feedbackQuery(query: MatchQuery, top: Array<{ text: MatchText; relevance: number }>, pool: number, segmenter: Segmenter, p: RelevanceParams, poolDf: (term: string) => number): MatchQuery {
+  const docs = top.filter((d) => d.relevance > 0).slice(0, p.feedbackDocs);
+  if (!docs.length || p.feedbackTerms <= 0 || p.feedbackWeight <= 0) return query;
+  const known = new Set(query.terms.map((t) => t.term));
+  const model = new Map<string, number>();
+  const mass = docs.reduce((s, d) => s + d.relevance, 0);
+  for (const d of docs) {
+    const words = segmenter.queryTerms(`${d.text.title}。${d.text.keywords.join('。')}。${d.text.body}`).filter(informative);
+    if (!words.length) continue;
+    for (const w of new Set(words)) model.set(w, (model.get(w) ?? 0) + (d.relevance / mass) * (words.filter((x) => x === w).length / words.length));
+  }
+  const candidates = [...model].filter(([w]) => !known.has(w) && poolDf(w) <= Math.max(1, pool * FEEDBACK_MAX_POOL_SHARE)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const chosen = candidates.slice(0, p.feedbackTerms);
+  if (!chosen.length) return query;
+  const core = query.terms.slice(0, CORE_TERMS);
+  const unit = (core.reduce((s, t) => s + t.weight, 0) / Math.max(1, core.length)) * p.feedbackWeight;
+  const top1 = chosen[0][1];
+  const added: WeightedTerm[] = chosen.map(([term, w]) => ({ term, weight: unit * (w / top1), origin: 'feedback' as const }));
+  const terms = [...query.terms, ...added].sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term));
+  return { ...query, terms };
+}
+
+/**
+ * Relevance of every candidate of a pool (same order as given): a first pass, pseudo-relevance feedback from its best
+ * candidates, and a second pass with the expanded query. Returns the expanded query too (stored reasons name its words).
+ */
+export function rankPool(
+  query: MatchQuery,
+  pool: MatchText[],
+  segmenter: Segmenter,
+  p: RelevanceParams = DEFAULT_RELEVANCE,
+  fullText?: string,
+): { query: MatchQuery; evidence: TextEvidence[] } {
+  const prepared = pool.map(prepare);
+  const blend = bigramBlend(pool, fullText, p.bigramShare);
+  const first = blend(score(query, prepared, p));
+  if (p.feedbackDocs <= 0 || pool.length < 2) return { query, evidence: first };
+  const order = first.map((e, i) => ({ text: pool[i], relevance: e.relevance })).sort((a, b) => b.relevance - a.relevance);
+  const poolDf = (term: string) => prepared.reduce((n, d) => n + (d.head.includes(term) || d.body.includes(term) ? 1 : 0), 0);
+  const expanded = feedbackQuery(query, order, pool.length, segmenter, p, poolDf);
+  return expanded === query ? { query, evidence: first } : { query: expanded, evidence: blend(score(expanded, prepared, p)) };
+}
+
+/** Mixes the word relevance with the bigram BM25 of the whole querying text, relative to the pool's best candidate. */
+function bigramBlend(pool: MatchText[], fullText: string | undefined, share: number): (evidence: TextEvidence[]) => TextEvidence[] {
+  if (!fullText || share <= 0 || !pool.length) return (e) => e;
+  const bm25 = new BigramBm25(pool.map((t, i) => ({ id: String(i), text: `${t.title}\n${t.keywords.join('\n')}\n${t.body}` })));
+  const raw = new Map(bm25.scores(fullText));
+  const top = Math.max(0, ...raw.values());
+  // Bigrams that see nothing (an English demand on Chinese listings) say nothing: the word relevance stands alone.
+  if (top <= 0) return (e) => e;
+  const relative = pool.map((_, i) => (top > 0 ? (raw.get(String(i)) ?? 0) / top : 0));
+  // A candidate the words do not reach at all stays out: the bigrams refine the order, they do not retrieve.
+  return (evidence) => evidence.map((e, i) => (e.relevance > 0 ? { ...e, relevance: (1 - share) * e.relevance + share * relative[i] } : e));
+}
+
+/** The whole text of a querying side, as the bigram signal reads it. */
+export function wholeText(text: MatchText): string {
+  return `${text.title}\n${text.keywords.join('\n')}\n${text.body}`;
+}
+
+/** Keys of the relevance parameters inside a weights version's `params` (absent = the default). */
+const PARAM_KEYS: Record<Exclude<keyof RelevanceParams, 'head' | 'body'>, string> = {
+  title: 'relevance.title',
+  k1: 'relevance.k1',
+  saturation: 'relevance.saturation',
+  idfFloor: 'relevance.idfFloor',
+  bigramShare: 'relevance.bigramShare',
+  feedbackDocs: 'feedback.docs',
+  feedbackTerms: 'feedback.terms',
+  feedbackWeight: 'feedback.weight',
+};
+
+/** The relevance parameters of a weights version: the candidate's field weights plus the named tuning parameters. */
+export function relevanceParams(weights: { candidate: { head: number; body: number }; params: Record<string, number> }): RelevanceParams {
+  const out: RelevanceParams = { ...DEFAULT_RELEVANCE, head: weights.candidate.head, body: weights.candidate.body };
+  for (const [key, name] of Object.entries(PARAM_KEYS) as Array<[keyof typeof PARAM_KEYS, string]>) {
+    const v = weights.params[name];
+    if (typeof v === 'number' && Number.isFinite(v)) out[key] = v;
+  }
+  return out;
+}
+
+/** The inverse: relevance parameters as a weights version stores them. */
+export function relevanceToWeights(p: RelevanceParams): { candidate: { head: number; body: number }; params: Record<string, number> } {
+  return { candidate: { head: p.head, body: p.body }, params: Object.fromEntries(Object.entries(PARAM_KEYS).map(([key, name]) => [name, p[key as keyof typeof PARAM_KEYS]])) };
+}
