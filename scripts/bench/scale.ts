@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { DemandResponse } from '@techbridge/demand';
 import { MatchingService } from '@techbridge/matching';
-import { ChineseTokenizer, SEARCH_INDEX, SearchIndex, withSearchFields } from '@techbridge/platform';
+import { ChineseTokenizer, runMigrations, SEARCH_INDEX, SearchIndex, withSearchFields } from '@techbridge/platform';
 import { CatalogSearchService } from '../../libs/catalog/src/search/catalog-search.service';
 import { ACHIEVEMENT_INDEX_SETTINGS } from '../../libs/catalog/src/search/achievement.projection';
 import { DEMANDS_INDEX_SETTINGS } from '../../libs/demand/src/demand.projection';
@@ -74,6 +74,8 @@ async function seed(ds: DataSource, tokenizer: ChineseTokenizer, adminUserId: st
 async function main(): Promise<Record<string, unknown>> {
   const reuse = process.env.SCALE_KEEP === '1' && (await benchDatabaseExists());
   if (!reuse) await resetBenchDatabase();
+  // A kept database may predate migrations added since.
+  else await runMigrations(`postgres://postgres@127.0.0.1:5432/${BENCH_DB}`);
   const b = await startBenchApp();
   try {
     const ds = b.app.get(DataSource);
