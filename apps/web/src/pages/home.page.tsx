@@ -3,6 +3,7 @@ import { api, ApiError, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Pagination } from '../components/feedback.component';
 import { Tabs } from '../components/tabs.component';
 import { HeadlineFigures, LatestDeals } from '../components/home-overview.component';
+import { LatestContent } from '../components/latest-content.component';
 import { formatDate, formatMoney } from '../format';
 import { splitHighlight } from '../route-match';
 import { useI18n } from '../i18n';
@@ -301,6 +302,7 @@ export function HomePage() {
         <LatestDeals />
         <UpcomingRoadshows />
         <GuideCatalogs />
+        <LatestContent />
       </div>
     </>
   );
