@@ -29,6 +29,7 @@ import { Loading } from './components/feedback.component';
 import { ContentListPage } from './pages/content/content-list.page';
 import { ContentArticlePage } from './pages/content/content-article.page';
 import { ContentAdminPage } from './pages/content/content-admin.page';
+import { WatchlistPage } from './pages/watchlist/watchlist.page';
 
 // Pages with charts come in their own chunk (with ECharts), so the first page stays small.
 const StatisticsPage = lazy(() => import('./pages/statistics.page').then((m) => ({ default: m.StatisticsPage })));
@@ -61,6 +62,7 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/policies', render: () => <ContentListPage /> },
   { pattern: '/policies/:id', render: (p) => <ContentArticlePage id={p.id} /> },
   { pattern: '/workspace/content', render: () => <ContentAdminPage /> },
+  { pattern: '/watchlist', render: () => <WatchlistPage /> },
 ];
 
 function readStoredLang(): string | null {
@@ -173,6 +175,7 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/workspace/admin', label: t('nav.admin'), show: hasRole(session, 'platform-admin', 'org-admin') },
     { href: '/policies', label: t('nav.content'), show: true },
     { href: '/workspace/content', label: t('nav.contentAdmin'), show: hasRole(session, 'platform-admin') },
+    { href: '/watchlist', label: t('nav.watchlist'), show: !!session },
   ];
   // On a phone the navigation folds behind a menu button; any page change folds it again.
   const [openOn, setOpenOn] = useState<string | null>(null);

@@ -4,6 +4,7 @@ import { EmptyState, ErrorNotice, Loading, Pagination } from '../components/feed
 import { Tabs } from '../components/tabs.component';
 import { HeadlineFigures, LatestDeals } from '../components/home-overview.component';
 import { LatestContent } from '../components/latest-content.component';
+import { SaveSearch } from '../components/save-search.component';
 import { formatDate, formatMoney } from '../format';
 import { splitHighlight } from '../route-match';
 import { useI18n } from '../i18n';
@@ -190,6 +191,7 @@ export function HomePage() {
               {t('home.clearFilters')}
             </button>
           )}
+          {scope !== 'packages' && <SaveSearch subject={scope === 'demands' ? 'demand' : 'achievement'} query={query} />}
         </aside>
 
         <section id="search-results" role="tabpanel" aria-labelledby={`tab-${scope}`} className="results" aria-busy={results.isLoading}>
