@@ -66,6 +66,7 @@ const ACTIONS: Record<string, LocalizedText> = {
   'content.restore': { zh: '恢复政策资讯为草稿', en: 'Restored an article to draft' },
   'content.attachment.add': { zh: '上传政策资讯附件', en: 'Added an article attachment' },
   'content.attachment.remove': { zh: '删除政策资讯附件', en: 'Removed an article attachment' },
+  'account.deletion': { zh: '删除账号个人信息', en: "Erased an account's personal information" },
   'match-weights.activate': { zh: '启用匹配权重版本', en: 'Activated a matching weights version' },
 };
 
