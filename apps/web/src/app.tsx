@@ -26,6 +26,7 @@ import { VerificationBanner } from './components/verification-banner.component';
 import { SiteFooter } from './components/site-footer.component';
 import { LegalPage } from './pages/legal.page';
 import { Loading } from './components/feedback.component';
+import { PersonalDataPage } from './pages/privacy/personal-data.page';
 
 // Pages with charts come in their own chunk (with ECharts), so the first page stays small.
 const StatisticsPage = lazy(() => import('./pages/statistics.page').then((m) => ({ default: m.StatisticsPage })));
@@ -55,6 +56,7 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/workspace/review', render: () => <ReviewWorkspace /> },
   { pattern: '/workspace/demands', render: () => <EnterpriseWorkspace /> },
   { pattern: '/workspace/pipeline', render: () => <BrokerWorkspace /> },
+  { pattern: '/me/privacy', render: () => <PersonalDataPage /> },
 ];
 
 function readStoredLang(): string | null {
