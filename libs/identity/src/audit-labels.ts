@@ -59,8 +59,6 @@ const ACTIONS: Record<string, LocalizedText> = {
   'thesaurus.create': { zh: '新增同义词', en: 'Added a thesaurus entry' },
   'thesaurus.update': { zh: '修改同义词', en: 'Edited a thesaurus entry' },
   'thesaurus.delete': { zh: '删除同义词', en: 'Deleted a thesaurus entry' },
-<<<<<<< HEAD
-=======
   'content.create': { zh: '撰写政策资讯', en: 'Wrote an article' },
   'content.update': { zh: '修改政策资讯', en: 'Edited an article' },
   'content.publish': { zh: '发布政策资讯', en: 'Published an article' },
@@ -68,8 +66,8 @@ const ACTIONS: Record<string, LocalizedText> = {
   'content.restore': { zh: '恢复政策资讯为草稿', en: 'Restored an article to draft' },
   'content.attachment.add': { zh: '上传政策资讯附件', en: 'Added an article attachment' },
   'content.attachment.remove': { zh: '删除政策资讯附件', en: 'Removed an article attachment' },
->>>>>>> portal2
   'match-weights.activate': { zh: '启用匹配权重版本', en: 'Activated a matching weights version' },
+  'account.deletion': { zh: '注销账号并删除个人信息', en: 'Deleted an account and its personal data' },
 };
 
 const ENTITIES: Record<string, LocalizedText> = {
@@ -89,12 +87,8 @@ const ENTITIES: Record<string, LocalizedText> = {
   'monitoring-index-run': { zh: '创新指数计算', en: 'Index computation' },
   'monitoring-index-weights': { zh: '指数权重', en: 'Index weights' },
   thesaurus_entry: { zh: '同义词', en: 'Thesaurus entry' },
-<<<<<<< HEAD
   match_weights: { zh: '匹配权重版本', en: 'Matching weights version' },
-=======
   'content-article': { zh: '政策资讯', en: 'Policy or news article' },
-  match_weights: { zh: '匹配权重', en: 'Matching weights' },
->>>>>>> portal2
 };
 
 export function auditActionLabel(action: string): LocalizedText {
