@@ -1360,6 +1360,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 注销账号 / Delete my account (password confirms): personal data erased, business records stay with the organisation, every session ends */
+        post: operations["PrivacyController_deleteAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载个人信息 / Download my personal data: account, membership, agreements, sign-in history, sessions, notifications, favourites, saved searches */
+        get: operations["PrivacyController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/contract-amounts": {
         parameters: {
             query?: never;
@@ -2093,6 +2127,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/retention-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据保存期限 / Retention period of each record type (个人信息保护法), applied daily */
+        get: operations["RetentionController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roadshows": {
         parameters: {
             query?: never;
@@ -2652,6 +2703,13 @@ export interface components {
             /** @description Under the password policy, as on sign-up */
             password: string;
             token: string;
+        };
+        AccountDeletionResponse: {
+            deletedAt: string;
+            /** @description Rows erased or pseudonymised per section */
+            erased: {
+                [key: string]: number;
+            };
         };
         AchievementAttachmentResponse: {
             achievementId: string;
@@ -3247,6 +3305,10 @@ export interface components {
             /** @enum {string} */
             kind: "equipment" | "instruments" | "parts" | "materials" | "other";
             note?: string;
+        };
+        DeleteAccountDto: {
+            /** @description The current password */
+            password: string;
         };
         DemandBrokerResponse: {
             assignedAt: string;
@@ -3930,6 +3992,61 @@ export interface components {
             updatedAt: string;
             zh: string;
         };
+        PersonalDataAccount: {
+            createdAt: string;
+            displayName: string;
+            email: string;
+            id: string;
+            /** @enum {string} */
+            locale: "zh" | "en";
+            passwordChangedAt: string;
+            roles: string[];
+            status: string;
+        };
+        PersonalDataAgreement: {
+            acceptedAt: string;
+            document: string;
+            version: string;
+        };
+        PersonalDataAuditEntry: {
+            /** @example sign-in */
+            action: string;
+            at: string;
+            changes: {
+                [key: string]: unknown;
+            };
+            /** @description Client address (sign-in attempts) */
+            clientAddress: string | null;
+            entityId: string;
+            entityType: string;
+        };
+        PersonalDataMembership: {
+            memberSince: string;
+            organisationId: string;
+            organisationName: string;
+            organisationType: string;
+            roles: string[];
+        };
+        PersonalDataResponse: {
+            account: components["schemas"]["PersonalDataAccount"];
+            /** @description Other audited actions the user took (most recent first, at most 1,000) */
+            activity: components["schemas"]["PersonalDataAuditEntry"][];
+            agreements: components["schemas"]["PersonalDataAgreement"][];
+            generatedAt: string;
+            memberships: components["schemas"]["PersonalDataMembership"][];
+            /** @description Each context's part: notifications, e-mail preferences, favourites, saved searches, … */
+            sections: {
+                [key: string]: unknown;
+            };
+            sessions: components["schemas"]["PersonalDataSession"][];
+            /** @description Sign-ins (successful and failed), sign-outs and password changes of the account */
+            signInHistory: components["schemas"]["PersonalDataAuditEntry"][];
+        };
+        PersonalDataSession: {
+            endedAt: string | null;
+            expiresAt: string;
+            startedAt: string;
+        };
         PlanMonthResponse: {
             events: components["schemas"]["EventResponse"][];
             month: number;
@@ -4093,6 +4210,21 @@ export interface components {
             revision: number;
             sameQuarterLastYear: string;
             status: string;
+        };
+        RetentionDescription: {
+            en: string;
+            zh: string;
+        };
+        RetentionPolicyResponse: {
+            description: components["schemas"]["RetentionDescription"];
+            /** @description A rule applies it in this deployment */
+            enforced: boolean;
+            /** @example notification.read */
+            recordType: string;
+            /** @example 180 */
+            retentionDays: number;
+            /** @enum {string} */
+            source: "data" | "config";
         };
         ReturnAchievementDto: {
             /** @description The reviewer's comments for the owner */
@@ -6759,6 +6891,48 @@ export interface operations {
             };
         };
     };
+    PrivacyController_deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDeletionResponse"];
+                };
+            };
+        };
+    };
+    PrivacyController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataResponse"];
+                };
+            };
+        };
+    };
     MonitoringController_contractAmounts: {
         parameters: {
             query?: {
@@ -7856,6 +8030,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalResponse"];
+                };
+            };
+        };
+    };
+    RetentionController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicyResponse"][];
                 };
             };
         };
