@@ -58,6 +58,8 @@ export enum JobName {
   RescoreStoredMatches = 'matching.rescore-stored',
   /** Refit the matcher's weights from brokers' outcomes and enterprises' shortlists into a new version (repeatable, and after outcomes). */
   RefitMatchWeights = 'matching.refit-weights',
+  /** brokers: remind a certificate's holder before it expires (delayed; jobId per certificate and expiry). */
+  RemindBrokerCertificateExpiry = 'brokers.remind-certificate-expiry',
 }
 
 export interface JobPayloads {
@@ -95,6 +97,8 @@ export interface JobPayloads {
   /** `after`: the last match id done in this pass; `reason` says what changed (weights:N, thesaurus, reconcile). */
   [JobName.RescoreStoredMatches]: { reason?: string; after?: string | null };
   [JobName.RefitMatchWeights]: Record<string, never>;
+  /** `expiresAt` (ISO) is the expiry the reminder was set for: after a renewal the old reminder skips. */
+  [JobName.RemindBrokerCertificateExpiry]: { certificateId: string; expiresAt: string };
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -125,6 +129,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.PruneAuditLog]: QueueName.Maintenance,
   [JobName.RescoreStoredMatches]: QueueName.Matching,
   [JobName.RefitMatchWeights]: QueueName.Matching,
+  [JobName.RemindBrokerCertificateExpiry]: QueueName.Lifecycle,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

@@ -24,6 +24,8 @@ import { AgreementAcceptance1766450200000 } from './1766450200000-AgreementAccep
 import { AuditLogRetention1766200000000 } from './1766200000000-AuditLogRetention';
 import { ThesaurusReseed1766000000000 } from './1766000000000-ThesaurusReseed';
 import { MatchWeights1766100000000 } from './1766100000000-MatchWeights';
+import { TrainingBases1767200000000 } from './1767200000000-TrainingBases';
+import { BrokerCertification1767200100000 } from './1767200100000-BrokerCertification';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -52,4 +54,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   AuditLogRetention1766200000000,
   ThesaurusReseed1766000000000,
   MatchWeights1766100000000,
+  TrainingBases1767200000000,
+  BrokerCertification1767200100000,
 ];
