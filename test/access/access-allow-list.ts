@@ -38,6 +38,9 @@ export const ALLOWED: AllowEntry[] = [
   },
   { operations: ['POST /achievements/{id}/interest'], callers: 'signed-in', variants: ['published'], expect: '2xx', reason: 'Any signed-in organisation may register interest in a published achievement.' },
   { operations: ['GET /packages/{id}'], callers: '*', variants: ['published'], expect: '2xx', reason: 'Published technology packages are public.' },
+  { operations: ['GET /broker-courses/{id}'], callers: '*', expect: '2xx', reason: "Training bases' broker courses are public (anyone looking for training finds them)." },
+  { operations: ['POST /broker-courses/{id}/enrolments'], callers: 'signed-in', expect: '2xx', reason: 'Any signed-in person may enrol on a broker course.' },
+  { operations: ['GET /broker-certificates/lookup/{number}'], callers: '*', expect: '2xx', reason: 'The public look-up of a broker certificate by its number: holder name, level, standing, no account ids.' },
   { operations: ['GET /guide-catalogs/{id}', 'GET /guide-catalogs/{id}/export'], callers: '*', variants: ['published'], expect: '2xx', reason: 'A published guide catalog is a public document.' },
   {
     operations: ['GET /demands/{id}'], callers: '*', variants: ['brokers-only'], expect: '2xx',

@@ -3,6 +3,7 @@ import { multipartFile } from '../catalog/multipart';
 import { contractBody, pdfUpload, submittedContract } from '../contracts/contracts-helpers';
 import { createDemand, demandBody, proposalBody } from '../demand/demand-helpers';
 import { eventBody } from '../roadshow/roadshow-helpers';
+import { certifyBroker, TEST_COURSE_HOURS, testTrainingBase } from '../support/broker-certification';
 import { Session, TestApp } from '../support/test-app';
 import { AccessWorld, GroupName, OWNER_PARK } from './access-world';
 
@@ -361,6 +362,34 @@ export const RESOURCE_KINDS: ResourceKind[] = [
     },
   },
   { template: '/monitoring/figures/{id}', parties: ['park'], variants: { published: async (ctx) => ({ id: await publishedQuarter(ctx) }) } },
+  // ---- brokers: courses are public; an enrolment and a certificate belong to the trainee (a broker) and the base ----
+  {
+    template: '/broker-courses/{id}',
+    parties: [],
+    variants: {
+      default: async ({ t }) => {
+        const { base } = await testTrainingBase(t.api);
+        return { id: (await expectStatus<any>('course', t.api.post('broker-courses', { title: unique('技术经纪人初级培训'), level: 'junior', hours: TEST_COURSE_HOURS }, { token: base.accessToken }), 201)).id };
+      },
+    },
+  },
+  {
+    template: '/broker-enrolments/{id}',
+    parties: ['transfer'],
+    variants: {
+      enrolled: async ({ t, w }) => {
+        const { base } = await testTrainingBase(t.api);
+        const course = await expectStatus<any>('course', t.api.post('broker-courses', { title: unique('技术经纪人高级研修'), level: 'senior', hours: TEST_COURSE_HOURS }, { token: base.accessToken }), 201);
+        return { id: (await expectStatus<any>('enrol', t.api.post(`broker-courses/${course.id}/enrolments`, {}, { token: w.groups.transfer.owner.accessToken }), 201)).id };
+      },
+    },
+  },
+  { template: '/broker-certificates/{id}', parties: ['transfer'], variants: { active: async ({ t, w }) => ({ id: (await certifyBroker(t.api, w.groups.transfer.owner, { freshCourse: true })).id }) } },
+  {
+    template: '/broker-certificates/lookup/{number}',
+    parties: [],
+    variants: { default: async ({ t, w }) => ({ number: (await certifyBroker(t.api, w.groups.transfer.owner, { freshCourse: true })).number }) },
+  },
   {
     template: '/monitoring/innovation-index/{year}',
     parties: [],

@@ -36,13 +36,18 @@ export function testTrainingBase(api: Api): Promise<TrainingSetup> {
   return setup;
 }
 
-/** Certify this user as a broker through the training flow; returns the certificate. */
-export async function certifyBroker(api: Api, broker: Session): Promise<{ id: string; number: string }> {
-  const { base, courseId } = await testTrainingBase(api);
+/** Certify this user as a broker through the training flow; returns the certificate. `freshCourse`: on a course of its own (a second certificate). */
+export async function certifyBroker(api: Api, broker: Session, options: { freshCourse?: boolean } = {}): Promise<{ id: string; number: string; enrolmentId: string }> {
+  const setup = await testTrainingBase(api);
+  const { base } = setup;
+  const courseId = options.freshCourse
+    ? (await ok<{ id: string }>('create course', api.post('broker-courses', { title: `技术经纪人培训（测试）${Date.now()}`, level: 'intermediate', hours: TEST_COURSE_HOURS }, { token: base.accessToken }))).id
+    : setup.courseId;
   const enrolment = await ok<{ id: string }>('enrol', api.post(`broker-courses/${courseId}/enrolments`, {}, { token: broker.accessToken }));
   for (const [module, hours] of Object.entries(TEST_COURSE_HOURS)) {
     await ok('log hours', api.post(`broker-enrolments/${enrolment.id}/hours`, { module, hours }, { token: base.accessToken }));
   }
   await ok('exam', api.post(`broker-enrolments/${enrolment.id}/exam`, { score: 82 }, { token: base.accessToken }));
-  return ok('certificate', api.post(`broker-enrolments/${enrolment.id}/certificate`, {}, { token: base.accessToken }));
+  const cert = await ok<{ id: string; number: string }>('certificate', api.post(`broker-enrolments/${enrolment.id}/certificate`, {}, { token: base.accessToken }));
+  return { ...cert, enrolmentId: enrolment.id };
 }
