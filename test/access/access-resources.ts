@@ -170,6 +170,16 @@ async function contract(ctx: FixtureContext, submit: boolean): Promise<string> {
   return c.id;
 }
 
+/** A major project proposed by the owners' park administration; in public notice when `notice`. */
+async function majorProject({ t, w }: FixtureContext, notice: boolean): Promise<string> {
+  // The park group's owner is a reviewer member; proposing is the administration's (its org-admin's) business.
+  const p = await expectStatus<any>('major project', t.api.post('major-projects', { title: unique('氢能重卡燃料电池系统产业化'), summary: '依托高校燃料电池成果建设系统产线。', proposedLevel: 'city' }, { token: w.groups.park.owner.accessToken }), 201);
+  if (notice) {
+    for (const action of ['shortlist', 'start-notice']) await expectStatus('project step', t.api.post(`major-projects/${p.id}/transitions`, { action }, { token: w.admin.accessToken }), 200);
+  }
+  return p.id;
+}
+
 async function brokerProfile(ctx: FixtureContext): Promise<string> {
   const broker = ctx.w.groups.transfer.owner;
   await expectStatus('broker profile', ctx.t.api.put(`contracts/brokers/${broker.user.id}`, { tier: 'senior', filingNumber: `JJR-ACCESS-${++serial}` }, { token: ctx.w.transferAdmin.accessToken }), 200);
@@ -389,6 +399,26 @@ export const RESOURCE_KINDS: ResourceKind[] = [
     template: '/broker-certificates/lookup/{number}',
     parties: [],
     variants: { default: async ({ t, w }) => ({ number: (await certifyBroker(t.api, w.groups.transfer.owner, { freshCourse: true })).number }) },
+  },
+  // ---- programmes: a park administration's major project, private while proposed, public in notice ----
+  {
+    template: '/major-projects/{id}',
+    parties: ['park'],
+    variants: {
+      proposed: async (ctx) => ({ id: await majorProject(ctx, false) }),
+      'public-notice': async (ctx) => ({ id: await majorProject(ctx, true) }),
+    },
+  },
+  {
+    template: '/major-projects/{id}/objections/{objectionId}',
+    parties: ['park'],
+    variants: {
+      open: async (ctx) => {
+        const id = await majorProject(ctx, true);
+        const o = await expectStatus<any>('objection', ctx.t.api.post(`major-projects/${id}/objections`, { realName: '赵六', phone: '13600136000', grounds: '该项目申报材料需要核实。' }, { token: ctx.w.groups.university.owner.accessToken }), 201);
+        return { id, objectionId: o.id };
+      },
+    },
   },
   {
     template: '/monitoring/innovation-index/{year}',

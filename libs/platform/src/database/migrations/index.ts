@@ -26,6 +26,7 @@ import { ThesaurusReseed1766000000000 } from './1766000000000-ThesaurusReseed';
 import { MatchWeights1766100000000 } from './1766100000000-MatchWeights';
 import { TrainingBases1767200000000 } from './1767200000000-TrainingBases';
 import { BrokerCertification1767200100000 } from './1767200100000-BrokerCertification';
+import { MajorProjects1767200200000 } from './1767200200000-MajorProjects';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -56,4 +57,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   MatchWeights1766100000000,
   TrainingBases1767200000000,
   BrokerCertification1767200100000,
+  MajorProjects1767200200000,
 ];

@@ -1,0 +1,4 @@
+export * from './programmes.module';
+export { MajorProjectService } from './major-project.service';
+export { ProjectQuotaService } from './project-quota.service';
+export { MajorProjectResponse, QuotaDashboardResponse, QuotaLineResponse } from './dto/major-project.dto';
