@@ -50,6 +50,14 @@ export const ALLOWED: AllowEntry[] = [
     callers: ['lower:park'], expect: 'visible', reason: `${EVERY_MEMBER} A major project is the proposing park administration's.`,
   },
   { operations: ['POST /major-projects/{id}/objections'], callers: 'signed-in', variants: ['public-notice'], expect: '2xx', reason: 'Anyone signed in may object, by real name, to a project in public notice.' },
+  {
+    operations: ['GET /parks/{code}/three-lists/{year}', 'GET /parks/{code}/three-lists/{year}/completion'],
+    callers: '*', expect: '2xx', reason: "A park's three lists and their completion are published (the park page shows them).",
+  },
+  {
+    operations: ['POST /parks/{code}/three-lists/{year}/items', 'POST /three-list-items/{id}/steps'],
+    callers: ['lower:park'], expect: 'visible', reason: `${EVERY_MEMBER} The three lists are the park administration's.`,
+  },
   { operations: ['GET /broker-certificates/lookup/{number}'], callers: '*', expect: '2xx', reason: 'The public look-up of a broker certificate by its number: holder name, level, standing, no account ids.' },
   { operations: ['GET /guide-catalogs/{id}', 'GET /guide-catalogs/{id}/export'], callers: '*', variants: ['published'], expect: '2xx', reason: 'A published guide catalog is a public document.' },
   {

@@ -35,6 +35,8 @@ export const SAMPLE_BODIES: Record<string, BodyFor> = {
   'POST /broker-certificates/{id}/suspend': json({ reason: '调查期间暂停' }),
   'POST /broker-certificates/{id}/revoke': json({ reason: '伪造业绩材料' }),
   'POST /major-projects/{id}/transitions': json({ action: 'shortlist' }),
+  'POST /parks/{code}/three-lists/{year}/items': json({ kind: 'docking', title: '对接京津高校新材料成果' }),
+  'POST /three-list-items/{id}/steps': json({ action: 'start', quarter: '2026Q3' }),
   'POST /major-projects/{id}/approval': json({ year: 2026, level: 'province' }),
   'POST /major-projects/{id}/mid-term-check': json({ passed: true, note: '进度符合计划' }),
   'POST /major-projects/{id}/objections': json({ realName: '王五', phone: '13700137000', grounds: '该项目的核心专利存在权属争议。' }),

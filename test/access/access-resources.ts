@@ -420,6 +420,16 @@ export const RESOURCE_KINDS: ResourceKind[] = [
       },
     },
   },
+  { template: '/parks/{code}/three-lists/{year}', parties: ['park'], variants: { default: async () => ({ code: OWNER_PARK, year: '2026' }) } },
+  {
+    template: '/three-list-items/{id}',
+    parties: ['park'],
+    variants: {
+      planned: async ({ t, w }) => ({
+        id: (await expectStatus<any>('list item', t.api.post(`parks/${OWNER_PARK}/three-lists/2026/items`, { kind: 'docking', title: unique('对接氢能储运成果') }, { token: w.groups.park.owner.accessToken }), 201)).id,
+      }),
+    },
+  },
   {
     template: '/monitoring/innovation-index/{year}',
     parties: [],

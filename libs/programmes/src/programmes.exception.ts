@@ -22,6 +22,8 @@ export const ProgrammesErrors = {
   milestoneExists: () => new DomainError('conflict', ProgrammesErrorCode.MilestoneExists, { zh: '该季度的里程碑已报送', en: "This quarter's milestone is already reported" }),
   notInNotice: () => new DomainError('conflict', ProgrammesErrorCode.NotInNotice, { zh: '项目不在公示期，不受理异议', en: 'The project is not in public notice: no objections are taken' }),
   ownParkOnly: () => DomainError.validation('parkCode', { zh: '园区管理机构只能为本园区申报', en: 'A park administration proposes for its own park only' }, 'ownParkOnly'),
+  listItemNotFound: () => DomainError.notFound({ code: 'THREE_LIST_ITEM_NOT_FOUND', zh: '清单事项不存在', en: 'List item not found' }),
+  measureNeedsOwner: (field: string) => DomainError.validation(field, { zh: '重点举措须有责任单位和完成时限', en: 'A key measure needs an owner and a due date' }, 'measureNeedsOwner'),
   linkedNotFound: (field: string) => DomainError.validation(field, { zh: '关联对象不存在或类型不符', en: 'A linked object does not exist or is of the wrong kind' }, 'linkedNotFound'),
 };
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ContractsModule } from '@techbridge/contracts';
 import { IdentityModule } from '@techbridge/identity';
 import { NotificationModule } from '@techbridge/notification';
 import { MajorProject } from './entities/major-project.entity';
@@ -11,12 +12,15 @@ import { ProgrammesAccessPolicy } from './programmes-access.policy';
 import { ProgrammesRepository } from './programmes.repository';
 import { ProjectNoticeService } from './project-notice.service';
 import { ProjectQuotaService } from './project-quota.service';
+import { ParkListItem } from './entities/park-list-item.entity';
+import { ThreeListsController } from './three-lists.controller';
+import { ThreeListsService } from './three-lists.service';
 
 /** The zone's programmes: the major transfer projects portfolio (and, later, each park's three lists and awards). */
 @Module({
-  imports: [IdentityModule, NotificationModule, TypeOrmModule.forFeature([MajorProject, ProjectObjection, ProjectMilestone])],
-  controllers: [MajorProjectController],
-  providers: [ProgrammesRepository, ProgrammesAccessPolicy, MajorProjectService, ProjectNoticeService, ProjectQuotaService],
-  exports: [MajorProjectService, ProjectQuotaService],
+  imports: [IdentityModule, NotificationModule, ContractsModule, TypeOrmModule.forFeature([MajorProject, ProjectObjection, ProjectMilestone, ParkListItem])],
+  controllers: [MajorProjectController, ThreeListsController],
+  providers: [ProgrammesRepository, ProgrammesAccessPolicy, MajorProjectService, ProjectNoticeService, ProjectQuotaService, ThreeListsService],
+  exports: [MajorProjectService, ProjectQuotaService, ThreeListsService],
 })
 export class ProgrammesModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { MajorProject } from './entities/major-project.entity';
+import { ParkListItem } from './entities/park-list-item.entity';
 import { ProjectMilestone } from './entities/project-milestone.entity';
 import { ProjectObjection } from './entities/project-objection.entity';
 import type { ProjectStatus } from './major-project.state-machine';
@@ -63,5 +64,23 @@ export class ProgrammesRepository {
 
   listMilestones(m: EntityManager, projectId: string): Promise<ProjectMilestone[]> {
     return m.getRepository(ProjectMilestone).find({ where: { projectId }, order: { quarter: 'ASC' } });
+  }
+
+  saveListItem(m: EntityManager, i: Partial<ParkListItem>): Promise<ParkListItem> {
+    return m.getRepository(ParkListItem).save(m.getRepository(ParkListItem).create(i));
+  }
+
+  findListItem(m: EntityManager, id: string, lock = false): Promise<ParkListItem | null> {
+    return m.getRepository(ParkListItem).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  /** A park's items of a year (a park's three lists are tens of items, not thousands: no paging needed). */
+  listItems(m: EntityManager, parkCode: string, year: number): Promise<ParkListItem[]> {
+    return m.getRepository(ParkListItem).find({ where: { parkCode, year }, order: { kind: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Every park's items of a year (completion for all parks at once: monitoring and awards). */
+  listItemsOfYear(m: EntityManager, year: number): Promise<ParkListItem[]> {
+    return m.getRepository(ParkListItem).find({ where: { year } });
   }
 }

@@ -27,6 +27,7 @@ import { MatchWeights1766100000000 } from './1766100000000-MatchWeights';
 import { TrainingBases1767200000000 } from './1767200000000-TrainingBases';
 import { BrokerCertification1767200100000 } from './1767200100000-BrokerCertification';
 import { MajorProjects1767200200000 } from './1767200200000-MajorProjects';
+import { ParkThreeLists1767200300000 } from './1767200300000-ParkThreeLists';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -58,4 +59,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   TrainingBases1767200000000,
   BrokerCertification1767200100000,
   MajorProjects1767200200000,
+  ParkThreeLists1767200300000,
 ];
