@@ -86,4 +86,15 @@ describe('programmes: three lists per park and year (e2e)', () => {
     expect(full.body.items).toHaveLength(6);
     expect((await t.api.get(`parks/nowhere/three-lists/${YEAR}`)).status).toBe(400);
   });
+
+  it("feeds monitoring: the quarter's preview carries each park's completion and the portfolio count", async () => {
+    expect((await t.api.post('monitoring/quarters', { quarter: '2026Q3' }, { token: w.admin.accessToken })).status).toBe(201);
+    const preview = await t.api.get('monitoring/quarters/2026Q3/preview', { token: w.admin.accessToken, query: { park: 'bd-hitech' } });
+    expect(preview.status).toBe(200);
+    const line = (indicator: string) => preview.body.lines.find((l: any) => l.indicator === indicator && l.park === 'bd-hitech' && l.breakdown === '');
+    expect(line('three-list-completion')).toMatchObject({ value: 20, unit: 'percent', recordCount: 6 });
+    expect(line('major-projects-in-portfolio')).toMatchObject({ value: 0 });
+    const indicators = await t.api.get('monitoring/indicators', { token: w.admin.accessToken });
+    expect(indicators.body.map((i: any) => i.code)).toEqual(expect.arrayContaining(['three-list-completion', 'major-projects-in-portfolio']));
+  });
 });

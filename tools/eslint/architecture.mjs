@@ -22,6 +22,8 @@ export const INDEX_EXPORT_EXCEPTIONS = {
   notification: ['NotificationRecipients'],
   // The port the brokers context implements so the role rule asks for certificate standing without importing it.
   identity: ['BrokerCertificationSource'],
+  // Contexts above monitoring register their indicator sources with it (monitoring cannot import them).
+  monitoring: ['IndicatorSourceRegistry'],
 };
 
 function contextOfFile(filename) {

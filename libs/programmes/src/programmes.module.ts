@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContractsModule } from '@techbridge/contracts';
 import { IdentityModule } from '@techbridge/identity';
+import { MonitoringModule } from '@techbridge/monitoring';
 import { NotificationModule } from '@techbridge/notification';
 import { MajorProject } from './entities/major-project.entity';
 import { ProjectMilestone } from './entities/project-milestone.entity';
@@ -15,12 +16,13 @@ import { ProjectQuotaService } from './project-quota.service';
 import { ParkListItem } from './entities/park-list-item.entity';
 import { ThreeListsController } from './three-lists.controller';
 import { ThreeListsService } from './three-lists.service';
+import { ProgrammesIndicatorSource } from './programmes-indicator.source';
 
 /** The zone's programmes: the major transfer projects portfolio (and, later, each park's three lists and awards). */
 @Module({
-  imports: [IdentityModule, NotificationModule, ContractsModule, TypeOrmModule.forFeature([MajorProject, ProjectObjection, ProjectMilestone, ParkListItem])],
+  imports: [IdentityModule, NotificationModule, ContractsModule, MonitoringModule, TypeOrmModule.forFeature([MajorProject, ProjectObjection, ProjectMilestone, ParkListItem])],
   controllers: [MajorProjectController, ThreeListsController],
-  providers: [ProgrammesRepository, ProgrammesAccessPolicy, MajorProjectService, ProjectNoticeService, ProjectQuotaService, ThreeListsService],
+  providers: [ProgrammesRepository, ProgrammesAccessPolicy, MajorProjectService, ProjectNoticeService, ProjectQuotaService, ThreeListsService, ProgrammesIndicatorSource],
   exports: [MajorProjectService, ProjectQuotaService, ThreeListsService],
 })
 export class ProgrammesModule {}

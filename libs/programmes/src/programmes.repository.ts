@@ -37,6 +37,11 @@ export class ProgrammesRepository {
     return m.query(`SELECT level, city, status, count(*)::int AS n FROM major_project WHERE year = $1 GROUP BY level, city, status`, [year]);
   }
 
+  /** Projects in a year's portfolio (approved, mid-term passed, accepted), for monitoring. */
+  portfolioOfYear(m: EntityManager, year: number, statuses: ProjectStatus[]): Promise<MajorProject[]> {
+    return m.getRepository(MajorProject).find({ where: { year, status: In(statuses) } });
+  }
+
   /** Accepted projects of a park (the three lists count a landed deal linked to one). */
   findAcceptedInPark(m: EntityManager, ids: string[], parkCode: string): Promise<MajorProject[]> {
     return ids.length ? m.getRepository(MajorProject).find({ where: { id: In(ids), parkCode, status: 'accepted' } }) : Promise.resolve([]);

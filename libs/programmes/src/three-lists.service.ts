@@ -66,12 +66,15 @@ export class ThreeListsService {
     return rest;
   }
 
-  /** Every park's completion for a year (parks with no items are left out): monitoring's indicator and the awards. */
-  async completionOfYear(year: number): Promise<Map<string, number | null>> {
+  /** Every park's completion for a year, with the items behind it (parks with no items are left out), and the zone's. */
+  async completionOfYear(year: number): Promise<{ parks: Map<string, { overall: number | null; itemIds: string[] }>; zone: number | null }> {
     const items = await this.views(await this.repo.listItemsOfYear(this.tx.manager, year));
     const byPark = new Map<string, ListItemResponse[]>();
     for (const i of items) byPark.set(i.parkCode, [...(byPark.get(i.parkCode) ?? []), i]);
-    return new Map([...byPark].map(([park, list]) => [park, completion(list).overall]));
+    return {
+      parks: new Map([...byPark].map(([park, list]) => [park, { overall: completion(list).overall, itemIds: list.map((i) => i.id) }])),
+      zone: completion(items).overall,
+    };
   }
 
   /** The park's verified administration keeps its lists (404 to other administrations for an item, 403 otherwise). */

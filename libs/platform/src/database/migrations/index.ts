@@ -28,6 +28,7 @@ import { TrainingBases1767200000000 } from './1767200000000-TrainingBases';
 import { BrokerCertification1767200100000 } from './1767200100000-BrokerCertification';
 import { MajorProjects1767200200000 } from './1767200200000-MajorProjects';
 import { ParkThreeLists1767200300000 } from './1767200300000-ParkThreeLists';
+import { ProgrammeIndicators1767200400000 } from './1767200400000-ProgrammeIndicators';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -60,4 +61,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   BrokerCertification1767200100000,
   MajorProjects1767200200000,
   ParkThreeLists1767200300000,
+  ProgrammeIndicators1767200400000,
 ];
