@@ -25,6 +25,7 @@ import { MatchingIndicatorSource } from './sources/matching.source';
 import { RewardsIndicatorSource } from './sources/rewards.source';
 import { RoadshowIndicatorSource } from './sources/roadshow.source';
 import { IndicatorSourceRegistry } from './sources/indicator-source-registry';
+import { PlanTargetsService } from './plan-targets.service';
 
 @Module({
   imports: [
@@ -50,6 +51,7 @@ import { IndicatorSourceRegistry } from './sources/indicator-source-registry';
     MatchingIndicatorSource,
     RewardsIndicatorSource,
     IndicatorSourceRegistry,
+    PlanTargetsService,
     // Each context that feeds monitoring has a source here.
     {
       provide: COMPUTED_INDICATOR_SOURCES,

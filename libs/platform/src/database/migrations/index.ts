@@ -29,6 +29,7 @@ import { BrokerCertification1767200100000 } from './1767200100000-BrokerCertific
 import { MajorProjects1767200200000 } from './1767200200000-MajorProjects';
 import { ParkThreeLists1767200300000 } from './1767200300000-ParkThreeLists';
 import { ProgrammeIndicators1767200400000 } from './1767200400000-ProgrammeIndicators';
+import { PlanTargets20201767200500000 } from './1767200500000-PlanTargets2020';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -62,4 +63,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   MajorProjects1767200200000,
   ParkThreeLists1767200300000,
   ProgrammeIndicators1767200400000,
+  PlanTargets20201767200500000,
 ];
