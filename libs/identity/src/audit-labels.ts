@@ -68,7 +68,6 @@ const ACTIONS: Record<string, LocalizedText> = {
   'content.attachment.add': { zh: '上传政策资讯附件', en: 'Added an article attachment' },
   'content.attachment.remove': { zh: '删除政策资讯附件', en: 'Removed an article attachment' },
   'match-weights.activate': { zh: '启用匹配权重版本', en: 'Activated a matching weights version' },
-  'account.deletion': { zh: '注销账号并删除个人信息', en: 'Deleted an account and its personal data' },
 };
 
 const ENTITIES: Record<string, LocalizedText> = {
