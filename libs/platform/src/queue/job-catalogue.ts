@@ -13,6 +13,7 @@ export enum QueueName {
   Contracts = 'contracts',
   Monitoring = 'monitoring',
   Notifications = 'notifications',
+  Market = 'market',
 }
 
 export enum JobName {
@@ -58,6 +59,14 @@ export enum JobName {
   RescoreStoredMatches = 'matching.rescore-stored',
   /** Refit the matcher's weights from brokers' outcomes and enterprises' shortlists into a new version (repeatable, and after outcomes). */
   RefitMatchWeights = 'matching.refit-weights',
+  /** market: a listing's period ends (delayed; jobId per listing and end instant). */
+  MarketListingLapse = 'market.listing-lapse',
+  /** market: a deal's public notice ends, unless paused or already moved on (jobId per notice and end instant). */
+  MarketNoticeEnd = 'market.notice-end',
+  /** market: an auction closes at its (possibly extended) close (jobId per auction and close instant). */
+  MarketAuctionClose = 'market.auction-close',
+  /** market: the offered bidder's time to confirm runs out; the next highest is offered (jobId per auction and bid). */
+  MarketAuctionConfirmDeadline = 'market.auction-confirm-deadline',
 }
 
 export interface JobPayloads {
@@ -95,6 +104,10 @@ export interface JobPayloads {
   /** `after`: the last match id done in this pass; `reason` says what changed (weights:N, thesaurus, reconcile). */
   [JobName.RescoreStoredMatches]: { reason?: string; after?: string | null };
   [JobName.RefitMatchWeights]: Record<string, never>;
+  [JobName.MarketListingLapse]: { listingId: string };
+  [JobName.MarketNoticeEnd]: { noticeId: string };
+  [JobName.MarketAuctionClose]: { auctionId: string };
+  [JobName.MarketAuctionConfirmDeadline]: { auctionId: string; bidId: string };
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -125,6 +138,10 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.PruneAuditLog]: QueueName.Maintenance,
   [JobName.RescoreStoredMatches]: QueueName.Matching,
   [JobName.RefitMatchWeights]: QueueName.Matching,
+  [JobName.MarketListingLapse]: QueueName.Market,
+  [JobName.MarketNoticeEnd]: QueueName.Market,
+  [JobName.MarketAuctionClose]: QueueName.Market,
+  [JobName.MarketAuctionConfirmDeadline]: QueueName.Market,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
