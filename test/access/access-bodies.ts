@@ -77,6 +77,20 @@ export const SAMPLE_BODIES: Record<string, BodyFor> = {
   'PUT /monitoring/quarters/{quarter}/parks/{park}/entries': json({ entries: [{ indicator: 'high-tech-enterprises', value: 99 }] }),
   'POST /monitoring/entries/{id}/return': json({ reason: '请核对口径' }),
   'POST /monitoring/quarters/{quarter}/corrections': json({ indicator: 'high-tech-enterprises', park: 'bd-hitech', value: 130, reason: '统计口径更正' }),
+  'PATCH /market/listings/{id}': json({ territory: '京津冀' }),
+  'POST /market/listings/{id}/transitions': json({ action: 'submit' }),
+  'POST /market/listings/{id}/intents': json({ message: '拟受让实施' }),
+  'POST /market/listings/{id}/deal': json({ amount: 900_000 }),
+  'POST /market/listings/{id}/auctions': ({ fx }) => ({
+    payload: { startsAt: new Date(fx.t.clock.now().getTime() + 3_600_000).toISOString(), durationMinutes: 60, startPrice: 100_000, reservePrice: 200_000, ladder: [{ from: 0, step: 10_000 }], depositAmount: 10_000 },
+  }),
+  'POST /market/intents/{id}/decline': json({ reason: '条件不符' }),
+  'POST /market/notices/{id}/objections': json({ realName: '王五', contactPhone: '0312-5550001', grounds: '价格明显偏低', evidence: '见评估报告' }),
+  'POST /market/objections/{id}/answer': json({ answer: '价格经评估确定' }),
+  'POST /market/objections/{id}/decide': json({ decision: 'dismiss', reason: '异议不成立' }),
+  'POST /market/auctions/{id}/bidders': json({ depositReference: 'BANK-PROBE' }),
+  'POST /market/auctions/{id}/bids': json({ amount: 100_000 }),
+  'POST /market/bidders/{id}/letter': pdf,
 };
 
 /** Required query parameters, where an operation has them. */
