@@ -59,6 +59,27 @@ const ACTIONS: Record<string, LocalizedText> = {
   'thesaurus.create': { zh: '新增同义词', en: 'Added a thesaurus entry' },
   'thesaurus.update': { zh: '修改同义词', en: 'Edited a thesaurus entry' },
   'thesaurus.delete': { zh: '删除同义词', en: 'Deleted a thesaurus entry' },
+  'content.create': { zh: '撰写政策资讯', en: 'Wrote an article' },
+  'content.update': { zh: '修改政策资讯', en: 'Edited an article' },
+  'content.publish': { zh: '发布政策资讯', en: 'Published an article' },
+  'content.archive': { zh: '归档政策资讯', en: 'Archived an article' },
+  'content.restore': { zh: '恢复政策资讯为草稿', en: 'Restored an article to draft' },
+  'content.attachment.add': { zh: '上传政策资讯附件', en: 'Added an article attachment' },
+  'content.attachment.remove': { zh: '删除政策资讯附件', en: 'Removed an article attachment' },
+  'match-weights.activate': { zh: '启用匹配权重版本', en: 'Activated a matching weights version' },
+  'create-listing': { zh: '创建挂牌', en: 'Drafted a listing' },
+  'listing-submit': { zh: '提交挂牌审核', en: 'Submitted a listing for review' },
+  'listing-approve': { zh: '批准挂牌', en: 'Approved a listing' },
+  'listing-return': { zh: '退回挂牌', en: 'Returned a listing' },
+  'listing-withdraw': { zh: '撤回挂牌', en: 'Withdrew a listing' },
+  'listing-break-off': { zh: '终止洽谈', en: 'Broke off a negotiation' },
+  'decline-intent': { zh: '谢绝受让意向', en: 'Declined a buyer\'s intent' },
+  'agree-deal': { zh: '达成交易', en: 'Agreed a deal' },
+  'objection-sustain': { zh: '异议成立', en: 'Sustained an objection' },
+  'objection-dismiss': { zh: '异议不成立', en: 'Dismissed an objection' },
+  'announce-auction': { zh: '发布竞价拍卖', en: 'Announced an auction' },
+  'confirm-deposit': { zh: '确认竞买保证金', en: 'Confirmed a bidder\'s deposit' },
+  'create-contract-from-deal': { zh: '由交易生成合同草稿', en: 'Drafted a contract from a market deal' },
 };
 
 const ENTITIES: Record<string, LocalizedText> = {
@@ -78,6 +99,13 @@ const ENTITIES: Record<string, LocalizedText> = {
   'monitoring-index-run': { zh: '创新指数计算', en: 'Index computation' },
   'monitoring-index-weights': { zh: '指数权重', en: 'Index weights' },
   thesaurus_entry: { zh: '同义词', en: 'Thesaurus entry' },
+  match_weights: { zh: '匹配权重版本', en: 'Matching weights version' },
+  'content-article': { zh: '政策资讯', en: 'Policy or news article' },
+  'market-listing': { zh: '挂牌项目', en: 'Market listing' },
+  'market-intent': { zh: '受让意向', en: 'Buyer\'s intent' },
+  'market-objection': { zh: '公示异议', en: 'Notice objection' },
+  'market-auction': { zh: '竞价拍卖', en: 'Auction' },
+  'market-bidder': { zh: '竞买登记', en: 'Bidder registration' },
 };
 
 export function auditActionLabel(action: string): LocalizedText {

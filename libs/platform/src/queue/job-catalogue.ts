@@ -59,6 +59,8 @@ export enum JobName {
   RescoreStoredMatches = 'matching.rescore-stored',
   /** Refit the matcher's weights from brokers' outcomes and enterprises' shortlists into a new version (repeatable, and after outcomes). */
   RefitMatchWeights = 'matching.refit-weights',
+  /** Repeatable (daily): every retention_policy period applied by the rule its context registered (个人信息保护法). */
+  ApplyRetention = 'privacy.apply-retention',
   /** market: a listing's period ends (delayed; jobId per listing and end instant). */
   MarketListingLapse = 'market.listing-lapse',
   /** market: a deal's public notice ends, unless paused or already moved on (jobId per notice and end instant). */
@@ -104,6 +106,7 @@ export interface JobPayloads {
   /** `after`: the last match id done in this pass; `reason` says what changed (weights:N, thesaurus, reconcile). */
   [JobName.RescoreStoredMatches]: { reason?: string; after?: string | null };
   [JobName.RefitMatchWeights]: Record<string, never>;
+  [JobName.ApplyRetention]: Record<string, never>;
   [JobName.MarketListingLapse]: { listingId: string };
   [JobName.MarketNoticeEnd]: { noticeId: string };
   [JobName.MarketAuctionClose]: { auctionId: string };
@@ -138,6 +141,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.PruneAuditLog]: QueueName.Maintenance,
   [JobName.RescoreStoredMatches]: QueueName.Matching,
   [JobName.RefitMatchWeights]: QueueName.Matching,
+  [JobName.ApplyRetention]: QueueName.Maintenance,
   [JobName.MarketListingLapse]: QueueName.Market,
   [JobName.MarketNoticeEnd]: QueueName.Market,
   [JobName.MarketAuctionClose]: QueueName.Market,
