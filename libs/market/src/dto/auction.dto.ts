@@ -13,7 +13,7 @@ export class LadderStepDto {
 
 export class CreateAuctionDto {
   @ApiProperty() @IsDateString() startsAt!: string;
-  @ApiProperty({ minimum: 10, maximum: 10080, description: 'Minutes from start to the scheduled close' }) @IsInt() @Min(10) @Max(10080) durationMinutes!: number;
+  @ApiProperty({ minimum: 1, maximum: 10080, description: 'Minutes from start to the scheduled close (a roadshow session may be short)' }) @IsInt() @Min(1) @Max(10080) durationMinutes!: number;
   @ApiProperty() @IsYuan() @Min(0.01) @Max(1e12) startPrice!: number;
   @ApiProperty() @IsYuan() @Min(0.01) @Max(1e12) reservePrice!: number;
   @ApiProperty({ type: [LadderStepDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => LadderStepDto) ladder!: LadderStepDto[];
