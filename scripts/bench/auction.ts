@@ -224,7 +224,10 @@ async function main(): Promise<void> {
       if (res.status === 201) {
         accepted.push({ seq: body.seq, hash: body.hash, amount: body.amount });
         known[i] = body.amount + STEP;
-      } else if (res.status === 409) {
+      } else if (res.status !== 409) {
+        const key = `${res.status} ${body.code ?? ''}`;
+        refusals.set(key, (refusals.get(key) ?? 0) + 1);
+      } else {
         refusals.set(body.reason, (refusals.get(body.reason) ?? 0) + 1);
         if (body.reason === 'below-minimum') known[i] = body.minimum;
         if (body.reason === 'already-highest') known[i] = amount + STEP;

@@ -179,10 +179,16 @@ ALLOWED.push(
       'GET /market/listings/{id}', 'PATCH /market/listings/{id}', 'POST /market/listings/{id}/transitions', 'GET /market/listings/{id}/intents', 'POST /market/listings/{id}/intents',
       'POST /market/listings/{id}/deal', 'GET /market/listings/{id}/auctions', 'POST /market/listings/{id}/auctions', 'POST /market/intents/{id}/accept', 'POST /market/intents/{id}/decline',
       'POST /market/objections/{id}/answer', 'GET /market/auctions/{id}/bidders', 'POST /market/auctions/{id}/bidders',
+      'GET /market/listings/{id}/disclosure', 'POST /market/listings/{id}/confidential-files', 'GET /market/listings/{id}/confidential-files/{fileId}',
+      'GET /market/introductions/{id}', 'POST /market/introductions/{id}/accept', 'POST /market/introductions/{id}/decline',
     ],
     callers: ['lower:university'], expect: 'visible', reason: EVERY_MEMBER,
   },
-  { operations: ['POST /market/intents/{id}/withdraw', 'POST /market/bidders/{id}/letter'], callers: ['lower:enterprise'], expect: 'visible', reason: EVERY_MEMBER },
+  { operations: ['POST /market/intents/{id}/withdraw', 'POST /market/bidders/{id}/letter', 'GET /market/introductions/{id}', 'POST /market/introductions/{id}/nda'], callers: ['lower:enterprise'], expect: 'visible', reason: EVERY_MEMBER },
+  {
+    operations: ['GET /market/introductions/{id}', 'POST /market/introductions/{id}/take'], callers: ['owner:transfer'], expect: '2xx',
+    reason: 'Verified brokers see introduction requests and take them into their pipeline (the introduction records the broker\'s part); the rejected and self-granted brokers get 404.',
+  },
 );
 
 export const NO_OWNER_OBJECT: Record<string, string> = {

@@ -94,6 +94,10 @@ export const SAMPLE_BODIES: Record<string, BodyFor> = {
   'POST /market/auctions/{id}/bidders': json({ depositReference: 'BANK-PROBE' }),
   'POST /market/auctions/{id}/bids': json({ amount: 100_000 }),
   'POST /market/bidders/{id}/letter': pdf,
+  'POST /market/listings/{id}/confidential-files': pdf,
+  'POST /market/introductions/{id}/accept': json({ requireNda: true }),
+  'POST /market/introductions/{id}/decline': json({ reason: '暂无合作计划' }),
+  'POST /market/introductions/{id}/nda': json({ version: '2026-01' }),
 };
 
 /** Required query parameters, where an operation has them. */

@@ -257,6 +257,19 @@ async function marketBidder(ctx: FixtureContext): Promise<string> {
   return (await expectStatus<any>('bidder', ctx.t.api.post(`market/auctions/${auctionId}/bidders`, { depositReference: 'BANK-ACCESS' }, { token: ctx.w.groups.enterprise.owner.accessToken }), 201)).id;
 }
 
+/** The enterprise owner asks the university owner for an introduction to a fresh published achievement. */
+async function marketIntroduction(ctx: FixtureContext): Promise<string> {
+  const body = { subject: 'achievement', subjectId: await publishedAchievement(ctx), message: '希望对接研发团队' };
+  return (await expectStatus<any>('introduction', ctx.t.api.post('market/introductions', body, { token: ctx.w.groups.enterprise.owner.accessToken }), 201)).id;
+}
+
+async function confidentialFile(ctx: FixtureContext): Promise<Params> {
+  const id = await marketListing(ctx, true);
+  const up = pdfUpload();
+  const f = await expectStatus<any>('confidential file', ctx.t.api.post(`market/listings/${id}/confidential-files`, up.body, { token: ctx.w.groups.university.owner.accessToken, headers: up.headers }), 201);
+  return { id, fileId: f.id };
+}
+
 export const RESOURCE_KINDS: ResourceKind[] = [
   { template: '/organisations/{id}', parties: ['university'], variants: { default: async ({ w }) => ({ id: w.groups.university.owner.organisation.id }) } },
   {
@@ -440,6 +453,8 @@ export const RESOURCE_KINDS: ResourceKind[] = [
   { template: '/market/objections/{id}', parties: ['university'], variants: { open: async (ctx) => ({ id: await marketObjection(ctx) }) } },
   { template: '/market/auctions/{id}', parties: ['university'], variants: { announced: async (ctx) => ({ id: await marketAuction(ctx) }) } },
   { template: '/market/bidders/{id}', parties: ['enterprise'], variants: { recorded: async (ctx) => ({ id: await marketBidder(ctx) }) } },
+  { template: '/market/introductions/{id}', parties: ['enterprise', 'university'], variants: { requested: async (ctx) => ({ id: await marketIntroduction(ctx) }) } },
+  { template: '/market/listings/{id}/confidential-files/{fileId}', parties: ['university'], variants: { listed: async (ctx) => confidentialFile(ctx) } },
 ];
 
 // ---- content (platform-owned: written by platform administrators) ----

@@ -80,6 +80,8 @@ const ACTIONS: Record<string, LocalizedText> = {
   'announce-auction': { zh: '发布竞价拍卖', en: 'Announced an auction' },
   'confirm-deposit': { zh: '确认竞买保证金', en: 'Confirmed a bidder\'s deposit' },
   'create-contract-from-deal': { zh: '由交易生成合同草稿', en: 'Drafted a contract from a market deal' },
+  'introduction-accept': { zh: '同意对接', en: 'Accepted an introduction' },
+  'introduction-decline': { zh: '谢绝对接', en: 'Declined an introduction' },
 };
 
 const ENTITIES: Record<string, LocalizedText> = {
@@ -106,6 +108,7 @@ const ENTITIES: Record<string, LocalizedText> = {
   'market-objection': { zh: '公示异议', en: 'Notice objection' },
   'market-auction': { zh: '竞价拍卖', en: 'Auction' },
   'market-bidder': { zh: '竞买登记', en: 'Bidder registration' },
+  'market-introduction': { zh: '对接请求', en: 'Introduction request' },
 };
 
 export function auditActionLabel(action: string): LocalizedText {

@@ -30,10 +30,11 @@ export class BiddingService {
     const { bid, event } = await this.tx.run(async (m) => {
       const a = await this.repo.findAuction(m, auctionId, true);
       if (!a) throw MarketErrors.auctionNotFound();
+      const amountFen = toFen(dto.amount);
+      // Closed first: after the close a released deposit must not turn "too late" into "not qualified".
+      if (CLOSED_AUCTION.includes(a.status)) throw MarketErrors.bidRefused('closed', fenToYuan(amountFen));
       const bidder = await this.repo.bidderOf(m, a.id, actor.orgId);
       if (!bidder || bidder.depositStatus !== 'confirmed') throw MarketErrors.notQualified();
-      const amountFen = toFen(dto.amount);
-      if (CLOSED_AUCTION.includes(a.status)) throw MarketErrors.bidRefused('closed', fenToYuan(amountFen));
       const now = this.clock.now();
       const last = a.bidCount ? (await this.repo.bidsOf(m, a.id, a.bidCount - 1, 1))[0] : null;
       const decision = decideBid(auctionTerms(a), auctionClock(a, last?.orgId ?? null), { orgId: actor.orgId, amountFen, atMs: now.getTime() });

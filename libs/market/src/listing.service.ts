@@ -11,6 +11,7 @@ import { MarketErrors } from './market.exception';
 import { MarketRepository } from './market.repository';
 import { fenToYuan, toFen } from './rules/auction-rules';
 import { DealService } from './deal.service';
+import { IntroductionService } from './introduction.service';
 
 export const DEFAULT_LISTING_DAYS = 20;
 
@@ -27,6 +28,7 @@ export class ListingService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly deals: DealService,
+    private readonly introductions: IntroductionService,
   ) {}
 
   async create(actor: Actor, dto: CreateListingDto): Promise<ListingResponse> {
@@ -53,8 +55,10 @@ export class ListingService {
     });
   }
 
+  /** Contact details only to the owner, staff and organisations it accepted an introduction from (staged disclosure). */
   async get(actor: Actor | null, id: string): Promise<ListingResponse> {
-    return mapListing(await this.access.requireListing(this.tx.manager, actor, ListingPermission.Read, id));
+    const l = await this.access.requireListing(this.tx.manager, actor, ListingPermission.Read, id);
+    return mapListing(l, await this.introductions.maySeeContact(actor, l));
   }
 
   async list(actor: Actor | null, q: ListingListQuery): Promise<Page<ListingResponse>> {
@@ -73,7 +77,7 @@ export class ListingService {
       filter = { ...base, statuses };
     }
     const [rows, total] = await this.repo.listListings(this.tx.manager, filter);
-    return pageOf(rows.map(mapListing), total, q);
+    return pageOf(rows.map((l) => mapListing(l, !!actor && (this.access.isOwner(actor, l) || isPlatformStaff(actor)))), total, q);
   }
 
   async transition(actor: Actor, id: string, action: ListingRouteAction, comment?: string): Promise<ListingResponse> {

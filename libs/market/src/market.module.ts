@@ -3,6 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@techbridge/catalog';
 import { ContractsModule } from '@techbridge/contracts';
 import { IdentityModule } from '@techbridge/identity';
+import { MatchingModule } from '@techbridge/matching';
+import { IntroductionService } from './introduction.service';
+import { IntroductionsController } from './introductions.controller';
+import { MarketConfidentialFile } from './entities/market-confidential-file.entity';
+import { MarketIntroduction } from './entities/market-introduction.entity';
 import { AuctionCloseService } from './auction-close.service';
 import { AuctionLiveService } from './auction-live.service';
 import { AuctionService } from './auction.service';
@@ -28,15 +33,16 @@ import { NoticesController } from './notices.controller';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MarketListing, MarketIntent, MarketNotice, MarketObjection, MarketAuction, MarketBidder, MarketBid]),
+    TypeOrmModule.forFeature([MarketListing, MarketIntent, MarketNotice, MarketObjection, MarketAuction, MarketBidder, MarketBid, MarketIntroduction, MarketConfidentialFile]),
     IdentityModule,
     CatalogModule,
     ContractsModule,
+    MatchingModule,
   ],
-  controllers: [ListingsController, NoticesController, AuctionsController],
+  controllers: [ListingsController, NoticesController, AuctionsController, IntroductionsController],
   providers: [
     MarketRepository, MarketAccessPolicy, ListingService, DealService, DealContractService, NoticeService, AuctionService, BiddingService,
-    AuctionCloseService, AuctionLiveService, MarketJobs, MarketService,
+    AuctionCloseService, AuctionLiveService, MarketJobs, MarketService, IntroductionService,
   ],
   exports: [MarketService],
 })

@@ -3,6 +3,8 @@ import { Brackets, EntityManager, In } from 'typeorm';
 import { MarketAuction } from './entities/market-auction.entity';
 import { MarketBid } from './entities/market-bid.entity';
 import { MarketBidder } from './entities/market-bidder.entity';
+import { MarketConfidentialFile } from './entities/market-confidential-file.entity';
+import { MarketIntroduction } from './entities/market-introduction.entity';
 import { MarketIntent } from './entities/market-intent.entity';
 import { MarketListing } from './entities/market-listing.entity';
 import { MarketNotice } from './entities/market-notice.entity';
@@ -185,5 +187,49 @@ export class MarketRepository {
 
   findBid(m: EntityManager, id: string): Promise<MarketBid | null> {
     return m.getRepository(MarketBid).findOne({ where: { id } });
+  }
+
+  // ---- introductions and confidential files ----
+  insertIntroduction(m: EntityManager, i: Partial<MarketIntroduction>): Promise<MarketIntroduction> {
+    const r = m.getRepository(MarketIntroduction);
+    return r.save(r.create(i));
+  }
+
+  saveIntroduction(m: EntityManager, i: MarketIntroduction): Promise<MarketIntroduction> {
+    return m.getRepository(MarketIntroduction).save(i);
+  }
+
+  findIntroduction(m: EntityManager, id: string): Promise<MarketIntroduction | null> {
+    return m.getRepository(MarketIntroduction).findOne({ where: { id } });
+  }
+
+  listIntroductions(m: EntityManager, f: { ownerOrgId?: string; requesterOrgId?: string; brokerage?: boolean; skip: number; take: number }): Promise<[MarketIntroduction[], number]> {
+    const qb = m.getRepository(MarketIntroduction).createQueryBuilder('i');
+    if (f.ownerOrgId) qb.andWhere('i.owner_org_id = :o', { o: f.ownerOrgId });
+    if (f.requesterOrgId) qb.andWhere('i.requester_org_id = :r', { r: f.requesterOrgId });
+    if (f.brokerage) qb.andWhere(`i.status IN ('requested', 'accepted')`);
+    return qb.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'ASC').skip(f.skip).take(f.take).getManyAndCount();
+  }
+
+  /** An accepted introduction of the organisation to this achievement's owner, its NDA accepted where one is required. */
+  async hasDisclosure(m: EntityManager, orgId: string, achievementId: string): Promise<boolean> {
+    const [row] = await m.query(
+      `SELECT 1 FROM market_introduction WHERE requester_org_id = $1 AND achievement_id = $2 AND status = 'accepted' AND (NOT requires_nda OR nda_accepted_at IS NOT NULL) LIMIT 1`,
+      [orgId, achievementId],
+    );
+    return !!row;
+  }
+
+  insertConfidentialFile(m: EntityManager, f: Partial<MarketConfidentialFile>): Promise<MarketConfidentialFile> {
+    const r = m.getRepository(MarketConfidentialFile);
+    return r.save(r.create(f));
+  }
+
+  confidentialFilesOf(m: EntityManager, listingId: string): Promise<MarketConfidentialFile[]> {
+    return m.getRepository(MarketConfidentialFile).find({ where: { listingId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  findConfidentialFile(m: EntityManager, listingId: string, id: string): Promise<MarketConfidentialFile | null> {
+    return m.getRepository(MarketConfidentialFile).findOne({ where: { id, listingId } });
   }
 }

@@ -97,7 +97,7 @@ export class ListingResponse {
   @ApiProperty({ enum: ['asking', 'reserve'] }) priceKind!: string;
   @ApiProperty() paymentTerms!: string;
   @ApiProperty({ type: [String] }) ipCovered!: string[];
-  @ApiProperty({ type: ListingContactResponse }) contact!: ListingContact;
+  @ApiProperty({ type: ListingContactResponse, nullable: true, description: 'To the owner, staff and introduced organisations only (see /disclosure)' }) contact!: ListingContact | null;
   @ApiProperty() listingDays!: number;
   @ApiProperty({ enum: LISTING_STATUSES }) status!: ListingStatus;
   @ApiProperty({ type: String, nullable: true }) reviewComment!: string | null;
@@ -121,11 +121,11 @@ export class IntentResponse {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function mapListing(l: MarketListing): ListingResponse {
+export function mapListing(l: MarketListing, showContact = true): ListingResponse {
   return {
     id: l.id, subject: l.subject, subjectId: l.subjectId, achievementId: l.achievementId, ownerOrgId: l.ownerOrgId, ownerType: l.ownerType, parkCode: l.parkCode,
     title: l.title, industry: l.industry, field: l.field, trl: l.trl, transferMode: l.transferMode, territory: l.territory, termMonths: l.termMonths,
-    price: Number(l.price), priceKind: l.priceKind, paymentTerms: l.paymentTerms, ipCovered: l.ipCovered, contact: l.contact, listingDays: l.listingDays,
+    price: Number(l.price), priceKind: l.priceKind, paymentTerms: l.paymentTerms, ipCovered: l.ipCovered, contact: showContact ? l.contact : null, listingDays: l.listingDays,
     status: l.status, reviewComment: l.reviewComment, listedAt: iso(l.listedAt), listingEndsAt: iso(l.listingEndsAt),
     dealAmount: l.dealAmount === null ? null : Number(l.dealAmount), contractId: l.contractId, createdAt: l.createdAt.toISOString(), version: l.version,
   };

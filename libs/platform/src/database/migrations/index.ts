@@ -27,6 +27,7 @@ import { MatchWeights1766100000000 } from './1766100000000-MatchWeights';
 import { PersonalInformation1767000000000 } from './1767000000000-PersonalInformation';
 import { ContentArticles1767400000000 } from './1767400000000-ContentArticles';
 import { Market1767100000000 } from './1767100000000-Market';
+import { MarketIntroductions1767100100000 } from './1767100100000-MarketIntroductions';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -58,4 +59,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   PersonalInformation1767000000000,
   ContentArticles1767400000000,
   Market1767100000000,
+  MarketIntroductions1767100100000,
 ];
