@@ -5,6 +5,9 @@ import { ContractsModule } from '@techbridge/contracts';
 import { IdentityModule } from '@techbridge/identity';
 import { MatchingModule } from '@techbridge/matching';
 import { IntroductionService } from './introduction.service';
+import { ValuationController } from './valuation.controller';
+import { ValuationService } from './valuation.service';
+import { MarketPayment } from './entities/market-payment.entity';
 import { IntroductionsController } from './introductions.controller';
 import { MarketConfidentialFile } from './entities/market-confidential-file.entity';
 import { MarketIntroduction } from './entities/market-introduction.entity';
@@ -33,16 +36,16 @@ import { NoticesController } from './notices.controller';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MarketListing, MarketIntent, MarketNotice, MarketObjection, MarketAuction, MarketBidder, MarketBid, MarketIntroduction, MarketConfidentialFile]),
+    TypeOrmModule.forFeature([MarketListing, MarketIntent, MarketNotice, MarketObjection, MarketAuction, MarketBidder, MarketBid, MarketIntroduction, MarketConfidentialFile, MarketPayment]),
     IdentityModule,
     CatalogModule,
     ContractsModule,
     MatchingModule,
   ],
-  controllers: [ListingsController, NoticesController, AuctionsController, IntroductionsController],
+  controllers: [ListingsController, NoticesController, AuctionsController, IntroductionsController, ValuationController],
   providers: [
     MarketRepository, MarketAccessPolicy, ListingService, DealService, DealContractService, NoticeService, AuctionService, BiddingService,
-    AuctionCloseService, AuctionLiveService, MarketJobs, MarketService, IntroductionService,
+    AuctionCloseService, AuctionLiveService, MarketJobs, MarketService, IntroductionService, ValuationService,
   ],
   exports: [MarketService],
 })

@@ -28,6 +28,7 @@ import { PersonalInformation1767000000000 } from './1767000000000-PersonalInform
 import { ContentArticles1767400000000 } from './1767400000000-ContentArticles';
 import { Market1767100000000 } from './1767100000000-Market';
 import { MarketIntroductions1767100100000 } from './1767100100000-MarketIntroductions';
+import { MarketPayments1767100200000 } from './1767100200000-MarketPayments';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -60,4 +61,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   ContentArticles1767400000000,
   Market1767100000000,
   MarketIntroductions1767100100000,
+  MarketPayments1767100200000,
 ];
