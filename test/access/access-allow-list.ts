@@ -156,6 +156,14 @@ ALLOWED.push(
   { operations: ['GET /market/listings/{id}', 'GET /market/listings/{id}/auctions'], callers: '*', variants: ['listed'], expect: '2xx', reason: MARKET_PUBLIC },
   { operations: ['GET /market/auctions/{id}', 'GET /market/auctions/{id}/bids'], callers: '*', expect: '2xx', reason: MARKET_PUBLIC },
   { operations: ['GET /market/auctions/{id}/verify'], callers: '*', expect: 'visible', reason: `${MARKET_PUBLIC} Before the close the verification answers 409 with the state everyone sees.` },
+  {
+    operations: ['GET /market/listings/{id}/valuation-band'], callers: 'signed-in', variants: ['listed'], expect: '2xx',
+    reason: 'The price band of a listed listing is market information for every signed-in organisation (figures of registered contracts, never a counterparty).',
+  },
+  {
+    operations: ['GET /market/contracts/{contractId}/payments'], callers: ['owner:enterprise', 'owner:transfer'], expect: '2xx',
+    reason: 'The buyer and the facilitating transfer institution named in the contract are its parties: they read what was paid (only the seller records).',
+  },
   { operations: ['GET /market/notices/{id}'], callers: '*', expect: '2xx', reason: 'A notice (公示) is public by law; objectors\' names are masked for everyone but the parties and the objector.' },
   {
     operations: ['GET /market/listings/{id}/intents', 'GET /market/auctions/{id}/bidders'], callers: 'signed-in', variants: ['listed', 'announced'], expect: '2xx',
@@ -181,6 +189,7 @@ ALLOWED.push(
       'POST /market/objections/{id}/answer', 'GET /market/auctions/{id}/bidders', 'POST /market/auctions/{id}/bidders',
       'GET /market/listings/{id}/disclosure', 'POST /market/listings/{id}/confidential-files', 'GET /market/listings/{id}/confidential-files/{fileId}',
       'GET /market/introductions/{id}', 'POST /market/introductions/{id}/accept', 'POST /market/introductions/{id}/decline',
+      'GET /market/listings/{id}/valuation-band', 'GET /market/contracts/{contractId}/payments', 'POST /market/contracts/{contractId}/payments', 'POST /market/payments/{id}/proof',
     ],
     callers: ['lower:university'], expect: 'visible', reason: EVERY_MEMBER,
   },

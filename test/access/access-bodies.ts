@@ -95,6 +95,8 @@ export const SAMPLE_BODIES: Record<string, BodyFor> = {
   'POST /market/auctions/{id}/bids': json({ amount: 100_000 }),
   'POST /market/bidders/{id}/letter': pdf,
   'POST /market/listings/{id}/confidential-files': pdf,
+  'POST /market/contracts/{contractId}/payments': json({ receivedOn: '2026-05-21', amount: 1000 }),
+  'POST /market/payments/{id}/proof': pdf,
   'POST /market/introductions/{id}/accept': json({ requireNda: true }),
   'POST /market/introductions/{id}/decline': json({ reason: '暂无合作计划' }),
   'POST /market/introductions/{id}/nda': json({ version: '2026-01' }),

@@ -270,6 +270,12 @@ async function confidentialFile(ctx: FixtureContext): Promise<Params> {
   return { id, fileId: f.id };
 }
 
+async function contractPayment(ctx: FixtureContext): Promise<string> {
+  const contractId = await contract(ctx, false);
+  const p = await expectStatus<any>('payment', ctx.t.api.post(`market/contracts/${contractId}/payments`, { receivedOn: '2026-05-20', amount: 100_000 }, { token: ctx.w.groups.university.owner.accessToken }), 201);
+  return p.id;
+}
+
 export const RESOURCE_KINDS: ResourceKind[] = [
   { template: '/organisations/{id}', parties: ['university'], variants: { default: async ({ w }) => ({ id: w.groups.university.owner.organisation.id }) } },
   {
@@ -453,6 +459,8 @@ export const RESOURCE_KINDS: ResourceKind[] = [
   { template: '/market/objections/{id}', parties: ['university'], variants: { open: async (ctx) => ({ id: await marketObjection(ctx) }) } },
   { template: '/market/auctions/{id}', parties: ['university'], variants: { announced: async (ctx) => ({ id: await marketAuction(ctx) }) } },
   { template: '/market/bidders/{id}', parties: ['enterprise'], variants: { recorded: async (ctx) => ({ id: await marketBidder(ctx) }) } },
+  { template: '/market/contracts/{contractId}', parties: ['university'], variants: { draft: async (ctx) => ({ contractId: await contract(ctx, false) }) } },
+  { template: '/market/payments/{id}', parties: ['university'], variants: { recorded: async (ctx) => ({ id: await contractPayment(ctx) }) } },
   { template: '/market/introductions/{id}', parties: ['enterprise', 'university'], variants: { requested: async (ctx) => ({ id: await marketIntroduction(ctx) }) } },
   { template: '/market/listings/{id}/confidential-files/{fileId}', parties: ['university'], variants: { listed: async (ctx) => confidentialFile(ctx) } },
 ];
