@@ -59,6 +59,13 @@ const ACTIONS: Record<string, LocalizedText> = {
   'thesaurus.create': { zh: '新增同义词', en: 'Added a thesaurus entry' },
   'thesaurus.update': { zh: '修改同义词', en: 'Edited a thesaurus entry' },
   'thesaurus.delete': { zh: '删除同义词', en: 'Deleted a thesaurus entry' },
+  'content.create': { zh: '撰写政策资讯', en: 'Wrote an article' },
+  'content.update': { zh: '修改政策资讯', en: 'Edited an article' },
+  'content.publish': { zh: '发布政策资讯', en: 'Published an article' },
+  'content.archive': { zh: '归档政策资讯', en: 'Archived an article' },
+  'content.restore': { zh: '恢复政策资讯为草稿', en: 'Restored an article to draft' },
+  'content.attachment.add': { zh: '上传政策资讯附件', en: 'Added an article attachment' },
+  'content.attachment.remove': { zh: '删除政策资讯附件', en: 'Removed an article attachment' },
   'match-weights.activate': { zh: '启用匹配权重版本', en: 'Activated a matching weights version' },
 };
 
@@ -80,6 +87,7 @@ const ENTITIES: Record<string, LocalizedText> = {
   'monitoring-index-weights': { zh: '指数权重', en: 'Index weights' },
   thesaurus_entry: { zh: '同义词', en: 'Thesaurus entry' },
   match_weights: { zh: '匹配权重版本', en: 'Matching weights version' },
+  'content-article': { zh: '政策资讯', en: 'Policy or news article' },
 };
 
 export function auditActionLabel(action: string): LocalizedText {

@@ -357,6 +357,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策资讯列表 / Published policies, interpretations, announcements and success stories (by kind; searchable with q) */
+        get: operations["ContentController_list"];
+        put?: never;
+        /** Write an article as a draft (platform administrators; rich text is sanitised) */
+        post: operations["ContentController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An article: published ones for everyone, drafts and archived ones for administrators */
+        get: operations["ContentController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft or published article (archived ones are restored first) */
+        patch: operations["ContentController_update"];
+        trace?: never;
+    };
+    "/api/v1/content/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a PDF, PNG or JPEG (≤ 20 MB; type decided from the content) */
+        post: operations["ContentController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment of an article you may read */
+        get: operations["ContentController_download"];
+        put?: never;
+        post?: never;
+        /** Remove an attachment */
+        delete: operations["ContentController_removeAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish, archive or restore an article (draft → published → archived → draft) */
+        post: operations["ContentController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/manage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every article in any state, for the editors (platform administrators) */
+        get: operations["ContentController_listManaged"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts": {
         parameters: {
             query?: never;
@@ -1255,6 +1360,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 注销账号 / Delete my account (password confirms): personal data erased, business records stay with the organisation, every session ends */
+        post: operations["PrivacyController_deleteAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载个人信息 / Download my personal data: account, membership, agreements, sign-in history, sessions, notifications, favourites, saved searches */
+        get: operations["PrivacyController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/contract-amounts": {
         parameters: {
             query?: never;
@@ -1988,6 +2127,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/retention-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据保存期限 / Retention period of each record type (个人信息保护法), applied daily */
+        get: operations["RetentionController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roadshows": {
         parameters: {
             query?: never;
@@ -2548,6 +2704,13 @@ export interface components {
             password: string;
             token: string;
         };
+        AccountDeletionResponse: {
+            deletedAt: string;
+            /** @description Rows erased or pseudonymised per section */
+            erased: {
+                [key: string]: number;
+            };
+        };
         AchievementAttachmentResponse: {
             achievementId: string;
             /**
@@ -2710,6 +2873,64 @@ export interface components {
         ApproveAchievementDto: {
             comment?: string;
         };
+        ArticleAttachmentResponse: {
+            contentType: string;
+            createdAt: string;
+            filename: string;
+            id: string;
+            size: number;
+        };
+        ArticlePageResponse: {
+            items: components["schemas"]["ArticleSummaryResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ArticleResponse: {
+            /** @description Steps an administrator may take now */
+            allowedActions: ("publish" | "archive" | "restore")[];
+            attachments: components["schemas"]["ArticleAttachmentResponse"][];
+            /** @description Sanitised HTML */
+            bodyHtml: string;
+            /** @description Search only: matched words wrapped in <em>…</em> */
+            highlights?: {
+                [key: string]: string | string[];
+            };
+            id: string;
+            /** @description Published interpretations of this policy */
+            interpretations: components["schemas"]["ArticleSummaryResponse"][];
+            /** @enum {string} */
+            kind: "policy" | "interpretation" | "announcement" | "success-story";
+            policyId: string | null;
+            publishedAt: string | null;
+            source: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            summary: string;
+            title: string;
+            updatedAt: string;
+        };
+        ArticleSummaryResponse: {
+            /** @description Search only: matched words wrapped in <em>…</em> */
+            highlights?: {
+                [key: string]: string | string[];
+            };
+            id: string;
+            /** @enum {string} */
+            kind: "policy" | "interpretation" | "announcement" | "success-story";
+            policyId: string | null;
+            publishedAt: string | null;
+            source: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            summary: string;
+            title: string;
+            updatedAt: string;
+        };
+        ArticleTransitionDto: {
+            /** @enum {string} */
+            action: "publish" | "archive" | "restore";
+        };
         AssignBrokerDto: {
             /** @description A user with the broker role */
             userId: string;
@@ -2849,6 +3070,25 @@ export interface components {
             trlAssessedBy?: "self" | "expert" | "third-party";
             /** @description Evidence for the TRL (test reports, pilot line, customers) */
             trlEvidence?: string;
+        };
+        CreateArticleDto: {
+            /** @description Rich text (HTML); sanitised: scripts, styles and handlers are removed */
+            bodyHtml: string;
+            /**
+             * @description policy 政策文件, interpretation 政策解读, announcement 通知公告, success-story 成功案例
+             * @enum {string}
+             */
+            kind: "policy" | "interpretation" | "announcement" | "success-story";
+            /**
+             * Format: uuid
+             * @description Interpretations: the policy text explained
+             */
+            policyId?: Record<string, never>;
+            /** @description Issuing body and document number (发文机关、文号) */
+            source?: string;
+            /** @description Plain text; the beginning of the body when empty */
+            summary?: string;
+            title: string;
         };
         CreateContractDto: {
             achievementId?: string;
@@ -3065,6 +3305,10 @@ export interface components {
             /** @enum {string} */
             kind: "equipment" | "instruments" | "parts" | "materials" | "other";
             note?: string;
+        };
+        DeleteAccountDto: {
+            /** @description The current password */
+            password: string;
         };
         DemandBrokerResponse: {
             assignedAt: string;
@@ -3748,6 +3992,61 @@ export interface components {
             updatedAt: string;
             zh: string;
         };
+        PersonalDataAccount: {
+            createdAt: string;
+            displayName: string;
+            email: string;
+            id: string;
+            /** @enum {string} */
+            locale: "zh" | "en";
+            passwordChangedAt: string;
+            roles: string[];
+            status: string;
+        };
+        PersonalDataAgreement: {
+            acceptedAt: string;
+            document: string;
+            version: string;
+        };
+        PersonalDataAuditEntry: {
+            /** @example sign-in */
+            action: string;
+            at: string;
+            changes: {
+                [key: string]: unknown;
+            };
+            /** @description Client address (sign-in attempts) */
+            clientAddress: string | null;
+            entityId: string;
+            entityType: string;
+        };
+        PersonalDataMembership: {
+            memberSince: string;
+            organisationId: string;
+            organisationName: string;
+            organisationType: string;
+            roles: string[];
+        };
+        PersonalDataResponse: {
+            account: components["schemas"]["PersonalDataAccount"];
+            /** @description Other audited actions the user took (most recent first, at most 1,000) */
+            activity: components["schemas"]["PersonalDataAuditEntry"][];
+            agreements: components["schemas"]["PersonalDataAgreement"][];
+            generatedAt: string;
+            memberships: components["schemas"]["PersonalDataMembership"][];
+            /** @description Each context's part: notifications, e-mail preferences, favourites, saved searches, … */
+            sections: {
+                [key: string]: unknown;
+            };
+            sessions: components["schemas"]["PersonalDataSession"][];
+            /** @description Sign-ins (successful and failed), sign-outs and password changes of the account */
+            signInHistory: components["schemas"]["PersonalDataAuditEntry"][];
+        };
+        PersonalDataSession: {
+            endedAt: string | null;
+            expiresAt: string;
+            startedAt: string;
+        };
         PlanMonthResponse: {
             events: components["schemas"]["EventResponse"][];
             month: number;
@@ -3911,6 +4210,21 @@ export interface components {
             revision: number;
             sameQuarterLastYear: string;
             status: string;
+        };
+        RetentionDescription: {
+            en: string;
+            zh: string;
+        };
+        RetentionPolicyResponse: {
+            description: components["schemas"]["RetentionDescription"];
+            /** @description A rule applies it in this deployment */
+            enforced: boolean;
+            /** @example notification.read */
+            recordType: string;
+            /** @example 180 */
+            retentionDays: number;
+            /** @enum {string} */
+            source: "data" | "config";
         };
         ReturnAchievementDto: {
             /** @description The reviewer's comments for the owner */
@@ -4140,6 +4454,14 @@ export interface components {
             trlAssessedBy?: "self" | "expert" | "third-party";
             /** @description Evidence for the TRL (test reports, pilot line, customers) */
             trlEvidence?: string;
+        };
+        UpdateArticleDto: {
+            bodyHtml?: string;
+            /** Format: uuid */
+            policyId?: Record<string, never> | null;
+            source?: string;
+            summary?: string;
+            title?: string;
         };
         UpdateContractDto: {
             achievementId?: string;
@@ -4845,6 +5167,221 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+        };
+    };
+    ContentController_list: {
+        parameters: {
+            query?: {
+                kind?: "policy" | "interpretation" | "announcement" | "success-story";
+                page?: number;
+                pageSize?: number;
+                /** @description Words to search in titles, summaries, bodies and sources */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticlePageResponse"];
+                };
+            };
+        };
+    };
+    ContentController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateArticleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+        };
+    };
+    ContentController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+        };
+    };
+    ContentController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateArticleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+        };
+    };
+    ContentController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleAttachmentResponse"];
+                };
+            };
+        };
+    };
+    ContentController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+        };
+    };
+    ContentController_removeAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContentController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+        };
+    };
+    ContentController_listManaged: {
+        parameters: {
+            query?: {
+                kind?: "policy" | "interpretation" | "announcement" | "success-story";
+                page?: number;
+                pageSize?: number;
+                status?: "draft" | "published" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticlePageResponse"];
                 };
             };
         };
@@ -6354,6 +6891,48 @@ export interface operations {
             };
         };
     };
+    PrivacyController_deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDeletionResponse"];
+                };
+            };
+        };
+    };
+    PrivacyController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataResponse"];
+                };
+            };
+        };
+    };
     MonitoringController_contractAmounts: {
         parameters: {
             query?: {
@@ -7451,6 +8030,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalResponse"];
+                };
+            };
+        };
+    };
+    RetentionController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicyResponse"][];
                 };
             };
         };
