@@ -58,6 +58,8 @@ export enum JobName {
   RescoreStoredMatches = 'matching.rescore-stored',
   /** Refit the matcher's weights from brokers' outcomes and enterprises' shortlists into a new version (repeatable, and after outcomes). */
   RefitMatchWeights = 'matching.refit-weights',
+  /** vouchers: an issued voucher unused at its expiry returns its money (delayed; jobId per voucher). */
+  VoucherExpire = 'vouchers.expire',
 }
 
 export interface JobPayloads {
@@ -95,6 +97,7 @@ export interface JobPayloads {
   /** `after`: the last match id done in this pass; `reason` says what changed (weights:N, thesaurus, reconcile). */
   [JobName.RescoreStoredMatches]: { reason?: string; after?: string | null };
   [JobName.RefitMatchWeights]: Record<string, never>;
+  [JobName.VoucherExpire]: { voucherId: string };
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -125,6 +128,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.PruneAuditLog]: QueueName.Maintenance,
   [JobName.RescoreStoredMatches]: QueueName.Matching,
   [JobName.RefitMatchWeights]: QueueName.Matching,
+  [JobName.VoucherExpire]: QueueName.Lifecycle,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

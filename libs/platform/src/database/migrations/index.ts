@@ -24,6 +24,7 @@ import { AgreementAcceptance1766450200000 } from './1766450200000-AgreementAccep
 import { AuditLogRetention1766200000000 } from './1766200000000-AuditLogRetention';
 import { ThesaurusReseed1766000000000 } from './1766000000000-ThesaurusReseed';
 import { MatchWeights1766100000000 } from './1766100000000-MatchWeights';
+import { Vouchers1767300000000 } from './1767300000000-Vouchers';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -52,4 +53,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   AuditLogRetention1766200000000,
   ThesaurusReseed1766000000000,
   MatchWeights1766100000000,
+  Vouchers1767300000000,
 ];
