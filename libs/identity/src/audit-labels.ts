@@ -59,6 +59,7 @@ const ACTIONS: Record<string, LocalizedText> = {
   'thesaurus.create': { zh: '新增同义词', en: 'Added a thesaurus entry' },
   'thesaurus.update': { zh: '修改同义词', en: 'Edited a thesaurus entry' },
   'thesaurus.delete': { zh: '删除同义词', en: 'Deleted a thesaurus entry' },
+  'match-weights.activate': { zh: '启用匹配权重版本', en: 'Activated a matching weights version' },
 };
 
 const ENTITIES: Record<string, LocalizedText> = {
@@ -78,6 +79,7 @@ const ENTITIES: Record<string, LocalizedText> = {
   'monitoring-index-run': { zh: '创新指数计算', en: 'Index computation' },
   'monitoring-index-weights': { zh: '指数权重', en: 'Index weights' },
   thesaurus_entry: { zh: '同义词', en: 'Thesaurus entry' },
+  match_weights: { zh: '匹配权重版本', en: 'Matching weights version' },
 };
 
 export function auditActionLabel(action: string): LocalizedText {

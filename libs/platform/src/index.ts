@@ -28,7 +28,7 @@ export * from './http/file-upload';
 export * from './http/param-pipes';
 export * from './http/prefetched-stream';
 export * from './state-machine/state-machine';
-export { currentRequestId, runInRequestScope } from './logging/request-context';
+export { currentRequestId, runInRequestScope, splitRequestId } from './logging/request-context';
 export * from './calendar/beijing-calendar';
 export * from './validation/money';
 export * from './http/listening-url';

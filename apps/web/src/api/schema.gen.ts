@@ -1161,6 +1161,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the matcher weights versions, newest first (which one ranks now, where each came from) */
         get: operations["MatchWeightsController_list"];
         put?: never;
         post?: never;
@@ -1177,6 +1178,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One matcher weights version with its per-field and feature weights and evidence */
         get: operations["MatchWeightsController_get"];
         put?: never;
         post?: never;
@@ -1195,6 +1197,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Activate a weights version (a rollback activates an older one); stored matches are rescored */
         post: operations["MatchWeightsController_activate"];
         delete?: never;
         options?: never;
@@ -1211,6 +1214,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ask the worker to refit the weights from broker outcomes now */
         post: operations["MatchWeightsController_refit"];
         delete?: never;
         options?: never;
@@ -6304,7 +6308,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
