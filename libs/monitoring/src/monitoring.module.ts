@@ -6,6 +6,8 @@ import { DemandModule } from '@techbridge/demand';
 import { IdentityModule } from '@techbridge/identity';
 import { MatchingModule } from '@techbridge/matching';
 import { RoadshowModule } from '@techbridge/roadshow';
+import { InstrumentsModule } from '@techbridge/instruments';
+import { VouchersModule } from '@techbridge/vouchers';
 import { IndicatorEntry } from './entities/entry.entity';
 import { FigureCorrection, QuarterFigure } from './entities/figure.entity';
 import { Indicator, Target } from './entities/indicator.entity';
@@ -24,6 +26,7 @@ import { DemandIndicatorSource } from './sources/demand.source';
 import { MatchingIndicatorSource } from './sources/matching.source';
 import { RewardsIndicatorSource } from './sources/rewards.source';
 import { RoadshowIndicatorSource } from './sources/roadshow.source';
+import { InstrumentsIndicatorSource, VouchersIndicatorSource } from './sources/vouchers.source';
 
 @Module({
   imports: [
@@ -33,6 +36,8 @@ import { RoadshowIndicatorSource } from './sources/roadshow.source';
     MatchingModule,
     RoadshowModule,
     ContractsModule,
+    VouchersModule,
+    InstrumentsModule,
     TypeOrmModule.forFeature([Indicator, Target, ReportingQuarter, IndicatorEntry, QuarterFigure, FigureCorrection, IndexWeightsVersion, IndexRun]),
   ],
   controllers: [MonitoringController],
@@ -48,11 +53,13 @@ import { RoadshowIndicatorSource } from './sources/roadshow.source';
     RoadshowIndicatorSource,
     MatchingIndicatorSource,
     RewardsIndicatorSource,
+    VouchersIndicatorSource,
+    InstrumentsIndicatorSource,
     // Each context that feeds monitoring has a source here.
     {
       provide: COMPUTED_INDICATOR_SOURCES,
       useFactory: (...sources: ComputedIndicatorSource[]) => sources,
-      inject: [ContractsIndicatorSource, CatalogIndicatorSource, DemandIndicatorSource, RoadshowIndicatorSource, MatchingIndicatorSource, RewardsIndicatorSource],
+      inject: [ContractsIndicatorSource, CatalogIndicatorSource, DemandIndicatorSource, RoadshowIndicatorSource, MatchingIndicatorSource, RewardsIndicatorSource, VouchersIndicatorSource, InstrumentsIndicatorSource],
     },
   ],
   exports: [MonitoringService, InnovationIndexService],

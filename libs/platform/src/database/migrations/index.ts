@@ -26,6 +26,7 @@ import { ThesaurusReseed1766000000000 } from './1766000000000-ThesaurusReseed';
 import { MatchWeights1766100000000 } from './1766100000000-MatchWeights';
 import { Vouchers1767300000000 } from './1767300000000-Vouchers';
 import { Instruments1767300100000 } from './1767300100000-Instruments';
+import { VoucherIndicators1767300200000 } from './1767300200000-VoucherIndicators';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -56,4 +57,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   MatchWeights1766100000000,
   Vouchers1767300000000,
   Instruments1767300100000,
+  VoucherIndicators1767300200000,
 ];
