@@ -9,6 +9,8 @@
  * that must be void); `other:<group>` and `lower:<group>` for the parties of the object; `owner:<group>` for the owners
  * of the other kinds of organisation. Groups: university, enterprise, transfer (broker), park (reviewer), registrar.
  */
+import { VOUCHER_ALLOWED } from './access-vouchers';
+
 export type CallerName = string;
 
 export interface AllowEntry {
@@ -144,6 +146,7 @@ export const ALLOWED: AllowEntry[] = [
     callers: ['other:park', 'lower:park'], expect: '2xx',
     reason: 'Published reports, their figures and corrections are for all verified park administrations of the zone; the entries list is filtered to the caller\'s own park.',
   },
+  ...VOUCHER_ALLOWED,
 ];
 
 export const NO_OWNER_OBJECT: Record<string, string> = {

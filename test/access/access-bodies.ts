@@ -1,6 +1,7 @@
 import { pdfUpload } from '../contracts/contracts-helpers';
 import { Session } from '../support/test-app';
 import { FixtureContext, otherUniversityAchievement, Params, sharedAchievement } from './access-resources';
+import { VOUCHER_BODIES } from './access-vouchers';
 
 /**
  * Request bodies for the probes: valid for the caller, so that the answer comes from the permission checks and not
@@ -77,6 +78,7 @@ export const SAMPLE_BODIES: Record<string, BodyFor> = {
   'PUT /monitoring/quarters/{quarter}/parks/{park}/entries': json({ entries: [{ indicator: 'high-tech-enterprises', value: 99 }] }),
   'POST /monitoring/entries/{id}/return': json({ reason: '请核对口径' }),
   'POST /monitoring/quarters/{quarter}/corrections': json({ indicator: 'high-tech-enterprises', park: 'bd-hitech', value: 130, reason: '统计口径更正' }),
+  ...(VOUCHER_BODIES as Record<string, BodyFor>),
 };
 
 /** Required query parameters, where an operation has them. */

@@ -25,6 +25,10 @@ import { ParkReportWorkspace } from './pages/park-report.page';
 import { VerificationBanner } from './components/verification-banner.component';
 import { SiteFooter } from './components/site-footer.component';
 import { LegalPage } from './pages/legal.page';
+import { VouchersPage } from './pages/vouchers/vouchers.page';
+import { InstrumentsPage } from './pages/vouchers/instruments.page';
+import { ProviderWorkspace } from './pages/vouchers/provider.page';
+import { VoucherAdminWorkspace } from './pages/vouchers/voucher-admin.page';
 import { Loading } from './components/feedback.component';
 
 // Pages with charts come in their own chunk (with ECharts), so the first page stays small.
@@ -55,6 +59,10 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/workspace/review', render: () => <ReviewWorkspace /> },
   { pattern: '/workspace/demands', render: () => <EnterpriseWorkspace /> },
   { pattern: '/workspace/pipeline', render: () => <BrokerWorkspace /> },
+  { pattern: '/vouchers', render: () => <VouchersPage /> },
+  { pattern: '/instruments', render: () => <InstrumentsPage /> },
+  { pattern: '/workspace/provider', render: () => <ProviderWorkspace /> },
+  { pattern: '/workspace/vouchers', render: () => <VoucherAdminWorkspace /> },
 ];
 
 function readStoredLang(): string | null {
@@ -165,6 +173,10 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/statistics', label: t('nav.statistics'), show: true },
     { href: '/profiles', label: t('nav.profiles'), show: true },
     { href: '/workspace/admin', label: t('nav.admin'), show: hasRole(session, 'platform-admin', 'org-admin') },
+    { href: '/vouchers', label: t('nav.vouchers'), show: true },
+    { href: '/instruments', label: t('nav.instruments'), show: true },
+    { href: '/workspace/provider', label: t('nav.voucherProvider'), show: !!org && org.type !== 'platform' && org.type !== 'park-administration' },
+    { href: '/workspace/vouchers', label: t('nav.voucherAdmin'), show: org?.type === 'park-administration' || hasRole(session, 'platform-admin') },
   ];
   // On a phone the navigation folds behind a menu button; any page change folds it again.
   const [openOn, setOpenOn] = useState<string | null>(null);
