@@ -8,6 +8,8 @@ describe('related parties', () => {
     expect(relationBetween(a, { creditCode: '91130100BBBBBBBBBB', legalRepresentative: '张三' }, [])).toBe('same-legal-representative');
     expect(relationBetween(a, { creditCode: '91130100BBBBBBBBBB', legalRepresentative: '李四' }, [['91130100BBBBBBBBBB', '91130100AAAAAAAAAA']])).toBe('shareholder');
     expect(relationBetween(a, { creditCode: '91130100BBBBBBBBBB', legalRepresentative: '李四' }, [['91130100CCCCCCCCCC', '91130100AAAAAAAAAA']])).toBeNull();
+    // Two organisations without credit codes are not the same organisation.
+    expect(relationBetween({ creditCode: '', legalRepresentative: '甲' }, { creditCode: '', legalRepresentative: '乙' }, [])).toBeNull();
   });
 });
 

@@ -13,10 +13,12 @@ const normName = (s: string) => s.replace(/\s+/g, '').toLowerCase();
  * recorded for either side.
  */
 export function relationBetween(a: Party, b: Party, shareholdings: ReadonlyArray<[string, string]>): PartyRelationKind | null {
-  if (a.creditCode.toUpperCase() === b.creditCode.toUpperCase()) return 'same-credit-code';
+  // An organisation without a credit code (unclaimed, imported) relates to nobody by it.
+  if (a.creditCode && b.creditCode && a.creditCode.toUpperCase() === b.creditCode.toUpperCase()) return 'same-credit-code';
   if (normName(a.legalRepresentative) && normName(a.legalRepresentative) === normName(b.legalRepresentative)) return 'same-legal-representative';
   const A = a.creditCode.toUpperCase();
   const B = b.creditCode.toUpperCase();
+  if (!A || !B) return null;
   if (shareholdings.some(([s, h]) => (s.toUpperCase() === A && h.toUpperCase() === B) || (s.toUpperCase() === B && h.toUpperCase() === A))) return 'shareholder';
   return null;
 }
