@@ -82,6 +82,8 @@ describe('shared instruments: bookings, payment by voucher, post-use subsidy', (
     expect(booked.body).toMatchObject({ status: 'requested', external: true });
     const id = booked.body.id;
     expect((await t.api.post(`instrument-bookings/${id}/approval`, {}, { token: enterprise.accessToken })).status).toBe(403);
+    const notices = (await t.api.get('notifications', { token: owner.accessToken, query: { pageSize: 50 } })).body.items;
+    expect(notices.map((n: any) => n.kind)).toContain('instrument.booked');
     expect((await t.api.post(`instrument-bookings/${id}/approval`, {}, { token: owner.accessToken })).body.status).toBe('approved');
     expect((await t.api.post(`instrument-bookings/${id}/payment`, { method: 'voucher', voucherId: voucher.id }, { token: enterprise.accessToken })).body).toMatchObject({ statusCode: 409, currentState: 'approved' });
     const used = await t.api.post(`instrument-bookings/${id}/use`, { actualHours: 2.5 }, { token: owner.accessToken });

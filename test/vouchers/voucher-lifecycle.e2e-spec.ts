@@ -90,6 +90,12 @@ describe('vouchers: programmes and the lifecycle', () => {
     const entries = await t.api.get(`voucher-programmes/${p.id}/ledger/entries`, { token: park.accessToken });
     expect(entries.body.items.map((e: any) => e.kind).sort()).toEqual(['issue', 'open', 'pay', 'reserve', 'return']);
 
+    // Each side heard of its step.
+    const kinds = async (s: Session) => (await t.api.get('notifications', { token: s.accessToken, query: { pageSize: 50 } })).body.items.map((n: any) => n.kind);
+    expect(await kinds(enterprise)).toContain('voucher.issued');
+    expect(await kinds(park)).toContain('voucher.claimed');
+    expect(await kinds(lab)).toEqual(expect.arrayContaining(['voucher.audited', 'voucher.paid']));
+
     // The holder rates the provider once; the directory shows it.
     expect((await t.api.post(`vouchers/${voucher.id}/rating`, { rating: 4 }, { token: enterprise.accessToken })).status).toBe(200);
     expect((await t.api.post(`vouchers/${voucher.id}/rating`, { rating: 5 }, { token: enterprise.accessToken })).status).toBe(409);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityService } from '@techbridge/identity';
+import { NotificationService } from '@techbridge/notification';
 import { Actor, Clock, DomainError, Page, pageOf, skipTake, TransactionRunner } from '@techbridge/platform';
 import { VoucherService } from '@techbridge/vouchers';
 import { bookingLifecycle } from './booking.state-machine';
@@ -25,6 +26,7 @@ export class BookingService {
     private readonly access: InstrumentsAccessPolicy,
     private readonly vouchers: VoucherService,
     private readonly identity: IdentityService,
+    private readonly notifications: NotificationService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -46,6 +48,11 @@ export class BookingService {
         instrumentId, serviceItemId: item.id, bookerOrgId: actor.orgId, bookerUserId: actor.userId, period: formatPeriod(start, end),
         status: instrument.approvalRequired ? 'requested' : 'approved', external: actor.orgId !== instrument.ownerOrgId, note: dto.note ?? '',
       });
+      await this.notifications.notify({
+        orgId: instrument.ownerOrgId, kind: 'instrument.booked', link: '/instruments', dedupeKey: `instrument-booking:${b.id}:booked`,
+        title: { zh: `仪器「${instrument.name}」有新预约`, en: `New booking of “${instrument.name}”` },
+        body: { zh: `${start.toISOString()} – ${end.toISOString()}`, en: `${start.toISOString()} – ${end.toISOString()}` },
+      }, m);
       return this.view((await this.repo.findBooking(m, b.id))!);
     });
   }

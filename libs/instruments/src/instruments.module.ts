@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@techbridge/identity';
+import { NotificationModule } from '@techbridge/notification';
 import { VouchersModule } from '@techbridge/vouchers';
 import { BookingService } from './booking.service';
 import { Booking, Instrument, ServiceItem, SubsidyClaim, TrainingRecord } from './entities/instrument.entity';
@@ -12,7 +13,7 @@ import { SubsidyService } from './subsidy.service';
 
 /** Shared research instruments: registration, bookings without overlaps, payment in cash or by voucher, post-use subsidy claims. */
 @Module({
-  imports: [IdentityModule, VouchersModule, TypeOrmModule.forFeature([Instrument, ServiceItem, TrainingRecord, Booking, SubsidyClaim])],
+  imports: [IdentityModule, NotificationModule, VouchersModule, TypeOrmModule.forFeature([Instrument, ServiceItem, TrainingRecord, Booking, SubsidyClaim])],
   controllers: [InstrumentsController, BookingsController, SubsidyClaimsController],
   providers: [InstrumentsRepository, InstrumentsAccessPolicy, InstrumentService, BookingService, SubsidyService],
   exports: [InstrumentService],

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { IdentityService } from '@techbridge/identity';
 import { Actor, Clock, TransactionRunner } from '@techbridge/platform';
 import { AuditDto, VoucherResponse } from './dto/voucher.dto';
+import { Voucher } from './entities/voucher.entity';
 import { VoucherLedgerService } from './ledger/voucher-ledger.service';
 import { VoucherViews } from './voucher-views';
 import { voucherLifecycle } from './voucher.state-machine';
 import { VoucherPermission, VouchersAccessPolicy } from './vouchers-access.policy';
+import { VoucherNotices } from './vouchers.notices';
 import { VouchersRepository } from './vouchers.repository';
 
 /**
@@ -19,6 +22,7 @@ export class VoucherAuditService {
     private readonly access: VouchersAccessPolicy,
     private readonly ledger: VoucherLedgerService,
     private readonly views: VoucherViews,
+    private readonly notices: VoucherNotices,
     private readonly identity: IdentityService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
@@ -45,6 +49,7 @@ export class VoucherAuditService {
         }
       }
       Object.assign(v, { decidedAt: now, decisionNote: dto.note ?? v.decisionNote });
+      await this.notifyProvider(m, v, v.status as 'audited' | 'rejected' | 'voided');
       await this.identity.audit(m, actor, { action: `voucher.audit.${dto.decision}`, entityType: 'voucher', entityId: v.id, changes: { note: dto.note ?? null } });
       return this.views.view(m, await this.repo.saveVoucher(m, v));
     });
@@ -58,8 +63,14 @@ export class VoucherAuditService {
       await this.ledger.post(m, v.programmeId, { kind: 'pay', voucherId: v.id, amountFen: v.reservedFen! }, actor.userId);
       await this.ledger.post(m, v.programmeId, { kind: 'return', voucherId: v.id }, actor.userId);
       v.paidAt = this.clock.now();
+      await this.notifyProvider(m, v, 'paid');
       await this.identity.audit(m, actor, { action: 'voucher.pay', entityType: 'voucher', entityId: v.id, changes: { paidFen: v.reservedFen } });
       return this.views.view(m, await this.repo.saveVoucher(m, v));
     });
+  }
+
+  private async notifyProvider(m: EntityManager, v: Voucher, outcome: 'audited' | 'rejected' | 'voided' | 'paid'): Promise<void> {
+    const provider = v.providerId ? await this.repo.findProvider(m, v.providerId) : null;
+    if (provider) await this.notices.decided(m, v, provider.orgId, outcome);
   }
 }

@@ -11,6 +11,7 @@ import { VoucherViews } from './voucher-views';
 import { voucherLifecycle } from './voucher.state-machine';
 import { VoucherPermission, VouchersAccessPolicy } from './vouchers-access.policy';
 import { VoucherErrors } from './vouchers.exception';
+import { VoucherNotices } from './vouchers.notices';
 import { VouchersRepository } from './vouchers.repository';
 
 const DAY_MS = 86_400_000;
@@ -27,6 +28,7 @@ export class VoucherIssuingService {
     private readonly access: VouchersAccessPolicy,
     private readonly ledger: VoucherLedgerService,
     private readonly views: VoucherViews,
+    private readonly notices: VoucherNotices,
     private readonly identity: IdentityService,
     private readonly outbox: OutboxService,
     private readonly tx: TransactionRunner,
@@ -75,6 +77,7 @@ export class VoucherIssuingService {
       await this.postIssue(m, p.id, v.id, v.requestedFen, actor.userId);
       Object.assign(v, { status: next, amountFen: v.requestedFen, issuedAt: now, expiresAt: new Date(now.getTime() + p.validityDays * DAY_MS), decidedAt: now, decisionNote: dto.note ?? null });
       await this.scheduleExpiry(m, v);
+      await this.notices.issued(m, v);
       await this.identity.audit(m, actor, { action: 'voucher.issue', entityType: 'voucher', entityId: v.id, changes: { amountFen: v.amountFen } });
       return this.views.view(m, await this.repo.saveVoucher(m, v));
     });
@@ -124,6 +127,7 @@ export class VoucherIssuingService {
       v.status = voucherLifecycle.next(v.status, 'expire', v.id);
       await this.ledger.post(m, v.programmeId, { kind: 'expire', voucherId: v.id }, null);
       await this.repo.saveVoucher(m, v);
+      await this.notices.expired(m, v);
       return 'expired';
     });
   }

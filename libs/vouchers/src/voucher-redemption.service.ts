@@ -15,6 +15,7 @@ import { VoucherViews } from './voucher-views';
 import { voucherLifecycle } from './voucher.state-machine';
 import { VoucherPermission, VouchersAccessPolicy } from './vouchers-access.policy';
 import { VoucherErrors } from './vouchers.exception';
+import { VoucherNotices } from './vouchers.notices';
 import { VouchersRepository } from './vouchers.repository';
 
 const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -39,6 +40,7 @@ export class VoucherRedemptionService {
     private readonly access: VouchersAccessPolicy,
     private readonly ledger: VoucherLedgerService,
     private readonly views: VoucherViews,
+    private readonly notices: VoucherNotices,
     private readonly identity: IdentityService,
     private readonly storage: FileStorage,
     private readonly tx: TransactionRunner,
@@ -106,7 +108,7 @@ export class VoucherRedemptionService {
 
   async claim(actor: Actor, id: string, dto: ClaimDto): Promise<VoucherResponse> {
     return this.tx.run(async (m) => {
-      const { voucher: v } = await this.access.requireVoucher(m, actor, id, VoucherPermission.Serve, true);
+      const { voucher: v, programme } = await this.access.requireVoucher(m, actor, id, VoucherPermission.Serve, true);
       const next = voucherLifecycle.next(v.status, 'claim', v.id);
       const have = new Set((await this.repo.documentsOf(m, id)).map((d) => d.kind));
       const missing = CLAIM_DOCUMENT_KINDS.filter((k) => !have.has(k));
@@ -115,6 +117,7 @@ export class VoucherRedemptionService {
       // The unique index on the invoice number answers a second claim on the same invoice with 409.
       await this.repo.insertClaim(m, { voucherId: id, invoiceNumber: dto.invoiceNumber.toUpperCase(), invoiceFen: dto.invoiceFen, submittedBy: actor.userId, submittedAt: this.clock.now() });
       Object.assign(v, { status: next, claimedAt: this.clock.now() });
+      await this.notices.claimed(m, v, programme.ownerOrgId);
       await this.identity.audit(m, actor, { action: 'voucher.claim', entityType: 'voucher', entityId: id, changes: { invoiceNumber: dto.invoiceNumber } });
       return this.views.view(m, await this.repo.saveVoucher(m, v));
     });

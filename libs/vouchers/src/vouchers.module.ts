@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@techbridge/identity';
+import { NotificationModule } from '@techbridge/notification';
 import { LedgerAccount, LedgerEntry, LedgerPosting } from './entities/ledger.entity';
 import { EligibilityRuleRow, EnterpriseYear, RecognitionAgreement, VoucherProgramme, VoucherRound } from './entities/programme.entity';
 import { PartyRelation, ServiceProvider } from './entities/provider.entity';
@@ -19,12 +20,14 @@ import { VoucherService } from './voucher.service';
 import { VouchersAccessPolicy } from './vouchers-access.policy';
 import { VoucherStatisticsController, VouchersController } from './vouchers.controller';
 import { VouchersJobs } from './vouchers.jobs';
+import { VoucherNotices } from './vouchers.notices';
 import { VouchersRepository } from './vouchers.repository';
 
 /** Innovation vouchers: programmes, the voucher lifecycle and its fraud controls, the ledger, the provider directory. */
 @Module({
   imports: [
     IdentityModule,
+    NotificationModule,
     TypeOrmModule.forFeature([
       RecognitionAgreement, VoucherProgramme, EligibilityRuleRow, VoucherRound, EnterpriseYear, ServiceProvider, PartyRelation, Voucher, ClaimDocument, VoucherClaim,
       LedgerAccount, LedgerEntry, LedgerPosting,
@@ -33,7 +36,7 @@ import { VouchersRepository } from './vouchers.repository';
   controllers: [ProgrammesController, RecognitionAgreementsController, VouchersController, VoucherStatisticsController, ProvidersController, PartyRelationsController],
   providers: [
     VouchersRepository, VouchersAccessPolicy, VoucherLedgerService, VoucherViews, ProgrammeService, VoucherIssuingService, VoucherRedemptionService, VoucherAuditService,
-    ProviderDirectoryService, VoucherService, VoucherStatisticsService, VouchersJobs,
+    ProviderDirectoryService, VoucherService, VoucherStatisticsService, VouchersJobs, VoucherNotices,
   ],
   exports: [VoucherService, ProviderDirectoryService],
 })

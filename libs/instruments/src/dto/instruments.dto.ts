@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { IsYuan, PageQuery, PARK_CODES } from '@techbridge/platform';
 import { BOOKING_STATUSES } from '../booking.state-machine';
@@ -56,7 +56,7 @@ export class CalendarQuery {
 }
 
 export class RecordUseDto {
-  @ApiProperty({ description: 'Actual hours of use' }) @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) @Min(0) @Max(1000) actualHours!: number;
+  @ApiProperty({ description: 'Actual hours of use' }) @IsYuan({ message: 'actualHours must be a number with at most two decimals' }) @Min(0) @Max(1000) actualHours!: number;
   @ApiPropertyOptional({ description: 'Samples, for items priced per sample' }) @IsOptional() @IsInt() @Min(0) @Max(100_000) samples?: number;
 }
 

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery, PARK_CODES } from '@techbridge/platform';
+import { IsYuan, PageQuery, PARK_CODES } from '@techbridge/platform';
 import { LedgerEntry } from '../entities/ledger.entity';
 import { EligibilityRuleRow, RecognitionAgreement, VoucherProgramme, VoucherRound } from '../entities/programme.entity';
 import { AccountKind } from '../ledger/ledger.rules';
@@ -15,7 +15,7 @@ const MAX_FEN = 100_000_000_000; // one billion yuan
 
 export class EligibilityRuleDto {
   @ApiProperty({ enum: ELIGIBILITY_RULES }) @IsIn([...ELIGIBILITY_RULES]) rule!: EligibilityRule;
-  @ApiProperty({ description: 'The figure: staff, yuan, percent or count' }) @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) @Min(0) @Max(1e12) figure!: number;
+  @ApiProperty({ description: 'The figure: staff, yuan, percent or count' }) @IsYuan({ message: 'figure must be a number with at most two decimals' }) @Min(0) @Max(1e12) figure!: number;
 }
 
 export class RoundDto {

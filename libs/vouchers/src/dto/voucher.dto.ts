@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { PageQuery } from '@techbridge/platform';
+import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsYuan, PageQuery } from '@techbridge/platform';
 import { ClaimDocument, Voucher, VoucherClaim } from '../entities/voucher.entity';
 import { SERVICE_CATEGORIES } from '../rules/service-categories';
 import { VOUCHER_STATUSES, VoucherStatus } from '../voucher.state-machine';
 
 export class EvidenceDto {
   @ApiProperty() @IsInt() @Min(0) @Max(10_000_000) staff!: number;
-  @ApiProperty({ description: 'Revenue last year, yuan' }) @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) @Min(0) @Max(1e13) revenueYuan!: number;
-  @ApiProperty({ description: 'R&D spending as % of revenue' }) @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) @Min(0) @Max(100) rdSharePercent!: number;
+  @ApiProperty({ description: 'Revenue last year, yuan' }) @IsYuan() @Min(0) @Max(1e13) revenueYuan!: number;
+  @ApiProperty({ description: 'R&D spending as % of revenue' }) @IsYuan({ message: 'rdSharePercent must be a number with at most two decimals' }) @Min(0) @Max(100) rdSharePercent!: number;
   @ApiProperty() @IsInt() @Min(0) @Max(1_000_000) ipRights!: number;
 }
 
