@@ -90,6 +90,9 @@ describe('vouchers and instruments in headless Chromium (e2e)', () => {
     await form.getByLabel('结束时间').fill(`${day}T12:00`);
     await form.getByRole('button', { name: '预约' }).click();
     await page.locator('[data-testid="my-booking"][data-status="approved"]').waitFor();
+    // The instrument's calendar shows the period as taken.
+    await card.getByRole('button', { name: '日历' }).click();
+    await card.getByTestId('instrument-calendar').locator('li').first().waitFor();
 
     // The owner records three hours of use (its calendar side is covered by the API tests).
     const booking = (await t.api.get('instrument-bookings', { token: owner.accessToken, query: { as: 'owner' } })).body.items[0];

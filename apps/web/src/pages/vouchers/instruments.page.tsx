@@ -14,6 +14,7 @@ export function InstrumentsPage() {
   const session = useSession();
   const list = useApiQuery<Page<Instrument>>('instruments', { pageSize: 50 });
   const [booking, setBooking] = useState<string | null>(null);
+  const [calendar, setCalendar] = useState<string | null>(null);
   return (
     <section aria-labelledby="in-title">
       <h1 id="in-title">{t('in.title')}</h1>
@@ -36,11 +37,11 @@ export function InstrumentsPage() {
                 <li key={s.id} className="small">{s.name}：{t('in.price', { internal: s.internalPrice, external: s.externalPrice, unit: t(`in.unit.${s.unit}` as never) })}</li>
               ))}
             </ul>
-            {session && (
-              <div className="card__actions">
-                <button type="button" className="btn btn--primary" onClick={() => setBooking(booking === i.id ? null : i.id)}>{t('in.book')}</button>
-              </div>
-            )}
+            <div className="card__actions">
+              {session && <button type="button" className="btn btn--primary" onClick={() => setBooking(booking === i.id ? null : i.id)}>{t('in.book')}</button>}
+              <button type="button" className="btn" aria-expanded={calendar === i.id} onClick={() => setCalendar(calendar === i.id ? null : i.id)}>{t('in.calendar')}</button>
+            </div>
+            {calendar === i.id && <Calendar instrument={i} />}
             {booking === i.id && <BookForm instrument={i} onDone={() => setBooking(null)} />}
           </li>
         ))}
@@ -48,6 +49,28 @@ export function InstrumentsPage() {
       {session && <MyBookings />}
       {session && ['university', 'institute', 'enterprise'].includes(session.organisation.type) && <OwnerBookings />}
     </section>
+  );
+}
+
+/** The next two weeks: opening hours and the periods already taken (who booked is not shown). */
+function Calendar({ instrument }: { instrument: Instrument }) {
+  const { t, lang } = useI18n();
+  const [from] = useState(() => new Date());
+  const cal = useApiQuery<{ availability: Array<{ weekday: number; from: string; to: string }>; taken: Array<{ start: string; end: string; status: string }> }>(
+    `instruments/${instrument.id}/calendar`, { from: from.toISOString(), to: new Date(from.getTime() + 14 * 86_400_000).toISOString() },
+  );
+  if (!cal.data) return null;
+  return (
+    <div data-testid="instrument-calendar">
+      {cal.data.availability.length > 0 && (
+        <p className="small">{cal.data.availability.map((w) => `${t(`in.weekday.${w.weekday}` as never)} ${w.from}–${w.to}`).join('；')}</p>
+      )}
+      {cal.data.taken.length === 0 ? <p className="small muted">{t('in.calendarEmpty')}</p> : (
+        <ul>
+          {cal.data.taken.map((x) => <li key={x.start} className="small">{formatDateTime(x.start, lang)} – {formatDateTime(x.end, lang)} <StatusBadge status={x.status} /></li>)}
+        </ul>
+      )}
+    </div>
   );
 }
 
