@@ -8,8 +8,11 @@ import { MonitoringModule } from '@techbridge/monitoring';
 import { NotificationModule } from '@techbridge/notification';
 import { RoadshowModule } from '@techbridge/roadshow';
 import { WatchlistModule } from '@techbridge/watchlist';
+import { ContentModule } from '@techbridge/content';
+import { BrokersModule } from '@techbridge/brokers';
+import { ProgrammesModule } from '@techbridge/programmes';
 import { VouchersModule } from '@techbridge/vouchers';
 import { InstrumentsModule } from '@techbridge/instruments';
 
 /** Every bounded context, composed identically by the api and the worker. */
-export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, WatchlistModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule, VouchersModule, InstrumentsModule];
+export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, WatchlistModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule, ContentModule, BrokersModule, ProgrammesModule, VouchersModule, InstrumentsModule];

@@ -30,6 +30,11 @@ import { InstrumentsPage } from './pages/vouchers/instruments.page';
 import { ProviderWorkspace } from './pages/vouchers/provider.page';
 import { VoucherAdminWorkspace } from './pages/vouchers/voucher-admin.page';
 import { Loading } from './components/feedback.component';
+import { ContentListPage } from './pages/content/content-list.page';
+import { ContentArticlePage } from './pages/content/content-article.page';
+import { ContentAdminPage } from './pages/content/content-admin.page';
+import { WatchlistPage } from './pages/watchlist/watchlist.page';
+import { PersonalDataPage } from './pages/privacy/personal-data.page';
 
 // Pages with charts come in their own chunk (with ECharts), so the first page stays small.
 const StatisticsPage = lazy(() => import('./pages/statistics.page').then((m) => ({ default: m.StatisticsPage })));
@@ -59,6 +64,11 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/workspace/review', render: () => <ReviewWorkspace /> },
   { pattern: '/workspace/demands', render: () => <EnterpriseWorkspace /> },
   { pattern: '/workspace/pipeline', render: () => <BrokerWorkspace /> },
+  { pattern: '/policies', render: () => <ContentListPage /> },
+  { pattern: '/policies/:id', render: (p) => <ContentArticlePage id={p.id} /> },
+  { pattern: '/workspace/content', render: () => <ContentAdminPage /> },
+  { pattern: '/watchlist', render: () => <WatchlistPage /> },
+  { pattern: '/me/privacy', render: () => <PersonalDataPage /> },
   { pattern: '/vouchers', render: () => <VouchersPage /> },
   { pattern: '/instruments', render: () => <InstrumentsPage /> },
   { pattern: '/workspace/provider', render: () => <ProviderWorkspace /> },
@@ -173,6 +183,9 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/statistics', label: t('nav.statistics'), show: true },
     { href: '/profiles', label: t('nav.profiles'), show: true },
     { href: '/workspace/admin', label: t('nav.admin'), show: hasRole(session, 'platform-admin', 'org-admin') },
+    { href: '/policies', label: t('nav.content'), show: true },
+    { href: '/workspace/content', label: t('nav.contentAdmin'), show: hasRole(session, 'platform-admin') },
+    { href: '/watchlist', label: t('nav.watchlist'), show: !!session },
     { href: '/vouchers', label: t('nav.vouchers'), show: true },
     { href: '/instruments', label: t('nav.instruments'), show: true },
     { href: '/workspace/provider', label: t('nav.voucherProvider'), show: !!org && org.type !== 'platform' && org.type !== 'park-administration' },

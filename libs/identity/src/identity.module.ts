@@ -15,6 +15,7 @@ import { AuthController, IdentityController } from './identity.controller';
 import { AgreementAcceptance } from './entities/agreement-acceptance.entity';
 import { Agreements } from './legal/agreements';
 import { SiteController } from './site.controller';
+import { BrokerStanding } from './broker-certification.port';
 import { IdentityRepository } from './identity.repository';
 import { IdentityActorSource } from './identity-actor-source';
 import { IdentityNotificationRecipients } from './identity-notification-recipients';
@@ -23,6 +24,10 @@ import { AuditLog } from './audit-log';
 import { MembershipService } from './membership.service';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
+import { AccountDeletionService } from './account-deletion.service';
+import { PersonalDataRepository } from './personal-data.repository';
+import { PersonalDataService } from './personal-data.service';
+import { PrivacyController } from './privacy.controller';
 
 @Injectable()
 class PlatformAdminBootstrap implements OnApplicationBootstrap {
@@ -34,16 +39,17 @@ class PlatformAdminBootstrap implements OnApplicationBootstrap {
 
 @Module({
   imports: [NotificationModule, TypeOrmModule.forFeature([Organisation, User, RefreshToken, Invitation, AuditEntry, PasswordHistory, AgreementAcceptance])],
-  controllers: [AuthController, IdentityController, AuditTrailController, SiteController],
+  controllers: [AuthController, IdentityController, AuditTrailController, SiteController, PrivacyController],
   // ActorSource: the auth guard builds each request's actor through it (effective roles, current verification).
   providers: [
-    IdentityRepository, IdentityService, MembershipService, PlatformAdminBootstrap, AuditLog, SessionRepository, SessionService, Agreements,
+    IdentityRepository, IdentityService, MembershipService, PlatformAdminBootstrap, AuditLog, SessionRepository, SessionService, Agreements, BrokerStanding,
     { provide: ActorSource, useClass: IdentityActorSource },
     // The notification context mails through it (it sits below identity and cannot read users itself).
     { provide: NotificationRecipients, useClass: IdentityNotificationRecipients },
     // The platform's interceptor writes every privileged request to the audit log through it.
     AuditTrailRepository, AuditTrailService,
     { provide: RequestAuditSink, useExisting: AuditTrailService },
+    PersonalDataRepository, PersonalDataService, AccountDeletionService,
   ],
   exports: [IdentityService],
 })

@@ -26,6 +26,8 @@ import { DemandIndicatorSource } from './sources/demand.source';
 import { MatchingIndicatorSource } from './sources/matching.source';
 import { RewardsIndicatorSource } from './sources/rewards.source';
 import { RoadshowIndicatorSource } from './sources/roadshow.source';
+import { IndicatorSourceRegistry } from './sources/indicator-source-registry';
+import { PlanTargetsService } from './plan-targets.service';
 import { InstrumentsIndicatorSource, VouchersIndicatorSource } from './sources/vouchers.source';
 
 @Module({
@@ -53,6 +55,8 @@ import { InstrumentsIndicatorSource, VouchersIndicatorSource } from './sources/v
     RoadshowIndicatorSource,
     MatchingIndicatorSource,
     RewardsIndicatorSource,
+    IndicatorSourceRegistry,
+    PlanTargetsService,
     VouchersIndicatorSource,
     InstrumentsIndicatorSource,
     // Each context that feeds monitoring has a source here.
@@ -62,6 +66,6 @@ import { InstrumentsIndicatorSource, VouchersIndicatorSource } from './sources/v
       inject: [ContractsIndicatorSource, CatalogIndicatorSource, DemandIndicatorSource, RoadshowIndicatorSource, MatchingIndicatorSource, RewardsIndicatorSource, VouchersIndicatorSource, InstrumentsIndicatorSource],
     },
   ],
-  exports: [MonitoringService, InnovationIndexService],
+  exports: [MonitoringService, InnovationIndexService, IndicatorSourceRegistry],
 })
 export class MonitoringModule {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  Actor, Clock, DomainError, ErrorDetail, PARK_CODES, parkOf, TransactionRunner, ZONE,
+  Actor, Clock, DomainError, ErrorDetail, PARK_CODES, parkOf, separationOfDutiesViolation, SeparationRule, TransactionRunner, ZONE,
 } from '@techbridge/platform';
 import { IdentityService } from '@techbridge/identity';
 import {
@@ -21,6 +21,7 @@ import { parseQuarter, previousQuarter, quarterBounds, QuarterRef, quarterOf, sa
 import { reportLines } from './rules/report';
 import { buildSnapshot } from './rules/snapshot';
 import { COMPUTED_INDICATOR_SOURCES, ComputedFigure, ComputedIndicatorSource, ReportingPeriod } from './sources/computed-source';
+import { IndicatorSourceRegistry } from './sources/indicator-source-registry';
 
 /** A report line before its changes are computed: a frozen figure, or a previewed one (no id, revision 0). */
 interface ReportItem {
@@ -45,12 +46,18 @@ export class MonitoringService {
     private readonly identity: IdentityService,
     @Inject(COMPUTED_INDICATOR_SOURCES) private readonly sources: ComputedIndicatorSource[],
     private readonly access: MonitoringAccessPolicy,
+    private readonly registry: IndicatorSourceRegistry,
   ) {}
+
+  /** Monitoring's own sources and those registered by contexts above it. */
+  private get allSources(): ComputedIndicatorSource[] {
+    return [...this.sources, ...this.registry.list()];
+  }
 
   // ======== catalogue ========
 
   async listIndicators(): Promise<IndicatorResponse[]> {
-    const fed = new Set(this.sources.flatMap((s) => s.indicators));
+    const fed = new Set(this.allSources.flatMap((s) => s.indicators));
     return (await this.repo.listIndicators(this.tx.manager)).map((i) => mapIndicator(i, i.source === 'entered' || fed.has(i.code)));
   }
 
@@ -139,6 +146,8 @@ export class MonitoringService {
     return this.tx.run(async (m) => {
       const e = await this.repo.findEntry(m, id, true);
       if (!e) throw MonitoringErrors.entryNotFound();
+      // Platform staff may enter a park's figures on its behalf; then another person reviews them (four eyes).
+      if (e.enteredBy === actor.userId) throw separationOfDutiesViolation(SeparationRule.OwnMonitoringEntryReview);
       const q = await this.repo.findQuarter(m, e.quarterCode, true);
       quarterTransition(q!.status, 'review');
       e.status = entryTransition(e.status, action);
@@ -356,7 +365,7 @@ export class MonitoringService {
   /** Runs every source for the period; a failing source fails the publication rather than freezing a gap. */
   private async collect(period: ReportingPeriod): Promise<Map<string, ComputedFigure[]>> {
     const out = new Map<string, ComputedFigure[]>();
-    for (const s of this.sources) {
+    for (const s of this.allSources) {
       let figures: ComputedFigure[];
       try {
         figures = await s.collect(period);
