@@ -1,4 +1,4 @@
-import { createTestApp, Session, signUpOrganisation, TestApp } from '../support/test-app';
+import { addMember, createTestApp, Session, signUpOrganisation, TestApp } from '../support/test-app';
 import { createProgramme, invoiceNumber, issuedVoucher, ledgerOf, PARK, uploadAllDocuments, verifiedParkAdmin } from '../vouchers/voucher-helpers';
 
 const HOUR = 3_600_000;
@@ -102,10 +102,7 @@ describe('shared instruments: bookings, payment by voucher, post-use subsidy', (
     expect((await t.api.post(`instrument-bookings/${id}/rating`, { rating: 5 }, { token: enterprise.accessToken })).body.status).toBe('rated');
 
     // An internal booking paid in cash, and a no-show: the share rate counts used hours only.
-    const colleague = await (async () => {
-      const inv = await t.api.post(`organisations/${owner.organisation.id}/invitations`, { email: `lab-${Date.now()}@example.cn`, roles: ['member'] }, { token: owner.accessToken });
-      return (await t.api.post('auth/accept-invitation', { token: inv.body.token, password: 'Passw0rd-Member', displayName: '课题组' })).body as Session;
-    })();
+    const colleague = await addMember(t.api, owner, ['member']);
     const internal = await book(colleague, 30, 2);
     expect(internal.body.external).toBe(false);
     await t.api.post(`instrument-bookings/${internal.body.id}/approval`, {}, { token: owner.accessToken });
