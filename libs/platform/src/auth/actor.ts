@@ -7,6 +7,10 @@ export enum OrgType {
   RegistrationInstitution = 'registration-institution',
   ParkAdministration = 'park-administration',
   Platform = 'platform',
+  /** An investment fund (a park's sub-fund when it names its park). */
+  InvestmentFund = 'investment-fund',
+  Bank = 'bank',
+  Guarantor = 'guarantor',
 }
 
 export enum Role {

@@ -24,6 +24,8 @@ import { AgreementAcceptance1766450200000 } from './1766450200000-AgreementAccep
 import { AuditLogRetention1766200000000 } from './1766200000000-AuditLogRetention';
 import { ThesaurusReseed1766000000000 } from './1766000000000-ThesaurusReseed';
 import { MatchWeights1766100000000 } from './1766100000000-MatchWeights';
+import { FinanceOrganisationTypes1767500000000 } from './1767500000000-FinanceOrganisationTypes';
+import { Finance1767500100000 } from './1767500100000-Finance';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -52,4 +54,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   AuditLogRetention1766200000000,
   ThesaurusReseed1766000000000,
   MatchWeights1766100000000,
+  FinanceOrganisationTypes1767500000000,
+  Finance1767500100000,
 ];
