@@ -66,7 +66,8 @@ export class FinanceAccessPolicy {
     const loan = await this.loans.find(m, id, lock);
     if (!loan || !actor) throw FinanceErrors.loanNotFound();
     const borrower = actor.orgId === loan.borrowerId;
-    const bank = actor.orgId === loan.bankId && isBank(actor);
+    // The bank's own loans stay its own while its verification lapses: its steps then answer 403 (assertVerified), not 404.
+    const bank = actor.orgId === loan.bankId && actor.orgType === OrgType.Bank;
     const ok =
       permission === LoanPermission.Borrow ? borrower : permission === LoanPermission.Lend ? bank : borrower || bank || isPlatformStaff(actor);
     if (!ok) throw FinanceErrors.loanNotFound();
