@@ -76,7 +76,16 @@ export const SAMPLE_BODIES: Record<string, BodyFor> = {
   'POST /contracts/{id}/amount-corrections': json({ contractAmount: 1_000_000, technologyAmount: 900_000, reason: '核定技术交易额' }),
   'PUT /monitoring/quarters/{quarter}/parks/{park}/entries': json({ entries: [{ indicator: 'high-tech-enterprises', value: 99 }] }),
   'POST /monitoring/entries/{id}/return': json({ reason: '请核对口径' }),
-  'POST /monitoring/quarters/{quarter}/corrections': json({ indicator: 'high-tech-enterprises', park: 'bd-hitech', value: 130, reason: '统计口径更正' }),
+  'POST /monitoring/quarters/{quarter}/corrections': json({ indicator: 'high-tech-enterprises', park: 'bd-hitech', value: 130, reason: '统计口径更正' }),  'POST /financing-requests/{id}/invitations': ({ fx }) => ({ payload: { investorId: fx.w.groups.investor.other.organisation.id } }),
+  'POST /financing-requests/{id}/engagements/{engagementId}/term-sheet': json({ amount: 5_000_000 }),
+  'POST /financing-requests/{id}/engagements/{engagementId}/invest': json({ amount: 5_000_000 }),
+  'POST /financing-requests/{id}/data-room': pdf,
+  'POST /pledge-loans/{id}/valuation': () => {
+    const up = pdfUpload();
+    return { payload: up.body, headers: up.headers, query: { valuationAmount: '4000000' } };
+  },
+  'POST /pledge-loans/{id}/approve': json({ approvedAmount: 1_000_000 }),
+  'POST /pledge-loans/{id}/compensation-claim': json({ amount: 500_000 }),
 };
 
 /** Required query parameters, where an operation has them. */

@@ -5,6 +5,7 @@ import { createDemand, demandBody, proposalBody } from '../demand/demand-helpers
 import { eventBody } from '../roadshow/roadshow-helpers';
 import { Session, TestApp } from '../support/test-app';
 import { AccessWorld, GroupName, OWNER_PARK } from './access-world';
+import { FINANCE_KINDS } from './access-finance';
 
 /**
  * The owner objects of the generated access suite, one kind per path template. An operation of the OpenAPI document
@@ -371,4 +372,5 @@ export const RESOURCE_KINDS: ResourceKind[] = [
       },
     },
   },
+  ...FINANCE_KINDS,
 ];
