@@ -18,9 +18,10 @@ export class FinanceService {
   /** The records behind the finance indicators of [from, to). */
   async figuresBetween(from: Date, to: Date): Promise<FinanceFiguresRecord> {
     const m = this.tx.manager;
-    const funds = (await this.identity.verifiedOrganisationsOfType(OrgType.InvestmentFund)).filter((f) => !!f.parkCode && f.verifiedAt && new Date(f.verifiedAt) < to);
-    const profiles = await this.financing.allProfiles(m);
-    const fundPark = new Map(profiles.map((p) => [p.organisationId, p.parkCode]));
+    const verified = await this.identity.verifiedOrganisationsOfType(OrgType.InvestmentFund);
+    const funds = verified.filter((f) => !!f.parkCode && f.verifiedAt && new Date(f.verifiedAt) < to);
+    // A sub-fund's park is its organisation's; an investment by a fund that is no sub-fund counts for the zone only.
+    const fundPark = new Map(verified.map((f) => [f.id, f.parkCode]));
     const invested = await this.financing.investedBetween(m, from, to);
     const funded = await this.financing.fundedBetween(m, from, to);
     const loans = await this.loans.disbursedTouching(m, from, to);

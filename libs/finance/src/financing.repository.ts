@@ -20,10 +20,6 @@ export class FinancingRepository {
     return organisationIds.length ? m.getRepository(InvestorProfile).find({ where: { organisationId: In(organisationIds) } }) : Promise.resolve([]);
   }
 
-  allProfiles(m: EntityManager): Promise<InvestorProfile[]> {
-    return m.getRepository(InvestorProfile).find({ order: { organisationId: 'ASC' } });
-  }
-
   findRequest(m: EntityManager, id: string, lock = false): Promise<FinancingRequest | null> {
     return m.getRepository(FinancingRequest).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }

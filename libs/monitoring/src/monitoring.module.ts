@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@techbridge/catalog';
 import { ContractsModule } from '@techbridge/contracts';
 import { DemandModule } from '@techbridge/demand';
+import { FinanceModule } from '@techbridge/finance';
 import { IdentityModule } from '@techbridge/identity';
 import { MatchingModule } from '@techbridge/matching';
 import { RoadshowModule } from '@techbridge/roadshow';
@@ -24,6 +25,7 @@ import { DemandIndicatorSource } from './sources/demand.source';
 import { MatchingIndicatorSource } from './sources/matching.source';
 import { RewardsIndicatorSource } from './sources/rewards.source';
 import { RoadshowIndicatorSource } from './sources/roadshow.source';
+import { FinanceIndicatorSource } from './sources/finance.source';
 
 @Module({
   imports: [
@@ -33,6 +35,7 @@ import { RoadshowIndicatorSource } from './sources/roadshow.source';
     MatchingModule,
     RoadshowModule,
     ContractsModule,
+    FinanceModule,
     TypeOrmModule.forFeature([Indicator, Target, ReportingQuarter, IndicatorEntry, QuarterFigure, FigureCorrection, IndexWeightsVersion, IndexRun]),
   ],
   controllers: [MonitoringController],
@@ -48,11 +51,12 @@ import { RoadshowIndicatorSource } from './sources/roadshow.source';
     RoadshowIndicatorSource,
     MatchingIndicatorSource,
     RewardsIndicatorSource,
+    FinanceIndicatorSource,
     // Each context that feeds monitoring has a source here.
     {
       provide: COMPUTED_INDICATOR_SOURCES,
       useFactory: (...sources: ComputedIndicatorSource[]) => sources,
-      inject: [ContractsIndicatorSource, CatalogIndicatorSource, DemandIndicatorSource, RoadshowIndicatorSource, MatchingIndicatorSource, RewardsIndicatorSource],
+      inject: [ContractsIndicatorSource, CatalogIndicatorSource, DemandIndicatorSource, RoadshowIndicatorSource, MatchingIndicatorSource, RewardsIndicatorSource, FinanceIndicatorSource],
     },
   ],
   exports: [MonitoringService, InnovationIndexService],

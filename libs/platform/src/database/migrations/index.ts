@@ -26,6 +26,7 @@ import { ThesaurusReseed1766000000000 } from './1766000000000-ThesaurusReseed';
 import { MatchWeights1766100000000 } from './1766100000000-MatchWeights';
 import { FinanceOrganisationTypes1767500000000 } from './1767500000000-FinanceOrganisationTypes';
 import { Finance1767500100000 } from './1767500100000-Finance';
+import { FinanceIndicators1767500200000 } from './1767500200000-FinanceIndicators';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -56,4 +57,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   MatchWeights1766100000000,
   FinanceOrganisationTypes1767500000000,
   Finance1767500100000,
+  FinanceIndicators1767500200000,
 ];
