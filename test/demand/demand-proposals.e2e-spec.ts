@@ -1,4 +1,5 @@
 import { QueueName, safeJobId } from '@techbridge/platform';
+import { jobPayload } from '@techbridge/testing';
 import { DemandJobs } from '../../libs/demand/src/demand.jobs';
 import { addMember, createTestApp, Session, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 import { createDemand, dateIn, proposalBody } from './demand-helpers';
@@ -127,7 +128,7 @@ describe('demands: solution proposals and expiry (e2e)', () => {
     // Publication also asked the matching context, through the outbox, to compute this demand's matches.
     const matching = await t.jobs.queue(QueueName.Matching).getJob(safeJobId(`demand:${d.id}:matches:${d.version}`));
     expect(matching?.name).toBe('matching.compute-demand-matches');
-    expect(matching?.data).toEqual({ demandId: d.id });
+    expect(jobPayload(matching?.data)).toEqual({ demandId: d.id });
 
     // Move the deadline: a new delayed job for the new instant.
     const moved = await t.api.patch(`demands/${d.id}`, { deadline: dateIn(now, 20) }, { token: enterprise.accessToken });

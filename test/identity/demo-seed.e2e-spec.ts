@@ -16,10 +16,13 @@ describe('demo seed with organisation verification (e2e)', () => {
     const base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
     await seedDemoData(base, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
     await t.drain();
-    const rows = await t.db.dataSource.query(`SELECT type, verification_status FROM organisation WHERE name LIKE '%（演示）' AND type IN ('park-administration','transfer-institution') ORDER BY type`);
+    // Two park administrations (two parks report figures) and one transfer institution, every one verified.
+    const rows = await t.db.dataSource.query(
+      `SELECT type, verification_status, count(*)::int AS n FROM organisation WHERE name LIKE '%（演示）' AND type IN ('park-administration','transfer-institution') GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
     expect(rows).toEqual([
-      { type: 'park-administration', verification_status: 'verified' },
-      { type: 'transfer-institution', verification_status: 'verified' },
+      { type: 'park-administration', verification_status: 'verified', n: 2 },
+      { type: 'transfer-institution', verification_status: 'verified', n: 1 },
     ]);
     // The registry import published with ?publish=true computed its matches in one batch job.
     const [{ n }] = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE target = 'matching.compute-matches-for-import' AND processed_at IS NOT NULL`);

@@ -52,7 +52,8 @@ describe('backup and restore: the round trip (e2e)', () => {
   let backupDir: string;
   const published: string[] = [];
   let attachmentId: string;
-  const restoredName = `tb_test_restore_${process.pid}_${randomBytes(3).toString('hex')}`;
+  // tb_test_<pid>_…: a jest run starting beside this one sees the owner alive and leaves the database alone.
+  const restoredName = `tb_test_${process.pid}_restore_${randomBytes(3).toString('hex')}`;
 
   beforeAll(async () => {
     work = await fs.mkdtemp(path.join(os.tmpdir(), 'tb-backup-'));

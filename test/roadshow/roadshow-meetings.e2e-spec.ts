@@ -1,4 +1,5 @@
 import { MovableClock, QueueName, safeJobId } from '@techbridge/platform';
+import { jobPayload } from '@techbridge/testing';
 import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 import { createDemand } from '../demand/demand-helpers';
 import { eventBody, publishAchievement, START } from './roadshow-helpers';
@@ -196,7 +197,7 @@ describe('roadshow: presentations, agenda, 1:1 scheduling, reminders, re-plannin
       expect(await j24!.getState()).toBe('delayed');
       expect(j24!.opts.delay).toBe(new Date(m.startsAt).getTime() - 24 * HOUR - new Date(START).getTime());
       expect(j1!.opts.delay).toBe(new Date(m.startsAt).getTime() - HOUR - new Date(START).getTime());
-      expect(j1!.data).toEqual({ meetingId: m.id, lead: '1h' });
+      expect(jobPayload(j1!.data)).toEqual({ meetingId: m.id, lead: '1h' });
     }
     // Fire one reminder now: both parties of that meeting are told, nobody else.
     const target = meetings[0];

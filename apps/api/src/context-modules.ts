@@ -8,7 +8,8 @@ import { MonitoringModule } from '@techbridge/monitoring';
 import { NotificationModule } from '@techbridge/notification';
 import { RoadshowModule } from '@techbridge/roadshow';
 import { WatchlistModule } from '@techbridge/watchlist';
+import { ContentModule } from '@techbridge/content';
 import { FinanceModule } from '@techbridge/finance';
 
 /** Every bounded context, composed identically by the api and the worker. */
-export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, WatchlistModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule, FinanceModule];
+export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, WatchlistModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule, ContentModule, FinanceModule];

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityService } from '@techbridge/identity';
 import { NotificationService } from '@techbridge/notification';
-import { Actor, Clock, DomainError, OrgType, Page, pageOf, skipTake, TransactionRunner } from '@techbridge/platform';
+import { Actor, Clock, DomainError, OrgType, Page, PageQuery, pageOf, skipTake, TransactionRunner } from '@techbridge/platform';
 import { CompensationClaimDto, CompensationClaimPageResponse, CompensationClaimResponse, LoanNoteDto, mapClaim } from './dto/loan.dto';
-import { PageQuery } from '@techbridge/platform';
 import { FinanceErrors } from './finance.exception';
 import { FinanceAccessPolicy, isInvestor, LoanPermission } from './finance-access.policy';
-import { CLAIM_LIFECYCLE, LOAN_LIFECYCLE } from './finance.state-machine';
+import { CLAIM_LIFECYCLE, ClaimAction, LOAN_LIFECYCLE } from './finance.state-machine';
 import { PledgeLoanRepository } from './pledge-loan.repository';
 
 /**
@@ -49,7 +48,7 @@ export class CompensationClaimService {
   }
 
   /** The park fund decides: paid (the loan becomes compensated) or rejected. */
-  async decide(actor: Actor, claimId: string, action: 'pay' | 'reject', dto: LoanNoteDto): Promise<CompensationClaimResponse> {
+  async decide(actor: Actor, claimId: string, action: ClaimAction, dto: LoanNoteDto): Promise<CompensationClaimResponse> {
     const saved = await this.tx.run(async (m) => {
       const claim = await this.access.requireClaim(m, actor, claimId, true, true);
       await this.identity.assertVerified(actor, m);

@@ -14,6 +14,7 @@ import { InvestorProfile } from './entities/investor-profile.entity';
 import { CompensationClaim, PledgeLoan } from './entities/pledge-loan.entity';
 import { FinanceAccessPolicy } from './finance-access.policy';
 import { FinanceService } from './finance.service';
+import { FinancePrivacy } from './finance-privacy';
 import { FinancingRequestController } from './financing-request.controller';
 import { FinancingRequestService } from './financing-request.service';
 import { FinancingRepository } from './financing.repository';
@@ -46,6 +47,7 @@ import { PledgeLoanService } from './pledge-loan.service';
     PledgeLoanService,
     CompensationClaimService,
     FinanceService,
+    FinancePrivacy,
   ],
   exports: [FinanceService],
 })

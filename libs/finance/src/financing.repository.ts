@@ -84,4 +84,14 @@ export class FinancingRepository {
   listViews(m: EntityManager, requestId: string, skip: number, take: number): Promise<[DataRoomView[], number]> {
     return m.getRepository(DataRoomView).findAndCount({ where: { requestId }, order: { viewedAt: 'DESC', id: 'ASC' }, skip, take });
   }
+
+  /** What finance holds about one user: the requests they drafted, the data room looks they took. */
+  async personalData(m: EntityManager, userId: string): Promise<unknown> {
+    const requests = await m.getRepository(FinancingRequest).find({ where: { createdBy: userId }, select: { id: true, title: true, createdAt: true } });
+    const views = await m.getRepository(DataRoomView).find({ where: { viewerUserId: userId }, order: { viewedAt: 'ASC' } });
+    return {
+      financingRequestsDrafted: requests.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt.toISOString() })),
+      dataRoomViews: views.map((v) => ({ requestId: v.requestId, documentId: v.documentId, kind: v.kind, viewedAt: v.viewedAt.toISOString() })),
+    };
+  }
 }

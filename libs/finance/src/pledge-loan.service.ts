@@ -14,6 +14,9 @@ import { LOAN_LIFECYCLE, LoanAction } from './finance.state-machine';
 import { PledgeLoanRepository } from './pledge-loan.repository';
 import { readDocument } from './upload-content';
 
+/** The bank's steps after approval (and its refusal before it). */
+export type BankStep = Extract<LoanAction, 'decline' | 'disburse' | 'repay' | 'default'>;
+
 /**
  * IP-pledge loans (知识产权质押贷款): the enterprise applies with an achievement's patents, attaches the valuation
  * report, and a verified bank approves, disburses and records repayment or default.
@@ -88,7 +91,7 @@ export class PledgeLoanService {
     });
   }
 
-  async bankStep(actor: Actor, id: string, action: 'decline' | 'disburse' | 'repay' | 'default', note?: string): Promise<PledgeLoanResponse> {
+  async bankStep(actor: Actor, id: string, action: BankStep, note?: string): Promise<PledgeLoanResponse> {
     return this.step(actor, id, action, LoanPermission.Lend, (l) => {
       if (note !== undefined) l.decisionNote = note;
       if (action === 'disburse') l.disbursedAt = this.clock.now();

@@ -3,7 +3,7 @@ import { hash as argonHash } from '@node-rs/argon2';
 import { NotificationService } from '@techbridge/notification';
 import { EntityManager } from 'typeorm';
 import {
-  Actor, AppConfig, Clock, DomainError, isPlatformStaff, OrgType, Page, pageOf, Role, skipTake, TransactionRunner,
+  Actor, AppConfig, Clock, DomainError, isPlatformStaff, OrgType, Page, pageOf, refuseOwnOrganisation, Role, SeparationRule, skipTake, TransactionRunner,
 } from '@techbridge/platform';
 import {
   AcceptInvitationDto, AuditEntryResponse, AuditQuery, mapAuditEntry, mapOrganisation, mapUser, OrganisationListQuery, OrganisationResponse,
@@ -130,6 +130,7 @@ export class IdentityService {
     return this.tx.run(async (m) => {
       const org = await this.repo.findOrganisationForUpdate(m, id);
       if (!org) throw IdentityErrors.organisationNotFound();
+      refuseOwnOrganisation(actor, [org.id], SeparationRule.OwnOrganisationVerification);
       const from = org.verificationStatus;
       org.verificationStatus = verificationTransition(from, action);
       org.verifiedAt = action === 'verify' ? this.clock.now() : null;

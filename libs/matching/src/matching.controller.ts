@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, PageQuery, Public, Role, Roles } from '@techbridge/platform';
 import {
   AchievementMatchesResponse, DemandMatchesResponse, MatchEventResponse, MatchesQuery, MatchIntroductionDto, MatchListQuery, MatchNoteDto, MatchPageResponse,
@@ -147,6 +147,7 @@ export class MatchWeightsController {
 
   @Get()
   @Roles(Role.Broker, Role.PlatformAdmin)
+  @ApiOperation({ summary: 'List the matcher weights versions, newest first (which one ranks now, where each came from)' })
   @ApiOkResponse({ type: MatchWeightsPageResponse })
   list(@Query() q: PageQuery): Promise<MatchWeightsPageResponse> {
     return this.weights.list(q);
@@ -154,6 +155,7 @@ export class MatchWeightsController {
 
   @Get(':version')
   @Roles(Role.Broker, Role.PlatformAdmin)
+  @ApiOperation({ summary: 'One matcher weights version with its per-field and feature weights and evidence' })
   @ApiOkResponse({ type: MatchWeightsVersionResponse })
   get(@Param('version', ParseIntPipe) version: number): Promise<MatchWeightsVersionResponse> {
     return this.weights.get(version);
@@ -163,6 +165,7 @@ export class MatchWeightsController {
   @Post(':version/activate')
   @HttpCode(200)
   @Roles(Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Activate a weights version (a rollback activates an older one); stored matches are rescored' })
   @ApiOkResponse({ type: MatchWeightsVersionResponse })
   activate(@CurrentActor() actor: Actor, @Param('version', ParseIntPipe) version: number): Promise<MatchWeightsVersionResponse> {
     return this.weights.activateAs(actor, version);
@@ -172,7 +175,8 @@ export class MatchWeightsController {
   @Post('refit')
   @HttpCode(202)
   @Roles(Role.PlatformAdmin)
-  @ApiOkResponse({ type: RefitRequestedResponse })
+  @ApiOperation({ summary: 'Ask the worker to refit the weights from broker outcomes now' })
+  @ApiAcceptedResponse({ type: RefitRequestedResponse })
   refit(): Promise<RefitRequestedResponse> {
     return this.weights.requestRefit();
   }

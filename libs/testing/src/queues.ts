@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { JobQueue, OutboxRelay, QueueName } from '@techbridge/platform';
+import { JobQueue, OutboxRelay, QueueName, splitRequestId } from '@techbridge/platform';
 
 interface QueueSnapshot {
   busy: number;
@@ -61,4 +61,9 @@ async function promoteRetries(jobs: JobQueue): Promise<void> {
       if (job.attemptsMade > 0) await job.promote().catch(() => undefined); // it may have moved on meanwhile
     }
   }
+}
+
+/** A job's payload as its handler sees it: the id of the request behind the job, carried beside it, taken off. */
+export function jobPayload(data: unknown): unknown {
+  return splitRequestId(data).payload;
 }

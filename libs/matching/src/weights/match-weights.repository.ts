@@ -47,4 +47,10 @@ export class MatchWeightsRepository {
     await m.query(`UPDATE match_weights SET active = false WHERE active AND version <> $1`, [version]);
     await m.query(`UPDATE match_weights SET active = true WHERE version = $1`, [version]);
   }
+
+  /** Whether any match is stored at all (a platform that never computed one has nothing to rescore). */
+  async anyStoredMatch(m: EntityManager): Promise<boolean> {
+    const [{ any }] = await m.query(`SELECT EXISTS (SELECT 1 FROM match) AS any`);
+    return any === true;
+  }
 }

@@ -112,6 +112,9 @@ export class MatchWeightsService {
 
   private async activateIn(m: Parameters<MatchWeightsRepository['activate']>[0], version: number): Promise<void> {
     await this.repo.activate(m, version);
+    // A platform that never stored a match (a first start, when the shipped fitted weights are activated) has nothing to
+    // rescore; a job queued then would only wait for a worker with no work in it.
+    if (!(await this.repo.anyStoredMatch(m))) return;
     // Every stored score must now be recomputed: one chained job per activation (a job id per version alone would make a
     // rollback to a version that was active before a no-op: the queue keeps the finished job and drops the new one).
     await this.outbox.enqueue(m, JobName.RescoreStoredMatches, { reason: `weights:${version}` }, { jobId: `matching:rescore:weights:${version}:${Date.now()}` });

@@ -58,6 +58,8 @@ export enum JobName {
   RescoreStoredMatches = 'matching.rescore-stored',
   /** Refit the matcher's weights from brokers' outcomes and enterprises' shortlists into a new version (repeatable, and after outcomes). */
   RefitMatchWeights = 'matching.refit-weights',
+  /** Repeatable (daily): every retention_policy period applied by the rule its context registered (个人信息保护法). */
+  ApplyRetention = 'privacy.apply-retention',
 }
 
 export interface JobPayloads {
@@ -95,6 +97,7 @@ export interface JobPayloads {
   /** `after`: the last match id done in this pass; `reason` says what changed (weights:N, thesaurus, reconcile). */
   [JobName.RescoreStoredMatches]: { reason?: string; after?: string | null };
   [JobName.RefitMatchWeights]: Record<string, never>;
+  [JobName.ApplyRetention]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -125,6 +128,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.PruneAuditLog]: QueueName.Maintenance,
   [JobName.RescoreStoredMatches]: QueueName.Matching,
   [JobName.RefitMatchWeights]: QueueName.Matching,
+  [JobName.ApplyRetention]: QueueName.Maintenance,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

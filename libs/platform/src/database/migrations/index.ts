@@ -24,6 +24,8 @@ import { AgreementAcceptance1766450200000 } from './1766450200000-AgreementAccep
 import { AuditLogRetention1766200000000 } from './1766200000000-AuditLogRetention';
 import { ThesaurusReseed1766000000000 } from './1766000000000-ThesaurusReseed';
 import { MatchWeights1766100000000 } from './1766100000000-MatchWeights';
+import { PersonalInformation1767000000000 } from './1767000000000-PersonalInformation';
+import { ContentArticles1767400000000 } from './1767400000000-ContentArticles';
 import { FinanceOrganisationTypes1767500000000 } from './1767500000000-FinanceOrganisationTypes';
 import { Finance1767500100000 } from './1767500100000-Finance';
 import { FinanceIndicators1767500200000 } from './1767500200000-FinanceIndicators';
@@ -55,6 +57,8 @@ export const migrations: Array<new () => MigrationInterface> = [
   AuditLogRetention1766200000000,
   ThesaurusReseed1766000000000,
   MatchWeights1766100000000,
+  PersonalInformation1767000000000,
+  ContentArticles1767400000000,
   FinanceOrganisationTypes1767500000000,
   Finance1767500100000,
   FinanceIndicators1767500200000,
