@@ -29,6 +29,7 @@ import { ContentArticles1767400000000 } from './1767400000000-ContentArticles';
 import { FinanceOrganisationTypes1767500000000 } from './1767500000000-FinanceOrganisationTypes';
 import { Finance1767500100000 } from './1767500100000-Finance';
 import { FinanceIndicators1767500200000 } from './1767500200000-FinanceIndicators';
+import { InvestorRoadshows1767500300000 } from './1767500300000-InvestorRoadshows';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -62,4 +63,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   FinanceOrganisationTypes1767500000000,
   Finance1767500100000,
   FinanceIndicators1767500200000,
+  InvestorRoadshows1767500300000,
 ];
