@@ -30,6 +30,11 @@ import { ContentListPage } from './pages/content/content-list.page';
 import { ContentArticlePage } from './pages/content/content-article.page';
 import { ContentAdminPage } from './pages/content/content-admin.page';
 import { WatchlistPage } from './pages/watchlist/watchlist.page';
+import { DealFlowWorkspace } from './pages/finance/deal-flow.page';
+import { DealPage } from './pages/finance/deal.page';
+import { FinancingWorkspace } from './pages/finance/financing.page';
+import { FinancingRequestPage } from './pages/finance/financing-request.page';
+import { LoansWorkspace } from './pages/finance/loans.page';
 
 // Pages with charts come in their own chunk (with ECharts), so the first page stays small.
 const StatisticsPage = lazy(() => import('./pages/statistics.page').then((m) => ({ default: m.StatisticsPage })));
@@ -63,6 +68,11 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/policies/:id', render: (p) => <ContentArticlePage id={p.id} /> },
   { pattern: '/workspace/content', render: () => <ContentAdminPage /> },
   { pattern: '/watchlist', render: () => <WatchlistPage /> },
+  { pattern: '/workspace/deal-flow', render: () => <DealFlowWorkspace /> },
+  { pattern: '/workspace/deal-flow/:id', render: (p) => <DealPage id={p.id} /> },
+  { pattern: '/workspace/financing', render: () => <FinancingWorkspace /> },
+  { pattern: '/workspace/financing/:id', render: (p) => <FinancingRequestPage id={p.id} /> },
+  { pattern: '/workspace/loans', render: () => <LoansWorkspace /> },
 ];
 
 function readStoredLang(): string | null {
@@ -176,6 +186,9 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/policies', label: t('nav.content'), show: true },
     { href: '/workspace/content', label: t('nav.contentAdmin'), show: hasRole(session, 'platform-admin') },
     { href: '/watchlist', label: t('nav.watchlist'), show: !!session },
+    { href: '/workspace/deal-flow', label: t('nav.dealFlow'), show: org?.type === 'investment-fund' },
+    { href: '/workspace/financing', label: t('nav.financing'), show: org?.type === 'enterprise' },
+    { href: '/workspace/loans', label: t('nav.loans'), show: !!org && ['enterprise', 'bank', 'investment-fund'].includes(org.type) },
   ];
   // On a phone the navigation folds behind a menu button; any page change folds it again.
   const [openOn, setOpenOn] = useState<string | null>(null);

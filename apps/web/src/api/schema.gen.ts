@@ -357,6 +357,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compensation-claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 风险补偿申请详情 / A compensation claim (the park fund, the bank, the borrower) */
+        get: operations["CompensationClaimController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compensation-claims/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补偿 / Pay the claim: the loan becomes compensated (the park fund) */
+        post: operations["CompensationClaimController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compensation-claims/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回 / Reject the claim (the park fund) */
+        post: operations["CompensationClaimController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/content": {
         parameters: {
             query?: never;
@@ -999,6 +1050,264 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/financing-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的融资需求 / My organisation’s financing requests */
+        get: operations["FinancingRequestController_mine"];
+        put?: never;
+        /** 发布融资需求（草稿）/ Draft a financing request from my achievements (enterprises, incl. university spin-offs) */
+        post: operations["FinancingRequestController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 融资需求详情 / A financing request (owner; verified investors while listed) */
+        get: operations["FinancingRequestController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/data-room": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资料室 / The data room’s documents (owner and admitted investors; 404 for anyone else; logged) */
+        get: operations["FinancingRequestController_documents"];
+        put?: never;
+        /** 上传资料室文件 / Upload a PDF, PNG or JPEG to the data room (owner, ≤ 20 MB) */
+        post: operations["FinancingRequestController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/data-room-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资料室访问记录 / Who looked into the data room and when (owner) */
+        get: operations["FinancingRequestController_views"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/data-room/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 打开资料室文件 / Open a document (owner and admitted investors; logged) */
+        get: operations["FinancingRequestController_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 洽谈列表 / Investors engaged with my request (owner) */
+        get: operations["FinancingRequestController_engagementsOf"];
+        put?: never;
+        /** 申请洽谈 / A verified investor asks to talk and see the data room */
+        post: operations["FinancingRequestController_express"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements/{engagementId}/admit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 准入资料室 / Admit the investor to the data room; the first admission opens the talks (owner) */
+        post: operations["FinancingRequestController_admit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements/{engagementId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 婉拒 / Decline the investor’s request (owner) */
+        post: operations["FinancingRequestController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements/{engagementId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束洽谈 / End the talks (owner, or the investor its own) */
+        post: operations["FinancingRequestController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements/{engagementId}/invest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 完成投资 / Record the investment: the request closes funded (owner) */
+        post: operations["FinancingRequestController_invest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements/{engagementId}/term-sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签署投资条款书 / Record a term sheet with this investor (owner) */
+        post: operations["FinancingRequestController_termSheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/investor-matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 匹配投资方 / Verified funds matched to my request, with reasons (owner) */
+        get: operations["FinancingRequestController_investorMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 邀请投资方 / Admit a verified investor straight into the data room (owner) */
+        post: operations["FinancingRequestController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布 / Publish a draft to investors (409 with currentState otherwise) */
+        post: operations["FinancingRequestController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回 / Withdraw the request (any state before funded) */
+        post: operations["FinancingRequestController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guide-catalogs": {
         parameters: {
             query?: never;
@@ -1141,6 +1450,75 @@ export interface paths {
         put?: never;
         /** 批量导入 / Bulk import (JSON Lines body, or a CSV/XLSX upload); runs as a job, poll GET /imports/:id */
         post: operations["ImportController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investors/me/compensation-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 风险补偿申请 / Risk-compensation claims made to my park fund */
+        get: operations["InvestorController_claimsOfMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investors/me/deal-flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目流 / Listed financing requests matched to my profile, best first, with reasons */
+        get: operations["InvestorController_dealFlow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investors/me/engagements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的洽谈 / My engagements with financing requests */
+        get: operations["InvestorController_engagementsOfMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investors/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的投资方画像 / My fund’s profile */
+        get: operations["InvestorController_mine"];
+        /** 投资方画像 / Save my fund’s profile: stages, industries, ticket size, regions, park fund mandate (verified investment funds) */
+        put: operations["InvestorController_save"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1352,6 +1730,40 @@ export interface paths {
         };
         /** The agreement versions I accepted, and when */
         get: operations["SiteController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 注销账号 / Delete my account (password confirms): personal data erased, business records stay with the organisation, every session ends */
+        post: operations["PrivacyController_deleteAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载个人信息 / Download my personal data: account, membership, agreements, sign-in history, sessions, notifications, favourites, saved searches */
+        get: operations["PrivacyController_download"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2012,6 +2424,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pledge-loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贷款列表 / My loans, or my bank’s loan queue (oldest first) */
+        get: operations["PledgeLoanController_list"];
+        put?: never;
+        /** 申请知识产权质押贷款 / Apply for an IP-pledge loan on an achievement’s patents (enterprises) */
+        post: operations["PledgeLoanController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贷款详情 / A pledge loan (borrower, its bank, platform staff) */
+        get: operations["PledgeLoanController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 银行审批 / Approve the valued loan (verified bank) */
+        post: operations["PledgeLoanController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/compensation-claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 风险补偿申请 / The loan’s compensation claim */
+        get: operations["PledgeLoanController_claimOf"];
+        put?: never;
+        /** 申请风险补偿 / Claim risk compensation from the borrower’s park fund for a defaulted loan (verified bank) */
+        post: operations["PledgeLoanController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拒绝 / Decline the application (verified bank) */
+        post: operations["PledgeLoanController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 违约 / Record a default (verified bank) */
+        post: operations["PledgeLoanController_markDefault"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/disburse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 放款 / Disburse the approved loan (verified bank) */
+        post: operations["PledgeLoanController_disburse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/repay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结清 / Record full repayment (verified bank) */
+        post: operations["PledgeLoanController_repay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/valuation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传评估报告 / Attach the valuation report with the appraised value: applied → valued (borrower) */
+        post: operations["PledgeLoanController_valuation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回申请 / Withdraw before approval (borrower) */
+        post: operations["PledgeLoanController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/proposals/{id}": {
         parameters: {
             query?: never;
@@ -2087,6 +2671,23 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ProposalController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据保存期限 / Retention period of each record type (个人信息保护法), applied daily */
+        get: operations["RetentionController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2653,6 +3254,13 @@ export interface components {
             password: string;
             token: string;
         };
+        AccountDeletionResponse: {
+            deletedAt: string;
+            /** @description Rows erased or pseudonymised per section */
+            erased: {
+                [key: string]: number;
+            };
+        };
         AchievementAttachmentResponse: {
             achievementId: string;
             /**
@@ -2808,12 +3416,26 @@ export interface components {
             /** @description yuan */
             technologyAmount: number;
         };
+        ApplyPledgeLoanDto: {
+            /** @description An achievement of the borrower whose patents are pledged */
+            achievementId: string;
+            /** @description Amount applied for, yuan */
+            amount: number;
+            /** @description A verified bank */
+            bankId: string;
+            termMonths: number;
+        };
         ApplyPresentationDto: {
             achievementId?: string;
             packageId?: string;
         };
         ApproveAchievementDto: {
             comment?: string;
+        };
+        ApproveLoanDto: {
+            /** @description Approved amount, yuan */
+            approvedAmount: number;
+            note?: string;
         };
         ArticleAttachmentResponse: {
             contentType: string;
@@ -2917,6 +3539,29 @@ export interface components {
         CloseDemandDto: {
             /** @example 已自行解决 */
             reason: string;
+        };
+        CompensationClaimDto: {
+            /** @description Amount claimed from the park fund, yuan (at most the outstanding principal) */
+            amount: number;
+            note?: string;
+        };
+        CompensationClaimPageResponse: {
+            items: components["schemas"]["CompensationClaimResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CompensationClaimResponse: {
+            amount: number;
+            createdAt: string;
+            decidedAt: string | null;
+            /** @description The park's sub-fund the claim is made to */
+            fundId: string;
+            id: string;
+            loanId: string;
+            note: string | null;
+            /** @enum {string} */
+            status: "filed" | "paid" | "rejected";
         };
         ComputeRewardsDto: {
             /** @example 2026 */
@@ -3114,6 +3759,12 @@ export interface components {
             capacity: number;
             days: components["schemas"]["EventDayDto"][];
             description?: string;
+            /**
+             * @description investor: presenters pitch to verified investment funds, who attend and ask for 1:1 meetings
+             * @default technology
+             * @enum {string}
+             */
+            kind: "technology" | "investor";
             /** @description Counts toward the zone target of five large events a year */
             large?: boolean;
             /** @default 6 */
@@ -3134,6 +3785,23 @@ export interface components {
             themeIndustries: ("advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture")[];
             title: string;
             venue?: string;
+        };
+        CreateFinancingRequestDto: {
+            /** @description Achievements of the organisation (or of the university it spun off from) */
+            achievementIds: string[];
+            /** @description Amount sought, yuan */
+            amount: number;
+            /** @enum {string} */
+            industry: "advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture";
+            /** @description A spin-off: the university it came out of */
+            spinOffOf?: string;
+            /** @enum {string} */
+            stage: "seed" | "angel" | "pre-a" | "a" | "b" | "c" | "growth" | "pre-ipo";
+            summary: string;
+            title: string;
+            useOfFunds: string;
+            /** @description Pre-money valuation, yuan, if any */
+            valuation?: number;
         };
         CreateGuideCatalogDto: {
             /** @enum {string} */
@@ -3194,6 +3862,28 @@ export interface components {
             /** @description Achievements only */
             trlMin?: number;
         };
+        DataRoomDocumentResponse: {
+            contentType: string;
+            createdAt: string;
+            filename: string;
+            id: string;
+            size: number;
+        };
+        DataRoomViewPageResponse: {
+            items: components["schemas"]["DataRoomViewResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DataRoomViewResponse: {
+            documentId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "list" | "open";
+            viewedAt: string;
+            viewerOrgId: string;
+            viewerUserId: string;
+        };
         DeadLetterPage: {
             items: components["schemas"]["DeadLetterResponse"][];
             page: number;
@@ -3216,6 +3906,22 @@ export interface components {
         DeadLetterRetryResponse: {
             /** @description Messages given a fresh set of attempts */
             retried: string[];
+        };
+        DealFlowItemResponse: {
+            /** @description What speaks against it (amount outside the ticket range) */
+            concerns: components["schemas"]["MatchReasonResponse"][];
+            /** @description My engagement's status, if any */
+            engagementStatus: string | null;
+            /** @description What speaks for the pair (industry, stage, ticket size, region, park fund mandate) */
+            reasons: components["schemas"]["MatchReasonResponse"][];
+            request: components["schemas"]["FinancingRequestResponse"];
+            score: number;
+        };
+        DealFlowPageResponse: {
+            items: components["schemas"]["DealFlowItemResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         DealLineResponse: {
             /** @description yuan */
@@ -3247,6 +3953,10 @@ export interface components {
             /** @enum {string} */
             kind: "equipment" | "instruments" | "parts" | "materials" | "other";
             note?: string;
+        };
+        DeleteAccountDto: {
+            /** @description The current password */
+            password: string;
         };
         DemandBrokerResponse: {
             assignedAt: string;
@@ -3372,6 +4082,30 @@ export interface components {
             /** @description False when the platform has no mail server configured: notifications stay in-app */
             emailAvailable: boolean;
         };
+        EngagementNoteDto: {
+            note?: string;
+        };
+        EngagementPageResponse: {
+            items: components["schemas"]["EngagementResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        EngagementResponse: {
+            allowedActions: string[];
+            /** @description The investor sees the data room */
+            dataRoomAccess: boolean;
+            id: string;
+            investedAmount: number | null;
+            investorId: string;
+            investorName: string | null;
+            note: string | null;
+            requestId: string;
+            /** @enum {string} */
+            status: "requested" | "admitted" | "declined" | "term-sheet" | "invested" | "ended";
+            termSheetAmount: number | null;
+            updatedAt: string;
+        };
         EnterFiguresDto: {
             entries: components["schemas"]["EntryInputDto"][];
         };
@@ -3428,6 +4162,8 @@ export interface components {
             description: string;
             endsAt: string;
             id: string;
+            /** @enum {string} */
+            kind: "technology" | "investor";
             large: boolean;
             maxMeetingsPerEnterprise: number;
             meetingsScheduledAt: string | null;
@@ -3488,6 +4224,36 @@ export interface components {
             source: string;
             supersededAt: string | null;
             value: number | null;
+        };
+        FinancingRequestPageResponse: {
+            items: components["schemas"]["FinancingRequestResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        FinancingRequestResponse: {
+            achievementIds: string[];
+            /** @description The owner's lifecycle actions from this state (empty for others) */
+            allowedActions: string[];
+            amount: number;
+            createdAt: string;
+            fundedAmount: number | null;
+            fundedAt: string | null;
+            id: string;
+            industry: string;
+            ownerId: string;
+            parkCode: string | null;
+            publishedAt: string | null;
+            region: string;
+            spinOffOf: string | null;
+            /** @enum {string} */
+            stage: "seed" | "angel" | "pre-a" | "a" | "b" | "c" | "growth" | "pre-ipo";
+            /** @enum {string} */
+            status: "draft" | "published" | "in-talks" | "term-sheet" | "funded" | "withdrawn";
+            summary: string;
+            title: string;
+            useOfFunds: string;
+            valuation: number | null;
         };
         GuideCatalogEntryDto: {
             achievementId: string;
@@ -3574,6 +4340,45 @@ export interface components {
             weightsVersion: number;
             year: number;
         };
+        InvestDto: {
+            /** @description Amount invested, yuan */
+            amount: number;
+        };
+        InvestorMatchResponse: {
+            concerns: components["schemas"]["MatchReasonResponse"][];
+            investor: components["schemas"]["InvestorProfileResponse"];
+            investorName: string;
+            reasons: components["schemas"]["MatchReasonResponse"][];
+            score: number;
+        };
+        InvestorProfileDto: {
+            /** @example 雄安科创子基金 */
+            displayName: string;
+            /** @description Committed capital, yuan */
+            fundSize?: number;
+            industries: ("advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture")[];
+            /** @description A park sub-fund's mandate to invest in its park's enterprises (the park is the fund organisation's) */
+            parkMandate?: boolean;
+            regions: ("BJ" | "TJ" | "HE" | "other")[];
+            stages: ("seed" | "angel" | "pre-a" | "a" | "b" | "c" | "growth" | "pre-ipo")[];
+            /** @description Largest ticket, yuan */
+            ticketMax?: number;
+            /** @description Smallest ticket, yuan */
+            ticketMin?: number;
+        };
+        InvestorProfileResponse: {
+            displayName: string;
+            fundSize: number | null;
+            industries: string[];
+            organisationId: string;
+            /** @description The park of a park's sub-fund */
+            parkCode: string | null;
+            parkMandate: boolean;
+            regions: string[];
+            stages: string[];
+            ticketMax: number | null;
+            ticketMin: number | null;
+        };
         InvitationResponse: {
             email: string;
             expiresAt: string;
@@ -3581,6 +4386,10 @@ export interface components {
             roles: ("member" | "org-admin" | "broker" | "reviewer" | "platform-admin")[];
             /** @description One-time token for the invitee (sent by e-mail in production; returned here because no mail relay is configured). */
             token: string;
+        };
+        InviteInvestorDto: {
+            /** @description A verified investment fund, admitted straight into the data room */
+            investorId: string;
         };
         InviteMemberDto: {
             email: string;
@@ -3628,6 +4437,9 @@ export interface components {
             document: "user-agreement" | "privacy-policy";
             title: components["schemas"]["BilingualText"];
             version: string;
+        };
+        LoanNoteDto: {
+            note?: string;
         };
         MatchAchievementSummary: {
             id: string;
@@ -3796,7 +4608,7 @@ export interface components {
             /** @enum {string} */
             region: "BJ" | "TJ" | "HE" | "other";
             /** @enum {string} */
-            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration";
+            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "investment-fund" | "bank" | "guarantor";
         };
         OpenQuarterDto: {
             /** @example 2026Q3 */
@@ -3814,7 +4626,7 @@ export interface components {
             profile: Record<string, never>;
             region: string;
             /** @enum {string} */
-            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform";
+            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "investment-fund" | "bank" | "guarantor";
             verificationNote: string | null;
             /** @enum {string} */
             verificationStatus: "not-required" | "pending" | "verified" | "rejected";
@@ -3930,9 +4742,91 @@ export interface components {
             updatedAt: string;
             zh: string;
         };
+        PersonalDataAccount: {
+            createdAt: string;
+            displayName: string;
+            email: string;
+            id: string;
+            /** @enum {string} */
+            locale: "zh" | "en";
+            passwordChangedAt: string;
+            roles: string[];
+            status: string;
+        };
+        PersonalDataAgreement: {
+            acceptedAt: string;
+            document: string;
+            version: string;
+        };
+        PersonalDataAuditEntry: {
+            /** @example sign-in */
+            action: string;
+            at: string;
+            changes: {
+                [key: string]: unknown;
+            };
+            /** @description Client address (sign-in attempts) */
+            clientAddress: string | null;
+            entityId: string;
+            entityType: string;
+        };
+        PersonalDataMembership: {
+            memberSince: string;
+            organisationId: string;
+            organisationName: string;
+            organisationType: string;
+            roles: string[];
+        };
+        PersonalDataResponse: {
+            account: components["schemas"]["PersonalDataAccount"];
+            /** @description Other audited actions the user took (most recent first, at most 1,000) */
+            activity: components["schemas"]["PersonalDataAuditEntry"][];
+            agreements: components["schemas"]["PersonalDataAgreement"][];
+            generatedAt: string;
+            memberships: components["schemas"]["PersonalDataMembership"][];
+            /** @description Each context's part: notifications, e-mail preferences, favourites, saved searches, … */
+            sections: {
+                [key: string]: unknown;
+            };
+            sessions: components["schemas"]["PersonalDataSession"][];
+            /** @description Sign-ins (successful and failed), sign-outs and password changes of the account */
+            signInHistory: components["schemas"]["PersonalDataAuditEntry"][];
+        };
+        PersonalDataSession: {
+            endedAt: string | null;
+            expiresAt: string;
+            startedAt: string;
+        };
         PlanMonthResponse: {
             events: components["schemas"]["EventResponse"][];
             month: number;
+        };
+        PledgeLoanPageResponse: {
+            items: components["schemas"]["PledgeLoanResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PledgeLoanResponse: {
+            achievementId: string;
+            allowedActions: string[];
+            amount: number;
+            approvedAmount: number | null;
+            bankId: string;
+            borrowerId: string;
+            borrowerName: string | null;
+            closedAt: string | null;
+            createdAt: string;
+            decisionNote: string | null;
+            disbursedAt: string | null;
+            id: string;
+            parkCode: string | null;
+            patents: string[];
+            /** @enum {string} */
+            status: "applied" | "valued" | "approved" | "declined" | "withdrawn" | "disbursed" | "repaid" | "defaulted" | "compensated";
+            termMonths: number;
+            valuationAmount: number | null;
+            valuationReportName: string | null;
         };
         PresentationResponse: {
             achievementId: string | null;
@@ -4094,6 +4988,21 @@ export interface components {
             sameQuarterLastYear: string;
             status: string;
         };
+        RetentionDescription: {
+            en: string;
+            zh: string;
+        };
+        RetentionPolicyResponse: {
+            description: components["schemas"]["RetentionDescription"];
+            /** @description A rule applies it in this deployment */
+            enforced: boolean;
+            /** @example notification.read */
+            recordType: string;
+            /** @example 180 */
+            retentionDays: number;
+            /** @enum {string} */
+            source: "data" | "config";
+        };
         ReturnAchievementDto: {
             /** @description The reviewer's comments for the owner */
             comment: string;
@@ -4243,6 +5152,11 @@ export interface components {
             stages: components["schemas"]["NamedResponse"][];
             transferModes: components["schemas"]["NamedResponse"][];
             trlLevels: components["schemas"]["TrlLevelResponse"][];
+        };
+        TermSheetDto: {
+            /** @description Amount of the term sheet, yuan */
+            amount: number;
+            note?: string;
         };
         ThesaurusEntryDto: {
             broader?: string[];
@@ -5035,6 +5949,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+        };
+    };
+    CompensationClaimController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimResponse"];
+                };
+            };
+        };
+    };
+    CompensationClaimController_pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimResponse"];
+                };
+            };
+        };
+    };
+    CompensationClaimController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimResponse"];
                 };
             };
         };
@@ -6238,6 +7223,441 @@ export interface operations {
             };
         };
     };
+    FinancingRequestController_mine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingRequestPageResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFinancingRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingRequestResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingRequestResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRoomDocumentResponse"][];
+                };
+            };
+        };
+    };
+    FinancingRequestController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRoomDocumentResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_views: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRoomViewPageResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+        };
+    };
+    FinancingRequestController_engagementsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"][];
+                };
+            };
+        };
+    };
+    FinancingRequestController_express: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_admit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_invest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_termSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TermSheetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_investorMatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestorMatchResponse"][];
+                };
+            };
+        };
+    };
+    FinancingRequestController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteInvestorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingRequestResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingRequestResponse"];
+                };
+            };
+        };
+    };
     GuideCatalogController_list: {
         parameters: {
             query?: {
@@ -6444,6 +7864,114 @@ export interface operations {
                     "application/json": {
                         id?: string;
                     };
+                };
+            };
+        };
+    };
+    InvestorController_claimsOfMine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimPageResponse"];
+                };
+            };
+        };
+    };
+    InvestorController_dealFlow: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealFlowPageResponse"];
+                };
+            };
+        };
+    };
+    InvestorController_engagementsOfMine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementPageResponse"];
+                };
+            };
+        };
+    };
+    InvestorController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestorProfileResponse"];
+                };
+            };
+        };
+    };
+    InvestorController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvestorProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestorProfileResponse"];
                 };
             };
         };
@@ -6755,6 +8283,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgreementAcceptanceResponse"][];
+                };
+            };
+        };
+    };
+    PrivacyController_deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDeletionResponse"];
+                };
+            };
+        };
+    };
+    PrivacyController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataResponse"];
                 };
             };
         };
@@ -7397,7 +8967,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description name contains */
                 q?: string;
-                type?: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform";
+                type?: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "investment-fund" | "bank" | "guarantor";
                 /** @description e.g. pending: the platform administrator's verification queue */
                 verificationStatus?: "not-required" | "pending" | "verified" | "rejected";
             };
@@ -7751,6 +9321,300 @@ export interface operations {
             };
         };
     };
+    PledgeLoanController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "applied" | "valued" | "approved" | "declined" | "withdrawn" | "disbursed" | "repaid" | "defaulted" | "compensated";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanPageResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyPledgeLoanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveLoanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_claimOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompensationClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_markDefault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_disburse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_repay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_valuation: {
+        parameters: {
+            query: {
+                /** @description Appraised value of the pledged patents, yuan (the report is the multipart file) */
+                valuationAmount: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
     ProposalController_get: {
         parameters: {
             query?: never;
@@ -7856,6 +9720,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalResponse"];
+                };
+            };
+        };
+    };
+    RetentionController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicyResponse"][];
                 };
             };
         };
