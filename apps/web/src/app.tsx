@@ -30,6 +30,7 @@ import { ContentListPage } from './pages/content/content-list.page';
 import { ContentArticlePage } from './pages/content/content-article.page';
 import { ContentAdminPage } from './pages/content/content-admin.page';
 import { WatchlistPage } from './pages/watchlist/watchlist.page';
+import { PersonalDataPage } from './pages/privacy/personal-data.page';
 import { DealFlowWorkspace } from './pages/finance/deal-flow.page';
 import { DealPage } from './pages/finance/deal.page';
 import { FinancingWorkspace } from './pages/finance/financing.page';
@@ -68,6 +69,7 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/policies/:id', render: (p) => <ContentArticlePage id={p.id} /> },
   { pattern: '/workspace/content', render: () => <ContentAdminPage /> },
   { pattern: '/watchlist', render: () => <WatchlistPage /> },
+  { pattern: '/me/privacy', render: () => <PersonalDataPage /> },
   { pattern: '/workspace/deal-flow', render: () => <DealFlowWorkspace /> },
   { pattern: '/workspace/deal-flow/:id', render: (p) => <DealPage id={p.id} /> },
   { pattern: '/workspace/financing', render: () => <FinancingWorkspace /> },

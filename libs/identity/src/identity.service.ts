@@ -99,6 +99,7 @@ export class IdentityService {
   }
 
   async acceptInvitation(dto: AcceptInvitationDto): Promise<SessionResponse> {
+    this.agreements.check(dto.agreements);
     const passwordHash = await this.sessions.hashNewPassword(dto.password);
     return this.tx.run(async (m) => {
       const now = this.clock.now();
@@ -109,6 +110,7 @@ export class IdentityService {
       const user = await this.repo.saveUser(m, { organisationId: inv.organisationId, email: inv.email, passwordHash, passwordChangedAt: now, displayName: dto.displayName.trim(), roles: inv.roles });
       await this.sessions.rememberPassword(m, user.id, passwordHash);
       await this.repo.markInvitationAccepted(m, inv.id, now);
+      await this.agreements.record(m, user.id, dto.agreements);
       await this.audit(m, { userId: user.id, orgId: inv.organisationId }, { action: 'accept-invitation', entityType: 'user', entityId: user.id, changes: { roles: user.roles } });
       return this.sessions.issue(m, user, org!);
     });

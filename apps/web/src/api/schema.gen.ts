@@ -3249,6 +3249,8 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AcceptInvitationDto: {
+            /** @description The user agreement and privacy policy versions accepted (current ones: GET /site) */
+            agreements: components["schemas"]["AgreementsAcceptedDto"];
             displayName: string;
             /** @description Under the password policy, as on sign-up */
             password: string;
