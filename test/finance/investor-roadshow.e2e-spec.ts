@@ -11,6 +11,7 @@ describe('finance: investor roadshow with 1:1 meetings scheduled by the worker (
   let fund: Session;
   let pendingFund: Session;
   let enterprise: Session;
+  let matchedFund: Session;
 
   beforeAll(async () => {
     t = await createTestApp({ worker: true, clock: new MovableClock(START) });
@@ -23,6 +24,9 @@ describe('finance: investor roadshow with 1:1 meetings scheduled by the worker (
     fund = await signUpOrganisation(t.api, 'investment-fund', { name: '高碑店科创子基金', parkCode: 'gaobeidian-innovation' });
     pendingFund = await signUpOrganisation(t.api, 'investment-fund', { name: '未核验基金' });
     await verifyOrganisation(t.api, fund.organisation.id);
+    matchedFund = await signUpOrganisation(t.api, 'investment-fund', { name: '新能源成长基金' });
+    await verifyOrganisation(t.api, matchedFund.organisation.id);
+    await t.api.put('investors/me/profile', { displayName: '新能源成长基金', stages: ['a'], industries: ['new-energy'], regions: ['HE'] }, { token: matchedFund.accessToken });
   });
   afterAll(async () => {
     await t?.close();
@@ -50,14 +54,26 @@ describe('finance: investor roadshow with 1:1 meetings scheduled by the worker (
     const wish = await t.api.post(`roadshows/${id}/meeting-requests`, { presentationId: pres.body.id, kind: 'must-meet' }, { token: fund.accessToken });
     expect(wish.status).toBe(201);
 
+    // A fund that asked for nothing is suggested the presenter its profile matches (the presenter's listed financing request).
+    expect((await t.api.post(`roadshows/${id}/participants`, {}, { token: matchedFund.accessToken })).status).toBe(201);
+    const request = await t.api.post('financing-requests', {
+      title: '固态电池A轮', summary: '量产线', amount: 10_000_000, stage: 'a', industry: 'new-energy', useOfFunds: '产线', achievementIds: [achievementId],
+    }, { token: startup.accessToken });
+    await t.api.post(`financing-requests/${request.body.id}/publish`, {}, { token: startup.accessToken });
+    expect((await t.api.post(`roadshows/${id}/investor-suggestions`, {}, { token: startup.accessToken })).status).toBe(403);
+    const suggested = await t.api.post(`roadshows/${id}/investor-suggestions`, { minScore: 50 }, { token: broker.accessToken });
+    expect(suggested.status).toBe(200);
+    expect(suggested.body.items).toHaveLength(1);
+    expect(suggested.body.items[0]).toMatchObject({ enterpriseOrgId: matchedFund.organisation.id, kind: 'suggestion', matchScore: 65 });
+
     await t.api.post(`roadshows/${id}/transitions`, { action: 'close-registration' }, { token: broker.accessToken });
     await t.drain();
     const meetings = (await t.api.get(`roadshows/${id}/meetings`, { token: broker.accessToken })).body.filter((m: any) => m.status === 'scheduled');
-    expect(meetings).toHaveLength(1);
-    expect(meetings[0]).toMatchObject({ enterpriseOrgId: fund.organisation.id, presenterOrgId: startup.organisation.id });
+    expect(meetings.map((m: any) => m.enterpriseOrgId).sort()).toEqual([fund.organisation.id, matchedFund.organisation.id].sort());
+    expect(meetings.every((m: any) => m.presenterOrgId === startup.organisation.id)).toBe(true);
     // Both sides see it in their schedule.
     const mine = (await t.api.get(`roadshows/${id}/my-schedule`, { token: fund.accessToken })).body;
-    expect(JSON.stringify(mine)).toContain(meetings[0].id);
+    expect(JSON.stringify(mine)).toContain(meetings.find((m: any) => m.enterpriseOrgId === fund.organisation.id).id);
 
     // A technology roadshow still admits enterprises only.
     const tech = await t.api.post('roadshows', eventBody({ title: '技术路演' }), { token: broker.accessToken });

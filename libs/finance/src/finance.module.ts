@@ -4,6 +4,7 @@ import { CatalogModule } from '@techbridge/catalog';
 import { IdentityModule } from '@techbridge/identity';
 import { MatchingModule } from '@techbridge/matching';
 import { NotificationModule } from '@techbridge/notification';
+import { RoadshowModule } from '@techbridge/roadshow';
 import { CompensationClaimService } from './compensation-claim.service';
 import { DataRoomService } from './data-room.service';
 import { EngagementService } from './engagement.service';
@@ -21,6 +22,8 @@ import { FinancingRepository } from './financing.repository';
 import { InvestorController } from './investor.controller';
 import { InvestorMatchingService } from './investor-matching.service';
 import { InvestorProfileService } from './investor-profile.service';
+import { InvestorRoadshowController } from './investor-roadshow.controller';
+import { InvestorRoadshowService } from './investor-roadshow.service';
 import { CompensationClaimController, PledgeLoanController } from './pledge-loan.controller';
 import { PledgeLoanRepository } from './pledge-loan.repository';
 import { PledgeLoanService } from './pledge-loan.service';
@@ -32,9 +35,10 @@ import { PledgeLoanService } from './pledge-loan.service';
     NotificationModule,
     CatalogModule,
     MatchingModule,
+    RoadshowModule,
     TypeOrmModule.forFeature([InvestorProfile, FinancingRequest, FinancingEngagement, DataRoomDocument, DataRoomView, PledgeLoan, CompensationClaim]),
   ],
-  controllers: [InvestorController, FinancingRequestController, PledgeLoanController, CompensationClaimController],
+  controllers: [InvestorController, FinancingRequestController, PledgeLoanController, CompensationClaimController, InvestorRoadshowController],
   providers: [
     FinancingRepository,
     PledgeLoanRepository,
@@ -48,6 +52,7 @@ import { PledgeLoanService } from './pledge-loan.service';
     CompensationClaimService,
     FinanceService,
     FinancePrivacy,
+    InvestorRoadshowService,
   ],
   exports: [FinanceService],
 })

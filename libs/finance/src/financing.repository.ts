@@ -37,6 +37,15 @@ export class FinancingRepository {
     return m.getRepository(FinancingRequest).find({ where: { status: In(statuses) }, order: { publishedAt: 'DESC', id: 'ASC' }, take: limit });
   }
 
+  /** The newest listed request of each of these owners (what a presenter at an investor roadshow is raising). */
+  async listedRequestsOf(m: EntityManager, ownerIds: string[], statuses: FinancingStatus[]): Promise<FinancingRequest[]> {
+    if (!ownerIds.length) return [];
+    const rows = await m.getRepository(FinancingRequest).find({ where: { ownerId: In(ownerIds), status: In(statuses) }, order: { publishedAt: 'DESC', id: 'ASC' } });
+    const newest = new Map<string, FinancingRequest>();
+    for (const r of rows) if (!newest.has(r.ownerId)) newest.set(r.ownerId, r);
+    return [...newest.values()];
+  }
+
   fundedBetween(m: EntityManager, from: Date, to: Date): Promise<FinancingRequest[]> {
     return m.getRepository(FinancingRequest).find({ where: { status: 'funded', fundedAt: Between(from, new Date(to.getTime() - 1)) }, order: { fundedAt: 'ASC' } });
   }

@@ -2743,6 +2743,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roadshows/{id}/investor-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按融资匹配推荐洽谈 / Suggest 1:1 meetings at an investor roadshow from financing match scores (organiser) */
+        post: operations["InvestorRoadshowController_suggest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roadshows/{id}/invitations": {
         parameters: {
             query?: never;
@@ -4381,6 +4398,13 @@ export interface components {
             ticketMax: number | null;
             ticketMin: number | null;
         };
+        InvestorSuggestionsDto: {
+            /**
+             * @description Only pairs scoring at least this (0-100)
+             * @default 50
+             */
+            minScore: number;
+        };
         InvitationResponse: {
             email: string;
             expiresAt: string;
@@ -4556,6 +4580,17 @@ export interface components {
             /** @enum {string} */
             kind: "must-meet" | "would-like";
             presentationId: string;
+        };
+        MeetingRequestResponse: {
+            enterpriseOrgId: string;
+            eventId: string;
+            id: string;
+            kind: Record<string, never>;
+            matchScore: number | null;
+            presentationId: string;
+            presenterOrgId: string;
+            priority: number;
+            status: string;
         };
         MeetingResponse: {
             /** @description Broker-pipeline matches this meeting moved forward */
@@ -5114,6 +5149,9 @@ export interface components {
             team?: components["schemas"]["ProposalTeamMemberDto"][];
             /** @example 3个月完成中试，6个月工业化应用 */
             timeline: string;
+        };
+        SuggestedMeetingsResponse: {
+            items: components["schemas"]["MeetingRequestResponse"][];
         };
         SuggestionDto: {
             enterpriseOrgId: string;
@@ -9829,6 +9867,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgendaResponse"];
+                };
+            };
+        };
+    };
+    InvestorRoadshowController_suggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvestorSuggestionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestedMeetingsResponse"];
                 };
             };
         };

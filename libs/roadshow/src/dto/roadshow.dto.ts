@@ -403,3 +403,9 @@ export class HeldEventRecord {
   /** Meetings whose outcome was an intention. */
   intentionMeetingIds!: string[];
 }
+
+/** An investor roadshow's funds and accepted presentations (finance scores the pairs). */
+export interface InvestorRoadshowRecord {
+  fundOrgIds: string[];
+  presentations: Array<{ id: string; presenterOrgId: string }>;
+}
