@@ -31,6 +31,10 @@ import { ContentArticlePage } from './pages/content/content-article.page';
 import { ContentAdminPage } from './pages/content/content-admin.page';
 import { WatchlistPage } from './pages/watchlist/watchlist.page';
 import { PersonalDataPage } from './pages/privacy/personal-data.page';
+import { MarketListingPage, MarketListingsPage } from './pages/market/market-listings.page';
+import { MarketNoticePage, MarketNoticesPage } from './pages/market/market-notice.page';
+import { MarketAuctionPage } from './pages/market/market-auction.page';
+import { MarketMinePage } from './pages/market/market-mine.page';
 import { DealFlowWorkspace } from './pages/finance/deal-flow.page';
 import { DealPage } from './pages/finance/deal.page';
 import { FinancingWorkspace } from './pages/finance/financing.page';
@@ -70,6 +74,12 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/workspace/content', render: () => <ContentAdminPage /> },
   { pattern: '/watchlist', render: () => <WatchlistPage /> },
   { pattern: '/me/privacy', render: () => <PersonalDataPage /> },
+  { pattern: '/market', render: () => <MarketListingsPage /> },
+  { pattern: '/market/listings/:id', render: (p) => <MarketListingPage id={p.id} /> },
+  { pattern: '/market/notices', render: () => <MarketNoticesPage /> },
+  { pattern: '/market/notices/:id', render: (p) => <MarketNoticePage id={p.id} /> },
+  { pattern: '/market/auctions/:id', render: (p) => <MarketAuctionPage id={p.id} /> },
+  { pattern: '/market/mine', render: () => <MarketMinePage /> },
   { pattern: '/workspace/deal-flow', render: () => <DealFlowWorkspace /> },
   { pattern: '/workspace/deal-flow/:id', render: (p) => <DealPage id={p.id} /> },
   { pattern: '/workspace/financing', render: () => <FinancingWorkspace /> },
@@ -188,6 +198,7 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/policies', label: t('nav.content'), show: true },
     { href: '/workspace/content', label: t('nav.contentAdmin'), show: hasRole(session, 'platform-admin') },
     { href: '/watchlist', label: t('nav.watchlist'), show: !!session },
+    { href: '/market', label: t('nav.market'), show: true },
     { href: '/workspace/deal-flow', label: t('nav.dealFlow'), show: org?.type === 'investment-fund' },
     { href: '/workspace/financing', label: t('nav.financing'), show: org?.type === 'enterprise' },
     { href: '/workspace/loans', label: t('nav.loans'), show: !!org && ['enterprise', 'bank', 'investment-fund'].includes(org.type) },

@@ -9,7 +9,7 @@ export const VERIFICATION_STATUSES: VerificationStatus[] = ['not-required', 'pen
  * bank must not exercise before a platform administrator has checked its licence.
  */
 export const TYPES_REQUIRING_VERIFICATION: readonly OrgType[] = [
-  OrgType.ParkAdministration, OrgType.RegistrationInstitution, OrgType.TransferInstitution, OrgType.InvestmentFund, OrgType.Bank, OrgType.Guarantor,
+  OrgType.ParkAdministration, OrgType.RegistrationInstitution, OrgType.TransferInstitution, OrgType.TrainingBase, OrgType.InvestmentFund, OrgType.Bank, OrgType.Guarantor,
 ];
 
 export function requiresVerification(type: OrgType): boolean {

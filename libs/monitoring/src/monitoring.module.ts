@@ -25,6 +25,8 @@ import { DemandIndicatorSource } from './sources/demand.source';
 import { MatchingIndicatorSource } from './sources/matching.source';
 import { RewardsIndicatorSource } from './sources/rewards.source';
 import { RoadshowIndicatorSource } from './sources/roadshow.source';
+import { IndicatorSourceRegistry } from './sources/indicator-source-registry';
+import { PlanTargetsService } from './plan-targets.service';
 import { FinanceIndicatorSource } from './sources/finance.source';
 
 @Module({
@@ -51,6 +53,8 @@ import { FinanceIndicatorSource } from './sources/finance.source';
     RoadshowIndicatorSource,
     MatchingIndicatorSource,
     RewardsIndicatorSource,
+    IndicatorSourceRegistry,
+    PlanTargetsService,
     FinanceIndicatorSource,
     // Each context that feeds monitoring has a source here.
     {
@@ -59,6 +63,6 @@ import { FinanceIndicatorSource } from './sources/finance.source';
       inject: [ContractsIndicatorSource, CatalogIndicatorSource, DemandIndicatorSource, RoadshowIndicatorSource, MatchingIndicatorSource, RewardsIndicatorSource, FinanceIndicatorSource],
     },
   ],
-  exports: [MonitoringService, InnovationIndexService],
+  exports: [MonitoringService, InnovationIndexService, IndicatorSourceRegistry],
 })
 export class MonitoringModule {}

@@ -357,6 +357,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/broker-certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My certificates, or those a training base issued for its staff */
+        get: operations["BrokerCertificateController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-certificates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One certificate (the holder, the issuing base, the platform) */
+        get: operations["BrokerCertificateController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-certificates/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reinstate a suspended certificate */
+        post: operations["BrokerCertificateController_reinstate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-certificates/{id}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renew for another validity period (issuing base or platform administrator) */
+        post: operations["BrokerCertificateController_renew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-certificates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke, with the reason (final; the broker role stops on the next request) */
+        post: operations["BrokerCertificateController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-certificates/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend, with the reason (the broker role stops on the next request) */
+        post: operations["BrokerCertificateController_suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-certificates/lookup/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check a broker certificate by its number (public): holder, level, standing, expiry */
+        get: operations["BrokerCertificateController_lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Broker courses of the training bases (public) */
+        get: operations["BrokerCourseController_list"];
+        put?: never;
+        /** A verified training base opens a broker course (level, hours per module) */
+        post: operations["BrokerCourseController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One broker course (public) */
+        get: operations["BrokerCourseController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-courses/{id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol myself on a broker course */
+        post: operations["BrokerCourseController_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My enrolments, or a training base's enrolments for its staff */
+        get: operations["BrokerEnrolmentController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-enrolments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One enrolment (the trainee, the training base, the platform) */
+        get: operations["BrokerEnrolmentController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-enrolments/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The training base issues the certificate of a passed enrolment */
+        post: operations["BrokerEnrolmentController_certify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-enrolments/{id}/exam": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The training base records the exam score (60 passes; every module's hours must be complete) */
+        post: operations["BrokerEnrolmentController_exam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-enrolments/{id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The training base logs a trainee's hours in one module */
+        post: operations["BrokerEnrolmentController_logHours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/compensation-claims/{id}": {
         parameters: {
             query?: never;
@@ -1525,6 +1781,765 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/major-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Major projects: those in notice or in the portfolio for everyone, plus my administration’s proposals */
+        get: operations["MajorProjectController_list"];
+        put?: never;
+        /** 申报重大科技成果转化项目 / A park administration (or the platform) proposes a major transfer project */
+        post: operations["MajorProjectController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One major project */
+        get: operations["MajorProjectController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-projects/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve for a year and level once the notice has run with no objection open */
+        post: operations["MajorProjectController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-projects/{id}/mid-term-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The mid-term check: passed goes on, failed terminates */
+        post: operations["MajorProjectController_midTerm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-projects/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's quarterly milestones */
+        get: operations["MajorProjectController_milestones"];
+        put?: never;
+        /** The proposing administration reports a quarterly milestone with its evidence */
+        post: operations["MajorProjectController_milestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-projects/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's objections (names masked except for the proposer and staff) */
+        get: operations["MajorProjectController_objections"];
+        put?: never;
+        /** A real-name objection during the public notice (the notice clock stands still while it is open) */
+        post: operations["MajorProjectController_object"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-projects/{id}/objections/{objectionId}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Uphold (rejects the project) or dismiss an objection */
+        post: operations["MajorProjectController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-projects/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Shortlist, start the public notice, accept, terminate or reject (platform administrators) */
+        post: operations["MajorProjectController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-projects/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's portfolio against the quota (province ≥ 20, each city ≥ 10), with counts by state */
+        get: operations["MajorProjectController_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/auctions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 拍卖 / An auction: price, close, extensions (live events at /market/auctions/{id}/live, text/event-stream) */
+        get: operations["AuctionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/auctions/{id}/bidders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 竞买人 / Registrations: staff and the owner see all, a bidder its own */
+        get: operations["AuctionsController_bidders"];
+        put?: never;
+        /** 竞买登记 / Register to bid (verified organisation; deposit reference) */
+        post: operations["AuctionsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/auctions/{id}/bids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 出价记录 / The bid log in order, by paddle number, with its hash chain */
+        get: operations["AuctionsController_bids"];
+        put?: never;
+        /** 出价 / Bid (qualified bidders; 409 with the reason and the minimum when refused) */
+        post: operations["AuctionsController_bid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/auctions/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 成交确认 / The offered bidder confirms: sold, draft contract */
+        post: operations["AuctionsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/auctions/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 校验出价记录 / Recompute the bid log's hash chain (after the close) */
+        get: operations["AuctionsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/bidders/{id}/confirm-deposit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认保证金 / Platform staff confirm the deposit arrived */
+        post: operations["AuctionsController_confirmDeposit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/bidders/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传授权委托书 / Upload the authorisation letter (PDF) */
+        post: operations["AuctionsController_letter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/contracts/{contractId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 收款情况 / Payments received against a contract: paid vs agreed (its parties) */
+        get: operations["ValuationController_ledger"];
+        put?: never;
+        /** 登记收款 / The seller records a payment actually received */
+        post: operations["ValuationController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/intents/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 接受意向 / The owner accepts an intent: negotiating */
+        post: operations["ListingsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/intents/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 谢绝意向 / The owner declines an intent */
+        post: operations["ListingsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/intents/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回意向 / The buyer withdraws its open intent */
+        post: operations["ListingsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/intents/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的意向 / My organisation's intents */
+        get: operations["ListingsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/introductions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 对接请求 / My requests, requests to my organisation, or open requests for brokers */
+        get: operations["IntroductionsController_list"];
+        put?: never;
+        /** 申请对接 / An enterprise asks for an introduction (from an achievement, a listing or a match) */
+        post: operations["IntroductionsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/introductions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 对接请求详情 / An introduction request */
+        get: operations["IntroductionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/introductions/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 同意对接 / The owner accepts (optionally behind the NDA) */
+        post: operations["IntroductionsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/introductions/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 谢绝对接 / The owner declines with a reason */
+        post: operations["IntroductionsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/introductions/{id}/nda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签署保密协议 / The requester accepts the NDA (version, time and user recorded) */
+        post: operations["IntroductionsController_acceptNda"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/introductions/{id}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 经纪人承接 / A broker takes the request into its pipeline */
+        post: operations["IntroductionsController_take"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 挂牌项目 / Listings on the market (filters); scope=mine or review for owners and reviewers */
+        get: operations["ListingsController_list"];
+        put?: never;
+        /** 挂牌（草稿）/ Draft a listing of a published achievement or package you own */
+        post: operations["ListingsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 挂牌详情 / A listing (drafts only to their owner and reviewers) */
+        get: operations["ListingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改挂牌草稿 / Edit a draft listing */
+        patch: operations["ListingsController_update"];
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/auctions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 挂牌的拍卖 / Auctions of a listing */
+        get: operations["ListingsController_auctionsOf"];
+        put?: never;
+        /** 发布竞价拍卖 / Announce an auction (two or more open intents) */
+        post: operations["ListingsController_announce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/confidential-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传保密资料 / The owner adds a confidential file to a listing */
+        post: operations["IntroductionsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/confidential-files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载保密资料 / Download a confidential file (gated like the disclosure) */
+        get: operations["IntroductionsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/deal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 达成交易 / Record the negotiated price: public sellers go to notice, others to a draft contract */
+        post: operations["ListingsController_agree"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/disclosure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联系方式与保密资料 / Contact details and confidential files (after an accepted introduction and its NDA) */
+        get: operations["IntroductionsController_disclosure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/intents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 意向列表 / Intents: the owner sees all, a buyer its own */
+        get: operations["ListingsController_intents"];
+        put?: never;
+        /** 登记受让意向 / Register a buyer's intent (verified organisations) */
+        post: operations["ListingsController_registerIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** submit | approve | return | withdraw | break-off (409 with currentState if illegal) */
+        post: operations["ListingsController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/valuation-band": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 市场价格区间 / P25–P75 of comparable registered contracts (same sub-field and mode, TRL ±1, last 3 years) */
+        get: operations["ValuationController_band"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/nda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 保密协议 / The current NDA text and version */
+        get: operations["IntroductionsController_nda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 交易公示 / Notices of negotiated deals (current or past) */
+        get: operations["NoticesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示详情 / A notice with its countdown and objections */
+        get: operations["NoticesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/notices/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提出异议 / Lodge a real-name objection with evidence (pauses the clock) */
+        post: operations["NoticesController_object"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/objections/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复异议 / The seller answers an objection */
+        post: operations["NoticesController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/objections/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 异议裁定 / Platform staff sustain (notice cancelled) or dismiss (clock resumes) an answered objection */
+        post: operations["NoticesController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/payments/{id}/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传收款凭证 / Attach the proof of a payment */
+        post: operations["ValuationController_proof"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/matches": {
         parameters: {
             query?: never;
@@ -2116,9 +3131,10 @@ export interface paths {
             cookie?: never;
         };
         /** 实施方案目标完成进度 / Progress towards the plan targets (published figures) */
-        get: operations["MonitoringController_targets"];
+        get: operations["MonitoringController_listTargets"];
         put?: never;
-        post?: never;
+        /** Add a target of a later horizon (the plan's wording, its indicator, value, basis and year) */
+        post: operations["MonitoringController_addTarget"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2418,6 +3434,57 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["PackageController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{code}/three-lists/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三个清单 / A park's three lists of a year with their completion (public) */
+        get: operations["ThreeListsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{code}/three-lists/{year}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A park's three-list completion of a year (the park page; a landed deal counts only with its proof) */
+        get: operations["ThreeListsController_completion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{code}/three-lists/{year}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The park's administration adds an item to one of its three lists */
+        post: operations["ThreeListsController_add"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3261,10 +4328,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/three-list-items/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start, complete, drop, or a quarterly update of a list item (the landing proof may be linked on the way) */
+        post: operations["ThreeListsController_step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptIntroductionDto: {
+            /**
+             * @description Require the one-click NDA before contact details and confidential files are shown
+             * @default false
+             */
+            requireNda: boolean;
+        };
         AcceptInvitationDto: {
             /** @description The user agreement and privacy policy versions accepted (current ones: GET /site) */
             agreements: components["schemas"]["AgreementsAcceptedDto"];
@@ -3272,6 +4363,10 @@ export interface components {
             /** @description Under the password policy, as on sign-up */
             password: string;
             token: string;
+        };
+        AcceptNdaDto: {
+            /** @description The NDA version the requester read (GET /market/nda) */
+            version: string;
         };
         AccountDeletionResponse: {
             deletedAt: string;
@@ -3401,12 +4496,33 @@ export interface components {
             /** @description Explicit suggestions; when omitted, computed from the matching engine */
             suggestions?: components["schemas"]["SuggestionDto"][];
         };
+        AddTargetDto: {
+            /** @enum {string} */
+            basis: "cumulative" | "share" | "latest" | "yearly";
+            /**
+             * @description A new code (a later horizon of a target gets its own code)
+             * @example contract-total-2025
+             */
+            code: string;
+            en: string;
+            /** @description The indicator that measures it */
+            indicator: string;
+            target: number;
+            /** @description The horizon */
+            targetYear: number;
+            /** @description The plan's wording */
+            zh: string;
+        };
         AgendaResponse: {
             builtAt: string | null;
             eventId: string;
             sessions: components["schemas"]["SessionResponse"][];
             /** @description Accepted presentations that did not fit the opening hours */
             unplaced: components["schemas"]["PresentationResponse"][];
+        };
+        AgreeDealDto: {
+            /** @description The negotiated price in yuan */
+            amount: number;
         };
         AgreementAcceptanceResponse: {
             acceptedAt: string;
@@ -3435,6 +4551,9 @@ export interface components {
             /** @description yuan */
             technologyAmount: number;
         };
+        AnswerObjectionDto: {
+            answer: string;
+        };
         ApplyPledgeLoanDto: {
             /** @description An achievement of the borrower whose patents are pledged */
             achievementId: string;
@@ -3455,6 +4574,11 @@ export interface components {
             /** @description Approved amount, yuan */
             approvedAmount: number;
             note?: string;
+        };
+        ApproveProjectDto: {
+            /** @enum {string} */
+            level: "province" | "city";
+            year: number;
         };
         ArticleAttachmentResponse: {
             contentType: string;
@@ -3518,6 +4642,53 @@ export interface components {
             /** @description A user with the broker role */
             userId: string;
         };
+        AuctionResponse: {
+            bidCount: number;
+            closesAt: string;
+            confirmBy: string | null;
+            /** @description The contract drafted from the confirmed sale */
+            contractId: string | null;
+            depositAmount: number;
+            extensionMinutes: number;
+            extensions: number;
+            finalAmount: number | null;
+            highAmount: number | null;
+            id: string;
+            ladder: components["schemas"]["LadderStepDto"][];
+            lastHash: string;
+            listingId: string;
+            maxExtensions: number;
+            minimumNextBid: number;
+            /** @description Whether the reserve has been met (the reserve itself stays hidden until the close) */
+            reserveMet: boolean;
+            reservePrice: number | null;
+            roadshowEventId: string | null;
+            scheduledCloseAt: string;
+            startPrice: number;
+            startsAt: string;
+            /** @enum {string} */
+            status: "announced" | "live" | "awaiting-confirmation" | "sold" | "unsold";
+            winnerOrgId: string | null;
+        };
+        BidderResponse: {
+            auctionId: string;
+            depositReference: string;
+            /** @enum {string} */
+            depositStatus: "recorded" | "confirmed" | "released" | "forfeited" | "applied";
+            id: string;
+            letterUploaded: boolean;
+            orgId: string;
+            paddle: number;
+        };
+        BidResponse: {
+            amount: number;
+            hash: string;
+            /** @description The bidder's number in the room (never its name) */
+            paddle: number;
+            placedAt: string;
+            prevHash: string;
+            seq: number;
+        };
         BilingualParagraphs: {
             en: string[];
             zh: string[];
@@ -3538,6 +4709,45 @@ export interface components {
         };
         CancelMeetingDto: {
             reason?: string;
+        };
+        CertificatePageResponse: {
+            items: components["schemas"]["CertificateResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CertificateReasonDto: {
+            reason: string;
+        };
+        CertificateResponse: {
+            expiresAt: string;
+            holderName: string;
+            id: string;
+            issuedAt: string;
+            /** @enum {string} */
+            level: "junior" | "intermediate" | "senior";
+            /** @example BRK-2026-000001 */
+            number: string;
+            renewals: number;
+            /**
+             * @description valid only while active and unexpired: what the broker role asks
+             * @enum {string}
+             */
+            standing: "valid" | "expired" | "suspended" | "revoked";
+            /** @enum {string} */
+            status: "active" | "suspended" | "revoked";
+            statusReason: string | null;
+            trainingBaseId: string;
+            trainingBaseName: string;
+            userId: string;
+        };
+        ChainVerificationResponse: {
+            /** @description How each hash is computed, so anyone can recompute it */
+            algorithm: string;
+            bids: number;
+            brokenAt: number | null;
+            head: string;
+            valid: boolean;
         };
         ChangePasswordDto: {
             email: string;
@@ -3582,9 +4792,22 @@ export interface components {
             /** @enum {string} */
             status: "filed" | "paid" | "rejected";
         };
+        CompletionResponse: {
+            lists: components["schemas"]["KindCompletionResponse"][];
+            /** @description Counted items over planned items, all three lists */
+            overall: number | null;
+            parkCode: string;
+            year: number;
+        };
         ComputeRewardsDto: {
             /** @example 2026 */
             year: number;
+        };
+        ConfidentialFileResponse: {
+            createdAt: string;
+            filename: string;
+            id: string;
+            size: number;
         };
         ContactDto: {
             email?: string;
@@ -3648,6 +4871,24 @@ export interface components {
             quarter: string;
             reason: string;
         };
+        CoursePageResponse: {
+            items: components["schemas"]["CourseResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CourseResponse: {
+            createdAt: string;
+            description: string;
+            hours: components["schemas"]["ModuleHoursResponse"];
+            id: string;
+            /** @enum {string} */
+            level: "junior" | "intermediate" | "senior";
+            title: string;
+            totalHours: number;
+            trainingBaseId: string;
+            trainingBaseName: string;
+        };
         CreateAchievementDto: {
             /** @description Yuan; null = negotiable (面议) */
             askingPrice?: Record<string, never> | null;
@@ -3696,6 +4937,26 @@ export interface components {
             summary?: string;
             title: string;
         };
+        CreateAuctionDto: {
+            /**
+             * @description Hours the winner has to confirm
+             * @default 72
+             */
+            confirmHours: number;
+            depositAmount: number;
+            /** @description Minutes from start to the scheduled close (a roadshow session may be short) */
+            durationMinutes: number;
+            /** @default 5 */
+            extensionMinutes: number;
+            ladder: components["schemas"]["LadderStepDto"][];
+            /** @default 3 */
+            maxExtensions: number;
+            reservePrice: number;
+            /** @description A roadshow event the auction is a session of */
+            roadshowEventId?: string;
+            startPrice: number;
+            startsAt: string;
+        };
         CreateContractDto: {
             achievementId?: string;
             /** @description The broker who followed the deal */
@@ -3738,6 +4999,14 @@ export interface components {
             transferInstitutionId?: string;
             /** @enum {string} */
             type: "development-commissioned" | "development-cooperative" | "transfer-patent" | "transfer-patent-application" | "transfer-tech-secret" | "transfer-other" | "license-patent" | "license-tech-secret" | "consulting" | "service" | "service-training" | "service-brokerage";
+        };
+        CreateCourseDto: {
+            description?: string;
+            /** @description Hours the course takes in each module (at least one hour in all) */
+            hours: components["schemas"]["ModuleHoursDto"];
+            /** @enum {string} */
+            level: "junior" | "intermediate" | "senior";
+            title: string;
         };
         CreateDemandDto: {
             /** @description Budget in yuan; null means open */
@@ -3828,6 +5097,55 @@ export interface components {
             /** @description Defaults to 「<year>年<industry>先进适用技术指导目录」 */
             title?: string;
             year: number;
+        };
+        CreateListingDto: {
+            /** @description The contact the owner chooses to show */
+            contact: components["schemas"]["ListingContactDto"];
+            /** @description Patents and other IP the deal covers */
+            ipCovered: string[];
+            /**
+             * @description Listing period in working days
+             * @default 20
+             */
+            listingDays: number;
+            paymentTerms: string;
+            /** @description Yuan: the asking price, or the reserve for an auction */
+            price: number;
+            /** @enum {string} */
+            priceKind: "asking" | "reserve";
+            /** @enum {string} */
+            subject: "achievement" | "package";
+            subjectId: string;
+            termMonths: number;
+            /** @description Territory of the licence, e.g. 中国大陆 */
+            territory: string;
+            /**
+             * @description transfer (转让) or licence: exclusive (独占), sole (排他), non-exclusive (普通)
+             * @enum {string}
+             */
+            transferMode: "transfer" | "exclusive" | "sole" | "non-exclusive";
+        };
+        CreateListItemDto: {
+            /** @description Docking: the achievement targeted */
+            achievementId?: string;
+            /** @description Landing: the registered technology contract */
+            contractId?: string;
+            description?: string;
+            /**
+             * @description Measures: due date
+             * @example 2026-12-31
+             */
+            dueDate?: string;
+            /**
+             * @description docking 成果对接, measure 重点举措, landing 转化落地
+             * @enum {string}
+             */
+            kind: "docking" | "measure" | "landing";
+            /** @description Measures: who carries it */
+            owner?: string;
+            /** @description Landing: the accepted major project */
+            projectId?: string;
+            title: string;
         };
         CreatePackageDto: {
             /** @description Ordered ids of published achievements */
@@ -3958,9 +5276,20 @@ export interface components {
             /** @description the latest five */
             latest: components["schemas"]["DealLineResponse"][];
         };
+        DecideObjectionDto: {
+            /** @enum {string} */
+            decision: "sustain" | "dismiss";
+            reason: string;
+        };
         DecidePresentationDto: {
             /** @enum {string} */
             decision: "accept" | "decline" | "withdraw";
+        };
+        DeclineIntentDto: {
+            reason?: string;
+        };
+        DeclineIntroductionDto: {
+            reason: string;
         };
         DeclineProposalDto: {
             /** @example 技术路线与现有产线不匹配 */
@@ -4079,6 +5408,10 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        DisclosureResponse: {
+            contact: components["schemas"]["ListingContactResponse"] | null;
+            files: components["schemas"]["ConfidentialFileResponse"][];
+        };
         DrillDownResponse: {
             entry: components["schemas"]["EntryResponse"] | null;
             figure: components["schemas"]["FigureResponse"];
@@ -4124,6 +5457,32 @@ export interface components {
             status: "requested" | "admitted" | "declined" | "term-sheet" | "invested" | "ended";
             termSheetAmount: number | null;
             updatedAt: string;
+        };
+        EnrolmentPageResponse: {
+            items: components["schemas"]["EnrolmentResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        EnrolmentResponse: {
+            certificateId: string | null;
+            courseId: string;
+            courseTitle: string;
+            createdAt: string;
+            examinedAt: string | null;
+            examScore: number | null;
+            id: string;
+            /** @enum {string} */
+            level: "junior" | "intermediate" | "senior";
+            /** @description Hours logged by the base per module */
+            loggedHours: components["schemas"]["ModuleHoursResponse"];
+            /** @description The course's hours per module */
+            requiredHours: components["schemas"]["ModuleHoursResponse"];
+            /** @enum {string} */
+            status: "enrolled" | "passed" | "failed" | "certified" | "withdrawn";
+            traineeName: string;
+            trainingBaseId: string;
+            userId: string;
         };
         EnterFiguresDto: {
             entries: components["schemas"]["EntryInputDto"][];
@@ -4359,6 +5718,48 @@ export interface components {
             weightsVersion: number;
             year: number;
         };
+        IntentPageResponse: {
+            items: components["schemas"]["IntentResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        IntentResponse: {
+            buyerOrgId: string;
+            createdAt: string;
+            id: string;
+            listingId: string;
+            message: string;
+            offeredPrice: number | null;
+            /** @enum {string} */
+            status: "open" | "accepted" | "declined" | "withdrawn";
+        };
+        IntroductionPageResponse: {
+            items: components["schemas"]["IntroductionResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        IntroductionResponse: {
+            achievementId: string;
+            brokerOrgId: string | null;
+            brokerUserId: string | null;
+            createdAt: string;
+            declineReason: string | null;
+            id: string;
+            listingId: string | null;
+            message: string;
+            ndaAcceptedAt: string | null;
+            ndaVersion: string | null;
+            ownerOrgId: string;
+            requesterOrgId: string;
+            requiresNda: boolean;
+            /** @enum {string} */
+            status: "requested" | "accepted" | "declined" | "withdrawn";
+            /** @enum {string} */
+            subject: "achievement" | "listing" | "match";
+            subjectId: string;
+        };
         InvestDto: {
             /** @description Amount invested, yuan */
             amount: number;
@@ -4426,9 +5827,23 @@ export interface components {
             achievementId?: string;
             packageId?: string;
         };
+        KindCompletionResponse: {
+            counted: number;
+            done: number;
+            /** @enum {string} */
+            kind: "docking" | "measure" | "landing";
+            planned: number;
+            ratio: number | null;
+        };
         LabelResponse: {
             en: string;
             zh: string;
+        };
+        LadderStepDto: {
+            /** @description From this amount (yuan) upwards */
+            from: number;
+            /** @description The minimum raise (yuan) */
+            step: number;
         };
         LanguageHintDto: {
             en: string;
@@ -4464,8 +5879,146 @@ export interface components {
             title: components["schemas"]["BilingualText"];
             version: string;
         };
+        ListingContactDto: {
+            email?: string;
+            name: string;
+            phone?: string;
+        };
+        ListingContactResponse: {
+            email?: string;
+            name: string;
+            phone?: string;
+        };
+        ListingPageResponse: {
+            items: components["schemas"]["ListingResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ListingResponse: {
+            achievementId: string | null;
+            /** @description To the owner, staff and introduced organisations only (see /disclosure) */
+            contact: components["schemas"]["ListingContactResponse"] | null;
+            contractId: string | null;
+            createdAt: string;
+            dealAmount: number | null;
+            field: string | null;
+            id: string;
+            industry: string;
+            ipCovered: string[];
+            listedAt: string | null;
+            listingDays: number;
+            listingEndsAt: string | null;
+            ownerOrgId: string;
+            ownerType: string;
+            parkCode: string | null;
+            paymentTerms: string;
+            price: number;
+            /** @enum {string} */
+            priceKind: "asking" | "reserve";
+            reviewComment: string | null;
+            /** @enum {string} */
+            status: "draft" | "under-review" | "listed" | "negotiating" | "auction" | "deal" | "contracted" | "withdrawn" | "lapsed";
+            /** @enum {string} */
+            subject: "achievement" | "package";
+            subjectId: string;
+            termMonths: number;
+            territory: string;
+            title: string;
+            /** @enum {string} */
+            transferMode: "transfer" | "exclusive" | "sole" | "non-exclusive";
+            trl: number;
+            version: number;
+        };
+        ListingTransitionDto: {
+            /** @enum {string} */
+            action: "submit" | "approve" | "return" | "withdraw" | "break-off";
+            comment?: string;
+        };
+        ListItemResponse: {
+            achievementId: string | null;
+            contractId: string | null;
+            /** @description Counts towards completion (done, and for a landing its proof) */
+            counts: boolean;
+            description: string;
+            dueDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "docking" | "measure" | "landing";
+            lastNote: string | null;
+            lastQuarter: string | null;
+            /** @description Landing: linked to a registered contract or an accepted project of this park */
+            linked: boolean;
+            owner: string | null;
+            parkCode: string;
+            projectId: string | null;
+            /** @enum {string} */
+            status: "planned" | "in-progress" | "done" | "dropped";
+            title: string;
+            year: number;
+        };
+        ListItemStepDto: {
+            /**
+             * @description update: a quarterly progress entry that keeps the state
+             * @enum {string}
+             */
+            action: "start" | "complete" | "drop" | "update";
+            /** @description Landing: link the registered contract */
+            contractId?: string;
+            note?: string;
+            /** @description Landing: link the accepted major project */
+            projectId?: string;
+            /**
+             * @description The quarterly entry this update belongs to
+             * @example 2026Q3
+             */
+            quarter?: string;
+        };
         LoanNoteDto: {
             note?: string;
+        };
+        LodgeObjectionDto: {
+            contactPhone: string;
+            /** @description Evidence: documents referred to, facts, links */
+            evidence: string;
+            grounds: string;
+            /** @description The objector's real name (实名) */
+            realName: string;
+        };
+        LogHoursDto: {
+            hours: number;
+            /** @enum {string} */
+            module: "general" | "policy" | "practice" | "capability";
+        };
+        MajorProjectPageResponse: {
+            items: components["schemas"]["MajorProjectResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        MajorProjectResponse: {
+            achievementIds: string[];
+            /** @description Steps the caller could take now */
+            allowedActions: string[];
+            approvedAt: string | null;
+            city: string;
+            closingNote: string | null;
+            contractIds: string[];
+            createdAt: string;
+            enterpriseIds: string[];
+            id: string;
+            /** @enum {string|null} */
+            level: "province" | "city" | null;
+            notice: components["schemas"]["NoticeResponse"] | null;
+            parkCode: string;
+            proposedByOrgId: string;
+            /** @enum {string} */
+            proposedLevel: "province" | "city";
+            /** @enum {string} */
+            status: "proposed" | "shortlisted" | "public-notice" | "approved" | "mid-term-passed" | "accepted" | "terminated" | "rejected";
+            summary: string;
+            title: string;
+            year: number | null;
         };
         MatchAchievementSummary: {
             id: string;
@@ -4610,11 +6163,53 @@ export interface components {
             /** @description 1-based table number as shown at the venue */
             table: number;
         };
+        MidTermCheckDto: {
+            note: string;
+            /** @description Passed: the project goes on; failed: it is terminated */
+            passed: boolean;
+        };
+        MilestoneDto: {
+            /** @description Evidence: documents, acceptance records, links */
+            evidence: string;
+            /** @description Progress in percent */
+            progress: number;
+            /** @example 2026Q3 */
+            quarter: string;
+            summary: string;
+        };
+        MilestoneResponse: {
+            createdAt: string;
+            evidence: string;
+            id: string;
+            progress: number;
+            quarter: string;
+            summary: string;
+        };
         ModelVersionResponse: {
             /** @description Version (digest) of the thesaurus the score was computed with */
             thesaurusVersion: string;
             /** @description Version of the matcher weights the score was computed with */
             weightsVersion: number;
+        };
+        ModuleHoursDto: {
+            /** @description 能力提升 capability */
+            capability: number;
+            /** @description 通用知识 general knowledge */
+            general: number;
+            /** @description 政策法规 policy and law */
+            policy: number;
+            /** @description 实务操作 practice */
+            practice: number;
+        };
+        ModuleHoursResponse: {
+            /** @description 能力提升 capability */
+            capability: number;
+            /** @description 通用知识 general knowledge */
+            general: number;
+            /** @description 政策法规 policy and law */
+            policy: number;
+            /** @description 实务操作 practice */
+            practice: number;
         };
         MyScheduleResponse: {
             eventId: string;
@@ -4625,6 +6220,11 @@ export interface components {
         NamedResponse: {
             code: string;
             en: string;
+            zh: string;
+        };
+        NdaResponse: {
+            en: string;
+            version: string;
             zh: string;
         };
         NewOrganisationDto: {
@@ -4645,7 +6245,56 @@ export interface components {
             /** @enum {string} */
             region: "BJ" | "TJ" | "HE" | "other";
             /** @enum {string} */
-            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "investment-fund" | "bank" | "guarantor";
+            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "training-base" | "investment-fund" | "bank" | "guarantor";
+        };
+        NoticePageResponse: {
+            items: components["schemas"]["NoticeResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        NoticeResponse: {
+            amount: number;
+            buyerOrgId: string;
+            endedAt: string | null;
+            /** @description When it ends if not paused again; null while paused */
+            endsAt: string | null;
+            id: string;
+            listingId: string;
+            noticeDays: number;
+            objections: components["schemas"]["ObjectionResponse"][];
+            policyVersion: string;
+            /** @description Milliseconds left on the clock while paused */
+            remainingMs: number | null;
+            sellerOrgId: string;
+            startedAt: string;
+            /** @enum {string} */
+            status: "running" | "paused" | "ended" | "cancelled";
+            /** @description Achievement, parties and terms as published */
+            terms: {
+                [key: string]: unknown;
+            };
+        };
+        ObjectDto: {
+            grounds: string;
+            /** @example 13800138000 */
+            phone: string;
+            /** @description 实名: the objector’s real name */
+            realName: string;
+        };
+        ObjectionResponse: {
+            createdAt: string;
+            decidedAt: string | null;
+            decisionReason: string | null;
+            evidence: string;
+            grounds: string;
+            id: string;
+            noticeId: string;
+            ownerAnswer: string | null;
+            /** @description The real name, shown to the parties and staff only; others see it masked */
+            realName: string;
+            /** @enum {string} */
+            status: "open" | "answered" | "sustained" | "dismissed";
         };
         OpenQuarterDto: {
             /** @example 2026Q3 */
@@ -4663,7 +6312,7 @@ export interface components {
             profile: Record<string, never>;
             region: string;
             /** @enum {string} */
-            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "investment-fund" | "bank" | "guarantor";
+            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base" | "investment-fund" | "bank" | "guarantor";
             verificationNote: string | null;
             /** @enum {string} */
             verificationStatus: "not-required" | "pending" | "verified" | "rejected";
@@ -4779,6 +6428,23 @@ export interface components {
             updatedAt: string;
             zh: string;
         };
+        PaymentLedgerResponse: {
+            /** @description The contract amount agreed */
+            agreed: number;
+            contractId: string;
+            outstanding: number;
+            /** @description Received so far */
+            paid: number;
+            payments: components["schemas"]["PaymentResponse"][];
+        };
+        PaymentResponse: {
+            amount: number;
+            contractId: string;
+            createdAt: string;
+            id: string;
+            proofName: string | null;
+            receivedOn: string;
+        };
         PersonalDataAccount: {
             createdAt: string;
             displayName: string;
@@ -4834,6 +6500,10 @@ export interface components {
             expiresAt: string;
             startedAt: string;
         };
+        PlaceBidDto: {
+            /** @description Yuan */
+            amount: number;
+        };
         PlanMonthResponse: {
             events: components["schemas"]["EventResponse"][];
             month: number;
@@ -4879,6 +6549,15 @@ export interface components {
             status: Record<string, never>;
             title: string;
         };
+        ProjectTransitionDto: {
+            /**
+             * @description approve and the mid-term check have their own routes
+             * @enum {string}
+             */
+            action: "shortlist" | "start-notice" | "accept" | "terminate" | "reject";
+            /** @description The reason (acceptance note, termination or rejection reason) */
+            note?: string;
+        };
         ProposalResponse: {
             achievementIds: string[];
             approach: string;
@@ -4910,6 +6589,37 @@ export interface components {
             role?: string;
             title?: string;
         };
+        ProposeProjectDto: {
+            /** @description Achievements transferred by the project */
+            achievementIds?: string[];
+            /** @description Technology contracts behind it */
+            contractIds?: string[];
+            /** @description Enterprises carrying the project (organisation ids) */
+            enterpriseIds?: string[];
+            /**
+             * @description Platform staff name the park; a park administration proposes for its own
+             * @enum {string}
+             */
+            parkCode?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+            /**
+             * @description The level it is proposed for (province or city portfolio)
+             * @enum {string}
+             */
+            proposedLevel: "province" | "city";
+            summary: string;
+            title: string;
+        };
+        PublicCertificateResponse: {
+            expiresAt: string;
+            holderName: string;
+            issuedAt: string;
+            /** @enum {string} */
+            level: "junior" | "intermediate" | "senior";
+            number: string;
+            /** @enum {string} */
+            standing: "valid" | "expired" | "suspended" | "revoked";
+            trainingBaseName: string;
+        };
         QualityWarningResponse: {
             code: string;
             en: string;
@@ -4925,17 +6635,44 @@ export interface components {
             status: "open" | "published";
             year: number;
         };
+        QuotaDashboardResponse: {
+            cities: components["schemas"]["QuotaLineResponse"][];
+            province: components["schemas"]["QuotaLineResponse"];
+            year: number;
+        };
+        QuotaLineResponse: {
+            /** @description Counts by status, terminated included */
+            byStatus: Record<string, never>;
+            /** @description The city for city-level lines */
+            city: string | null;
+            /** @description Projects in the portfolio (approved, mid-term passed, accepted) */
+            inPortfolio: number;
+            /** @enum {string} */
+            level: "province" | "city";
+            met: boolean;
+            quota: number;
+        };
         ReasonDto: {
             /** @example technologyAmount */
             field?: string;
             /** @example 技术交易额核定有误，请补充设备清单 */
             message: string;
         };
+        RecordExamDto: {
+            /** @description Exam score; 60 passes */
+            score: number;
+        };
         RecordOutcomeDto: {
             /** @enum {string} */
             outcome: "intention" | "no-interest" | "no-show";
             /** @description Required for no-interest */
             reason?: string;
+        };
+        RecordPaymentDto: {
+            /** @description Yuan */
+            amount: number;
+            /** Format: date */
+            receivedOn: string;
         };
         RedactedDemandResponse: {
             field: string | null;
@@ -4961,6 +6698,15 @@ export interface components {
         RefuseContractDto: {
             /** @example 不属于技术合同：标的为普通设备买卖 */
             reason: string;
+        };
+        RegisterBidderDto: {
+            /** @description Bank transfer reference of the deposit (no payment gateway: staff confirm receipt) */
+            depositReference: string;
+        };
+        RegisterIntentDto: {
+            message: string;
+            /** @description Yuan */
+            offeredPrice?: number;
         };
         RegisterParticipantDto: {
             /** @description Meeting slot indices the enterprise can attend (default all) */
@@ -5024,6 +6770,20 @@ export interface components {
             revision: number;
             sameQuarterLastYear: string;
             status: string;
+        };
+        RequestIntroductionDto: {
+            message: string;
+            /** @enum {string} */
+            subject: "achievement" | "listing" | "match";
+            subjectId: string;
+        };
+        ResolveObjectionDto: {
+            /**
+             * @description Upheld rejects the project; dismissed lets the notice run on
+             * @enum {string}
+             */
+            outcome: "upheld" | "dismissed";
+            resolution: string;
         };
         RetentionDescription: {
             en: string;
@@ -5225,6 +6985,14 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        ThreeListsResponse: {
+            items: components["schemas"]["ListItemResponse"][];
+            lists: components["schemas"]["KindCompletionResponse"][];
+            /** @description Counted items over planned items, all three lists */
+            overall: number | null;
+            parkCode: string;
+            year: number;
+        };
         TransferInstitutionProfileDto: {
             /** @example 国技转字〔2025〕013号 */
             accreditationNumber: string;
@@ -5351,6 +7119,30 @@ export interface components {
             /** @description Categories to change; the others keep their setting */
             categories: components["schemas"]["EmailCategoryChoice"][];
         };
+        UpdateListingDto: {
+            /** @description The contact the owner chooses to show */
+            contact?: components["schemas"]["ListingContactDto"];
+            /** @description Patents and other IP the deal covers */
+            ipCovered?: string[];
+            /**
+             * @description Listing period in working days
+             * @default 20
+             */
+            listingDays: number;
+            paymentTerms?: string;
+            /** @description Yuan: the asking price, or the reserve for an auction */
+            price?: number;
+            /** @enum {string} */
+            priceKind?: "asking" | "reserve";
+            termMonths?: number;
+            /** @description Territory of the licence, e.g. 中国大陆 */
+            territory?: string;
+            /**
+             * @description transfer (转让) or licence: exclusive (独占), sole (排他), non-exclusive (普通)
+             * @enum {string}
+             */
+            transferMode?: "transfer" | "exclusive" | "sole" | "non-exclusive";
+        };
         UpdatePackageDto: {
             /** @description Ordered ids of published achievements */
             achievementIds?: string[];
@@ -5372,7 +7164,7 @@ export interface components {
         };
         UserResponse: {
             displayName: string;
-            /** @description Granted roles in effect: privileged roles need a verified organisation of the right type */
+            /** @description Granted roles in effect: privileged roles need a verified organisation of the right type (broker also a certificate in good standing) */
             effectiveRoles: ("member" | "org-admin" | "broker" | "reviewer" | "platform-admin")[];
             email: string;
             id: string;
@@ -5380,6 +7172,18 @@ export interface components {
             /** @description Granted roles */
             roles: ("member" | "org-admin" | "broker" | "reviewer" | "platform-admin")[];
             status: string;
+        };
+        ValuationBandResponse: {
+            /** @description Comparable registered contracts found */
+            count: number;
+            /** @description How comparables were chosen */
+            criteria: {
+                [key: string]: unknown;
+            };
+            listingId: string;
+            p25: number | null;
+            p50: number | null;
+            p75: number | null;
         };
         VerifyOrganisationDto: {
             /** @description What was checked (licence, appointment letter, ...) */
@@ -5989,6 +7793,365 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+        };
+    };
+    BrokerCertificateController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificatePageResponse"];
+                };
+            };
+        };
+    };
+    BrokerCertificateController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateResponse"];
+                };
+            };
+        };
+    };
+    BrokerCertificateController_reinstate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateResponse"];
+                };
+            };
+        };
+    };
+    BrokerCertificateController_renew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateResponse"];
+                };
+            };
+        };
+    };
+    BrokerCertificateController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateResponse"];
+                };
+            };
+        };
+    };
+    BrokerCertificateController_suspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateResponse"];
+                };
+            };
+        };
+    };
+    BrokerCertificateController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCertificateResponse"];
+                };
+            };
+        };
+    };
+    BrokerCourseController_list: {
+        parameters: {
+            query?: {
+                level?: "junior" | "intermediate" | "senior";
+                page?: number;
+                pageSize?: number;
+                trainingBaseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoursePageResponse"];
+                };
+            };
+        };
+    };
+    BrokerCourseController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCourseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseResponse"];
+                };
+            };
+        };
+    };
+    BrokerCourseController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseResponse"];
+                };
+            };
+        };
+    };
+    BrokerCourseController_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
+            };
+        };
+    };
+    BrokerEnrolmentController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentPageResponse"];
+                };
+            };
+        };
+    };
+    BrokerEnrolmentController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
+            };
+        };
+    };
+    BrokerEnrolmentController_certify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateResponse"];
+                };
+            };
+        };
+    };
+    BrokerEnrolmentController_exam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordExamDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
+            };
+        };
+    };
+    BrokerEnrolmentController_logHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogHoursDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
                 };
             };
         };
@@ -8016,6 +10179,1292 @@ export interface operations {
             };
         };
     };
+    MajorProjectController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                parkCode?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+                status?: "proposed" | "shortlisted" | "public-notice" | "approved" | "mid-term-passed" | "accepted" | "terminated" | "rejected";
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MajorProjectPageResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeProjectDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MajorProjectResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MajorProjectResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MajorProjectResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_midTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MidTermCheckDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MajorProjectResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_milestones: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneResponse"][];
+                };
+            };
+        };
+    };
+    MajorProjectController_milestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestoneDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_objections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionResponse"][];
+                };
+            };
+        };
+    };
+    MajorProjectController_object: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                objectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveObjectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MajorProjectResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_dashboard: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaDashboardResponse"];
+                };
+            };
+        };
+    };
+    AuctionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuctionResponse"];
+                };
+            };
+        };
+    };
+    AuctionsController_bidders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidderResponse"][];
+                };
+            };
+        };
+    };
+    AuctionsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterBidderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidderResponse"];
+                };
+            };
+        };
+    };
+    AuctionsController_bids: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidResponse"][];
+                };
+            };
+        };
+    };
+    AuctionsController_bid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceBidDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidResponse"];
+                };
+            };
+        };
+    };
+    AuctionsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuctionResponse"];
+                };
+            };
+        };
+    };
+    AuctionsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerificationResponse"];
+                };
+            };
+        };
+    };
+    AuctionsController_confirmDeposit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidderResponse"];
+                };
+            };
+        };
+    };
+    AuctionsController_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidderResponse"];
+                };
+            };
+        };
+    };
+    ValuationController_ledger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contractId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentLedgerResponse"];
+                };
+            };
+        };
+    };
+    ValuationController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contractId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPaymentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineIntentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_mine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentPageResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description mine: my requests; incoming: to my organisation; brokerage: open requests for brokers */
+                scope?: "mine" | "incoming" | "brokerage";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionPageResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestIntroductionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptIntroductionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineIntroductionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_acceptNda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptNdaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_take: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_list: {
+        parameters: {
+            query?: {
+                industry?: "advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture";
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                /** @description mine: my organisation's listings in any state; review: listings waiting for my review */
+                scope?: "mine" | "review";
+                status?: "draft" | "under-review" | "listed" | "negotiating" | "auction" | "deal" | "contracted" | "withdrawn" | "lapsed";
+                transferMode?: "transfer" | "exclusive" | "sole" | "non-exclusive";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingPageResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateListingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateListingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_auctionsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuctionResponse"][];
+                };
+            };
+        };
+    };
+    ListingsController_announce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAuctionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuctionResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfidentialFileResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    ListingsController_agree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreeDealDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_disclosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_intents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentResponse"][];
+                };
+            };
+        };
+    };
+    ListingsController_registerIntent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterIntentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListingTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingResponse"];
+                };
+            };
+        };
+    };
+    ValuationController_band: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValuationBandResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_nda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NdaResponse"];
+                };
+            };
+        };
+    };
+    NoticesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                when?: "current" | "past";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePageResponse"];
+                };
+            };
+        };
+    };
+    NoticesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeResponse"];
+                };
+            };
+        };
+    };
+    NoticesController_object: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LodgeObjectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeResponse"];
+                };
+            };
+        };
+    };
+    NoticesController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerObjectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionResponse"];
+                };
+            };
+        };
+    };
+    NoticesController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideObjectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeResponse"];
+                };
+            };
+        };
+    };
+    ValuationController_proof: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+        };
+    };
     MatchPipelineController_list: {
         parameters: {
             query?: {
@@ -8880,7 +12329,7 @@ export interface operations {
             };
         };
     };
-    MonitoringController_targets: {
+    MonitoringController_listTargets: {
         parameters: {
             query?: never;
             header?: never;
@@ -8895,6 +12344,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TargetProgressResponse"][];
+                };
+            };
+        };
+    };
+    MonitoringController_addTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddTargetDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetProgressResponse"];
                 };
             };
         };
@@ -9007,7 +12479,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description name contains */
                 q?: string;
-                type?: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "investment-fund" | "bank" | "guarantor";
+                type?: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base" | "investment-fund" | "bank" | "guarantor";
                 /** @description e.g. pending: the platform administrator's verification queue */
                 verificationStatus?: "not-required" | "pending" | "verified" | "rejected";
             };
@@ -9358,6 +12830,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ThreeListsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreeListsResponse"];
+                };
+            };
+        };
+    };
+    ThreeListsController_completion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletionResponse"];
+                };
+            };
+        };
+    };
+    ThreeListsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateListItemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListItemResponse"];
+                };
             };
         };
     };
@@ -10757,6 +14299,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ThreeListsController_step: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListItemStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListItemResponse"];
+                };
             };
         };
     };

@@ -1,7 +1,9 @@
 import type { FinanceFiguresRecord } from '@techbridge/finance';
 import { ComputedFigure, tally } from './computed-source';
 
-export const FINANCE_INDICATORS = ['park-funds', 'fund-invested-amount', 'financing-closed', 'financing-closed-amount', 'loans-disbursed', 'loans-outstanding'] as const;
+export const FINANCE_INDICATORS = [
+  'park-funds', 'fund-invested-amount', 'financing-closed', 'financing-closed-amount', 'loans-disbursed', 'loans-outstanding', 'technology-credit',
+] as const;
 
 /** Finance indicators for a quarter: sub-funds and their investments by the fund's park, financing and loans by the enterprise's. */
 export function financeFigures(r: FinanceFiguresRecord, parks: readonly string[]): ComputedFigure[] {
@@ -12,5 +14,7 @@ export function financeFigures(r: FinanceFiguresRecord, parks: readonly string[]
   const closedAmount = tally('financing-closed-amount', r.financingClosed.map((c) => ({ ref: ref('financing-request')(c), park: c.parkCode, amount: c.amount })), parks, 'sum');
   const disbursed = tally('loans-disbursed', r.loansDisbursed.map((l) => ({ ref: ref('pledge-loan')(l), park: l.parkCode, amount: l.amount })), parks, 'sum');
   const outstanding = tally('loans-outstanding', r.loansOutstanding.map((l) => ({ ref: ref('pledge-loan')(l), park: l.parkCode, amount: l.amount })), parks, 'sum');
-  return [...funds, ...invested, ...closed, ...closedAmount, ...disbursed, ...outstanding];
+  // The plan's technology credit (科技信贷规模) is the credit on the books: the pledge loans outstanding.
+  const credit = outstanding.map((f) => ({ ...f, indicator: 'technology-credit' }));
+  return [...funds, ...invested, ...closed, ...closedAmount, ...disbursed, ...outstanding, ...credit];
 }

@@ -10,9 +10,9 @@ export class FinanceOrganisationTypes1767500000000 implements MigrationInterface
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE organisation DROP CONSTRAINT organisation_type_check, DROP CONSTRAINT ck_organisation_verification_type`);
     await q.query(`ALTER TABLE organisation ADD CONSTRAINT organisation_type_check CHECK (type IN
-      ('university','institute','enterprise','transfer-institution','registration-institution','park-administration','platform','investment-fund','bank','guarantor'))`);
+      ('university','institute','enterprise','transfer-institution','registration-institution','park-administration','platform','training-base','investment-fund','bank','guarantor'))`);
     await q.query(`ALTER TABLE organisation ADD CONSTRAINT ck_organisation_verification_type CHECK (
-      (type IN ('park-administration','registration-institution','transfer-institution','investment-fund','bank','guarantor') AND verification_status IN ('pending','verified','rejected'))
+      (type IN ('park-administration','registration-institution','transfer-institution','training-base','investment-fund','bank','guarantor') AND verification_status IN ('pending','verified','rejected'))
       OR (type = 'platform' AND verification_status = 'verified')
       OR (type IN ('university','institute','enterprise') AND verification_status = 'not-required'))`);
   }
@@ -20,9 +20,9 @@ export class FinanceOrganisationTypes1767500000000 implements MigrationInterface
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE organisation DROP CONSTRAINT organisation_type_check, DROP CONSTRAINT ck_organisation_verification_type`);
     await q.query(`ALTER TABLE organisation ADD CONSTRAINT organisation_type_check CHECK (type IN
-      ('university','institute','enterprise','transfer-institution','registration-institution','park-administration','platform'))`);
+      ('university','institute','enterprise','transfer-institution','registration-institution','park-administration','platform','training-base'))`);
     await q.query(`ALTER TABLE organisation ADD CONSTRAINT ck_organisation_verification_type CHECK (
-      (type IN ('park-administration','registration-institution','transfer-institution') AND verification_status IN ('pending','verified','rejected'))
+      (type IN ('park-administration','registration-institution','transfer-institution','training-base') AND verification_status IN ('pending','verified','rejected'))
       OR (type = 'platform' AND verification_status = 'verified')
       OR (type IN ('university','institute','enterprise') AND verification_status = 'not-required'))`);
   }

@@ -10,8 +10,9 @@ const INDICATORS: Array<[string, string, string, string, string]> = [
 ];
 
 /**
- * Science-and-technology finance indicators, computed from the finance context, and the plan's technology credit
- * target (科技信贷规模达到200亿元) measured on the pledge loans disbursed.
+ * Science-and-technology finance indicators, computed from the finance context. The plan's technology credit target
+ * (科技信贷规模达到200亿元, seeded by PlanTargets2020 on the 'technology-credit' indicator the parks entered) is now
+ * measured from the platform's own records: the IP-pledge loans outstanding at the quarter's end.
  */
 export class FinanceIndicators1767500200000 implements MigrationInterface {
   name = 'FinanceIndicators1767500200000';
@@ -24,15 +25,11 @@ export class FinanceIndicators1767500200000 implements MigrationInterface {
         [code, zh, en, unit, aggregation],
       );
     }
-    await q.query(
-      `INSERT INTO monitoring_target (code, zh, en, indicator_code, target_value, unit, basis, target_year, position)
-       VALUES ('technology-credit', '科技信贷规模达到200亿元', 'Technology credit of 20 billion yuan', 'loans-disbursed', 20000000000, 'yuan', 'cumulative', 2030,
-               (SELECT coalesce(max(position), 0) + 1 FROM monitoring_target))`,
-    );
+    await q.query(`UPDATE monitoring_indicator SET source = 'computed' WHERE code = 'technology-credit'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM monitoring_target WHERE code = 'technology-credit'`);
+    await q.query(`UPDATE monitoring_indicator SET source = 'entered' WHERE code = 'technology-credit'`);
     await q.query(`DELETE FROM monitoring_indicator WHERE code = ANY($1)`, [INDICATORS.map((i) => i[0])]);
   }
 }
