@@ -114,6 +114,16 @@ export const SAMPLE_BODIES: Record<string, BodyFor> = {
   'POST /market/introductions/{id}/decline': json({ reason: '暂无合作计划' }),
   'POST /market/introductions/{id}/nda': json({ version: '2026-01' }),
   ...(VOUCHER_BODIES as Record<string, BodyFor>),
+  'POST /financing-requests/{id}/invitations': ({ fx }) => ({ payload: { investorId: fx.w.groups.investor.other.organisation.id } }),
+  'POST /financing-requests/{id}/engagements/{engagementId}/term-sheet': json({ amount: 5_000_000 }),
+  'POST /financing-requests/{id}/engagements/{engagementId}/invest': json({ amount: 5_000_000 }),
+  'POST /financing-requests/{id}/data-room': pdf,
+  'POST /pledge-loans/{id}/valuation': () => {
+    const up = pdfUpload();
+    return { payload: up.body, headers: up.headers, query: { valuationAmount: '4000000' } };
+  },
+  'POST /pledge-loans/{id}/approve': json({ approvedAmount: 1_000_000 }),
+  'POST /pledge-loans/{id}/compensation-claim': json({ amount: 500_000 }),
 };
 
 /** Required query parameters, where an operation has them. */

@@ -14,6 +14,7 @@ import { BrokersModule } from '@techbridge/brokers';
 import { ProgrammesModule } from '@techbridge/programmes';
 import { VouchersModule } from '@techbridge/vouchers';
 import { InstrumentsModule } from '@techbridge/instruments';
+import { FinanceModule } from '@techbridge/finance';
 
 /** Every bounded context, composed identically by the api and the worker. */
-export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, WatchlistModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule, ContentModule, BrokersModule, ProgrammesModule, MarketModule, VouchersModule, InstrumentsModule];
+export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, WatchlistModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule, ContentModule, BrokersModule, ProgrammesModule, MarketModule, VouchersModule, InstrumentsModule, FinanceModule];

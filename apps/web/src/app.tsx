@@ -39,6 +39,11 @@ import { MarketListingPage, MarketListingsPage } from './pages/market/market-lis
 import { MarketNoticePage, MarketNoticesPage } from './pages/market/market-notice.page';
 import { MarketAuctionPage } from './pages/market/market-auction.page';
 import { MarketMinePage } from './pages/market/market-mine.page';
+import { DealFlowWorkspace } from './pages/finance/deal-flow.page';
+import { DealPage } from './pages/finance/deal.page';
+import { FinancingWorkspace } from './pages/finance/financing.page';
+import { FinancingRequestPage } from './pages/finance/financing-request.page';
+import { LoansWorkspace } from './pages/finance/loans.page';
 
 // Pages with charts come in their own chunk (with ECharts), so the first page stays small.
 const StatisticsPage = lazy(() => import('./pages/statistics.page').then((m) => ({ default: m.StatisticsPage })));
@@ -83,6 +88,11 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/instruments', render: () => <InstrumentsPage /> },
   { pattern: '/workspace/provider', render: () => <ProviderWorkspace /> },
   { pattern: '/workspace/vouchers', render: () => <VoucherAdminWorkspace /> },
+  { pattern: '/workspace/deal-flow', render: () => <DealFlowWorkspace /> },
+  { pattern: '/workspace/deal-flow/:id', render: (p) => <DealPage id={p.id} /> },
+  { pattern: '/workspace/financing', render: () => <FinancingWorkspace /> },
+  { pattern: '/workspace/financing/:id', render: (p) => <FinancingRequestPage id={p.id} /> },
+  { pattern: '/workspace/loans', render: () => <LoansWorkspace /> },
 ];
 
 function readStoredLang(): string | null {
@@ -201,6 +211,9 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/instruments', label: t('nav.instruments'), show: true },
     { href: '/workspace/provider', label: t('nav.voucherProvider'), show: !!org && org.type !== 'platform' && org.type !== 'park-administration' },
     { href: '/workspace/vouchers', label: t('nav.voucherAdmin'), show: org?.type === 'park-administration' || hasRole(session, 'platform-admin') },
+    { href: '/workspace/deal-flow', label: t('nav.dealFlow'), show: org?.type === 'investment-fund' },
+    { href: '/workspace/financing', label: t('nav.financing'), show: org?.type === 'enterprise' },
+    { href: '/workspace/loans', label: t('nav.loans'), show: !!org && ['enterprise', 'bank', 'investment-fund'].includes(org.type) },
   ];
   // On a phone the navigation folds behind a menu button; any page change folds it again.
   const [openOn, setOpenOn] = useState<string | null>(null);

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@techbridge/catalog';
 import { ContractsModule } from '@techbridge/contracts';
 import { DemandModule } from '@techbridge/demand';
+import { FinanceModule } from '@techbridge/finance';
 import { IdentityModule } from '@techbridge/identity';
 import { MatchingModule } from '@techbridge/matching';
 import { RoadshowModule } from '@techbridge/roadshow';
@@ -29,6 +30,7 @@ import { RoadshowIndicatorSource } from './sources/roadshow.source';
 import { IndicatorSourceRegistry } from './sources/indicator-source-registry';
 import { PlanTargetsService } from './plan-targets.service';
 import { InstrumentsIndicatorSource, VouchersIndicatorSource } from './sources/vouchers.source';
+import { FinanceIndicatorSource } from './sources/finance.source';
 
 @Module({
   imports: [
@@ -40,6 +42,7 @@ import { InstrumentsIndicatorSource, VouchersIndicatorSource } from './sources/v
     ContractsModule,
     VouchersModule,
     InstrumentsModule,
+    FinanceModule,
     TypeOrmModule.forFeature([Indicator, Target, ReportingQuarter, IndicatorEntry, QuarterFigure, FigureCorrection, IndexWeightsVersion, IndexRun]),
   ],
   controllers: [MonitoringController],
@@ -59,11 +62,12 @@ import { InstrumentsIndicatorSource, VouchersIndicatorSource } from './sources/v
     PlanTargetsService,
     VouchersIndicatorSource,
     InstrumentsIndicatorSource,
+    FinanceIndicatorSource,
     // Each context that feeds monitoring has a source here.
     {
       provide: COMPUTED_INDICATOR_SOURCES,
       useFactory: (...sources: ComputedIndicatorSource[]) => sources,
-      inject: [ContractsIndicatorSource, CatalogIndicatorSource, DemandIndicatorSource, RoadshowIndicatorSource, MatchingIndicatorSource, RewardsIndicatorSource, VouchersIndicatorSource, InstrumentsIndicatorSource],
+      inject: [ContractsIndicatorSource, CatalogIndicatorSource, DemandIndicatorSource, RoadshowIndicatorSource, MatchingIndicatorSource, RewardsIndicatorSource, VouchersIndicatorSource, InstrumentsIndicatorSource, FinanceIndicatorSource],
     },
   ],
   exports: [MonitoringService, InnovationIndexService, IndicatorSourceRegistry],

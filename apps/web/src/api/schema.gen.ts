@@ -613,6 +613,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compensation-claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 风险补偿申请详情 / A compensation claim (the park fund, the bank, the borrower) */
+        get: operations["CompensationClaimController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compensation-claims/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补偿 / Pay the claim: the loan becomes compensated (the park fund) */
+        post: operations["CompensationClaimController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compensation-claims/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回 / Reject the claim (the park fund) */
+        post: operations["CompensationClaimController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/content": {
         parameters: {
             query?: never;
@@ -1255,6 +1306,264 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/financing-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的融资需求 / My organisation’s financing requests */
+        get: operations["FinancingRequestController_mine"];
+        put?: never;
+        /** 发布融资需求（草稿）/ Draft a financing request from my achievements (enterprises, incl. university spin-offs) */
+        post: operations["FinancingRequestController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 融资需求详情 / A financing request (owner; verified investors while listed) */
+        get: operations["FinancingRequestController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/data-room": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资料室 / The data room’s documents (owner and admitted investors; 404 for anyone else; logged) */
+        get: operations["FinancingRequestController_documents"];
+        put?: never;
+        /** 上传资料室文件 / Upload a PDF, PNG or JPEG to the data room (owner, ≤ 20 MB) */
+        post: operations["FinancingRequestController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/data-room-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资料室访问记录 / Who looked into the data room and when (owner) */
+        get: operations["FinancingRequestController_views"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/data-room/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 打开资料室文件 / Open a document (owner and admitted investors; logged) */
+        get: operations["FinancingRequestController_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 洽谈列表 / Investors engaged with my request (owner) */
+        get: operations["FinancingRequestController_engagementsOf"];
+        put?: never;
+        /** 申请洽谈 / A verified investor asks to talk and see the data room */
+        post: operations["FinancingRequestController_express"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements/{engagementId}/admit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 准入资料室 / Admit the investor to the data room; the first admission opens the talks (owner) */
+        post: operations["FinancingRequestController_admit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements/{engagementId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 婉拒 / Decline the investor’s request (owner) */
+        post: operations["FinancingRequestController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements/{engagementId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束洽谈 / End the talks (owner, or the investor its own) */
+        post: operations["FinancingRequestController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements/{engagementId}/invest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 完成投资 / Record the investment: the request closes funded (owner) */
+        post: operations["FinancingRequestController_invest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements/{engagementId}/term-sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签署投资条款书 / Record a term sheet with this investor (owner) */
+        post: operations["FinancingRequestController_termSheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/investor-matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 匹配投资方 / Verified funds matched to my request, with reasons (owner) */
+        get: operations["FinancingRequestController_investorMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 邀请投资方 / Admit a verified investor straight into the data room (owner) */
+        post: operations["FinancingRequestController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布 / Publish a draft to investors (409 with currentState otherwise) */
+        post: operations["FinancingRequestController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回 / Withdraw the request (any state before funded) */
+        post: operations["FinancingRequestController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guide-catalogs": {
         parameters: {
             query?: never;
@@ -1671,6 +1980,75 @@ export interface paths {
         put?: never;
         /** Record a user's training on the instrument (its owner) */
         post: operations["InstrumentsController_training"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investors/me/compensation-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 风险补偿申请 / Risk-compensation claims made to my park fund */
+        get: operations["InvestorController_claimsOfMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investors/me/deal-flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目流 / Listed financing requests matched to my profile, best first, with reasons */
+        get: operations["InvestorController_dealFlow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investors/me/engagements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的洽谈 / My engagements with financing requests */
+        get: operations["InvestorController_engagementsOfMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investors/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的投资方画像 / My fund’s profile */
+        get: operations["InvestorController_mine"];
+        /** 投资方画像 / Save my fund’s profile: stages, industries, ticket size, regions, park fund mandate (verified investment funds) */
+        put: operations["InvestorController_save"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3387,6 +3765,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pledge-loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贷款列表 / My loans, or my bank’s loan queue (oldest first) */
+        get: operations["PledgeLoanController_list"];
+        put?: never;
+        /** 申请知识产权质押贷款 / Apply for an IP-pledge loan on an achievement’s patents (enterprises) */
+        post: operations["PledgeLoanController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贷款详情 / A pledge loan (borrower, its bank, platform staff) */
+        get: operations["PledgeLoanController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 银行审批 / Approve the valued loan (verified bank) */
+        post: operations["PledgeLoanController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/compensation-claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 风险补偿申请 / The loan’s compensation claim */
+        get: operations["PledgeLoanController_claimOf"];
+        put?: never;
+        /** 申请风险补偿 / Claim risk compensation from the borrower’s park fund for a defaulted loan (verified bank) */
+        post: operations["PledgeLoanController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拒绝 / Decline the application (verified bank) */
+        post: operations["PledgeLoanController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 违约 / Record a default (verified bank) */
+        post: operations["PledgeLoanController_markDefault"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/disburse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 放款 / Disburse the approved loan (verified bank) */
+        post: operations["PledgeLoanController_disburse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/repay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结清 / Record full repayment (verified bank) */
+        post: operations["PledgeLoanController_repay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/valuation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传评估报告 / Attach the valuation report with the appraised value: applied → valued (borrower) */
+        post: operations["PledgeLoanController_valuation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回申请 / Withdraw before approval (borrower) */
+        post: operations["PledgeLoanController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/proposals/{id}": {
         parameters: {
             query?: never;
@@ -3528,6 +4078,23 @@ export interface paths {
         get: operations["RoadshowController_agenda"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshows/{id}/investor-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按融资匹配推荐洽谈 / Suggest 1:1 meetings at an investor roadshow from financing match scores (organiser) */
+        post: operations["InvestorRoadshowController_suggest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4689,6 +5256,15 @@ export interface components {
         AnswerObjectionDto: {
             answer: string;
         };
+        ApplyPledgeLoanDto: {
+            /** @description An achievement of the borrower whose patents are pledged */
+            achievementId: string;
+            /** @description Amount applied for, yuan */
+            amount: number;
+            /** @description A verified bank */
+            bankId: string;
+            termMonths: number;
+        };
         ApplyPresentationDto: {
             achievementId?: string;
             packageId?: string;
@@ -4703,6 +5279,11 @@ export interface components {
         };
         ApproveAchievementDto: {
             comment?: string;
+        };
+        ApproveLoanDto: {
+            /** @description Approved amount, yuan */
+            approvedAmount: number;
+            note?: string;
         };
         ApproveProjectDto: {
             /** @enum {string} */
@@ -4984,6 +5565,29 @@ export interface components {
             /** @example 已自行解决 */
             reason: string;
         };
+        CompensationClaimDto: {
+            /** @description Amount claimed from the park fund, yuan (at most the outstanding principal) */
+            amount: number;
+            note?: string;
+        };
+        CompensationClaimPageResponse: {
+            items: components["schemas"]["CompensationClaimResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CompensationClaimResponse: {
+            amount: number;
+            createdAt: string;
+            decidedAt: string | null;
+            /** @description The park's sub-fund the claim is made to */
+            fundId: string;
+            id: string;
+            loanId: string;
+            note: string | null;
+            /** @enum {string} */
+            status: "filed" | "paid" | "rejected";
+        };
         CompletionResponse: {
             lists: components["schemas"]["KindCompletionResponse"][];
             /** @description Counted items over planned items, all three lists */
@@ -5250,6 +5854,12 @@ export interface components {
             capacity: number;
             days: components["schemas"]["EventDayDto"][];
             description?: string;
+            /**
+             * @description investor: presenters pitch to verified investment funds, who attend and ask for 1:1 meetings
+             * @default technology
+             * @enum {string}
+             */
+            kind: "technology" | "investor";
             /** @description Counts toward the zone target of five large events a year */
             large?: boolean;
             /** @default 6 */
@@ -5270,6 +5880,23 @@ export interface components {
             themeIndustries: ("advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture")[];
             title: string;
             venue?: string;
+        };
+        CreateFinancingRequestDto: {
+            /** @description Achievements of the organisation (or of the university it spun off from) */
+            achievementIds: string[];
+            /** @description Amount sought, yuan */
+            amount: number;
+            /** @enum {string} */
+            industry: "advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture";
+            /** @description A spin-off: the university it came out of */
+            spinOffOf?: string;
+            /** @enum {string} */
+            stage: "seed" | "angel" | "pre-a" | "a" | "b" | "c" | "growth" | "pre-ipo";
+            summary: string;
+            title: string;
+            useOfFunds: string;
+            /** @description Pre-money valuation, yuan, if any */
+            valuation?: number;
         };
         CreateGuideCatalogDto: {
             /** @enum {string} */
@@ -5408,6 +6035,28 @@ export interface components {
             /** @description The provider's region (who serves) */
             providerRegion: string;
         };
+        DataRoomDocumentResponse: {
+            contentType: string;
+            createdAt: string;
+            filename: string;
+            id: string;
+            size: number;
+        };
+        DataRoomViewPageResponse: {
+            items: components["schemas"]["DataRoomViewResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DataRoomViewResponse: {
+            documentId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "list" | "open";
+            viewedAt: string;
+            viewerOrgId: string;
+            viewerUserId: string;
+        };
         DeadLetterPage: {
             items: components["schemas"]["DeadLetterResponse"][];
             page: number;
@@ -5430,6 +6079,22 @@ export interface components {
         DeadLetterRetryResponse: {
             /** @description Messages given a fresh set of attempts */
             retried: string[];
+        };
+        DealFlowItemResponse: {
+            /** @description What speaks against it (amount outside the ticket range) */
+            concerns: components["schemas"]["MatchReasonResponse"][];
+            /** @description My engagement's status, if any */
+            engagementStatus: string | null;
+            /** @description What speaks for the pair (industry, stage, ticket size, region, park fund mandate) */
+            reasons: components["schemas"]["MatchReasonResponse"][];
+            request: components["schemas"]["FinancingRequestResponse"];
+            score: number;
+        };
+        DealFlowPageResponse: {
+            items: components["schemas"]["DealFlowItemResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         DealLineResponse: {
             /** @description yuan */
@@ -5614,6 +6279,30 @@ export interface components {
             /** @description False when the platform has no mail server configured: notifications stay in-app */
             emailAvailable: boolean;
         };
+        EngagementNoteDto: {
+            note?: string;
+        };
+        EngagementPageResponse: {
+            items: components["schemas"]["EngagementResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        EngagementResponse: {
+            allowedActions: string[];
+            /** @description The investor sees the data room */
+            dataRoomAccess: boolean;
+            id: string;
+            investedAmount: number | null;
+            investorId: string;
+            investorName: string | null;
+            note: string | null;
+            requestId: string;
+            /** @enum {string} */
+            status: "requested" | "admitted" | "declined" | "term-sheet" | "invested" | "ended";
+            termSheetAmount: number | null;
+            updatedAt: string;
+        };
         EnrolmentPageResponse: {
             items: components["schemas"]["EnrolmentResponse"][];
             page: number;
@@ -5696,6 +6385,8 @@ export interface components {
             description: string;
             endsAt: string;
             id: string;
+            /** @enum {string} */
+            kind: "technology" | "investor";
             large: boolean;
             maxMeetingsPerEnterprise: number;
             meetingsScheduledAt: string | null;
@@ -5764,6 +6455,36 @@ export interface components {
             source: string;
             supersededAt: string | null;
             value: number | null;
+        };
+        FinancingRequestPageResponse: {
+            items: components["schemas"]["FinancingRequestResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        FinancingRequestResponse: {
+            achievementIds: string[];
+            /** @description The owner's lifecycle actions from this state (empty for others) */
+            allowedActions: string[];
+            amount: number;
+            createdAt: string;
+            fundedAmount: number | null;
+            fundedAt: string | null;
+            id: string;
+            industry: string;
+            ownerId: string;
+            parkCode: string | null;
+            publishedAt: string | null;
+            region: string;
+            spinOffOf: string | null;
+            /** @enum {string} */
+            stage: "seed" | "angel" | "pre-a" | "a" | "b" | "c" | "growth" | "pre-ipo";
+            /** @enum {string} */
+            status: "draft" | "published" | "in-talks" | "term-sheet" | "funded" | "withdrawn";
+            summary: string;
+            title: string;
+            useOfFunds: string;
+            valuation: number | null;
         };
         GuideCatalogEntryDto: {
             achievementId: string;
@@ -5915,6 +6636,52 @@ export interface components {
             subject: "achievement" | "listing" | "match";
             subjectId: string;
         };
+        InvestDto: {
+            /** @description Amount invested, yuan */
+            amount: number;
+        };
+        InvestorMatchResponse: {
+            concerns: components["schemas"]["MatchReasonResponse"][];
+            investor: components["schemas"]["InvestorProfileResponse"];
+            investorName: string;
+            reasons: components["schemas"]["MatchReasonResponse"][];
+            score: number;
+        };
+        InvestorProfileDto: {
+            /** @example 雄安科创子基金 */
+            displayName: string;
+            /** @description Committed capital, yuan */
+            fundSize?: number;
+            industries: ("advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture")[];
+            /** @description A park sub-fund's mandate to invest in its park's enterprises (the park is the fund organisation's) */
+            parkMandate?: boolean;
+            regions: ("BJ" | "TJ" | "HE" | "other")[];
+            stages: ("seed" | "angel" | "pre-a" | "a" | "b" | "c" | "growth" | "pre-ipo")[];
+            /** @description Largest ticket, yuan */
+            ticketMax?: number;
+            /** @description Smallest ticket, yuan */
+            ticketMin?: number;
+        };
+        InvestorProfileResponse: {
+            displayName: string;
+            fundSize: number | null;
+            industries: string[];
+            organisationId: string;
+            /** @description The park of a park's sub-fund */
+            parkCode: string | null;
+            parkMandate: boolean;
+            regions: string[];
+            stages: string[];
+            ticketMax: number | null;
+            ticketMin: number | null;
+        };
+        InvestorSuggestionsDto: {
+            /**
+             * @description Only pairs scoring at least this (0-100)
+             * @default 50
+             */
+            minScore: number;
+        };
         InvitationResponse: {
             email: string;
             expiresAt: string;
@@ -5922,6 +6689,10 @@ export interface components {
             roles: ("member" | "org-admin" | "broker" | "reviewer" | "platform-admin")[];
             /** @description One-time token for the invitee (sent by e-mail in production; returned here because no mail relay is configured). */
             token: string;
+        };
+        InviteInvestorDto: {
+            /** @description A verified investment fund, admitted straight into the data room */
+            investorId: string;
         };
         InviteMemberDto: {
             email: string;
@@ -6110,6 +6881,9 @@ export interface components {
              */
             quarter?: string;
         };
+        LoanNoteDto: {
+            note?: string;
+        };
         LodgeObjectionDto: {
             contactPhone: string;
             /** @description Evidence: documents referred to, facts, links */
@@ -6267,6 +7041,17 @@ export interface components {
             kind: "must-meet" | "would-like";
             presentationId: string;
         };
+        MeetingRequestResponse: {
+            enterpriseOrgId: string;
+            eventId: string;
+            id: string;
+            kind: Record<string, never>;
+            matchScore: number | null;
+            presentationId: string;
+            presenterOrgId: string;
+            priority: number;
+            status: string;
+        };
         MeetingResponse: {
             /** @description Broker-pipeline matches this meeting moved forward */
             advancedMatchIds: string[];
@@ -6367,7 +7152,7 @@ export interface components {
             /** @enum {string} */
             region: "BJ" | "TJ" | "HE" | "other";
             /** @enum {string} */
-            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "training-base";
+            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "training-base" | "investment-fund" | "bank" | "guarantor";
         };
         NoticePageResponse: {
             items: components["schemas"]["NoticeResponse"][];
@@ -6434,7 +7219,7 @@ export interface components {
             profile: Record<string, never>;
             region: string;
             /** @enum {string} */
-            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base";
+            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base" | "investment-fund" | "bank" | "guarantor";
             verificationNote: string | null;
             /** @enum {string} */
             verificationStatus: "not-required" | "pending" | "verified" | "rejected";
@@ -6646,6 +7431,33 @@ export interface components {
         PlanMonthResponse: {
             events: components["schemas"]["EventResponse"][];
             month: number;
+        };
+        PledgeLoanPageResponse: {
+            items: components["schemas"]["PledgeLoanResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PledgeLoanResponse: {
+            achievementId: string;
+            allowedActions: string[];
+            amount: number;
+            approvedAmount: number | null;
+            bankId: string;
+            borrowerId: string;
+            borrowerName: string | null;
+            closedAt: string | null;
+            createdAt: string;
+            decisionNote: string | null;
+            disbursedAt: string | null;
+            id: string;
+            parkCode: string | null;
+            patents: string[];
+            /** @enum {string} */
+            status: "applied" | "valued" | "approved" | "declined" | "withdrawn" | "disbursed" | "repaid" | "defaulted" | "compensated";
+            termMonths: number;
+            valuationAmount: number | null;
+            valuationReportName: string | null;
         };
         PresentationResponse: {
             achievementId: string | null;
@@ -7234,6 +8046,9 @@ export interface components {
             name: string;
             shareRate: number;
         };
+        SuggestedMeetingsResponse: {
+            items: components["schemas"]["MeetingRequestResponse"][];
+        };
         SuggestionDto: {
             enterpriseOrgId: string;
             presentationId: string;
@@ -7273,6 +8088,11 @@ export interface components {
             stages: components["schemas"]["NamedResponse"][];
             transferModes: components["schemas"]["NamedResponse"][];
             trlLevels: components["schemas"]["TrlLevelResponse"][];
+        };
+        TermSheetDto: {
+            /** @description Amount of the term sheet, yuan */
+            amount: number;
+            note?: string;
         };
         ThesaurusEntryDto: {
             broader?: string[];
@@ -8517,6 +9337,77 @@ export interface operations {
             };
         };
     };
+    CompensationClaimController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimResponse"];
+                };
+            };
+        };
+    };
+    CompensationClaimController_pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimResponse"];
+                };
+            };
+        };
+    };
+    CompensationClaimController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimResponse"];
+                };
+            };
+        };
+    };
     ContentController_list: {
         parameters: {
             query?: {
@@ -9716,6 +10607,441 @@ export interface operations {
             };
         };
     };
+    FinancingRequestController_mine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingRequestPageResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFinancingRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingRequestResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingRequestResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRoomDocumentResponse"][];
+                };
+            };
+        };
+    };
+    FinancingRequestController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRoomDocumentResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_views: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRoomViewPageResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+        };
+    };
+    FinancingRequestController_engagementsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"][];
+                };
+            };
+        };
+    };
+    FinancingRequestController_express: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_admit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_invest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_termSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TermSheetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_investorMatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestorMatchResponse"][];
+                };
+            };
+        };
+    };
+    FinancingRequestController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteInvestorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingRequestResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingRequestResponse"];
+                };
+            };
+        };
+    };
     GuideCatalogController_list: {
         parameters: {
             query?: {
@@ -10341,6 +11667,114 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TrainingResponse"];
+                };
+            };
+        };
+    };
+    InvestorController_claimsOfMine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimPageResponse"];
+                };
+            };
+        };
+    };
+    InvestorController_dealFlow: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealFlowPageResponse"];
+                };
+            };
+        };
+    };
+    InvestorController_engagementsOfMine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementPageResponse"];
+                };
+            };
+        };
+    };
+    InvestorController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestorProfileResponse"];
+                };
+            };
+        };
+    };
+    InvestorController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvestorProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestorProfileResponse"];
                 };
             };
         };
@@ -12645,7 +14079,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description name contains */
                 q?: string;
-                type?: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base";
+                type?: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base" | "investment-fund" | "bank" | "guarantor";
                 /** @description e.g. pending: the platform administrator's verification queue */
                 verificationStatus?: "not-required" | "pending" | "verified" | "rejected";
             };
@@ -13069,6 +14503,300 @@ export interface operations {
             };
         };
     };
+    PledgeLoanController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "applied" | "valued" | "approved" | "declined" | "withdrawn" | "disbursed" | "repaid" | "defaulted" | "compensated";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanPageResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyPledgeLoanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveLoanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_claimOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompensationClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_markDefault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_disburse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_repay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_valuation: {
+        parameters: {
+            query: {
+                /** @description Appraised value of the pledged patents, yuan (the report is the multipart file) */
+                valuationAmount: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
     ProposalController_get: {
         parameters: {
             query?: never;
@@ -13281,6 +15009,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgendaResponse"];
+                };
+            };
+        };
+    };
+    InvestorRoadshowController_suggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvestorSuggestionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestedMeetingsResponse"];
                 };
             };
         };
