@@ -7,7 +7,7 @@ import { serveWebPortal } from '../../apps/api/src/web-portal';
 import { createDemand } from '../demand/demand-helpers';
 import { seedContracts } from '../monitoring/monitoring-fixtures';
 import { publishAchievement } from '../roadshow/roadshow-helpers';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, randomCreditCode, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
+import { addMember, ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, randomCreditCode, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 import { startTestSmtp, TestSmtp } from '../support/test-smtp';
 
 /**
@@ -334,6 +334,20 @@ describe('portal for a government zone: words, charts, alerts, policies (Chromiu
     } finally {
       page.off('request', listener);
     }
+  });
+
+  it('the directory lists filed brokers with their record (registered contracts, matches, roadshows) to signed-in users', async () => {
+    const institution = await signUpOrganisation(t.api, 'transfer-institution', { name: `京南门户测试技术转移中心${RUN}` });
+    await verifyOrganisation(t.api, institution.organisation.id);
+    const broker = await addMember(t.api, institution, ['broker']);
+    const filed = await t.api.put(`contracts/brokers/${broker.user.id}`, { tier: 'senior', filingNumber: `JJR-WEB-${RUN}`, professionalTitle: '高级技术经纪人' }, { token: institution.accessToken });
+    expect(filed.status).toBe(200);
+    await page.goto(`${baseUrl}/profiles?type=broker`);
+    await page.getByRole('tab', { name: '技术经纪人', selected: true }).waitFor();
+    const card = page.getByTestId('broker-card').filter({ hasText: `JJR-WEB-${RUN}` });
+    await card.waitFor();
+    expect(await card.innerText()).toMatch(/高级技术经纪人.*备案号：JJR-WEB-/s);
+    expect(await card.innerText()).toMatch(/登记技术合同 0 项，成交额 0元；推进匹配 0 个，促成签约 0 个；组织路演 0 场/);
   });
 
   it('on an iPhone 12 (390×664) the header takes under 15 % of the first screen, signed in or not, and nothing overflows sideways', async () => {
