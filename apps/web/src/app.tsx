@@ -30,6 +30,7 @@ import { ContentListPage } from './pages/content/content-list.page';
 import { ContentArticlePage } from './pages/content/content-article.page';
 import { ContentAdminPage } from './pages/content/content-admin.page';
 import { WatchlistPage } from './pages/watchlist/watchlist.page';
+import { PersonalDataPage } from './pages/privacy/personal-data.page';
 
 // Pages with charts come in their own chunk (with ECharts), so the first page stays small.
 const StatisticsPage = lazy(() => import('./pages/statistics.page').then((m) => ({ default: m.StatisticsPage })));
@@ -63,6 +64,7 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/policies/:id', render: (p) => <ContentArticlePage id={p.id} /> },
   { pattern: '/workspace/content', render: () => <ContentAdminPage /> },
   { pattern: '/watchlist', render: () => <WatchlistPage /> },
+  { pattern: '/me/privacy', render: () => <PersonalDataPage /> },
 ];
 
 function readStoredLang(): string | null {

@@ -24,6 +24,7 @@ const ACTIONS: Record<string, LocalizedText> = {
   'invite-member': { zh: '邀请成员', en: 'Invited a member' },
   'change-roles': { zh: '调整角色', en: 'Changed roles' },
   'create-platform-admin': { zh: '创建平台管理员', en: 'Created the platform administrator' },
+  'account.deletion': { zh: '注销账号（个人信息已删除）', en: 'Deleted the account (personal data erased)' },
   verify: { zh: '核验机构', en: 'Verified an organisation' },
   approve: { zh: '审核通过', en: 'Approved' },
   publish: { zh: '发布', en: 'Published' },
@@ -67,7 +68,6 @@ const ACTIONS: Record<string, LocalizedText> = {
   'content.attachment.add': { zh: '上传政策资讯附件', en: 'Added an article attachment' },
   'content.attachment.remove': { zh: '删除政策资讯附件', en: 'Removed an article attachment' },
   'match-weights.activate': { zh: '启用匹配权重版本', en: 'Activated a matching weights version' },
-  'account.deletion': { zh: '注销账号并删除个人信息', en: 'Deleted an account and its personal data' },
 };
 
 const ENTITIES: Record<string, LocalizedText> = {
