@@ -365,7 +365,8 @@ describe('portal for a government zone: words, charts, alerts, policies (Chromiu
           if (p === '/statistics') await page.getByTestId('chart-index-ranking').locator('svg').first().waitFor();
           await page.waitForFunction('document.documentElement.scrollWidth <= window.innerWidth', undefined, { timeout: 15_000 }).catch(() => undefined);
           // What sticks out to the right, named, so a failure says where.
-          const overflowing = await page.evaluate(() =>
+          // (A string: the test compiles without the DOM library.)
+          const overflowing = (await page.evaluate(`
             [...document.querySelectorAll('body *')]
               .filter((el) => el.getBoundingClientRect().right > window.innerWidth)
               // The outermost only: inside a scrolling box (a wide table) nothing reaches the page.
@@ -373,9 +374,9 @@ describe('portal for a government zone: words, charts, alerts, policies (Chromiu
                 for (let up = el.parentElement; up; up = up.parentElement) if (up.scrollWidth > up.clientWidth && getComputedStyle(up).overflowX !== 'visible') return false;
                 return true;
               })
-              .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.getBoundingClientRect().right}`)
-              .slice(0, 5),
-          );
+              .map((el) => el.tagName.toLowerCase() + '.' + el.className + ' ' + el.getBoundingClientRect().right)
+              .slice(0, 5)
+          `)) as string[];
           expect({ page: p, signedIn, overflowing, scrollWidth: await page.evaluate('document.documentElement.scrollWidth') }).toEqual({ page: p, signedIn, overflowing: [], scrollWidth: 390 });
         }
       }
