@@ -929,6 +929,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts/brokers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 技术经纪人名录 / The register of filed brokers with their record: registered contracts, pipeline steps, roadshows (signed-in users) */
+        get: operations["ContractsController_brokers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts/brokers/{userId}": {
         parameters: {
             query?: never;
@@ -5471,6 +5488,25 @@ export interface components {
             /** Format: date-time */
             start: string;
         };
+        BrokerPageResponse: {
+            items: components["schemas"]["BrokerResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        BrokerPerformance: {
+            /** @description Yuan */
+            contractAmount: number;
+            contractsInProgress: number;
+            contractsRegistered: number;
+            eventsOrganised: number;
+            eventsUpcoming: number;
+            matchesMovedForward: number;
+            matchesSigned: number;
+            matchesTaken: number;
+            /** @description Yuan */
+            technologyAmount: number;
+        };
         BrokerProfileDto: {
             /** @example JJR-HE-2025-0012 */
             filingNumber: string;
@@ -5480,6 +5516,17 @@ export interface components {
             professionalTitle?: string;
             /** @enum {string} */
             tier: "junior" | "intermediate" | "senior";
+        };
+        BrokerResponse: {
+            displayName: string;
+            filingNumber: string;
+            institutionId: string | null;
+            organisationId: string;
+            performance: components["schemas"]["BrokerPerformance"];
+            professionalTitle: string | null;
+            /** @enum {string} */
+            tier: "junior" | "intermediate" | "senior";
+            userId: string;
         };
         CalendarResponse: {
             availability: components["schemas"]["AvailabilityWindowResponse"][];
@@ -9917,6 +9964,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ContractsController_brokers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrokerPageResponse"];
+                };
             };
         };
     };
