@@ -53,6 +53,7 @@ describe('identity: personal data download and deletion (e2e)', () => {
     expect(res.headers['content-disposition']).toContain('personal-data.json');
     const d = res.body;
     expect(d.account).toMatchObject({ id: member.user.id, email, status: 'active' });
+    expect(d.agreements.map((a: any) => a.document).sort()).toEqual(['privacy-policy', 'user-agreement']);
     expect(d.memberships).toEqual([expect.objectContaining({ organisationId: enterprise.organisation.id, organisationName: enterprise.organisation.name })]);
     const actions = d.signInHistory.map((e: any) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['sign-in', 'sign-in-failed']));

@@ -30,6 +30,7 @@ import { ContentListPage } from './pages/content/content-list.page';
 import { ContentArticlePage } from './pages/content/content-article.page';
 import { ContentAdminPage } from './pages/content/content-admin.page';
 import { WatchlistPage } from './pages/watchlist/watchlist.page';
+import { PersonalDataPage } from './pages/privacy/personal-data.page';
 import { MarketListingPage, MarketListingsPage } from './pages/market/market-listings.page';
 import { MarketNoticePage, MarketNoticesPage } from './pages/market/market-notice.page';
 import { MarketAuctionPage } from './pages/market/market-auction.page';
@@ -67,6 +68,7 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/policies/:id', render: (p) => <ContentArticlePage id={p.id} /> },
   { pattern: '/workspace/content', render: () => <ContentAdminPage /> },
   { pattern: '/watchlist', render: () => <WatchlistPage /> },
+  { pattern: '/me/privacy', render: () => <PersonalDataPage /> },
   { pattern: '/market', render: () => <MarketListingsPage /> },
   { pattern: '/market/listings/:id', render: (p) => <MarketListingPage id={p.id} /> },
   { pattern: '/market/notices', render: () => <MarketNoticesPage /> },

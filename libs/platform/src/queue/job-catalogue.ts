@@ -61,6 +61,8 @@ export enum JobName {
   RefitMatchWeights = 'matching.refit-weights',
   /** Repeatable (daily): every retention_policy period applied by the rule its context registered (个人信息保护法). */
   ApplyRetention = 'privacy.apply-retention',
+  /** brokers: remind a certificate's holder before it expires (delayed; jobId per certificate and expiry). */
+  RemindBrokerCertificateExpiry = 'brokers.remind-certificate-expiry',
   /** market: a listing's period ends (delayed; jobId per listing and end instant). */
   MarketListingLapse = 'market.listing-lapse',
   /** market: a deal's public notice ends, unless paused or already moved on (jobId per notice and end instant). */
@@ -107,6 +109,8 @@ export interface JobPayloads {
   [JobName.RescoreStoredMatches]: { reason?: string; after?: string | null };
   [JobName.RefitMatchWeights]: Record<string, never>;
   [JobName.ApplyRetention]: Record<string, never>;
+  /** `expiresAt` (ISO) is the expiry the reminder was set for: after a renewal the old reminder skips. */
+  [JobName.RemindBrokerCertificateExpiry]: { certificateId: string; expiresAt: string };
   [JobName.MarketListingLapse]: { listingId: string };
   [JobName.MarketNoticeEnd]: { noticeId: string };
   [JobName.MarketAuctionClose]: { auctionId: string };
@@ -142,6 +146,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.RescoreStoredMatches]: QueueName.Matching,
   [JobName.RefitMatchWeights]: QueueName.Matching,
   [JobName.ApplyRetention]: QueueName.Maintenance,
+  [JobName.RemindBrokerCertificateExpiry]: QueueName.Lifecycle,
   [JobName.MarketListingLapse]: QueueName.Market,
   [JobName.MarketNoticeEnd]: QueueName.Market,
   [JobName.MarketAuctionClose]: QueueName.Market,
