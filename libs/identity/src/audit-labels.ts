@@ -119,6 +119,12 @@ const ENTITIES: Record<string, LocalizedText> = {
   'major-project': { zh: '重大成果转化项目', en: 'Major transfer project' },
   'park-list-item': { zh: '园区三个清单事项', en: 'Park three-lists item' },
   'monitoring-target': { zh: '规划目标', en: 'Plan target' },
+  'market-listing': { zh: '挂牌项目', en: 'Market listing' },
+  'market-intent': { zh: '受让意向', en: 'Buyer\'s intent' },
+  'market-objection': { zh: '公示异议', en: 'Notice objection' },
+  'market-auction': { zh: '竞价拍卖', en: 'Auction' },
+  'market-bidder': { zh: '竞买登记', en: 'Bidder registration' },
+  'market-introduction': { zh: '对接请求', en: 'Introduction request' },
 };
 
 /**
@@ -147,12 +153,6 @@ const STEPS: Record<string, LocalizedText> = {
   complete: { zh: '完成', en: 'Completed' },
   drop: { zh: '放弃', en: 'Dropped' },
   update: { zh: '更新', en: 'Updated' },
-  'market-listing': { zh: '挂牌项目', en: 'Market listing' },
-  'market-intent': { zh: '受让意向', en: 'Buyer\'s intent' },
-  'market-objection': { zh: '公示异议', en: 'Notice objection' },
-  'market-auction': { zh: '竞价拍卖', en: 'Auction' },
-  'market-bidder': { zh: '竞买登记', en: 'Bidder registration' },
-  'market-introduction': { zh: '对接请求', en: 'Introduction request' },
 };
 
 export function auditActionLabel(action: string): LocalizedText {
