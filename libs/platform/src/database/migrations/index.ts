@@ -35,6 +35,7 @@ import { PlanTargets20201767200500000 } from './1767200500000-PlanTargets2020';
 import { Market1767100000000 } from './1767100000000-Market';
 import { MarketIntroductions1767100100000 } from './1767100100000-MarketIntroductions';
 import { MarketPayments1767100200000 } from './1767100200000-MarketPayments';
+import { MarketValuationOrders1767100300000 } from './1767100300000-MarketValuationOrders';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -74,4 +75,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Market1767100000000,
   MarketIntroductions1767100100000,
   MarketPayments1767100200000,
+  MarketValuationOrders1767100300000,
 ];
