@@ -9,6 +9,8 @@
  * that must be void); `other:<group>` and `lower:<group>` for the parties of the object; `owner:<group>` for the owners
  * of the other kinds of organisation. Groups: university, enterprise, transfer (broker), park (reviewer), registrar.
  */
+import { VOUCHER_ALLOWED } from './access-vouchers';
+
 export type CallerName = string;
 
 export interface AllowEntry {
@@ -168,6 +170,7 @@ export const ALLOWED: AllowEntry[] = [
     operations: ['GET /content/{id}', 'GET /content/{id}/attachments/{attachmentId}'], callers: '*', variants: ['published'], expect: '2xx',
     reason: 'Published policies, interpretations, announcements and success stories and their attachments are public documents; drafts are the administrators\' alone (404).',
   },
+  ...VOUCHER_ALLOWED,
 ];
 
 

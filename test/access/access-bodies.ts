@@ -1,6 +1,7 @@
 import { pdfUpload } from '../contracts/contracts-helpers';
 import { Session } from '../support/test-app';
 import { FixtureContext, otherUniversityAchievement, Params, sharedAchievement } from './access-resources';
+import { VOUCHER_BODIES } from './access-vouchers';
 
 /**
  * Request bodies for the probes: valid for the caller, so that the answer comes from the permission checks and not
@@ -115,6 +116,7 @@ export const SAMPLE_BODIES: Record<string, BodyFor> = {
   'POST /market/introductions/{id}/accept': json({ requireNda: true }),
   'POST /market/introductions/{id}/decline': json({ reason: '暂无合作计划' }),
   'POST /market/introductions/{id}/nda': json({ version: '2026-01' }),
+  ...(VOUCHER_BODIES as Record<string, BodyFor>),
 };
 
 /** Required query parameters, where an operation has them. */

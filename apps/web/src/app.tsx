@@ -25,6 +25,10 @@ import { ParkReportWorkspace } from './pages/park-report.page';
 import { VerificationBanner } from './components/verification-banner.component';
 import { SiteFooter } from './components/site-footer.component';
 import { LegalPage } from './pages/legal.page';
+import { VouchersPage } from './pages/vouchers/vouchers.page';
+import { InstrumentsPage } from './pages/vouchers/instruments.page';
+import { ProviderWorkspace } from './pages/vouchers/provider.page';
+import { VoucherAdminWorkspace } from './pages/vouchers/voucher-admin.page';
 import { Loading } from './components/feedback.component';
 import { ContentListPage } from './pages/content/content-list.page';
 import { ContentArticlePage } from './pages/content/content-article.page';
@@ -75,6 +79,10 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/market/notices/:id', render: (p) => <MarketNoticePage id={p.id} /> },
   { pattern: '/market/auctions/:id', render: (p) => <MarketAuctionPage id={p.id} /> },
   { pattern: '/market/mine', render: () => <MarketMinePage /> },
+  { pattern: '/vouchers', render: () => <VouchersPage /> },
+  { pattern: '/instruments', render: () => <InstrumentsPage /> },
+  { pattern: '/workspace/provider', render: () => <ProviderWorkspace /> },
+  { pattern: '/workspace/vouchers', render: () => <VoucherAdminWorkspace /> },
 ];
 
 function readStoredLang(): string | null {
@@ -189,6 +197,10 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/workspace/content', label: t('nav.contentAdmin'), show: hasRole(session, 'platform-admin') },
     { href: '/watchlist', label: t('nav.watchlist'), show: !!session },
     { href: '/market', label: t('nav.market'), show: true },
+    { href: '/vouchers', label: t('nav.vouchers'), show: true },
+    { href: '/instruments', label: t('nav.instruments'), show: true },
+    { href: '/workspace/provider', label: t('nav.voucherProvider'), show: !!org && org.type !== 'platform' && org.type !== 'park-administration' },
+    { href: '/workspace/vouchers', label: t('nav.voucherAdmin'), show: org?.type === 'park-administration' || hasRole(session, 'platform-admin') },
   ];
   // On a phone the navigation folds behind a menu button; any page change folds it again.
   const [openOn, setOpenOn] = useState<string | null>(null);

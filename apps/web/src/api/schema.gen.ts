@@ -1403,6 +1403,280 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/instrument-bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bookings I made (as=booker) or of my instruments (as=owner) */
+        get: operations["BookingsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A booking (its booker and the instrument owner) */
+        get: operations["BookingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-bookings/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a requested booking (the owner) */
+        post: operations["BookingsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-bookings/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a booking before use (booker or owner) */
+        post: operations["BookingsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-bookings/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the booker did not come (the owner) */
+        post: operations["BookingsController_noShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-bookings/{id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay a used booking: cash (recorded by the owner) or an innovation voucher (by the booker) */
+        post: operations["BookingsController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-bookings/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate a paid booking (the booker) */
+        post: operations["BookingsController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-bookings/{id}/use": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the actual hours of use; the amount follows at the internal or external price (the owner) */
+        post: operations["BookingsController_use"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-subsidy-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My subsidy claims (platform staff: all) */
+        get: operations["SubsidyClaimsController_list"];
+        put?: never;
+        /** Compute (or recompute) my yearly post-use subsidy claim from completed bookings */
+        post: operations["SubsidyClaimsController_compute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-subsidy-claims/{id}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subsidy claim as CSV for the finance office (owner or platform staff) */
+        get: operations["SubsidyClaimsController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shared instruments (public), by park and text */
+        get: operations["InstrumentsController_list"];
+        put?: never;
+        /** Register a shared instrument (universities, institutes, enterprises) with its service items and opening hours */
+        post: operations["InstrumentsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shared instrument with its service items and prices (public) */
+        get: operations["InstrumentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments/{id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book the instrument for a period (409 when it overlaps another booking or training is missing) */
+        post: operations["InstrumentsController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The instrument's opening hours and taken periods (public; bookers not shown) */
+        get: operations["InstrumentsController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a photo of the instrument (its owner) */
+        post: operations["InstrumentsController_photo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments/{id}/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a user's training on the instrument (its owner) */
+        post: operations["InstrumentsController_training"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/major-projects": {
         parameters: {
             query?: never;
@@ -3698,6 +3972,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the service-provider directory by category, park and voucher acceptance (public; best rated first) */
+        get: operations["ProvidersController_search"];
+        put?: never;
+        /** Register my organisation as a service provider (Hebei, Beijing or Tianjin) */
+        post: operations["ProvidersController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A service provider with its rating (public) */
+        get: operations["ProvidersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-providers/{id}/blacklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Blacklist a provider (platform administrators) */
+        post: operations["ProvidersController_blacklist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/site": {
         parameters: {
             query?: never;
@@ -3841,6 +4167,367 @@ export interface paths {
         put?: never;
         /** Start, complete, drop, or a quarterly update of a list item (the landing proof may be linked on the way) */
         post: operations["ThreeListsController_step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-party-relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recorded shareholder relations (platform or verified park administration) */
+        get: operations["PartyRelationsController_list"];
+        put?: never;
+        /** Record that one organisation is a shareholder of another (platform or verified park administration) */
+        post: operations["PartyRelationsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Voucher programmes (public): what enterprises may apply for */
+        get: operations["ProgrammesController_list"];
+        put?: never;
+        /** Set up a voucher programme (platform or verified park administration): budget, cap, face values, services, rules, rounds */
+        post: operations["ProgrammesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A voucher programme with its eligibility rules and rounds (public) */
+        get: operations["ProgrammesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-programmes/{id}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's ledger balances in fen (pool, issued, reserved, paid, returned, voided); they sum to the budget */
+        get: operations["ProgrammesController_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-programmes/{id}/ledger/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's ledger entries, newest first */
+        get: operations["ProgrammesController_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-programmes/{id}/recorded-vouchers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a Beijing or Tianjin voucher under its programme and recognition agreement, to be redeemed here */
+        post: operations["ProgrammesController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-programmes/{id}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a programme's eligibility rules (its administrators) */
+        put: operations["ProgrammesController_replaceRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-recognition-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mutual-recognition agreements (public) */
+        get: operations["RecognitionAgreementsController_list"];
+        put?: never;
+        /** Record a mutual-recognition agreement with Beijing or Tianjin (platform administrators) */
+        post: operations["RecognitionAgreementsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vouchers issued and redeemed by park, and cross-region flows, for a year (platform and park administrations) */
+        get: operations["VoucherStatisticsController_yearly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vouchers I hold (as=enterprise), serve (as=provider) or administer (as=admin) */
+        get: operations["VouchersController_list"];
+        put?: never;
+        /** Apply for a voucher with the evidence the rules need (enterprises); automatic rules screen it at once */
+        post: operations["VouchersController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A voucher (its holder, its provider, its programme administrators) */
+        get: operations["VouchersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Audit a claim (programme administrators): approve, reject, or collusion (voids and blacklists the provider) */
+        post: operations["VouchersController_audit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim payment for a delivered voucher (the provider): all four documents and a unique invoice number */
+        post: operations["VouchersController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/claim-documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a claim document: contract, invoice, payment-proof or service-report (the provider) */
+        post: operations["VouchersController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the service as delivered (the provider) */
+        post: operations["VouchersController_deliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a screened application (programme administrators): amount and expiry, money moves from the pool */
+        post: operations["VouchersController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay an audited claim (programme administrators) */
+        post: operations["VouchersController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate the provider of a paid voucher, once (the holder) */
+        post: operations["VouchersController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a screened application (programme administrators) */
+        post: operations["VouchersController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the reservation (the holder) */
+        post: operations["VouchersController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/reservation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reserve the voucher against a service order with a registered provider (the holder); related parties and blacklisted providers are refused */
+        post: operations["VouchersController_reserve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4032,6 +4719,21 @@ export interface components {
             document: "user-agreement" | "privacy-policy";
             version: string;
         };
+        AgreementPageResponse: {
+            items: components["schemas"]["AgreementResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AgreementResponse: {
+            active: boolean;
+            id: string;
+            partner: string;
+            /** @enum {string} */
+            region: "BJ" | "TJ";
+            validFrom: string;
+            validTo: string;
+        };
         AgreementsAcceptedDto: {
             /**
              * @description Version of the privacy policy accepted (GET /site)
@@ -4059,6 +4761,14 @@ export interface components {
         ApplyPresentationDto: {
             achievementId?: string;
             packageId?: string;
+        };
+        ApplyVoucherDto: {
+            evidence: components["schemas"]["EvidenceDto"];
+            legalRepresentative: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** @description One of the programme's face values, fen */
+            requestedFen: number;
         };
         ApproveAchievementDto: {
             comment?: string;
@@ -4158,6 +4868,30 @@ export interface components {
             status: "announced" | "live" | "awaiting-confirmation" | "sold" | "unsold";
             winnerOrgId: string | null;
         };
+        AuditDto: {
+            /**
+             * @description collusion voids the voucher and blacklists the provider
+             * @enum {string}
+             */
+            decision: "approve" | "reject" | "collusion";
+            note?: string;
+        };
+        AvailabilityWindowDto: {
+            /** @example 08:00 */
+            from: string;
+            /** @example 18:00 */
+            to: string;
+            /** @description 1 Monday … 7 Sunday */
+            weekday: number;
+        };
+        AvailabilityWindowResponse: {
+            /** @example 08:00 */
+            from: string;
+            /** @example 18:00 */
+            to: string;
+            /** @description 1 Monday … 7 Sunday */
+            weekday: number;
+        };
         BidderResponse: {
             auctionId: string;
             depositReference: string;
@@ -4185,6 +4919,46 @@ export interface components {
             en: string;
             zh: string;
         };
+        BlacklistDto: {
+            reason: string;
+        };
+        BookingPageResponse: {
+            items: components["schemas"]["BookingResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        BookingResponse: {
+            actualHours: number | null;
+            allowedActions: string[];
+            /** @description yuan */
+            amount: number | null;
+            bookerOrgId: string;
+            createdAt: string;
+            end: string;
+            external: boolean;
+            id: string;
+            instrumentId: string;
+            note: string;
+            /** @enum {string|null} */
+            paymentMethod: "cash" | "voucher" | null;
+            rating: number | null;
+            samples: number | null;
+            serviceItemId: string;
+            start: string;
+            /** @enum {string} */
+            status: "requested" | "approved" | "used" | "paid" | "rated" | "cancelled" | "no-show";
+            voucherId: string | null;
+        };
+        BookInstrumentDto: {
+            /** Format: date-time */
+            end: string;
+            note?: string;
+            /** Format: uuid */
+            serviceItemId: string;
+            /** Format: date-time */
+            start: string;
+        };
         BrokerProfileDto: {
             /** @example JJR-HE-2025-0012 */
             filingNumber: string;
@@ -4194,6 +4968,17 @@ export interface components {
             professionalTitle?: string;
             /** @enum {string} */
             tier: "junior" | "intermediate" | "senior";
+        };
+        CalendarResponse: {
+            availability: components["schemas"]["AvailabilityWindowResponse"][];
+            /** @description Periods taken (who booked is not shown) */
+            taken: components["schemas"]["CalendarSlotResponse"][];
+        };
+        CalendarSlotResponse: {
+            end: string;
+            start: string;
+            /** @enum {string} */
+            status: "requested" | "approved" | "used" | "paid" | "rated" | "cancelled" | "no-show";
         };
         CancelMeetingDto: {
             reason?: string;
@@ -4252,6 +5037,17 @@ export interface components {
         ChangeRolesDto: {
             /** @description The complete set of grantable roles (member is always kept); broker and reviewer only where the role rule allows them */
             roles: ("member" | "org-admin" | "broker" | "reviewer")[];
+        };
+        ClaimDto: {
+            /** @description Invoice amount, fen */
+            invoiceFen: number;
+            /** @description Invoice number (unique across all claims) */
+            invoiceNumber: string;
+        };
+        ClaimResponse: {
+            invoiceFen: number;
+            invoiceNumber: string;
+            submittedAt: string;
         };
         CloseDemandDto: {
             /** @example 已自行解决 */
@@ -4382,6 +5178,17 @@ export interface components {
             trlAssessedBy?: "self" | "expert" | "third-party";
             /** @description Evidence for the TRL (test reports, pilot line, customers) */
             trlEvidence?: string;
+        };
+        CreateAgreementDto: {
+            /** @default true */
+            active: boolean;
+            partner: string;
+            /** @enum {string} */
+            region: "BJ" | "TJ";
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string;
         };
         CreateArticleDto: {
             /** @description Rich text (HTML); sanitised: scripts, styles and handlers are removed */
@@ -4600,6 +5407,27 @@ export interface components {
             theme: string;
             title: string;
         };
+        CreateProgrammeDto: {
+            /** Format: uuid */
+            agreementId?: string;
+            /** @description Budget in fen */
+            budgetFen: number;
+            /** @description Eligible services; statutory testing is refused */
+            categories: ("technology-development" | "transfer-licence" | "testing-inspection" | "pilot-run" | "compute" | "evaluation" | "ip-agency" | "finance" | "statutory-testing")[];
+            /** @description Face values in fen */
+            faceValuesFen: number[];
+            /**
+             * @description A partner's programme recorded here under a recognition agreement
+             * @enum {string}
+             */
+            issuingRegion?: "BJ" | "TJ";
+            name: string;
+            rounds: components["schemas"]["RoundDto"][];
+            rules: components["schemas"]["EligibilityRuleDto"][];
+            validityDays: number;
+            /** @description Cap per enterprise and year in fen */
+            yearlyCapFen: number;
+        };
         CreateSavedSearchDto: {
             /**
              * @description Alert when a new listing matches
@@ -4640,6 +5468,14 @@ export interface components {
             trlMax?: number;
             /** @description Achievements only */
             trlMin?: number;
+        };
+        CrossRegionFlowResponse: {
+            amountFen: number;
+            count: number;
+            /** @description The programme's region (who funds) */
+            programmeRegion: string;
+            /** @description The provider's region (who serves) */
+            providerRegion: string;
         };
         DeadLetterPage: {
             items: components["schemas"]["DeadLetterResponse"][];
@@ -4688,6 +5524,9 @@ export interface components {
         DecidePresentationDto: {
             /** @enum {string} */
             decision: "accept" | "decline" | "withdraw";
+        };
+        DecisionNoteDto: {
+            note?: string;
         };
         DeclineIntentDto: {
             reason?: string;
@@ -4822,6 +5661,12 @@ export interface components {
             /** @description every revision, oldest first */
             history: components["schemas"]["FigureResponse"][];
         };
+        EligibilityRuleDto: {
+            /** @description The figure: staff, yuan, percent or count */
+            figure: number;
+            /** @enum {string} */
+            rule: "sme-staff-max" | "sme-revenue-max" | "rd-share-min" | "ip-rights-min";
+        };
         EmailCategoryChoice: {
             /** @enum {string} */
             category: "matches" | "alerts" | "demands" | "roadshows" | "contracts" | "other";
@@ -4948,6 +5793,14 @@ export interface components {
             action: "open-registration" | "close-registration" | "mark-held" | "close" | "cancel";
             reason?: string;
         };
+        EvidenceDto: {
+            ipRights: number;
+            /** @description R&D spending as % of revenue */
+            rdSharePercent: number;
+            /** @description Revenue last year, yuan */
+            revenueYuan: number;
+            staff: number;
+        };
         FavouritePageResponse: {
             items: components["schemas"]["FavouriteResponse"][];
             page: number;
@@ -5066,6 +5919,29 @@ export interface components {
             weightsVersion: number;
             year: number;
         };
+        InstrumentPageResponse: {
+            items: components["schemas"]["InstrumentResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        InstrumentResponse: {
+            approvalRequired: boolean;
+            availability: components["schemas"]["AvailabilityWindowResponse"][];
+            id: string;
+            location: string;
+            model: string;
+            name: string;
+            originalValue: number;
+            ownerOrgId: string;
+            parkCode: string | null;
+            /** @description Photo file names */
+            photos: string[];
+            serviceItems: components["schemas"]["ServiceItemResponse"][];
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            trainingRequired: boolean;
+        };
         IntentPageResponse: {
             items: components["schemas"]["IntentResponse"][];
             page: number;
@@ -5163,6 +6039,37 @@ export interface components {
             /** @description contract type code */
             type: string;
             typeName: Record<string, never>;
+        };
+        LedgerBalancesResponse: {
+            issued: number;
+            paid: number;
+            pool: number;
+            reserved: number;
+            returned: number;
+            voided: number;
+        };
+        LedgerEntryPageResponse: {
+            items: components["schemas"]["LedgerEntryResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        LedgerEntryResponse: {
+            amountFen: number;
+            createdAt: string;
+            id: string;
+            kind: string;
+            voucherId: string | null;
+        };
+        LedgerViewResponse: {
+            /** @description May still be issued: pool and returned money */
+            availableFen: number;
+            /** @description Balances in fen by account kind (vouchers summed) */
+            balances: components["schemas"]["LedgerBalancesResponse"];
+            budgetFen: number;
+            programmeId: string;
+            /** @description Sum of all balances; equals the budget */
+            totalFen: number;
         };
         LegalDocumentResponse: {
             body: components["schemas"]["BilingualParagraphs"];
@@ -5717,6 +6624,23 @@ export interface components {
             updatedAt: string;
             zh: string;
         };
+        ParkVoucherFiguresResponse: {
+            issuedCount: number;
+            issuedFen: number;
+            /** @description null: holders outside the parks */
+            parkCode: string | null;
+            redeemedCount: number;
+            redeemedFen: number;
+        };
+        PayBookingDto: {
+            /**
+             * @description cash: recorded by the owner; voucher: by the booker with a voucher it holds
+             * @enum {string}
+             */
+            method: "cash" | "voucher";
+            /** Format: uuid */
+            voucherId?: string;
+        };
         PaymentLedgerResponse: {
             /** @description The contract amount agreed */
             agreed: number;
@@ -5811,6 +6735,31 @@ export interface components {
             status: Record<string, never>;
             title: string;
         };
+        ProgrammePageResponse: {
+            items: components["schemas"]["ProgrammeResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ProgrammeResponse: {
+            agreementId: string | null;
+            budgetFen: number;
+            categories: string[];
+            createdAt: string;
+            faceValuesFen: number[];
+            id: string;
+            /** @enum {string} */
+            issuingRegion: "HE" | "BJ" | "TJ";
+            name: string;
+            ownerOrgId: string;
+            parkCode: string | null;
+            rounds: components["schemas"]["RoundResponse"][];
+            rules: components["schemas"]["RuleResponse"][];
+            /** @enum {string} */
+            status: "open" | "closed";
+            validityDays: number;
+            yearlyCapFen: number;
+        };
         ProjectTransitionDto: {
             /**
              * @description approve and the mid-term check have their own routes
@@ -5871,6 +6820,27 @@ export interface components {
             summary: string;
             title: string;
         };
+        ProviderPageResponse: {
+            items: components["schemas"]["ProviderResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ProviderResponse: {
+            acceptsVouchers: boolean;
+            blacklisted: boolean;
+            categories: string[];
+            description: string;
+            id: string;
+            name: string;
+            orgId: string;
+            parkCode: string | null;
+            /** @description Mean rating from completed orders */
+            rating: number | null;
+            ratingCount: number;
+            /** @enum {string} */
+            region: "HE" | "BJ" | "TJ";
+        };
         PublicCertificateResponse: {
             expiresAt: string;
             holderName: string;
@@ -5918,6 +6888,12 @@ export interface components {
             /** @description The fee in yuan */
             amount: number;
         };
+        RateBookingDto: {
+            rating: number;
+        };
+        RateDto: {
+            rating: number;
+        };
         ReasonDto: {
             /** @example technologyAmount */
             field?: string;
@@ -5934,11 +6910,43 @@ export interface components {
             /** @description Required for no-interest */
             reason?: string;
         };
+        RecordPartnerVoucherDto: {
+            /** @description fen */
+            amountFen: number;
+            /**
+             * Format: uuid
+             * @description The enterprise holding it
+             */
+            enterpriseOrgId: string;
+            /** Format: date-time */
+            expiresAt: string;
+            externalNumber: string;
+            legalRepresentative: string;
+        };
         RecordPaymentDto: {
             /** @description Yuan */
             amount: number;
             /** Format: date */
             receivedOn: string;
+        };
+        RecordRelationDto: {
+            /** @description Credit code of the organisation it holds shares in */
+            heldCreditCode: string;
+            note?: string;
+            /** @description Credit code of the shareholder */
+            shareholderCreditCode: string;
+        };
+        RecordTrainingDto: {
+            /** Format: date */
+            trainedOn: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        RecordUseDto: {
+            /** @description Actual hours of use */
+            actualHours: number;
+            /** @description Samples, for items priced per sample */
+            samples?: number;
         };
         RedactedDemandResponse: {
             field: string | null;
@@ -5969,6 +6977,21 @@ export interface components {
             /** @description Bank transfer reference of the deposit (no payment gateway: staff confirm receipt) */
             depositReference: string;
         };
+        RegisterInstrumentDto: {
+            /** @default true */
+            approvalRequired: boolean;
+            availability?: components["schemas"]["AvailabilityWindowDto"][];
+            location: string;
+            model: string;
+            name: string;
+            /** @description Original value, yuan */
+            originalValue: number;
+            /** @enum {string} */
+            parkCode?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+            serviceItems: components["schemas"]["ServiceItemDto"][];
+            /** @default false */
+            trainingRequired: boolean;
+        };
         RegisterIntentDto: {
             message: string;
             /** @description Yuan */
@@ -5984,6 +7007,15 @@ export interface components {
              * @default true
              */
             waitlist: boolean;
+        };
+        RegisterProviderDto: {
+            /** @default true */
+            acceptsVouchers: boolean;
+            categories: ("technology-development" | "transfer-licence" | "testing-inspection" | "pilot-run" | "compute" | "evaluation" | "ip-agency" | "finance" | "statutory-testing")[];
+            description?: string;
+            legalRepresentative: string;
+            /** @enum {string} */
+            parkCode?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
         };
         RegistrationInstitutionProfileDto: {
             /**
@@ -6002,6 +7034,22 @@ export interface components {
         RejectOrganisationDto: {
             /** @description Reason shown to the organisation */
             reason: string;
+        };
+        RelationPageResponse: {
+            items: components["schemas"]["RelationResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RelationResponse: {
+            createdAt: string;
+            heldCreditCode: string;
+            id: string;
+            note: string;
+            shareholderCreditCode: string;
+        };
+        ReplaceRulesDto: {
+            rules: components["schemas"]["EligibilityRuleDto"][];
         };
         ReplanResponse: {
             addedMeetings: components["schemas"]["MeetingResponse"][];
@@ -6043,6 +7091,15 @@ export interface components {
             subject: "achievement" | "listing" | "match";
             subjectId: string;
         };
+        ReserveVoucherDto: {
+            /** @description Amount of the order paid by the voucher, fen */
+            amountFen: number;
+            orderDescription: string;
+            /** Format: uuid */
+            providerId: string;
+            /** @enum {string} */
+            serviceCategory: "technology-development" | "transfer-licence" | "testing-inspection" | "pilot-run" | "compute" | "evaluation" | "ip-agency" | "finance" | "statutory-testing";
+        };
         ResolveObjectionDto: {
             /**
              * @description Upheld rejects the project; dismissed lets the notice run on
@@ -6076,6 +7133,35 @@ export interface components {
         ReturnEntryDto: {
             /** @example 高新技术企业数与省科技厅认定名单不一致，请核对 */
             reason: string;
+        };
+        RoundDto: {
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** @description Quota of the round in fen */
+            quotaFen: number;
+        };
+        RoundResponse: {
+            closesAt: string;
+            id: string;
+            issuedFen: number;
+            opensAt: string;
+            quotaFen: number;
+            seq: number;
+        };
+        RuleOutcomeResponse: {
+            figure: number;
+            passed: boolean;
+            rule: string;
+            value: number;
+        };
+        RuleResponse: {
+            en: string;
+            figure: number;
+            /** @enum {string} */
+            rule: "sme-staff-max" | "sme-revenue-max" | "rd-share-min" | "ip-rights-min";
+            zh: string;
         };
         SavedSearchCriteriaResponse: {
             /** @description Demands only: budget at least (yuan) */
@@ -6132,6 +7218,23 @@ export interface components {
             transferMode: Record<string, never>;
             trl: Record<string, never>;
         };
+        ServiceItemDto: {
+            /** @description Price for outside users, yuan per unit */
+            externalPrice: number;
+            /** @description Price for users of the owner, yuan per unit */
+            internalPrice: number;
+            name: string;
+            /** @enum {string} */
+            unit: "hour" | "sample";
+        };
+        ServiceItemResponse: {
+            externalPrice: number;
+            id: string;
+            internalPrice: number;
+            name: string;
+            /** @enum {string} */
+            unit: "hour" | "sample";
+        };
         SessionResponse: {
             accessToken: string;
             expiresIn: number;
@@ -6175,6 +7278,39 @@ export interface components {
             team?: components["schemas"]["ProposalTeamMemberDto"][];
             /** @example 3个月完成中试，6个月工业化应用 */
             timeline: string;
+        };
+        SubsidyClaimDto: {
+            year: number;
+        };
+        SubsidyClaimPageResponse: {
+            items: components["schemas"]["SubsidyClaimResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        SubsidyClaimResponse: {
+            bookings: number;
+            computedAt: string;
+            effectiveHours: number;
+            externalHours: number;
+            /** @description yuan */
+            externalRevenue: number;
+            id: string;
+            lines: components["schemas"]["SubsidyLineResponse"][];
+            ownerOrgId: string;
+            /** @description external hours ÷ effective hours */
+            shareRate: number;
+            year: number;
+        };
+        SubsidyLineResponse: {
+            bookings: number;
+            effectiveHours: number;
+            externalHours: number;
+            externalRevenue: number;
+            instrumentId: string;
+            model: string;
+            name: string;
+            shareRate: number;
         };
         SuggestionDto: {
             enterpriseOrgId: string;
@@ -6250,6 +7386,12 @@ export interface components {
             overall: number | null;
             parkCode: string;
             year: number;
+        };
+        TrainingResponse: {
+            id: string;
+            instrumentId: string;
+            trainedOn: string;
+            userId: string;
         };
         TransferInstitutionProfileDto: {
             /** @example 国技转字〔2025〕013号 */
@@ -6458,6 +7600,45 @@ export interface components {
         VerifyOrganisationDto: {
             /** @description What was checked (licence, appointment letter, ...) */
             note?: string;
+        };
+        VoucherPageResponse: {
+            items: components["schemas"]["VoucherResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        VoucherResponse: {
+            /** @description Actions the lifecycle allows now */
+            allowedActions: string[];
+            amountFen: number | null;
+            claim: components["schemas"]["ClaimResponse"] | null;
+            createdAt: string;
+            decisionNote: string | null;
+            /** @description Claim documents uploaded */
+            documents: string[];
+            enterpriseOrgId: string;
+            expiresAt: string | null;
+            externalNumber: string | null;
+            id: string;
+            issuedAt: string | null;
+            orderDescription: string | null;
+            orderRef: string | null;
+            paidAt: string | null;
+            programmeId: string;
+            providerId: string | null;
+            rating: number | null;
+            requestedFen: number;
+            reservedFen: number | null;
+            screening: components["schemas"]["RuleOutcomeResponse"][];
+            serviceCategory: string | null;
+            /** @enum {string} */
+            status: "applied" | "screened" | "refused" | "issued" | "reserved" | "delivered" | "claimed" | "audited" | "paid" | "rejected" | "expired" | "voided";
+        };
+        VoucherStatisticsResponse: {
+            /** @description Redemptions where the programme or the provider is not of this province */
+            crossRegion: components["schemas"]["CrossRegionFlowResponse"][];
+            parks: components["schemas"]["ParkVoucherFiguresResponse"][];
+            year: number;
         };
         WeightsDto: {
             /**
@@ -8831,6 +10012,425 @@ export interface operations {
                     "application/json": {
                         id?: string;
                     };
+                };
+            };
+        };
+    };
+    BookingsController_list: {
+        parameters: {
+            query?: {
+                as?: "booker" | "owner";
+                page?: number;
+                pageSize?: number;
+                status?: "requested" | "approved" | "used" | "paid" | "rated" | "cancelled" | "no-show";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingPageResponse"];
+                };
+            };
+        };
+    };
+    BookingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+        };
+    };
+    BookingsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+        };
+    };
+    BookingsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+        };
+    };
+    BookingsController_noShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+        };
+    };
+    BookingsController_pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayBookingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+        };
+    };
+    BookingsController_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateBookingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+        };
+    };
+    BookingsController_use: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordUseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+        };
+    };
+    SubsidyClaimsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubsidyClaimPageResponse"];
+                };
+            };
+        };
+    };
+    SubsidyClaimsController_compute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubsidyClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubsidyClaimResponse"];
+                };
+            };
+        };
+    };
+    SubsidyClaimsController_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    InstrumentsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                park?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentPageResponse"];
+                };
+            };
+        };
+    };
+    InstrumentsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInstrumentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentResponse"];
+                };
+            };
+        };
+    };
+    InstrumentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentResponse"];
+                };
+            };
+        };
+    };
+    InstrumentsController_book: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookInstrumentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+        };
+    };
+    InstrumentsController_calendar: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarResponse"];
+                };
+            };
+        };
+    };
+    InstrumentsController_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentResponse"];
+                };
+            };
+        };
+    };
+    InstrumentsController_training: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordTrainingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingResponse"];
                 };
             };
         };
@@ -12526,6 +14126,100 @@ export interface operations {
             };
         };
     };
+    ProvidersController_search: {
+        parameters: {
+            query?: {
+                acceptsVouchers?: boolean;
+                category?: "technology-development" | "transfer-licence" | "testing-inspection" | "pilot-run" | "compute" | "evaluation" | "ip-agency" | "finance" | "statutory-testing";
+                page?: number;
+                pageSize?: number;
+                park?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderPageResponse"];
+                };
+            };
+        };
+    };
+    ProvidersController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterProviderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderResponse"];
+                };
+            };
+        };
+    };
+    ProvidersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderResponse"];
+                };
+            };
+        };
+    };
+    ProvidersController_blacklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlacklistDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderResponse"];
+                };
+            };
+        };
+    };
     SiteController_site: {
         parameters: {
             query?: never;
@@ -12780,6 +14474,591 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ListItemResponse"];
+                };
+            };
+        };
+    };
+    PartyRelationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationPageResponse"];
+                };
+            };
+        };
+    };
+    PartyRelationsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRelationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationResponse"];
+                };
+            };
+        };
+    };
+    ProgrammesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                park?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammePageResponse"];
+                };
+            };
+        };
+    };
+    ProgrammesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgrammeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+        };
+    };
+    ProgrammesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+        };
+    };
+    ProgrammesController_ledger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerViewResponse"];
+                };
+            };
+        };
+    };
+    ProgrammesController_entries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryPageResponse"];
+                };
+            };
+        };
+    };
+    ProgrammesController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPartnerVoucherDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    ProgrammesController_replaceRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceRulesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementPageResponse"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgreementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementResponse"];
+                };
+            };
+        };
+    };
+    VoucherStatisticsController_yearly: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherStatisticsResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_list: {
+        parameters: {
+            query?: {
+                /** @description Vouchers I hold, I serve, or I administer */
+                as?: "enterprise" | "provider" | "admin";
+                page?: number;
+                pageSize?: number;
+                programmeId?: string;
+                status?: "applied" | "screened" | "refused" | "issued" | "reserved" | "delivered" | "claimed" | "audited" | "paid" | "rejected" | "expired" | "voided";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherPageResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyVoucherDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_audit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_deliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_reserve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReserveVoucherDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
                 };
             };
         };

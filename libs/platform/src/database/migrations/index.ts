@@ -35,6 +35,9 @@ import { PlanTargets20201767200500000 } from './1767200500000-PlanTargets2020';
 import { Market1767100000000 } from './1767100000000-Market';
 import { MarketIntroductions1767100100000 } from './1767100100000-MarketIntroductions';
 import { MarketPayments1767100200000 } from './1767100200000-MarketPayments';
+import { Vouchers1767300000000 } from './1767300000000-Vouchers';
+import { Instruments1767300100000 } from './1767300100000-Instruments';
+import { VoucherIndicators1767300200000 } from './1767300200000-VoucherIndicators';
 import { MarketValuationOrders1767100300000 } from './1767100300000-MarketValuationOrders';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
@@ -75,5 +78,8 @@ export const migrations: Array<new () => MigrationInterface> = [
   Market1767100000000,
   MarketIntroductions1767100100000,
   MarketPayments1767100200000,
+  Vouchers1767300000000,
+  Instruments1767300100000,
+  VoucherIndicators1767300200000,
   MarketValuationOrders1767100300000,
 ];
