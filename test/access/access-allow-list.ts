@@ -255,8 +255,14 @@ ALLOWED.push(
       'GET /market/listings/{id}/disclosure', 'POST /market/listings/{id}/confidential-files', 'GET /market/listings/{id}/confidential-files/{fileId}',
       'GET /market/introductions/{id}', 'POST /market/introductions/{id}/accept', 'POST /market/introductions/{id}/decline',
       'GET /market/listings/{id}/valuation-band', 'GET /market/contracts/{contractId}/payments', 'POST /market/contracts/{contractId}/payments', 'POST /market/payments/{id}/proof',
+      'POST /market/listings/{id}/valuation-orders', 'GET /market/valuation-orders/{id}', 'GET /market/valuation-orders/{id}/report',
     ],
     callers: ['lower:university'], expect: 'visible', reason: EVERY_MEMBER,
+  },
+  {
+    operations: ['GET /market/valuation-orders/{id}', 'POST /market/valuation-orders/{id}/quote', 'POST /market/valuation-orders/{id}/report', 'GET /market/valuation-orders/{id}/report'],
+    callers: ['lower:transfer'], expect: 'visible',
+    reason: 'A verified transfer institution quotes and delivers valuations as an organisation: any of its members (not only brokers).',
   },
   { operations: ['POST /market/intents/{id}/withdraw', 'POST /market/bidders/{id}/letter', 'GET /market/introductions/{id}', 'POST /market/introductions/{id}/nda'], callers: ['lower:enterprise'], expect: 'visible', reason: EVERY_MEMBER },
   {

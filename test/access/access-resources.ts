@@ -289,6 +289,13 @@ async function contractPayment(ctx: FixtureContext): Promise<string> {
   return p.id;
 }
 
+/** The university owner orders a valuation of its listed listing from the transfer institution of the broker group. */
+async function valuationOrder(ctx: FixtureContext): Promise<string> {
+  const listingId = await marketListing(ctx, true);
+  const body = { institutionId: ctx.w.groups.transfer.owner.organisation.id, note: '请评估' };
+  return (await expectStatus<any>('valuation order', ctx.t.api.post(`market/listings/${listingId}/valuation-orders`, body, { token: ctx.w.groups.university.owner.accessToken }), 201)).id;
+}
+
 export const RESOURCE_KINDS: ResourceKind[] = [
   { template: '/organisations/{id}', parties: ['university'], variants: { default: async ({ w }) => ({ id: w.groups.university.owner.organisation.id }) } },
   {
@@ -532,6 +539,7 @@ export const RESOURCE_KINDS: ResourceKind[] = [
   { template: '/market/bidders/{id}', parties: ['enterprise'], variants: { recorded: async (ctx) => ({ id: await marketBidder(ctx) }) } },
   { template: '/market/contracts/{contractId}', parties: ['university'], variants: { draft: async (ctx) => ({ contractId: await contract(ctx, false) }) } },
   { template: '/market/payments/{id}', parties: ['university'], variants: { recorded: async (ctx) => ({ id: await contractPayment(ctx) }) } },
+  { template: '/market/valuation-orders/{id}', parties: ['university', 'transfer'], variants: { requested: async (ctx) => ({ id: await valuationOrder(ctx) }) } },
   { template: '/market/introductions/{id}', parties: ['enterprise', 'university'], variants: { requested: async (ctx) => ({ id: await marketIntroduction(ctx) }) } },
   { template: '/market/listings/{id}/confidential-files/{fileId}', parties: ['university'], variants: { listed: async (ctx) => confidentialFile(ctx) } },
   ...VOUCHER_KINDS,

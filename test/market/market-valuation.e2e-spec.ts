@@ -52,4 +52,30 @@ describe('market: valuation band and payments received', () => {
     expect(ledger.body.payments.map((p: any) => p.receivedOn)).toEqual(['2026-10-15', '2026-11-15']);
     expect((await t.api.get(`market/contracts/${c.id}/payments`, { token: w.enterprise2.accessToken })).status).toBe(404);
   });
+
+  it('an owner orders a valuation report: the institution quotes, then delivers the PDF attached to the listing', async () => {
+    const l = await listedListing(t, w);
+    const broker = transfer;
+    const bad = await t.api.post(`market/listings/${l.id}/valuation-orders`, { institutionId: w.enterprise.organisation.id, note: '请评估' }, { token: w.university.accessToken });
+    expect(bad.status).toBe(400);
+    expect((await t.api.post(`market/listings/${l.id}/valuation-orders`, { institutionId: broker.organisation.id, note: '请评估' }, { token: w.enterprise.accessToken })).status).toBe(403);
+    const ordered = await t.api.post(`market/listings/${l.id}/valuation-orders`, { institutionId: broker.organisation.id, note: '请按收益法评估许可价格' }, { token: w.university.accessToken });
+    expect(ordered.status).toBe(201);
+    expect(ordered.body.status).toBe('requested');
+    const id = ordered.body.id;
+    expect((await t.api.get(`market/valuation-orders/${id}`, { token: w.enterprise.accessToken })).status).toBe(404);
+    // Deliver before quoting is an illegal step; only the institution quotes.
+    const up = pdfUpload(undefined, 'report.pdf');
+    const early = await t.api.post(`market/valuation-orders/${id}/report`, up.body, { token: broker.accessToken, headers: up.headers });
+    expect(early.status).toBe(409);
+    expect(early.body.currentState).toBe('requested');
+    expect((await t.api.post(`market/valuation-orders/${id}/quote`, { amount: 20_000 }, { token: w.university.accessToken })).status).toBe(403);
+    const quoted = await t.api.post(`market/valuation-orders/${id}/quote`, { amount: 20_000 }, { token: broker.accessToken });
+    expect(quoted.body).toMatchObject({ status: 'quoted', quoteAmount: 20000 });
+    const delivered = await t.api.post(`market/valuation-orders/${id}/report`, up.body, { token: broker.accessToken, headers: up.headers });
+    expect(delivered.body).toMatchObject({ status: 'delivered', reportName: 'report.pdf' });
+    const report = await t.api.get(`market/valuation-orders/${id}/report`, { token: w.university.accessToken });
+    expect(report.status).toBe(200);
+    expect(report.raw.subarray(0, 4).toString()).toBe('%PDF');
+  });
 });

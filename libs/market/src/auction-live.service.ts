@@ -27,6 +27,8 @@ export class AuctionLiveService implements OnModuleDestroy {
   private publisher: Redis | null = null;
   private subscriber: Redis | null = null;
   private readonly streams = new Map<string, Subject<AuctionLiveEvent>>();
+  /** Set at shutdown: a job finishing late must not open a connection nobody will close. */
+  private closed = false;
 
   constructor(private readonly config: AppConfig) {
     this.channelPrefix = `${config.QUEUE_PREFIX}:market:auction:`;
@@ -38,6 +40,7 @@ export class AuctionLiveService implements OnModuleDestroy {
 
   /** Best effort: a lost event costs a watcher a refresh, never a bid (the bid is committed before this runs). */
   async publish(e: AuctionLiveEvent): Promise<void> {
+    if (this.closed) return;
     try {
       this.publisher ??= this.connect();
       await this.publisher.publish(this.channelPrefix + e.auctionId, JSON.stringify(e));
@@ -64,7 +67,7 @@ export class AuctionLiveService implements OnModuleDestroy {
   }
 
   private ensureSubscribed(): void {
-    if (this.subscriber) return;
+    if (this.subscriber || this.closed) return;
     this.subscriber = this.connect();
     void this.subscriber.psubscribe(`${this.channelPrefix}*`).catch((err) => this.logger.warn({ err }, 'live auction subscription failed'));
     this.subscriber.on('pmessage', (_pattern: string, channel: string, message: string) => {
@@ -79,6 +82,7 @@ export class AuctionLiveService implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.closed = true;
     for (const s of this.streams.values()) s.complete();
     this.streams.clear();
     await Promise.all([this.publisher, this.subscriber].map((r) => (r ? r.quit().catch(() => undefined) : undefined)));

@@ -6,6 +6,9 @@ import { IdentityModule } from '@techbridge/identity';
 import { MatchingModule } from '@techbridge/matching';
 import { IntroductionService } from './introduction.service';
 import { ValuationController } from './valuation.controller';
+import { ValuationOrderController } from './valuation-order.controller';
+import { ValuationOrderService } from './valuation-order.service';
+import { MarketValuationOrder } from './entities/market-valuation-order.entity';
 import { ValuationService } from './valuation.service';
 import { MarketPayment } from './entities/market-payment.entity';
 import { IntroductionsController } from './introductions.controller';
@@ -36,16 +39,16 @@ import { NoticesController } from './notices.controller';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MarketListing, MarketIntent, MarketNotice, MarketObjection, MarketAuction, MarketBidder, MarketBid, MarketIntroduction, MarketConfidentialFile, MarketPayment]),
+    TypeOrmModule.forFeature([MarketListing, MarketIntent, MarketNotice, MarketObjection, MarketAuction, MarketBidder, MarketBid, MarketIntroduction, MarketConfidentialFile, MarketPayment, MarketValuationOrder]),
     IdentityModule,
     CatalogModule,
     ContractsModule,
     MatchingModule,
   ],
-  controllers: [ListingsController, NoticesController, AuctionsController, IntroductionsController, ValuationController],
+  controllers: [ListingsController, NoticesController, AuctionsController, IntroductionsController, ValuationController, ValuationOrderController],
   providers: [
     MarketRepository, MarketAccessPolicy, ListingService, DealService, DealContractService, NoticeService, AuctionService, BiddingService,
-    AuctionCloseService, AuctionLiveService, MarketJobs, MarketService, IntroductionService, ValuationService,
+    AuctionCloseService, AuctionLiveService, MarketJobs, MarketService, IntroductionService, ValuationService, ValuationOrderService,
   ],
   exports: [MarketService],
 })

@@ -2712,6 +2712,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/market/listings/{id}/valuation-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 委托评估 / The owner orders a valuation report from a verified transfer institution */
+        post: operations["ValuationOrderController_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/market/nda": {
         parameters: {
             query?: never;
@@ -2825,6 +2842,58 @@ export interface paths {
         put?: never;
         /** 上传收款凭证 / Attach the proof of a payment */
         post: operations["ValuationController_proof"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/valuation-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评估委托 / A valuation order (the owner and the institution) */
+        get: operations["ValuationOrderController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/valuation-orders/{id}/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评估报价 / The institution quotes its fee */
+        post: operations["ValuationOrderController_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/valuation-orders/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载评估报告 / Download the delivered report */
+        get: operations["ValuationOrderController_report"];
+        put?: never;
+        /** 交付评估报告 / The institution delivers the report (PDF), attached to the listing */
+        post: operations["ValuationOrderController_deliver"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7254,6 +7323,11 @@ export interface components {
             /** @example 2026Q3 */
             quarter: string;
         };
+        OrderValuationDto: {
+            /** @description A verified transfer institution */
+            institutionId: string;
+            note: string;
+        };
         OrganisationResponse: {
             claimed: boolean;
             /** @description Sign-up date: the verification queue is worked oldest first */
@@ -7668,6 +7742,10 @@ export interface components {
             level: "province" | "city";
             met: boolean;
             quota: number;
+        };
+        QuoteValuationDto: {
+            /** @description The fee in yuan */
+            amount: number;
         };
         RateBookingDto: {
             rating: number;
@@ -8373,6 +8451,18 @@ export interface components {
             p25: number | null;
             p50: number | null;
             p75: number | null;
+        };
+        ValuationOrderResponse: {
+            createdAt: string;
+            id: string;
+            institutionId: string;
+            listingId: string;
+            note: string;
+            ownerOrgId: string;
+            quoteAmount: number | null;
+            reportName: string | null;
+            /** @enum {string} */
+            status: "requested" | "quoted" | "delivered";
         };
         VerifyOrganisationDto: {
             /** @description What was checked (licence, appointment letter, ...) */
@@ -12968,6 +13058,31 @@ export interface operations {
             };
         };
     };
+    ValuationOrderController_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderValuationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValuationOrderResponse"];
+                };
+            };
+        };
+    };
     IntroductionsController_nda: {
         parameters: {
             query?: never;
@@ -13130,6 +13245,101 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+        };
+    };
+    ValuationOrderController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValuationOrderResponse"];
+                };
+            };
+        };
+    };
+    ValuationOrderController_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteValuationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValuationOrderResponse"];
+                };
+            };
+        };
+    };
+    ValuationOrderController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    ValuationOrderController_deliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValuationOrderResponse"];
                 };
             };
         };

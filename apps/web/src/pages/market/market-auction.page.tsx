@@ -31,7 +31,7 @@ export function MarketAuctionPage({ id }: { id: string }) {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     // Every live event (a bid, the close, an offer, the sale) refreshes the room from the api.
     const source = typeof EventSource === 'undefined' ? null : new EventSource(`${API_BASE}/market/auctions/${id}/live`);
-    const refresh = () => void invalidate(`market/auctions/${id}`);
+    const refresh = () => void invalidate(`market/auctions/${id}`, `market/auctions/${id}/bids`);
     for (const type of ['bid', 'closed', 'offered', 'sold', 'unsold']) source?.addEventListener(type, refresh);
     return () => {
       clearInterval(timer);
@@ -48,7 +48,7 @@ export function MarketAuctionPage({ id }: { id: string }) {
     setError(null);
     try {
       await work;
-      await invalidate(`market/auctions/${id}`);
+      await invalidate(`market/auctions/${id}`, `market/auctions/${id}/bids`);
     } catch (e) {
       setError(e);
     }

@@ -42,6 +42,7 @@ import { FinanceOrganisationTypes1767500000000 } from './1767500000000-FinanceOr
 import { Finance1767500100000 } from './1767500100000-Finance';
 import { FinanceIndicators1767500200000 } from './1767500200000-FinanceIndicators';
 import { InvestorRoadshows1767500300000 } from './1767500300000-InvestorRoadshows';
+import { MarketValuationOrders1767100300000 } from './1767100300000-MarketValuationOrders';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -88,4 +89,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Finance1767500100000,
   FinanceIndicators1767500200000,
   InvestorRoadshows1767500300000,
+  MarketValuationOrders1767100300000,
 ];

@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { QueueName } from '@techbridge/platform';
+import { serveWebPortal } from '../../apps/api/src/web-portal';
+import { pdfUpload } from '../contracts/contracts-helpers';
+import { listedListing, makeMarketWorld, MarketWorld, runDelayed } from '../market/market-helpers';
+import { createTestApp, Session, TestApp } from '../support/test-app';
+
+/**
+ * The auction room in two browsers: a university's listing goes to auction, two enterprises register and bid from their
+ * own pages, each sees the other's bid arrive live (server-sent events over real HTTP), the close job ends it and the
+ * winner confirms in the page; the draft contract appears.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_DIST = path.resolve(__dirname, '../../apps/web/dist/index.html');
+
+jest.setTimeout(600_000);
+
+describe('market auction room in headless Chromium (e2e)', () => {
+  let t: TestApp;
+  let baseUrl: string;
+  let browser: Browser;
+  let w: MarketWorld;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
+    if (!existsSync(WEB_DIST)) throw new Error(`The portal is not built (${WEB_DIST} missing): run "npm run build:web" first.`);
+    t = await createTestApp({ worker: true, beforeInit: (app, config) => serveWebPortal(app, config) });
+    await t.app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'], timeout: 180_000 });
+    w = await makeMarketWorld(t);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function pageOf(s: Session): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(120_000);
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByLabel('电子邮箱').fill(s.user.email);
+    await page.getByLabel('密码').fill('Passw0rd-Strong');
+    await page.getByRole('button', { name: '登录' }).last().click();
+    await page.locator('[data-testid="who"]').waitFor();
+    return page;
+  }
+
+  async function qualify(auctionId: string, s: Session): Promise<void> {
+    const reg = await t.api.post(`market/auctions/${auctionId}/bidders`, { depositReference: 'BANK-WEB' }, { token: s.accessToken });
+    const up = pdfUpload();
+    await t.api.post(`market/bidders/${reg.body.id}/letter`, up.body, { token: s.accessToken, headers: up.headers });
+    const ok = await t.api.post(`market/bidders/${reg.body.id}/confirm-deposit`, {}, { token: w.admin.accessToken });
+    if (ok.status !== 200) throw new Error(`deposit: ${ok.status} ${JSON.stringify(ok.body)}`);
+  }
+
+  it('two enterprises bid live from their pages; the close job ends it; the winner confirms and the draft contract appears', async () => {
+    const l = await listedListing(t, w);
+    for (const s of [w.enterprise, w.enterprise2]) await t.api.post(`market/listings/${l.id}/intents`, { message: '竞买' }, { token: s.accessToken });
+    const a = (await t.api.post(`market/listings/${l.id}/auctions`, {
+      startsAt: t.clock.now().toISOString(), durationMinutes: 30, startPrice: 1_000_000, reservePrice: 1_000_000, ladder: [{ from: 0, step: 50_000 }], depositAmount: 50_000,
+    }, { token: w.university.accessToken })).body;
+    await qualify(a.id, w.enterprise);
+    await qualify(a.id, w.enterprise2);
+
+    const p1 = await pageOf(w.enterprise);
+    const p2 = await pageOf(w.enterprise2);
+    for (const p of [p1, p2]) {
+      await p.goto(`${baseUrl}/market/auctions/${a.id}`);
+      await p.getByRole('heading', { name: '拍卖厅' }).waitFor();
+    }
+    const rows = (p: Page) => p.locator('[data-testid="bid-history"] tbody tr');
+
+    await p1.getByTestId('bid-amount').fill('1000000');
+    await p1.getByTestId('bid-submit').click();
+    // The other page hears it live, without reloading.
+    await rows(p2).first().waitFor();
+    expect(await rows(p2).count()).toBe(1);
+    await p2.getByTestId('bid-amount').fill('1050000');
+    await p2.getByTestId('bid-submit').click();
+    await rows(p1).nth(1).waitFor();
+    expect(await rows(p1).count()).toBe(2);
+
+    // The close: the delayed job (deterministic id) at the close; both rooms show it closed.
+    const closesAt = Date.parse(a.closesAt);
+    t.clock.set(new Date(closesAt + 1000));
+    await runDelayed(t, QueueName.Market, `market-auction:${a.id}:close:${closesAt}`);
+    await p2.getByRole('button', { name: '确认成交' }).click();
+    await p2.getByText('合同草稿已生成').waitFor();
+    await p1.getByText('已结束').first().waitFor();
+
+    const listing = await t.api.get(`market/listings/${l.id}`, { token: w.university.accessToken });
+    expect(listing.body.status).toBe('contracted');
+    const contract = await t.api.get(`contracts/${listing.body.contractId}`, { token: w.university.accessToken });
+    expect(contract.body).toMatchObject({ status: 'draft', contractAmount: 1050000, buyer: { organisationId: w.enterprise2.organisation.id } });
+  });
+});
