@@ -357,6 +357,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策资讯列表 / Published policies, interpretations, announcements and success stories (by kind; searchable with q) */
+        get: operations["ContentController_list"];
+        put?: never;
+        /** Write an article as a draft (platform administrators; rich text is sanitised) */
+        post: operations["ContentController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An article: published ones for everyone, drafts and archived ones for administrators */
+        get: operations["ContentController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft or published article (archived ones are restored first) */
+        patch: operations["ContentController_update"];
+        trace?: never;
+    };
+    "/api/v1/content/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a PDF, PNG or JPEG (≤ 20 MB; type decided from the content) */
+        post: operations["ContentController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment of an article you may read */
+        get: operations["ContentController_download"];
+        put?: never;
+        post?: never;
+        /** Remove an attachment */
+        delete: operations["ContentController_removeAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish, archive or restore an article (draft → published → archived → draft) */
+        post: operations["ContentController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/manage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every article in any state, for the editors (platform administrators) */
+        get: operations["ContentController_listManaged"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts": {
         parameters: {
             query?: never;
@@ -2770,6 +2875,64 @@ export interface components {
         ApproveAchievementDto: {
             comment?: string;
         };
+        ArticleAttachmentResponse: {
+            contentType: string;
+            createdAt: string;
+            filename: string;
+            id: string;
+            size: number;
+        };
+        ArticlePageResponse: {
+            items: components["schemas"]["ArticleSummaryResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ArticleResponse: {
+            /** @description Steps an administrator may take now */
+            allowedActions: ("publish" | "archive" | "restore")[];
+            attachments: components["schemas"]["ArticleAttachmentResponse"][];
+            /** @description Sanitised HTML */
+            bodyHtml: string;
+            /** @description Search only: matched words wrapped in <em>…</em> */
+            highlights?: {
+                [key: string]: string | string[];
+            };
+            id: string;
+            /** @description Published interpretations of this policy */
+            interpretations: components["schemas"]["ArticleSummaryResponse"][];
+            /** @enum {string} */
+            kind: "policy" | "interpretation" | "announcement" | "success-story";
+            policyId: string | null;
+            publishedAt: string | null;
+            source: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            summary: string;
+            title: string;
+            updatedAt: string;
+        };
+        ArticleSummaryResponse: {
+            /** @description Search only: matched words wrapped in <em>…</em> */
+            highlights?: {
+                [key: string]: string | string[];
+            };
+            id: string;
+            /** @enum {string} */
+            kind: "policy" | "interpretation" | "announcement" | "success-story";
+            policyId: string | null;
+            publishedAt: string | null;
+            source: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            summary: string;
+            title: string;
+            updatedAt: string;
+        };
+        ArticleTransitionDto: {
+            /** @enum {string} */
+            action: "publish" | "archive" | "restore";
+        };
         AssignBrokerDto: {
             /** @description A user with the broker role */
             userId: string;
@@ -2909,6 +3072,25 @@ export interface components {
             trlAssessedBy?: "self" | "expert" | "third-party";
             /** @description Evidence for the TRL (test reports, pilot line, customers) */
             trlEvidence?: string;
+        };
+        CreateArticleDto: {
+            /** @description Rich text (HTML); sanitised: scripts, styles and handlers are removed */
+            bodyHtml: string;
+            /**
+             * @description policy 政策文件, interpretation 政策解读, announcement 通知公告, success-story 成功案例
+             * @enum {string}
+             */
+            kind: "policy" | "interpretation" | "announcement" | "success-story";
+            /**
+             * Format: uuid
+             * @description Interpretations: the policy text explained
+             */
+            policyId?: Record<string, never>;
+            /** @description Issuing body and document number (发文机关、文号) */
+            source?: string;
+            /** @description Plain text; the beginning of the body when empty */
+            summary?: string;
+            title: string;
         };
         CreateContractDto: {
             achievementId?: string;
@@ -4275,6 +4457,14 @@ export interface components {
             /** @description Evidence for the TRL (test reports, pilot line, customers) */
             trlEvidence?: string;
         };
+        UpdateArticleDto: {
+            bodyHtml?: string;
+            /** Format: uuid */
+            policyId?: Record<string, never> | null;
+            source?: string;
+            summary?: string;
+            title?: string;
+        };
         UpdateContractDto: {
             achievementId?: string;
             /** @description The broker who followed the deal */
@@ -4979,6 +5169,221 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+        };
+    };
+    ContentController_list: {
+        parameters: {
+            query?: {
+                kind?: "policy" | "interpretation" | "announcement" | "success-story";
+                page?: number;
+                pageSize?: number;
+                /** @description Words to search in titles, summaries, bodies and sources */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticlePageResponse"];
+                };
+            };
+        };
+    };
+    ContentController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateArticleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+        };
+    };
+    ContentController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+        };
+    };
+    ContentController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateArticleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+        };
+    };
+    ContentController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleAttachmentResponse"];
+                };
+            };
+        };
+    };
+    ContentController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+        };
+    };
+    ContentController_removeAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContentController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+        };
+    };
+    ContentController_listManaged: {
+        parameters: {
+            query?: {
+                kind?: "policy" | "interpretation" | "announcement" | "success-story";
+                page?: number;
+                pageSize?: number;
+                status?: "draft" | "published" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticlePageResponse"];
                 };
             };
         };

@@ -25,6 +25,7 @@ import { AuditLogRetention1766200000000 } from './1766200000000-AuditLogRetentio
 import { ThesaurusReseed1766000000000 } from './1766000000000-ThesaurusReseed';
 import { MatchWeights1766100000000 } from './1766100000000-MatchWeights';
 import { PersonalInformation1767000000000 } from './1767000000000-PersonalInformation';
+import { ContentArticles1767400000000 } from './1767400000000-ContentArticles';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -54,4 +55,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   ThesaurusReseed1766000000000,
   MatchWeights1766100000000,
   PersonalInformation1767000000000,
+  ContentArticles1767400000000,
 ];
