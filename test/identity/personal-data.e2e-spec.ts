@@ -1,5 +1,6 @@
 import { NotificationService } from '@techbridge/notification';
 import { achievementBody } from '../catalog/fixtures';
+import { transferInstitution } from '../contracts/contracts-helpers';
 import { addMember, Api, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
 
 async function publishAchievement(api: Api, owner: Session, admin: Session): Promise<string> {
@@ -145,5 +146,18 @@ describe('identity: personal data download and deletion (e2e)', () => {
     expect(last.status).toBe(409);
     expect(last.body.code).toBe('LAST_PLATFORM_ADMIN');
     expect((await t.api.get('me', { token: admin.accessToken })).status).toBe(200);
+  });
+
+  it("a broker's filing is in the download and goes with the account", async () => {
+    const transfer = await transferInstitution(t.api, admin);
+    const broker = await addMember(t.api, transfer, ['member', 'broker']);
+    const filingNumber = `JJR-${Date.now()}`;
+    expect((await t.api.put(`contracts/brokers/${broker.user.id}`, { tier: 'senior', filingNumber }, { token: transfer.accessToken })).status).toBe(200);
+    const d = (await t.api.get('me/personal-data', { token: broker.accessToken })).body;
+    expect(d.sections.broker.profile).toMatchObject({ filingNumber, tier: 'senior' });
+    const del = await t.api.post('me/deletion', { password: 'Passw0rd-Member' }, { token: broker.accessToken });
+    expect(del.status).toBe(200);
+    expect(del.body.erased.broker).toBe(1);
+    expect((await t.db.dataSource.query(`SELECT 1 FROM broker_profile WHERE user_id = $1`, [broker.user.id])).length).toBe(0);
   });
 });
