@@ -16,8 +16,8 @@ export class ContractsPrivacy implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register({
       name: 'broker',
-      collect: async (m, userId) => ({ profile: await this.repo.findBrokerProfile(m, userId), contractsAsBroker: await this.repo.contractsWithBroker(m, userId) }),
-      erase: (m, userId) => this.repo.deleteBrokerProfile(m, userId),
+      collect: async (m, { userId }) => ({ profile: await this.repo.findBrokerProfile(m, userId), contractsAsBroker: await this.repo.contractsWithBroker(m, userId) }),
+      erase: (m, { userId }) => this.repo.deleteBrokerProfile(m, userId),
     });
   }
 }
