@@ -13,6 +13,7 @@ export const DEMO_ACCOUNTS: Array<{ role: string; email: string }> = [
   { role: '高校院所 university', email: 'demo-tto@techbridge.demo' },
   { role: '企业 enterprise', email: 'demo-steel@techbridge.demo' },
   { role: '技术经纪人 broker', email: 'demo-tti@techbridge.demo' },
+  { role: '培训基地 training base', email: 'demo-training@techbridge.demo' },
   { role: '审核员 reviewer (合同登记)', email: 'demo-registrar@techbridge.demo' },
   { role: '园区管理 park admin', email: 'demo-park-sjz@techbridge.demo' },
 ];
@@ -43,7 +44,33 @@ async function waitFor(ctx: DemoContext, path: string, token: string, done: (bod
 registerDemoStep(async (ctx) => {
   const tti = (await ctx.session('demo-tti@techbridge.demo', {})) as unknown as Session;
   await grantRoles(ctx, tti, ['broker']);
+  await certifyDemoBroker(ctx, tti);
 });
+
+/**
+ * The broker role needs a certificate in good standing (issue 17): a demo training base trains, examines and certifies
+ * the demo broker. A second run finds the enrolment and skips what is done.
+ */
+async function certifyDemoBroker(ctx: DemoContext, broker: Session): Promise<void> {
+  const base = (await ctx.session('demo-training@techbridge.demo', {
+    displayName: '培训部 教务',
+    organisation: { name: '河北省技术转移人才培养基地（演示）', type: 'training-base', creditCode: completeCreditCode('12130100MB0DEM071'), region: 'HE' },
+  })) as unknown as Session;
+  await verifyDemoOrganisation(ctx, base.organisation.id);
+  const hours = { general: 24, policy: 16, practice: 32, capability: 8 };
+  const courses = await must<{ items: Array<{ id: string }> }>('broker courses', ctx.call('GET', `broker-courses?trainingBaseId=${base.organisation.id}`));
+  const courseId = courses.items[0]?.id
+    ?? (await must<{ id: string }>('broker course', ctx.call('POST', 'broker-courses', { title: '技术经纪人初级培训班（演示）', level: 'junior', hours }, base.accessToken))).id;
+  const mine = await must<{ items: Array<{ id: string; courseId: string; status: string }> }>('my enrolments', ctx.call('GET', 'broker-enrolments?pageSize=100', undefined, broker.accessToken));
+  const enrolment = mine.items.find((e) => e.courseId === courseId)
+    ?? (await must<{ id: string; status: string }>('enrol', ctx.call('POST', `broker-courses/${courseId}/enrolments`, {}, broker.accessToken)));
+  if (enrolment.status === 'certified') return;
+  if (enrolment.status !== 'passed') {
+    for (const [module, h] of Object.entries(hours)) await must('log hours', ctx.call('POST', `broker-enrolments/${enrolment.id}/hours`, { module, hours: h }, base.accessToken));
+    await must('exam', ctx.call('POST', `broker-enrolments/${enrolment.id}/exam`, { score: 86 }, base.accessToken));
+  }
+  await must('certificate', ctx.call('POST', `broker-enrolments/${enrolment.id}/certificate`, {}, base.accessToken));
+}
 
 // ---- guide catalog and package: the platform lists the demo achievement in this year's catalog; the broker curates a package ----
 registerDemoStep(async (ctx) => {

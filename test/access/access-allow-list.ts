@@ -38,6 +38,27 @@ export const ALLOWED: AllowEntry[] = [
   },
   { operations: ['POST /achievements/{id}/interest'], callers: 'signed-in', variants: ['published'], expect: '2xx', reason: 'Any signed-in organisation may register interest in a published achievement.' },
   { operations: ['GET /packages/{id}'], callers: '*', variants: ['published'], expect: '2xx', reason: 'Published technology packages are public.' },
+  { operations: ['GET /broker-courses/{id}'], callers: '*', expect: '2xx', reason: "Training bases' broker courses are public (anyone looking for training finds them)." },
+  { operations: ['POST /broker-courses/{id}/enrolments'], callers: 'signed-in', expect: '2xx', reason: 'Any signed-in person may enrol on a broker course.' },
+  {
+    operations: ['GET /major-projects/{id}', 'GET /major-projects/{id}/objections', 'GET /major-projects/{id}/milestones'],
+    callers: '*', variants: ['public-notice'], expect: '2xx',
+    reason: 'A major project in public notice (公示) is public by design, with its objections (names masked) and milestones.',
+  },
+  {
+    operations: ['GET /major-projects/{id}', 'GET /major-projects/{id}/objections', 'POST /major-projects/{id}/objections', 'GET /major-projects/{id}/milestones', 'POST /major-projects/{id}/milestones'],
+    callers: ['lower:park'], expect: 'visible', reason: `${EVERY_MEMBER} A major project is the proposing park administration's.`,
+  },
+  { operations: ['POST /major-projects/{id}/objections'], callers: 'signed-in', variants: ['public-notice'], expect: '2xx', reason: 'Anyone signed in may object, by real name, to a project in public notice.' },
+  {
+    operations: ['GET /parks/{code}/three-lists/{year}', 'GET /parks/{code}/three-lists/{year}/completion'],
+    callers: '*', expect: '2xx', reason: "A park's three lists and their completion are published (the park page shows them).",
+  },
+  {
+    operations: ['POST /parks/{code}/three-lists/{year}/items', 'POST /three-list-items/{id}/steps'],
+    callers: ['lower:park'], expect: 'visible', reason: `${EVERY_MEMBER} The three lists are the park administration's.`,
+  },
+  { operations: ['GET /broker-certificates/lookup/{number}'], callers: '*', expect: '2xx', reason: 'The public look-up of a broker certificate by its number: holder name, level, standing, no account ids.' },
   { operations: ['GET /guide-catalogs/{id}', 'GET /guide-catalogs/{id}/export'], callers: '*', variants: ['published'], expect: '2xx', reason: 'A published guide catalog is a public document.' },
   {
     operations: ['GET /demands/{id}'], callers: '*', variants: ['brokers-only'], expect: '2xx',

@@ -30,6 +30,18 @@ const pdf: BodyFor = () => {
 };
 
 export const SAMPLE_BODIES: Record<string, BodyFor> = {
+  'POST /broker-enrolments/{id}/hours': json({ module: 'policy', hours: 2 }),
+  'POST /broker-enrolments/{id}/exam': json({ score: 80 }),
+  'POST /broker-certificates/{id}/suspend': json({ reason: '调查期间暂停' }),
+  'POST /broker-certificates/{id}/revoke': json({ reason: '伪造业绩材料' }),
+  'POST /major-projects/{id}/transitions': json({ action: 'shortlist' }),
+  'POST /parks/{code}/three-lists/{year}/items': json({ kind: 'docking', title: '对接京津高校新材料成果' }),
+  'POST /three-list-items/{id}/steps': json({ action: 'start', quarter: '2026Q3' }),
+  'POST /major-projects/{id}/approval': json({ year: 2026, level: 'province' }),
+  'POST /major-projects/{id}/mid-term-check': json({ passed: true, note: '进度符合计划' }),
+  'POST /major-projects/{id}/objections': json({ realName: '王五', phone: '13700137000', grounds: '该项目的核心专利存在权属争议。' }),
+  'POST /major-projects/{id}/objections/{objectionId}/resolution': json({ outcome: 'dismissed', resolution: '经核查专利权属清晰。' }),
+  'POST /major-projects/{id}/milestones': json({ quarter: '2026Q3', progress: 40, summary: '完成中试线安装', evidence: '中试验收报告' }),
   'POST /organisations/{id}/invitations': () => ({ payload: { email: `access-invite-${process.pid}-${++serial}@example.cn`, roles: ['member'] } }),
   'PUT /organisations/{id}/members/{userId}/roles': json({ roles: ['member', 'org-admin'] }),
   'POST /organisations/{id}/reject': json({ reason: '资质材料不全' }),

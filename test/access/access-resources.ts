@@ -3,6 +3,7 @@ import { multipartFile } from '../catalog/multipart';
 import { contractBody, pdfUpload, submittedContract } from '../contracts/contracts-helpers';
 import { createDemand, demandBody, proposalBody } from '../demand/demand-helpers';
 import { eventBody } from '../roadshow/roadshow-helpers';
+import { certifyBroker, TEST_COURSE_HOURS, testTrainingBase } from '../support/broker-certification';
 import { Session, TestApp } from '../support/test-app';
 import { AccessWorld, GroupName, OWNER_PARK } from './access-world';
 
@@ -167,6 +168,16 @@ async function contract(ctx: FixtureContext, submit: boolean): Promise<string> {
   const up = pdfUpload();
   await expectStatus('contract attachment', t.api.post(`contracts/${c.id}/attachment`, up.body, { token: w.groups.university.owner.accessToken, headers: up.headers }), 201);
   return c.id;
+}
+
+/** A major project proposed by the owners' park administration; in public notice when `notice`. */
+async function majorProject({ t, w }: FixtureContext, notice: boolean): Promise<string> {
+  // The park group's owner is a reviewer member; proposing is the administration's (its org-admin's) business.
+  const p = await expectStatus<any>('major project', t.api.post('major-projects', { title: unique('氢能重卡燃料电池系统产业化'), summary: '依托高校燃料电池成果建设系统产线。', proposedLevel: 'city' }, { token: w.groups.park.owner.accessToken }), 201);
+  if (notice) {
+    for (const action of ['shortlist', 'start-notice']) await expectStatus('project step', t.api.post(`major-projects/${p.id}/transitions`, { action }, { token: w.admin.accessToken }), 200);
+  }
+  return p.id;
 }
 
 async function brokerProfile(ctx: FixtureContext): Promise<string> {
@@ -361,6 +372,64 @@ export const RESOURCE_KINDS: ResourceKind[] = [
     },
   },
   { template: '/monitoring/figures/{id}', parties: ['park'], variants: { published: async (ctx) => ({ id: await publishedQuarter(ctx) }) } },
+  // ---- brokers: courses are public; an enrolment and a certificate belong to the trainee (a broker) and the base ----
+  {
+    template: '/broker-courses/{id}',
+    parties: [],
+    variants: {
+      default: async ({ t }) => {
+        const { base } = await testTrainingBase(t.api);
+        return { id: (await expectStatus<any>('course', t.api.post('broker-courses', { title: unique('技术经纪人初级培训'), level: 'junior', hours: TEST_COURSE_HOURS }, { token: base.accessToken }), 201)).id };
+      },
+    },
+  },
+  {
+    template: '/broker-enrolments/{id}',
+    parties: ['transfer'],
+    variants: {
+      enrolled: async ({ t, w }) => {
+        const { base } = await testTrainingBase(t.api);
+        const course = await expectStatus<any>('course', t.api.post('broker-courses', { title: unique('技术经纪人高级研修'), level: 'senior', hours: TEST_COURSE_HOURS }, { token: base.accessToken }), 201);
+        return { id: (await expectStatus<any>('enrol', t.api.post(`broker-courses/${course.id}/enrolments`, {}, { token: w.groups.transfer.owner.accessToken }), 201)).id };
+      },
+    },
+  },
+  { template: '/broker-certificates/{id}', parties: ['transfer'], variants: { active: async ({ t, w }) => ({ id: (await certifyBroker(t.api, w.groups.transfer.owner, { freshCourse: true })).id }) } },
+  {
+    template: '/broker-certificates/lookup/{number}',
+    parties: [],
+    variants: { default: async ({ t, w }) => ({ number: (await certifyBroker(t.api, w.groups.transfer.owner, { freshCourse: true })).number }) },
+  },
+  // ---- programmes: a park administration's major project, private while proposed, public in notice ----
+  {
+    template: '/major-projects/{id}',
+    parties: ['park'],
+    variants: {
+      proposed: async (ctx) => ({ id: await majorProject(ctx, false) }),
+      'public-notice': async (ctx) => ({ id: await majorProject(ctx, true) }),
+    },
+  },
+  {
+    template: '/major-projects/{id}/objections/{objectionId}',
+    parties: ['park'],
+    variants: {
+      open: async (ctx) => {
+        const id = await majorProject(ctx, true);
+        const o = await expectStatus<any>('objection', ctx.t.api.post(`major-projects/${id}/objections`, { realName: '赵六', phone: '13600136000', grounds: '该项目申报材料需要核实。' }, { token: ctx.w.groups.university.owner.accessToken }), 201);
+        return { id, objectionId: o.id };
+      },
+    },
+  },
+  { template: '/parks/{code}/three-lists/{year}', parties: ['park'], variants: { default: async () => ({ code: OWNER_PARK, year: '2026' }) } },
+  {
+    template: '/three-list-items/{id}',
+    parties: ['park'],
+    variants: {
+      planned: async ({ t, w }) => ({
+        id: (await expectStatus<any>('list item', t.api.post(`parks/${OWNER_PARK}/three-lists/2026/items`, { kind: 'docking', title: unique('对接氢能储运成果') }, { token: w.groups.park.owner.accessToken }), 201)).id,
+      }),
+    },
+  },
   {
     template: '/monitoring/innovation-index/{year}',
     parties: [],

@@ -3,6 +3,7 @@ import { achievementBody } from '../catalog/fixtures';
 import { multipartFile } from '../catalog/multipart';
 import { createDemand } from '../demand/demand-helpers';
 import { eventBody } from '../roadshow/roadshow-helpers';
+import { certifyBroker } from '../support/broker-certification';
 import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 
 /**
@@ -75,6 +76,8 @@ describe('identity: privileged roles only from a verified organisation of the ri
     expect(refused.body.details).toEqual([expect.objectContaining({ field: 'roles[1]', code: 'organisation-type' })]);
     const member = await addMember(t.api, institution, ['member']);
     expect((await t.api.get('thesaurus', { token: member.accessToken })).status).toBe(403);
+    // The person holds a broker certificate (issue 17): the grant is what this case is about.
+    await certifyBroker(t.api, member);
     const promoted = await change(institution, member, ['broker']);
     expect(promoted.status).toBe(200);
     expect((await t.api.get('thesaurus', { token: member.accessToken })).status).toBe(200);

@@ -12,6 +12,7 @@ import { awaitQueuesDrained, createTestDatabase, TEST_REDIS_URL, TestDatabase } 
 import { AppModule } from '../../apps/api/src/app.module';
 import { mountQueueDashboard } from '../../apps/api/src/queue-dashboard';
 import { acceptingCurrentAgreements } from '../../libs/identity/src/legal/legal-documents';
+import { certifyBroker } from './broker-certification';
 
 /** The `agreements` of a sign-up whose reader accepts the current user agreement and privacy policy. */
 export const AGREEMENTS = acceptingCurrentAgreements();
@@ -205,12 +206,21 @@ export async function verifyOrganisation(api: Api, orgId: string): Promise<void>
   if (res.status !== 200) throw new Error(`verify failed: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
-/** Invite a user with roles into an organisation and accept; returns the new member's session. */
-export async function addMember(api: Api, orgAdmin: Session, roles: string[], orgId = orgAdmin.organisation.id): Promise<Session> {
+/**
+ * Invite a user with roles into an organisation and accept; returns the new member's session. A broker is also
+ * certified (certifyBroker: the broker role needs a certificate in good standing) unless `certified: false`.
+ */
+export async function addMember(api: Api, orgAdmin: Session, roles: string[], orgId = orgAdmin.organisation.id, options: { certified?: boolean } = {}): Promise<Session> {
   const email = `member-${process.pid}-${Date.now()}-${counter++}@example.cn`;
   const inv = await api.post(`organisations/${orgId}/invitations`, { email, roles }, { token: orgAdmin.accessToken });
   if (inv.status !== 201) throw new Error(`invite failed: ${inv.status} ${JSON.stringify(inv.body)}`);
   const acc = await api.post<Session>('auth/accept-invitation', { token: inv.body.token, password: 'Passw0rd-Member', displayName: '成员', agreements: AGREEMENTS });
   if (acc.status !== 201) throw new Error(`accept failed: ${acc.status} ${JSON.stringify(acc.body)}`);
+  if (roles.includes('broker') && options.certified !== false) {
+    await certifyBroker(api, acc.body);
+    // The session's roles as they are now that the certificate exists (the token itself only names the user).
+    const me = await api.get('me', { token: acc.body.accessToken });
+    if (me.status === 200) acc.body.user = { ...acc.body.user, ...me.body.user };
+  }
   return acc.body;
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
  * The contexts from the bottom up: a context may import only contexts before it. A new context takes its place in
  * this list; an import against the order is a cycle waiting to happen (or a context reaching up into one that uses it).
  */
-export const CONTEXT_ORDER = ['platform', 'testing', 'notification', 'identity', 'catalog', 'demand', 'watchlist', 'matching', 'roadshow', 'contracts', 'monitoring', 'content'];
+export const CONTEXT_ORDER = ['platform', 'testing', 'notification', 'identity', 'catalog', 'demand', 'watchlist', 'matching', 'roadshow', 'contracts', 'monitoring', 'content', 'brokers', 'programmes'];
 
 /** Contexts that may be imported by no other context (test support). */
 const NOT_FOR_CONTEXTS = new Set(['testing']);
@@ -20,6 +20,10 @@ export const INDEX_EXPORT_EXCEPTIONS = {
   contracts: ['RewardSchedules'],
   // The port identity implements so notification e-mail reaches users without reading identity's tables.
   notification: ['NotificationRecipients'],
+  // The port the brokers context implements so the role rule asks for certificate standing without importing it.
+  identity: ['BrokerCertificationSource'],
+  // Contexts above monitoring register their indicator sources with it (monitoring cannot import them).
+  monitoring: ['IndicatorSourceRegistry'],
 };
 
 function contextOfFile(filename) {

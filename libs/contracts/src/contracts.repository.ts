@@ -359,6 +359,16 @@ export class ContractsRepository {
     );
   }
 
+  /** Those of these contracts that are registered (the programmes context counts deals landed by them). */
+  registeredByIds(m: EntityManager, ids: string[]): Promise<RegisteredContractRow[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return m.query(
+      `SELECT id, park_code, type, seller_region, buyer_region, contract_amount::text, technology_amount::text, broker_user_id, transfer_institution_id, registered_at
+         FROM technology_contract WHERE status = 'registered' AND id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
   /** An organisation's registered contracts, as seller or as the transfer institution that facilitated them: totals and the latest few. */
   async dealRecordOf(m: EntityManager, orgId: string, latest: number): Promise<{ total: { contracts: number; amount: string }; rows: RegisteredContractRow[] }> {
     const where = `status = 'registered' AND (seller_org_id = $1 OR transfer_institution_id = $1)`;

@@ -59,10 +59,18 @@ export class ContractsService {
 
   /** Registered contracts whose registration falls in [from, to): the records behind monitoring's contract indicators. */
   async registeredContractsBetween(from: Date, to: Date): Promise<RegisteredContractRecord[]> {
-    const rows = await this.repo.registeredBetween(this.tx.manager, { from, to });
-    return rows.map((r) => ({
-      id: r.id, parkCode: r.park_code, type: r.type, direction: contractDirection(r.seller_region, r.buyer_region), contractAmount: Number(r.contract_amount),
-      technologyAmount: Number(r.technology_amount), brokerUserId: r.broker_user_id, transferInstitutionId: r.transfer_institution_id, registeredAt: new Date(r.registered_at).toISOString(),
-    }));
+    return (await this.repo.registeredBetween(this.tx.manager, { from, to })).map(registeredRecord);
   }
+
+  /** Those of these contracts that are registered, with their park (unregistered or unknown ids are left out). */
+  async registeredContracts(ids: string[]): Promise<RegisteredContractRecord[]> {
+    return (await this.repo.registeredByIds(this.tx.manager, ids)).map(registeredRecord);
+  }
+}
+
+function registeredRecord(r: Awaited<ReturnType<ContractsRepository['registeredBetween']>>[number]): RegisteredContractRecord {
+  return {
+    id: r.id, parkCode: r.park_code, type: r.type, direction: contractDirection(r.seller_region, r.buyer_region), contractAmount: Number(r.contract_amount),
+    technologyAmount: Number(r.technology_amount), brokerUserId: r.broker_user_id, transferInstitutionId: r.transfer_institution_id, registeredAt: new Date(r.registered_at).toISOString(),
+  };
 }

@@ -66,8 +66,16 @@ const ACTIONS: Record<string, LocalizedText> = {
   'content.restore': { zh: '恢复政策资讯为草稿', en: 'Restored an article to draft' },
   'content.attachment.add': { zh: '上传政策资讯附件', en: 'Added an article attachment' },
   'content.attachment.remove': { zh: '删除政策资讯附件', en: 'Removed an article attachment' },
-  'account.deletion': { zh: '删除账号个人信息', en: "Erased an account's personal information" },
   'match-weights.activate': { zh: '启用匹配权重版本', en: 'Activated a matching weights version' },
+  'create-broker-course': { zh: '新建经纪人培训课程', en: 'Created a broker course' },
+  'log-training-hours': { zh: '登记培训学时', en: 'Logged training hours' },
+  'record-broker-exam': { zh: '登记经纪人考试成绩', en: 'Recorded a broker exam result' },
+  'issue-broker-certificate': { zh: '颁发技术经纪人证书', en: 'Issued a broker certificate' },
+  'propose-major-project': { zh: '申报重大成果转化项目', en: 'Proposed a major transfer project' },
+  'report-project-milestone': { zh: '报送项目里程碑', en: 'Reported a project milestone' },
+  'resolve-project-objection': { zh: '处理项目公示异议', en: 'Decided a project notice objection' },
+  'add-three-list-item': { zh: '新增三个清单事项', en: 'Added a three-lists item' },
+  'monitoring.target.add': { zh: '新增规划目标', en: 'Added a plan target' },
 };
 
 const ENTITIES: Record<string, LocalizedText> = {
@@ -89,10 +97,50 @@ const ENTITIES: Record<string, LocalizedText> = {
   thesaurus_entry: { zh: '同义词', en: 'Thesaurus entry' },
   match_weights: { zh: '匹配权重版本', en: 'Matching weights version' },
   'content-article': { zh: '政策资讯', en: 'Policy or news article' },
+  'broker-course': { zh: '经纪人培训课程', en: 'Broker course' },
+  'broker-enrolment': { zh: '培训报名', en: 'Broker enrolment' },
+  'broker-certificate': { zh: '技术经纪人证书', en: 'Broker certificate' },
+  'major-project': { zh: '重大成果转化项目', en: 'Major transfer project' },
+  'park-list-item': { zh: '园区三个清单事项', en: 'Park three-lists item' },
+  'monitoring-target': { zh: '规划目标', en: 'Plan target' },
+};
+
+/**
+ * Lifecycle steps recorded as `<step>-<object>` (certificates, major projects, three-list items): labelled from the
+ * step and the object, so a new step of a known lifecycle is labelled without another entry here.
+ */
+const STEP_OBJECTS: Record<string, LocalizedText> = {
+  'broker-certificate': { zh: '技术经纪人证书', en: 'a broker certificate' },
+  'major-project': { zh: '重大成果转化项目', en: 'a major transfer project' },
+  'three-list-item': { zh: '三个清单事项', en: 'a three-lists item' },
+};
+const STEPS: Record<string, LocalizedText> = {
+  renew: { zh: '续期', en: 'Renewed' },
+  suspend: { zh: '暂停', en: 'Suspended' },
+  reinstate: { zh: '恢复', en: 'Reinstated' },
+  revoke: { zh: '撤销', en: 'Revoked' },
+  shortlist: { zh: '入围', en: 'Shortlisted' },
+  'start-notice': { zh: '公示', en: 'Put on public notice' },
+  approve: { zh: '批准', en: 'Approved' },
+  'pass-mid-term': { zh: '中期检查通过', en: 'Passed the mid-term check of' },
+  'fail-mid-term': { zh: '中期检查未通过', en: 'Failed the mid-term check of' },
+  accept: { zh: '验收', en: 'Accepted' },
+  terminate: { zh: '终止', en: 'Terminated' },
+  reject: { zh: '驳回', en: 'Rejected' },
+  start: { zh: '开始', en: 'Started' },
+  complete: { zh: '完成', en: 'Completed' },
+  drop: { zh: '放弃', en: 'Dropped' },
+  update: { zh: '更新', en: 'Updated' },
 };
 
 export function auditActionLabel(action: string): LocalizedText {
-  return ACTIONS[action] ?? { zh: action, en: action };
+  const known = ACTIONS[action];
+  if (known) return known;
+  for (const [object, o] of Object.entries(STEP_OBJECTS)) {
+    const step = action.endsWith(`-${object}`) ? STEPS[action.slice(0, -object.length - 1)] : undefined;
+    if (step) return { zh: `${step.zh}${o.zh}`, en: `${step.en} ${o.en}` };
+  }
+  return { zh: action, en: action };
 }
 
 export function auditEntityLabel(entityType: string): LocalizedText {

@@ -15,6 +15,7 @@ import { AuthController, IdentityController } from './identity.controller';
 import { AgreementAcceptance } from './entities/agreement-acceptance.entity';
 import { Agreements } from './legal/agreements';
 import { SiteController } from './site.controller';
+import { BrokerStanding } from './broker-certification.port';
 import { IdentityRepository } from './identity.repository';
 import { IdentityActorSource } from './identity-actor-source';
 import { IdentityNotificationRecipients } from './identity-notification-recipients';
@@ -41,7 +42,7 @@ class PlatformAdminBootstrap implements OnApplicationBootstrap {
   controllers: [AuthController, IdentityController, AuditTrailController, SiteController, PrivacyController],
   // ActorSource: the auth guard builds each request's actor through it (effective roles, current verification).
   providers: [
-    IdentityRepository, IdentityService, MembershipService, PlatformAdminBootstrap, AuditLog, SessionRepository, SessionService, Agreements,
+    IdentityRepository, IdentityService, MembershipService, PlatformAdminBootstrap, AuditLog, SessionRepository, SessionService, Agreements, BrokerStanding,
     { provide: ActorSource, useClass: IdentityActorSource },
     // The notification context mails through it (it sits below identity and cannot read users itself).
     { provide: NotificationRecipients, useClass: IdentityNotificationRecipients },

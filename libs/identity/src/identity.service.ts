@@ -14,6 +14,7 @@ import { User } from './entities/user.entity';
 import { IdentityErrors } from './identity.exception';
 import { IdentityRepository } from './identity.repository';
 import { actorOf } from './identity-actor-source';
+import { BrokerStanding } from './broker-certification.port';
 import { Agreements } from './legal/agreements';
 import { initialVerificationStatus, mayExercisePowers, verificationTransition } from './organisation-verification';
 import { AuditLog, AuditRecord } from './audit-log';
@@ -42,6 +43,7 @@ export class IdentityService {
     private readonly sessions: SessionService,
     private readonly auditLog: AuditLog,
     private readonly agreements: Agreements,
+    private readonly brokers: BrokerStanding,
   ) {}
 
   // ---- sessions ----
@@ -82,7 +84,7 @@ export class IdentityService {
     const user = await this.repo.findUser(this.tx.manager, actor.userId);
     if (!user) throw IdentityErrors.userNotFound();
     const org = await this.repo.findOrganisation(this.tx.manager, user.organisationId);
-    return { user: mapUser(user, org!), organisation: mapOrganisation(org!) };
+    return { user: mapUser(user, org!, await this.brokers.isCertified(user)), organisation: mapOrganisation(org!) };
   }
 
   // ---- organisations and members ----
@@ -199,19 +201,21 @@ export class IdentityService {
 
   /** Users holding the role in effect (a grant the role rule voids does not count). */
   async usersWithRole(role: Role, organisationId?: string): Promise<UserResponse[]> {
-    return (await this.repo.findUsersWithRole(this.tx.manager, role, organisationId)).map((u) => mapUser(u, u.organisation)).filter((u) => u.effectiveRoles.includes(role));
+    const users = await this.repo.findUsersWithRole(this.tx.manager, role, organisationId);
+    const certified = await this.brokers.certifiedAmong(users);
+    return users.map((u) => mapUser(u, u.organisation, certified.has(u.id))).filter((u) => u.effectiveRoles.includes(role));
   }
 
   /** With `effectiveRoles`: check those, not `roles`, before relying on a user's role. */
   /** The actor this user is now (roles in effect, standing), for work done on their behalf; null when gone or disabled. */
   async actorOfUser(id: string): Promise<Actor | null> {
     const user = await this.repo.findUserWithOrganisation(this.tx.manager, id);
-    return user ? actorOf(user) : null;
+    return user ? actorOf(user, await this.brokers.isCertified(user)) : null;
   }
 
   async findUser(id: string): Promise<UserResponse | null> {
     const u = await this.repo.findUserWithOrganisation(this.tx.manager, id);
-    return u ? mapUser(u, u.organisation) : null;
+    return u ? mapUser(u, u.organisation, await this.brokers.isCertified(u)) : null;
   }
 
   /** Append to the audit log inside the caller's transaction. */

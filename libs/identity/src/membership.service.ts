@@ -7,6 +7,7 @@ import { IdentityErrors } from './identity.exception';
 import { IdentityRepository } from './identity.repository';
 import { IdentityService } from './identity.service';
 import { sha256 } from './token-hash';
+import { BrokerStanding } from './broker-certification.port';
 import { ineligibleRoles } from './role-eligibility';
 
 const INVITATION_TTL_DAYS = 14;
@@ -19,6 +20,7 @@ export class MembershipService {
     private readonly identity: IdentityService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly brokers: BrokerStanding,
   ) {}
 
   /** Members are private to the organisation: anyone else gets 404, as if it did not exist. */
@@ -28,7 +30,8 @@ export class MembershipService {
     if (!org) throw IdentityErrors.organisationNotFound();
     const { skip, take } = skipTake(page);
     const [rows, total] = await this.repo.listMembers(this.tx.manager, orgId, skip, take);
-    return pageOf(rows.map((u) => mapUser(u, org)), total, page);
+    const certified = await this.brokers.certifiedAmong(rows);
+    return pageOf(rows.map((u) => mapUser(u, org, certified.has(u.id))), total, page);
   }
 
   async invite(actor: Actor, orgId: string, dto: InviteMemberDto): Promise<InvitationResponse> {
@@ -69,7 +72,7 @@ export class MembershipService {
       user.roles = roles;
       const saved = await this.repo.saveUser(m, user);
       await this.identity.audit(m, actor, { action: 'change-roles', entityType: 'user', entityId: userId, changes: { from, to: roles } });
-      return mapUser(saved, org);
+      return mapUser(saved, org, await this.brokers.isCertified(saved));
     });
   }
 
@@ -82,7 +85,7 @@ export class MembershipService {
 
   /** The requested roles with member, refused (400, one detail per role) when any breaks the role rule. */
   private grantable(org: Organisation, requested: Role[]): Role[] {
-    const refused = ineligibleRoles(requested, org).map((r) => ({ ...r, index: requested.indexOf(r.role) }));
+    const refused = ineligibleRoles(requested, org, 'at-grant').map((r) => ({ ...r, index: requested.indexOf(r.role) }));
     if (refused.length) throw IdentityErrors.rolesNotGrantable(refused);
     return [...new Set([Role.Member, ...requested])];
   }

@@ -4,7 +4,7 @@ export type VerificationStatus = 'not-required' | 'pending' | 'verified' | 'reje
 export const VERIFICATION_STATUSES: VerificationStatus[] = ['not-required', 'pending', 'verified', 'rejected'];
 
 /** Types that act with public powers: entering a park's figures, registering contracts, being credited rewards. */
-export const TYPES_REQUIRING_VERIFICATION: readonly OrgType[] = [OrgType.ParkAdministration, OrgType.RegistrationInstitution, OrgType.TransferInstitution];
+export const TYPES_REQUIRING_VERIFICATION: readonly OrgType[] = [OrgType.ParkAdministration, OrgType.RegistrationInstitution, OrgType.TransferInstitution, OrgType.TrainingBase];
 
 export function requiresVerification(type: OrgType): boolean {
   return TYPES_REQUIRING_VERIFICATION.includes(type);

@@ -11,6 +11,7 @@ import { User } from './entities/user.entity';
 import { IdentityErrors } from './identity.exception';
 import { IdentityRepository } from './identity.repository';
 import { mayExercisePowers } from './organisation-verification';
+import { BrokerStanding } from './broker-certification.port';
 import { effectiveRoles } from './role-eligibility';
 import { passwordProblems } from './password-policy';
 import { SessionRepository } from './session.repository';
@@ -40,6 +41,7 @@ export class SessionService {
     private readonly clock: Clock,
     private readonly authState: AuthStateStore,
     private readonly auditLog: AuditLog,
+    private readonly brokers: BrokerStanding,
   ) {}
 
   // ---- passwords ----
@@ -192,8 +194,9 @@ export class SessionService {
 
   private async issueInFamily(m: EntityManager, user: User, org: Organisation, family: SessionFamily): Promise<{ response: SessionResponse; refreshTokenId: string }> {
     // Informative for clients (the guard re-reads the records on every request): the roles in effect now.
+    const brokerCertified = await this.brokers.isCertified(user);
     const claims: AccessTokenClaims = {
-      sub: user.id, org: org.id, orgType: org.type, roles: effectiveRoles(user.roles, org), park: org.parkCode, verified: mayExercisePowers(org.verificationStatus), sid: family.id,
+      sub: user.id, org: org.id, orgType: org.type, roles: effectiveRoles(user.roles, org, { brokerCertified }), park: org.parkCode, verified: mayExercisePowers(org.verificationStatus), sid: family.id,
     };
     const accessToken = await this.jwt.signAsync(claims);
     const refreshToken = randomBytes(32).toString('base64url');
@@ -205,7 +208,7 @@ export class SessionService {
       sessionStartedAt: family.startedAt,
       expiresAt: new Date(Math.min(idleDeadline, this.sessionEnd(family.startedAt).getTime())),
     });
-    const response: SessionResponse = { accessToken, refreshToken, expiresIn: this.config.JWT_ACCESS_TTL_SECONDS, user: mapUser(user, org), organisation: mapOrganisation(org) };
+    const response: SessionResponse = { accessToken, refreshToken, expiresIn: this.config.JWT_ACCESS_TTL_SECONDS, user: mapUser(user, org, brokerCertified), organisation: mapOrganisation(org) };
     return { response, refreshTokenId: row.id };
   }
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, CurrentActor, PageQuery, ParseYearPipe, Public, Role, Roles } from '@techbridge/platform';
 import {
-  CorrectFigureDto, CorrectionResponse, DrillDownQuery, DrillDownResponse, EnterFiguresDto, EntryListQuery, EntryResponse, IndexQuery, IndexVerificationResponse, IndexYearsResponse, IndicatorResponse,
+  AddTargetDto, CorrectFigureDto, CorrectionResponse, DrillDownQuery, DrillDownResponse, EnterFiguresDto, EntryListQuery, EntryResponse, IndexQuery, IndexVerificationResponse, IndexYearsResponse, IndicatorResponse,
   InnovationIndexResponse, OpenQuarterDto, QuarterResponse, ReportQuery, ReportResponse, ReturnEntryDto, TargetProgressResponse, WeightsDto, WeightsResponse,
 } from './dto/monitoring.dto';
 import { InnovationIndexService } from './innovation-index.service';
@@ -11,6 +11,7 @@ import { indexXlsx, reportCsv, reportXlsx } from './monitoring.export';
 import { MonitoringService } from './monitoring.service';
 import { ContractAmountsResponse, OverviewResponse, TrendsResponse, YearQuery } from './dto/statistics.dto';
 import { StatisticsService } from './statistics.service';
+import { PlanTargetsService } from './plan-targets.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -28,6 +29,7 @@ export class MonitoringController {
     private readonly monitoring: MonitoringService,
     private readonly index: InnovationIndexService,
     private readonly statistics: StatisticsService,
+    private readonly targets: PlanTargetsService,
   ) {}
 
   @Get('overview')
@@ -62,11 +64,19 @@ export class MonitoringController {
     return this.monitoring.listIndicators();
   }
 
+  @Post('targets')
+  @Roles(Role.PlatformAdmin)
+  @ApiOperation({ summary: "Add a target of a later horizon (the plan's wording, its indicator, value, basis and year)" })
+  @ApiCreatedResponse({ type: TargetProgressResponse })
+  addTarget(@CurrentActor() actor: Actor, @Body() dto: AddTargetDto): Promise<TargetProgressResponse> {
+    return this.targets.add(actor, dto);
+  }
+
   @Get('targets')
   @Public()
   @ApiOperation({ summary: '实施方案目标完成进度 / Progress towards the plan targets (published figures)' })
   @ApiOkResponse({ type: [TargetProgressResponse] })
-  targets(): Promise<TargetProgressResponse[]> {
+  listTargets(): Promise<TargetProgressResponse[]> {
     return this.monitoring.targets();
   }
 

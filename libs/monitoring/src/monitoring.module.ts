@@ -24,6 +24,8 @@ import { DemandIndicatorSource } from './sources/demand.source';
 import { MatchingIndicatorSource } from './sources/matching.source';
 import { RewardsIndicatorSource } from './sources/rewards.source';
 import { RoadshowIndicatorSource } from './sources/roadshow.source';
+import { IndicatorSourceRegistry } from './sources/indicator-source-registry';
+import { PlanTargetsService } from './plan-targets.service';
 
 @Module({
   imports: [
@@ -48,6 +50,8 @@ import { RoadshowIndicatorSource } from './sources/roadshow.source';
     RoadshowIndicatorSource,
     MatchingIndicatorSource,
     RewardsIndicatorSource,
+    IndicatorSourceRegistry,
+    PlanTargetsService,
     // Each context that feeds monitoring has a source here.
     {
       provide: COMPUTED_INDICATOR_SOURCES,
@@ -55,6 +59,6 @@ import { RoadshowIndicatorSource } from './sources/roadshow.source';
       inject: [ContractsIndicatorSource, CatalogIndicatorSource, DemandIndicatorSource, RoadshowIndicatorSource, MatchingIndicatorSource, RewardsIndicatorSource],
     },
   ],
-  exports: [MonitoringService, InnovationIndexService],
+  exports: [MonitoringService, InnovationIndexService, IndicatorSourceRegistry],
 })
 export class MonitoringModule {}

@@ -21,6 +21,7 @@ import { parseQuarter, previousQuarter, quarterBounds, QuarterRef, quarterOf, sa
 import { reportLines } from './rules/report';
 import { buildSnapshot } from './rules/snapshot';
 import { COMPUTED_INDICATOR_SOURCES, ComputedFigure, ComputedIndicatorSource, ReportingPeriod } from './sources/computed-source';
+import { IndicatorSourceRegistry } from './sources/indicator-source-registry';
 
 /** A report line before its changes are computed: a frozen figure, or a previewed one (no id, revision 0). */
 interface ReportItem {
@@ -45,12 +46,18 @@ export class MonitoringService {
     private readonly identity: IdentityService,
     @Inject(COMPUTED_INDICATOR_SOURCES) private readonly sources: ComputedIndicatorSource[],
     private readonly access: MonitoringAccessPolicy,
+    private readonly registry: IndicatorSourceRegistry,
   ) {}
+
+  /** Monitoring's own sources and those registered by contexts above it. */
+  private get allSources(): ComputedIndicatorSource[] {
+    return [...this.sources, ...this.registry.list()];
+  }
 
   // ======== catalogue ========
 
   async listIndicators(): Promise<IndicatorResponse[]> {
-    const fed = new Set(this.sources.flatMap((s) => s.indicators));
+    const fed = new Set(this.allSources.flatMap((s) => s.indicators));
     return (await this.repo.listIndicators(this.tx.manager)).map((i) => mapIndicator(i, i.source === 'entered' || fed.has(i.code)));
   }
 
@@ -358,7 +365,7 @@ export class MonitoringService {
   /** Runs every source for the period; a failing source fails the publication rather than freezing a gap. */
   private async collect(period: ReportingPeriod): Promise<Map<string, ComputedFigure[]>> {
     const out = new Map<string, ComputedFigure[]>();
-    for (const s of this.sources) {
+    for (const s of this.allSources) {
       let figures: ComputedFigure[];
       try {
         figures = await s.collect(period);

@@ -225,14 +225,15 @@ export class UserResponse {
   @ApiProperty() email!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: Object.values(Role), isArray: true, description: 'Granted roles' }) roles!: Role[];
-  @ApiProperty({ enum: Object.values(Role), isArray: true, description: "Granted roles in effect: privileged roles need a verified organisation of the right type" })
+  @ApiProperty({ enum: Object.values(Role), isArray: true, description: "Granted roles in effect: privileged roles need a verified organisation of the right type (broker also a certificate in good standing)" })
   effectiveRoles!: Role[];
   @ApiProperty() organisationId!: string;
   @ApiProperty() status!: string;
 }
 
-export function mapUser(u: User, org: RoleHolderOrganisation): UserResponse {
-  return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles, effectiveRoles: effectiveRoles(u.roles, org), organisationId: u.organisationId, status: u.status };
+/** `brokerCertified`: the user holds a broker certificate in good standing (identity's BrokerStanding asks). */
+export function mapUser(u: User, org: RoleHolderOrganisation, brokerCertified: boolean): UserResponse {
+  return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles, effectiveRoles: effectiveRoles(u.roles, org, { brokerCertified }), organisationId: u.organisationId, status: u.status };
 }
 
 export class SessionResponse {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsIn, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { LocalizedText, PARK_CODES } from '@techbridge/platform';
 import type { IndicatorEntry } from '../entities/entry.entity';
@@ -351,4 +351,17 @@ export class TargetProgressResponse {
   @ApiProperty({ type: Number, nullable: true, description: 'actual / target, percent' }) progress!: number | null;
   @ApiProperty() achieved!: boolean;
   @ApiProperty({ type: [String], description: 'published quarters counted' }) quarters!: string[];
+}
+
+export class AddTargetDto {
+  @ApiProperty({ example: 'contract-total-2025', description: 'A new code (a later horizon of a target gets its own code)' })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/)
+  code!: string;
+
+  @ApiProperty({ maxLength: 200, description: "The plan's wording" }) @IsString() @MinLength(2) @MaxLength(200) zh!: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(2) @MaxLength(200) en!: string;
+  @ApiProperty({ description: 'The indicator that measures it' }) @IsString() @MaxLength(100) indicator!: string;
+  @ApiProperty({ minimum: 0.0001 }) @IsNumber() @Min(0.0001) @Max(1e15) target!: number;
+  @ApiProperty({ enum: ['cumulative', 'share', 'latest', 'yearly'] }) @IsIn(['cumulative', 'share', 'latest', 'yearly']) basis!: 'cumulative' | 'share' | 'latest' | 'yearly';
+  @ApiProperty({ minimum: 2016, maximum: 2100, description: 'The horizon' }) @IsInt() @Min(2016) @Max(2100) targetYear!: number;
 }

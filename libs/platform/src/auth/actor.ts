@@ -7,6 +7,8 @@ export enum OrgType {
   RegistrationInstitution = 'registration-institution',
   ParkAdministration = 'park-administration',
   Platform = 'platform',
+  /** 技术转移人才培养基地: trains and certifies technology brokers (verified like the institutions). */
+  TrainingBase = 'training-base',
 }
 
 export enum Role {

@@ -60,6 +60,8 @@ export enum JobName {
   RefitMatchWeights = 'matching.refit-weights',
   /** Repeatable (daily): every retention_policy period applied by the rule its context registered (个人信息保护法). */
   ApplyRetention = 'privacy.apply-retention',
+  /** brokers: remind a certificate's holder before it expires (delayed; jobId per certificate and expiry). */
+  RemindBrokerCertificateExpiry = 'brokers.remind-certificate-expiry',
 }
 
 export interface JobPayloads {
@@ -98,6 +100,8 @@ export interface JobPayloads {
   [JobName.RescoreStoredMatches]: { reason?: string; after?: string | null };
   [JobName.RefitMatchWeights]: Record<string, never>;
   [JobName.ApplyRetention]: Record<string, never>;
+  /** `expiresAt` (ISO) is the expiry the reminder was set for: after a renewal the old reminder skips. */
+  [JobName.RemindBrokerCertificateExpiry]: { certificateId: string; expiresAt: string };
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -129,6 +133,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.RescoreStoredMatches]: QueueName.Matching,
   [JobName.RefitMatchWeights]: QueueName.Matching,
   [JobName.ApplyRetention]: QueueName.Maintenance,
+  [JobName.RemindBrokerCertificateExpiry]: QueueName.Lifecycle,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

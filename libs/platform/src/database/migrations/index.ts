@@ -26,6 +26,12 @@ import { ThesaurusReseed1766000000000 } from './1766000000000-ThesaurusReseed';
 import { MatchWeights1766100000000 } from './1766100000000-MatchWeights';
 import { PersonalInformation1767000000000 } from './1767000000000-PersonalInformation';
 import { ContentArticles1767400000000 } from './1767400000000-ContentArticles';
+import { TrainingBases1767200000000 } from './1767200000000-TrainingBases';
+import { BrokerCertification1767200100000 } from './1767200100000-BrokerCertification';
+import { MajorProjects1767200200000 } from './1767200200000-MajorProjects';
+import { ParkThreeLists1767200300000 } from './1767200300000-ParkThreeLists';
+import { ProgrammeIndicators1767200400000 } from './1767200400000-ProgrammeIndicators';
+import { PlanTargets20201767200500000 } from './1767200500000-PlanTargets2020';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -56,4 +62,10 @@ export const migrations: Array<new () => MigrationInterface> = [
   MatchWeights1766100000000,
   PersonalInformation1767000000000,
   ContentArticles1767400000000,
+  TrainingBases1767200000000,
+  BrokerCertification1767200100000,
+  MajorProjects1767200200000,
+  ParkThreeLists1767200300000,
+  ProgrammeIndicators1767200400000,
+  PlanTargets20201767200500000,
 ];

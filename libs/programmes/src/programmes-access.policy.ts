@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { IdentityService } from '@techbridge/identity';
+import { Actor, actsAs, isPlatformStaff, OrgType } from '@techbridge/platform';
+import { MajorProject } from './entities/major-project.entity';
+import { PUBLIC_STATUSES } from './major-project.state-machine';
+import { ProgrammesErrors } from './programmes.exception';
+import { ProgrammesRepository } from './programmes.repository';
+
+export enum ProjectPermission {
+  /** Public once in notice or in the portfolio; before that the proposing administration and the platform. */
+  View = 'view',
+  /** The proposing administration (verified) or the platform: milestones. */
+  Report = 'report',
+}
+
+/** Who sees and keeps major projects: 404 for what a caller may not see, 403 for what they see but may not do. */
+@Injectable()
+export class ProgrammesAccessPolicy {
+  constructor(
+    private readonly repo: ProgrammesRepository,
+    private readonly identity: IdentityService,
+  ) {}
+
+  /** A verified park administration with a park (its own park's business), or platform staff. */
+  async requireParkAdministration(m: EntityManager, actor: Actor): Promise<void> {
+    if (isPlatformStaff(actor)) return;
+    if (!actsAs(actor, OrgType.ParkAdministration) || !actor.parkCode) throw ProgrammesErrors.notAParkAdministration();
+    await this.identity.assertVerified(actor, m);
+  }
+
+  mayView(actor: Actor | null, p: MajorProject): boolean {
+    return PUBLIC_STATUSES.includes(p.status) || (!!actor && (actor.orgId === p.proposedByOrgId || isPlatformStaff(actor)));
+  }
+
+  async requireProject(m: EntityManager, actor: Actor | null, permission: ProjectPermission, id: string, lock = false): Promise<MajorProject> {
+    const p = await this.repo.findProject(m, id, lock);
+    if (!p || !this.mayView(actor, p)) throw ProgrammesErrors.projectNotFound();
+    if (permission === ProjectPermission.Report) {
+      if (!actor || !(actor.orgId === p.proposedByOrgId || isPlatformStaff(actor))) throw ProgrammesErrors.notAParkAdministration();
+      await this.requireParkAdministration(m, actor);
+    }
+    return p;
+  }
+}

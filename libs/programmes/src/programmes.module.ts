@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ContractsModule } from '@techbridge/contracts';
+import { IdentityModule } from '@techbridge/identity';
+import { MonitoringModule } from '@techbridge/monitoring';
+import { NotificationModule } from '@techbridge/notification';
+import { MajorProject } from './entities/major-project.entity';
+import { ProjectMilestone } from './entities/project-milestone.entity';
+import { ProjectObjection } from './entities/project-objection.entity';
+import { MajorProjectController } from './major-project.controller';
+import { MajorProjectService } from './major-project.service';
+import { ProgrammesAccessPolicy } from './programmes-access.policy';
+import { ProgrammesRepository } from './programmes.repository';
+import { ProjectNoticeService } from './project-notice.service';
+import { ProjectQuotaService } from './project-quota.service';
+import { ParkListItem } from './entities/park-list-item.entity';
+import { ThreeListsController } from './three-lists.controller';
+import { ThreeListsService } from './three-lists.service';
+import { ProgrammesIndicatorSource } from './programmes-indicator.source';
+
+/** The zone's programmes: the major transfer projects portfolio (and, later, each park's three lists and awards). */
+@Module({
+  imports: [IdentityModule, NotificationModule, ContractsModule, MonitoringModule, TypeOrmModule.forFeature([MajorProject, ProjectObjection, ProjectMilestone, ParkListItem])],
+  controllers: [MajorProjectController, ThreeListsController],
+  providers: [ProgrammesRepository, ProgrammesAccessPolicy, MajorProjectService, ProjectNoticeService, ProjectQuotaService, ThreeListsService, ProgrammesIndicatorSource],
+  exports: [MajorProjectService, ProjectQuotaService, ThreeListsService],
+})
+export class ProgrammesModule {}
