@@ -91,4 +91,19 @@ describe('identity: separation of duties (e2e)', () => {
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('approved');
   });
+
+  it("the platform cannot advance or approve a major project it proposed itself (it may reject it); a park's proposal goes on", async () => {
+    const body = { title: '平台自报：氢能重卡燃料电池系统产业化', summary: '依托高校燃料电池成果，在园区建设燃料电池系统产线。', proposedLevel: 'city', parkCode: 'bd-hitech' };
+    const own = await t.api.post('major-projects', body, { token: admin.accessToken });
+    expect(own.status).toBe(201);
+    expectRefused(await t.api.post(`major-projects/${own.body.id}/transitions`, { action: 'shortlist' }, { token: admin.accessToken }), 'own-major-project-decision');
+    expect((await t.api.get(`major-projects/${own.body.id}`, { token: admin.accessToken })).body.status).toBe('proposed');
+    expect((await t.api.post(`major-projects/${own.body.id}/transitions`, { action: 'reject', note: '应由园区申报' }, { token: admin.accessToken })).status).toBe(200);
+
+    const park = await signUpOrganisation(t.api, 'park-administration', { parkCode: 'bd-hitech' });
+    expect((await t.api.post(`organisations/${park.organisation.id}/verify`, {}, { token: admin.accessToken })).status).toBe(200);
+    const theirs = await t.api.post('major-projects', { ...body, title: '园区申报：氢能重卡燃料电池系统产业化' }, { token: park.accessToken });
+    expect(theirs.status).toBe(201);
+    expect((await t.api.post(`major-projects/${theirs.body.id}/transitions`, { action: 'shortlist' }, { token: admin.accessToken })).status).toBe(200);
+  });
 });
