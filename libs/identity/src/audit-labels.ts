@@ -24,6 +24,7 @@ const ACTIONS: Record<string, LocalizedText> = {
   'invite-member': { zh: '邀请成员', en: 'Invited a member' },
   'change-roles': { zh: '调整角色', en: 'Changed roles' },
   'create-platform-admin': { zh: '创建平台管理员', en: 'Created the platform administrator' },
+  'account.deletion': { zh: '注销账号（个人信息已删除）', en: 'Deleted the account (personal data erased)' },
   verify: { zh: '核验机构', en: 'Verified an organisation' },
   approve: { zh: '审核通过', en: 'Approved' },
   publish: { zh: '发布', en: 'Published' },
