@@ -77,6 +77,21 @@ const ACTIONS: Record<string, LocalizedText> = {
   'resolve-project-objection': { zh: '处理项目公示异议', en: 'Decided a project notice objection' },
   'add-three-list-item': { zh: '新增三个清单事项', en: 'Added a three-lists item' },
   'monitoring.target.add': { zh: '新增规划目标', en: 'Added a plan target' },
+  'create-listing': { zh: '创建挂牌', en: 'Drafted a listing' },
+  'listing-submit': { zh: '提交挂牌审核', en: 'Submitted a listing for review' },
+  'listing-approve': { zh: '批准挂牌', en: 'Approved a listing' },
+  'listing-return': { zh: '退回挂牌', en: 'Returned a listing' },
+  'listing-withdraw': { zh: '撤回挂牌', en: 'Withdrew a listing' },
+  'listing-break-off': { zh: '终止洽谈', en: 'Broke off a negotiation' },
+  'decline-intent': { zh: '谢绝受让意向', en: 'Declined a buyer\'s intent' },
+  'agree-deal': { zh: '达成交易', en: 'Agreed a deal' },
+  'objection-sustain': { zh: '异议成立', en: 'Sustained an objection' },
+  'objection-dismiss': { zh: '异议不成立', en: 'Dismissed an objection' },
+  'announce-auction': { zh: '发布竞价拍卖', en: 'Announced an auction' },
+  'confirm-deposit': { zh: '确认竞买保证金', en: 'Confirmed a bidder\'s deposit' },
+  'create-contract-from-deal': { zh: '由交易生成合同草稿', en: 'Drafted a contract from a market deal' },
+  'introduction-accept': { zh: '同意对接', en: 'Accepted an introduction' },
+  'introduction-decline': { zh: '谢绝对接', en: 'Declined an introduction' },
 };
 
 const ENTITIES: Record<string, LocalizedText> = {
@@ -132,6 +147,12 @@ const STEPS: Record<string, LocalizedText> = {
   complete: { zh: '完成', en: 'Completed' },
   drop: { zh: '放弃', en: 'Dropped' },
   update: { zh: '更新', en: 'Updated' },
+  'market-listing': { zh: '挂牌项目', en: 'Market listing' },
+  'market-intent': { zh: '受让意向', en: 'Buyer\'s intent' },
+  'market-objection': { zh: '公示异议', en: 'Notice objection' },
+  'market-auction': { zh: '竞价拍卖', en: 'Auction' },
+  'market-bidder': { zh: '竞买登记', en: 'Bidder registration' },
+  'market-introduction': { zh: '对接请求', en: 'Introduction request' },
 };
 
 export function auditActionLabel(action: string): LocalizedText {
