@@ -1,6 +1,7 @@
 import { MovableClock } from '@techbridge/platform';
 import { achievementBody } from '../catalog/fixtures';
 import { contractBody, makeWorld, submittedContract, World } from '../contracts/contracts-helpers';
+import { listingBody, makeMarketWorld } from '../market/market-helpers';
 import { addMember, createTestApp, Session, signUpOrganisation, TestApp } from '../support/test-app';
 
 /**
@@ -105,5 +106,20 @@ describe('identity: separation of duties (e2e)', () => {
     const theirs = await t.api.post('major-projects', { ...body, title: '园区申报：氢能重卡燃料电池系统产业化' }, { token: park.accessToken });
     expect(theirs.status).toBe(201);
     expect((await t.api.post(`major-projects/${theirs.body.id}/transitions`, { action: 'shortlist' }, { token: admin.accessToken })).status).toBe(200);
+  });
+
+  it("a park's reviewer cannot approve its own administration's market listing; the platform can", async () => {
+    const mw = await makeMarketWorld(t);
+    const achievement = await t.api.post('achievements', achievementBody({ title: '园区自有：光伏组件智能清洗技术' }), { token: mw.parkAdmin.accessToken });
+    expect(achievement.status).toBe(201);
+    expect((await t.api.post(`achievements/${achievement.body.id}/submit`, {}, { token: mw.parkAdmin.accessToken })).status).toBe(200);
+    expect((await t.api.post(`achievements/${achievement.body.id}/approve`, {}, { token: admin.accessToken })).status).toBe(200);
+    const listing = await t.api.post('market/listings', listingBody(achievement.body.id), { token: mw.parkAdmin.accessToken });
+    expect(listing.status).toBe(201);
+    expect((await t.api.post(`market/listings/${listing.body.id}/transitions`, { action: 'submit' }, { token: mw.parkAdmin.accessToken })).status).toBe(200);
+    expectRefused(await t.api.post(`market/listings/${listing.body.id}/transitions`, { action: 'approve' }, { token: mw.parkReviewer.accessToken }), 'own-listing-review');
+    const approved = await t.api.post(`market/listings/${listing.body.id}/transitions`, { action: 'approve', comment: '同意挂牌' }, { token: admin.accessToken });
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('listed');
   });
 });
