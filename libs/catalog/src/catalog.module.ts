@@ -30,8 +30,8 @@ import { TaxonomyController } from './taxonomy.controller';
 import { TaxonomyRepository } from './taxonomy.repository';
 import { TaxonomyService } from './taxonomy.service';
 import { CatalogMetrics } from './catalog.metrics';
-
 import { CatalogPrivacy } from './catalog-privacy';
+
 @Module({
   imports: [
     IdentityModule,

@@ -16,8 +16,8 @@ import { Demand } from './entities/demand.entity';
 import { Proposal } from './entities/proposal.entity';
 import { ProposalService } from './proposal.service';
 import { DemandMetrics } from './demand.metrics';
-
 import { DemandPrivacy } from './demand-privacy';
+
 @Module({
   imports: [IdentityModule, NotificationModule, CatalogModule, TypeOrmModule.forFeature([Demand, Proposal, DemandBroker])],
   controllers: [DemandController, ProposalController, DemandSearchController],

@@ -33,6 +33,7 @@ import { MarketRepository } from './market.repository';
 import { MarketService } from './market.service';
 import { NoticeService } from './notice.service';
 import { NoticesController } from './notices.controller';
+import { MarketPrivacy } from './market-privacy';
 
 @Module({
   imports: [
@@ -45,7 +46,7 @@ import { NoticesController } from './notices.controller';
   controllers: [ListingsController, NoticesController, AuctionsController, IntroductionsController, ValuationController],
   providers: [
     MarketRepository, MarketAccessPolicy, ListingService, DealService, DealContractService, NoticeService, AuctionService, BiddingService,
-    AuctionCloseService, AuctionLiveService, MarketJobs, MarketService, IntroductionService, ValuationService,
+    AuctionCloseService, AuctionLiveService, MarketJobs, MarketService, IntroductionService, ValuationService, MarketPrivacy,
   ],
   exports: [MarketService],
 })
