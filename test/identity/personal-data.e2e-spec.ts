@@ -1,5 +1,7 @@
 import { NotificationService } from '@techbridge/notification';
 import { achievementBody } from '../catalog/fixtures';
+import { transferInstitution } from '../contracts/contracts-helpers';
+import { createDemand } from '../demand/demand-helpers';
 import { addMember, Api, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
 
 async function publishAchievement(api: Api, owner: Session, admin: Session): Promise<string> {
@@ -62,6 +64,9 @@ describe('identity: personal data download and deletion (e2e)', () => {
     expect(d.sections.notifications.notifications.map((n: any) => n.titleZh)).toContain('您的个人通知');
     expect(d.sections.watchlist.favourites).toEqual([expect.objectContaining({ subject: 'achievement', targetId: achievementId })]);
     expect(d.sections.watchlist.savedSearches).toEqual([expect.objectContaining({ name: '我的光伏检索' })]);
+    // Every context that holds something about people answers, even when it holds nothing about this one.
+    expect(Object.keys(d.sections).sort()).toEqual(['achievementContacts', 'broker', 'brokerTraining', 'demandContacts', 'market', 'notifications', 'projectObjections', 'watchlist']);
+    expect(d.sections.brokerTraining).toEqual({ enrolments: [], certificates: [] });
 
     const text = JSON.stringify(d);
     expect(text).not.toMatch(/\$argon2|password_?hash|token_?hash/i);
@@ -78,9 +83,14 @@ describe('identity: personal data download and deletion (e2e)', () => {
   it('deletion: personal data erased, business records kept, every session ended, sign-in impossible, audited', async () => {
     const enterprise = await signUpOrganisation(t.api, 'enterprise');
     const { member, email } = await activeMember(enterprise);
-    // A business record the member wrote for the organisation.
-    const draft = await t.api.post('achievements', achievementBody({ title: '企业自研的光伏组件清洗机器人' }), { token: member.accessToken });
+    // Business records the member wrote for the organisation, two naming the member as contact by their address.
+    const draft = await t.api.post('achievements', achievementBody({ title: '企业自研的光伏组件清洗机器人', contact: { name: '刘工', phone: '13800138000', email } }), { token: member.accessToken });
     expect(draft.status).toBe(201);
+    const other = await t.api.post('achievements', achievementBody({ contact: { name: '技术转移办公室', phone: '010-62780000', email: 'tto@example.edu.cn' } }), { token: member.accessToken });
+    const demand = await createDemand(t.api, enterprise, { contact: { name: '刘工', phone: '13800138000', email } });
+    const before = (await t.api.get('me/personal-data', { token: member.accessToken })).body;
+    expect(before.sections.achievementContacts).toEqual([expect.objectContaining({ id: draft.body.id })]);
+    expect(before.sections.demandContacts).toEqual([expect.objectContaining({ id: demand.id, contactPhone: '13800138000' })]);
 
     const wrong = await t.api.post('me/deletion', { password: 'not-my-Passw0rd' }, { token: member.accessToken });
     expect(wrong.status).toBe(403);
@@ -89,7 +99,7 @@ describe('identity: personal data download and deletion (e2e)', () => {
 
     const del = await t.api.post('me/deletion', { password: 'Passw0rd-Member' }, { token: member.accessToken });
     expect(del.status).toBe(200);
-    expect(del.body.erased).toMatchObject({ watchlist: 2, account: 1 });
+    expect(del.body.erased).toMatchObject({ watchlist: 2, account: 1, achievementContacts: 1, demandContacts: 1 });
     expect(del.body.erased.notifications).toBeGreaterThanOrEqual(1);
 
     // Sessions end at once: the access token, the refresh token; the password no longer signs in.
@@ -109,8 +119,12 @@ describe('identity: personal data download and deletion (e2e)', () => {
       expect([table, n]).toEqual([table, 0]);
     }
     // Kept: the organisation's achievement, still its, still naming its author.
-    const [achievement] = await db.query(`SELECT owner_id, created_by, title FROM achievement WHERE id = $1`, [draft.body.id]);
-    expect(achievement).toMatchObject({ owner_id: enterprise.organisation.id, created_by: member.user.id, title: '企业自研的光伏组件清洗机器人' });
+    const [achievement] = await db.query(`SELECT owner_id, created_by, title, contact FROM achievement WHERE id = $1`, [draft.body.id]);
+    expect(achievement).toMatchObject({ owner_id: enterprise.organisation.id, created_by: member.user.id, title: '企业自研的光伏组件清洗机器人', contact: null });
+    // The person's name and phone went with their address; another contact (an office) stays.
+    const [{ contact_name, contact_phone, contact_email, status }] = await db.query(`SELECT contact_name, contact_phone, contact_email, status FROM demand WHERE id = $1`, [demand.id]);
+    expect({ contact_name, contact_phone, contact_email, status }).toEqual({ contact_name: null, contact_phone: null, contact_email: null, status: 'published' });
+    expect((await db.query(`SELECT contact FROM achievement WHERE id = $1`, [other.body.id]))[0].contact).toMatchObject({ email: 'tto@example.edu.cn' });
     const audit = await db.query(`SELECT entity_type, entity_id, changes FROM audit_entry WHERE action = 'account.deletion' AND actor_user_id = $1`, [member.user.id]);
     expect(audit).toEqual([expect.objectContaining({ entity_type: 'user', entity_id: member.user.id })]);
     expect(JSON.stringify(audit)).not.toContain(email);
@@ -145,5 +159,18 @@ describe('identity: personal data download and deletion (e2e)', () => {
     expect(last.status).toBe(409);
     expect(last.body.code).toBe('LAST_PLATFORM_ADMIN');
     expect((await t.api.get('me', { token: admin.accessToken })).status).toBe(200);
+  });
+
+  it("a broker's filing is in the download and goes with the account", async () => {
+    const transfer = await transferInstitution(t.api, admin);
+    const broker = await addMember(t.api, transfer, ['member', 'broker']);
+    const filingNumber = `JJR-${Date.now()}`;
+    expect((await t.api.put(`contracts/brokers/${broker.user.id}`, { tier: 'senior', filingNumber }, { token: transfer.accessToken })).status).toBe(200);
+    const d = (await t.api.get('me/personal-data', { token: broker.accessToken })).body;
+    expect(d.sections.broker.profile).toMatchObject({ filingNumber, tier: 'senior' });
+    const del = await t.api.post('me/deletion', { password: 'Passw0rd-Member' }, { token: broker.accessToken });
+    expect(del.status).toBe(200);
+    expect(del.body.erased.broker).toBe(1);
+    expect((await t.db.dataSource.query(`SELECT 1 FROM broker_profile WHERE user_id = $1`, [broker.user.id])).length).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { MovableClock } from '@techbridge/platform';
 import { achievementBody } from '../catalog/fixtures';
 import { contractBody, makeWorld, submittedContract, World } from '../contracts/contracts-helpers';
+import { listingBody, makeMarketWorld } from '../market/market-helpers';
 import { addMember, createTestApp, Session, signUpOrganisation, TestApp } from '../support/test-app';
 
 /**
@@ -90,5 +91,35 @@ describe('identity: separation of duties (e2e)', () => {
     const approved = await t.api.post(`monitoring/entries/${entryId}/approve`, {}, { token: colleague.accessToken });
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('approved');
+  });
+
+  it("the platform cannot advance or approve a major project it proposed itself (it may reject it); a park's proposal goes on", async () => {
+    const body = { title: '平台自报：氢能重卡燃料电池系统产业化', summary: '依托高校燃料电池成果，在园区建设燃料电池系统产线。', proposedLevel: 'city', parkCode: 'bd-hitech' };
+    const own = await t.api.post('major-projects', body, { token: admin.accessToken });
+    expect(own.status).toBe(201);
+    expectRefused(await t.api.post(`major-projects/${own.body.id}/transitions`, { action: 'shortlist' }, { token: admin.accessToken }), 'own-major-project-decision');
+    expect((await t.api.get(`major-projects/${own.body.id}`, { token: admin.accessToken })).body.status).toBe('proposed');
+    expect((await t.api.post(`major-projects/${own.body.id}/transitions`, { action: 'reject', note: '应由园区申报' }, { token: admin.accessToken })).status).toBe(200);
+
+    const park = await signUpOrganisation(t.api, 'park-administration', { parkCode: 'bd-hitech' });
+    expect((await t.api.post(`organisations/${park.organisation.id}/verify`, {}, { token: admin.accessToken })).status).toBe(200);
+    const theirs = await t.api.post('major-projects', { ...body, title: '园区申报：氢能重卡燃料电池系统产业化' }, { token: park.accessToken });
+    expect(theirs.status).toBe(201);
+    expect((await t.api.post(`major-projects/${theirs.body.id}/transitions`, { action: 'shortlist' }, { token: admin.accessToken })).status).toBe(200);
+  });
+
+  it("a park's reviewer cannot approve its own administration's market listing; the platform can", async () => {
+    const mw = await makeMarketWorld(t);
+    const achievement = await t.api.post('achievements', achievementBody({ title: '园区自有：光伏组件智能清洗技术' }), { token: mw.parkAdmin.accessToken });
+    expect(achievement.status).toBe(201);
+    expect((await t.api.post(`achievements/${achievement.body.id}/submit`, {}, { token: mw.parkAdmin.accessToken })).status).toBe(200);
+    expect((await t.api.post(`achievements/${achievement.body.id}/approve`, {}, { token: admin.accessToken })).status).toBe(200);
+    const listing = await t.api.post('market/listings', listingBody(achievement.body.id), { token: mw.parkAdmin.accessToken });
+    expect(listing.status).toBe(201);
+    expect((await t.api.post(`market/listings/${listing.body.id}/transitions`, { action: 'submit' }, { token: mw.parkAdmin.accessToken })).status).toBe(200);
+    expectRefused(await t.api.post(`market/listings/${listing.body.id}/transitions`, { action: 'approve' }, { token: mw.parkReviewer.accessToken }), 'own-listing-review');
+    const approved = await t.api.post(`market/listings/${listing.body.id}/transitions`, { action: 'approve', comment: '同意挂牌' }, { token: admin.accessToken });
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('listed');
   });
 });

@@ -1,4 +1,4 @@
-import { JobName, MovableClock } from '@techbridge/platform';
+import { JobName, MovableClock, RetentionService } from '@techbridge/platform';
 import { NotificationService } from '@techbridge/notification';
 import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
 
@@ -109,5 +109,18 @@ describe('platform: retention periods applied daily (e2e)', () => {
     await db().query(`UPDATE retention_policy SET retention_days = 365 WHERE record_type = 'deleted-account.consent'`);
     await applyRetention();
     expect(await consents(late.user.id)).toBe(0);
+  });
+
+  it('a period without a rule in this deployment is reported (listed as not enforced, named by the job), the others still apply', async () => {
+    await db().query(`INSERT INTO retention_policy (record_type, retention_days, description_zh, description_en) VALUES ('future.kind', 30, '未来的记录', 'A future record type')`);
+    try {
+      const listed = (await t.api.get('retention-policies', { token: admin.accessToken })).body.find((p: any) => p.recordType === 'future.kind');
+      expect(listed).toMatchObject({ enforced: false, source: 'data' });
+      const result = await t.app.get(RetentionService).apply();
+      expect(result.unenforced).toEqual(['future.kind']);
+      expect(Object.keys(result.removed).sort()).toEqual(['deleted-account.consent', 'invitation.closed', 'notification.read', 'notification.unread', 'session.ended']);
+    } finally {
+      await db().query(`DELETE FROM retention_policy WHERE record_type = 'future.kind'`);
+    }
   });
 });

@@ -10,6 +10,7 @@ import { BrokersView } from './brokers-view';
 import { BrokerCertificateController, BrokerCourseController, BrokerEnrolmentController } from './brokers.controller';
 import { BrokersJobs } from './brokers.jobs';
 import { BrokersRepository } from './brokers.repository';
+import { BrokersPrivacy } from './brokers-privacy';
 import { BrokerCertificate } from './entities/broker-certificate.entity';
 import { BrokerCourse } from './entities/broker-course.entity';
 import { BrokerEnrolment } from './entities/broker-enrolment.entity';
@@ -22,7 +23,7 @@ import { BrokerEnrolment } from './entities/broker-enrolment.entity';
   imports: [IdentityModule, NotificationModule, TypeOrmModule.forFeature([BrokerCourse, BrokerEnrolment, BrokerCertificate])],
   controllers: [BrokerCourseController, BrokerEnrolmentController, BrokerCertificateController],
   providers: [
-    BrokersRepository, BrokersAccessPolicy, BrokersView, BrokerTrainingService, BrokerCertificateService, BrokersJobs,
+    BrokersRepository, BrokersAccessPolicy, BrokersView, BrokerTrainingService, BrokerCertificateService, BrokersJobs, BrokersPrivacy,
     { provide: BrokerCertificationSource, useClass: BrokerCertificationFromCertificates },
   ],
   exports: [BrokerCertificateService],

@@ -73,4 +73,13 @@ export class BrokersRepository {
     const rows = await m.getRepository(BrokerCertificate).find({ select: { userId: true }, where: { userId: In([...userIds]), status: 'active', expiresAt: MoreThan(now) } });
     return new Set(rows.map((r) => r.userId));
   }
+
+  // ---- personal data (个人信息保护法) ----
+
+  async personalData(m: EntityManager, userId: string): Promise<{ enrolments: BrokerEnrolment[]; certificates: BrokerCertificate[] }> {
+    return {
+      enrolments: await m.getRepository(BrokerEnrolment).find({ where: { userId }, order: { createdAt: 'ASC' } }),
+      certificates: await m.getRepository(BrokerCertificate).find({ where: { userId }, order: { createdAt: 'ASC' } }),
+    };
+  }
 }

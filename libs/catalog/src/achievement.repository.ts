@@ -228,4 +228,16 @@ export class AchievementRepository {
       [range.from, range.to],
     );
   }
+
+  // ---- personal data (个人信息保护法): a listing whose contact is the person, by their address ----
+
+  listingsWithContactEmail(m: EntityManager, email: string): Promise<Array<{ id: string; title: string; status: string; contact: Record<string, string> }>> {
+    return m.query(`SELECT id, title, status, contact FROM achievement WHERE lower(contact->>'email') = lower($1) ORDER BY created_at`, [email]);
+  }
+
+  /** The contact block names the person: all of it goes (name and phone with the address); the listing stays. */
+  async clearContactWithEmail(m: EntityManager, email: string): Promise<number> {
+    const [, n]: [unknown, number] = await m.query(`UPDATE achievement SET contact = NULL, updated_at = now() WHERE lower(contact->>'email') = lower($1)`, [email]);
+    return n;
+  }
 }

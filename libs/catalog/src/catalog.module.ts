@@ -30,6 +30,7 @@ import { TaxonomyController } from './taxonomy.controller';
 import { TaxonomyRepository } from './taxonomy.repository';
 import { TaxonomyService } from './taxonomy.service';
 import { CatalogMetrics } from './catalog.metrics';
+import { CatalogPrivacy } from './catalog-privacy';
 
 @Module({
   imports: [
@@ -37,7 +38,7 @@ import { CatalogMetrics } from './catalog.metrics';
     TypeOrmModule.forFeature([Achievement, AchievementEvent, AchievementAttachment, AchievementInterest, TechnologyPackage, GuideCatalog, GuideCatalogEntry, ImportJob]),
   ],
   controllers: [AchievementController, AchievementAttachmentController, TaxonomyController, ImportController, PackageController, GuideCatalogController, CatalogSearchController],
-  providers: [CatalogMetrics, AchievementRepository, CatalogAccessPolicy, CatalogService, AchievementAttachmentService, AchievementProjection, TaxonomyService, TaxonomyRepository, ImportRepository, ImportService, ImportJobs, AchievementImportKind, PackageRepository, PackageService, PackageProjection, CatalogSearchService],
+  providers: [CatalogMetrics, CatalogPrivacy, AchievementRepository, CatalogAccessPolicy, CatalogService, AchievementAttachmentService, AchievementProjection, TaxonomyService, TaxonomyRepository, ImportRepository, ImportService, ImportJobs, AchievementImportKind, PackageRepository, PackageService, PackageProjection, CatalogSearchService],
   exports: [CatalogService, ImportService, CatalogSearchService],
 })
 export class CatalogModule implements OnModuleInit {

@@ -20,6 +20,7 @@ import { ContractDeduction } from './entities/contract-deduction.entity';
 import { BrokerProfile, RegistrationInstitutionProfile, TransferInstitutionProfile } from './entities/institution-profiles.entity';
 import { TechnologyContract } from './entities/technology-contract.entity';
 import { ContractsMetrics } from './contracts.metrics';
+import { ContractsPrivacy } from './contracts-privacy';
 
 @Module({
   imports: [
@@ -31,7 +32,7 @@ import { ContractsMetrics } from './contracts.metrics';
     RoadshowModule,
   ],
   controllers: [ContractsController],
-  providers: [ContractsMetrics, 
+  providers: [ContractsMetrics, ContractsPrivacy, 
     ContractsRepository,
     ContractAccessPolicy,
     ContractTransitions,

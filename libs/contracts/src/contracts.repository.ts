@@ -275,6 +275,15 @@ export class ContractsRepository {
     return m.getRepository(BrokerProfile).save(p);
   }
 
+  /** 个人信息保护法: the contracts naming the person as broker (the organisations' records; listed, never erased). */
+  async contractsWithBroker(m: EntityManager, userId: string): Promise<Array<{ id: string; title: string; status: string }>> {
+    return m.query(`SELECT id, title, status FROM technology_contract WHERE broker_user_id = $1 ORDER BY created_at`, [userId]);
+  }
+
+  async deleteBrokerProfile(m: EntityManager, userId: string): Promise<number> {
+    return (await m.getRepository(BrokerProfile).delete({ userId })).affected ?? 0;
+  }
+
   async brokerPerformance(m: EntityManager, userId: string): Promise<{ registered: number; contractAmount: string; technologyAmount: string; inProgress: number }> {
     const [r] = await m.query(
       `SELECT count(*) FILTER (WHERE status = 'registered')::int AS registered,

@@ -16,11 +16,12 @@ import { Demand } from './entities/demand.entity';
 import { Proposal } from './entities/proposal.entity';
 import { ProposalService } from './proposal.service';
 import { DemandMetrics } from './demand.metrics';
+import { DemandPrivacy } from './demand-privacy';
 
 @Module({
   imports: [IdentityModule, NotificationModule, CatalogModule, TypeOrmModule.forFeature([Demand, Proposal, DemandBroker])],
   controllers: [DemandController, ProposalController, DemandSearchController],
-  providers: [DemandMetrics, DemandRepository, DemandAccessPolicy, DemandService, DemandQueryService, ProposalService, DemandProjection, DemandJobs, DemandImportKind],
+  providers: [DemandMetrics, DemandPrivacy, DemandRepository, DemandAccessPolicy, DemandService, DemandQueryService, ProposalService, DemandProjection, DemandJobs, DemandImportKind],
   exports: [DemandService, DemandQueryService],
 })
 export class DemandModule {}

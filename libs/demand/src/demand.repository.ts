@@ -240,4 +240,21 @@ export class DemandRepository {
         WHERE p.status IN ('shortlisted','awarded','declined') ORDER BY p.demand_id, a.achievement_id`,
     );
   }
+
+  // ---- personal data (个人信息保护法): a demand whose contact is the person, by their address ----
+
+  listingsWithContactEmail(m: EntityManager, email: string): Promise<Array<{ id: string; title: string; status: string; contactName: string | null; contactPhone: string | null; contactEmail: string }>> {
+    return m.query(
+      `SELECT id, title, status, contact_name AS "contactName", contact_phone AS "contactPhone", contact_email AS "contactEmail" FROM demand WHERE lower(contact_email) = lower($1) ORDER BY created_at`,
+      [email],
+    );
+  }
+
+  async clearContactWithEmail(m: EntityManager, email: string): Promise<number> {
+    const [, n]: [unknown, number] = await m.query(
+      `UPDATE demand SET contact_name = NULL, contact_phone = NULL, contact_email = NULL, updated_at = now() WHERE lower(contact_email) = lower($1)`,
+      [email],
+    );
+    return n;
+  }
 }

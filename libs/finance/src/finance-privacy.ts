@@ -15,6 +15,6 @@ export class FinancePrivacy implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register({ name: 'finance', collect: (m, userId) => this.repo.personalData(m, userId), erase: async () => 0 });
+    this.registry.register({ name: 'finance', collect: (m, { userId }) => this.repo.personalData(m, userId), erase: async () => 0 });
   }
 }

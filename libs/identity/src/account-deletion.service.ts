@@ -45,7 +45,7 @@ export class AccountDeletionService {
       const now = this.clock.now();
       const endedSessions = await this.sessions.liveSessionIds(m, user.id, now);
       const erased: Record<string, number> = {};
-      for (const section of this.registry.all()) erased[section.name] = await section.erase(m, user.id);
+      for (const section of this.registry.all()) erased[section.name] = await section.erase(m, { userId: user.id, email: user.email });
       erased.credentials = await this.data.eraseCredentials(m, user.id, user.email);
       await this.data.pseudonymiseUser(m, user.id, now);
       erased.account = 1;

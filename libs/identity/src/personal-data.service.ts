@@ -36,7 +36,7 @@ export class PersonalDataService implements OnModuleInit {
       if (!user) throw IdentityErrors.userNotFound();
       const org = user.organisation;
       const sections: Record<string, unknown> = {};
-      for (const section of this.registry.all()) sections[section.name] = await section.collect(m, user.id);
+      for (const section of this.registry.all()) sections[section.name] = await section.collect(m, { userId: user.id, email: user.email });
       return {
         generatedAt: this.clock.now().toISOString(),
         account: {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CatalogService } from '@techbridge/catalog';
 import { ContractsService } from '@techbridge/contracts';
 import { IdentityService } from '@techbridge/identity';
-import { Actor, BeijingCalendar, Clock, DomainError, isPlatformStaff, JobName, OutboxService, Page, pageOf, skipTake, TransactionRunner } from '@techbridge/platform';
+import { Actor, BeijingCalendar, Clock, DomainError, isPlatformStaff, JobName, OutboxService, Page, pageOf, refuseOwnOrganisation, SeparationRule, skipTake, TransactionRunner } from '@techbridge/platform';
 import { CreateListingDto, ListingListQuery, ListingResponse, ListingRouteAction, mapListing, UpdateListingDto } from './dto/listing.dto';
 import { MarketListing } from './entities/market-listing.entity';
 import { EDITABLE_LISTING, LISTING_LIFECYCLE, PUBLIC_LISTING_STATUSES } from './listing.state-machine';
@@ -84,7 +84,11 @@ export class ListingService {
     return this.tx.run(async (m) => {
       const permission = action === 'approve' || action === 'return' ? ListingPermission.Review : ListingPermission.Own;
       const l = await this.access.requireListing(m, actor, permission, id, { lock: true });
-      if (permission === ListingPermission.Review) await this.identity.assertVerified(actor, m);
+      if (permission === ListingPermission.Review) {
+        // A park administration's reviewer (or the platform) never lists its own organisation's technology.
+        refuseOwnOrganisation(actor, [l.ownerOrgId], SeparationRule.OwnListingReview);
+        await this.identity.assertVerified(actor, m);
+      }
       const from = l.status;
       l.status = LISTING_LIFECYCLE.next(l.status, action, l.id);
       if (action === 'approve' || action === 'return') {

@@ -36,6 +36,7 @@ import { MarketRepository } from './market.repository';
 import { MarketService } from './market.service';
 import { NoticeService } from './notice.service';
 import { NoticesController } from './notices.controller';
+import { MarketPrivacy } from './market-privacy';
 
 @Module({
   imports: [
@@ -48,7 +49,7 @@ import { NoticesController } from './notices.controller';
   controllers: [ListingsController, NoticesController, AuctionsController, IntroductionsController, ValuationController, ValuationOrderController],
   providers: [
     MarketRepository, MarketAccessPolicy, ListingService, DealService, DealContractService, NoticeService, AuctionService, BiddingService,
-    AuctionCloseService, AuctionLiveService, MarketJobs, MarketService, IntroductionService, ValuationService, ValuationOrderService,
+    AuctionCloseService, AuctionLiveService, MarketJobs, MarketService, IntroductionService, ValuationService, ValuationOrderService, MarketPrivacy,
   ],
   exports: [MarketService],
 })

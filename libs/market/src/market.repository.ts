@@ -232,4 +232,23 @@ export class MarketRepository {
   findConfidentialFile(m: EntityManager, listingId: string, id: string): Promise<MarketConfidentialFile | null> {
     return m.getRepository(MarketConfidentialFile).findOne({ where: { id, listingId } });
   }
+
+  // ---- personal data (个人信息保护法) ----
+
+  async personalData(m: EntityManager, userId: string, email: string): Promise<Record<string, unknown[]>> {
+    return {
+      objections: await m.query(`SELECT id, notice_id AS "noticeId", real_name AS "realName", contact_phone AS "contactPhone", created_at AS "createdAt" FROM market_objection WHERE objector_user_id = $1`, [userId]),
+      intents: await m.query(`SELECT id, listing_id AS "listingId", created_at AS "createdAt" FROM market_intent WHERE buyer_user_id = $1`, [userId]),
+      bids: await m.query(`SELECT id, auction_id AS "auctionId", amount, placed_at AS "placedAt" FROM market_bid WHERE user_id = $1`, [userId]),
+      introductions: await m.query(`SELECT id, status, created_at AS "createdAt" FROM market_introduction WHERE requester_user_id = $1 OR broker_user_id = $1`, [userId]),
+      listingContacts: await m.query(`SELECT id, status, contact FROM market_listing WHERE lower(contact->>'email') = lower($1)`, [email]),
+    };
+  }
+
+  /** The objector's phone and a listing contact giving the person's address go; the records (who objected, intents, bids) stay. */
+  async erasePersonalData(m: EntityManager, userId: string, email: string): Promise<number> {
+    const [, phones]: [unknown, number] = await m.query(`UPDATE market_objection SET contact_phone = '' WHERE objector_user_id = $1 AND contact_phone <> ''`, [userId]);
+    const [, contacts]: [unknown, number] = await m.query(`UPDATE market_listing SET contact = '{}'::jsonb WHERE lower(contact->>'email') = lower($1)`, [email]);
+    return phones + contacts;
+  }
 }

@@ -17,7 +17,7 @@ export class NotificationPrivacy implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register({ name: 'notifications', collect: (m, userId) => this.repo.personalData(m, userId), erase: (m, userId) => this.repo.erase(m, userId) });
+    this.registry.register({ name: 'notifications', collect: (m, { userId }) => this.repo.personalData(m, userId), erase: (m, { userId }) => this.repo.erase(m, userId) });
     this.retention.register({ recordType: 'notification.read', apply: (m, cutoff) => this.repo.deleteOlderThan(m, true, cutoff) });
     this.retention.register({ recordType: 'notification.unread', apply: (m, cutoff) => this.repo.deleteOlderThan(m, false, cutoff) });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IdentityService } from '@techbridge/identity';
-import { Actor, Clock, DomainError, isPlatformStaff, OrgType, Page, pageOf, parkOf, skipTake, TransactionRunner } from '@techbridge/platform';
+import { Actor, Clock, DomainError, isPlatformStaff, OrgType, Page, pageOf, parkOf, refuseOwnOrganisation, SeparationRule, skipTake, TransactionRunner } from '@techbridge/platform';
 import { ApproveProjectDto, MajorProjectResponse, MidTermCheckDto, MilestoneDto, MilestoneResponse, ProjectQuery, ProposeProjectDto } from './dto/major-project.dto';
 import { MajorProject } from './entities/major-project.entity';
 import { ProjectMilestone } from './entities/project-milestone.entity';
@@ -12,6 +12,9 @@ import { ProgrammesErrors } from './programmes.exception';
 import { ProgrammesRepository } from './programmes.repository';
 
 /** The major projects portfolio: proposal, shortlist, public notice, approval for a year and level, milestones, closing. */
+
+/** Steps that carry a project forward: the proposer's own organisation never takes them. */
+const FAVOURABLE: readonly ProjectAction[] = ['shortlist', 'start-notice', 'approve', 'pass-mid-term', 'accept'];
 @Injectable()
 export class MajorProjectService {
   constructor(
@@ -106,6 +109,8 @@ export class MajorProjectService {
   private async step(actor: Actor, id: string, action: ProjectAction, apply: (p: MajorProject, m: EntityManager) => void | Promise<void>): Promise<MajorProjectResponse> {
     const saved = await this.tx.run(async (m) => {
       const p = await this.access.requireProject(m, actor, ProjectPermission.View, id, true);
+      // Advancing one's own proposal is self-approval; rejecting or ending it is not.
+      if (FAVOURABLE.includes(action)) refuseOwnOrganisation(actor, [p.proposedByOrgId], SeparationRule.OwnMajorProjectDecision);
       const from = p.status;
       PROJECT_LIFECYCLE.assert(p.status, action);
       await apply(p, m);

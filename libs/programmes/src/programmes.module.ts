@@ -17,12 +17,13 @@ import { ParkListItem } from './entities/park-list-item.entity';
 import { ThreeListsController } from './three-lists.controller';
 import { ThreeListsService } from './three-lists.service';
 import { ProgrammesIndicatorSource } from './programmes-indicator.source';
+import { ProgrammesPrivacy } from './programmes-privacy';
 
 /** The zone's programmes: the major transfer projects portfolio (and, later, each park's three lists and awards). */
 @Module({
   imports: [IdentityModule, NotificationModule, ContractsModule, MonitoringModule, TypeOrmModule.forFeature([MajorProject, ProjectObjection, ProjectMilestone, ParkListItem])],
   controllers: [MajorProjectController, ThreeListsController],
-  providers: [ProgrammesRepository, ProgrammesAccessPolicy, MajorProjectService, ProjectNoticeService, ProjectQuotaService, ThreeListsService, ProgrammesIndicatorSource],
+  providers: [ProgrammesRepository, ProgrammesAccessPolicy, MajorProjectService, ProjectNoticeService, ProjectQuotaService, ThreeListsService, ProgrammesIndicatorSource, ProgrammesPrivacy],
   exports: [MajorProjectService, ProjectQuotaService, ThreeListsService],
 })
 export class ProgrammesModule {}

@@ -88,4 +88,16 @@ export class ProgrammesRepository {
   listItemsOfYear(m: EntityManager, year: number): Promise<ParkListItem[]> {
     return m.getRepository(ParkListItem).find({ where: { year } });
   }
+
+  // ---- personal data (个人信息保护法) ----
+
+  objectionsBy(m: EntityManager, userId: string): Promise<unknown[]> {
+    return m.query(`SELECT id, project_id AS "projectId", real_name AS "realName", phone, status, created_at AS "createdAt" FROM major_project_objection WHERE objector_user_id = $1`, [userId]);
+  }
+
+  /** The objector's phone goes; the real name stays with the notice's record of who objected. */
+  async eraseObjectorPhones(m: EntityManager, userId: string): Promise<number> {
+    const [, n]: [unknown, number] = await m.query(`UPDATE major_project_objection SET phone = '' WHERE objector_user_id = $1 AND phone <> ''`, [userId]);
+    return n;
+  }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityService } from '@techbridge/identity';
 import { NotificationService } from '@techbridge/notification';
-import { Actor, Clock, isPlatformStaff, TransactionRunner } from '@techbridge/platform';
+import { Actor, Clock, isPlatformStaff, refuseOwnOrganisation, SeparationRule, TransactionRunner } from '@techbridge/platform';
 import { ObjectDto, ObjectionResponse, ResolveObjectionDto } from './dto/major-project.dto';
 import { ProjectObjection } from './entities/project-objection.entity';
 import { PROJECT_LIFECYCLE } from './major-project.state-machine';
@@ -48,6 +48,8 @@ export class ProjectNoticeService {
       const o = await this.repo.findObjection(m, p.id, objectionId);
       if (!o) throw ProgrammesErrors.objectionNotFound();
       if (o.status !== 'open') throw ProgrammesErrors.objectionNotFound();
+      // Dismissing an objection to one's own proposal lets it through: the same rule as approving it.
+      if (dto.outcome === 'dismissed') refuseOwnOrganisation(actor, [p.proposedByOrgId], SeparationRule.OwnMajorProjectDecision);
       const now = this.clock.now();
       o.status = dto.outcome;
       o.resolution = dto.resolution.trim();

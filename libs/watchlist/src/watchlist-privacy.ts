@@ -11,6 +11,6 @@ export class WatchlistPrivacy implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register({ name: 'watchlist', collect: (m, userId) => this.repo.personalData(m, userId), erase: (m, userId) => this.repo.eraseUser(m, userId) });
+    this.registry.register({ name: 'watchlist', collect: (m, { userId }) => this.repo.personalData(m, userId), erase: (m, { userId }) => this.repo.eraseUser(m, userId) });
   }
 }

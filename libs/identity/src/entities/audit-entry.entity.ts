@@ -4,6 +4,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('audit_entry')
 @Index('ix_audit_entry_entity', ['entityType', 'entityId'])
 @Index('ix_audit_entry_at', ['at'])
+@Index('ix_audit_entry_actor_user', ['actorUserId', 'id'])
 export class AuditEntry {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

@@ -12,6 +12,8 @@ export enum SeparationRule {
   OwnAchievementReview = 'own-achievement-review',
   OwnContractRegistration = 'own-contract-registration',
   OwnMonitoringEntryReview = 'own-monitoring-entry-review',
+  OwnMajorProjectDecision = 'own-major-project-decision',
+  OwnListingReview = 'own-listing-review',
 }
 
 export const SEPARATION_OF_DUTIES = 'SEPARATION_OF_DUTIES';
@@ -28,6 +30,14 @@ const RULE_TEXT: Record<SeparationRule, LocalizedText> = {
   [SeparationRule.OwnContractRegistration]: {
     zh: '职责分离：登记机构不能登记、退回或驳回本机构作为当事方、中介方或经纪人的技术合同',
     en: 'Separation of duties: a registration institution may not register, return or refuse a contract its own organisation (or the reviewer as broker) is a party to',
+  },
+  [SeparationRule.OwnMajorProjectDecision]: {
+    zh: '职责分离：平台不能推进或批准本机构申报的重大项目（可驳回或终止），请由园区管理机构申报',
+    en: 'Separation of duties: the platform may not advance or approve a major project it proposed itself (it may reject or terminate it); a park administration proposes',
+  },
+  [SeparationRule.OwnListingReview]: {
+    zh: '职责分离：审核员不能审核本机构的挂牌项目，请由其他机构的审核员审核',
+    en: "Separation of duties: a reviewer may not review their own organisation's market listing; another organisation's reviewer must",
   },
   [SeparationRule.OwnMonitoringEntryReview]: {
     zh: '职责分离：填报人不能审核自己填报的园区数据',

@@ -1,5 +1,5 @@
 export { PersonalDataRegistry } from './personal-data.registry';
-export type { PersonalDataSection } from './personal-data.registry';
+export type { DataSubject, PersonalDataSection } from './personal-data.registry';
 export { RetentionService } from './retention.service';
 export type { RetentionRule, RetentionPolicyView } from './retention.service';
 export { RetentionPolicyResponse } from './retention.controller';

@@ -6,16 +6,22 @@ import type { EntityManager } from 'typeorm';
  * a user registers a section in `onModuleInit`; identity's privacy service asks every section, so a context added later
  * is covered without identity knowing it (identity sits below most contexts and cannot import them).
  */
+/** Whom a section is asked about: the account, and the address it signs in with (listings may name the person by it). */
+export interface DataSubject {
+  userId: string;
+  email: string;
+}
+
 export interface PersonalDataSection {
   /** Key of the section in the download, e.g. `notifications`. */
   name: string;
   /** What this context holds about the user, JSON-compatible (no secrets: no password or token hashes). */
-  collect(m: EntityManager, userId: string): Promise<unknown>;
+  collect(m: EntityManager, subject: DataSubject): Promise<unknown>;
   /**
    * Erase the user's personal data here (delete what is only theirs, pseudonymise what a business record of the
    * organisation needs), inside the deletion's transaction. Returns the rows touched, for the audit entry.
    */
-  erase(m: EntityManager, userId: string): Promise<number>;
+  erase(m: EntityManager, subject: DataSubject): Promise<number>;
 }
 
 @Injectable()

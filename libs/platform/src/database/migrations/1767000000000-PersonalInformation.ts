@@ -13,6 +13,8 @@ export class PersonalInformation1767000000000 implements MigrationInterface {
     await q.query(`ALTER TABLE app_user ADD COLUMN deleted_at timestamptz`);
     // The retention job finds deleted accounts' residue by this.
     await q.query(`CREATE INDEX ix_app_user_deleted_at ON app_user (deleted_at) WHERE deleted_at IS NOT NULL`);
+    // A person's download reads their own audit entries, newest first, out of months of everyone's.
+    await q.query(`CREATE INDEX ix_audit_entry_actor_user ON audit_entry (actor_user_id, id)`);
     await q.query(`CREATE TABLE retention_policy (
       record_type text PRIMARY KEY,
       retention_days integer NOT NULL,
@@ -30,6 +32,7 @@ export class PersonalInformation1767000000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE IF EXISTS retention_policy`);
+    await q.query(`DROP INDEX IF EXISTS ix_audit_entry_actor_user`);
     await q.query(`DROP INDEX IF EXISTS ix_app_user_deleted_at`);
     await q.query(`ALTER TABLE app_user DROP COLUMN IF EXISTS deleted_at`);
     await q.query(`ALTER TABLE app_user DROP CONSTRAINT app_user_status_check`);
