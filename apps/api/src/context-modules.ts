@@ -3,6 +3,7 @@ import { CatalogModule } from '@techbridge/catalog';
 import { ContractsModule } from '@techbridge/contracts';
 import { DemandModule } from '@techbridge/demand';
 import { IdentityModule } from '@techbridge/identity';
+import { MarketModule } from '@techbridge/market';
 import { MatchingModule } from '@techbridge/matching';
 import { MonitoringModule } from '@techbridge/monitoring';
 import { NotificationModule } from '@techbridge/notification';
@@ -15,4 +16,4 @@ import { VouchersModule } from '@techbridge/vouchers';
 import { InstrumentsModule } from '@techbridge/instruments';
 
 /** Every bounded context, composed identically by the api and the worker. */
-export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, WatchlistModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule, ContentModule, BrokersModule, ProgrammesModule, VouchersModule, InstrumentsModule];
+export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, WatchlistModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule, ContentModule, BrokersModule, ProgrammesModule, MarketModule, VouchersModule, InstrumentsModule];

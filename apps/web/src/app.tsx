@@ -35,6 +35,10 @@ import { ContentArticlePage } from './pages/content/content-article.page';
 import { ContentAdminPage } from './pages/content/content-admin.page';
 import { WatchlistPage } from './pages/watchlist/watchlist.page';
 import { PersonalDataPage } from './pages/privacy/personal-data.page';
+import { MarketListingPage, MarketListingsPage } from './pages/market/market-listings.page';
+import { MarketNoticePage, MarketNoticesPage } from './pages/market/market-notice.page';
+import { MarketAuctionPage } from './pages/market/market-auction.page';
+import { MarketMinePage } from './pages/market/market-mine.page';
 
 // Pages with charts come in their own chunk (with ECharts), so the first page stays small.
 const StatisticsPage = lazy(() => import('./pages/statistics.page').then((m) => ({ default: m.StatisticsPage })));
@@ -69,6 +73,12 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/workspace/content', render: () => <ContentAdminPage /> },
   { pattern: '/watchlist', render: () => <WatchlistPage /> },
   { pattern: '/me/privacy', render: () => <PersonalDataPage /> },
+  { pattern: '/market', render: () => <MarketListingsPage /> },
+  { pattern: '/market/listings/:id', render: (p) => <MarketListingPage id={p.id} /> },
+  { pattern: '/market/notices', render: () => <MarketNoticesPage /> },
+  { pattern: '/market/notices/:id', render: (p) => <MarketNoticePage id={p.id} /> },
+  { pattern: '/market/auctions/:id', render: (p) => <MarketAuctionPage id={p.id} /> },
+  { pattern: '/market/mine', render: () => <MarketMinePage /> },
   { pattern: '/vouchers', render: () => <VouchersPage /> },
   { pattern: '/instruments', render: () => <InstrumentsPage /> },
   { pattern: '/workspace/provider', render: () => <ProviderWorkspace /> },
@@ -186,6 +196,7 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/policies', label: t('nav.content'), show: true },
     { href: '/workspace/content', label: t('nav.contentAdmin'), show: hasRole(session, 'platform-admin') },
     { href: '/watchlist', label: t('nav.watchlist'), show: !!session },
+    { href: '/market', label: t('nav.market'), show: true },
     { href: '/vouchers', label: t('nav.vouchers'), show: true },
     { href: '/instruments', label: t('nav.instruments'), show: true },
     { href: '/workspace/provider', label: t('nav.voucherProvider'), show: !!org && org.type !== 'platform' && org.type !== 'park-administration' },
