@@ -9,10 +9,10 @@ const INDICATORS: Array<[string, string, string, string, string, string, string,
   ['vouchers-issued', '发放科技创新券张数', 'Innovation vouchers issued', 'count', 'services', 'higher', 'computed', 'sum', false],
   ['vouchers-issued-amount', '发放科技创新券金额', 'Innovation voucher amount issued', 'yuan', 'services', 'higher', 'computed', 'sum', false],
   ['vouchers-redeemed-amount', '兑付科技创新券金额', 'Innovation voucher amount redeemed', 'yuan', 'services', 'higher', 'computed', 'sum', false],
-  ['vouchers-cross-region-amount', '京津冀跨区域兑付创新券金额', 'Voucher amount redeemed across Beijing, Tianjin and Hebei', 'yuan', 'services', 'higher', 'computed', 'sum', false],
-  ['instrument-effective-hours', '大型科研仪器有效机时', 'Effective machine hours of shared instruments', 'count', 'services', 'higher', 'computed', 'sum', false],
-  ['instrument-external-hours', '大型科研仪器对外服务机时', 'External machine hours of shared instruments', 'count', 'services', 'higher', 'computed', 'sum', false],
-  ['instrument-share-rate', '大型科研仪器共享率', 'Shared instruments: share rate (external ÷ effective hours)', 'percent', 'services', 'higher', 'computed', 'share', false],
+  ['vouchers-cross-region-amount', '跨区域兑付创新券金额', 'Voucher amount redeemed across Beijing, Tianjin and Hebei', 'yuan', 'services', 'higher', 'computed', 'sum', false],
+  ['instrument-effective-hours', '共享仪器有效机时', 'Effective machine hours of shared instruments', 'count', 'services', 'higher', 'computed', 'sum', false],
+  ['instrument-external-hours', '共享仪器对外服务机时', 'External machine hours of shared instruments', 'count', 'services', 'higher', 'computed', 'sum', false],
+  ['instrument-share-rate', '共享仪器共享率', 'Shared instruments: share rate (external ÷ effective hours)', 'percent', 'services', 'higher', 'computed', 'share', false],
 ];
 
 export class VoucherIndicators1767300200000 implements MigrationInterface {
