@@ -17,12 +17,15 @@ import { ParkListItem } from './entities/park-list-item.entity';
 import { ThreeListsController } from './three-lists.controller';
 import { ThreeListsService } from './three-lists.service';
 import { ProgrammesIndicatorSource } from './programmes-indicator.source';
+import { ParkAwardRound } from './entities/park-award-round.entity';
+import { ParkAwardsController } from './park-awards.controller';
+import { ParkAwardsService } from './park-awards.service';
 
 /** The zone's programmes: the major transfer projects portfolio (and, later, each park's three lists and awards). */
 @Module({
-  imports: [IdentityModule, NotificationModule, ContractsModule, MonitoringModule, TypeOrmModule.forFeature([MajorProject, ProjectObjection, ProjectMilestone, ParkListItem])],
-  controllers: [MajorProjectController, ThreeListsController],
-  providers: [ProgrammesRepository, ProgrammesAccessPolicy, MajorProjectService, ProjectNoticeService, ProjectQuotaService, ThreeListsService, ProgrammesIndicatorSource],
+  imports: [IdentityModule, NotificationModule, ContractsModule, MonitoringModule, TypeOrmModule.forFeature([MajorProject, ProjectObjection, ProjectMilestone, ParkListItem, ParkAwardRound])],
+  controllers: [MajorProjectController, ThreeListsController, ParkAwardsController],
+  providers: [ProgrammesRepository, ProgrammesAccessPolicy, MajorProjectService, ProjectNoticeService, ProjectQuotaService, ThreeListsService, ProgrammesIndicatorSource, ParkAwardsService],
   exports: [MajorProjectService, ProjectQuotaService, ThreeListsService],
 })
 export class ProgrammesModule {}

@@ -30,6 +30,7 @@ import { MajorProjects1767200200000 } from './1767200200000-MajorProjects';
 import { ParkThreeLists1767200300000 } from './1767200300000-ParkThreeLists';
 import { ProgrammeIndicators1767200400000 } from './1767200400000-ProgrammeIndicators';
 import { PlanTargets20201767200500000 } from './1767200500000-PlanTargets2020';
+import { ParkAwards1767200600000 } from './1767200600000-ParkAwards';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -64,4 +65,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   ParkThreeLists1767200300000,
   ProgrammeIndicators1767200400000,
   PlanTargets20201767200500000,
+  ParkAwards1767200600000,
 ];
