@@ -198,7 +198,7 @@ async function signUp(type: string, extra: Record<string, string> = {}): Promise
 async function addReviewer(org: Session): Promise<Session> {
   const email = `chaos-reviewer-${RUN}-${counter++}@example.cn`;
   const inv = expectStatus(await http('POST', `organisations/${org.organisation.id}/invitations`, { email, roles: ['reviewer'] }, org.accessToken), [201], 'invite reviewer');
-  const acc = expectStatus(await http('POST', 'auth/accept-invitation', { token: inv.body.token, password: 'Chaos-pass-2026', displayName: '登记审核员' }), [201], 'accept invitation');
+  const acc = expectStatus(await http('POST', 'auth/accept-invitation', { token: inv.body.token, password: 'Chaos-pass-2026', displayName: '登记审核员', agreements: acceptingCurrentAgreements() }), [201], 'accept invitation');
   return { ...acc.body, creditCode: org.creditCode };
 }
 function pdf(): { body: Buffer; headers: Record<string, string> } {

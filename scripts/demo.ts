@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { startAll } from './start-all';
 import { seedDemoData } from './demo-seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-portal';
+import './demo-content';
 
 /**
  * `npm run demo`: on a machine with the local PostgreSQL and Redis, create the database if needed,
@@ -53,6 +54,7 @@ export function demoBanner(base: string, admin: { email: string; password: strin
   const rows: Array<[string, string]> = [
     ['门户 portal', `${base}/`],
     ['统计 statistics', `${base}/statistics`],
+    ['政策资讯 policies & news', `${base}/policies`],
     ['接口文档 API docs', `${base}/api/docs`],
     ['队列 queues', `${base}/admin/queues`],
     ['平台管理员 platform admin', `${admin.email} / ${admin.password}`],

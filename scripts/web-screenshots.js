@@ -1,4 +1,4 @@
-// Screenshots of the portal for the README (docs/screenshots): home, statistics and a public profile at 1366 px and 390 px.
+// Screenshots of the portal for the README (docs/screenshots): home, statistics, a public profile and policies & news at 1366 px and 390 px.
 // Against a running demo: `npm run demo`, then `node scripts/web-screenshots.js` (BASE=http://127.0.0.1:3000 by default).
 const { chromium } = require('playwright-core');
 const fs = require('node:fs');
@@ -27,6 +27,7 @@ async function profilePath() {
     { name: 'home', path: '/', ready: '[data-testid="headline-figures"]' },
     { name: 'statistics', path: '/statistics', ready: '[data-testid="chart-index-ranking"] svg' },
     ...(profile ? [{ name: 'profile', path: profile, ready: '[data-testid="profile"]' }] : []),
+    { name: 'policies', path: '/policies', ready: '[data-testid="content-results"]' },
   ];
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: width > 400 ? 900 : 844 });

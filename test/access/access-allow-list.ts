@@ -164,6 +164,9 @@ export const ALLOWED: AllowEntry[] = [
     operations: ['GET /monitoring/quarters/{quarter}/entries', 'GET /monitoring/quarters/{quarter}/corrections', 'GET /monitoring/reports/{quarter}', 'GET /monitoring/reports/{quarter}/drill-down', 'GET /monitoring/figures/{id}'],
     callers: ['other:park', 'lower:park'], expect: '2xx',
     reason: 'Published reports, their figures and corrections are for all verified park administrations of the zone; the entries list is filtered to the caller\'s own park.',
+  },  {
+    operations: ['GET /content/{id}', 'GET /content/{id}/attachments/{attachmentId}'], callers: '*', variants: ['published'], expect: '2xx',
+    reason: 'Published policies, interpretations, announcements and success stories and their attachments are public documents; drafts are the administrators\' alone (404).',
   },
 ];
 

@@ -88,7 +88,9 @@ export const SAMPLE_BODIES: Record<string, BodyFor> = {
   'POST /contracts/{id}/amount-corrections': json({ contractAmount: 1_000_000, technologyAmount: 900_000, reason: '核定技术交易额' }),
   'PUT /monitoring/quarters/{quarter}/parks/{park}/entries': json({ entries: [{ indicator: 'high-tech-enterprises', value: 99 }] }),
   'POST /monitoring/entries/{id}/return': json({ reason: '请核对口径' }),
-  'POST /monitoring/quarters/{quarter}/corrections': json({ indicator: 'high-tech-enterprises', park: 'bd-hitech', value: 130, reason: '统计口径更正' }),
+  'POST /monitoring/quarters/{quarter}/corrections': json({ indicator: 'high-tech-enterprises', park: 'bd-hitech', value: 130, reason: '统计口径更正' }),  'PATCH /content/{id}': json({ title: '京南示范区科技成果转化政策（修订）' }),
+  'POST /content/{id}/transitions': json({ action: 'publish' }),
+  'POST /content/{id}/attachments': pdf,
 };
 
 /** Required query parameters, where an operation has them. */

@@ -441,5 +441,27 @@ export const RESOURCE_KINDS: ResourceKind[] = [
         return { year: '2026' };
       },
     },
+  },  {
+    template: '/content/{id}',
+    parties: [],
+    variants: { draft: async (ctx) => ({ id: await article(ctx, false) }), published: async (ctx) => ({ id: await article(ctx, true) }) },
   },
+  { template: '/content/{id}/attachments/{attachmentId}', parties: [], variants: { draft: async (ctx) => articleAttachment(ctx, false), published: async (ctx) => articleAttachment(ctx, true) } },
 ];
+
+// ---- content (platform-owned: written by platform administrators) ----
+
+async function article(ctx: FixtureContext, publish: boolean): Promise<string> {
+  const token = ctx.w.admin.accessToken;
+  const a = await expectStatus<any>('article', ctx.t.api.post('content', { kind: 'policy', title: unique('科技成果转化奖补办法'), bodyHtml: '<p>对技术合同给予奖补。</p>' }, { token }), 201);
+  if (publish) await expectStatus('publish article', ctx.t.api.post(`content/${a.id}/transitions`, { action: 'publish' }, { token }), 200);
+  return a.id;
+}
+
+async function articleAttachment(ctx: FixtureContext, publish: boolean): Promise<Params> {
+  const id = await article(ctx, false);
+  const up = multipartFile('file', '办法全文.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n% access test\n%%EOF\n'));
+  const file = await expectStatus<any>('article attachment', ctx.t.api.post(`content/${id}/attachments`, up.body, { token: ctx.w.admin.accessToken, headers: up.headers }), 201);
+  if (publish) await expectStatus('publish article', ctx.t.api.post(`content/${id}/transitions`, { action: 'publish' }, { token: ctx.w.admin.accessToken }), 200);
+  return { id, attachmentId: file.id };
+}

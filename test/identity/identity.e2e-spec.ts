@@ -47,11 +47,11 @@ describe('identity (e2e)', () => {
 
     const invite = await t.api.post(`organisations/${signUp.body.organisation.id}/invitations`, { email: `member-${Date.now()}@tsinghua.example.cn`, roles: ['org-admin'] }, { token: signUp.body.accessToken });
     expect(invite.status).toBe(201);
-    const accepted = await t.api.post<Session>('auth/accept-invitation', { token: invite.body.token, password: 'Member-pass-1', displayName: '李老师' });
+    const accepted = await t.api.post<Session>('auth/accept-invitation', { token: invite.body.token, password: 'Member-pass-1', displayName: '李老师', agreements: AGREEMENTS });
     expect(accepted.status).toBe(201);
     expect(accepted.body.organisation.id).toBe(signUp.body.organisation.id);
     expect(accepted.body.user.roles).toEqual(expect.arrayContaining(['member', 'org-admin']));
-    const again = await t.api.post('auth/accept-invitation', { token: invite.body.token, password: 'Member-pass-1', displayName: '李老师' });
+    const again = await t.api.post('auth/accept-invitation', { token: invite.body.token, password: 'Member-pass-1', displayName: '李老师', agreements: AGREEMENTS });
     expect(again.status).toBe(410);
 
     const members = await t.api.get(`organisations/${signUp.body.organisation.id}/members`, { token: signUp.body.accessToken });

@@ -43,4 +43,19 @@ describe('site footer and agreement acceptance at sign-up', () => {
     ]);
     expect(new Date(mine.body[0].acceptedAt).getTime()).toBeGreaterThanOrEqual(before);
   });
+
+  it('an invitee consents too: accepting an invitation without the current versions is refused, with them recorded', async () => {
+    const org = await t.api.post('auth/sign-up', body(AGREEMENTS));
+    const invite = async () => (await t.api.post(`organisations/${org.body.organisation.id}/invitations`, { email: `invitee-${Date.now()}-${Math.random().toString(36).slice(2)}@example.cn`, roles: ['member'] }, { token: org.body.accessToken })).body.token;
+    const token = await invite();
+    const missing = await t.api.post('auth/accept-invitation', { token, password: 'Passw0rd-Invitee', displayName: '受邀人' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.details.map((d: { field: string }) => d.field)).toContain('agreements');
+    const stale = await t.api.post('auth/accept-invitation', { token, password: 'Passw0rd-Invitee', displayName: '受邀人', agreements: { ...AGREEMENTS, userAgreement: '2020-01-01' } });
+    expect(stale.status).toBe(400);
+    const ok = await t.api.post('auth/accept-invitation', { token, password: 'Passw0rd-Invitee', displayName: '受邀人', agreements: AGREEMENTS });
+    expect(ok.status).toBe(201);
+    const mine = await t.api.get('me/agreements', { token: ok.body.accessToken });
+    expect(mine.body.map((a: { document: string }) => a.document).sort()).toEqual(['privacy-policy', 'user-agreement']);
+  });
 });

@@ -214,7 +214,7 @@ export async function addMember(api: Api, orgAdmin: Session, roles: string[], or
   const email = `member-${process.pid}-${Date.now()}-${counter++}@example.cn`;
   const inv = await api.post(`organisations/${orgId}/invitations`, { email, roles }, { token: orgAdmin.accessToken });
   if (inv.status !== 201) throw new Error(`invite failed: ${inv.status} ${JSON.stringify(inv.body)}`);
-  const acc = await api.post<Session>('auth/accept-invitation', { token: inv.body.token, password: 'Passw0rd-Member', displayName: '成员' });
+  const acc = await api.post<Session>('auth/accept-invitation', { token: inv.body.token, password: 'Passw0rd-Member', displayName: '成员', agreements: AGREEMENTS });
   if (acc.status !== 201) throw new Error(`accept failed: ${acc.status} ${JSON.stringify(acc.body)}`);
   if (roles.includes('broker') && options.certified !== false) {
     await certifyBroker(api, acc.body);

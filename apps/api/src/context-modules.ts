@@ -8,8 +8,9 @@ import { MonitoringModule } from '@techbridge/monitoring';
 import { NotificationModule } from '@techbridge/notification';
 import { RoadshowModule } from '@techbridge/roadshow';
 import { WatchlistModule } from '@techbridge/watchlist';
+import { ContentModule } from '@techbridge/content';
 import { BrokersModule } from '@techbridge/brokers';
 import { ProgrammesModule } from '@techbridge/programmes';
 
 /** Every bounded context, composed identically by the api and the worker. */
-export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, WatchlistModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule, BrokersModule, ProgrammesModule];
+export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, WatchlistModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule, ContentModule, BrokersModule, ProgrammesModule];

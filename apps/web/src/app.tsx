@@ -26,6 +26,11 @@ import { VerificationBanner } from './components/verification-banner.component';
 import { SiteFooter } from './components/site-footer.component';
 import { LegalPage } from './pages/legal.page';
 import { Loading } from './components/feedback.component';
+import { ContentListPage } from './pages/content/content-list.page';
+import { ContentArticlePage } from './pages/content/content-article.page';
+import { ContentAdminPage } from './pages/content/content-admin.page';
+import { WatchlistPage } from './pages/watchlist/watchlist.page';
+import { PersonalDataPage } from './pages/privacy/personal-data.page';
 
 // Pages with charts come in their own chunk (with ECharts), so the first page stays small.
 const StatisticsPage = lazy(() => import('./pages/statistics.page').then((m) => ({ default: m.StatisticsPage })));
@@ -55,6 +60,11 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/workspace/review', render: () => <ReviewWorkspace /> },
   { pattern: '/workspace/demands', render: () => <EnterpriseWorkspace /> },
   { pattern: '/workspace/pipeline', render: () => <BrokerWorkspace /> },
+  { pattern: '/policies', render: () => <ContentListPage /> },
+  { pattern: '/policies/:id', render: (p) => <ContentArticlePage id={p.id} /> },
+  { pattern: '/workspace/content', render: () => <ContentAdminPage /> },
+  { pattern: '/watchlist', render: () => <WatchlistPage /> },
+  { pattern: '/me/privacy', render: () => <PersonalDataPage /> },
 ];
 
 function readStoredLang(): string | null {
@@ -165,6 +175,9 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/statistics', label: t('nav.statistics'), show: true },
     { href: '/profiles', label: t('nav.profiles'), show: true },
     { href: '/workspace/admin', label: t('nav.admin'), show: hasRole(session, 'platform-admin', 'org-admin') },
+    { href: '/policies', label: t('nav.content'), show: true },
+    { href: '/workspace/content', label: t('nav.contentAdmin'), show: hasRole(session, 'platform-admin') },
+    { href: '/watchlist', label: t('nav.watchlist'), show: !!session },
   ];
   // On a phone the navigation folds behind a menu button; any page change folds it again.
   const [openOn, setOpenOn] = useState<string | null>(null);

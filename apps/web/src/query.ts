@@ -47,6 +47,8 @@ interface Options {
   /** Keep showing the previous page's data while the next page loads (lists, pagination). Default true. */
   keepPrevious?: boolean;
   staleTime?: number;
+  /** Poll: milliseconds until the next read given the data so far, or false to stop (a long job's progress). */
+  refetchInterval?: (data: unknown) => number | false;
 }
 
 /** GET `path` through the cache. */
@@ -63,6 +65,7 @@ export function useLoader<T>(key: unknown[], load: () => Promise<T>, options: Op
     enabled: options.enabled ?? true,
     staleTime: options.staleTime,
     placeholderData: options.keepPrevious === false ? undefined : keepPreviousData,
+    refetchInterval: options.refetchInterval ? (query) => options.refetchInterval!(query.state.data) : undefined,
   });
 }
 

@@ -33,6 +33,8 @@ async function bootstrap(): Promise<void> {
   await jobs.queue(jobs.queueOf(JobName.SweepAbandonedUploads)).upsertJobScheduler('sweep-abandoned-uploads', { every: 5 * 60_000 }, { name: JobName.SweepAbandonedUploads, data: {} });
   // 等保 2.0: audit entries past AUDIT_RETENTION_DAYS (never younger than 180 days) go daily.
   await jobs.queue(jobs.queueOf(JobName.PruneAuditLog)).upsertJobScheduler('prune-audit-log', { every: 24 * 60 * 60_000 }, { name: JobName.PruneAuditLog, data: {} });
+  // 个人信息保护法: retention periods (retention_policy) applied every night, 02:30 Beijing time.
+  await jobs.queue(jobs.queueOf(JobName.ApplyRetention)).upsertJobScheduler('apply-retention', { pattern: '30 2 * * *', tz: 'Asia/Shanghai' }, { name: JobName.ApplyRetention, data: {} });
   // Yearly reward ledger (1 January, previous year) and monthly provisional runs: upserted by fixed id, so every start is safe.
   await app.get(RewardSchedules).register();
   if (config.WORKER_HEARTBEAT_FILE) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IdentityService } from '@techbridge/identity';
-import { Actor, actsAs, DomainError, hasRole, isPlatformStaff, OrgType, Role } from '@techbridge/platform';
+import { Actor, actsAs, DomainError, hasRole, isPlatformStaff, OrgType, refuseOwnOrganisation, Role, SeparationRule } from '@techbridge/platform';
 import { AchievementRepository } from './achievement.repository';
 import { CatalogErrors } from './catalog.exception';
 import { Achievement, AchievementStatus } from './entities/achievement.entity';
@@ -109,6 +109,8 @@ export class CatalogAccessPolicy {
         if (!this.isOwnerMember(actor, a)) throw CatalogErrors.achievementNotFound();
         throw CatalogErrors.notReviewer();
       }
+      // A reviewer (platform administrators included) never publishes their own organisation's achievement.
+      refuseOwnOrganisation(actor!, [a.ownerId], SeparationRule.OwnAchievementReview);
       // Publishing on a park's authority needs a verified park administration (403 ORGANISATION_NOT_VERIFIED).
       await this.identity.assertVerified(actor!, m);
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, actsAs, isPlatformStaff, OrgType, Role } from '@techbridge/platform';
+import { Actor, actsAs, isPlatformStaff, OrgType, refuseOwnOrganisation, Role, separationOfDutiesViolation, SeparationRule } from '@techbridge/platform';
 import { IdentityService, UserResponse } from '@techbridge/identity';
 import { ContractsErrors } from './contracts.exception';
 import { ContractFilter, ContractsRepository } from './contracts.repository';
@@ -60,6 +60,9 @@ export class ContractAccessPolicy {
     const c = opts.lock ? await this.repo.findContractForUpdate(m, id) : await this.repo.findContract(m, id);
     if (permission === ContractPermission.Review) {
       if (!c || !this.mayReview(actor, c)) throw ContractsErrors.contractNotFound();
+      // Registering is a public act: never for a contract the institution (or the reviewer as broker) takes part in.
+      refuseOwnOrganisation(actor, [c.sellerOrgId, c.buyerOrgId, c.transferInstitutionId], SeparationRule.OwnContractRegistration);
+      if (c.brokerUserId === actor.userId) throw separationOfDutiesViolation(SeparationRule.OwnContractRegistration);
       await this.identity.assertVerified(actor, m);
       return c;
     }

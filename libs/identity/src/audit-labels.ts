@@ -24,6 +24,7 @@ const ACTIONS: Record<string, LocalizedText> = {
   'invite-member': { zh: '邀请成员', en: 'Invited a member' },
   'change-roles': { zh: '调整角色', en: 'Changed roles' },
   'create-platform-admin': { zh: '创建平台管理员', en: 'Created the platform administrator' },
+  'account.deletion': { zh: '注销账号（个人信息已删除）', en: 'Deleted the account (personal data erased)' },
   verify: { zh: '核验机构', en: 'Verified an organisation' },
   approve: { zh: '审核通过', en: 'Approved' },
   publish: { zh: '发布', en: 'Published' },
@@ -59,6 +60,13 @@ const ACTIONS: Record<string, LocalizedText> = {
   'thesaurus.create': { zh: '新增同义词', en: 'Added a thesaurus entry' },
   'thesaurus.update': { zh: '修改同义词', en: 'Edited a thesaurus entry' },
   'thesaurus.delete': { zh: '删除同义词', en: 'Deleted a thesaurus entry' },
+  'content.create': { zh: '撰写政策资讯', en: 'Wrote an article' },
+  'content.update': { zh: '修改政策资讯', en: 'Edited an article' },
+  'content.publish': { zh: '发布政策资讯', en: 'Published an article' },
+  'content.archive': { zh: '归档政策资讯', en: 'Archived an article' },
+  'content.restore': { zh: '恢复政策资讯为草稿', en: 'Restored an article to draft' },
+  'content.attachment.add': { zh: '上传政策资讯附件', en: 'Added an article attachment' },
+  'content.attachment.remove': { zh: '删除政策资讯附件', en: 'Removed an article attachment' },
   'match-weights.activate': { zh: '启用匹配权重版本', en: 'Activated a matching weights version' },
 };
 
@@ -80,6 +88,7 @@ const ENTITIES: Record<string, LocalizedText> = {
   'monitoring-index-weights': { zh: '指数权重', en: 'Index weights' },
   thesaurus_entry: { zh: '同义词', en: 'Thesaurus entry' },
   match_weights: { zh: '匹配权重版本', en: 'Matching weights version' },
+  'content-article': { zh: '政策资讯', en: 'Policy or news article' },
 };
 
 export function auditActionLabel(action: string): LocalizedText {

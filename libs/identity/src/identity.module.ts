@@ -24,6 +24,10 @@ import { AuditLog } from './audit-log';
 import { MembershipService } from './membership.service';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
+import { AccountDeletionService } from './account-deletion.service';
+import { PersonalDataRepository } from './personal-data.repository';
+import { PersonalDataService } from './personal-data.service';
+import { PrivacyController } from './privacy.controller';
 
 @Injectable()
 class PlatformAdminBootstrap implements OnApplicationBootstrap {
@@ -35,7 +39,7 @@ class PlatformAdminBootstrap implements OnApplicationBootstrap {
 
 @Module({
   imports: [NotificationModule, TypeOrmModule.forFeature([Organisation, User, RefreshToken, Invitation, AuditEntry, PasswordHistory, AgreementAcceptance])],
-  controllers: [AuthController, IdentityController, AuditTrailController, SiteController],
+  controllers: [AuthController, IdentityController, AuditTrailController, SiteController, PrivacyController],
   // ActorSource: the auth guard builds each request's actor through it (effective roles, current verification).
   providers: [
     IdentityRepository, IdentityService, MembershipService, PlatformAdminBootstrap, AuditLog, SessionRepository, SessionService, Agreements, BrokerStanding,
@@ -45,6 +49,7 @@ class PlatformAdminBootstrap implements OnApplicationBootstrap {
     // The platform's interceptor writes every privileged request to the audit log through it.
     AuditTrailRepository, AuditTrailService,
     { provide: RequestAuditSink, useExisting: AuditTrailService },
+    PersonalDataRepository, PersonalDataService, AccountDeletionService,
   ],
   exports: [IdentityService],
 })

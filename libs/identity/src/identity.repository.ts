@@ -88,6 +88,18 @@ export class IdentityRepository {
       .andWhere(`'org-admin' = ANY(u.roles)`).andWhere(`u.status = 'active'`).getCount();
   }
 
+  countOtherActiveMembers(m: EntityManager, organisationId: string, exceptUserId: string): Promise<number> {
+    return m.getRepository(User).createQueryBuilder('u')
+      .where('u.organisation_id = :organisationId', { organisationId }).andWhere('u.id <> :exceptUserId', { exceptUserId })
+      .andWhere(`u.status = 'active'`).getCount();
+  }
+
+  countOtherActiveWithRole(m: EntityManager, role: Role, exceptUserId: string): Promise<number> {
+    return m.getRepository(User).createQueryBuilder('u')
+      .where(':role = ANY(u.roles)', { role }).andWhere('u.id <> :exceptUserId', { exceptUserId })
+      .andWhere(`u.status = 'active'`).getCount();
+  }
+
   /** Active users a notification reaches: the one user, or every active member of the organisation. */
   findActiveRecipients(m: EntityManager, target: { userId: string | null; orgId: string | null }): Promise<User[]> {
     const qb = m.getRepository(User).createQueryBuilder('u').where(`u.status = 'active'`).orderBy('u.created_at', 'ASC');

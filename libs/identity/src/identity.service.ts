@@ -3,7 +3,7 @@ import { hash as argonHash } from '@node-rs/argon2';
 import { NotificationService } from '@techbridge/notification';
 import { EntityManager } from 'typeorm';
 import {
-  Actor, AppConfig, Clock, DomainError, isPlatformStaff, OrgType, Page, pageOf, Role, skipTake, TransactionRunner,
+  Actor, AppConfig, Clock, DomainError, isPlatformStaff, OrgType, Page, pageOf, refuseOwnOrganisation, Role, SeparationRule, skipTake, TransactionRunner,
 } from '@techbridge/platform';
 import {
   AcceptInvitationDto, AuditEntryResponse, AuditQuery, mapAuditEntry, mapOrganisation, mapUser, OrganisationListQuery, OrganisationResponse,
@@ -101,6 +101,7 @@ export class IdentityService {
   }
 
   async acceptInvitation(dto: AcceptInvitationDto): Promise<SessionResponse> {
+    this.agreements.check(dto.agreements);
     const passwordHash = await this.sessions.hashNewPassword(dto.password);
     return this.tx.run(async (m) => {
       const now = this.clock.now();
@@ -111,6 +112,7 @@ export class IdentityService {
       const user = await this.repo.saveUser(m, { organisationId: inv.organisationId, email: inv.email, passwordHash, passwordChangedAt: now, displayName: dto.displayName.trim(), roles: inv.roles });
       await this.sessions.rememberPassword(m, user.id, passwordHash);
       await this.repo.markInvitationAccepted(m, inv.id, now);
+      await this.agreements.record(m, user.id, dto.agreements);
       await this.audit(m, { userId: user.id, orgId: inv.organisationId }, { action: 'accept-invitation', entityType: 'user', entityId: user.id, changes: { roles: user.roles } });
       return this.sessions.issue(m, user, org!);
     });
@@ -132,6 +134,7 @@ export class IdentityService {
     return this.tx.run(async (m) => {
       const org = await this.repo.findOrganisationForUpdate(m, id);
       if (!org) throw IdentityErrors.organisationNotFound();
+      refuseOwnOrganisation(actor, [org.id], SeparationRule.OwnOrganisationVerification);
       const from = org.verificationStatus;
       org.verificationStatus = verificationTransition(from, action);
       org.verifiedAt = action === 'verify' ? this.clock.now() : null;

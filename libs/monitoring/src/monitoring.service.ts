@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  Actor, Clock, DomainError, ErrorDetail, PARK_CODES, parkOf, TransactionRunner, ZONE,
+  Actor, Clock, DomainError, ErrorDetail, PARK_CODES, parkOf, separationOfDutiesViolation, SeparationRule, TransactionRunner, ZONE,
 } from '@techbridge/platform';
 import { IdentityService } from '@techbridge/identity';
 import {
@@ -146,6 +146,8 @@ export class MonitoringService {
     return this.tx.run(async (m) => {
       const e = await this.repo.findEntry(m, id, true);
       if (!e) throw MonitoringErrors.entryNotFound();
+      // Platform staff may enter a park's figures on its behalf; then another person reviews them (four eyes).
+      if (e.enteredBy === actor.userId) throw separationOfDutiesViolation(SeparationRule.OwnMonitoringEntryReview);
       const q = await this.repo.findQuarter(m, e.quarterCode, true);
       quarterTransition(q!.status, 'review');
       e.status = entryTransition(e.status, action);

@@ -9,11 +9,13 @@ import { NotificationEmail } from './entities/notification-email.entity';
 import { NotificationController } from './notification.controller';
 import { NotificationJobs } from './notification.jobs';
 import { NotificationService } from './notification.service';
+import { NotificationPrivacy } from './notification-privacy';
+import { NotificationPrivacyRepository } from './notification-privacy.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Notification, EmailPreference, NotificationEmail])],
   controllers: [NotificationController],
-  providers: [NotificationService, Mailer, EmailPreferenceService, EmailDeliveryService, NotificationJobs],
+  providers: [NotificationService, Mailer, EmailPreferenceService, EmailDeliveryService, NotificationJobs, NotificationPrivacyRepository, NotificationPrivacy],
   exports: [NotificationService],
 })
 export class NotificationModule {}

@@ -36,3 +36,4 @@ export * from './observability/index';
 export * from './backup/index';
 export { RequestAuditSink, PRIVILEGED_ROLES } from './http/privileged-request-audit';
 export type { PrivilegedRequest } from './http/privileged-request-audit';
+export * from './privacy/index';

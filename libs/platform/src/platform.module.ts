@@ -17,6 +17,8 @@ import { MetricsModule } from './observability/metrics.module';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PrivilegedRequestAudit } from './http/privileged-request-audit';
 import { PlatformMetrics } from './observability/platform-metrics';
+import { PrivacyModule } from './privacy/privacy.module';
+import { RetentionController } from './privacy/retention.controller';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -45,6 +47,7 @@ export class PlatformModule {
           // Its tracker is req.ip: the socket's address unless the peer is one of TRUSTED_PROXIES.
           useFactory: (config: AppConfig) => [{ name: 'default', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
         }),
+        PrivacyModule,
       ],
       providers: [
         { provide: Clock, useValue: options.clock ?? new Clock() },
@@ -52,7 +55,7 @@ export class PlatformModule {
         ReferenceDataSeeder,
         PlatformMetrics,
       ],
-      exports: [ConfigModule, DatabaseModule, QueueModule, SearchModule, OutboxModule, AuthModule, ThrottlerModule, Clock, FileStorage, ReferenceDataSeeder],
+      exports: [ConfigModule, DatabaseModule, QueueModule, SearchModule, OutboxModule, AuthModule, ThrottlerModule, Clock, FileStorage, ReferenceDataSeeder, PrivacyModule],
     };
   }
 }
@@ -61,6 +64,6 @@ export class PlatformModule {
 @Module({
   imports: [TerminusModule, MetricsModule],
   providers: [{ provide: APP_INTERCEPTOR, useClass: PrivilegedRequestAudit }],
-  controllers: [HealthController, OutboxController],
+  controllers: [HealthController, OutboxController, RetentionController],
 })
 export class PlatformHttpModule {}

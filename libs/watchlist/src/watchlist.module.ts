@@ -14,12 +14,13 @@ import { WatchlistAccessPolicy } from './watchlist-access.policy';
 import { FavouriteController, SavedSearchController } from './watchlist.controller';
 import { WatchlistJobs } from './watchlist.jobs';
 import { WatchlistRepository } from './watchlist.repository';
+import { WatchlistPrivacy } from './watchlist-privacy';
 
 /** Favourites and saved searches of each user, and the alerts saved searches raise when a new listing matches. */
 @Module({
   imports: [IdentityModule, NotificationModule, CatalogModule, DemandModule, TypeOrmModule.forFeature([SavedSearch, Favourite])],
   controllers: [SavedSearchController, FavouriteController],
-  providers: [WatchlistRepository, WatchlistAccessPolicy, WatchTargets, SavedSearchService, FavouriteService, SavedSearchAlertService, WatchlistJobs],
+  providers: [WatchlistRepository, WatchlistAccessPolicy, WatchTargets, SavedSearchService, FavouriteService, SavedSearchAlertService, WatchlistJobs, WatchlistPrivacy],
   exports: [SavedSearchService, FavouriteService],
 })
 export class WatchlistModule {}

@@ -56,4 +56,19 @@ export class WatchlistRepository {
   async deleteFavourite(m: EntityManager, id: string): Promise<void> {
     await m.getRepository(Favourite).delete({ id });
   }
+
+  // ---- personal data (个人信息保护法) ----
+
+  async personalData(m: EntityManager, userId: string): Promise<{ favourites: Favourite[]; savedSearches: SavedSearch[] }> {
+    return {
+      favourites: await m.getRepository(Favourite).find({ where: { userId }, order: { createdAt: 'DESC' } }),
+      savedSearches: await m.getRepository(SavedSearch).find({ where: { userId }, order: { createdAt: 'DESC' } }),
+    };
+  }
+
+  async eraseUser(m: EntityManager, userId: string): Promise<number> {
+    const f = await m.getRepository(Favourite).delete({ userId });
+    const s = await m.getRepository(SavedSearch).delete({ userId });
+    return (f.affected ?? 0) + (s.affected ?? 0);
+  }
 }

@@ -357,6 +357,367 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/broker-certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My certificates, or those a training base issued for its staff */
+        get: operations["BrokerCertificateController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-certificates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One certificate (the holder, the issuing base, the platform) */
+        get: operations["BrokerCertificateController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-certificates/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reinstate a suspended certificate */
+        post: operations["BrokerCertificateController_reinstate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-certificates/{id}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renew for another validity period (issuing base or platform administrator) */
+        post: operations["BrokerCertificateController_renew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-certificates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke, with the reason (final; the broker role stops on the next request) */
+        post: operations["BrokerCertificateController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-certificates/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend, with the reason (the broker role stops on the next request) */
+        post: operations["BrokerCertificateController_suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-certificates/lookup/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check a broker certificate by its number (public): holder, level, standing, expiry */
+        get: operations["BrokerCertificateController_lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Broker courses of the training bases (public) */
+        get: operations["BrokerCourseController_list"];
+        put?: never;
+        /** A verified training base opens a broker course (level, hours per module) */
+        post: operations["BrokerCourseController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One broker course (public) */
+        get: operations["BrokerCourseController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-courses/{id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol myself on a broker course */
+        post: operations["BrokerCourseController_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My enrolments, or a training base's enrolments for its staff */
+        get: operations["BrokerEnrolmentController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-enrolments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One enrolment (the trainee, the training base, the platform) */
+        get: operations["BrokerEnrolmentController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-enrolments/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The training base issues the certificate of a passed enrolment */
+        post: operations["BrokerEnrolmentController_certify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-enrolments/{id}/exam": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The training base records the exam score (60 passes; every module's hours must be complete) */
+        post: operations["BrokerEnrolmentController_exam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broker-enrolments/{id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The training base logs a trainee's hours in one module */
+        post: operations["BrokerEnrolmentController_logHours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策资讯列表 / Published policies, interpretations, announcements and success stories (by kind; searchable with q) */
+        get: operations["ContentController_list"];
+        put?: never;
+        /** Write an article as a draft (platform administrators; rich text is sanitised) */
+        post: operations["ContentController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An article: published ones for everyone, drafts and archived ones for administrators */
+        get: operations["ContentController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft or published article (archived ones are restored first) */
+        patch: operations["ContentController_update"];
+        trace?: never;
+    };
+    "/api/v1/content/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a PDF, PNG or JPEG (≤ 20 MB; type decided from the content) */
+        post: operations["ContentController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment of an article you may read */
+        get: operations["ContentController_download"];
+        put?: never;
+        post?: never;
+        /** Remove an attachment */
+        delete: operations["ContentController_removeAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish, archive or restore an article (draft → published → archived → draft) */
+        post: operations["ContentController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/manage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every article in any state, for the editors (platform administrators) */
+        get: operations["ContentController_listManaged"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts": {
         parameters: {
             query?: never;
@@ -1042,6 +1403,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/major-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Major projects: those in notice or in the portfolio for everyone, plus my administration’s proposals */
+        get: operations["MajorProjectController_list"];
+        put?: never;
+        /** 申报重大科技成果转化项目 / A park administration (or the platform) proposes a major transfer project */
+        post: operations["MajorProjectController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One major project */
+        get: operations["MajorProjectController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-projects/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve for a year and level once the notice has run with no objection open */
+        post: operations["MajorProjectController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-projects/{id}/mid-term-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The mid-term check: passed goes on, failed terminates */
+        post: operations["MajorProjectController_midTerm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-projects/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's quarterly milestones */
+        get: operations["MajorProjectController_milestones"];
+        put?: never;
+        /** The proposing administration reports a quarterly milestone with its evidence */
+        post: operations["MajorProjectController_milestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-projects/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's objections (names masked except for the proposer and staff) */
+        get: operations["MajorProjectController_objections"];
+        put?: never;
+        /** A real-name objection during the public notice (the notice clock stands still while it is open) */
+        post: operations["MajorProjectController_object"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-projects/{id}/objections/{objectionId}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Uphold (rejects the project) or dismiss an objection */
+        post: operations["MajorProjectController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-projects/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Shortlist, start the public notice, accept, terminate or reject (platform administrators) */
+        post: operations["MajorProjectController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-projects/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's portfolio against the quota (province ≥ 20, each city ≥ 10), with counts by state */
+        get: operations["MajorProjectController_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/matches": {
         parameters: {
             query?: never;
@@ -1247,6 +1764,40 @@ export interface paths {
         };
         /** The agreement versions I accepted, and when */
         get: operations["SiteController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 注销账号 / Delete my account (password confirms): personal data erased, business records stay with the organisation, every session ends */
+        post: operations["PrivacyController_deleteAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载个人信息 / Download my personal data: account, membership, agreements, sign-in history, sessions, notifications, favourites, saved searches */
+        get: operations["PrivacyController_download"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1599,9 +2150,10 @@ export interface paths {
             cookie?: never;
         };
         /** 实施方案目标完成进度 / Progress towards the plan targets (published figures) */
-        get: operations["MonitoringController_targets"];
+        get: operations["MonitoringController_listTargets"];
         put?: never;
-        post?: never;
+        /** Add a target of a later horizon (the plan's wording, its indicator, value, basis and year) */
+        post: operations["MonitoringController_addTarget"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1907,6 +2459,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/parks/{code}/three-lists/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三个清单 / A park's three lists of a year with their completion (public) */
+        get: operations["ThreeListsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{code}/three-lists/{year}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A park's three-list completion of a year (the park page; a landed deal counts only with its proof) */
+        get: operations["ThreeListsController_completion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{code}/three-lists/{year}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The park's administration adds an item to one of its three lists */
+        post: operations["ThreeListsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/proposals/{id}": {
         parameters: {
             query?: never;
@@ -1982,6 +2585,23 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ProposalController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据保存期限 / Retention period of each record type (个人信息保护法), applied daily */
+        get: operations["RetentionController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2538,15 +3158,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/three-list-items/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start, complete, drop, or a quarterly update of a list item (the landing proof may be linked on the way) */
+        post: operations["ThreeListsController_step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AcceptInvitationDto: {
+            /** @description The user agreement and privacy policy versions accepted (current ones: GET /site) */
+            agreements: components["schemas"]["AgreementsAcceptedDto"];
             displayName: string;
             /** @description Under the password policy, as on sign-up */
             password: string;
             token: string;
+        };
+        AccountDeletionResponse: {
+            deletedAt: string;
+            /** @description Rows erased or pseudonymised per section */
+            erased: {
+                [key: string]: number;
+            };
         };
         AchievementAttachmentResponse: {
             achievementId: string;
@@ -2669,6 +3315,23 @@ export interface components {
             /** @description Explicit suggestions; when omitted, computed from the matching engine */
             suggestions?: components["schemas"]["SuggestionDto"][];
         };
+        AddTargetDto: {
+            /** @enum {string} */
+            basis: "cumulative" | "share" | "latest" | "yearly";
+            /**
+             * @description A new code (a later horizon of a target gets its own code)
+             * @example contract-total-2025
+             */
+            code: string;
+            en: string;
+            /** @description The indicator that measures it */
+            indicator: string;
+            target: number;
+            /** @description The horizon */
+            targetYear: number;
+            /** @description The plan's wording */
+            zh: string;
+        };
         AgendaResponse: {
             builtAt: string | null;
             eventId: string;
@@ -2710,6 +3373,69 @@ export interface components {
         ApproveAchievementDto: {
             comment?: string;
         };
+        ApproveProjectDto: {
+            /** @enum {string} */
+            level: "province" | "city";
+            year: number;
+        };
+        ArticleAttachmentResponse: {
+            contentType: string;
+            createdAt: string;
+            filename: string;
+            id: string;
+            size: number;
+        };
+        ArticlePageResponse: {
+            items: components["schemas"]["ArticleSummaryResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ArticleResponse: {
+            /** @description Steps an administrator may take now */
+            allowedActions: ("publish" | "archive" | "restore")[];
+            attachments: components["schemas"]["ArticleAttachmentResponse"][];
+            /** @description Sanitised HTML */
+            bodyHtml: string;
+            /** @description Search only: matched words wrapped in <em>…</em> */
+            highlights?: {
+                [key: string]: string | string[];
+            };
+            id: string;
+            /** @description Published interpretations of this policy */
+            interpretations: components["schemas"]["ArticleSummaryResponse"][];
+            /** @enum {string} */
+            kind: "policy" | "interpretation" | "announcement" | "success-story";
+            policyId: string | null;
+            publishedAt: string | null;
+            source: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            summary: string;
+            title: string;
+            updatedAt: string;
+        };
+        ArticleSummaryResponse: {
+            /** @description Search only: matched words wrapped in <em>…</em> */
+            highlights?: {
+                [key: string]: string | string[];
+            };
+            id: string;
+            /** @enum {string} */
+            kind: "policy" | "interpretation" | "announcement" | "success-story";
+            policyId: string | null;
+            publishedAt: string | null;
+            source: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            summary: string;
+            title: string;
+            updatedAt: string;
+        };
+        ArticleTransitionDto: {
+            /** @enum {string} */
+            action: "publish" | "archive" | "restore";
+        };
         AssignBrokerDto: {
             /** @description A user with the broker role */
             userId: string;
@@ -2735,6 +3461,37 @@ export interface components {
         CancelMeetingDto: {
             reason?: string;
         };
+        CertificatePageResponse: {
+            items: components["schemas"]["CertificateResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CertificateReasonDto: {
+            reason: string;
+        };
+        CertificateResponse: {
+            expiresAt: string;
+            holderName: string;
+            id: string;
+            issuedAt: string;
+            /** @enum {string} */
+            level: "junior" | "intermediate" | "senior";
+            /** @example BRK-2026-000001 */
+            number: string;
+            renewals: number;
+            /**
+             * @description valid only while active and unexpired: what the broker role asks
+             * @enum {string}
+             */
+            standing: "valid" | "expired" | "suspended" | "revoked";
+            /** @enum {string} */
+            status: "active" | "suspended" | "revoked";
+            statusReason: string | null;
+            trainingBaseId: string;
+            trainingBaseName: string;
+            userId: string;
+        };
         ChangePasswordDto: {
             email: string;
             /** @description Under the password policy; not one of the last PASSWORD_HISTORY passwords */
@@ -2754,6 +3511,13 @@ export interface components {
         CloseDemandDto: {
             /** @example 已自行解决 */
             reason: string;
+        };
+        CompletionResponse: {
+            lists: components["schemas"]["KindCompletionResponse"][];
+            /** @description Counted items over planned items, all three lists */
+            overall: number | null;
+            parkCode: string;
+            year: number;
         };
         ComputeRewardsDto: {
             /** @example 2026 */
@@ -2821,6 +3585,24 @@ export interface components {
             quarter: string;
             reason: string;
         };
+        CoursePageResponse: {
+            items: components["schemas"]["CourseResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CourseResponse: {
+            createdAt: string;
+            description: string;
+            hours: components["schemas"]["ModuleHoursResponse"];
+            id: string;
+            /** @enum {string} */
+            level: "junior" | "intermediate" | "senior";
+            title: string;
+            totalHours: number;
+            trainingBaseId: string;
+            trainingBaseName: string;
+        };
         CreateAchievementDto: {
             /** @description Yuan; null = negotiable (面议) */
             askingPrice?: Record<string, never> | null;
@@ -2849,6 +3631,25 @@ export interface components {
             trlAssessedBy?: "self" | "expert" | "third-party";
             /** @description Evidence for the TRL (test reports, pilot line, customers) */
             trlEvidence?: string;
+        };
+        CreateArticleDto: {
+            /** @description Rich text (HTML); sanitised: scripts, styles and handlers are removed */
+            bodyHtml: string;
+            /**
+             * @description policy 政策文件, interpretation 政策解读, announcement 通知公告, success-story 成功案例
+             * @enum {string}
+             */
+            kind: "policy" | "interpretation" | "announcement" | "success-story";
+            /**
+             * Format: uuid
+             * @description Interpretations: the policy text explained
+             */
+            policyId?: Record<string, never>;
+            /** @description Issuing body and document number (发文机关、文号) */
+            source?: string;
+            /** @description Plain text; the beginning of the body when empty */
+            summary?: string;
+            title: string;
         };
         CreateContractDto: {
             achievementId?: string;
@@ -2892,6 +3693,14 @@ export interface components {
             transferInstitutionId?: string;
             /** @enum {string} */
             type: "development-commissioned" | "development-cooperative" | "transfer-patent" | "transfer-patent-application" | "transfer-tech-secret" | "transfer-other" | "license-patent" | "license-tech-secret" | "consulting" | "service" | "service-training" | "service-brokerage";
+        };
+        CreateCourseDto: {
+            description?: string;
+            /** @description Hours the course takes in each module (at least one hour in all) */
+            hours: components["schemas"]["ModuleHoursDto"];
+            /** @enum {string} */
+            level: "junior" | "intermediate" | "senior";
+            title: string;
         };
         CreateDemandDto: {
             /** @description Budget in yuan; null means open */
@@ -2959,6 +3768,28 @@ export interface components {
             /** @description Defaults to 「<year>年<industry>先进适用技术指导目录」 */
             title?: string;
             year: number;
+        };
+        CreateListItemDto: {
+            /** @description Docking: the achievement targeted */
+            achievementId?: string;
+            /** @description Landing: the registered technology contract */
+            contractId?: string;
+            description?: string;
+            /**
+             * @description Measures: due date
+             * @example 2026-12-31
+             */
+            dueDate?: string;
+            /**
+             * @description docking 成果对接, measure 重点举措, landing 转化落地
+             * @enum {string}
+             */
+            kind: "docking" | "measure" | "landing";
+            /** @description Measures: who carries it */
+            owner?: string;
+            /** @description Landing: the accepted major project */
+            projectId?: string;
+            title: string;
         };
         CreatePackageDto: {
             /** @description Ordered ids of published achievements */
@@ -3065,6 +3896,10 @@ export interface components {
             /** @enum {string} */
             kind: "equipment" | "instruments" | "parts" | "materials" | "other";
             note?: string;
+        };
+        DeleteAccountDto: {
+            /** @description The current password */
+            password: string;
         };
         DemandBrokerResponse: {
             assignedAt: string;
@@ -3189,6 +4024,32 @@ export interface components {
             categories: components["schemas"]["EmailCategoryPreference"][];
             /** @description False when the platform has no mail server configured: notifications stay in-app */
             emailAvailable: boolean;
+        };
+        EnrolmentPageResponse: {
+            items: components["schemas"]["EnrolmentResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        EnrolmentResponse: {
+            certificateId: string | null;
+            courseId: string;
+            courseTitle: string;
+            createdAt: string;
+            examinedAt: string | null;
+            examScore: number | null;
+            id: string;
+            /** @enum {string} */
+            level: "junior" | "intermediate" | "senior";
+            /** @description Hours logged by the base per module */
+            loggedHours: components["schemas"]["ModuleHoursResponse"];
+            /** @description The course's hours per module */
+            requiredHours: components["schemas"]["ModuleHoursResponse"];
+            /** @enum {string} */
+            status: "enrolled" | "passed" | "failed" | "certified" | "withdrawn";
+            traineeName: string;
+            trainingBaseId: string;
+            userId: string;
         };
         EnterFiguresDto: {
             entries: components["schemas"]["EntryInputDto"][];
@@ -3409,6 +4270,14 @@ export interface components {
             achievementId?: string;
             packageId?: string;
         };
+        KindCompletionResponse: {
+            counted: number;
+            done: number;
+            /** @enum {string} */
+            kind: "docking" | "measure" | "landing";
+            planned: number;
+            ratio: number | null;
+        };
         LabelResponse: {
             en: string;
             zh: string;
@@ -3446,6 +4315,80 @@ export interface components {
             document: "user-agreement" | "privacy-policy";
             title: components["schemas"]["BilingualText"];
             version: string;
+        };
+        ListItemResponse: {
+            achievementId: string | null;
+            contractId: string | null;
+            /** @description Counts towards completion (done, and for a landing its proof) */
+            counts: boolean;
+            description: string;
+            dueDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "docking" | "measure" | "landing";
+            lastNote: string | null;
+            lastQuarter: string | null;
+            /** @description Landing: linked to a registered contract or an accepted project of this park */
+            linked: boolean;
+            owner: string | null;
+            parkCode: string;
+            projectId: string | null;
+            /** @enum {string} */
+            status: "planned" | "in-progress" | "done" | "dropped";
+            title: string;
+            year: number;
+        };
+        ListItemStepDto: {
+            /**
+             * @description update: a quarterly progress entry that keeps the state
+             * @enum {string}
+             */
+            action: "start" | "complete" | "drop" | "update";
+            /** @description Landing: link the registered contract */
+            contractId?: string;
+            note?: string;
+            /** @description Landing: link the accepted major project */
+            projectId?: string;
+            /**
+             * @description The quarterly entry this update belongs to
+             * @example 2026Q3
+             */
+            quarter?: string;
+        };
+        LogHoursDto: {
+            hours: number;
+            /** @enum {string} */
+            module: "general" | "policy" | "practice" | "capability";
+        };
+        MajorProjectPageResponse: {
+            items: components["schemas"]["MajorProjectResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        MajorProjectResponse: {
+            achievementIds: string[];
+            /** @description Steps the caller could take now */
+            allowedActions: string[];
+            approvedAt: string | null;
+            city: string;
+            closingNote: string | null;
+            contractIds: string[];
+            createdAt: string;
+            enterpriseIds: string[];
+            id: string;
+            /** @enum {string|null} */
+            level: "province" | "city" | null;
+            notice: components["schemas"]["NoticeResponse"] | null;
+            parkCode: string;
+            proposedByOrgId: string;
+            /** @enum {string} */
+            proposedLevel: "province" | "city";
+            /** @enum {string} */
+            status: "proposed" | "shortlisted" | "public-notice" | "approved" | "mid-term-passed" | "accepted" | "terminated" | "rejected";
+            summary: string;
+            title: string;
+            year: number | null;
         };
         MatchAchievementSummary: {
             id: string;
@@ -3579,11 +4522,53 @@ export interface components {
             /** @description 1-based table number as shown at the venue */
             table: number;
         };
+        MidTermCheckDto: {
+            note: string;
+            /** @description Passed: the project goes on; failed: it is terminated */
+            passed: boolean;
+        };
+        MilestoneDto: {
+            /** @description Evidence: documents, acceptance records, links */
+            evidence: string;
+            /** @description Progress in percent */
+            progress: number;
+            /** @example 2026Q3 */
+            quarter: string;
+            summary: string;
+        };
+        MilestoneResponse: {
+            createdAt: string;
+            evidence: string;
+            id: string;
+            progress: number;
+            quarter: string;
+            summary: string;
+        };
         ModelVersionResponse: {
             /** @description Version (digest) of the thesaurus the score was computed with */
             thesaurusVersion: string;
             /** @description Version of the matcher weights the score was computed with */
             weightsVersion: number;
+        };
+        ModuleHoursDto: {
+            /** @description 能力提升 capability */
+            capability: number;
+            /** @description 通用知识 general knowledge */
+            general: number;
+            /** @description 政策法规 policy and law */
+            policy: number;
+            /** @description 实务操作 practice */
+            practice: number;
+        };
+        ModuleHoursResponse: {
+            /** @description 能力提升 capability */
+            capability: number;
+            /** @description 通用知识 general knowledge */
+            general: number;
+            /** @description 政策法规 policy and law */
+            policy: number;
+            /** @description 实务操作 practice */
+            practice: number;
         };
         MyScheduleResponse: {
             eventId: string;
@@ -3614,7 +4599,35 @@ export interface components {
             /** @enum {string} */
             region: "BJ" | "TJ" | "HE" | "other";
             /** @enum {string} */
-            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration";
+            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "training-base";
+        };
+        NoticeResponse: {
+            /** @description Null while the clock stands still for an open objection */
+            endsAt: string | null;
+            noticeDays: number;
+            paused: boolean;
+            policyVersion: number;
+            /** @description Milliseconds left on the clock */
+            remainingMs: number;
+            startedAt: string;
+        };
+        ObjectDto: {
+            grounds: string;
+            /** @example 13800138000 */
+            phone: string;
+            /** @description 实名: the objector’s real name */
+            realName: string;
+        };
+        ObjectionResponse: {
+            createdAt: string;
+            grounds: string;
+            id: string;
+            projectId: string;
+            /** @description Shown to the proposer and staff; others see it masked */
+            realName: string;
+            resolution: string | null;
+            /** @enum {string} */
+            status: "open" | "upheld" | "dismissed";
         };
         OpenQuarterDto: {
             /** @example 2026Q3 */
@@ -3632,7 +4645,7 @@ export interface components {
             profile: Record<string, never>;
             region: string;
             /** @enum {string} */
-            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform";
+            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base";
             verificationNote: string | null;
             /** @enum {string} */
             verificationStatus: "not-required" | "pending" | "verified" | "rejected";
@@ -3748,6 +4761,61 @@ export interface components {
             updatedAt: string;
             zh: string;
         };
+        PersonalDataAccount: {
+            createdAt: string;
+            displayName: string;
+            email: string;
+            id: string;
+            /** @enum {string} */
+            locale: "zh" | "en";
+            passwordChangedAt: string;
+            roles: string[];
+            status: string;
+        };
+        PersonalDataAgreement: {
+            acceptedAt: string;
+            document: string;
+            version: string;
+        };
+        PersonalDataAuditEntry: {
+            /** @example sign-in */
+            action: string;
+            at: string;
+            changes: {
+                [key: string]: unknown;
+            };
+            /** @description Client address (sign-in attempts) */
+            clientAddress: string | null;
+            entityId: string;
+            entityType: string;
+        };
+        PersonalDataMembership: {
+            memberSince: string;
+            organisationId: string;
+            organisationName: string;
+            organisationType: string;
+            roles: string[];
+        };
+        PersonalDataResponse: {
+            account: components["schemas"]["PersonalDataAccount"];
+            /** @description Other audited actions the user took (most recent first, at most 1,000) */
+            activity: components["schemas"]["PersonalDataAuditEntry"][];
+            agreements: components["schemas"]["PersonalDataAgreement"][];
+            generatedAt: string;
+            memberships: components["schemas"]["PersonalDataMembership"][];
+            /** @description Each context's part: notifications, e-mail preferences, favourites, saved searches, … */
+            sections: {
+                [key: string]: unknown;
+            };
+            sessions: components["schemas"]["PersonalDataSession"][];
+            /** @description Sign-ins (successful and failed), sign-outs and password changes of the account */
+            signInHistory: components["schemas"]["PersonalDataAuditEntry"][];
+        };
+        PersonalDataSession: {
+            endedAt: string | null;
+            expiresAt: string;
+            startedAt: string;
+        };
         PlanMonthResponse: {
             events: components["schemas"]["EventResponse"][];
             month: number;
@@ -3765,6 +4833,15 @@ export interface components {
             startsAt: string | null;
             status: Record<string, never>;
             title: string;
+        };
+        ProjectTransitionDto: {
+            /**
+             * @description approve and the mid-term check have their own routes
+             * @enum {string}
+             */
+            action: "shortlist" | "start-notice" | "accept" | "terminate" | "reject";
+            /** @description The reason (acceptance note, termination or rejection reason) */
+            note?: string;
         };
         ProposalResponse: {
             achievementIds: string[];
@@ -3797,6 +4874,37 @@ export interface components {
             role?: string;
             title?: string;
         };
+        ProposeProjectDto: {
+            /** @description Achievements transferred by the project */
+            achievementIds?: string[];
+            /** @description Technology contracts behind it */
+            contractIds?: string[];
+            /** @description Enterprises carrying the project (organisation ids) */
+            enterpriseIds?: string[];
+            /**
+             * @description Platform staff name the park; a park administration proposes for its own
+             * @enum {string}
+             */
+            parkCode?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+            /**
+             * @description The level it is proposed for (province or city portfolio)
+             * @enum {string}
+             */
+            proposedLevel: "province" | "city";
+            summary: string;
+            title: string;
+        };
+        PublicCertificateResponse: {
+            expiresAt: string;
+            holderName: string;
+            issuedAt: string;
+            /** @enum {string} */
+            level: "junior" | "intermediate" | "senior";
+            number: string;
+            /** @enum {string} */
+            standing: "valid" | "expired" | "suspended" | "revoked";
+            trainingBaseName: string;
+        };
         QualityWarningResponse: {
             code: string;
             en: string;
@@ -3812,11 +4920,32 @@ export interface components {
             status: "open" | "published";
             year: number;
         };
+        QuotaDashboardResponse: {
+            cities: components["schemas"]["QuotaLineResponse"][];
+            province: components["schemas"]["QuotaLineResponse"];
+            year: number;
+        };
+        QuotaLineResponse: {
+            /** @description Counts by status, terminated included */
+            byStatus: Record<string, never>;
+            /** @description The city for city-level lines */
+            city: string | null;
+            /** @description Projects in the portfolio (approved, mid-term passed, accepted) */
+            inPortfolio: number;
+            /** @enum {string} */
+            level: "province" | "city";
+            met: boolean;
+            quota: number;
+        };
         ReasonDto: {
             /** @example technologyAmount */
             field?: string;
             /** @example 技术交易额核定有误，请补充设备清单 */
             message: string;
+        };
+        RecordExamDto: {
+            /** @description Exam score; 60 passes */
+            score: number;
         };
         RecordOutcomeDto: {
             /** @enum {string} */
@@ -3911,6 +5040,29 @@ export interface components {
             revision: number;
             sameQuarterLastYear: string;
             status: string;
+        };
+        ResolveObjectionDto: {
+            /**
+             * @description Upheld rejects the project; dismissed lets the notice run on
+             * @enum {string}
+             */
+            outcome: "upheld" | "dismissed";
+            resolution: string;
+        };
+        RetentionDescription: {
+            en: string;
+            zh: string;
+        };
+        RetentionPolicyResponse: {
+            description: components["schemas"]["RetentionDescription"];
+            /** @description A rule applies it in this deployment */
+            enforced: boolean;
+            /** @example notification.read */
+            recordType: string;
+            /** @example 180 */
+            retentionDays: number;
+            /** @enum {string} */
+            source: "data" | "config";
         };
         ReturnAchievementDto: {
             /** @description The reviewer's comments for the owner */
@@ -4089,6 +5241,14 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        ThreeListsResponse: {
+            items: components["schemas"]["ListItemResponse"][];
+            lists: components["schemas"]["KindCompletionResponse"][];
+            /** @description Counted items over planned items, all three lists */
+            overall: number | null;
+            parkCode: string;
+            year: number;
+        };
         TransferInstitutionProfileDto: {
             /** @example 国技转字〔2025〕013号 */
             accreditationNumber: string;
@@ -4140,6 +5300,14 @@ export interface components {
             trlAssessedBy?: "self" | "expert" | "third-party";
             /** @description Evidence for the TRL (test reports, pilot line, customers) */
             trlEvidence?: string;
+        };
+        UpdateArticleDto: {
+            bodyHtml?: string;
+            /** Format: uuid */
+            policyId?: Record<string, never> | null;
+            source?: string;
+            summary?: string;
+            title?: string;
         };
         UpdateContractDto: {
             achievementId?: string;
@@ -4228,7 +5396,7 @@ export interface components {
         };
         UserResponse: {
             displayName: string;
-            /** @description Granted roles in effect: privileged roles need a verified organisation of the right type */
+            /** @description Granted roles in effect: privileged roles need a verified organisation of the right type (broker also a certificate in good standing) */
             effectiveRoles: ("member" | "org-admin" | "broker" | "reviewer" | "platform-admin")[];
             email: string;
             id: string;
@@ -4845,6 +6013,580 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+        };
+    };
+    BrokerCertificateController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificatePageResponse"];
+                };
+            };
+        };
+    };
+    BrokerCertificateController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateResponse"];
+                };
+            };
+        };
+    };
+    BrokerCertificateController_reinstate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateResponse"];
+                };
+            };
+        };
+    };
+    BrokerCertificateController_renew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateResponse"];
+                };
+            };
+        };
+    };
+    BrokerCertificateController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateResponse"];
+                };
+            };
+        };
+    };
+    BrokerCertificateController_suspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateResponse"];
+                };
+            };
+        };
+    };
+    BrokerCertificateController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCertificateResponse"];
+                };
+            };
+        };
+    };
+    BrokerCourseController_list: {
+        parameters: {
+            query?: {
+                level?: "junior" | "intermediate" | "senior";
+                page?: number;
+                pageSize?: number;
+                trainingBaseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoursePageResponse"];
+                };
+            };
+        };
+    };
+    BrokerCourseController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCourseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseResponse"];
+                };
+            };
+        };
+    };
+    BrokerCourseController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseResponse"];
+                };
+            };
+        };
+    };
+    BrokerCourseController_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
+            };
+        };
+    };
+    BrokerEnrolmentController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentPageResponse"];
+                };
+            };
+        };
+    };
+    BrokerEnrolmentController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
+            };
+        };
+    };
+    BrokerEnrolmentController_certify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateResponse"];
+                };
+            };
+        };
+    };
+    BrokerEnrolmentController_exam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordExamDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
+            };
+        };
+    };
+    BrokerEnrolmentController_logHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogHoursDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
+            };
+        };
+    };
+    ContentController_list: {
+        parameters: {
+            query?: {
+                kind?: "policy" | "interpretation" | "announcement" | "success-story";
+                page?: number;
+                pageSize?: number;
+                /** @description Words to search in titles, summaries, bodies and sources */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticlePageResponse"];
+                };
+            };
+        };
+    };
+    ContentController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateArticleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+        };
+    };
+    ContentController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+        };
+    };
+    ContentController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateArticleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+        };
+    };
+    ContentController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleAttachmentResponse"];
+                };
+            };
+        };
+    };
+    ContentController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+        };
+    };
+    ContentController_removeAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContentController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+        };
+    };
+    ContentController_listManaged: {
+        parameters: {
+            query?: {
+                kind?: "policy" | "interpretation" | "announcement" | "success-story";
+                page?: number;
+                pageSize?: number;
+                status?: "draft" | "published" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticlePageResponse"];
                 };
             };
         };
@@ -6043,6 +7785,289 @@ export interface operations {
             };
         };
     };
+    MajorProjectController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                parkCode?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+                status?: "proposed" | "shortlisted" | "public-notice" | "approved" | "mid-term-passed" | "accepted" | "terminated" | "rejected";
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MajorProjectPageResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeProjectDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MajorProjectResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MajorProjectResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MajorProjectResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_midTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MidTermCheckDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MajorProjectResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_milestones: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneResponse"][];
+                };
+            };
+        };
+    };
+    MajorProjectController_milestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestoneDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_objections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionResponse"][];
+                };
+            };
+        };
+    };
+    MajorProjectController_object: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                objectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveObjectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MajorProjectResponse"];
+                };
+            };
+        };
+    };
+    MajorProjectController_dashboard: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaDashboardResponse"];
+                };
+            };
+        };
+    };
     MatchPipelineController_list: {
         parameters: {
             query?: {
@@ -6350,6 +8375,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgreementAcceptanceResponse"][];
+                };
+            };
+        };
+    };
+    PrivacyController_deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDeletionResponse"];
+                };
+            };
+        };
+    };
+    PrivacyController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataResponse"];
                 };
             };
         };
@@ -6865,7 +8932,7 @@ export interface operations {
             };
         };
     };
-    MonitoringController_targets: {
+    MonitoringController_listTargets: {
         parameters: {
             query?: never;
             header?: never;
@@ -6880,6 +8947,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TargetProgressResponse"][];
+                };
+            };
+        };
+    };
+    MonitoringController_addTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddTargetDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetProgressResponse"];
                 };
             };
         };
@@ -6992,7 +9082,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description name contains */
                 q?: string;
-                type?: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform";
+                type?: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base";
                 /** @description e.g. pending: the platform administrator's verification queue */
                 verificationStatus?: "not-required" | "pending" | "verified" | "rejected";
             };
@@ -7346,6 +9436,76 @@ export interface operations {
             };
         };
     };
+    ThreeListsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreeListsResponse"];
+                };
+            };
+        };
+    };
+    ThreeListsController_completion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletionResponse"];
+                };
+            };
+        };
+    };
+    ThreeListsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateListItemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListItemResponse"];
+                };
+            };
+        };
+    };
     ProposalController_get: {
         parameters: {
             query?: never;
@@ -7451,6 +9611,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalResponse"];
+                };
+            };
+        };
+    };
+    RetentionController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicyResponse"][];
                 };
             };
         };
@@ -8404,6 +10583,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ThreeListsController_step: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListItemStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListItemResponse"];
+                };
             };
         };
     };

@@ -18,6 +18,7 @@ export function SiteFooter() {
         {s?.contact && <p data-testid="footer-contact">{t('site.contact', { contact: s.contact })}</p>}
         <nav aria-label={t('site.legal')} className="site-footer__links">
           <Link href="/policies">{t('site.policies')}</Link>
+          <Link href="/me/privacy" data-testid="footer-privacy">{t('privacy.link')}</Link>
           {s?.agreements.map((a) => (
             <Link key={a.document} href={`/legal/${a.document}`}>
               {pick(a.title)}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FavouriteButton } from '../components/favourite-button.component';
 import { api, ApiError } from '../api';
 import { Attachments } from '../components/attachments.component';
 import { ErrorNotice, Loading, Notice, StatusBadge } from '../components/feedback.component';
@@ -49,6 +50,7 @@ export function AchievementPage({ id }: { id: string }) {
         {x.owner && <> · {t(`orgType.${x.owner.type}` as 'orgType.other')} · {t(`region.${x.owner.region}` as 'region.other')}</>}
         {x.status !== 'published' && <> · <StatusBadge status={x.status} /></>}
       </p>
+      {x.status === 'published' && <FavouriteButton subject="achievement" targetId={x.id} />}
       {x.keywords.length > 0 && (
         <ul className="tags" aria-label={t('achievement.keywords')}>
           {x.keywords.map((k) => (

@@ -1,4 +1,4 @@
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { api, ApiError, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Notice, Pagination, StatusBadge } from '../components/feedback.component';
 import { Field } from '../components/field.component';
@@ -88,25 +88,24 @@ function ImportPanel() {
   const [kind, setKind] = useState('achievements');
   const [publish, setPublish] = useState(false);
   const [file, setFile] = useState<File | null>(null);
-  const [job, setJob] = useState<ImportJob | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const timer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-
-  const poll = (id: string) => {
-    api.get<ImportJob>(`imports/${id}`).then(
-      (j) => {
-        setJob(j);
-        if (j.status === 'queued' || j.status === 'running') timer.current = window.setTimeout(() => poll(id), POLL_MS);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
-  };
+  // The job's progress through the cache, read again every POLL_MS while it is queued or running.
+  const progress = useApiQuery<ImportJob>(`imports/${jobId}`, undefined, {
+    enabled: jobId !== null,
+    keepPrevious: false,
+    refetchInterval: (data) => {
+      const j = data as ImportJob | undefined;
+      return !j || j.status === 'queued' || j.status === 'running' ? POLL_MS : false;
+    },
+  });
+  const job = jobId ? (progress.data ?? null) : null;
+  const pollError = progress.error ? (progress.error instanceof Error ? progress.error.message : String(progress.error)) : null;
 
   const start = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    setJob(null);
+    setJobId(null);
     if (!file) {
       setError(t('admin.importFile'));
       return;
@@ -115,7 +114,7 @@ function ImportPanel() {
     form.append('file', file);
     try {
       const { id } = await api.upload<{ id: string }>(`imports/${kind}`, form, { publish });
-      poll(id);
+      setJobId(id);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -147,7 +146,7 @@ function ImportPanel() {
           </button>
         </div>
       </form>
-      {error && <Notice kind="error">{error}</Notice>}
+      {(error ?? pollError) && <Notice kind="error">{error ?? pollError}</Notice>}
       {job && (
         <div role="status" aria-live="polite" data-testid="import-progress">
           <progress max={100} value={job.status === 'done' ? 100 : pct} aria-label={t('admin.imports')} />{' '}

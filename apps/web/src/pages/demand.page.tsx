@@ -1,4 +1,5 @@
 import { ApiError } from '../api';
+import { FavouriteButton } from '../components/favourite-button.component';
 import { ErrorNotice, Loading, StatusBadge } from '../components/feedback.component';
 import { MatchList } from '../components/match-list.component';
 import { Proposals } from '../components/proposals.component';
@@ -38,6 +39,7 @@ export function DemandPage({ id }: { id: string }) {
         {x.park && <span className="tag">{pick(labels.get(`park:${x.park}`)) || x.park}</span>}
         {!x.redacted && <StatusBadge status={x.status} />}
       </p>
+      {!x.redacted && (x.status === 'published' || x.status === 'in-negotiation') && <FavouriteButton subject="demand" targetId={x.id} />}
       {x.redacted ? (
         <div className="empty">
           <p>{t('demand.redacted', { who: t(`demand.audience.${x.visibility}`) })}</p>

@@ -3,6 +3,8 @@ import { api, ApiError, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Pagination } from '../components/feedback.component';
 import { Tabs } from '../components/tabs.component';
 import { HeadlineFigures, LatestDeals } from '../components/home-overview.component';
+import { LatestContent } from '../components/latest-content.component';
+import { SaveSearch } from '../components/save-search.component';
 import { formatDate, formatMoney } from '../format';
 import { splitHighlight } from '../route-match';
 import { useI18n } from '../i18n';
@@ -189,6 +191,7 @@ export function HomePage() {
               {t('home.clearFilters')}
             </button>
           )}
+          {scope !== 'packages' && <SaveSearch subject={scope === 'demands' ? 'demand' : 'achievement'} query={query} />}
         </aside>
 
         <section id="search-results" role="tabpanel" aria-labelledby={`tab-${scope}`} className="results" aria-busy={results.isLoading}>
@@ -301,6 +304,7 @@ export function HomePage() {
         <LatestDeals />
         <UpcomingRoadshows />
         <GuideCatalogs />
+        <LatestContent />
       </div>
     </>
   );

@@ -135,6 +135,13 @@ export class AcceptInvitationDto {
   @MinLength(1)
   @MaxLength(60)
   displayName!: string;
+
+  /** 个人信息保护法: an invitee opens an account too, so consents like anyone signing up. */
+  @ApiProperty({ type: AgreementsAcceptedDto, description: 'The user agreement and privacy policy versions accepted (current ones: GET /site)' })
+  @IsObject({ message: 'agreements: accept the user agreement and privacy policy' })
+  @ValidateNested()
+  @Type(() => AgreementsAcceptedDto)
+  agreements!: AgreementsAcceptedDto;
 }
 
 export class OrganisationListQuery extends PageQuery {

@@ -3,7 +3,8 @@ import { Role } from '@techbridge/platform';
 import { Organisation } from './organisation.entity';
 
 @Index('ix_app_user_organisation', ['organisationId'])
-@Check('app_user_status_check', `(status = ANY (ARRAY['active'::text, 'disabled'::text]))`)
+@Check('app_user_status_check', `(status = ANY (ARRAY['active'::text, 'disabled'::text, 'deleted'::text]))`)
+@Index('ix_app_user_deleted_at', ['deletedAt'], { where: 'deleted_at IS NOT NULL' })
 @Entity('app_user')
 @Index('ux_app_user_email', ['email'], { unique: true })
 export class User {
@@ -30,8 +31,12 @@ export class User {
   @Column({ type: 'text', array: true, default: () => "'{member}'" })
   roles!: Role[];
 
+  /** deleted: the person asked for deletion (个人信息保护法); personal fields are erased, the row stays for business records. */
   @Column({ type: 'text', default: 'active' })
-  status!: 'active' | 'disabled';
+  status!: 'active' | 'disabled' | 'deleted';
+
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
 
   @Column({ type: 'text', default: 'zh' })
   locale!: 'zh' | 'en';

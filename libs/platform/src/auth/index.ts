@@ -5,3 +5,4 @@ export * from './auth.guard';
 export * from './auth.module';
 export * from './access-token';
 export * from './auth-state.store';
+export * from './separation-of-duties';

@@ -41,6 +41,15 @@ export class AppConfig {
   @Min(30)
   JWT_ACCESS_TTL_SECONDS = 900;
 
+  /**
+   * Rotation: the secret JWT_ACCESS_SECRET replaced. Tokens it signed are still accepted (never issued) until they
+   * expire; remove it one access-token lifetime after the switch (docs/OPERATIONS.md).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'JWT_ACCESS_SECRET_PREVIOUS must be at least 16 characters' })
+  JWT_ACCESS_SECRET_PREVIOUS?: string;
+
   /** Interface the api binds to: loopback unless told otherwise (the Docker image sets 0.0.0.0). */
   @IsString()
   @Matches(/^[\w.:-]+$/, { message: 'HOST must be an address or host name, e.g. 127.0.0.1 or 0.0.0.0' })
@@ -231,6 +240,7 @@ const KNOWN_VARIABLES = [
   'PASSWORD_MIN_LENGTH', 'PASSWORD_MIN_CLASSES', 'PASSWORD_HISTORY', 'PASSWORD_MAX_AGE_DAYS', 'WORKER_HEARTBEAT_FILE',
   'SMTP_URL', 'SMTP_FROM', 'PUBLIC_URL', 'SITE_HOST_ORGANISATION', 'SITE_CONTACT', 'SITE_ICP_NUMBER',
   'METRICS_TOKEN', 'WORKER_METRICS_PORT', 'AUDIT_RETENTION_DAYS',
+  'JWT_ACCESS_SECRET_PREVIOUS',
 ] as const;
 
 /** Validate the environment (or an explicit object) and fail with every bad variable named. */

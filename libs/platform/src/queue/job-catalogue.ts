@@ -58,6 +58,8 @@ export enum JobName {
   RescoreStoredMatches = 'matching.rescore-stored',
   /** Refit the matcher's weights from brokers' outcomes and enterprises' shortlists into a new version (repeatable, and after outcomes). */
   RefitMatchWeights = 'matching.refit-weights',
+  /** Repeatable (daily): every retention_policy period applied by the rule its context registered (个人信息保护法). */
+  ApplyRetention = 'privacy.apply-retention',
   /** brokers: remind a certificate's holder before it expires (delayed; jobId per certificate and expiry). */
   RemindBrokerCertificateExpiry = 'brokers.remind-certificate-expiry',
 }
@@ -97,6 +99,7 @@ export interface JobPayloads {
   /** `after`: the last match id done in this pass; `reason` says what changed (weights:N, thesaurus, reconcile). */
   [JobName.RescoreStoredMatches]: { reason?: string; after?: string | null };
   [JobName.RefitMatchWeights]: Record<string, never>;
+  [JobName.ApplyRetention]: Record<string, never>;
   /** `expiresAt` (ISO) is the expiry the reminder was set for: after a renewal the old reminder skips. */
   [JobName.RemindBrokerCertificateExpiry]: { certificateId: string; expiresAt: string };
 }
@@ -129,6 +132,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.PruneAuditLog]: QueueName.Maintenance,
   [JobName.RescoreStoredMatches]: QueueName.Matching,
   [JobName.RefitMatchWeights]: QueueName.Matching,
+  [JobName.ApplyRetention]: QueueName.Maintenance,
   [JobName.RemindBrokerCertificateExpiry]: QueueName.Lifecycle,
 };
 

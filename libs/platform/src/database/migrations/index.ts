@@ -24,6 +24,8 @@ import { AgreementAcceptance1766450200000 } from './1766450200000-AgreementAccep
 import { AuditLogRetention1766200000000 } from './1766200000000-AuditLogRetention';
 import { ThesaurusReseed1766000000000 } from './1766000000000-ThesaurusReseed';
 import { MatchWeights1766100000000 } from './1766100000000-MatchWeights';
+import { PersonalInformation1767000000000 } from './1767000000000-PersonalInformation';
+import { ContentArticles1767400000000 } from './1767400000000-ContentArticles';
 import { TrainingBases1767200000000 } from './1767200000000-TrainingBases';
 import { BrokerCertification1767200100000 } from './1767200100000-BrokerCertification';
 import { MajorProjects1767200200000 } from './1767200200000-MajorProjects';
@@ -59,6 +61,8 @@ export const migrations: Array<new () => MigrationInterface> = [
   AuditLogRetention1766200000000,
   ThesaurusReseed1766000000000,
   MatchWeights1766100000000,
+  PersonalInformation1767000000000,
+  ContentArticles1767400000000,
   TrainingBases1767200000000,
   BrokerCertification1767200100000,
   MajorProjects1767200200000,

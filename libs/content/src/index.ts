@@ -1,0 +1,3 @@
+export * from './content.module';
+export { ContentService } from './content.service';
+export { ArticleResponse, ArticleSummaryResponse, ArticleAttachmentResponse, ArticlePageResponse } from './dto/content.dto';
