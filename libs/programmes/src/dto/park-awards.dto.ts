@@ -20,9 +20,14 @@ export class ConfirmAwardsDto {
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
+export class AwardTextResponse {
+  @ApiProperty() zh!: string;
+  @ApiProperty() en!: string;
+}
+
 export class AwardEntryResponse {
   @ApiProperty() park!: string;
-  @ApiProperty() parkName!: LocalizedText;
+  @ApiProperty({ type: AwardTextResponse }) parkName!: LocalizedText;
   @ApiProperty() position!: number;
   @ApiProperty() indexScore!: number;
   @ApiProperty({ type: Number, nullable: true }) indexRank!: number | null;
@@ -30,7 +35,7 @@ export class AwardEntryResponse {
   @ApiProperty() combined!: number;
   @ApiProperty({ description: 'Proposed by the rule' }) proposed!: boolean;
   @ApiProperty({ description: 'Awarded (after confirmation)' }) awarded!: boolean;
-  @ApiProperty() reason!: LocalizedText;
+  @ApiProperty({ type: AwardTextResponse }) reason!: LocalizedText;
 }
 
 export class ParkAwardsResponse {
