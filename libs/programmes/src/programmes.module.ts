@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@techbridge/catalog';
 import { ContractsModule } from '@techbridge/contracts';
 import { IdentityModule } from '@techbridge/identity';
 import { MonitoringModule } from '@techbridge/monitoring';
@@ -23,7 +24,7 @@ import { ParkAwardsService } from './park-awards.service';
 
 /** The zone's programmes: the major transfer projects portfolio (and, later, each park's three lists and awards). */
 @Module({
-  imports: [IdentityModule, NotificationModule, ContractsModule, MonitoringModule, TypeOrmModule.forFeature([MajorProject, ProjectObjection, ProjectMilestone, ParkListItem, ParkAwardRound])],
+  imports: [IdentityModule, NotificationModule, CatalogModule, ContractsModule, MonitoringModule, TypeOrmModule.forFeature([MajorProject, ProjectObjection, ProjectMilestone, ParkListItem, ParkAwardRound])],
   controllers: [MajorProjectController, ThreeListsController, ParkAwardsController],
   providers: [ProgrammesRepository, ProgrammesAccessPolicy, MajorProjectService, ProjectNoticeService, ProjectQuotaService, ThreeListsService, ProgrammesIndicatorSource, ParkAwardsService],
   exports: [MajorProjectService, ProjectQuotaService, ThreeListsService],
