@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import architecture from './tools/eslint/architecture.mjs';
 
-const CONTEXTS = ['platform', 'identity', 'notification', 'catalog', 'demand', 'matching', 'roadshow', 'contracts', 'monitoring', 'testing', 'watchlist', 'content'];
+const CONTEXTS = ['platform', 'identity', 'notification', 'catalog', 'demand', 'matching', 'roadshow', 'contracts', 'monitoring', 'testing', 'watchlist', 'content', 'market'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'apps/web/dist/**', 'apps/web/src/api/schema.gen.ts', 'coverage/**', '**/*.js', '**/*.mjs'] },

@@ -170,6 +170,57 @@ export const ALLOWED: AllowEntry[] = [
   },
 ];
 
+
+// ---- market ----
+const MARKET_PUBLIC = 'Listed listings, their auctions and bid logs (by paddle number, never names) and running notices are the public market.';
+ALLOWED.push(
+  { operations: ['GET /market/listings/{id}', 'GET /market/listings/{id}/auctions'], callers: '*', variants: ['listed'], expect: '2xx', reason: MARKET_PUBLIC },
+  { operations: ['GET /market/auctions/{id}', 'GET /market/auctions/{id}/bids'], callers: '*', expect: '2xx', reason: MARKET_PUBLIC },
+  { operations: ['GET /market/auctions/{id}/verify'], callers: '*', expect: 'visible', reason: `${MARKET_PUBLIC} Before the close the verification answers 409 with the state everyone sees.` },
+  {
+    operations: ['GET /market/listings/{id}/valuation-band'], callers: 'signed-in', variants: ['listed'], expect: '2xx',
+    reason: 'The price band of a listed listing is market information for every signed-in organisation (figures of registered contracts, never a counterparty).',
+  },
+  {
+    operations: ['GET /market/contracts/{contractId}/payments'], callers: ['owner:enterprise', 'owner:transfer'], expect: '2xx',
+    reason: 'The buyer and the facilitating transfer institution named in the contract are its parties: they read what was paid (only the seller records).',
+  },
+  { operations: ['GET /market/notices/{id}'], callers: '*', expect: '2xx', reason: 'A notice (公示) is public by law; objectors\' names are masked for everyone but the parties and the objector.' },
+  {
+    operations: ['GET /market/listings/{id}/intents', 'GET /market/auctions/{id}/bidders'], callers: 'signed-in', variants: ['listed', 'announced'], expect: '2xx',
+    reason: 'Filtered to the caller\'s own organisation (a buyer never sees another buyer\'s intent or deposit): strangers get an empty list (market e2e).',
+  },
+  {
+    operations: ['POST /market/listings/{id}/intents'], callers: ['owner:enterprise', 'self-granted', 'other:university'], variants: ['listed'], expect: '2xx',
+    reason: 'Any verified enterprise, university or institute may register an intent on a listed listing (the self-granted caller is an enterprise; its void roles play no part).',
+  },
+  {
+    operations: ['POST /market/auctions/{id}/bidders'], callers: ['owner:enterprise', 'self-granted', 'other:university'], expect: '2xx',
+    reason: 'Any verified enterprise, university or institute may register to bid at an announced auction; it bids only once staff confirmed its letter and deposit.',
+  },
+  { operations: ['POST /market/auctions/{id}/confirm'], callers: 'signed-in', expect: 'visible', reason: `${MARKET_PUBLIC} Confirming an announced auction is an illegal step (409 with the public state).` },
+  {
+    operations: ['POST /market/notices/{id}/objections'], callers: 'signed-in', expect: 'visible',
+    reason: 'Anyone signed in may lodge a real-name objection to a public notice; the parties themselves get 409.',
+  },
+  {
+    operations: [
+      'GET /market/listings/{id}', 'PATCH /market/listings/{id}', 'POST /market/listings/{id}/transitions', 'GET /market/listings/{id}/intents', 'POST /market/listings/{id}/intents',
+      'POST /market/listings/{id}/deal', 'GET /market/listings/{id}/auctions', 'POST /market/listings/{id}/auctions', 'POST /market/intents/{id}/accept', 'POST /market/intents/{id}/decline',
+      'POST /market/objections/{id}/answer', 'GET /market/auctions/{id}/bidders', 'POST /market/auctions/{id}/bidders',
+      'GET /market/listings/{id}/disclosure', 'POST /market/listings/{id}/confidential-files', 'GET /market/listings/{id}/confidential-files/{fileId}',
+      'GET /market/introductions/{id}', 'POST /market/introductions/{id}/accept', 'POST /market/introductions/{id}/decline',
+      'GET /market/listings/{id}/valuation-band', 'GET /market/contracts/{contractId}/payments', 'POST /market/contracts/{contractId}/payments', 'POST /market/payments/{id}/proof',
+    ],
+    callers: ['lower:university'], expect: 'visible', reason: EVERY_MEMBER,
+  },
+  { operations: ['POST /market/intents/{id}/withdraw', 'POST /market/bidders/{id}/letter', 'GET /market/introductions/{id}', 'POST /market/introductions/{id}/nda'], callers: ['lower:enterprise'], expect: 'visible', reason: EVERY_MEMBER },
+  {
+    operations: ['GET /market/introductions/{id}', 'POST /market/introductions/{id}/take'], callers: ['owner:transfer'], expect: '2xx',
+    reason: 'Verified brokers see introduction requests and take them into their pipeline (the introduction records the broker\'s part); the rejected and self-granted brokers get 404.',
+  },
+);
+
 export const NO_OWNER_OBJECT: Record<string, string> = {
   'POST /imports/{kind}': 'The parameter names the kind of import (achievements, demands), not an object: there is no owner to probe. Reading an import (GET /imports/{id}) is probed.',
   'GET /matching/weights/{version}':

@@ -218,6 +218,75 @@ const publishedQuarter = (ctx: FixtureContext) =>
     return String(row.id);
   });
 
+// ---- market ----
+
+async function marketListing(ctx: FixtureContext, list: boolean): Promise<string> {
+  const owner = ctx.w.groups.university.owner.accessToken;
+  const body = {
+    subject: 'achievement', subjectId: await sharedAchievement(ctx), transferMode: 'exclusive', territory: '中国大陆', termMonths: 60, price: 1_000_000, priceKind: 'asking',
+    paymentTerms: '签约后 30 日内付清', ipCovered: [], contact: { name: '技术转移中心' },
+  };
+  const l = await expectStatus<any>('market listing', ctx.t.api.post('market/listings', body, { token: owner }), 201);
+  if (list) {
+    await expectStatus('submit listing', ctx.t.api.post(`market/listings/${l.id}/transitions`, { action: 'submit' }, { token: owner }), 200);
+    await expectStatus('approve listing', ctx.t.api.post(`market/listings/${l.id}/transitions`, { action: 'approve' }, { token: ctx.w.admin.accessToken }), 200);
+  }
+  return l.id;
+}
+
+async function marketIntent(ctx: FixtureContext, listingId: string, buyer: Session): Promise<string> {
+  return (await expectStatus<any>('market intent', ctx.t.api.post(`market/listings/${listingId}/intents`, { message: '拟受让实施' }, { token: buyer.accessToken }), 201)).id;
+}
+
+/** A running notice: the university owner's listing, the enterprise owner's intent accepted, the price agreed. */
+async function marketNotice(ctx: FixtureContext): Promise<string> {
+  const listingId = await marketListing(ctx, true);
+  const owner = ctx.w.groups.university.owner.accessToken;
+  await expectStatus('accept intent', ctx.t.api.post(`market/intents/${await marketIntent(ctx, listingId, ctx.w.groups.enterprise.owner)}/accept`, {}, { token: owner }), 200);
+  await expectStatus('agree deal', ctx.t.api.post(`market/listings/${listingId}/deal`, { amount: 900_000 }, { token: owner }), 200);
+  const notices = await expectStatus<any>('notices', ctx.t.api.get('market/notices', { query: { pageSize: 100 } }), 200);
+  return notices.items.find((n: any) => n.listingId === listingId).id;
+}
+
+async function marketObjection(ctx: FixtureContext): Promise<string> {
+  const body = { realName: '李四', contactPhone: '0312-5550000', grounds: '权属存在争议', evidence: '见法院受理通知书' };
+  const n = await expectStatus<any>('objection', ctx.t.api.post(`market/notices/${await marketNotice(ctx)}/objections`, body, { token: ctx.w.groups.transfer.owner.accessToken }), 201);
+  return n.objections[0].id;
+}
+
+/** An announced auction of the university owner's listing (intents from both enterprises). */
+async function marketAuction(ctx: FixtureContext): Promise<string> {
+  const listingId = await marketListing(ctx, true);
+  await marketIntent(ctx, listingId, ctx.w.groups.enterprise.owner);
+  await marketIntent(ctx, listingId, ctx.w.groups.enterprise.other);
+  const body = { startsAt: new Date(ctx.t.clock.now().getTime() + 3_600_000).toISOString(), durationMinutes: 60, startPrice: 100_000, reservePrice: 200_000, ladder: [{ from: 0, step: 10_000 }], depositAmount: 10_000 };
+  return (await expectStatus<any>('auction', ctx.t.api.post(`market/listings/${listingId}/auctions`, body, { token: ctx.w.groups.university.owner.accessToken }), 201)).id;
+}
+
+async function marketBidder(ctx: FixtureContext): Promise<string> {
+  const auctionId = await marketAuction(ctx);
+  return (await expectStatus<any>('bidder', ctx.t.api.post(`market/auctions/${auctionId}/bidders`, { depositReference: 'BANK-ACCESS' }, { token: ctx.w.groups.enterprise.owner.accessToken }), 201)).id;
+}
+
+/** The enterprise owner asks the university owner for an introduction to a fresh published achievement. */
+async function marketIntroduction(ctx: FixtureContext): Promise<string> {
+  const body = { subject: 'achievement', subjectId: await publishedAchievement(ctx), message: '希望对接研发团队' };
+  return (await expectStatus<any>('introduction', ctx.t.api.post('market/introductions', body, { token: ctx.w.groups.enterprise.owner.accessToken }), 201)).id;
+}
+
+async function confidentialFile(ctx: FixtureContext): Promise<Params> {
+  const id = await marketListing(ctx, true);
+  const up = pdfUpload();
+  const f = await expectStatus<any>('confidential file', ctx.t.api.post(`market/listings/${id}/confidential-files`, up.body, { token: ctx.w.groups.university.owner.accessToken, headers: up.headers }), 201);
+  return { id, fileId: f.id };
+}
+
+async function contractPayment(ctx: FixtureContext): Promise<string> {
+  const contractId = await contract(ctx, false);
+  const p = await expectStatus<any>('payment', ctx.t.api.post(`market/contracts/${contractId}/payments`, { receivedOn: '2026-05-20', amount: 100_000 }, { token: ctx.w.groups.university.owner.accessToken }), 201);
+  return p.id;
+}
+
 export const RESOURCE_KINDS: ResourceKind[] = [
   { template: '/organisations/{id}', parties: ['university'], variants: { default: async ({ w }) => ({ id: w.groups.university.owner.organisation.id }) } },
   {
@@ -447,6 +516,24 @@ export const RESOURCE_KINDS: ResourceKind[] = [
     variants: { draft: async (ctx) => ({ id: await article(ctx, false) }), published: async (ctx) => ({ id: await article(ctx, true) }) },
   },
   { template: '/content/{id}/attachments/{attachmentId}', parties: [], variants: { draft: async (ctx) => articleAttachment(ctx, false), published: async (ctx) => articleAttachment(ctx, true) } },
+  {
+    template: '/market/listings/{id}',
+    parties: ['university'],
+    variants: { draft: async (ctx) => ({ id: await marketListing(ctx, false) }), listed: async (ctx) => ({ id: await marketListing(ctx, true) }) },
+  },
+  {
+    template: '/market/intents/{id}',
+    parties: ['enterprise', 'university'],
+    variants: { open: async (ctx) => ({ id: await marketIntent(ctx, await marketListing(ctx, true), ctx.w.groups.enterprise.owner) }) },
+  },
+  { template: '/market/notices/{id}', parties: ['university', 'enterprise'], variants: { running: async (ctx) => ({ id: await marketNotice(ctx) }) } },
+  { template: '/market/objections/{id}', parties: ['university'], variants: { open: async (ctx) => ({ id: await marketObjection(ctx) }) } },
+  { template: '/market/auctions/{id}', parties: ['university'], variants: { announced: async (ctx) => ({ id: await marketAuction(ctx) }) } },
+  { template: '/market/bidders/{id}', parties: ['enterprise'], variants: { recorded: async (ctx) => ({ id: await marketBidder(ctx) }) } },
+  { template: '/market/contracts/{contractId}', parties: ['university'], variants: { draft: async (ctx) => ({ contractId: await contract(ctx, false) }) } },
+  { template: '/market/payments/{id}', parties: ['university'], variants: { recorded: async (ctx) => ({ id: await contractPayment(ctx) }) } },
+  { template: '/market/introductions/{id}', parties: ['enterprise', 'university'], variants: { requested: async (ctx) => ({ id: await marketIntroduction(ctx) }) } },
+  { template: '/market/listings/{id}/confidential-files/{fileId}', parties: ['university'], variants: { listed: async (ctx) => confidentialFile(ctx) } },
 ];
 
 // ---- content (platform-owned: written by platform administrators) ----

@@ -3,6 +3,7 @@ import { CatalogModule } from '@techbridge/catalog';
 import { ContractsModule } from '@techbridge/contracts';
 import { DemandModule } from '@techbridge/demand';
 import { IdentityModule } from '@techbridge/identity';
+import { MarketModule } from '@techbridge/market';
 import { MatchingModule } from '@techbridge/matching';
 import { MonitoringModule } from '@techbridge/monitoring';
 import { NotificationModule } from '@techbridge/notification';
@@ -13,4 +14,4 @@ import { BrokersModule } from '@techbridge/brokers';
 import { ProgrammesModule } from '@techbridge/programmes';
 
 /** Every bounded context, composed identically by the api and the worker. */
-export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, WatchlistModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule, ContentModule, BrokersModule, ProgrammesModule];
+export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, WatchlistModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule, ContentModule, BrokersModule, ProgrammesModule, MarketModule];

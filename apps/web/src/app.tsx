@@ -33,6 +33,10 @@ import { ContentArticlePage } from './pages/content/content-article.page';
 import { ContentAdminPage } from './pages/content/content-admin.page';
 import { WatchlistPage } from './pages/watchlist/watchlist.page';
 import { PersonalDataPage } from './pages/privacy/personal-data.page';
+import { MarketListingPage, MarketListingsPage } from './pages/market/market-listings.page';
+import { MarketNoticePage, MarketNoticesPage } from './pages/market/market-notice.page';
+import { MarketAuctionPage } from './pages/market/market-auction.page';
+import { MarketMinePage } from './pages/market/market-mine.page';
 
 // Pages with charts come in their own chunk (with ECharts), so the first page stays small.
 const StatisticsPage = lazy(() => import('./pages/statistics.page').then((m) => ({ default: m.StatisticsPage })));
@@ -69,6 +73,12 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/me/privacy', render: () => <PersonalDataPage /> },
   { pattern: '/workspace/three-lists', render: () => <ThreeListsPage /> },
   { pattern: '/workspace/park-awards', render: () => <ParkAwardsPage /> },
+  { pattern: '/market', render: () => <MarketListingsPage /> },
+  { pattern: '/market/listings/:id', render: (p) => <MarketListingPage id={p.id} /> },
+  { pattern: '/market/notices', render: () => <MarketNoticesPage /> },
+  { pattern: '/market/notices/:id', render: (p) => <MarketNoticePage id={p.id} /> },
+  { pattern: '/market/auctions/:id', render: (p) => <MarketAuctionPage id={p.id} /> },
+  { pattern: '/market/mine', render: () => <MarketMinePage /> },
 ];
 
 function readStoredLang(): string | null {
@@ -184,6 +194,7 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/watchlist', label: t('nav.watchlist'), show: !!session },
     { href: '/workspace/three-lists', label: t('nav.threeLists'), show: org?.type === 'park-administration' },
     { href: '/workspace/park-awards', label: t('nav.parkAwards'), show: hasRole(session, 'platform-admin') },
+    { href: '/market', label: t('nav.market'), show: true },
   ];
   // On a phone the navigation folds behind a menu button; any page change folds it again.
   const [openOn, setOpenOn] = useState<string | null>(null);

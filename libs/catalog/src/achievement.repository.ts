@@ -94,6 +94,15 @@ export class AchievementRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Achievements (any status but draft) of a sub-field within a TRL range: the market's comparables for a price band. */
+  async idsOfFieldAndTrl(m: EntityManager, q: { industry: string; field: string | null; trlFrom: number; trlTo: number }): Promise<string[]> {
+    const rows: Array<{ id: string }> = await m.query(
+      `SELECT id FROM achievement WHERE industry = $1 AND ($2::text IS NULL OR field = $2) AND trl BETWEEN $3 AND $4 AND status <> 'draft' LIMIT 20000`,
+      [q.industry, q.field, q.trlFrom, q.trlTo],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async listIndexable(m: EntityManager): Promise<Array<{ id: string; version: number }>> {
     return m.query(`SELECT id, version FROM achievement WHERE status = 'published'`);
   }

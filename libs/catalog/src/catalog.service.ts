@@ -73,6 +73,11 @@ export class CatalogService {
     return (await this.mapMany([a]))[0];
   }
 
+  /** For the market's valuation band: achievements of the same sub-field with a TRL in [trlFrom, trlTo]. */
+  achievementIdsOfFieldAndTrl(q: { industry: string; field: string | null; trlFrom: number; trlTo: number }): Promise<string[]> {
+    return this.repo.idsOfFieldAndTrl(this.tx.manager, q);
+  }
+
   listPublishedAchievementIdsOfOwner(orgId: string): Promise<string[]> {
     return this.repo.publishedIdsOfOwner(this.tx.manager, orgId);
   }

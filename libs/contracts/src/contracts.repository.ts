@@ -185,6 +185,18 @@ export class ContractsRepository {
     );
   }
 
+  /** Technology amounts of registered contracts of these types about these achievements, registered since `since`. */
+  comparableAmounts(m: EntityManager, q: { types: string[]; industry: string; achievementIds: string[] | null; since: Date }): Promise<Array<{ amount: string }>> {
+    const byAchievement = q.achievementIds !== null;
+    return m.query(
+      `SELECT technology_amount AS amount FROM technology_contract
+        WHERE status = 'registered' AND type = ANY($1::text[]) AND registered_at >= $2
+          AND ${byAchievement ? 'achievement_id = ANY($3::uuid[])' : 'industry = $3'}
+        ORDER BY technology_amount LIMIT 5000`,
+      [q.types, q.since, byAchievement ? q.achievementIds : q.industry],
+    );
+  }
+
   // ---- holiday calendar ----
 
   async loadCalendar(m: EntityManager): Promise<HolidayCalendar> {

@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { BeijingCalendar, CONTRACT_TYPES, TransactionRunner } from '@techbridge/platform';
+import { ContractAccessPolicy, ContractPermission } from './contract-access.policy';
+import { ContractResponse } from './dto/contracts.dto';
+import { viewContract } from './contract.view';
+import { DealContractInput, TechnologyContractService } from './technology-contract.service';
 import { ContractsErrors } from './contracts.exception';
 import { ContractsRepository } from './contracts.repository';
 import { ContractStatsResponse, DealRecordResponse, RegisteredContractRecord, RewardAccrualResponse, RewardLineResponse, StatsGroup, StatsRow } from './dto/ledger.dto';
 import { contractDirection } from './rules/direction';
 import { fenToYuan, toFen } from './rules/money';
 import { RewardService } from './reward.service';
+
+import type { Actor } from '@techbridge/platform';
 
 export interface StatsRequest {
   from: string;
@@ -20,7 +27,33 @@ export class ContractsService {
     private readonly repo: ContractsRepository,
     private readonly tx: TransactionRunner,
     private readonly rewards: RewardService,
+    private readonly contracts: TechnologyContractService,
+    private readonly access: ContractAccessPolicy,
   ) {}
+
+  /** The market's deal becomes a draft technology contract of the seller (joins the caller's transaction). */
+  draftContractFromDeal(input: DealContractInput, within?: EntityManager): Promise<ContractResponse> {
+    return this.contracts.createFromDeal(input, within);
+  }
+
+  /** The n-th working day after a Beijing date on the official holiday calendar (listing periods, notices). */
+  async workingDaysAfter(date: string, n: number, within?: EntityManager): Promise<string> {
+    return BeijingCalendar.addWorkingDays(date, n, await this.repo.loadCalendar(within ?? this.tx.manager));
+  }
+
+  /** A contract the actor is party to (or reviews), else 404: what the market records payments against. */
+  async contractForParty(actor: Actor, id: string): Promise<ContractResponse> {
+    return viewContract(await this.access.requireAccess(this.tx.manager, actor, ContractPermission.Read, id));
+  }
+
+  /**
+   * Amounts of registered contracts comparable to a listing (same industry sub-field via the achievement or the
+   * contract's industry, the same contract types, registered since `since`): the market's valuation band reads these.
+   */
+  async comparableContractAmounts(q: { types: string[]; industry: string; achievementIds: string[] | null; since: Date }): Promise<number[]> {
+    const rows = await this.repo.comparableAmounts(this.tx.manager, q);
+    return rows.map((r) => Number(r.amount));
+  }
 
   async registeredContractStats(q: StatsRequest): Promise<ContractStatsResponse> {
     if (q.to < q.from) throw ContractsErrors.statsRangeOrder();

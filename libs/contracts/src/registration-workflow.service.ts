@@ -69,6 +69,8 @@ export class RegistrationWorkflowService {
       const calendar = await this.repo.loadCalendar(m);
       const schedule = decisionSchedule(REGISTRATION_POLICY.versions as PolicyVersion[], c.submittedAt ?? now, Number(c.contractAmount), calendar);
       c.checkProblems = [];
+      // A public seller's transfer should have gone through the market's listing or notice: flag it for the reviewer.
+      c.marketNoticeMissing = (c.sellerLegalType === 'university' || c.sellerLegalType === 'institute') && !c.marketListingId;
       c.registrationInstitutionId = institutionId;
       c.policyVersion = schedule.policyVersion;
       c.deadlineAt = schedule.deadlineAt;

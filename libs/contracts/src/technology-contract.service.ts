@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { EntityManager } from 'typeorm';
 import { Actor, BeijingCalendar, Clock, CONTRACT_TYPES, FileStorage, OrgType, Page, pageOf, Role, skipTake, TransactionRunner } from '@techbridge/platform';
 import { IdentityService, OrganisationResponse } from '@techbridge/identity';
 import { renderCertificate } from './certificate.renderer';
@@ -13,6 +14,20 @@ import { AmountCorrectionResponse, ContractListQuery, ContractResponse, CreateCo
 import { TechnologyContract } from './entities/technology-contract.entity';
 import { fenToYuanString, toFen } from './rules/money';
 import { checkContractTerms, legalPersonTypeOf } from './rules/registration-checks';
+
+/** What a market deal brings to its draft contract. */
+export interface DealContractInput {
+  marketListingId: string;
+  sellerOrgId: string;
+  buyerOrgId: string;
+  title: string;
+  type: string;
+  licenseScope: string | null;
+  amount: number;
+  achievementId: string | null;
+  industry: string | null;
+  createdBy: string;
+}
 
 const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -43,6 +58,34 @@ export class TechnologyContractService {
       await this.identity.audit(m, actor, { action: 'create-contract', entityType: 'technology-contract', entityId: c.id, changes: { title: c.title, type: c.type } });
       return viewContract(c);
     });
+  }
+
+  /**
+   * A draft pre-filled from a market deal (parties, amount, mode), for the seller to complete and submit through the
+   * usual registration workflow. Joins the caller's transaction when given one.
+   */
+  async createFromDeal(input: DealContractInput, within?: EntityManager): Promise<ContractResponse> {
+    const seller = await this.identity.findOrganisation(input.sellerOrgId, within);
+    const buyer = await this.identity.findOrganisation(input.buyerOrgId, within);
+    if (!seller || !buyer) throw ContractsErrors.buyerNotFound();
+    const dto: CreateContractDto = {
+      title: input.title.slice(0, 200), type: input.type, licenseScope: input.licenseScope ?? undefined,
+      buyer: { organisationId: buyer.id, name: buyer.name, creditCode: buyer.creditCode ?? '', region: buyer.region, legalPersonType: legalPersonTypeOf(buyer.type) },
+      contractAmount: input.amount, technologyAmount: input.amount, signedOn: BeijingCalendar.dateOf(this.clock.now()),
+      achievementId: input.achievementId ?? undefined, industry: input.industry ?? undefined,
+    };
+    const fields = await this.validateContractInput(seller, dto);
+    return this.tx.run(async (m) => {
+      const c = await this.repo.insertContract(m, {
+        ...fields.columns,
+        sellerOrgId: seller.id, sellerName: seller.name, sellerCreditCode: seller.creditCode, sellerRegion: seller.region,
+        sellerLegalType: legalPersonTypeOf(seller.type), sellerDivisionCode: seller.divisionCode,
+        status: 'draft', createdBy: input.createdBy, marketListingId: input.marketListingId,
+      });
+      c.deductions = [];
+      await this.identity.audit(m, { userId: input.createdBy, orgId: seller.id }, { action: 'create-contract-from-deal', entityType: 'technology-contract', entityId: c.id, changes: { marketListingId: input.marketListingId } });
+      return viewContract(c);
+    }, within);
   }
 
   async update(actor: Actor, id: string, dto: UpdateContractDto): Promise<ContractResponse> {

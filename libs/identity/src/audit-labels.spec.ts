@@ -30,6 +30,7 @@ describe('audit log labels', () => {
     expect(unlabelled).toEqual([]);
     // Actions composed at run time: the achievement lifecycle, organisation verification, refused sign-ins.
     for (const a of ['submit', 'approve', 'return', 'resubmit', 'withdraw', 'mark-transferred']) expect(auditActionLabel(`achievement.${a}`).zh).not.toBe(`achievement.${a}`);
+    for (const a of ['revoke-broker-certificate', 'renew-broker-certificate', 'start-notice-major-project', 'fail-mid-term-major-project', 'complete-three-list-item']) expect(auditActionLabel(a).zh).not.toBe(a);
     for (const a of ['verify-organisation', 'reject-organisation', 'sign-in-failed', 'change-password-failed', 'sign-in-refused']) expect(auditActionLabel(a).zh).not.toBe(a);
   });
 

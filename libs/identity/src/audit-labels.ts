@@ -68,6 +68,30 @@ const ACTIONS: Record<string, LocalizedText> = {
   'content.attachment.add': { zh: '上传政策资讯附件', en: 'Added an article attachment' },
   'content.attachment.remove': { zh: '删除政策资讯附件', en: 'Removed an article attachment' },
   'match-weights.activate': { zh: '启用匹配权重版本', en: 'Activated a matching weights version' },
+  'create-broker-course': { zh: '新建经纪人培训课程', en: 'Created a broker course' },
+  'log-training-hours': { zh: '登记培训学时', en: 'Logged training hours' },
+  'record-broker-exam': { zh: '登记经纪人考试成绩', en: 'Recorded a broker exam result' },
+  'issue-broker-certificate': { zh: '颁发技术经纪人证书', en: 'Issued a broker certificate' },
+  'propose-major-project': { zh: '申报重大成果转化项目', en: 'Proposed a major transfer project' },
+  'report-project-milestone': { zh: '报送项目里程碑', en: 'Reported a project milestone' },
+  'resolve-project-objection': { zh: '处理项目公示异议', en: 'Decided a project notice objection' },
+  'add-three-list-item': { zh: '新增三个清单事项', en: 'Added a three-lists item' },
+  'monitoring.target.add': { zh: '新增规划目标', en: 'Added a plan target' },
+  'create-listing': { zh: '创建挂牌', en: 'Drafted a listing' },
+  'listing-submit': { zh: '提交挂牌审核', en: 'Submitted a listing for review' },
+  'listing-approve': { zh: '批准挂牌', en: 'Approved a listing' },
+  'listing-return': { zh: '退回挂牌', en: 'Returned a listing' },
+  'listing-withdraw': { zh: '撤回挂牌', en: 'Withdrew a listing' },
+  'listing-break-off': { zh: '终止洽谈', en: 'Broke off a negotiation' },
+  'decline-intent': { zh: '谢绝受让意向', en: 'Declined a buyer\'s intent' },
+  'agree-deal': { zh: '达成交易', en: 'Agreed a deal' },
+  'objection-sustain': { zh: '异议成立', en: 'Sustained an objection' },
+  'objection-dismiss': { zh: '异议不成立', en: 'Dismissed an objection' },
+  'announce-auction': { zh: '发布竞价拍卖', en: 'Announced an auction' },
+  'confirm-deposit': { zh: '确认竞买保证金', en: 'Confirmed a bidder\'s deposit' },
+  'create-contract-from-deal': { zh: '由交易生成合同草稿', en: 'Drafted a contract from a market deal' },
+  'introduction-accept': { zh: '同意对接', en: 'Accepted an introduction' },
+  'introduction-decline': { zh: '谢绝对接', en: 'Declined an introduction' },
 };
 
 const ENTITIES: Record<string, LocalizedText> = {
@@ -89,10 +113,56 @@ const ENTITIES: Record<string, LocalizedText> = {
   thesaurus_entry: { zh: '同义词', en: 'Thesaurus entry' },
   match_weights: { zh: '匹配权重版本', en: 'Matching weights version' },
   'content-article': { zh: '政策资讯', en: 'Policy or news article' },
+  'broker-course': { zh: '经纪人培训课程', en: 'Broker course' },
+  'broker-enrolment': { zh: '培训报名', en: 'Broker enrolment' },
+  'broker-certificate': { zh: '技术经纪人证书', en: 'Broker certificate' },
+  'major-project': { zh: '重大成果转化项目', en: 'Major transfer project' },
+  'park-list-item': { zh: '园区三个清单事项', en: 'Park three-lists item' },
+  'monitoring-target': { zh: '规划目标', en: 'Plan target' },
+};
+
+/**
+ * Lifecycle steps recorded as `<step>-<object>` (certificates, major projects, three-list items): labelled from the
+ * step and the object, so a new step of a known lifecycle is labelled without another entry here.
+ */
+const STEP_OBJECTS: Record<string, LocalizedText> = {
+  'broker-certificate': { zh: '技术经纪人证书', en: 'a broker certificate' },
+  'major-project': { zh: '重大成果转化项目', en: 'a major transfer project' },
+  'three-list-item': { zh: '三个清单事项', en: 'a three-lists item' },
+};
+const STEPS: Record<string, LocalizedText> = {
+  renew: { zh: '续期', en: 'Renewed' },
+  suspend: { zh: '暂停', en: 'Suspended' },
+  reinstate: { zh: '恢复', en: 'Reinstated' },
+  revoke: { zh: '撤销', en: 'Revoked' },
+  shortlist: { zh: '入围', en: 'Shortlisted' },
+  'start-notice': { zh: '公示', en: 'Put on public notice' },
+  approve: { zh: '批准', en: 'Approved' },
+  'pass-mid-term': { zh: '中期检查通过', en: 'Passed the mid-term check of' },
+  'fail-mid-term': { zh: '中期检查未通过', en: 'Failed the mid-term check of' },
+  accept: { zh: '验收', en: 'Accepted' },
+  terminate: { zh: '终止', en: 'Terminated' },
+  reject: { zh: '驳回', en: 'Rejected' },
+  start: { zh: '开始', en: 'Started' },
+  complete: { zh: '完成', en: 'Completed' },
+  drop: { zh: '放弃', en: 'Dropped' },
+  update: { zh: '更新', en: 'Updated' },
+  'market-listing': { zh: '挂牌项目', en: 'Market listing' },
+  'market-intent': { zh: '受让意向', en: 'Buyer\'s intent' },
+  'market-objection': { zh: '公示异议', en: 'Notice objection' },
+  'market-auction': { zh: '竞价拍卖', en: 'Auction' },
+  'market-bidder': { zh: '竞买登记', en: 'Bidder registration' },
+  'market-introduction': { zh: '对接请求', en: 'Introduction request' },
 };
 
 export function auditActionLabel(action: string): LocalizedText {
-  return ACTIONS[action] ?? { zh: action, en: action };
+  const known = ACTIONS[action];
+  if (known) return known;
+  for (const [object, o] of Object.entries(STEP_OBJECTS)) {
+    const step = action.endsWith(`-${object}`) ? STEPS[action.slice(0, -object.length - 1)] : undefined;
+    if (step) return { zh: `${step.zh}${o.zh}`, en: `${step.en} ${o.en}` };
+  }
+  return { zh: action, en: action };
 }
 
 export function auditEntityLabel(entityType: string): LocalizedText {

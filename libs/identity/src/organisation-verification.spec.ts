@@ -5,7 +5,7 @@ describe('organisation verification rules', () => {
   it('park administrations and institutions start pending, the platform verified, everyone else needs nothing', () => {
     expect(Object.values(OrgType).map((t) => [t, initialVerificationStatus(t)])).toEqual([
       ['university', 'not-required'], ['institute', 'not-required'], ['enterprise', 'not-required'], ['transfer-institution', 'pending'],
-      ['registration-institution', 'pending'], ['park-administration', 'pending'], ['platform', 'verified'],
+      ['registration-institution', 'pending'], ['park-administration', 'pending'], ['platform', 'verified'], ['training-base', 'pending'],
     ]);
     expect(requiresVerification(OrgType.Platform)).toBe(false);
   });

@@ -1559,6 +1559,609 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/market/auctions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 拍卖 / An auction: price, close, extensions (live events at /market/auctions/{id}/live, text/event-stream) */
+        get: operations["AuctionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/auctions/{id}/bidders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 竞买人 / Registrations: staff and the owner see all, a bidder its own */
+        get: operations["AuctionsController_bidders"];
+        put?: never;
+        /** 竞买登记 / Register to bid (verified organisation; deposit reference) */
+        post: operations["AuctionsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/auctions/{id}/bids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 出价记录 / The bid log in order, by paddle number, with its hash chain */
+        get: operations["AuctionsController_bids"];
+        put?: never;
+        /** 出价 / Bid (qualified bidders; 409 with the reason and the minimum when refused) */
+        post: operations["AuctionsController_bid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/auctions/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 成交确认 / The offered bidder confirms: sold, draft contract */
+        post: operations["AuctionsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/auctions/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 校验出价记录 / Recompute the bid log's hash chain (after the close) */
+        get: operations["AuctionsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/bidders/{id}/confirm-deposit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认保证金 / Platform staff confirm the deposit arrived */
+        post: operations["AuctionsController_confirmDeposit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/bidders/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传授权委托书 / Upload the authorisation letter (PDF) */
+        post: operations["AuctionsController_letter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/contracts/{contractId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 收款情况 / Payments received against a contract: paid vs agreed (its parties) */
+        get: operations["ValuationController_ledger"];
+        put?: never;
+        /** 登记收款 / The seller records a payment actually received */
+        post: operations["ValuationController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/intents/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 接受意向 / The owner accepts an intent: negotiating */
+        post: operations["ListingsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/intents/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 谢绝意向 / The owner declines an intent */
+        post: operations["ListingsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/intents/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回意向 / The buyer withdraws its open intent */
+        post: operations["ListingsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/intents/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的意向 / My organisation's intents */
+        get: operations["ListingsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/introductions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 对接请求 / My requests, requests to my organisation, or open requests for brokers */
+        get: operations["IntroductionsController_list"];
+        put?: never;
+        /** 申请对接 / An enterprise asks for an introduction (from an achievement, a listing or a match) */
+        post: operations["IntroductionsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/introductions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 对接请求详情 / An introduction request */
+        get: operations["IntroductionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/introductions/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 同意对接 / The owner accepts (optionally behind the NDA) */
+        post: operations["IntroductionsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/introductions/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 谢绝对接 / The owner declines with a reason */
+        post: operations["IntroductionsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/introductions/{id}/nda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签署保密协议 / The requester accepts the NDA (version, time and user recorded) */
+        post: operations["IntroductionsController_acceptNda"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/introductions/{id}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 经纪人承接 / A broker takes the request into its pipeline */
+        post: operations["IntroductionsController_take"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 挂牌项目 / Listings on the market (filters); scope=mine or review for owners and reviewers */
+        get: operations["ListingsController_list"];
+        put?: never;
+        /** 挂牌（草稿）/ Draft a listing of a published achievement or package you own */
+        post: operations["ListingsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 挂牌详情 / A listing (drafts only to their owner and reviewers) */
+        get: operations["ListingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改挂牌草稿 / Edit a draft listing */
+        patch: operations["ListingsController_update"];
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/auctions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 挂牌的拍卖 / Auctions of a listing */
+        get: operations["ListingsController_auctionsOf"];
+        put?: never;
+        /** 发布竞价拍卖 / Announce an auction (two or more open intents) */
+        post: operations["ListingsController_announce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/confidential-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传保密资料 / The owner adds a confidential file to a listing */
+        post: operations["IntroductionsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/confidential-files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载保密资料 / Download a confidential file (gated like the disclosure) */
+        get: operations["IntroductionsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/deal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 达成交易 / Record the negotiated price: public sellers go to notice, others to a draft contract */
+        post: operations["ListingsController_agree"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/disclosure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联系方式与保密资料 / Contact details and confidential files (after an accepted introduction and its NDA) */
+        get: operations["IntroductionsController_disclosure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/intents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 意向列表 / Intents: the owner sees all, a buyer its own */
+        get: operations["ListingsController_intents"];
+        put?: never;
+        /** 登记受让意向 / Register a buyer's intent (verified organisations) */
+        post: operations["ListingsController_registerIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** submit | approve | return | withdraw | break-off (409 with currentState if illegal) */
+        post: operations["ListingsController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/valuation-band": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 市场价格区间 / P25–P75 of comparable registered contracts (same sub-field and mode, TRL ±1, last 3 years) */
+        get: operations["ValuationController_band"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/nda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 保密协议 / The current NDA text and version */
+        get: operations["IntroductionsController_nda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 交易公示 / Notices of negotiated deals (current or past) */
+        get: operations["NoticesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示详情 / A notice with its countdown and objections */
+        get: operations["NoticesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/notices/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提出异议 / Lodge a real-name objection with evidence (pauses the clock) */
+        post: operations["NoticesController_object"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/objections/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复异议 / The seller answers an objection */
+        post: operations["NoticesController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/objections/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 异议裁定 / Platform staff sustain (notice cancelled) or dismiss (clock resumes) an answered objection */
+        post: operations["NoticesController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/payments/{id}/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传收款凭证 / Attach the proof of a payment */
+        post: operations["ValuationController_proof"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/matches": {
         parameters: {
             query?: never;
@@ -3230,6 +3833,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptIntroductionDto: {
+            /**
+             * @description Require the one-click NDA before contact details and confidential files are shown
+             * @default false
+             */
+            requireNda: boolean;
+        };
         AcceptInvitationDto: {
             /** @description The user agreement and privacy policy versions accepted (current ones: GET /site) */
             agreements: components["schemas"]["AgreementsAcceptedDto"];
@@ -3237,6 +3847,10 @@ export interface components {
             /** @description Under the password policy, as on sign-up */
             password: string;
             token: string;
+        };
+        AcceptNdaDto: {
+            /** @description The NDA version the requester read (GET /market/nda) */
+            version: string;
         };
         AccountDeletionResponse: {
             deletedAt: string;
@@ -3390,6 +4004,10 @@ export interface components {
             /** @description Accepted presentations that did not fit the opening hours */
             unplaced: components["schemas"]["PresentationResponse"][];
         };
+        AgreeDealDto: {
+            /** @description The negotiated price in yuan */
+            amount: number;
+        };
         AgreementAcceptanceResponse: {
             acceptedAt: string;
             /** @enum {string} */
@@ -3416,6 +4034,9 @@ export interface components {
             key: string | null;
             /** @description yuan */
             technologyAmount: number;
+        };
+        AnswerObjectionDto: {
+            answer: string;
         };
         ApplyPresentationDto: {
             achievementId?: string;
@@ -3491,6 +4112,34 @@ export interface components {
             /** @description A user with the broker role */
             userId: string;
         };
+        AuctionResponse: {
+            bidCount: number;
+            closesAt: string;
+            confirmBy: string | null;
+            /** @description The contract drafted from the confirmed sale */
+            contractId: string | null;
+            depositAmount: number;
+            extensionMinutes: number;
+            extensions: number;
+            finalAmount: number | null;
+            highAmount: number | null;
+            id: string;
+            ladder: components["schemas"]["LadderStepDto"][];
+            lastHash: string;
+            listingId: string;
+            maxExtensions: number;
+            minimumNextBid: number;
+            /** @description Whether the reserve has been met (the reserve itself stays hidden until the close) */
+            reserveMet: boolean;
+            reservePrice: number | null;
+            roadshowEventId: string | null;
+            scheduledCloseAt: string;
+            startPrice: number;
+            startsAt: string;
+            /** @enum {string} */
+            status: "announced" | "live" | "awaiting-confirmation" | "sold" | "unsold";
+            winnerOrgId: string | null;
+        };
         AwardEntryResponse: {
             /** @description Awarded (after confirmation) */
             awarded: boolean;
@@ -3514,6 +4163,25 @@ export interface components {
         AwardTextResponse: {
             en: string;
             zh: string;
+        };
+        BidderResponse: {
+            auctionId: string;
+            depositReference: string;
+            /** @enum {string} */
+            depositStatus: "recorded" | "confirmed" | "released" | "forfeited" | "applied";
+            id: string;
+            letterUploaded: boolean;
+            orgId: string;
+            paddle: number;
+        };
+        BidResponse: {
+            amount: number;
+            hash: string;
+            /** @description The bidder's number in the room (never its name) */
+            paddle: number;
+            placedAt: string;
+            prevHash: string;
+            seq: number;
         };
         BilingualParagraphs: {
             en: string[];
@@ -3567,6 +4235,14 @@ export interface components {
             trainingBaseName: string;
             userId: string;
         };
+        ChainVerificationResponse: {
+            /** @description How each hash is computed, so anyone can recompute it */
+            algorithm: string;
+            bids: number;
+            brokenAt: number | null;
+            head: string;
+            valid: boolean;
+        };
         ChangePasswordDto: {
             email: string;
             /** @description Under the password policy; not one of the last PASSWORD_HISTORY passwords */
@@ -3597,6 +4273,12 @@ export interface components {
         ComputeRewardsDto: {
             /** @example 2026 */
             year: number;
+        };
+        ConfidentialFileResponse: {
+            createdAt: string;
+            filename: string;
+            id: string;
+            size: number;
         };
         ConfirmAwardsDto: {
             /** @description Proposed parks left out, each with the reason (published with it) */
@@ -3731,6 +4413,26 @@ export interface components {
             summary?: string;
             title: string;
         };
+        CreateAuctionDto: {
+            /**
+             * @description Hours the winner has to confirm
+             * @default 72
+             */
+            confirmHours: number;
+            depositAmount: number;
+            /** @description Minutes from start to the scheduled close (a roadshow session may be short) */
+            durationMinutes: number;
+            /** @default 5 */
+            extensionMinutes: number;
+            ladder: components["schemas"]["LadderStepDto"][];
+            /** @default 3 */
+            maxExtensions: number;
+            reservePrice: number;
+            /** @description A roadshow event the auction is a session of */
+            roadshowEventId?: string;
+            startPrice: number;
+            startsAt: string;
+        };
         CreateContractDto: {
             achievementId?: string;
             /** @description The broker who followed the deal */
@@ -3849,6 +4551,33 @@ export interface components {
             title?: string;
             year: number;
         };
+        CreateListingDto: {
+            /** @description The contact the owner chooses to show */
+            contact: components["schemas"]["ListingContactDto"];
+            /** @description Patents and other IP the deal covers */
+            ipCovered: string[];
+            /**
+             * @description Listing period in working days
+             * @default 20
+             */
+            listingDays: number;
+            paymentTerms: string;
+            /** @description Yuan: the asking price, or the reserve for an auction */
+            price: number;
+            /** @enum {string} */
+            priceKind: "asking" | "reserve";
+            /** @enum {string} */
+            subject: "achievement" | "package";
+            subjectId: string;
+            termMonths: number;
+            /** @description Territory of the licence, e.g. 中国大陆 */
+            territory: string;
+            /**
+             * @description transfer (转让) or licence: exclusive (独占), sole (排他), non-exclusive (普通)
+             * @enum {string}
+             */
+            transferMode: "transfer" | "exclusive" | "sole" | "non-exclusive";
+        };
         CreateListItemDto: {
             /** @description Docking: the achievement targeted */
             achievementId?: string;
@@ -3962,9 +4691,20 @@ export interface components {
             /** @description the latest five */
             latest: components["schemas"]["DealLineResponse"][];
         };
+        DecideObjectionDto: {
+            /** @enum {string} */
+            decision: "sustain" | "dismiss";
+            reason: string;
+        };
         DecidePresentationDto: {
             /** @enum {string} */
             decision: "accept" | "decline" | "withdraw";
+        };
+        DeclineIntentDto: {
+            reason?: string;
+        };
+        DeclineIntroductionDto: {
+            reason: string;
         };
         DeclineProposalDto: {
             /** @example 技术路线与现有产线不匹配 */
@@ -4082,6 +4822,10 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        DisclosureResponse: {
+            contact: components["schemas"]["ListingContactResponse"] | null;
+            files: components["schemas"]["ConfidentialFileResponse"][];
         };
         DrillDownResponse: {
             entry: components["schemas"]["EntryResponse"] | null;
@@ -4333,6 +5077,48 @@ export interface components {
             weightsVersion: number;
             year: number;
         };
+        IntentPageResponse: {
+            items: components["schemas"]["IntentResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        IntentResponse: {
+            buyerOrgId: string;
+            createdAt: string;
+            id: string;
+            listingId: string;
+            message: string;
+            offeredPrice: number | null;
+            /** @enum {string} */
+            status: "open" | "accepted" | "declined" | "withdrawn";
+        };
+        IntroductionPageResponse: {
+            items: components["schemas"]["IntroductionResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        IntroductionResponse: {
+            achievementId: string;
+            brokerOrgId: string | null;
+            brokerUserId: string | null;
+            createdAt: string;
+            declineReason: string | null;
+            id: string;
+            listingId: string | null;
+            message: string;
+            ndaAcceptedAt: string | null;
+            ndaVersion: string | null;
+            ownerOrgId: string;
+            requesterOrgId: string;
+            requiresNda: boolean;
+            /** @enum {string} */
+            status: "requested" | "accepted" | "declined" | "withdrawn";
+            /** @enum {string} */
+            subject: "achievement" | "listing" | "match";
+            subjectId: string;
+        };
         InvitationResponse: {
             email: string;
             expiresAt: string;
@@ -4361,6 +5147,12 @@ export interface components {
         LabelResponse: {
             en: string;
             zh: string;
+        };
+        LadderStepDto: {
+            /** @description From this amount (yuan) upwards */
+            from: number;
+            /** @description The minimum raise (yuan) */
+            step: number;
         };
         LanguageHintDto: {
             en: string;
@@ -4395,6 +5187,62 @@ export interface components {
             document: "user-agreement" | "privacy-policy";
             title: components["schemas"]["BilingualText"];
             version: string;
+        };
+        ListingContactDto: {
+            email?: string;
+            name: string;
+            phone?: string;
+        };
+        ListingContactResponse: {
+            email?: string;
+            name: string;
+            phone?: string;
+        };
+        ListingPageResponse: {
+            items: components["schemas"]["ListingResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ListingResponse: {
+            achievementId: string | null;
+            /** @description To the owner, staff and introduced organisations only (see /disclosure) */
+            contact: components["schemas"]["ListingContactResponse"] | null;
+            contractId: string | null;
+            createdAt: string;
+            dealAmount: number | null;
+            field: string | null;
+            id: string;
+            industry: string;
+            ipCovered: string[];
+            listedAt: string | null;
+            listingDays: number;
+            listingEndsAt: string | null;
+            ownerOrgId: string;
+            ownerType: string;
+            parkCode: string | null;
+            paymentTerms: string;
+            price: number;
+            /** @enum {string} */
+            priceKind: "asking" | "reserve";
+            reviewComment: string | null;
+            /** @enum {string} */
+            status: "draft" | "under-review" | "listed" | "negotiating" | "auction" | "deal" | "contracted" | "withdrawn" | "lapsed";
+            /** @enum {string} */
+            subject: "achievement" | "package";
+            subjectId: string;
+            termMonths: number;
+            territory: string;
+            title: string;
+            /** @enum {string} */
+            transferMode: "transfer" | "exclusive" | "sole" | "non-exclusive";
+            trl: number;
+            version: number;
+        };
+        ListingTransitionDto: {
+            /** @enum {string} */
+            action: "submit" | "approve" | "return" | "withdraw" | "break-off";
+            comment?: string;
         };
         ListItemResponse: {
             achievementId: string | null;
@@ -4434,6 +5282,14 @@ export interface components {
              * @example 2026Q3
              */
             quarter?: string;
+        };
+        LodgeObjectionDto: {
+            contactPhone: string;
+            /** @description Evidence: documents referred to, facts, links */
+            evidence: string;
+            grounds: string;
+            /** @description The objector's real name (实名) */
+            realName: string;
         };
         LogHoursDto: {
             hours: number;
@@ -4661,6 +5517,11 @@ export interface components {
             en: string;
             zh: string;
         };
+        NdaResponse: {
+            en: string;
+            version: string;
+            zh: string;
+        };
         NewOrganisationDto: {
             /**
              * @description 统一社会信用代码 (GB 32100-2015, check character verified)
@@ -4681,15 +5542,33 @@ export interface components {
             /** @enum {string} */
             type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "training-base";
         };
+        NoticePageResponse: {
+            items: components["schemas"]["NoticeResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         NoticeResponse: {
-            /** @description Null while the clock stands still for an open objection */
+            amount: number;
+            buyerOrgId: string;
+            endedAt: string | null;
+            /** @description When it ends if not paused again; null while paused */
             endsAt: string | null;
+            id: string;
+            listingId: string;
             noticeDays: number;
-            paused: boolean;
-            policyVersion: number;
-            /** @description Milliseconds left on the clock */
-            remainingMs: number;
+            objections: components["schemas"]["ObjectionResponse"][];
+            policyVersion: string;
+            /** @description Milliseconds left on the clock while paused */
+            remainingMs: number | null;
+            sellerOrgId: string;
             startedAt: string;
+            /** @enum {string} */
+            status: "running" | "paused" | "ended" | "cancelled";
+            /** @description Achievement, parties and terms as published */
+            terms: {
+                [key: string]: unknown;
+            };
         };
         ObjectDto: {
             grounds: string;
@@ -4700,14 +5579,17 @@ export interface components {
         };
         ObjectionResponse: {
             createdAt: string;
+            decidedAt: string | null;
+            decisionReason: string | null;
+            evidence: string;
             grounds: string;
             id: string;
-            projectId: string;
-            /** @description Shown to the proposer and staff; others see it masked */
+            noticeId: string;
+            ownerAnswer: string | null;
+            /** @description The real name, shown to the parties and staff only; others see it masked */
             realName: string;
-            resolution: string | null;
             /** @enum {string} */
-            status: "open" | "upheld" | "dismissed";
+            status: "open" | "answered" | "sustained" | "dismissed";
         };
         OpenQuarterDto: {
             /** @example 2026Q3 */
@@ -4852,6 +5734,23 @@ export interface components {
             updatedAt: string;
             zh: string;
         };
+        PaymentLedgerResponse: {
+            /** @description The contract amount agreed */
+            agreed: number;
+            contractId: string;
+            outstanding: number;
+            /** @description Received so far */
+            paid: number;
+            payments: components["schemas"]["PaymentResponse"][];
+        };
+        PaymentResponse: {
+            amount: number;
+            contractId: string;
+            createdAt: string;
+            id: string;
+            proofName: string | null;
+            receivedOn: string;
+        };
         PersonalDataAccount: {
             createdAt: string;
             displayName: string;
@@ -4906,6 +5805,10 @@ export interface components {
             endedAt: string | null;
             expiresAt: string;
             startedAt: string;
+        };
+        PlaceBidDto: {
+            /** @description Yuan */
+            amount: number;
         };
         PlanMonthResponse: {
             events: components["schemas"]["EventResponse"][];
@@ -5044,6 +5947,12 @@ export interface components {
             /** @description Required for no-interest */
             reason?: string;
         };
+        RecordPaymentDto: {
+            /** @description Yuan */
+            amount: number;
+            /** Format: date */
+            receivedOn: string;
+        };
         RedactedDemandResponse: {
             field: string | null;
             id: string;
@@ -5068,6 +5977,15 @@ export interface components {
         RefuseContractDto: {
             /** @example 不属于技术合同：标的为普通设备买卖 */
             reason: string;
+        };
+        RegisterBidderDto: {
+            /** @description Bank transfer reference of the deposit (no payment gateway: staff confirm receipt) */
+            depositReference: string;
+        };
+        RegisterIntentDto: {
+            message: string;
+            /** @description Yuan */
+            offeredPrice?: number;
         };
         RegisterParticipantDto: {
             /** @description Meeting slot indices the enterprise can attend (default all) */
@@ -5131,6 +6049,12 @@ export interface components {
             revision: number;
             sameQuarterLastYear: string;
             status: string;
+        };
+        RequestIntroductionDto: {
+            message: string;
+            /** @enum {string} */
+            subject: "achievement" | "listing" | "match";
+            subjectId: string;
         };
         ResolveObjectionDto: {
             /**
@@ -5466,6 +6390,30 @@ export interface components {
             /** @description Categories to change; the others keep their setting */
             categories: components["schemas"]["EmailCategoryChoice"][];
         };
+        UpdateListingDto: {
+            /** @description The contact the owner chooses to show */
+            contact?: components["schemas"]["ListingContactDto"];
+            /** @description Patents and other IP the deal covers */
+            ipCovered?: string[];
+            /**
+             * @description Listing period in working days
+             * @default 20
+             */
+            listingDays: number;
+            paymentTerms?: string;
+            /** @description Yuan: the asking price, or the reserve for an auction */
+            price?: number;
+            /** @enum {string} */
+            priceKind?: "asking" | "reserve";
+            termMonths?: number;
+            /** @description Territory of the licence, e.g. 中国大陆 */
+            territory?: string;
+            /**
+             * @description transfer (转让) or licence: exclusive (独占), sole (排他), non-exclusive (普通)
+             * @enum {string}
+             */
+            transferMode?: "transfer" | "exclusive" | "sole" | "non-exclusive";
+        };
         UpdatePackageDto: {
             /** @description Ordered ids of published achievements */
             achievementIds?: string[];
@@ -5495,6 +6443,18 @@ export interface components {
             /** @description Granted roles */
             roles: ("member" | "org-admin" | "broker" | "reviewer" | "platform-admin")[];
             status: string;
+        };
+        ValuationBandResponse: {
+            /** @description Comparable registered contracts found */
+            count: number;
+            /** @description How comparables were chosen */
+            criteria: {
+                [key: string]: unknown;
+            };
+            listingId: string;
+            p25: number | null;
+            p50: number | null;
+            p75: number | null;
         };
         VerifyOrganisationDto: {
             /** @description What was checked (licence, appointment letter, ...) */
@@ -8155,6 +9115,1009 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuotaDashboardResponse"];
+                };
+            };
+        };
+    };
+    AuctionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuctionResponse"];
+                };
+            };
+        };
+    };
+    AuctionsController_bidders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidderResponse"][];
+                };
+            };
+        };
+    };
+    AuctionsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterBidderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidderResponse"];
+                };
+            };
+        };
+    };
+    AuctionsController_bids: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidResponse"][];
+                };
+            };
+        };
+    };
+    AuctionsController_bid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceBidDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidResponse"];
+                };
+            };
+        };
+    };
+    AuctionsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuctionResponse"];
+                };
+            };
+        };
+    };
+    AuctionsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerificationResponse"];
+                };
+            };
+        };
+    };
+    AuctionsController_confirmDeposit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidderResponse"];
+                };
+            };
+        };
+    };
+    AuctionsController_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidderResponse"];
+                };
+            };
+        };
+    };
+    ValuationController_ledger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contractId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentLedgerResponse"];
+                };
+            };
+        };
+    };
+    ValuationController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contractId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPaymentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineIntentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_mine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentPageResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description mine: my requests; incoming: to my organisation; brokerage: open requests for brokers */
+                scope?: "mine" | "incoming" | "brokerage";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionPageResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestIntroductionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptIntroductionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineIntroductionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_acceptNda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptNdaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_take: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_list: {
+        parameters: {
+            query?: {
+                industry?: "advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture";
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                /** @description mine: my organisation's listings in any state; review: listings waiting for my review */
+                scope?: "mine" | "review";
+                status?: "draft" | "under-review" | "listed" | "negotiating" | "auction" | "deal" | "contracted" | "withdrawn" | "lapsed";
+                transferMode?: "transfer" | "exclusive" | "sole" | "non-exclusive";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingPageResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateListingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateListingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_auctionsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuctionResponse"][];
+                };
+            };
+        };
+    };
+    ListingsController_announce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAuctionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuctionResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfidentialFileResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    ListingsController_agree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreeDealDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_disclosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_intents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentResponse"][];
+                };
+            };
+        };
+    };
+    ListingsController_registerIntent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterIntentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentResponse"];
+                };
+            };
+        };
+    };
+    ListingsController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListingTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingResponse"];
+                };
+            };
+        };
+    };
+    ValuationController_band: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValuationBandResponse"];
+                };
+            };
+        };
+    };
+    IntroductionsController_nda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NdaResponse"];
+                };
+            };
+        };
+    };
+    NoticesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                when?: "current" | "past";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePageResponse"];
+                };
+            };
+        };
+    };
+    NoticesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeResponse"];
+                };
+            };
+        };
+    };
+    NoticesController_object: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LodgeObjectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeResponse"];
+                };
+            };
+        };
+    };
+    NoticesController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerObjectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionResponse"];
+                };
+            };
+        };
+    };
+    NoticesController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideObjectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeResponse"];
+                };
+            };
+        };
+    };
+    ValuationController_proof: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponse"];
                 };
             };
         };

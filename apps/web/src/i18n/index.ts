@@ -19,6 +19,7 @@ import content from './content';
 import watchlist from './watchlist';
 import privacy from './privacy';
 import programmes from './programmes';
+import market from './market';
 
 export type Lang = 'zh' | 'en';
 export const LANG_STORAGE_KEY = 'techbridge.lang';
@@ -27,7 +28,7 @@ export const LANG_STORAGE_KEY = 'techbridge.lang';
  * Interface strings by page or area, one file each (zh and en side by side). A page's strings go in its namespace;
  * a new namespace is added here. Keys stay globally unique (the unit test checks no namespace redefines another's key).
  */
-export const NAMESPACES = { shell, home, auth, achievement, demand, matching, contracts, roadshow, statistics, admin, notifications, outbox, display, charts, profiles, site, content, watchlist, privacy, programmes };
+export const NAMESPACES = { shell, home, auth, achievement, demand, matching, contracts, roadshow, statistics, admin, notifications, outbox, display, charts, profiles, site, content, watchlist, privacy, market, programmes };
 
 type Namespace = (typeof NAMESPACES)[keyof typeof NAMESPACES];
 type KeysOf<N> = N extends { zh: Record<infer K, string> } ? K : never;

@@ -249,6 +249,9 @@ export class ContractResponse {
   direction!: ContractDirection;
   version!: number;
   createdAt!: string;
+  /** The market listing behind the contract, and the registration flag for a public seller without one. */
+  marketListingId!: string | null;
+  marketNoticeMissing!: boolean;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -292,6 +295,8 @@ export function mapContract(c: TechnologyContract, typeName: { zh: string; en: s
     direction,
     version: c.version,
     createdAt: c.createdAt.toISOString(),
+    marketListingId: c.marketListingId ?? null,
+    marketNoticeMissing: c.marketNoticeMissing ?? false,
   };
 }
 

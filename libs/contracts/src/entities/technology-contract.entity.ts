@@ -180,6 +180,14 @@ export class TechnologyContract {
   @VersionColumn({ default: 1 })
   version!: number;
 
+  /** The market listing whose deal (after its notice, where one is due) produced this draft; null when filed directly. */
+  @Column({ name: 'market_listing_id', type: 'uuid', nullable: true })
+  marketListingId!: string | null;
+
+  /** Set at registration: a university or public institute sells with no listing or public notice behind the contract. */
+  @Column({ name: 'market_notice_missing', type: 'boolean', default: false })
+  marketNoticeMissing!: boolean;
+
   @OneToMany(() => ContractDeduction, (d) => d.contract, { cascade: false })
   deductions?: ContractDeduction[];
 }

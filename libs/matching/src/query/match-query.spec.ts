@@ -36,6 +36,14 @@ describe('buildMatchQuery', () => {
     expect(q.queryTerms).toContain('焊缝');
   });
 
+  it("keeps the text's own words, beyond the ten strongest and without expansions, for the second retrieval", () => {
+    const q = buildMatchQuery({ title: '仓库叉车的路径规划总绕远', keywords: ['物流'], body: '车间里搬运线路乱，路径规划靠人，叉车司机经常空跑，夜班尤其明显。' }, tokenizer, thesaurus, domain);
+    expect(q.textTerms).toEqual(expect.arrayContaining(['叉车', '路径规划', '物流']));
+    expect(q.textTerms).not.toContain('移动机器人');
+    expect(q.textTerms.length).toBeGreaterThan(0);
+    expect(q.textTerms.length).toBeLessThanOrEqual(40);
+  });
+
   it('scores an unrelated text at zero', () => {
     const q = buildMatchQuery({ title: '奶牛乳房红肿，奶里有絮状物', keywords: [], body: '用抗生素后要弃奶。' }, tokenizer, thesaurus, domain);
     expect(textEvidence(q, { title: '钢渣微粉制备技术', keywords: ['钢渣'], body: '用于混凝土' }).relevance).toBe(0);

@@ -28,8 +28,11 @@ export interface MatchQuery {
   terms: WeightedTerm[];
   /** The ≤ 10 most informative terms: Meilisearch reads only the first ten words of a query. */
   queryTerms: string[];
-  /** Terms searched one by one so a candidate need not contain the first word of a long query. */
-  probeTerms: string[];
+  /**
+   * The querying side's own words (title, keywords, body; no expansion), strongest first: the second retrieval, so a
+   * candidate that shares the text's words but none of the ten strongest terms still reaches the re-ranking.
+   */
+  textTerms: string[];
 }
 
 /**
@@ -44,7 +47,8 @@ const STOP_WORDS: ReadonlySet<string> = new Set(shippedStopWords());
 export const SYMPTOM_WEIGHT = { phrase: 2.4, cue: 0.9 };
 
 const MAX_QUERY_WORDS = 10;
-const MAX_PROBES = 8;
+/** Words of the text's own search (the embedded engine reads up to 64; a demand's informative words rarely pass 40). */
+const MAX_TEXT_WORDS = 40;
 
 export function informative(term: string): boolean {
   if (STOP_WORDS.has(term)) return false;
@@ -86,8 +90,12 @@ export function buildMatchQuery(
     else if (candidate.weight > prev.weight) terms.set(term, { ...candidate, term, weight: candidate.weight + prev.weight * 0.2 });
     else prev.weight += candidate.weight * 0.2;
   };
+  const own = new Set<string>();
   const fromText = (source: 'title' | 'keyword' | 'body', value: string) => {
-    for (const term of segmenter.queryTerms(value)) add({ term, weight: fields[source] * specificity(term, thesaurus, domainWords), origin: source });
+    for (const term of segmenter.queryTerms(value)) {
+      own.add(term.normalize('NFKC').toLowerCase().trim());
+      add({ term, weight: fields[source] * specificity(term, thesaurus, domainWords), origin: source });
+    }
   };
   fromText('title', text.title);
   for (const k of text.keywords) fromText('keyword', k);
@@ -113,7 +121,7 @@ export function buildMatchQuery(
   return {
     terms: ranked,
     queryTerms: ranked.slice(0, MAX_QUERY_WORDS).map((t) => t.term),
-    probeTerms: ranked.slice(0, MAX_PROBES).map((t) => t.term),
+    textTerms: ranked.filter((t) => own.has(t.term)).slice(0, MAX_TEXT_WORDS).map((t) => t.term),
   };
 }
 

@@ -13,6 +13,7 @@ export enum QueueName {
   Contracts = 'contracts',
   Monitoring = 'monitoring',
   Notifications = 'notifications',
+  Market = 'market',
 }
 
 export enum JobName {
@@ -62,6 +63,14 @@ export enum JobName {
   ApplyRetention = 'privacy.apply-retention',
   /** brokers: remind a certificate's holder before it expires (delayed; jobId per certificate and expiry). */
   RemindBrokerCertificateExpiry = 'brokers.remind-certificate-expiry',
+  /** market: a listing's period ends (delayed; jobId per listing and end instant). */
+  MarketListingLapse = 'market.listing-lapse',
+  /** market: a deal's public notice ends, unless paused or already moved on (jobId per notice and end instant). */
+  MarketNoticeEnd = 'market.notice-end',
+  /** market: an auction closes at its (possibly extended) close (jobId per auction and close instant). */
+  MarketAuctionClose = 'market.auction-close',
+  /** market: the offered bidder's time to confirm runs out; the next highest is offered (jobId per auction and bid). */
+  MarketAuctionConfirmDeadline = 'market.auction-confirm-deadline',
 }
 
 export interface JobPayloads {
@@ -102,6 +111,10 @@ export interface JobPayloads {
   [JobName.ApplyRetention]: Record<string, never>;
   /** `expiresAt` (ISO) is the expiry the reminder was set for: after a renewal the old reminder skips. */
   [JobName.RemindBrokerCertificateExpiry]: { certificateId: string; expiresAt: string };
+  [JobName.MarketListingLapse]: { listingId: string };
+  [JobName.MarketNoticeEnd]: { noticeId: string };
+  [JobName.MarketAuctionClose]: { auctionId: string };
+  [JobName.MarketAuctionConfirmDeadline]: { auctionId: string; bidId: string };
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -134,6 +147,10 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.RefitMatchWeights]: QueueName.Matching,
   [JobName.ApplyRetention]: QueueName.Maintenance,
   [JobName.RemindBrokerCertificateExpiry]: QueueName.Lifecycle,
+  [JobName.MarketListingLapse]: QueueName.Market,
+  [JobName.MarketNoticeEnd]: QueueName.Market,
+  [JobName.MarketAuctionClose]: QueueName.Market,
+  [JobName.MarketAuctionConfirmDeadline]: QueueName.Market,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

@@ -33,6 +33,9 @@ import { ParkThreeLists1767200300000 } from './1767200300000-ParkThreeLists';
 import { ProgrammeIndicators1767200400000 } from './1767200400000-ProgrammeIndicators';
 import { PlanTargets20201767200500000 } from './1767200500000-PlanTargets2020';
 import { ParkAwards1767200600000 } from './1767200600000-ParkAwards';
+import { Market1767100000000 } from './1767100000000-Market';
+import { MarketIntroductions1767100100000 } from './1767100100000-MarketIntroductions';
+import { MarketPayments1767100200000 } from './1767100200000-MarketPayments';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -70,4 +73,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   ProgrammeIndicators1767200400000,
   PlanTargets20201767200500000,
   ParkAwards1767200600000,
+  Market1767100000000,
+  MarketIntroductions1767100100000,
+  MarketPayments1767100200000,
 ];
