@@ -162,6 +162,7 @@ export function StatisticsPage() {
               bars={Object.entries(selected.dimensions).map(([k, v]) => ({ key: k, label: DIMENSION_NAMES[k] ? pick(DIMENSION_NAMES[k]) : k, value: v }))}
             />
           )}
+          {selected && index.data && <ParkListsCompletion park={selected.park} year={index.data.year} />}
           {selected && (
             <section aria-labelledby="inputs-title">
               <h3 id="inputs-title">{t('stats.inputs', { park: pick(selected.parkName) })}</h3>
@@ -258,5 +259,21 @@ function PortfolioQuota() {
         ))}
       </ul>
     </>
+  );
+}
+
+type Completion = components['schemas']['CompletionResponse'];
+
+/** The selected park's three-list completion of the index year (a landed deal counts only with its proof). */
+function ParkListsCompletion({ park, year }: { park: string; year: number }) {
+  const { t } = useI18n();
+  const completion = useApiQuery<Completion>(`parks/${park}/three-lists/${year}/completion`);
+  if (!completion.data) return null;
+  const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
+  return (
+    <p data-testid="park-lists-completion">
+      {t('lists.title')} · {t('lists.overall', { value: pct(completion.data.overall) })}
+      {completion.data.lists.map((l) => ` · ${t(`lists.kind.${l.kind}`)} ${pct(l.ratio)}`).join('')}
+    </p>
   );
 }
