@@ -77,6 +77,8 @@ const ACTIONS: Record<string, LocalizedText> = {
   'resolve-project-objection': { zh: '处理项目公示异议', en: 'Decided a project notice objection' },
   'add-three-list-item': { zh: '新增三个清单事项', en: 'Added a three-lists item' },
   'monitoring.target.add': { zh: '新增规划目标', en: 'Added a plan target' },
+  'propose-park-awards': { zh: '生成园区拟奖励名单', en: 'Proposed the park awards' },
+  'confirm-park-awards': { zh: '审定并公布园区奖励', en: 'Confirmed and published the park awards' },
   'create-listing': { zh: '创建挂牌', en: 'Drafted a listing' },
   'listing-submit': { zh: '提交挂牌审核', en: 'Submitted a listing for review' },
   'listing-approve': { zh: '批准挂牌', en: 'Approved a listing' },
@@ -119,6 +121,7 @@ const ENTITIES: Record<string, LocalizedText> = {
   'major-project': { zh: '重大成果转化项目', en: 'Major transfer project' },
   'park-list-item': { zh: '园区三个清单事项', en: 'Park three-lists item' },
   'monitoring-target': { zh: '规划目标', en: 'Plan target' },
+  'park-awards': { zh: '园区年度奖励', en: 'Park awards of a year' },
 };
 
 /**
