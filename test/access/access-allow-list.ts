@@ -9,6 +9,8 @@
  * that must be void); `other:<group>` and `lower:<group>` for the parties of the object; `owner:<group>` for the owners
  * of the other kinds of organisation. Groups: university, enterprise, transfer (broker), park (reviewer), registrar.
  */
+import { VOUCHER_ALLOWED } from './access-vouchers';
+
 export type CallerName = string;
 
 export interface AllowEntry {
@@ -167,6 +169,48 @@ export const ALLOWED: AllowEntry[] = [
   },  {
     operations: ['GET /content/{id}', 'GET /content/{id}/attachments/{attachmentId}'], callers: '*', variants: ['published'], expect: '2xx',
     reason: 'Published policies, interpretations, announcements and success stories and their attachments are public documents; drafts are the administrators\' alone (404).',
+  },
+  ...VOUCHER_ALLOWED,
+
+  // ---- finance ----
+  {
+    operations: [
+      'GET /financing-requests/{id}', 'POST /financing-requests/{id}/publish', 'POST /financing-requests/{id}/withdraw', 'GET /financing-requests/{id}/investor-matches',
+      'GET /financing-requests/{id}/engagements', 'POST /financing-requests/{id}/invitations', 'GET /financing-requests/{id}/data-room', 'POST /financing-requests/{id}/data-room',
+      'GET /financing-requests/{id}/data-room-views', 'POST /financing-requests/{id}/engagements/{engagementId}/admit', 'POST /financing-requests/{id}/engagements/{engagementId}/decline',
+      'POST /financing-requests/{id}/engagements/{engagementId}/term-sheet', 'POST /financing-requests/{id}/engagements/{engagementId}/invest',
+      'POST /financing-requests/{id}/engagements/{engagementId}/end', 'GET /financing-requests/{id}/data-room/{documentId}',
+      'GET /pledge-loans/{id}', 'POST /pledge-loans/{id}/valuation', 'POST /pledge-loans/{id}/withdraw', 'GET /compensation-claims/{id}',
+    ],
+    callers: ['lower:enterprise'], expect: 'visible', reason: EVERY_MEMBER,
+  },
+  {
+    operations: [
+      'GET /pledge-loans/{id}', 'POST /pledge-loans/{id}/approve', 'POST /pledge-loans/{id}/decline', 'POST /pledge-loans/{id}/disburse', 'POST /pledge-loans/{id}/repay',
+      'POST /pledge-loans/{id}/default', 'POST /pledge-loans/{id}/compensation-claim', 'GET /compensation-claims/{id}',
+    ],
+    callers: ['lower:bank'], expect: 'visible',
+    reason: 'A verified bank decides the pledge loans applied to it as an organisation: any of its members (its verification is checked at each step: pledge-loans e2e).',
+  },
+  {
+    operations: [
+      'GET /financing-requests/{id}', 'GET /financing-requests/{id}/data-room', 'GET /financing-requests/{id}/data-room/{documentId}', 'POST /financing-requests/{id}/engagements',
+      'POST /financing-requests/{id}/engagements/{engagementId}/end',
+    ],
+    callers: ['lower:investor'], variants: ['in-talks', 'admitted'], expect: 'visible',
+    reason: 'The admitted fund reads the listed request and its data room through any of its members, and may end its own talks (asking again is a 409).',
+  },
+  {
+    operations: ['GET /financing-requests/{id}', 'POST /financing-requests/{id}/engagements'], callers: ['other:investor'], variants: ['in-talks'], expect: '2xx',
+    reason: 'A listed financing request is shown to every verified investment fund, which may ask for talks; its data room stays closed until the owner admits it (financing e2e).',
+  },
+  {
+    operations: ['GET /pledge-loans/{id}/compensation-claim'], callers: ['lower:enterprise', 'lower:bank'], variants: ['claimed'], expect: '2xx',
+    reason: "A defaulted loan's compensation claim is read by the borrower's and the bank's members (there is none before a default).",
+  },
+  {
+    operations: ['GET /compensation-claims/{id}', 'POST /compensation-claims/{id}/pay', 'POST /compensation-claims/{id}/reject'], callers: ['lower:investor'], expect: 'visible',
+    reason: "The claim is made to the borrower's park sub-fund, which decides it as an organisation.",
   },
 ];
 

@@ -1,6 +1,7 @@
 import { pdfUpload } from '../contracts/contracts-helpers';
 import { Session } from '../support/test-app';
 import { FixtureContext, otherUniversityAchievement, Params, sharedAchievement } from './access-resources';
+import { VOUCHER_BODIES } from './access-vouchers';
 
 /**
  * Request bodies for the probes: valid for the caller, so that the answer comes from the permission checks and not
@@ -112,6 +113,17 @@ export const SAMPLE_BODIES: Record<string, BodyFor> = {
   'POST /market/introductions/{id}/accept': json({ requireNda: true }),
   'POST /market/introductions/{id}/decline': json({ reason: '暂无合作计划' }),
   'POST /market/introductions/{id}/nda': json({ version: '2026-01' }),
+  ...(VOUCHER_BODIES as Record<string, BodyFor>),
+  'POST /financing-requests/{id}/invitations': ({ fx }) => ({ payload: { investorId: fx.w.groups.investor.other.organisation.id } }),
+  'POST /financing-requests/{id}/engagements/{engagementId}/term-sheet': json({ amount: 5_000_000 }),
+  'POST /financing-requests/{id}/engagements/{engagementId}/invest': json({ amount: 5_000_000 }),
+  'POST /financing-requests/{id}/data-room': pdf,
+  'POST /pledge-loans/{id}/valuation': () => {
+    const up = pdfUpload();
+    return { payload: up.body, headers: up.headers, query: { valuationAmount: '4000000' } };
+  },
+  'POST /pledge-loans/{id}/approve': json({ approvedAmount: 1_000_000 }),
+  'POST /pledge-loans/{id}/compensation-claim': json({ amount: 500_000 }),
 };
 
 /** Required query parameters, where an operation has them. */

@@ -6,6 +6,8 @@ import { eventBody } from '../roadshow/roadshow-helpers';
 import { certifyBroker, TEST_COURSE_HOURS, testTrainingBase } from '../support/broker-certification';
 import { Session, TestApp } from '../support/test-app';
 import { AccessWorld, GroupName, OWNER_PARK } from './access-world';
+import { VOUCHER_KINDS } from './access-vouchers';
+import { FINANCE_KINDS } from './access-finance';
 
 /**
  * The owner objects of the generated access suite, one kind per path template. An operation of the OpenAPI document
@@ -534,6 +536,8 @@ export const RESOURCE_KINDS: ResourceKind[] = [
   { template: '/market/payments/{id}', parties: ['university'], variants: { recorded: async (ctx) => ({ id: await contractPayment(ctx) }) } },
   { template: '/market/introductions/{id}', parties: ['enterprise', 'university'], variants: { requested: async (ctx) => ({ id: await marketIntroduction(ctx) }) } },
   { template: '/market/listings/{id}/confidential-files/{fileId}', parties: ['university'], variants: { listed: async (ctx) => confidentialFile(ctx) } },
+  ...VOUCHER_KINDS,
+  ...FINANCE_KINDS,
 ];
 
 // ---- content (platform-owned: written by platform administrators) ----

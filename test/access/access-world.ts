@@ -6,7 +6,7 @@ import { addMember, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrg
  * acts on them, with the privileged role where there is one), a second organisation of the same type with the same
  * roles, and a plain member of the owner's organisation; plus callers whose privileges must have no effect.
  */
-export type GroupName = 'university' | 'enterprise' | 'transfer' | 'park' | 'registrar';
+export type GroupName = 'university' | 'enterprise' | 'transfer' | 'park' | 'registrar' | 'investor' | 'bank';
 
 export interface Group {
   /** The user who owns or legitimately acts on the group's objects. */
@@ -35,6 +35,15 @@ async function grantInDatabase(t: TestApp, s: Session, roles: string[]): Promise
   await t.db.dataSource.query(`UPDATE app_user SET roles = $2 WHERE id = $1`, [s.user.id, roles]);
 }
 
+/** Two verified organisations of a finance type (the first in the owners' park: its sub-fund) and a member of the first. */
+async function verifiedPair(api: TestApp['api'], type: 'investment-fund' | 'bank', parkCode?: string): Promise<Group> {
+  const owner = await signUpOrganisation(api, type, { parkCode, name: `访问控制测试${type}甲` });
+  const other = await signUpOrganisation(api, type, { name: `访问控制测试${type}乙` });
+  await verifyOrganisation(api, owner.organisation.id);
+  await verifyOrganisation(api, other.organisation.id);
+  return { owner, other, lower: await addMember(api, owner, ['member']) };
+}
+
 export async function buildAccessWorld(t: TestApp): Promise<AccessWorld> {
   const api = t.api;
   const admin = await signInAdmin(api);
@@ -61,6 +70,8 @@ export async function buildAccessWorld(t: TestApp): Promise<AccessWorld> {
     transfer: { owner: await addMember(api, t1, ['broker']), other: await addMember(api, t2, ['broker']), lower: await addMember(api, t1, ['member']) },
     park: { owner: await addMember(api, p1, ['reviewer']), other: await addMember(api, p2, ['reviewer']), lower: await addMember(api, p1, ['member']) },
     registrar: { owner: i1Reviewer, other: i2Reviewer, lower: await addMember(api, i1, ['member']) },
+    investor: await verifiedPair(api, 'investment-fund', OWNER_PARK),
+    bank: await verifiedPair(api, 'bank'),
   };
 
   // A park administration for the owners' park that nobody verified, its administrator a reviewer by its own grant

@@ -35,7 +35,7 @@ interface Answer {
 
 const PREFIX = '/api/v1';
 const METHODS: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-const GROUPS: GroupName[] = ['university', 'enterprise', 'transfer', 'park', 'registrar'];
+const GROUPS: GroupName[] = ['university', 'enterprise', 'transfer', 'park', 'registrar', 'investor', 'bank'];
 
 function operationsWithPathParameters(doc: any): Operation[] {
   const ops: Operation[] = [];

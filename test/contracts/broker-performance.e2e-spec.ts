@@ -80,4 +80,17 @@ describe('contracts: broker performance figures (e2e)', () => {
       matchesTaken: 2, matchesMovedForward: 2, matchesSigned: 1, eventsOrganised: 1, eventsUpcoming: 1,
     });
   });
+
+  it('the register of filed brokers lists them with their record to signed-in users, page by page; anonymous callers get 401', async () => {
+    const page = await t.api.get('contracts/brokers', { token: w.enterprise.accessToken, query: { pageSize: 100 } });
+    expect(page.status).toBe(200);
+    const listed = page.body.items.find((b: { userId: string }) => b.userId === broker.user.id);
+    expect(listed).toMatchObject({ tier: 'senior', organisationId: w.transfer.organisation.id, performance: (await t.api.get(`contracts/brokers/${broker.user.id}`, { token: w.enterprise.accessToken })).body.performance });
+    // Only filed brokers: a member with the broker role but no filing is not in the register.
+    expect(page.body.items.some((b: { userId: string }) => b.userId === other.user.id)).toBe(false);
+    expect(page.body.total).toBe(page.body.items.length);
+    const second = await t.api.get('contracts/brokers', { token: w.enterprise.accessToken, query: { pageSize: 1, page: 2 } });
+    expect(second.body.items).toHaveLength(page.body.total > 1 ? 1 : 0);
+    expect((await t.api.get('contracts/brokers')).status).toBe(401);
+  });
 });

@@ -12,6 +12,9 @@ import { WatchlistModule } from '@techbridge/watchlist';
 import { ContentModule } from '@techbridge/content';
 import { BrokersModule } from '@techbridge/brokers';
 import { ProgrammesModule } from '@techbridge/programmes';
+import { VouchersModule } from '@techbridge/vouchers';
+import { InstrumentsModule } from '@techbridge/instruments';
+import { FinanceModule } from '@techbridge/finance';
 
 /** Every bounded context, composed identically by the api and the worker. */
-export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, WatchlistModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule, ContentModule, BrokersModule, ProgrammesModule, MarketModule];
+export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, WatchlistModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule, ContentModule, BrokersModule, ProgrammesModule, MarketModule, VouchersModule, InstrumentsModule, FinanceModule];

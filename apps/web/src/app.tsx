@@ -27,6 +27,10 @@ import { ThreeListsPage } from './pages/programmes/three-lists.page';
 import { VerificationBanner } from './components/verification-banner.component';
 import { SiteFooter } from './components/site-footer.component';
 import { LegalPage } from './pages/legal.page';
+import { VouchersPage } from './pages/vouchers/vouchers.page';
+import { InstrumentsPage } from './pages/vouchers/instruments.page';
+import { ProviderWorkspace } from './pages/vouchers/provider.page';
+import { VoucherAdminWorkspace } from './pages/vouchers/voucher-admin.page';
 import { Loading } from './components/feedback.component';
 import { ContentListPage } from './pages/content/content-list.page';
 import { ContentArticlePage } from './pages/content/content-article.page';
@@ -37,6 +41,11 @@ import { MarketListingPage, MarketListingsPage } from './pages/market/market-lis
 import { MarketNoticePage, MarketNoticesPage } from './pages/market/market-notice.page';
 import { MarketAuctionPage } from './pages/market/market-auction.page';
 import { MarketMinePage } from './pages/market/market-mine.page';
+import { DealFlowWorkspace } from './pages/finance/deal-flow.page';
+import { DealPage } from './pages/finance/deal.page';
+import { FinancingWorkspace } from './pages/finance/financing.page';
+import { FinancingRequestPage } from './pages/finance/financing-request.page';
+import { LoansWorkspace } from './pages/finance/loans.page';
 
 // Pages with charts come in their own chunk (with ECharts), so the first page stays small.
 const StatisticsPage = lazy(() => import('./pages/statistics.page').then((m) => ({ default: m.StatisticsPage })));
@@ -79,6 +88,15 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/market/notices/:id', render: (p) => <MarketNoticePage id={p.id} /> },
   { pattern: '/market/auctions/:id', render: (p) => <MarketAuctionPage id={p.id} /> },
   { pattern: '/market/mine', render: () => <MarketMinePage /> },
+  { pattern: '/vouchers', render: () => <VouchersPage /> },
+  { pattern: '/instruments', render: () => <InstrumentsPage /> },
+  { pattern: '/workspace/provider', render: () => <ProviderWorkspace /> },
+  { pattern: '/workspace/vouchers', render: () => <VoucherAdminWorkspace /> },
+  { pattern: '/workspace/deal-flow', render: () => <DealFlowWorkspace /> },
+  { pattern: '/workspace/deal-flow/:id', render: (p) => <DealPage id={p.id} /> },
+  { pattern: '/workspace/financing', render: () => <FinancingWorkspace /> },
+  { pattern: '/workspace/financing/:id', render: (p) => <FinancingRequestPage id={p.id} /> },
+  { pattern: '/workspace/loans', render: () => <LoansWorkspace /> },
 ];
 
 function readStoredLang(): string | null {
@@ -195,6 +213,13 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/workspace/three-lists', label: t('nav.threeLists'), show: org?.type === 'park-administration' },
     { href: '/workspace/park-awards', label: t('nav.parkAwards'), show: hasRole(session, 'platform-admin') },
     { href: '/market', label: t('nav.market'), show: true },
+    { href: '/vouchers', label: t('nav.vouchers'), show: true },
+    { href: '/instruments', label: t('nav.instruments'), show: true },
+    { href: '/workspace/provider', label: t('nav.voucherProvider'), show: !!org && org.type !== 'platform' && org.type !== 'park-administration' },
+    { href: '/workspace/vouchers', label: t('nav.voucherAdmin'), show: org?.type === 'park-administration' || hasRole(session, 'platform-admin') },
+    { href: '/workspace/deal-flow', label: t('nav.dealFlow'), show: org?.type === 'investment-fund' },
+    { href: '/workspace/financing', label: t('nav.financing'), show: org?.type === 'enterprise' },
+    { href: '/workspace/loans', label: t('nav.loans'), show: !!org && ['enterprise', 'bank', 'investment-fund'].includes(org.type) },
   ];
   // On a phone the navigation folds behind a menu button; any page change folds it again.
   const [openOn, setOpenOn] = useState<string | null>(null);

@@ -11,7 +11,7 @@ import { TechnologyContractService } from './technology-contract.service';
 import {
   AmountCorrectionResponse, ContractListQuery, ContractResponse, CorrectAmountsDto, CreateContractDto, RefuseContractDto, RegistrationEventResponse, ReturnContractDto, UpdateContractDto,
 } from './dto/contracts.dto';
-import { BrokerProfileDto, BrokerResponse, InstitutionResponse, RegistrationInstitutionProfileDto, TransferInstitutionProfileDto } from './dto/institutions.dto';
+import { BrokerPageResponse, BrokerProfileDto, BrokerResponse, InstitutionResponse, RegistrationInstitutionProfileDto, TransferInstitutionProfileDto } from './dto/institutions.dto';
 import { ComputeRewardsDto, ContractStatsResponse, DealRecordResponse, HolidayDto, HolidayQuery, RewardLineResponse, StatsQuery } from './dto/ledger.dto';
 
 @ApiTags('contracts')
@@ -119,6 +119,13 @@ export class ContractsController {
   @Roles(Role.OrgAdmin)
   setBroker(@CurrentActor() actor: Actor, @Param('userId', ParseUUIDPipe) userId: string, @Body() dto: BrokerProfileDto): Promise<BrokerResponse> {
     return this.profiles.setBrokerProfile(actor, userId, dto);
+  }
+
+  @Get('brokers')
+  @ApiOperation({ summary: '技术经纪人名录 / The register of filed brokers with their record: registered contracts, pipeline steps, roadshows (signed-in users)' })
+  @ApiOkResponse({ type: BrokerPageResponse })
+  brokers(@Query() q: PageQuery): Promise<Page<BrokerResponse>> {
+    return this.profiles.listBrokers({ page: q.page, pageSize: q.pageSize });
   }
 
   @Get('brokers/:userId')

@@ -261,6 +261,12 @@ export class ContractsRepository {
     return [rows.map((r) => r.organisation_id), n as number];
   }
 
+  /** The filed brokers, senior first, then by filing number (a stable order for paging). */
+  async listBrokerUserIds(m: EntityManager, skip: number, take: number): Promise<[string[], number]> {
+    const [rows, total] = await m.getRepository(BrokerProfile).findAndCount({ select: { userId: true, tier: true, filingNumber: true }, order: { filingNumber: 'ASC', userId: 'ASC' }, skip, take });
+    return [rows.map((r) => r.userId), total];
+  }
+
   findBrokerProfile(m: EntityManager, userId: string): Promise<BrokerProfile | null> {
     return m.getRepository(BrokerProfile).findOne({ where: { userId } });
   }

@@ -94,6 +94,15 @@ export class InstitutionProfileService {
     return this.getBroker(userId);
   }
 
+  /** The register of filed brokers with their record (contracts, pipeline, events), one page at a time. */
+  async listBrokers(q: { page: number; pageSize: number }): Promise<Page<BrokerResponse>> {
+    const { skip, take } = skipTake(q);
+    const [ids, total] = await this.repo.listBrokerUserIds(this.tx.manager, skip, take);
+    // A profile whose user is gone is left out rather than failing the page.
+    const items = (await Promise.all(ids.map((id) => this.getBroker(id).catch(() => null)))).filter((b): b is BrokerResponse => !!b);
+    return pageOf(items, total, q);
+  }
+
   async getBroker(userId: string): Promise<BrokerResponse> {
     const [profile, user] = await Promise.all([this.repo.findBrokerProfile(this.tx.manager, userId), this.identity.findUser(userId)]);
     if (!profile || !user) throw ContractsErrors.brokerNotFound();

@@ -184,6 +184,12 @@ export class IdentityService {
     return new Map(rows.map((o) => [o.id, mapOrganisation(o)]));
   }
 
+  /** Verified organisations of one type (finance: the investment funds, a park's sub-funds), by name, at most `limit`. */
+  async verifiedOrganisationsOfType(type: OrgType, limit = 1000, m: EntityManager = this.tx.manager): Promise<OrganisationResponse[]> {
+    const [rows] = await this.repo.listOrganisations(m, { type, verificationStatus: 'verified', skip: 0, take: limit });
+    return rows.map(mapOrganisation);
+  }
+
   /**
    * For imports: the organisation with this credit code, else with exactly this name and type,
    * else a new unclaimed one that a real org-admin can later claim.

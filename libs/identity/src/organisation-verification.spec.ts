@@ -6,6 +6,8 @@ describe('organisation verification rules', () => {
     expect(Object.values(OrgType).map((t) => [t, initialVerificationStatus(t)])).toEqual([
       ['university', 'not-required'], ['institute', 'not-required'], ['enterprise', 'not-required'], ['transfer-institution', 'pending'],
       ['registration-institution', 'pending'], ['park-administration', 'pending'], ['platform', 'verified'], ['training-base', 'pending'],
+      // Investors and lenders exercise finance powers only once verified.
+      ['investment-fund', 'pending'], ['bank', 'pending'], ['guarantor', 'pending'],
     ]);
     expect(requiresVerification(OrgType.Platform)).toBe(false);
   });

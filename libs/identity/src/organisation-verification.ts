@@ -3,8 +3,14 @@ import { DomainError, OrgType } from '@techbridge/platform';
 export type VerificationStatus = 'not-required' | 'pending' | 'verified' | 'rejected';
 export const VERIFICATION_STATUSES: VerificationStatus[] = ['not-required', 'pending', 'verified', 'rejected'];
 
-/** Types that act with public powers: entering a park's figures, registering contracts, being credited rewards. */
-export const TYPES_REQUIRING_VERIFICATION: readonly OrgType[] = [OrgType.ParkAdministration, OrgType.RegistrationInstitution, OrgType.TransferInstitution, OrgType.TrainingBase];
+/**
+ * Types that act with public powers: entering a park's figures, registering contracts, being credited rewards; and
+ * the finance powers (investing from a fund, approving a pledge loan, guaranteeing it), which a self-declared fund or
+ * bank must not exercise before a platform administrator has checked its licence.
+ */
+export const TYPES_REQUIRING_VERIFICATION: readonly OrgType[] = [
+  OrgType.ParkAdministration, OrgType.RegistrationInstitution, OrgType.TransferInstitution, OrgType.TrainingBase, OrgType.InvestmentFund, OrgType.Bank, OrgType.Guarantor,
+];
 
 export function requiresVerification(type: OrgType): boolean {
   return TYPES_REQUIRING_VERIFICATION.includes(type);

@@ -159,14 +159,14 @@ export class IntroductionService {
     return l;
   }
 
-  private async decide(actor: Actor, id: string, action: 'accept' | 'decline', apply: (i: MarketIntroduction) => void): Promise<IntroductionResponse> {
+  private async decide(actor: Actor, id: string, decision: 'accept' | 'decline', apply: (i: MarketIntroduction) => void): Promise<IntroductionResponse> {
     return this.tx.run(async (m) => {
       const i = await this.load(actor, id);
       if (i.ownerOrgId !== actor.orgId) throw MarketErrors.notOwner();
-      i.status = INTRODUCTION_LIFECYCLE.next(i.status, action, i.id);
+      i.status = INTRODUCTION_LIFECYCLE.next(i.status, decision, i.id);
       i.decidedAt = this.clock.now();
       apply(i);
-      await this.identity.audit(m, actor, { action: `introduction-${action}`, entityType: 'market-introduction', entityId: i.id, changes: { reason: i.declineReason } });
+      await this.identity.audit(m, actor, { action: `introduction-${decision}`, entityType: 'market-introduction', entityId: i.id, changes: { reason: i.declineReason } });
       return mapIntroduction(await this.repo.saveIntroduction(m, i));
     });
   }

@@ -8,5 +8,6 @@ export {
 } from './dto/matching.dto';
 export type { AchievementMatchItem, DemandMatchItem, MatchAchievementSummary } from './dto/matching.dto';
 export type { MatchReason, FeatureCode } from './scoring/match-scoring';
+export type { AppliedFeature, Tally, TalliedReason } from './scoring/reason-tally';
 export type { MatchWeights, ModelVersion, WeightSource } from './weights/match-weights';
 export type { MatchStatus, CloseReason, MatchAction } from './match.state-machine';

@@ -9,6 +9,7 @@ import { MatchRepository } from './match.repository';
 import { buildMatchQuery, MatchQuery, MatchText, TextEvidence } from './query/match-query';
 import { rankPool, relevanceParams, wholeText } from './query/relevance';
 import { AchievementFacts, DemandFacts, Labels, meetsHardConstraints, ScoredMatch, scorePair } from './scoring/match-scoring';
+import { AppliedFeature, Tally, tallyReasons } from './scoring/reason-tally';
 import { Thesaurus } from './thesaurus/thesaurus';
 import { ThesaurusService } from './thesaurus.service';
 import { MatchWeights, ModelVersion } from './weights/match-weights';
@@ -235,6 +236,14 @@ export class MatchingService {
     const [first, second] = await Promise.all([searchOf(strongest), searchOf(text, TEXT_CANDIDATE_LIMIT)]);
     const seen = new Set<string>();
     return [...first, ...second].filter((d) => !seen.has(d.id) && (seen.add(d.id), true));
+  }
+
+  /**
+   * The platform's scoring-with-reasons rule, for matches of other kinds (finance matches financing requests to
+   * investors): the same tally that technology matching scores with, so reasons and concerns add up to the score.
+   */
+  scoreWithReasons<C extends string>(applied: Array<AppliedFeature<C>>, weights: Record<C, number>, concernCodes: readonly C[] = []): Tally<C> {
+    return tallyReasons(applied, (code) => weights[code] ?? 0, (code) => concernCodes.includes(code));
   }
 }
 

@@ -34,6 +34,7 @@ export class ParticipantService {
     return this.tx.run(async (m) => {
       // The event row lock serialises registrations, so the capacity check cannot be raced.
       const e = await this.access.requireAccess(m, actor, RoadshowPermission.Read, eventId, { lock: true });
+      this.access.requireAttendee(actor, e);
       const now = this.clock.now();
       if (e.status !== 'registration-open' || now < e.registrationOpensAt || now >= e.registrationClosesAt) throw RoadshowErrors.registrationClosed(e.status, e.registrationClosesAt);
       const slotCount = eventSlots(e).length;

@@ -51,9 +51,14 @@ export class RoadshowAccessPolicy {
     if (!canOrganiseRoadshows(actor)) throw RoadshowErrors.notOrganiser();
   }
 
-  /** Only enterprises register as participants. */
+  /** Only enterprises register as participants, and investment funds at investor roadshows (checked per event below). */
   requireEnterprise(actor: Actor): void {
-    if (actor.orgType !== OrgType.Enterprise) throw RoadshowErrors.enterprisesOnly();
+    if (actor.orgType !== OrgType.Enterprise && actor.orgType !== OrgType.InvestmentFund) throw RoadshowErrors.enterprisesOnly();
+  }
+
+  /** The attendees of this kind of event: enterprises at a technology roadshow, verified investment funds at an investor roadshow. */
+  requireAttendee(actor: Actor, e: Pick<RoadshowEvent, 'kind'>): void {
+    if (e.kind === 'investor' ? !actsAs(actor, OrgType.InvestmentFund) : actor.orgType !== OrgType.Enterprise) throw RoadshowErrors.enterprisesOnly(e.kind);
   }
 
   /**

@@ -44,6 +44,7 @@ export class RoadshowEventService {
         organiserOrgId: actor.orgId,
         responsibleUserId: actor.userId,
         title: dto.title.trim(),
+        kind: dto.kind ?? 'technology',
         description: dto.description ?? '',
         themeIndustries: dto.themeIndustries,
         parkCode: dto.parkCode ?? null,

@@ -58,7 +58,10 @@ export const RoadshowErrors = {
     new DomainError('forbidden', RoadshowErrorCode.NotASuggestion, { zh: '组织方只能撤回自己的推荐，企业的预约由企业自行撤回', en: 'Organisers withdraw their own suggestions only; an enterprise withdraws its own requests' }),
   requestNotWithdrawable: (state: string) =>
     new DomainError('conflict', RoadshowErrorCode.RequestNotWithdrawable, { zh: '该洽谈预约已不能撤回', en: 'This meeting request can no longer be withdrawn' }, [], { currentState: state }),
-  enterprisesOnly: () => new DomainError('forbidden', RoadshowErrorCode.EnterprisesOnly, { zh: '只有企业可以报名参会', en: 'Only enterprises register as participants' }),
+  enterprisesOnly: (kind: 'technology' | 'investor' = 'technology') =>
+    kind === 'investor'
+      ? new DomainError('forbidden', RoadshowErrorCode.EnterprisesOnly, { zh: '只有经核验的投资机构可以报名投资路演', en: 'Only verified investment funds attend an investor roadshow' })
+      : new DomainError('forbidden', RoadshowErrorCode.EnterprisesOnly, { zh: '只有企业可以报名参会', en: 'Only enterprises register as participants' }),
   exactlyOneSubject: () => DomainError.validation('achievementId', { zh: '请指定一个成果或一个技术包', en: 'Give exactly one of achievementId or packageId' }, 'exactlyOne'),
   notOwnDemand: (index: number) => DomainError.validation(`demandIds[${index}]`, { zh: '只能带上本企业的技术需求', en: 'Only your own demands can be brought' }, 'notOwnDemand'),
   slotOutOfRange: (index: number, slotCount: number) =>

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, TransactionRunner } from '@techbridge/platform';
-import { HeldEventRecord, YearPlanResponse } from './dto/roadshow.dto';
+import { Actor, DomainError, TransactionRunner } from '@techbridge/platform';
+import { HeldEventRecord, InvestorRoadshowRecord, MeetingRequestResponse, YearPlanResponse } from './dto/roadshow.dto';
+import { MeetingRequestService } from './meeting-request.service';
+import { RoadshowAccessPolicy, RoadshowPermission } from './roadshow-access.policy';
 import { RoadshowEventService } from './roadshow-event.service';
 import { RoadshowReportService } from './roadshow-report.service';
 import { RoadshowRepository } from './roadshow.repository';
@@ -13,6 +15,8 @@ export class RoadshowService {
     private readonly reports: RoadshowReportService,
     private readonly repo: RoadshowRepository,
     private readonly tx: TransactionRunner,
+    private readonly access: RoadshowAccessPolicy,
+    private readonly requests: MeetingRequestService,
   ) {}
 
   yearPlan(actor: Actor | null, year: number): Promise<YearPlanResponse> {
@@ -27,5 +31,23 @@ export class RoadshowService {
   async eventsHeldBetween(from: Date, to: Date): Promise<HeldEventRecord[]> {
     const rows = await this.repo.eventsHeldBetween(this.tx.manager, { from, to });
     return rows.map((r) => ({ id: r.id, parkCode: r.park_code, large: r.large, meetingIds: r.meeting_ids, intentionMeetingIds: r.intention_meeting_ids }));
+  }
+
+  /**
+   * An investor roadshow's registered funds and accepted presentations, for its organiser: what finance scores to
+   * suggest 1:1 meetings (roadshow cannot read finance's profiles; finance sits above it).
+   */
+  async investorRoadshowPairs(actor: Actor, eventId: string): Promise<InvestorRoadshowRecord> {
+    const m = this.tx.manager;
+    const e = await this.access.requireAccess(m, actor, RoadshowPermission.Organise, eventId);
+    if (e.kind !== 'investor') throw DomainError.illegalTransition('roadshow event', e.kind, 'suggest investor meetings');
+    const funds = (await this.repo.participantsOf(m, eventId)).map((p) => p.enterpriseOrgId);
+    const presentations = (await this.repo.presentationsOf(m, eventId, ['accepted'])).map((p) => ({ id: p.id, presenterOrgId: p.presenterOrgId }));
+    return { fundOrgIds: funds, presentations };
+  }
+
+  /** The organiser's suggested meetings with their match scores (they weigh less than any wish; the scheduler places them). */
+  suggestMeetings(actor: Actor, eventId: string, suggestions: Array<{ enterpriseOrgId: string; presentationId: string; score: number }>, minScore: number): Promise<MeetingRequestResponse[]> {
+    return this.requests.addSuggestions(actor, eventId, { suggestions, minScore });
   }
 }

@@ -613,6 +613,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compensation-claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 风险补偿申请详情 / A compensation claim (the park fund, the bank, the borrower) */
+        get: operations["CompensationClaimController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compensation-claims/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补偿 / Pay the claim: the loan becomes compensated (the park fund) */
+        post: operations["CompensationClaimController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compensation-claims/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回 / Reject the claim (the park fund) */
+        post: operations["CompensationClaimController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/content": {
         parameters: {
             query?: never;
@@ -872,6 +923,23 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ContractsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/brokers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 技术经纪人名录 / The register of filed brokers with their record: registered contracts, pipeline steps, roadshows (signed-in users) */
+        get: operations["ContractsController_brokers"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1255,6 +1323,264 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/financing-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的融资需求 / My organisation’s financing requests */
+        get: operations["FinancingRequestController_mine"];
+        put?: never;
+        /** 发布融资需求（草稿）/ Draft a financing request from my achievements (enterprises, incl. university spin-offs) */
+        post: operations["FinancingRequestController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 融资需求详情 / A financing request (owner; verified investors while listed) */
+        get: operations["FinancingRequestController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/data-room": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资料室 / The data room’s documents (owner and admitted investors; 404 for anyone else; logged) */
+        get: operations["FinancingRequestController_documents"];
+        put?: never;
+        /** 上传资料室文件 / Upload a PDF, PNG or JPEG to the data room (owner, ≤ 20 MB) */
+        post: operations["FinancingRequestController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/data-room-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资料室访问记录 / Who looked into the data room and when (owner) */
+        get: operations["FinancingRequestController_views"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/data-room/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 打开资料室文件 / Open a document (owner and admitted investors; logged) */
+        get: operations["FinancingRequestController_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 洽谈列表 / Investors engaged with my request (owner) */
+        get: operations["FinancingRequestController_engagementsOf"];
+        put?: never;
+        /** 申请洽谈 / A verified investor asks to talk and see the data room */
+        post: operations["FinancingRequestController_express"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements/{engagementId}/admit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 准入资料室 / Admit the investor to the data room; the first admission opens the talks (owner) */
+        post: operations["FinancingRequestController_admit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements/{engagementId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 婉拒 / Decline the investor’s request (owner) */
+        post: operations["FinancingRequestController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements/{engagementId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束洽谈 / End the talks (owner, or the investor its own) */
+        post: operations["FinancingRequestController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements/{engagementId}/invest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 完成投资 / Record the investment: the request closes funded (owner) */
+        post: operations["FinancingRequestController_invest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/engagements/{engagementId}/term-sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签署投资条款书 / Record a term sheet with this investor (owner) */
+        post: operations["FinancingRequestController_termSheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/investor-matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 匹配投资方 / Verified funds matched to my request, with reasons (owner) */
+        get: operations["FinancingRequestController_investorMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 邀请投资方 / Admit a verified investor straight into the data room (owner) */
+        post: operations["FinancingRequestController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布 / Publish a draft to investors (409 with currentState otherwise) */
+        post: operations["FinancingRequestController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回 / Withdraw the request (any state before funded) */
+        post: operations["FinancingRequestController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guide-catalogs": {
         parameters: {
             query?: never;
@@ -1397,6 +1723,349 @@ export interface paths {
         put?: never;
         /** 批量导入 / Bulk import (JSON Lines body, or a CSV/XLSX upload); runs as a job, poll GET /imports/:id */
         post: operations["ImportController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bookings I made (as=booker) or of my instruments (as=owner) */
+        get: operations["BookingsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A booking (its booker and the instrument owner) */
+        get: operations["BookingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-bookings/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a requested booking (the owner) */
+        post: operations["BookingsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-bookings/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a booking before use (booker or owner) */
+        post: operations["BookingsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-bookings/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the booker did not come (the owner) */
+        post: operations["BookingsController_noShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-bookings/{id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay a used booking: cash (recorded by the owner) or an innovation voucher (by the booker) */
+        post: operations["BookingsController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-bookings/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate a paid booking (the booker) */
+        post: operations["BookingsController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-bookings/{id}/use": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the actual hours of use; the amount follows at the internal or external price (the owner) */
+        post: operations["BookingsController_use"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-subsidy-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My subsidy claims (platform staff: all) */
+        get: operations["SubsidyClaimsController_list"];
+        put?: never;
+        /** Compute (or recompute) my yearly post-use subsidy claim from completed bookings */
+        post: operations["SubsidyClaimsController_compute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instrument-subsidy-claims/{id}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subsidy claim as CSV for the finance office (owner or platform staff) */
+        get: operations["SubsidyClaimsController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shared instruments (public), by park and text */
+        get: operations["InstrumentsController_list"];
+        put?: never;
+        /** Register a shared instrument (universities, institutes, enterprises) with its service items and opening hours */
+        post: operations["InstrumentsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shared instrument with its service items and prices (public) */
+        get: operations["InstrumentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments/{id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book the instrument for a period (409 when it overlaps another booking or training is missing) */
+        post: operations["InstrumentsController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The instrument's opening hours and taken periods (public; bookers not shown) */
+        get: operations["InstrumentsController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a photo of the instrument (its owner) */
+        post: operations["InstrumentsController_photo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments/{id}/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a user's training on the instrument (its owner) */
+        post: operations["InstrumentsController_training"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investors/me/compensation-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 风险补偿申请 / Risk-compensation claims made to my park fund */
+        get: operations["InvestorController_claimsOfMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investors/me/deal-flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目流 / Listed financing requests matched to my profile, best first, with reasons */
+        get: operations["InvestorController_dealFlow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investors/me/engagements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的洽谈 / My engagements with financing requests */
+        get: operations["InvestorController_engagementsOfMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investors/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的投资方画像 / My fund’s profile */
+        get: operations["InvestorController_mine"];
+        /** 投资方画像 / Save my fund’s profile: stages, industries, ticket size, regions, park fund mandate (verified investment funds) */
+        put: operations["InvestorController_save"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3164,6 +3833,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pledge-loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贷款列表 / My loans, or my bank’s loan queue (oldest first) */
+        get: operations["PledgeLoanController_list"];
+        put?: never;
+        /** 申请知识产权质押贷款 / Apply for an IP-pledge loan on an achievement’s patents (enterprises) */
+        post: operations["PledgeLoanController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贷款详情 / A pledge loan (borrower, its bank, platform staff) */
+        get: operations["PledgeLoanController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 银行审批 / Approve the valued loan (verified bank) */
+        post: operations["PledgeLoanController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/compensation-claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 风险补偿申请 / The loan’s compensation claim */
+        get: operations["PledgeLoanController_claimOf"];
+        put?: never;
+        /** 申请风险补偿 / Claim risk compensation from the borrower’s park fund for a defaulted loan (verified bank) */
+        post: operations["PledgeLoanController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拒绝 / Decline the application (verified bank) */
+        post: operations["PledgeLoanController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 违约 / Record a default (verified bank) */
+        post: operations["PledgeLoanController_markDefault"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/disburse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 放款 / Disburse the approved loan (verified bank) */
+        post: operations["PledgeLoanController_disburse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/repay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结清 / Record full repayment (verified bank) */
+        post: operations["PledgeLoanController_repay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/valuation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传评估报告 / Attach the valuation report with the appraised value: applied → valued (borrower) */
+        post: operations["PledgeLoanController_valuation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回申请 / Withdraw before approval (borrower) */
+        post: operations["PledgeLoanController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/proposals/{id}": {
         parameters: {
             query?: never;
@@ -3305,6 +4146,23 @@ export interface paths {
         get: operations["RoadshowController_agenda"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshows/{id}/investor-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按融资匹配推荐洽谈 / Suggest 1:1 meetings at an investor roadshow from financing match scores (organiser) */
+        post: operations["InvestorRoadshowController_suggest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3680,6 +4538,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the service-provider directory by category, park and voucher acceptance (public; best rated first) */
+        get: operations["ProvidersController_search"];
+        put?: never;
+        /** Register my organisation as a service provider (Hebei, Beijing or Tianjin) */
+        post: operations["ProvidersController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A service provider with its rating (public) */
+        get: operations["ProvidersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-providers/{id}/blacklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Blacklist a provider (platform administrators) */
+        post: operations["ProvidersController_blacklist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/site": {
         parameters: {
             query?: never;
@@ -3823,6 +4733,367 @@ export interface paths {
         put?: never;
         /** Start, complete, drop, or a quarterly update of a list item (the landing proof may be linked on the way) */
         post: operations["ThreeListsController_step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-party-relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recorded shareholder relations (platform or verified park administration) */
+        get: operations["PartyRelationsController_list"];
+        put?: never;
+        /** Record that one organisation is a shareholder of another (platform or verified park administration) */
+        post: operations["PartyRelationsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Voucher programmes (public): what enterprises may apply for */
+        get: operations["ProgrammesController_list"];
+        put?: never;
+        /** Set up a voucher programme (platform or verified park administration): budget, cap, face values, services, rules, rounds */
+        post: operations["ProgrammesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A voucher programme with its eligibility rules and rounds (public) */
+        get: operations["ProgrammesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-programmes/{id}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's ledger balances in fen (pool, issued, reserved, paid, returned, voided); they sum to the budget */
+        get: operations["ProgrammesController_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-programmes/{id}/ledger/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's ledger entries, newest first */
+        get: operations["ProgrammesController_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-programmes/{id}/recorded-vouchers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a Beijing or Tianjin voucher under its programme and recognition agreement, to be redeemed here */
+        post: operations["ProgrammesController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-programmes/{id}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a programme's eligibility rules (its administrators) */
+        put: operations["ProgrammesController_replaceRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-recognition-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mutual-recognition agreements (public) */
+        get: operations["RecognitionAgreementsController_list"];
+        put?: never;
+        /** Record a mutual-recognition agreement with Beijing or Tianjin (platform administrators) */
+        post: operations["RecognitionAgreementsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vouchers issued and redeemed by park, and cross-region flows, for a year (platform and park administrations) */
+        get: operations["VoucherStatisticsController_yearly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vouchers I hold (as=enterprise), serve (as=provider) or administer (as=admin) */
+        get: operations["VouchersController_list"];
+        put?: never;
+        /** Apply for a voucher with the evidence the rules need (enterprises); automatic rules screen it at once */
+        post: operations["VouchersController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A voucher (its holder, its provider, its programme administrators) */
+        get: operations["VouchersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Audit a claim (programme administrators): approve, reject, or collusion (voids and blacklists the provider) */
+        post: operations["VouchersController_audit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim payment for a delivered voucher (the provider): all four documents and a unique invoice number */
+        post: operations["VouchersController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/claim-documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a claim document: contract, invoice, payment-proof or service-report (the provider) */
+        post: operations["VouchersController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the service as delivered (the provider) */
+        post: operations["VouchersController_deliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a screened application (programme administrators): amount and expiry, money moves from the pool */
+        post: operations["VouchersController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay an audited claim (programme administrators) */
+        post: operations["VouchersController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate the provider of a paid voucher, once (the holder) */
+        post: operations["VouchersController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a screened application (programme administrators) */
+        post: operations["VouchersController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the reservation (the holder) */
+        post: operations["VouchersController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/reservation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reserve the voucher against a service order with a registered provider (the holder); related parties and blacklisted providers are refused */
+        post: operations["VouchersController_reserve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4014,6 +5285,21 @@ export interface components {
             document: "user-agreement" | "privacy-policy";
             version: string;
         };
+        AgreementPageResponse: {
+            items: components["schemas"]["AgreementResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AgreementResponse: {
+            active: boolean;
+            id: string;
+            partner: string;
+            /** @enum {string} */
+            region: "BJ" | "TJ";
+            validFrom: string;
+            validTo: string;
+        };
         AgreementsAcceptedDto: {
             /**
              * @description Version of the privacy policy accepted (GET /site)
@@ -4038,12 +5324,34 @@ export interface components {
         AnswerObjectionDto: {
             answer: string;
         };
+        ApplyPledgeLoanDto: {
+            /** @description An achievement of the borrower whose patents are pledged */
+            achievementId: string;
+            /** @description Amount applied for, yuan */
+            amount: number;
+            /** @description A verified bank */
+            bankId: string;
+            termMonths: number;
+        };
         ApplyPresentationDto: {
             achievementId?: string;
             packageId?: string;
         };
+        ApplyVoucherDto: {
+            evidence: components["schemas"]["EvidenceDto"];
+            legalRepresentative: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** @description One of the programme's face values, fen */
+            requestedFen: number;
+        };
         ApproveAchievementDto: {
             comment?: string;
+        };
+        ApproveLoanDto: {
+            /** @description Approved amount, yuan */
+            approvedAmount: number;
+            note?: string;
         };
         ApproveProjectDto: {
             /** @enum {string} */
@@ -4140,6 +5448,30 @@ export interface components {
             status: "announced" | "live" | "awaiting-confirmation" | "sold" | "unsold";
             winnerOrgId: string | null;
         };
+        AuditDto: {
+            /**
+             * @description collusion voids the voucher and blacklists the provider
+             * @enum {string}
+             */
+            decision: "approve" | "reject" | "collusion";
+            note?: string;
+        };
+        AvailabilityWindowDto: {
+            /** @example 08:00 */
+            from: string;
+            /** @example 18:00 */
+            to: string;
+            /** @description 1 Monday … 7 Sunday */
+            weekday: number;
+        };
+        AvailabilityWindowResponse: {
+            /** @example 08:00 */
+            from: string;
+            /** @example 18:00 */
+            to: string;
+            /** @description 1 Monday … 7 Sunday */
+            weekday: number;
+        };
         AwardEntryResponse: {
             /** @description Awarded (after confirmation) */
             awarded: boolean;
@@ -4191,6 +5523,65 @@ export interface components {
             en: string;
             zh: string;
         };
+        BlacklistDto: {
+            reason: string;
+        };
+        BookingPageResponse: {
+            items: components["schemas"]["BookingResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        BookingResponse: {
+            actualHours: number | null;
+            allowedActions: string[];
+            /** @description yuan */
+            amount: number | null;
+            bookerOrgId: string;
+            createdAt: string;
+            end: string;
+            external: boolean;
+            id: string;
+            instrumentId: string;
+            note: string;
+            /** @enum {string|null} */
+            paymentMethod: "cash" | "voucher" | null;
+            rating: number | null;
+            samples: number | null;
+            serviceItemId: string;
+            start: string;
+            /** @enum {string} */
+            status: "requested" | "approved" | "used" | "paid" | "rated" | "cancelled" | "no-show";
+            voucherId: string | null;
+        };
+        BookInstrumentDto: {
+            /** Format: date-time */
+            end: string;
+            note?: string;
+            /** Format: uuid */
+            serviceItemId: string;
+            /** Format: date-time */
+            start: string;
+        };
+        BrokerPageResponse: {
+            items: components["schemas"]["BrokerResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        BrokerPerformance: {
+            /** @description Yuan */
+            contractAmount: number;
+            contractsInProgress: number;
+            contractsRegistered: number;
+            eventsOrganised: number;
+            eventsUpcoming: number;
+            matchesMovedForward: number;
+            matchesSigned: number;
+            matchesTaken: number;
+            /** @description Yuan */
+            technologyAmount: number;
+        };
         BrokerProfileDto: {
             /** @example JJR-HE-2025-0012 */
             filingNumber: string;
@@ -4200,6 +5591,28 @@ export interface components {
             professionalTitle?: string;
             /** @enum {string} */
             tier: "junior" | "intermediate" | "senior";
+        };
+        BrokerResponse: {
+            displayName: string;
+            filingNumber: string;
+            institutionId: string | null;
+            organisationId: string;
+            performance: components["schemas"]["BrokerPerformance"];
+            professionalTitle: string | null;
+            /** @enum {string} */
+            tier: "junior" | "intermediate" | "senior";
+            userId: string;
+        };
+        CalendarResponse: {
+            availability: components["schemas"]["AvailabilityWindowResponse"][];
+            /** @description Periods taken (who booked is not shown) */
+            taken: components["schemas"]["CalendarSlotResponse"][];
+        };
+        CalendarSlotResponse: {
+            end: string;
+            start: string;
+            /** @enum {string} */
+            status: "requested" | "approved" | "used" | "paid" | "rated" | "cancelled" | "no-show";
         };
         CancelMeetingDto: {
             reason?: string;
@@ -4259,9 +5672,43 @@ export interface components {
             /** @description The complete set of grantable roles (member is always kept); broker and reviewer only where the role rule allows them */
             roles: ("member" | "org-admin" | "broker" | "reviewer")[];
         };
+        ClaimDto: {
+            /** @description Invoice amount, fen */
+            invoiceFen: number;
+            /** @description Invoice number (unique across all claims) */
+            invoiceNumber: string;
+        };
+        ClaimResponse: {
+            invoiceFen: number;
+            invoiceNumber: string;
+            submittedAt: string;
+        };
         CloseDemandDto: {
             /** @example 已自行解决 */
             reason: string;
+        };
+        CompensationClaimDto: {
+            /** @description Amount claimed from the park fund, yuan (at most the outstanding principal) */
+            amount: number;
+            note?: string;
+        };
+        CompensationClaimPageResponse: {
+            items: components["schemas"]["CompensationClaimResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CompensationClaimResponse: {
+            amount: number;
+            createdAt: string;
+            decidedAt: string | null;
+            /** @description The park's sub-fund the claim is made to */
+            fundId: string;
+            id: string;
+            loanId: string;
+            note: string | null;
+            /** @enum {string} */
+            status: "filed" | "paid" | "rejected";
         };
         CompletionResponse: {
             lists: components["schemas"]["KindCompletionResponse"][];
@@ -4394,6 +5841,17 @@ export interface components {
             /** @description Evidence for the TRL (test reports, pilot line, customers) */
             trlEvidence?: string;
         };
+        CreateAgreementDto: {
+            /** @default true */
+            active: boolean;
+            partner: string;
+            /** @enum {string} */
+            region: "BJ" | "TJ";
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string;
+        };
         CreateArticleDto: {
             /** @description Rich text (HTML); sanitised: scripts, styles and handlers are removed */
             bodyHtml: string;
@@ -4523,6 +5981,12 @@ export interface components {
             capacity: number;
             days: components["schemas"]["EventDayDto"][];
             description?: string;
+            /**
+             * @description investor: presenters pitch to verified investment funds, who attend and ask for 1:1 meetings
+             * @default technology
+             * @enum {string}
+             */
+            kind: "technology" | "investor";
             /** @description Counts toward the zone target of five large events a year */
             large?: boolean;
             /** @default 6 */
@@ -4543,6 +6007,23 @@ export interface components {
             themeIndustries: ("advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture")[];
             title: string;
             venue?: string;
+        };
+        CreateFinancingRequestDto: {
+            /** @description Achievements of the organisation (or of the university it spun off from) */
+            achievementIds: string[];
+            /** @description Amount sought, yuan */
+            amount: number;
+            /** @enum {string} */
+            industry: "advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture";
+            /** @description A spin-off: the university it came out of */
+            spinOffOf?: string;
+            /** @enum {string} */
+            stage: "seed" | "angel" | "pre-a" | "a" | "b" | "c" | "growth" | "pre-ipo";
+            summary: string;
+            title: string;
+            useOfFunds: string;
+            /** @description Pre-money valuation, yuan, if any */
+            valuation?: number;
         };
         CreateGuideCatalogDto: {
             /** @enum {string} */
@@ -4611,6 +6092,27 @@ export interface components {
             theme: string;
             title: string;
         };
+        CreateProgrammeDto: {
+            /** Format: uuid */
+            agreementId?: string;
+            /** @description Budget in fen */
+            budgetFen: number;
+            /** @description Eligible services; statutory testing is refused */
+            categories: ("technology-development" | "transfer-licence" | "testing-inspection" | "pilot-run" | "compute" | "evaluation" | "ip-agency" | "finance" | "statutory-testing")[];
+            /** @description Face values in fen */
+            faceValuesFen: number[];
+            /**
+             * @description A partner's programme recorded here under a recognition agreement
+             * @enum {string}
+             */
+            issuingRegion?: "BJ" | "TJ";
+            name: string;
+            rounds: components["schemas"]["RoundDto"][];
+            rules: components["schemas"]["EligibilityRuleDto"][];
+            validityDays: number;
+            /** @description Cap per enterprise and year in fen */
+            yearlyCapFen: number;
+        };
         CreateSavedSearchDto: {
             /**
              * @description Alert when a new listing matches
@@ -4652,6 +6154,36 @@ export interface components {
             /** @description Achievements only */
             trlMin?: number;
         };
+        CrossRegionFlowResponse: {
+            amountFen: number;
+            count: number;
+            /** @description The programme's region (who funds) */
+            programmeRegion: string;
+            /** @description The provider's region (who serves) */
+            providerRegion: string;
+        };
+        DataRoomDocumentResponse: {
+            contentType: string;
+            createdAt: string;
+            filename: string;
+            id: string;
+            size: number;
+        };
+        DataRoomViewPageResponse: {
+            items: components["schemas"]["DataRoomViewResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DataRoomViewResponse: {
+            documentId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "list" | "open";
+            viewedAt: string;
+            viewerOrgId: string;
+            viewerUserId: string;
+        };
         DeadLetterPage: {
             items: components["schemas"]["DeadLetterResponse"][];
             page: number;
@@ -4674,6 +6206,22 @@ export interface components {
         DeadLetterRetryResponse: {
             /** @description Messages given a fresh set of attempts */
             retried: string[];
+        };
+        DealFlowItemResponse: {
+            /** @description What speaks against it (amount outside the ticket range) */
+            concerns: components["schemas"]["MatchReasonResponse"][];
+            /** @description My engagement's status, if any */
+            engagementStatus: string | null;
+            /** @description What speaks for the pair (industry, stage, ticket size, region, park fund mandate) */
+            reasons: components["schemas"]["MatchReasonResponse"][];
+            request: components["schemas"]["FinancingRequestResponse"];
+            score: number;
+        };
+        DealFlowPageResponse: {
+            items: components["schemas"]["DealFlowItemResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         DealLineResponse: {
             /** @description yuan */
@@ -4699,6 +6247,9 @@ export interface components {
         DecidePresentationDto: {
             /** @enum {string} */
             decision: "accept" | "decline" | "withdraw";
+        };
+        DecisionNoteDto: {
+            note?: string;
         };
         DeclineIntentDto: {
             reason?: string;
@@ -4833,6 +6384,12 @@ export interface components {
             /** @description every revision, oldest first */
             history: components["schemas"]["FigureResponse"][];
         };
+        EligibilityRuleDto: {
+            /** @description The figure: staff, yuan, percent or count */
+            figure: number;
+            /** @enum {string} */
+            rule: "sme-staff-max" | "sme-revenue-max" | "rd-share-min" | "ip-rights-min";
+        };
         EmailCategoryChoice: {
             /** @enum {string} */
             category: "matches" | "alerts" | "demands" | "roadshows" | "contracts" | "other";
@@ -4848,6 +6405,30 @@ export interface components {
             categories: components["schemas"]["EmailCategoryPreference"][];
             /** @description False when the platform has no mail server configured: notifications stay in-app */
             emailAvailable: boolean;
+        };
+        EngagementNoteDto: {
+            note?: string;
+        };
+        EngagementPageResponse: {
+            items: components["schemas"]["EngagementResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        EngagementResponse: {
+            allowedActions: string[];
+            /** @description The investor sees the data room */
+            dataRoomAccess: boolean;
+            id: string;
+            investedAmount: number | null;
+            investorId: string;
+            investorName: string | null;
+            note: string | null;
+            requestId: string;
+            /** @enum {string} */
+            status: "requested" | "admitted" | "declined" | "term-sheet" | "invested" | "ended";
+            termSheetAmount: number | null;
+            updatedAt: string;
         };
         EnrolmentPageResponse: {
             items: components["schemas"]["EnrolmentResponse"][];
@@ -4931,6 +6512,8 @@ export interface components {
             description: string;
             endsAt: string;
             id: string;
+            /** @enum {string} */
+            kind: "technology" | "investor";
             large: boolean;
             maxMeetingsPerEnterprise: number;
             meetingsScheduledAt: string | null;
@@ -4958,6 +6541,14 @@ export interface components {
             /** @enum {string} */
             action: "open-registration" | "close-registration" | "mark-held" | "close" | "cancel";
             reason?: string;
+        };
+        EvidenceDto: {
+            ipRights: number;
+            /** @description R&D spending as % of revenue */
+            rdSharePercent: number;
+            /** @description Revenue last year, yuan */
+            revenueYuan: number;
+            staff: number;
         };
         FavouritePageResponse: {
             items: components["schemas"]["FavouriteResponse"][];
@@ -4991,6 +6582,36 @@ export interface components {
             source: string;
             supersededAt: string | null;
             value: number | null;
+        };
+        FinancingRequestPageResponse: {
+            items: components["schemas"]["FinancingRequestResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        FinancingRequestResponse: {
+            achievementIds: string[];
+            /** @description The owner's lifecycle actions from this state (empty for others) */
+            allowedActions: string[];
+            amount: number;
+            createdAt: string;
+            fundedAmount: number | null;
+            fundedAt: string | null;
+            id: string;
+            industry: string;
+            ownerId: string;
+            parkCode: string | null;
+            publishedAt: string | null;
+            region: string;
+            spinOffOf: string | null;
+            /** @enum {string} */
+            stage: "seed" | "angel" | "pre-a" | "a" | "b" | "c" | "growth" | "pre-ipo";
+            /** @enum {string} */
+            status: "draft" | "published" | "in-talks" | "term-sheet" | "funded" | "withdrawn";
+            summary: string;
+            title: string;
+            useOfFunds: string;
+            valuation: number | null;
         };
         GuideCatalogEntryDto: {
             achievementId: string;
@@ -5077,6 +6698,29 @@ export interface components {
             weightsVersion: number;
             year: number;
         };
+        InstrumentPageResponse: {
+            items: components["schemas"]["InstrumentResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        InstrumentResponse: {
+            approvalRequired: boolean;
+            availability: components["schemas"]["AvailabilityWindowResponse"][];
+            id: string;
+            location: string;
+            model: string;
+            name: string;
+            originalValue: number;
+            ownerOrgId: string;
+            parkCode: string | null;
+            /** @description Photo file names */
+            photos: string[];
+            serviceItems: components["schemas"]["ServiceItemResponse"][];
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            trainingRequired: boolean;
+        };
         IntentPageResponse: {
             items: components["schemas"]["IntentResponse"][];
             page: number;
@@ -5119,6 +6763,52 @@ export interface components {
             subject: "achievement" | "listing" | "match";
             subjectId: string;
         };
+        InvestDto: {
+            /** @description Amount invested, yuan */
+            amount: number;
+        };
+        InvestorMatchResponse: {
+            concerns: components["schemas"]["MatchReasonResponse"][];
+            investor: components["schemas"]["InvestorProfileResponse"];
+            investorName: string;
+            reasons: components["schemas"]["MatchReasonResponse"][];
+            score: number;
+        };
+        InvestorProfileDto: {
+            /** @example 雄安科创子基金 */
+            displayName: string;
+            /** @description Committed capital, yuan */
+            fundSize?: number;
+            industries: ("advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture")[];
+            /** @description A park sub-fund's mandate to invest in its park's enterprises (the park is the fund organisation's) */
+            parkMandate?: boolean;
+            regions: ("BJ" | "TJ" | "HE" | "other")[];
+            stages: ("seed" | "angel" | "pre-a" | "a" | "b" | "c" | "growth" | "pre-ipo")[];
+            /** @description Largest ticket, yuan */
+            ticketMax?: number;
+            /** @description Smallest ticket, yuan */
+            ticketMin?: number;
+        };
+        InvestorProfileResponse: {
+            displayName: string;
+            fundSize: number | null;
+            industries: string[];
+            organisationId: string;
+            /** @description The park of a park's sub-fund */
+            parkCode: string | null;
+            parkMandate: boolean;
+            regions: string[];
+            stages: string[];
+            ticketMax: number | null;
+            ticketMin: number | null;
+        };
+        InvestorSuggestionsDto: {
+            /**
+             * @description Only pairs scoring at least this (0-100)
+             * @default 50
+             */
+            minScore: number;
+        };
         InvitationResponse: {
             email: string;
             expiresAt: string;
@@ -5126,6 +6816,10 @@ export interface components {
             roles: ("member" | "org-admin" | "broker" | "reviewer" | "platform-admin")[];
             /** @description One-time token for the invitee (sent by e-mail in production; returned here because no mail relay is configured). */
             token: string;
+        };
+        InviteInvestorDto: {
+            /** @description A verified investment fund, admitted straight into the data room */
+            investorId: string;
         };
         InviteMemberDto: {
             email: string;
@@ -5174,6 +6868,37 @@ export interface components {
             /** @description contract type code */
             type: string;
             typeName: Record<string, never>;
+        };
+        LedgerBalancesResponse: {
+            issued: number;
+            paid: number;
+            pool: number;
+            reserved: number;
+            returned: number;
+            voided: number;
+        };
+        LedgerEntryPageResponse: {
+            items: components["schemas"]["LedgerEntryResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        LedgerEntryResponse: {
+            amountFen: number;
+            createdAt: string;
+            id: string;
+            kind: string;
+            voucherId: string | null;
+        };
+        LedgerViewResponse: {
+            /** @description May still be issued: pool and returned money */
+            availableFen: number;
+            /** @description Balances in fen by account kind (vouchers summed) */
+            balances: components["schemas"]["LedgerBalancesResponse"];
+            budgetFen: number;
+            programmeId: string;
+            /** @description Sum of all balances; equals the budget */
+            totalFen: number;
         };
         LegalDocumentResponse: {
             body: components["schemas"]["BilingualParagraphs"];
@@ -5282,6 +7007,9 @@ export interface components {
              * @example 2026Q3
              */
             quarter?: string;
+        };
+        LoanNoteDto: {
+            note?: string;
         };
         LodgeObjectionDto: {
             contactPhone: string;
@@ -5440,6 +7168,17 @@ export interface components {
             kind: "must-meet" | "would-like";
             presentationId: string;
         };
+        MeetingRequestResponse: {
+            enterpriseOrgId: string;
+            eventId: string;
+            id: string;
+            kind: Record<string, never>;
+            matchScore: number | null;
+            presentationId: string;
+            presenterOrgId: string;
+            priority: number;
+            status: string;
+        };
         MeetingResponse: {
             /** @description Broker-pipeline matches this meeting moved forward */
             advancedMatchIds: string[];
@@ -5540,7 +7279,7 @@ export interface components {
             /** @enum {string} */
             region: "BJ" | "TJ" | "HE" | "other";
             /** @enum {string} */
-            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "training-base";
+            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "training-base" | "investment-fund" | "bank" | "guarantor";
         };
         NoticePageResponse: {
             items: components["schemas"]["NoticeResponse"][];
@@ -5607,7 +7346,7 @@ export interface components {
             profile: Record<string, never>;
             region: string;
             /** @enum {string} */
-            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base";
+            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base" | "investment-fund" | "bank" | "guarantor";
             verificationNote: string | null;
             /** @enum {string} */
             verificationStatus: "not-required" | "pending" | "verified" | "rejected";
@@ -5734,6 +7473,23 @@ export interface components {
             updatedAt: string;
             zh: string;
         };
+        ParkVoucherFiguresResponse: {
+            issuedCount: number;
+            issuedFen: number;
+            /** @description null: holders outside the parks */
+            parkCode: string | null;
+            redeemedCount: number;
+            redeemedFen: number;
+        };
+        PayBookingDto: {
+            /**
+             * @description cash: recorded by the owner; voucher: by the booker with a voucher it holds
+             * @enum {string}
+             */
+            method: "cash" | "voucher";
+            /** Format: uuid */
+            voucherId?: string;
+        };
         PaymentLedgerResponse: {
             /** @description The contract amount agreed */
             agreed: number;
@@ -5814,6 +7570,33 @@ export interface components {
             events: components["schemas"]["EventResponse"][];
             month: number;
         };
+        PledgeLoanPageResponse: {
+            items: components["schemas"]["PledgeLoanResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PledgeLoanResponse: {
+            achievementId: string;
+            allowedActions: string[];
+            amount: number;
+            approvedAmount: number | null;
+            bankId: string;
+            borrowerId: string;
+            borrowerName: string | null;
+            closedAt: string | null;
+            createdAt: string;
+            decisionNote: string | null;
+            disbursedAt: string | null;
+            id: string;
+            parkCode: string | null;
+            patents: string[];
+            /** @enum {string} */
+            status: "applied" | "valued" | "approved" | "declined" | "withdrawn" | "disbursed" | "repaid" | "defaulted" | "compensated";
+            termMonths: number;
+            valuationAmount: number | null;
+            valuationReportName: string | null;
+        };
         PresentationResponse: {
             achievementId: string | null;
             endsAt: string | null;
@@ -5827,6 +7610,31 @@ export interface components {
             startsAt: string | null;
             status: Record<string, never>;
             title: string;
+        };
+        ProgrammePageResponse: {
+            items: components["schemas"]["ProgrammeResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ProgrammeResponse: {
+            agreementId: string | null;
+            budgetFen: number;
+            categories: string[];
+            createdAt: string;
+            faceValuesFen: number[];
+            id: string;
+            /** @enum {string} */
+            issuingRegion: "HE" | "BJ" | "TJ";
+            name: string;
+            ownerOrgId: string;
+            parkCode: string | null;
+            rounds: components["schemas"]["RoundResponse"][];
+            rules: components["schemas"]["RuleResponse"][];
+            /** @enum {string} */
+            status: "open" | "closed";
+            validityDays: number;
+            yearlyCapFen: number;
         };
         ProjectTransitionDto: {
             /**
@@ -5888,6 +7696,27 @@ export interface components {
             summary: string;
             title: string;
         };
+        ProviderPageResponse: {
+            items: components["schemas"]["ProviderResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ProviderResponse: {
+            acceptsVouchers: boolean;
+            blacklisted: boolean;
+            categories: string[];
+            description: string;
+            id: string;
+            name: string;
+            orgId: string;
+            parkCode: string | null;
+            /** @description Mean rating from completed orders */
+            rating: number | null;
+            ratingCount: number;
+            /** @enum {string} */
+            region: "HE" | "BJ" | "TJ";
+        };
         PublicCertificateResponse: {
             expiresAt: string;
             holderName: string;
@@ -5931,6 +7760,12 @@ export interface components {
             met: boolean;
             quota: number;
         };
+        RateBookingDto: {
+            rating: number;
+        };
+        RateDto: {
+            rating: number;
+        };
         ReasonDto: {
             /** @example technologyAmount */
             field?: string;
@@ -5947,11 +7782,43 @@ export interface components {
             /** @description Required for no-interest */
             reason?: string;
         };
+        RecordPartnerVoucherDto: {
+            /** @description fen */
+            amountFen: number;
+            /**
+             * Format: uuid
+             * @description The enterprise holding it
+             */
+            enterpriseOrgId: string;
+            /** Format: date-time */
+            expiresAt: string;
+            externalNumber: string;
+            legalRepresentative: string;
+        };
         RecordPaymentDto: {
             /** @description Yuan */
             amount: number;
             /** Format: date */
             receivedOn: string;
+        };
+        RecordRelationDto: {
+            /** @description Credit code of the organisation it holds shares in */
+            heldCreditCode: string;
+            note?: string;
+            /** @description Credit code of the shareholder */
+            shareholderCreditCode: string;
+        };
+        RecordTrainingDto: {
+            /** Format: date */
+            trainedOn: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        RecordUseDto: {
+            /** @description Actual hours of use */
+            actualHours: number;
+            /** @description Samples, for items priced per sample */
+            samples?: number;
         };
         RedactedDemandResponse: {
             field: string | null;
@@ -5982,6 +7849,21 @@ export interface components {
             /** @description Bank transfer reference of the deposit (no payment gateway: staff confirm receipt) */
             depositReference: string;
         };
+        RegisterInstrumentDto: {
+            /** @default true */
+            approvalRequired: boolean;
+            availability?: components["schemas"]["AvailabilityWindowDto"][];
+            location: string;
+            model: string;
+            name: string;
+            /** @description Original value, yuan */
+            originalValue: number;
+            /** @enum {string} */
+            parkCode?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+            serviceItems: components["schemas"]["ServiceItemDto"][];
+            /** @default false */
+            trainingRequired: boolean;
+        };
         RegisterIntentDto: {
             message: string;
             /** @description Yuan */
@@ -5997,6 +7879,15 @@ export interface components {
              * @default true
              */
             waitlist: boolean;
+        };
+        RegisterProviderDto: {
+            /** @default true */
+            acceptsVouchers: boolean;
+            categories: ("technology-development" | "transfer-licence" | "testing-inspection" | "pilot-run" | "compute" | "evaluation" | "ip-agency" | "finance" | "statutory-testing")[];
+            description?: string;
+            legalRepresentative: string;
+            /** @enum {string} */
+            parkCode?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
         };
         RegistrationInstitutionProfileDto: {
             /**
@@ -6015,6 +7906,22 @@ export interface components {
         RejectOrganisationDto: {
             /** @description Reason shown to the organisation */
             reason: string;
+        };
+        RelationPageResponse: {
+            items: components["schemas"]["RelationResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RelationResponse: {
+            createdAt: string;
+            heldCreditCode: string;
+            id: string;
+            note: string;
+            shareholderCreditCode: string;
+        };
+        ReplaceRulesDto: {
+            rules: components["schemas"]["EligibilityRuleDto"][];
         };
         ReplanResponse: {
             addedMeetings: components["schemas"]["MeetingResponse"][];
@@ -6056,6 +7963,15 @@ export interface components {
             subject: "achievement" | "listing" | "match";
             subjectId: string;
         };
+        ReserveVoucherDto: {
+            /** @description Amount of the order paid by the voucher, fen */
+            amountFen: number;
+            orderDescription: string;
+            /** Format: uuid */
+            providerId: string;
+            /** @enum {string} */
+            serviceCategory: "technology-development" | "transfer-licence" | "testing-inspection" | "pilot-run" | "compute" | "evaluation" | "ip-agency" | "finance" | "statutory-testing";
+        };
         ResolveObjectionDto: {
             /**
              * @description Upheld rejects the project; dismissed lets the notice run on
@@ -6089,6 +8005,35 @@ export interface components {
         ReturnEntryDto: {
             /** @example 高新技术企业数与省科技厅认定名单不一致，请核对 */
             reason: string;
+        };
+        RoundDto: {
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** @description Quota of the round in fen */
+            quotaFen: number;
+        };
+        RoundResponse: {
+            closesAt: string;
+            id: string;
+            issuedFen: number;
+            opensAt: string;
+            quotaFen: number;
+            seq: number;
+        };
+        RuleOutcomeResponse: {
+            figure: number;
+            passed: boolean;
+            rule: string;
+            value: number;
+        };
+        RuleResponse: {
+            en: string;
+            figure: number;
+            /** @enum {string} */
+            rule: "sme-staff-max" | "sme-revenue-max" | "rd-share-min" | "ip-rights-min";
+            zh: string;
         };
         SavedSearchCriteriaResponse: {
             /** @description Demands only: budget at least (yuan) */
@@ -6145,6 +8090,23 @@ export interface components {
             transferMode: Record<string, never>;
             trl: Record<string, never>;
         };
+        ServiceItemDto: {
+            /** @description Price for outside users, yuan per unit */
+            externalPrice: number;
+            /** @description Price for users of the owner, yuan per unit */
+            internalPrice: number;
+            name: string;
+            /** @enum {string} */
+            unit: "hour" | "sample";
+        };
+        ServiceItemResponse: {
+            externalPrice: number;
+            id: string;
+            internalPrice: number;
+            name: string;
+            /** @enum {string} */
+            unit: "hour" | "sample";
+        };
         SessionResponse: {
             accessToken: string;
             expiresIn: number;
@@ -6189,6 +8151,42 @@ export interface components {
             /** @example 3个月完成中试，6个月工业化应用 */
             timeline: string;
         };
+        SubsidyClaimDto: {
+            year: number;
+        };
+        SubsidyClaimPageResponse: {
+            items: components["schemas"]["SubsidyClaimResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        SubsidyClaimResponse: {
+            bookings: number;
+            computedAt: string;
+            effectiveHours: number;
+            externalHours: number;
+            /** @description yuan */
+            externalRevenue: number;
+            id: string;
+            lines: components["schemas"]["SubsidyLineResponse"][];
+            ownerOrgId: string;
+            /** @description external hours ÷ effective hours */
+            shareRate: number;
+            year: number;
+        };
+        SubsidyLineResponse: {
+            bookings: number;
+            effectiveHours: number;
+            externalHours: number;
+            externalRevenue: number;
+            instrumentId: string;
+            model: string;
+            name: string;
+            shareRate: number;
+        };
+        SuggestedMeetingsResponse: {
+            items: components["schemas"]["MeetingRequestResponse"][];
+        };
         SuggestionDto: {
             enterpriseOrgId: string;
             presentationId: string;
@@ -6229,6 +8227,11 @@ export interface components {
             transferModes: components["schemas"]["NamedResponse"][];
             trlLevels: components["schemas"]["TrlLevelResponse"][];
         };
+        TermSheetDto: {
+            /** @description Amount of the term sheet, yuan */
+            amount: number;
+            note?: string;
+        };
         ThesaurusEntryDto: {
             broader?: string[];
             /** @enum {string} */
@@ -6263,6 +8266,12 @@ export interface components {
             overall: number | null;
             parkCode: string;
             year: number;
+        };
+        TrainingResponse: {
+            id: string;
+            instrumentId: string;
+            trainedOn: string;
+            userId: string;
         };
         TransferInstitutionProfileDto: {
             /** @example 国技转字〔2025〕013号 */
@@ -6459,6 +8468,45 @@ export interface components {
         VerifyOrganisationDto: {
             /** @description What was checked (licence, appointment letter, ...) */
             note?: string;
+        };
+        VoucherPageResponse: {
+            items: components["schemas"]["VoucherResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        VoucherResponse: {
+            /** @description Actions the lifecycle allows now */
+            allowedActions: string[];
+            amountFen: number | null;
+            claim: components["schemas"]["ClaimResponse"] | null;
+            createdAt: string;
+            decisionNote: string | null;
+            /** @description Claim documents uploaded */
+            documents: string[];
+            enterpriseOrgId: string;
+            expiresAt: string | null;
+            externalNumber: string | null;
+            id: string;
+            issuedAt: string | null;
+            orderDescription: string | null;
+            orderRef: string | null;
+            paidAt: string | null;
+            programmeId: string;
+            providerId: string | null;
+            rating: number | null;
+            requestedFen: number;
+            reservedFen: number | null;
+            screening: components["schemas"]["RuleOutcomeResponse"][];
+            serviceCategory: string | null;
+            /** @enum {string} */
+            status: "applied" | "screened" | "refused" | "issued" | "reserved" | "delivered" | "claimed" | "audited" | "paid" | "rejected" | "expired" | "voided";
+        };
+        VoucherStatisticsResponse: {
+            /** @description Redemptions where the programme or the provider is not of this province */
+            crossRegion: components["schemas"]["CrossRegionFlowResponse"][];
+            parks: components["schemas"]["ParkVoucherFiguresResponse"][];
+            year: number;
         };
         WeightsDto: {
             /**
@@ -7427,6 +9475,77 @@ export interface operations {
             };
         };
     };
+    CompensationClaimController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimResponse"];
+                };
+            };
+        };
+    };
+    CompensationClaimController_pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimResponse"];
+                };
+            };
+        };
+    };
+    CompensationClaimController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimResponse"];
+                };
+            };
+        };
+    };
     ContentController_list: {
         parameters: {
             query?: {
@@ -7936,6 +10055,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ContractsController_brokers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrokerPageResponse"];
+                };
             };
         };
     };
@@ -8626,6 +10767,441 @@ export interface operations {
             };
         };
     };
+    FinancingRequestController_mine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingRequestPageResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFinancingRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingRequestResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingRequestResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRoomDocumentResponse"][];
+                };
+            };
+        };
+    };
+    FinancingRequestController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRoomDocumentResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_views: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRoomViewPageResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+        };
+    };
+    FinancingRequestController_engagementsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"][];
+                };
+            };
+        };
+    };
+    FinancingRequestController_express: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_admit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_invest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_termSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TermSheetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_investorMatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestorMatchResponse"][];
+                };
+            };
+        };
+    };
+    FinancingRequestController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteInvestorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingRequestResponse"];
+                };
+            };
+        };
+    };
+    FinancingRequestController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingRequestResponse"];
+                };
+            };
+        };
+    };
     GuideCatalogController_list: {
         parameters: {
             query?: {
@@ -8832,6 +11408,533 @@ export interface operations {
                     "application/json": {
                         id?: string;
                     };
+                };
+            };
+        };
+    };
+    BookingsController_list: {
+        parameters: {
+            query?: {
+                as?: "booker" | "owner";
+                page?: number;
+                pageSize?: number;
+                status?: "requested" | "approved" | "used" | "paid" | "rated" | "cancelled" | "no-show";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingPageResponse"];
+                };
+            };
+        };
+    };
+    BookingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+        };
+    };
+    BookingsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+        };
+    };
+    BookingsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+        };
+    };
+    BookingsController_noShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+        };
+    };
+    BookingsController_pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayBookingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+        };
+    };
+    BookingsController_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateBookingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+        };
+    };
+    BookingsController_use: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordUseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+        };
+    };
+    SubsidyClaimsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubsidyClaimPageResponse"];
+                };
+            };
+        };
+    };
+    SubsidyClaimsController_compute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubsidyClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubsidyClaimResponse"];
+                };
+            };
+        };
+    };
+    SubsidyClaimsController_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    InstrumentsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                park?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentPageResponse"];
+                };
+            };
+        };
+    };
+    InstrumentsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInstrumentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentResponse"];
+                };
+            };
+        };
+    };
+    InstrumentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentResponse"];
+                };
+            };
+        };
+    };
+    InstrumentsController_book: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookInstrumentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+        };
+    };
+    InstrumentsController_calendar: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarResponse"];
+                };
+            };
+        };
+    };
+    InstrumentsController_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentResponse"];
+                };
+            };
+        };
+    };
+    InstrumentsController_training: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordTrainingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingResponse"];
+                };
+            };
+        };
+    };
+    InvestorController_claimsOfMine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimPageResponse"];
+                };
+            };
+        };
+    };
+    InvestorController_dealFlow: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealFlowPageResponse"];
+                };
+            };
+        };
+    };
+    InvestorController_engagementsOfMine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementPageResponse"];
+                };
+            };
+        };
+    };
+    InvestorController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestorProfileResponse"];
+                };
+            };
+        };
+    };
+    InvestorController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvestorProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestorProfileResponse"];
                 };
             };
         };
@@ -11136,7 +14239,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description name contains */
                 q?: string;
-                type?: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base";
+                type?: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base" | "investment-fund" | "bank" | "guarantor";
                 /** @description e.g. pending: the platform administrator's verification queue */
                 verificationStatus?: "not-required" | "pending" | "verified" | "rejected";
             };
@@ -11627,6 +14730,300 @@ export interface operations {
             };
         };
     };
+    PledgeLoanController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "applied" | "valued" | "approved" | "declined" | "withdrawn" | "disbursed" | "repaid" | "defaulted" | "compensated";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanPageResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyPledgeLoanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveLoanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_claimOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompensationClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaimResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_markDefault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_disburse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_repay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_valuation: {
+        parameters: {
+            query: {
+                /** @description Appraised value of the pledged patents, yuan (the report is the multipart file) */
+                valuationAmount: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
     ProposalController_get: {
         parameters: {
             query?: never;
@@ -11839,6 +15236,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgendaResponse"];
+                };
+            };
+        };
+    };
+    InvestorRoadshowController_suggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvestorSuggestionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestedMeetingsResponse"];
                 };
             };
         };
@@ -12474,6 +15896,100 @@ export interface operations {
             };
         };
     };
+    ProvidersController_search: {
+        parameters: {
+            query?: {
+                acceptsVouchers?: boolean;
+                category?: "technology-development" | "transfer-licence" | "testing-inspection" | "pilot-run" | "compute" | "evaluation" | "ip-agency" | "finance" | "statutory-testing";
+                page?: number;
+                pageSize?: number;
+                park?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderPageResponse"];
+                };
+            };
+        };
+    };
+    ProvidersController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterProviderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderResponse"];
+                };
+            };
+        };
+    };
+    ProvidersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderResponse"];
+                };
+            };
+        };
+    };
+    ProvidersController_blacklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlacklistDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderResponse"];
+                };
+            };
+        };
+    };
     SiteController_site: {
         parameters: {
             query?: never;
@@ -12728,6 +16244,591 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ListItemResponse"];
+                };
+            };
+        };
+    };
+    PartyRelationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationPageResponse"];
+                };
+            };
+        };
+    };
+    PartyRelationsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRelationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationResponse"];
+                };
+            };
+        };
+    };
+    ProgrammesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                park?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammePageResponse"];
+                };
+            };
+        };
+    };
+    ProgrammesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgrammeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+        };
+    };
+    ProgrammesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+        };
+    };
+    ProgrammesController_ledger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerViewResponse"];
+                };
+            };
+        };
+    };
+    ProgrammesController_entries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryPageResponse"];
+                };
+            };
+        };
+    };
+    ProgrammesController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPartnerVoucherDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    ProgrammesController_replaceRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceRulesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementPageResponse"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgreementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementResponse"];
+                };
+            };
+        };
+    };
+    VoucherStatisticsController_yearly: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherStatisticsResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_list: {
+        parameters: {
+            query?: {
+                /** @description Vouchers I hold, I serve, or I administer */
+                as?: "enterprise" | "provider" | "admin";
+                page?: number;
+                pageSize?: number;
+                programmeId?: string;
+                status?: "applied" | "screened" | "refused" | "issued" | "reserved" | "delivered" | "claimed" | "audited" | "paid" | "rejected" | "expired" | "voided";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherPageResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyVoucherDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_audit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_deliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
+                };
+            };
+        };
+    };
+    VouchersController_reserve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReserveVoucherDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherResponse"];
                 };
             };
         };

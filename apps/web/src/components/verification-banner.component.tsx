@@ -11,6 +11,9 @@ const BLOCKED: Record<string, Key> = {
   'park-administration': 'verification.blocked.park-administration',
   'registration-institution': 'verification.blocked.registration-institution',
   'transfer-institution': 'verification.blocked.transfer-institution',
+  'investment-fund': 'verification.blocked.investment-fund',
+  bank: 'verification.blocked.bank',
+  guarantor: 'verification.blocked.guarantor',
 };
 
 /** Shown on workspaces to members of an organisation awaiting (or refused) verification; re-reads /me so it goes away once verified. */

@@ -9,7 +9,7 @@ import { Link, navigate, useLocation } from '../router';
 import { useTaxonomy } from '../taxonomy';
 import { Errors, validateSignUp } from '../validation';
 
-const ORG_TYPES = ['university', 'institute', 'enterprise', 'transfer-institution', 'registration-institution', 'park-administration'] as const;
+const ORG_TYPES = ['university', 'institute', 'enterprise', 'transfer-institution', 'registration-institution', 'park-administration', 'investment-fund', 'bank', 'guarantor'] as const;
 const REGIONS = ['BJ', 'TJ', 'HE', 'other'] as const;
 
 /** Where each kind of user starts working after signing in. */

@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { ApiError, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Pagination } from '../components/feedback.component';
 import { Tabs } from '../components/tabs.component';
+import { BrokerDirectory } from '../components/broker-directory.component';
 import { formatDate, formatMoney } from '../format';
 import { MessageKey, useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
@@ -31,7 +32,7 @@ interface DealRecord {
   latest: Array<{ registeredAt: string; typeName: { zh: string; en: string }; direction: string; contractAmount: number }>;
 }
 
-const TYPES = ['university', 'institute', 'transfer-institution'] as const;
+const TYPES = ['university', 'institute', 'transfer-institution', 'broker'] as const;
 type ProfileType = (typeof TYPES)[number];
 const PAGE_SIZE = 20;
 
@@ -43,7 +44,10 @@ export function ProfileDirectoryPage() {
   const type: ProfileType = (TYPES as readonly string[]).includes(query.get('type') ?? '') ? (query.get('type') as ProfileType) : 'university';
   const page = Math.max(1, Number(query.get('page') ?? '1') || 1);
   const [text, setText] = useState(query.get('q') ?? '');
-  const list = useApiQuery<Page<Organisation>>('organisations', { type, q: query.get('q') ?? undefined, page, pageSize: PAGE_SIZE });
+  const list = useApiQuery<Page<Organisation>>('organisations', { type, q: query.get('q') ?? undefined, page, pageSize: PAGE_SIZE }, { enabled: type !== 'broker' });
+  // The broker register has its own list; the organisations' (kept from the previous tab) must not show under it.
+  const shown = type === 'broker' ? undefined : list.data;
+  const shownError = type === 'broker' ? null : list.error;
   const go = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(query);
     for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v);
@@ -58,24 +62,27 @@ export function ProfileDirectoryPage() {
     <section aria-labelledby="profiles-title">
       <h1 id="profiles-title">{t('profiles.title')}</h1>
       <p className="muted">{t('profiles.lead')}</p>
-      <Tabs<ProfileType> label={t('profiles.title')} selected={type} onSelect={(v) => go({ type: v, page: null })} tabs={TYPES.map((x) => ({ key: x, label: t(`orgType.${x}` as MessageKey) }))} panelId="profiles-list" />
-      <form className="search-form" role="search" onSubmit={submit}>
-        <label htmlFor="profiles-q" className="visually-hidden">
-          {t('profiles.search')}
-        </label>
-        <input id="profiles-q" type="search" value={text} placeholder={t('profiles.search')} onChange={(e) => setText(e.target.value)} />
-        <button type="submit" className="btn btn--primary">
-          {t('profiles.search')}
-        </button>
-      </form>
+      <Tabs<ProfileType> label={t('profiles.title')} selected={type} onSelect={(v) => go({ type: v, page: null })} tabs={TYPES.map((x) => ({ key: x, label: x === 'broker' ? t('profiles.brokers') : t(`orgType.${x}` as MessageKey) }))} panelId="profiles-list" />
+      {type !== 'broker' && (
+        <form className="search-form" role="search" onSubmit={submit}>
+          <label htmlFor="profiles-q" className="visually-hidden">
+            {t('profiles.search')}
+          </label>
+          <input id="profiles-q" type="search" value={text} placeholder={t('profiles.search')} onChange={(e) => setText(e.target.value)} />
+          <button type="submit" className="btn btn--primary">
+            {t('profiles.search')}
+          </button>
+        </form>
+      )}
       <div id="profiles-list" role="tabpanel">
-        {list.isLoading && <Loading />}
-        {!!list.error && <ErrorNotice error={list.error} onRetry={list.refetch} />}
-        {list.data && list.data.items.length === 0 && <EmptyState>{t('profiles.empty')}</EmptyState>}
-        {list.data && list.data.items.length > 0 && (
+        {type === 'broker' && <BrokerDirectory />}
+        {type !== 'broker' && list.isLoading && <Loading />}
+        {!!shownError && <ErrorNotice error={shownError} onRetry={list.refetch} />}
+        {shown && shown.items.length === 0 && <EmptyState>{t('profiles.empty')}</EmptyState>}
+        {shown && shown.items.length > 0 && (
           <>
             <ul className="cards">
-              {list.data.items.map((o) => (
+              {shown.items.map((o) => (
                 <li key={o.id} className="card">
                   <h2 className="card__title">
                     <Link href={`/profiles/${o.id}`}>{o.name}</Link>
@@ -89,7 +96,7 @@ export function ProfileDirectoryPage() {
                 </li>
               ))}
             </ul>
-            <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(p) => go({ page: String(p) })} />
+            <Pagination page={page} pageSize={PAGE_SIZE} total={shown.total} onPage={(p) => go({ page: String(p) })} />
           </>
         )}
       </div>

@@ -10,6 +10,7 @@ import { labelIndex, useTaxonomy } from '../taxonomy';
 import { apiKey, invalidate, nullIfMissing, useApiQuery, useLoader } from '../query';
 
 interface EventItem {
+  kind?: string;
   id: string;
   title: string;
   description: string;
@@ -120,7 +121,8 @@ export function RoadshowPage({ id }: { id: string }) {
   const agenda = useLoader(apiKey(`roadshows/${id}/agenda`), () => api.get<Agenda>(`roadshows/${id}/agenda`).catch(() => null));
   // Enterprises rank presenters before registration closes, when the agenda is not built yet: the accepted programme.
   const programme = useLoader(apiKey(`roadshows/${id}/presentations`), () => api.get<Array<Presentation & { status: string }>>(`roadshows/${id}/presentations`).catch(() => []));
-  const enterprise = session?.organisation.type === 'enterprise';
+  // Enterprises attend technology roadshows, verified investment funds investor roadshows (the API checks which).
+  const enterprise = session?.organisation.type === 'enterprise' || session?.organisation.type === 'investment-fund';
   const me = useLoader(apiKey(`roadshows/${id}/participants/me`), () => nullIfMissing(api.get<Participant>(`roadshows/${id}/participants/me`)), { enabled: enterprise });
   const schedule = useLoader(apiKey(`roadshows/${id}/my-schedule`), () => api.get<MySchedule>(`roadshows/${id}/my-schedule`).catch(() => null), { enabled: !!session });
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -190,9 +192,9 @@ export function RoadshowPage({ id }: { id: string }) {
       </p>
       <p className="prewrap">{e.description}</p>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
-      {enterprise && e.status === 'registration-open' && !me.data && (
+      {enterprise && (e.kind === 'investor') === (session?.organisation.type === 'investment-fund') && e.status === 'registration-open' && !me.data && (
         <button type="button" className="btn btn--primary" onClick={register}>
-          {t('roadshow.register')}
+          {t(session?.organisation.type === 'investment-fund' ? 'fin.roadshow.register' : 'roadshow.register')}
         </button>
       )}
       {me.data && (

@@ -89,29 +89,35 @@ export class InstitutionResponse {
 }
 
 export class BrokerPerformance {
-  contractsRegistered!: number;
-  contractAmount!: number;
-  technologyAmount!: number;
-  contractsInProgress!: number;
+  @ApiProperty() contractsRegistered!: number;
+  @ApiProperty({ description: 'Yuan' }) contractAmount!: number;
+  @ApiProperty({ description: 'Yuan' }) technologyAmount!: number;
+  @ApiProperty() contractsInProgress!: number;
   /** Distinct matches this broker took into the pipeline (matching context). */
-  matchesTaken!: number;
+  @ApiProperty() matchesTaken!: number;
   /** Distinct matches this broker moved a step forward: contacted, negotiating or signed. */
-  matchesMovedForward!: number;
-  matchesSigned!: number;
+  @ApiProperty() matchesMovedForward!: number;
+  @ApiProperty() matchesSigned!: number;
   /** Roadshows this broker was responsible for that took place (held or closed). */
-  eventsOrganised!: number;
+  @ApiProperty() eventsOrganised!: number;
   /** Announced roadshows still ahead (registration open or scheduled). */
-  eventsUpcoming!: number;
+  @ApiProperty() eventsUpcoming!: number;
 }
 export class BrokerResponse {
-  userId!: string;
-  displayName!: string;
-  organisationId!: string;
-  tier!: BrokerTier;
-  filingNumber!: string;
-  professionalTitle!: string | null;
-  institutionId!: string | null;
-  performance!: BrokerPerformance;
+  @ApiProperty() userId!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty() organisationId!: string;
+  @ApiProperty({ enum: BROKER_TIERS }) tier!: BrokerTier;
+  @ApiProperty() filingNumber!: string;
+  @ApiProperty({ type: String, nullable: true }) professionalTitle!: string | null;
+  @ApiProperty({ type: String, nullable: true }) institutionId!: string | null;
+  @ApiProperty({ type: BrokerPerformance }) performance!: BrokerPerformance;
+}
+export class BrokerPageResponse {
+  @ApiProperty({ type: [BrokerResponse] }) items!: BrokerResponse[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
 }
 
 export function mapTransferProfile(p: TransferInstitutionProfile, today: string): TransferInstitutionResponse {

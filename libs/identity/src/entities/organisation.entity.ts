@@ -15,10 +15,10 @@ export interface InstitutionProfile {
 
 @Index('ix_organisation_name_type', ['name', 'type'])
 @Index('ix_organisation_verification_pending', ['createdAt'], { where: `(verification_status = 'pending'::text)` })
-@Check('ck_organisation_verification_type', `(((type = ANY (ARRAY['park-administration'::text, 'registration-institution'::text, 'transfer-institution'::text, 'training-base'::text])) AND (verification_status = ANY (ARRAY['pending'::text, 'verified'::text, 'rejected'::text]))) OR ((type = 'platform'::text) AND (verification_status = 'verified'::text)) OR ((type = ANY (ARRAY['university'::text, 'institute'::text, 'enterprise'::text])) AND (verification_status = 'not-required'::text)))`)
+@Check('ck_organisation_verification_type', `(((type = ANY (ARRAY['park-administration'::text, 'registration-institution'::text, 'transfer-institution'::text, 'training-base'::text, 'investment-fund'::text, 'bank'::text, 'guarantor'::text])) AND (verification_status = ANY (ARRAY['pending'::text, 'verified'::text, 'rejected'::text]))) OR ((type = 'platform'::text) AND (verification_status = 'verified'::text)) OR ((type = ANY (ARRAY['university'::text, 'institute'::text, 'enterprise'::text])) AND (verification_status = 'not-required'::text)))`)
 @Check('ck_organisation_verified_at', `((verification_status = 'verified'::text) = (verified_at IS NOT NULL))`)
 @Check('organisation_region_check', `(region = ANY (ARRAY['BJ'::text, 'TJ'::text, 'HE'::text, 'other'::text]))`)
-@Check('organisation_type_check', `(type = ANY (ARRAY['university'::text, 'institute'::text, 'enterprise'::text, 'transfer-institution'::text, 'registration-institution'::text, 'park-administration'::text, 'platform'::text, 'training-base'::text]))`)
+@Check('organisation_type_check', `(type = ANY (ARRAY['university'::text, 'institute'::text, 'enterprise'::text, 'transfer-institution'::text, 'registration-institution'::text, 'park-administration'::text, 'platform'::text, 'training-base'::text, 'investment-fund'::text, 'bank'::text, 'guarantor'::text]))`)
 @Check('organisation_verification_status_check', `(verification_status = ANY (ARRAY['not-required'::text, 'pending'::text, 'verified'::text, 'rejected'::text]))`)
 @ForeignKey('app_user', ['verified_by'], ['id'], { name: 'organisation_verified_by_fkey', onDelete: 'SET NULL', onUpdate: 'NO ACTION' })
 @ForeignKey('ref_park', ['park_code'], ['code'], { name: 'organisation_park_code_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })

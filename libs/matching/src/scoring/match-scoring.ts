@@ -1,5 +1,6 @@
 import type { TextEvidence, WeightedTerm } from '../query/match-query';
 import { DEFAULT_WEIGHTS, FeatureCode, isConcernCode, MatchWeights } from '../weights/match-weights';
+import { AppliedFeature, clampScore, featurePoints, tallyReasons } from './reason-tally';
 
 /** The demand side of a pair, as the features need it. */
 export interface DemandFacts {
@@ -109,15 +110,8 @@ export function scorePair(
   textTerms: string[] = text.matched.map((t) => t.term),
   weights: MatchWeights = DEFAULT_WEIGHTS,
 ): ScoredMatch {
-  const reasons: MatchReason[] = [];
-  const concerns: MatchReason[] = [];
-  const features: FeatureVector = {};
-  const add = (code: FeatureCode, strength: number, zh: string, en: string) => {
-    features[code] = Math.round(strength * 1000) / 1000;
-    const points = pointsOf(weights, code, strength);
-    if (isConcernCode(code)) concerns.push({ code, points: Math.min(0, points) || 0, zh, en });
-    else if (points > 0) reasons.push({ code, points, zh, en });
-  };
+  const applied: Array<AppliedFeature<FeatureCode>> = [];
+  const add = (code: FeatureCode, strength: number, zh: string, en: string) => applied.push({ code, strength, zh, en });
 
   if (text.relevance > 0) {
     const bridge = text.matched.find((t) => t.origin === 'symptom' && t.via && textTerms.includes(t.term));
@@ -188,20 +182,12 @@ export function scorePair(
   if (achievement.fiscallyFunded) {
     add('fiscally-funded', 1, '财政科技计划资助成果，优先推广', 'Fiscally funded achievement (priority promotion)');
   }
-  return {
-    score: clampScore([...reasons, ...concerns].reduce((s, r) => s + r.points, 0)),
-    reasons: reasons.sort((a, b) => b.points - a.points),
-    concerns: concerns.sort((a, b) => a.points - b.points),
-    features,
-  };
+  // The same tally as every other match on the platform (financing matching shares it through the facade).
+  return tallyReasons(applied, (code) => weights.features[code], isConcernCode);
 }
 
 function pointsOf(weights: MatchWeights, code: FeatureCode, strength: number): number {
-  return Math.round(weights.features[code] * strength * 10) / 10;
-}
-
-function clampScore(total: number): number {
-  return Math.max(0, Math.min(100, Math.round(total)));
+  return featurePoints(weights.features[code], strength);
 }
 
 /** The score a stored feature vector gets under a version of the weights: scorePair's score, without any text. */

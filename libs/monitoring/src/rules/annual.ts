@@ -10,6 +10,7 @@ export interface QuarterValue {
 /** Shares are recomputed from their parts over the year, never averaged. */
 export const SHARE_PARTS: Record<string, { numerator: string; denominator: string }> = {
   'absorbed-bj-tj-share': { numerator: 'absorbed-bj-tj-amount', denominator: 'contract-amount' },
+  'instrument-share-rate': { numerator: 'instrument-external-hours', denominator: 'instrument-effective-hours' },
 };
 
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;

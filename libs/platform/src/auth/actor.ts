@@ -9,6 +9,10 @@ export enum OrgType {
   Platform = 'platform',
   /** 技术转移人才培养基地: trains and certifies technology brokers (verified like the institutions). */
   TrainingBase = 'training-base',
+  /** An investment fund (a park's sub-fund when it names its park). */
+  InvestmentFund = 'investment-fund',
+  Bank = 'bank',
+  Guarantor = 'guarantor',
 }
 
 export enum Role {

@@ -71,6 +71,8 @@ export enum JobName {
   MarketAuctionClose = 'market.auction-close',
   /** market: the offered bidder's time to confirm runs out; the next highest is offered (jobId per auction and bid). */
   MarketAuctionConfirmDeadline = 'market.auction-confirm-deadline',
+  /** vouchers: an issued voucher unused at its expiry returns its money (delayed; jobId per voucher). */
+  VoucherExpire = 'vouchers.expire',
 }
 
 export interface JobPayloads {
@@ -115,6 +117,7 @@ export interface JobPayloads {
   [JobName.MarketNoticeEnd]: { noticeId: string };
   [JobName.MarketAuctionClose]: { auctionId: string };
   [JobName.MarketAuctionConfirmDeadline]: { auctionId: string; bidId: string };
+  [JobName.VoucherExpire]: { voucherId: string };
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -151,6 +154,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.MarketNoticeEnd]: QueueName.Market,
   [JobName.MarketAuctionClose]: QueueName.Market,
   [JobName.MarketAuctionConfirmDeadline]: QueueName.Market,
+  [JobName.VoucherExpire]: QueueName.Lifecycle,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

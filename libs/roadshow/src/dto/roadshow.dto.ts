@@ -5,7 +5,7 @@ import {
   MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { INDUSTRY_CODES, PageQuery, PARK_CODES } from '@techbridge/platform';
-import { EventDay, EventStatus, RoadshowEvent } from '../entities/roadshow-event.entity';
+import { EventDay, EventStatus, RoadshowEvent, ROADSHOW_KINDS, RoadshowKind } from '../entities/roadshow-event.entity';
 import { Presentation, PresentationOrigin, PresentationStatus } from '../entities/presentation.entity';
 import { Participant, ParticipantStatus } from '../entities/participant.entity';
 import { MeetingRequest, MeetingRequestKind } from '../entities/meeting-request.entity';
@@ -23,6 +23,8 @@ export class EventDayDto implements EventDay {
 
 export class CreateEventDto {
   @ApiProperty() @IsString() @Length(2, 200) title!: string;
+  @ApiPropertyOptional({ enum: ROADSHOW_KINDS, default: 'technology', description: 'investor: presenters pitch to verified investment funds, who attend and ask for 1:1 meetings' })
+  @IsOptional() @IsIn(ROADSHOW_KINDS) kind?: RoadshowKind;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @ApiProperty({ enum: INDUSTRY_CODES, isArray: true }) @IsArray() @ArrayUnique() @ArrayMaxSize(9) @IsIn(INDUSTRY_CODES, { each: true }) themeIndustries!: string[];
   @ApiPropertyOptional({ enum: PARK_CODES }) @IsOptional() @IsIn(PARK_CODES) parkCode?: string;
@@ -120,6 +122,7 @@ export class RecordOutcomeDto {
 
 export class EventResponse {
   @ApiProperty() id!: string;
+  @ApiProperty({ enum: ROADSHOW_KINDS }) kind!: RoadshowKind;
   @ApiProperty() organiserOrgId!: string;
   @ApiProperty() responsibleUserId!: string;
   @ApiProperty() title!: string;
@@ -154,6 +157,7 @@ export class EventResponse {
 export function mapEvent(e: RoadshowEvent, slotCount: number, counts?: { registered: number; waitlisted: number }): EventResponse {
   return {
     id: e.id,
+    kind: e.kind,
     organiserOrgId: e.organiserOrgId,
     responsibleUserId: e.responsibleUserId,
     title: e.title,
@@ -398,4 +402,10 @@ export class HeldEventRecord {
   meetingIds!: string[];
   /** Meetings whose outcome was an intention. */
   intentionMeetingIds!: string[];
+}
+
+/** An investor roadshow's funds and accepted presentations (finance scores the pairs). */
+export interface InvestorRoadshowRecord {
+  fundOrgIds: string[];
+  presentations: Array<{ id: string; presenterOrgId: string }>;
 }

@@ -1,5 +1,9 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
+/** Who attends and asks for 1:1 meetings: enterprises (technology roadshows) or verified investment funds (investor roadshows). */
+export type RoadshowKind = 'technology' | 'investor';
+export const ROADSHOW_KINDS: RoadshowKind[] = ['technology', 'investor'];
+
 export type EventStatus = 'planned' | 'registration-open' | 'scheduled' | 'held' | 'closed' | 'cancelled';
 
 /** One opening period of the event, in Beijing time (the zone's local time). */
@@ -18,6 +22,7 @@ export interface EventDay {
 @Check('roadshow_event_check', `((venue IS NOT NULL) OR (online_link IS NOT NULL))`)
 @Check('roadshow_event_check1', `(registration_closes_at > registration_opens_at)`)
 @Check('roadshow_event_check2', `(ends_at > starts_at)`)
+@Check('roadshow_event_kind_check', `(kind = ANY (ARRAY['technology'::text, 'investor'::text]))`)
 @Check('roadshow_event_max_meetings_per_enterprise_check', `(max_meetings_per_enterprise > 0)`)
 @Check('roadshow_event_park_code_check', `((park_code IS NULL) OR (park_code = ANY (ARRAY['sjz-hitech'::text, 'bd-hitech'::text, 'guan-hitech'::text, 'baiyangdian'::text, 'yizhuang-yongqing'::text, 'bazhou-edz'::text, 'gwm-park'::text, 'gaobeidian-innovation'::text, 'zhuozhou-agri'::text, 'renqiu-edz'::text, 'hengshui-hitech'::text])))`)
 @Check('roadshow_event_presentation_minutes_check', `((presentation_minutes >= 5) AND (presentation_minutes <= 120))`)
@@ -35,6 +40,7 @@ export class RoadshowEvent {
   /** The broker who answers for the event: receives the follow-up request. */
   @Column({ name: 'responsible_user_id', type: 'uuid' }) responsibleUserId!: string;
   @Column({ type: 'text' }) title!: string;
+  @Column({ type: 'text', default: 'technology' }) kind!: RoadshowKind;
   @Column({ type: 'text', default: '' }) description!: string;
   @Column({ name: 'theme_industries', type: 'text', array: true, default: () => "'{}'" }) themeIndustries!: string[];
   @Column({ name: 'park_code', type: 'text', nullable: true }) parkCode!: string | null;

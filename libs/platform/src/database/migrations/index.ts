@@ -36,6 +36,13 @@ import { ParkAwards1767200600000 } from './1767200600000-ParkAwards';
 import { Market1767100000000 } from './1767100000000-Market';
 import { MarketIntroductions1767100100000 } from './1767100100000-MarketIntroductions';
 import { MarketPayments1767100200000 } from './1767100200000-MarketPayments';
+import { Vouchers1767300000000 } from './1767300000000-Vouchers';
+import { Instruments1767300100000 } from './1767300100000-Instruments';
+import { VoucherIndicators1767300200000 } from './1767300200000-VoucherIndicators';
+import { FinanceOrganisationTypes1767500000000 } from './1767500000000-FinanceOrganisationTypes';
+import { Finance1767500100000 } from './1767500100000-Finance';
+import { FinanceIndicators1767500200000 } from './1767500200000-FinanceIndicators';
+import { InvestorRoadshows1767500300000 } from './1767500300000-InvestorRoadshows';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -76,4 +83,11 @@ export const migrations: Array<new () => MigrationInterface> = [
   Market1767100000000,
   MarketIntroductions1767100100000,
   MarketPayments1767100200000,
+  Vouchers1767300000000,
+  Instruments1767300100000,
+  VoucherIndicators1767300200000,
+  FinanceOrganisationTypes1767500000000,
+  Finance1767500100000,
+  FinanceIndicators1767500200000,
+  InvestorRoadshows1767500300000,
 ];

@@ -1,0 +1,45 @@
+import { DomainError } from '@techbridge/platform';
+
+export enum FinanceErrorCode {
+  RequestNotFound = 'FINANCING_REQUEST_NOT_FOUND',
+  EngagementNotFound = 'FINANCING_ENGAGEMENT_NOT_FOUND',
+  DocumentNotFound = 'DATA_ROOM_DOCUMENT_NOT_FOUND',
+  ProfileNotFound = 'INVESTOR_PROFILE_NOT_FOUND',
+  LoanNotFound = 'PLEDGE_LOAN_NOT_FOUND',
+  ClaimNotFound = 'COMPENSATION_CLAIM_NOT_FOUND',
+  NotAnInvestor = 'NOT_A_VERIFIED_INVESTOR',
+  NotABank = 'NOT_A_VERIFIED_BANK',
+  NotABorrower = 'NOT_A_FINANCING_APPLICANT',
+  AchievementNotYours = 'ACHIEVEMENT_NOT_YOURS',
+  NoPatents = 'ACHIEVEMENT_HAS_NO_PATENTS',
+  NoParkFund = 'NO_PARK_FUND',
+  UnsupportedFile = 'UNSUPPORTED_FILE',
+  FileTooLarge = 'FILE_TOO_LARGE',
+  AlreadyEngaged = 'ALREADY_ENGAGED',
+}
+
+export const FinanceErrors = {
+  requestNotFound: () => DomainError.notFound({ code: FinanceErrorCode.RequestNotFound, zh: '融资需求不存在', en: 'Financing request not found' }),
+  engagementNotFound: () => DomainError.notFound({ code: FinanceErrorCode.EngagementNotFound, zh: '投资方洽谈记录不存在', en: 'Investor engagement not found' }),
+  documentNotFound: () => DomainError.notFound({ code: FinanceErrorCode.DocumentNotFound, zh: '资料室文件不存在', en: 'Data room document not found' }),
+  profileNotFound: () => DomainError.notFound({ code: FinanceErrorCode.ProfileNotFound, zh: '投资方画像不存在', en: 'Investor profile not found' }),
+  loanNotFound: () => DomainError.notFound({ code: FinanceErrorCode.LoanNotFound, zh: '知识产权质押贷款不存在', en: 'Pledge loan not found' }),
+  claimNotFound: () => DomainError.notFound({ code: FinanceErrorCode.ClaimNotFound, zh: '风险补偿申请不存在', en: 'Compensation claim not found' }),
+  notAnInvestor: () =>
+    new DomainError('forbidden', FinanceErrorCode.NotAnInvestor, { zh: '只有经平台核验的投资机构可以执行此操作', en: 'Only a verified investment fund may do this' }),
+  notABank: () => new DomainError('forbidden', FinanceErrorCode.NotABank, { zh: '只有经平台核验的银行可以执行此操作', en: 'Only a verified bank may do this' }),
+  notABorrower: () =>
+    new DomainError('forbidden', FinanceErrorCode.NotABorrower, { zh: '只有企业（含高校衍生企业）可以提出融资或质押贷款申请', en: 'Only an enterprise (incl. a university spin-off) may apply for financing or a pledge loan' }),
+  bankNotFound: () => DomainError.validation('bankId', { zh: '所选银行不存在或尚未通过核验', en: 'The bank does not exist or is not verified' }, 'BANK_NOT_VERIFIED'),
+  investorNotFound: () => DomainError.validation('investorId', { zh: '所选投资机构不存在或尚未通过核验', en: 'The investment fund does not exist or is not verified' }, 'INVESTOR_NOT_VERIFIED'),
+  achievementNotYours: (field: string) =>
+    DomainError.validation(field, { zh: '只能关联本单位（或衍生来源高校）的科技成果', en: 'Only achievements of your organisation (or of the university you spun off from) may be attached' }, FinanceErrorCode.AchievementNotYours),
+  noPatents: () => DomainError.validation('achievementId', { zh: '该成果没有登记专利，无法办理知识产权质押', en: 'The achievement lists no patents to pledge' }, FinanceErrorCode.NoPatents),
+  noParkFund: () =>
+    new DomainError('conflict', FinanceErrorCode.NoParkFund, { zh: '借款企业所在园区尚无经核验的子基金，无法申请风险补偿', en: "The borrower's park has no verified sub-fund to claim risk compensation from" }),
+  unsupportedFile: () => DomainError.validation('file', { zh: '仅支持 PDF、PNG、JPEG 文件', en: 'Only PDF, PNG and JPEG files are accepted' }, FinanceErrorCode.UnsupportedFile),
+  fileTooLarge: (max: number) => new DomainError('too-large', FinanceErrorCode.FileTooLarge, { zh: `文件不能超过 ${max / 1024 / 1024} MB`, en: `The file may not exceed ${max / 1024 / 1024} MB` }),
+  alreadyEngaged: (status: string) =>
+    new DomainError('conflict', FinanceErrorCode.AlreadyEngaged, { zh: '已与该融资需求建立洽谈', en: 'You are already engaged with this request' }, [], { currentState: status }),
+  amountField: (field: string, text: { zh: string; en: string }) => DomainError.validation(field, text, 'AMOUNT'),
+};

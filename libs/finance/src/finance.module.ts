@@ -1,0 +1,59 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@techbridge/catalog';
+import { IdentityModule } from '@techbridge/identity';
+import { MatchingModule } from '@techbridge/matching';
+import { NotificationModule } from '@techbridge/notification';
+import { RoadshowModule } from '@techbridge/roadshow';
+import { CompensationClaimService } from './compensation-claim.service';
+import { DataRoomService } from './data-room.service';
+import { EngagementService } from './engagement.service';
+import { DataRoomDocument, DataRoomView } from './entities/data-room.entity';
+import { FinancingEngagement } from './entities/financing-engagement.entity';
+import { FinancingRequest } from './entities/financing-request.entity';
+import { InvestorProfile } from './entities/investor-profile.entity';
+import { CompensationClaim, PledgeLoan } from './entities/pledge-loan.entity';
+import { FinanceAccessPolicy } from './finance-access.policy';
+import { FinanceService } from './finance.service';
+import { FinancePrivacy } from './finance-privacy';
+import { FinancingRequestController } from './financing-request.controller';
+import { FinancingRequestService } from './financing-request.service';
+import { FinancingRepository } from './financing.repository';
+import { InvestorController } from './investor.controller';
+import { InvestorMatchingService } from './investor-matching.service';
+import { InvestorProfileService } from './investor-profile.service';
+import { InvestorRoadshowController } from './investor-roadshow.controller';
+import { InvestorRoadshowService } from './investor-roadshow.service';
+import { CompensationClaimController, PledgeLoanController } from './pledge-loan.controller';
+import { PledgeLoanRepository } from './pledge-loan.repository';
+import { PledgeLoanService } from './pledge-loan.service';
+
+/** Science-and-technology finance: investors, financing requests and data rooms, financing matching, IP-pledge loans. */
+@Module({
+  imports: [
+    IdentityModule,
+    NotificationModule,
+    CatalogModule,
+    MatchingModule,
+    RoadshowModule,
+    TypeOrmModule.forFeature([InvestorProfile, FinancingRequest, FinancingEngagement, DataRoomDocument, DataRoomView, PledgeLoan, CompensationClaim]),
+  ],
+  controllers: [InvestorController, FinancingRequestController, PledgeLoanController, CompensationClaimController, InvestorRoadshowController],
+  providers: [
+    FinancingRepository,
+    PledgeLoanRepository,
+    FinanceAccessPolicy,
+    InvestorProfileService,
+    FinancingRequestService,
+    EngagementService,
+    DataRoomService,
+    InvestorMatchingService,
+    PledgeLoanService,
+    CompensationClaimService,
+    FinanceService,
+    FinancePrivacy,
+    InvestorRoadshowService,
+  ],
+  exports: [FinanceService],
+})
+export class FinanceModule {}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { IdentityService } from '@techbridge/identity';
+import { OrgType, TransactionRunner } from '@techbridge/platform';
+import { FinanceFiguresRecord } from './dto/figures.dto';
+import { FinancingRepository } from './financing.repository';
+import { PledgeLoanRepository } from './pledge-loan.repository';
+
+/** The finance context's facade for other contexts (monitoring's indicators). */
+@Injectable()
+export class FinanceService {
+  constructor(
+    private readonly financing: FinancingRepository,
+    private readonly loans: PledgeLoanRepository,
+    private readonly identity: IdentityService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  /** The records behind the finance indicators of [from, to). */
+  async figuresBetween(from: Date, to: Date): Promise<FinanceFiguresRecord> {
+    const m = this.tx.manager;
+    const verified = await this.identity.verifiedOrganisationsOfType(OrgType.InvestmentFund);
+    const funds = verified.filter((f) => !!f.parkCode && f.verifiedAt && new Date(f.verifiedAt) < to);
+    // A sub-fund's park is its organisation's; an investment by a fund that is no sub-fund counts for the zone only.
+    const fundPark = new Map(verified.map((f) => [f.id, f.parkCode]));
+    const invested = await this.financing.investedBetween(m, from, to);
+    const funded = await this.financing.fundedBetween(m, from, to);
+    const loans = await this.loans.disbursedTouching(m, from, to);
+    const amountOf = (l: { approvedAmount: number | null; amount: number }) => l.approvedAmount ?? l.amount;
+    return {
+      parkFunds: funds.map((f) => ({ id: f.id, parkCode: f.parkCode! })),
+      investments: invested.map((e) => ({ id: e.id, fundParkCode: fundPark.get(e.investorId) ?? null, amount: e.investedAmount ?? 0 })),
+      financingClosed: funded.map((r) => ({ id: r.id, parkCode: r.parkCode, amount: r.fundedAmount ?? 0 })),
+      loansDisbursed: loans.filter((l) => l.disbursedAt! >= from).map((l) => ({ id: l.id, parkCode: l.parkCode, amount: amountOf(l) })),
+      loansOutstanding: loans.filter((l) => !l.closedAt || l.closedAt >= to).map((l) => ({ id: l.id, parkCode: l.parkCode, amount: amountOf(l) })),
+    };
+  }
+}

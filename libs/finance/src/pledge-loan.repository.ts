@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, EntityManager, In } from 'typeorm';
+import { CompensationClaim, LoanStatus, PledgeLoan } from './entities/pledge-loan.entity';
+
+/** TypeORM access for pledge loans and their compensation claims. */
+@Injectable()
+export class PledgeLoanRepository {
+  find(m: EntityManager, id: string, lock = false): Promise<PledgeLoan | null> {
+    return m.getRepository(PledgeLoan).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  save(m: EntityManager, l: Partial<PledgeLoan>): Promise<PledgeLoan> {
+    return m.getRepository(PledgeLoan).save(m.getRepository(PledgeLoan).create(l));
+  }
+
+  listOfBorrower(m: EntityManager, borrowerId: string, skip: number, take: number): Promise<[PledgeLoan[], number]> {
+    return m.getRepository(PledgeLoan).findAndCount({ where: { borrowerId }, order: { createdAt: 'DESC', id: 'ASC' }, skip, take });
+  }
+
+  listOfBank(m: EntityManager, bankId: string, statuses: LoanStatus[] | null, skip: number, take: number): Promise<[PledgeLoan[], number]> {
+    return m.getRepository(PledgeLoan).findAndCount({ where: { bankId, ...(statuses ? { status: In(statuses) } : {}) }, order: { createdAt: 'ASC', id: 'ASC' }, skip, take });
+  }
+
+  /** Loans disbursed before `to` that were still on the books at some point after `from` (for the credit figures). */
+  disbursedTouching(m: EntityManager, from: Date, to: Date): Promise<PledgeLoan[]> {
+    return m
+      .getRepository(PledgeLoan)
+      .createQueryBuilder('l')
+      .where('l.disbursed_at IS NOT NULL AND l.disbursed_at < :to', { to })
+      .andWhere(new Brackets((w) => w.where('l.closed_at IS NULL').orWhere('l.closed_at >= :from', { from })))
+      .orderBy('l.disbursed_at', 'ASC')
+      .getMany();
+  }
+
+  findClaimOfLoan(m: EntityManager, loanId: string): Promise<CompensationClaim | null> {
+    return m.getRepository(CompensationClaim).findOne({ where: { loanId } });
+  }
+
+  findClaim(m: EntityManager, id: string, lock = false): Promise<CompensationClaim | null> {
+    return m.getRepository(CompensationClaim).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  saveClaim(m: EntityManager, c: Partial<CompensationClaim>): Promise<CompensationClaim> {
+    return m.getRepository(CompensationClaim).save(m.getRepository(CompensationClaim).create(c));
+  }
+
+  listClaimsOfFund(m: EntityManager, fundId: string, skip: number, take: number): Promise<[CompensationClaim[], number]> {
+    return m.getRepository(CompensationClaim).findAndCount({ where: { fundId }, order: { createdAt: 'DESC', id: 'ASC' }, skip, take });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './instruments.module';
+export { InstrumentService } from './instrument.service';
+export { InstrumentResponse, BookingResponse, SubsidyClaimResponse } from './dto/instruments.dto';
