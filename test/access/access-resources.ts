@@ -498,6 +498,8 @@ export const RESOURCE_KINDS: ResourceKind[] = [
       },
     },
   },
+  // No round is built: strangers get 404 for an unpublished year and the guard's 403 on the administrators' steps.
+  { template: '/park-awards/{year}', parties: [], variants: { default: async () => ({ year: '2026' }) } },
   { template: '/parks/{code}/three-lists/{year}', parties: ['park'], variants: { default: async () => ({ code: OWNER_PARK, year: '2026' }) } },
   {
     template: '/three-list-items/{id}',

@@ -53,6 +53,9 @@ describe('programmes: major transfer projects portfolio (e2e)', () => {
     const pending = await signUpOrganisation(t.api, 'park-administration', { parkCode: 'bd-hitech' });
     expect((await propose(pending)).status).toBe(403);
     expect((await propose(park, { enterpriseIds: [citizen.organisation.id] })).status).toBe(400);
+    // Links must name published achievements and registered contracts.
+    expect((await propose(park, { achievementIds: ['00000000-0000-4000-8000-000000000001'] })).body.details[0].field).toBe('achievementIds');
+    expect((await propose(park, { contractIds: ['00000000-0000-4000-8000-000000000001'] })).body.details[0].field).toBe('contractIds');
     const p = await propose(park, { parkCode: 'sjz-hitech' });
     expect(p.status).toBe(400);
     const ok = await propose(park);

@@ -97,4 +97,28 @@ describe('programmes: three lists per park and year (e2e)', () => {
     const indicators = await t.api.get('monitoring/indicators', { token: w.admin.accessToken });
     expect(indicators.body.map((i: any) => i.code)).toEqual(expect.arrayContaining(['three-list-completion', 'major-projects-in-portfolio']));
   });
+
+  it('a landed deal also counts when it links to an accepted major project of this park, not one still under way', async () => {
+    const project = await t.api.post('major-projects', { title: '储氢合金产业化示范项目', summary: '依托储氢合金专利建设示范产线并实现量产。', proposedLevel: 'city' }, { token: park.accessToken });
+    expect(project.status).toBe(201);
+    const id = project.body.id;
+    for (const action of ['shortlist', 'start-notice']) await t.api.post(`major-projects/${id}/transitions`, { action }, { token: w.admin.accessToken });
+    const now = t.clock.now();
+    t.clock.advance(8 * 86_400_000);
+    try {
+      expect((await t.api.post(`major-projects/${id}/approval`, { year: YEAR, level: 'city' }, { token: w.admin.accessToken })).status).toBe(200);
+      const item = (await add(park, { kind: 'landing', title: '储氢合金示范项目落地', projectId: id })).body;
+      await step(park, item.id, { action: 'start' });
+      expect((await step(park, item.id, { action: 'complete' })).body).toMatchObject({ linked: false, counts: false });
+      await t.api.post(`major-projects/${id}/mid-term-check`, { passed: true, note: '进度符合计划' }, { token: w.admin.accessToken });
+      await t.api.post(`major-projects/${id}/transitions`, { action: 'accept', note: '通过验收' }, { token: w.admin.accessToken });
+      const items = (await t.api.get(`parks/bd-hitech/three-lists/${YEAR}`)).body.items;
+      expect(items.find((i: any) => i.id === item.id)).toMatchObject({ linked: true, counts: true });
+      // The same project cited by another park's list proves nothing there.
+      const foreign = (await add(otherPark, { kind: 'landing', title: '引用外园区项目', projectId: id }, 'sjz-hitech')).body;
+      expect(foreign.linked).toBe(false);
+    } finally {
+      t.clock.set(now);
+    }
+  });
 });

@@ -22,6 +22,8 @@ import { RoadshowListPage, RoadshowPage } from './pages/roadshow.page';
 import { ContractsWorkspace } from './pages/contracts.page';
 import { AdminWorkspace } from './pages/admin.page';
 import { ParkReportWorkspace } from './pages/park-report.page';
+import { ParkAwardsPage } from './pages/programmes/park-awards.page';
+import { ThreeListsPage } from './pages/programmes/three-lists.page';
 import { VerificationBanner } from './components/verification-banner.component';
 import { SiteFooter } from './components/site-footer.component';
 import { LegalPage } from './pages/legal.page';
@@ -78,6 +80,8 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/workspace/content', render: () => <ContentAdminPage /> },
   { pattern: '/watchlist', render: () => <WatchlistPage /> },
   { pattern: '/me/privacy', render: () => <PersonalDataPage /> },
+  { pattern: '/workspace/three-lists', render: () => <ThreeListsPage /> },
+  { pattern: '/workspace/park-awards', render: () => <ParkAwardsPage /> },
   { pattern: '/market', render: () => <MarketListingsPage /> },
   { pattern: '/market/listings/:id', render: (p) => <MarketListingPage id={p.id} /> },
   { pattern: '/market/notices', render: () => <MarketNoticesPage /> },
@@ -206,6 +210,8 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/policies', label: t('nav.content'), show: true },
     { href: '/workspace/content', label: t('nav.contentAdmin'), show: hasRole(session, 'platform-admin') },
     { href: '/watchlist', label: t('nav.watchlist'), show: !!session },
+    { href: '/workspace/three-lists', label: t('nav.threeLists'), show: org?.type === 'park-administration' },
+    { href: '/workspace/park-awards', label: t('nav.parkAwards'), show: hasRole(session, 'platform-admin') },
     { href: '/market', label: t('nav.market'), show: true },
     { href: '/vouchers', label: t('nav.vouchers'), show: true },
     { href: '/instruments', label: t('nav.instruments'), show: true },

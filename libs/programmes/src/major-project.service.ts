@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { CatalogService } from '@techbridge/catalog';
+import { ContractsService } from '@techbridge/contracts';
 import { IdentityService } from '@techbridge/identity';
 import { Actor, Clock, DomainError, isPlatformStaff, OrgType, Page, pageOf, parkOf, refuseOwnOrganisation, SeparationRule, skipTake, TransactionRunner } from '@techbridge/platform';
 import { ApproveProjectDto, MajorProjectResponse, MidTermCheckDto, MilestoneDto, MilestoneResponse, ProjectQuery, ProposeProjectDto } from './dto/major-project.dto';
@@ -21,6 +23,8 @@ export class MajorProjectService {
     private readonly repo: ProgrammesRepository,
     private readonly access: ProgrammesAccessPolicy,
     private readonly identity: IdentityService,
+    private readonly catalog: CatalogService,
+    private readonly contracts: ContractsService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -29,6 +33,12 @@ export class MajorProjectService {
   async propose(actor: Actor, dto: ProposeProjectDto): Promise<MajorProjectResponse> {
     const parkCode = isPlatformStaff(actor) ? dto.parkCode : actor.parkCode;
     if (!isPlatformStaff(actor) && dto.parkCode && dto.parkCode !== actor.parkCode) throw ProgrammesErrors.ownParkOnly();
+    // Links name what the public can check: published achievements, registered contracts, enterprises.
+    const achievementIds = [...new Set(dto.achievementIds ?? [])];
+    const achievements = await this.catalog.getAchievementsByIds(achievementIds);
+    if (achievements.length !== achievementIds.length || achievements.some((a) => a.status !== 'published')) throw ProgrammesErrors.linkedNotFound('achievementIds');
+    const contractIds = [...new Set(dto.contractIds ?? [])];
+    if ((await this.contracts.registeredContracts(contractIds)).length !== contractIds.length) throw ProgrammesErrors.linkedNotFound('contractIds');
     const saved = await this.tx.run(async (m) => {
       await this.access.requireParkAdministration(m, actor);
       const park = parkCode ? parkOf(parkCode) : undefined;
@@ -38,7 +48,7 @@ export class MajorProjectService {
       if (enterpriseIds.some((id) => orgs.get(id)?.type !== OrgType.Enterprise)) throw ProgrammesErrors.linkedNotFound('enterpriseIds');
       const p = await this.repo.saveProject(m, {
         title: dto.title.trim(), summary: dto.summary.trim(), parkCode: park.code, city: park.city, proposedByOrgId: actor.orgId, proposedLevel: dto.proposedLevel,
-        achievementIds: [...new Set(dto.achievementIds ?? [])], enterpriseIds, contractIds: [...new Set(dto.contractIds ?? [])], status: 'proposed',
+        achievementIds, enterpriseIds, contractIds, status: 'proposed',
       });
       await this.identity.audit(m, actor, { action: 'propose-major-project', entityType: 'major-project', entityId: p.id, changes: { title: p.title, parkCode: p.parkCode } });
       return p;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@techbridge/catalog';
 import { ContractsModule } from '@techbridge/contracts';
 import { IdentityModule } from '@techbridge/identity';
 import { MonitoringModule } from '@techbridge/monitoring';
@@ -19,11 +20,15 @@ import { ThreeListsService } from './three-lists.service';
 import { ProgrammesIndicatorSource } from './programmes-indicator.source';
 import { ProgrammesPrivacy } from './programmes-privacy';
 
-/** The zone's programmes: the major transfer projects portfolio (and, later, each park's three lists and awards). */
+import { ParkAwardRound } from './entities/park-award-round.entity';
+import { ParkAwardsController } from './park-awards.controller';
+import { ParkAwardsService } from './park-awards.service';
+
+/** The zone's programmes: the major transfer projects portfolio, each park's three lists and the park awards. */
 @Module({
-  imports: [IdentityModule, NotificationModule, ContractsModule, MonitoringModule, TypeOrmModule.forFeature([MajorProject, ProjectObjection, ProjectMilestone, ParkListItem])],
-  controllers: [MajorProjectController, ThreeListsController],
-  providers: [ProgrammesRepository, ProgrammesAccessPolicy, MajorProjectService, ProjectNoticeService, ProjectQuotaService, ThreeListsService, ProgrammesIndicatorSource, ProgrammesPrivacy],
+  imports: [IdentityModule, NotificationModule, CatalogModule, ContractsModule, MonitoringModule, TypeOrmModule.forFeature([MajorProject, ProjectObjection, ProjectMilestone, ParkListItem, ParkAwardRound])],
+  controllers: [MajorProjectController, ThreeListsController, ParkAwardsController],
+  providers: [ProgrammesRepository, ProgrammesAccessPolicy, MajorProjectService, ProjectNoticeService, ProjectQuotaService, ThreeListsService, ProgrammesIndicatorSource, ParkAwardsService, ProgrammesPrivacy],
   exports: [MajorProjectService, ProjectQuotaService, ThreeListsService],
 })
 export class ProgrammesModule {}

@@ -3800,6 +3800,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/park-awards/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's park awards with the reasons (public once published; the proposal for platform staff) */
+        get: operations["ParkAwardsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/park-awards/{year}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm and publish the awards (a proposed park may be left out, with the reason) */
+        post: operations["ParkAwardsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/park-awards/{year}/proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose the year's awards from the innovation index and the three-list completion */
+        post: operations["ParkAwardsController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/parks/{code}/three-lists/{year}": {
         parameters: {
             query?: never;
@@ -5490,6 +5541,30 @@ export interface components {
             /** @description 1 Monday … 7 Sunday */
             weekday: number;
         };
+        AwardEntryResponse: {
+            /** @description Awarded (after confirmation) */
+            awarded: boolean;
+            combined: number;
+            /** @description Three-list completion, 0..1 */
+            completion: number | null;
+            indexRank: number | null;
+            indexScore: number;
+            park: string;
+            parkName: components["schemas"]["AwardTextResponse"];
+            position: number;
+            /** @description Proposed by the rule */
+            proposed: boolean;
+            reason: components["schemas"]["AwardTextResponse"];
+        };
+        AwardExclusionDto: {
+            /** @enum {string} */
+            park: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
+            reason: string;
+        };
+        AwardTextResponse: {
+            en: string;
+            zh: string;
+        };
         BidderResponse: {
             auctionId: string;
             depositReference: string;
@@ -5720,6 +5795,11 @@ export interface components {
             filename: string;
             id: string;
             size: number;
+        };
+        ConfirmAwardsDto: {
+            /** @description Proposed parks left out, each with the reason (published with it) */
+            excluded?: components["schemas"]["AwardExclusionDto"][];
+            note?: string;
         };
         ContactDto: {
             email?: string;
@@ -7429,6 +7509,17 @@ export interface components {
             pageSize: number;
             processingTimeMs: number;
             total: number;
+        };
+        ParkAwardsResponse: {
+            confirmedAt: string | null;
+            entries: components["schemas"]["AwardEntryResponse"][];
+            indexRunId: string;
+            note: string | null;
+            policyVersion: number;
+            proposedAt: string;
+            /** @enum {string} */
+            status: "proposed" | "published";
+            year: number;
         };
         ParkIndexResponse: {
             dimensions: Record<string, never>;
@@ -14709,6 +14800,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ParkAwardsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkAwardsResponse"];
+                };
+            };
+        };
+    };
+    ParkAwardsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmAwardsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkAwardsResponse"];
+                };
+            };
+        };
+    };
+    ParkAwardsController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkAwardsResponse"];
+                };
             };
         };
     };

@@ -18,6 +18,7 @@ import statistics from './statistics';
 import content from './content';
 import watchlist from './watchlist';
 import privacy from './privacy';
+import programmes from './programmes';
 import market from './market';
 import vouchers from './vouchers';
 import finance from './finance';
@@ -29,7 +30,7 @@ export const LANG_STORAGE_KEY = 'techbridge.lang';
  * Interface strings by page or area, one file each (zh and en side by side). A page's strings go in its namespace;
  * a new namespace is added here. Keys stay globally unique (the unit test checks no namespace redefines another's key).
  */
-export const NAMESPACES = { shell, home, auth, achievement, demand, matching, contracts, roadshow, statistics, admin, notifications, outbox, display, charts, profiles, site, content, watchlist, privacy, market, vouchers, finance };
+export const NAMESPACES = { shell, home, auth, achievement, demand, matching, contracts, roadshow, statistics, admin, notifications, outbox, display, charts, profiles, site, content, watchlist, privacy, market, vouchers, finance, programmes };
 
 type Namespace = (typeof NAMESPACES)[keyof typeof NAMESPACES];
 type KeysOf<N> = N extends { zh: Record<infer K, string> } ? K : never;

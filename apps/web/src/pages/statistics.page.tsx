@@ -9,6 +9,7 @@ import { formatDate, formatMoney, formatNumber } from '../format';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { apiKey, nullIfMissing, useApiQuery, useLoader } from '../query';
+import type { components } from '../api/schema.gen';
 
 interface Target {
   code: string;
@@ -89,14 +90,14 @@ export function StatisticsPage() {
       {targets.isLoading && <Loading />}
       {!!targets.error && <ErrorNotice error={targets.error} onRetry={targets.refetch} />}
       {targets.data && withFigures.length === 0 && <p className="empty">{t('stats.targetsEmpty')}</p>}
-      {withFigures.length > 0 && (
+      {(targets.data ?? []).length > 0 && (
         <ul className="targets" data-testid="targets">
-          {withFigures.map((x) => (
+          {(targets.data ?? []).map((x) => (
             <li key={x.code}>
               <div className="targets__head">
                 <span>{pick(x.name)}</span>
                 <span className="small muted">
-                  {t('stats.actual')} {amount(x.actual ?? 0, x.unit)} / {t('stats.target')} {amount(x.target, x.unit)}（{x.targetYear}）
+                  {t('stats.actual')} {x.actual === null ? t('stats.noFigure') : amount(x.actual, x.unit)} / {t('stats.target')} {amount(x.target, x.unit)}（{x.targetYear}）
                 </span>
               </div>
               <progress max={100} value={Math.min(100, x.progress ?? 0)} aria-label={`${pick(x.name)} ${Math.round(x.progress ?? 0)}%`} />
@@ -104,6 +105,8 @@ export function StatisticsPage() {
           ))}
         </ul>
       )}
+
+      <PortfolioQuota />
 
       <h2>{t('charts.trends')}</h2>
       <TrendChart />
@@ -159,6 +162,7 @@ export function StatisticsPage() {
               bars={Object.entries(selected.dimensions).map(([k, v]) => ({ key: k, label: DIMENSION_NAMES[k] ? pick(DIMENSION_NAMES[k]) : k, value: v }))}
             />
           )}
+          {selected && index.data && <ParkListsCompletion park={selected.park} year={index.data.year} />}
           {selected && (
             <section aria-labelledby="inputs-title">
               <h3 id="inputs-title">{t('stats.inputs', { park: pick(selected.parkName) })}</h3>
@@ -223,5 +227,53 @@ export function StatisticsPage() {
 
       {reader && <QuarterlyReport />}
     </section>
+  );
+}
+
+type Quota = components['schemas']['QuotaDashboardResponse'];
+
+/** This year's major transfer projects against the plan's quota (province ≥ 20, each city ≥ 10). */
+function PortfolioQuota() {
+  const { t } = useI18n();
+  const year = new Date().getFullYear();
+  const quota = useApiQuery<Quota>('major-projects/quota', { year });
+  if (!quota.data) return null;
+  const q = quota.data;
+  return (
+    <>
+      <h2>{t('stats.quota', { year })}</h2>
+      <ul className="targets" data-testid="portfolio-quota">
+        <li>
+          <div className="targets__head">
+            <span>{t('stats.quotaProvince', { count: q.province.inPortfolio, quota: q.province.quota })}</span>
+          </div>
+          <progress max={q.province.quota} value={Math.min(q.province.quota, q.province.inPortfolio)} />
+        </li>
+        {q.cities.map((c) => (
+          <li key={c.city}>
+            <div className="targets__head">
+              <span>{t('stats.quotaCity', { city: c.city ?? '', count: c.inPortfolio, quota: c.quota })}</span>
+            </div>
+            <progress max={c.quota} value={Math.min(c.quota, c.inPortfolio)} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+type Completion = components['schemas']['CompletionResponse'];
+
+/** The selected park's three-list completion of the index year (a landed deal counts only with its proof). */
+function ParkListsCompletion({ park, year }: { park: string; year: number }) {
+  const { t } = useI18n();
+  const completion = useApiQuery<Completion>(`parks/${park}/three-lists/${year}/completion`);
+  if (!completion.data) return null;
+  const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
+  return (
+    <p data-testid="park-lists-completion">
+      {t('lists.title')} · {t('lists.overall', { value: pct(completion.data.overall) })}
+      {completion.data.lists.map((l) => ` · ${t(`lists.kind.${l.kind}`)} ${pct(l.ratio)}`).join('')}
+    </p>
   );
 }

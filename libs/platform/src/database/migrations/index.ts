@@ -32,6 +32,7 @@ import { MajorProjects1767200200000 } from './1767200200000-MajorProjects';
 import { ParkThreeLists1767200300000 } from './1767200300000-ParkThreeLists';
 import { ProgrammeIndicators1767200400000 } from './1767200400000-ProgrammeIndicators';
 import { PlanTargets20201767200500000 } from './1767200500000-PlanTargets2020';
+import { ParkAwards1767200600000 } from './1767200600000-ParkAwards';
 import { Market1767100000000 } from './1767100000000-Market';
 import { MarketIntroductions1767100100000 } from './1767100100000-MarketIntroductions';
 import { MarketPayments1767100200000 } from './1767100200000-MarketPayments';
@@ -79,6 +80,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   ParkThreeLists1767200300000,
   ProgrammeIndicators1767200400000,
   PlanTargets20201767200500000,
+  ParkAwards1767200600000,
   Market1767100000000,
   MarketIntroductions1767100100000,
   MarketPayments1767100200000,
