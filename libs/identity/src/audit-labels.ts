@@ -117,6 +117,22 @@ const ACTIONS: Record<string, LocalizedText> = {
   'create-contract-from-deal': { zh: '由交易生成合同草稿', en: 'Drafted a contract from a market deal' },
   'introduction-accept': { zh: '同意对接', en: 'Accepted an introduction' },
   'introduction-decline': { zh: '谢绝对接', en: 'Declined an introduction' },
+  'voucher-programme.create': { zh: '设立创新券项目', en: 'Set up a voucher programme' },
+  'voucher-programme.rules': { zh: '修改创新券申领条件', en: 'Changed a voucher programme\'s eligibility rules' },
+  'voucher-agreement.create': { zh: '登记创新券互认协议', en: 'Recorded a voucher recognition agreement' },
+  'voucher-provider.register': { zh: '登记创新券服务机构', en: 'Registered a voucher service provider' },
+  'voucher-provider.blacklist': { zh: '将服务机构列入黑名单', en: 'Blacklisted a service provider' },
+  'voucher-relation.record': { zh: '登记关联关系', en: 'Recorded a related-party relation' },
+  'voucher.issue': { zh: '发放创新券', en: 'Issued a voucher' },
+  'voucher.refuse': { zh: '不予发放创新券', en: 'Refused a voucher' },
+  'voucher.record-partner': { zh: '登记京津创新券', en: 'Recorded a Beijing or Tianjin voucher' },
+  'voucher.claim': { zh: '申请创新券兑付', en: 'Claimed a voucher' },
+  'voucher.pay': { zh: '兑付创新券', en: 'Paid a voucher claim' },
+  'voucher.audit.approve': { zh: '审核通过创新券兑付', en: 'Approved a voucher claim on audit' },
+  'voucher.audit.reject': { zh: '审核驳回创新券兑付', en: 'Rejected a voucher claim on audit' },
+  'voucher.audit.collusion': { zh: '审核认定串通（作废并列入黑名单）', en: 'Found collusion on audit (voided, provider blacklisted)' },
+  'instrument.register': { zh: '登记共享仪器', en: 'Registered a shared instrument' },
+  'instrument-booking.pay': { zh: '支付仪器使用费', en: 'Paid an instrument booking' },
 };
 
 const ENTITIES: Record<string, LocalizedText> = {
@@ -153,6 +169,13 @@ const ENTITIES: Record<string, LocalizedText> = {
   'market-auction': { zh: '竞价拍卖', en: 'Auction' },
   'market-bidder': { zh: '竞买登记', en: 'Bidder registration' },
   'market-introduction': { zh: '对接请求', en: 'Introduction request' },
+  voucher_programme: { zh: '创新券项目', en: 'Voucher programme' },
+  voucher: { zh: '创新券', en: 'Innovation voucher' },
+  voucher_recognition_agreement: { zh: '创新券互认协议', en: 'Voucher recognition agreement' },
+  voucher_provider: { zh: '创新券服务机构', en: 'Voucher service provider' },
+  voucher_party_relation: { zh: '关联关系', en: 'Related-party relation' },
+  instrument: { zh: '共享仪器', en: 'Shared instrument' },
+  instrument_booking: { zh: '仪器预约', en: 'Instrument booking' },
 };
 
 /**
