@@ -65,7 +65,7 @@ describe('identity: personal data download and deletion (e2e)', () => {
     expect(d.sections.watchlist.favourites).toEqual([expect.objectContaining({ subject: 'achievement', targetId: achievementId })]);
     expect(d.sections.watchlist.savedSearches).toEqual([expect.objectContaining({ name: '我的光伏检索' })]);
     // Every context that holds something about people answers, even when it holds nothing about this one.
-    expect(Object.keys(d.sections).sort()).toEqual(['achievementContacts', 'broker', 'brokerTraining', 'demandContacts', 'market', 'notifications', 'projectObjections', 'watchlist']);
+    expect(Object.keys(d.sections).sort()).toEqual(['achievementContacts', 'broker', 'brokerTraining', 'demandContacts', 'finance', 'market', 'notifications', 'projectObjections', 'watchlist']);
     expect(d.sections.brokerTraining).toEqual({ enrolments: [], certificates: [] });
 
     const text = JSON.stringify(d);
