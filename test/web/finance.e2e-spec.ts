@@ -9,6 +9,7 @@ import { achievementBody } from '../catalog/fixtures';
 import { multipartFile } from '../catalog/multipart';
 import { eventBody, publishAchievement, START } from '../roadshow/roadshow-helpers';
 import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
+import { CHROMIUM_ARGS } from '../support/browser';
 
 /**
  * The investor's walk in Debian's headless Chromium against the real api + worker: a match with its reasons in the
@@ -76,7 +77,7 @@ describe('investor workspace in headless Chromium (e2e)', () => {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 900 },
       timeout: 180_000,
     });

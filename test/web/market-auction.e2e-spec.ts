@@ -7,6 +7,7 @@ import { serveWebPortal } from '../../apps/api/src/web-portal';
 import { pdfUpload } from '../contracts/contracts-helpers';
 import { listedListing, makeMarketWorld, MarketWorld, runDelayed } from '../market/market-helpers';
 import { createTestApp, Session, TestApp } from '../support/test-app';
+import { CHROMIUM_ARGS } from '../support/browser';
 
 /**
  * The auction room in two browsers: a university's listing goes to auction, two enterprises register and bid from their
@@ -30,7 +31,7 @@ describe('market auction room in headless Chromium (e2e)', () => {
     t = await createTestApp({ worker: true, beforeInit: (app, config) => serveWebPortal(app, config) });
     await t.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'], timeout: 180_000 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 180_000 });
     w = await makeMarketWorld(t);
   });
 

@@ -9,6 +9,7 @@ import { seedContracts } from '../monitoring/monitoring-fixtures';
 import { publishAchievement } from '../roadshow/roadshow-helpers';
 import { addMember, ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, randomCreditCode, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 import { startTestSmtp, TestSmtp } from '../support/test-smtp';
+import { CHROMIUM_ARGS } from '../support/browser';
 
 /**
  * What a government reviewer checks first (issue 14), in Debian's headless Chromium against the real api + worker:
@@ -50,7 +51,7 @@ describe('portal for a government zone: words, charts, alerts, policies (Chromiu
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
       viewport: { width: 1366, height: 900 },
       timeout: 180_000,
       locale: 'zh-CN',

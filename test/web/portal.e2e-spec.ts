@@ -7,6 +7,7 @@ import { serveWebPortal } from '../../apps/api/src/web-portal';
 import { contractBody, makeWorld, submittedContract } from '../contracts/contracts-helpers';
 import { publishAchievement } from '../roadshow/roadshow-helpers';
 import { addMember, ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, randomCreditCode, Session, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
+import { CHROMIUM_ARGS } from '../support/browser';
 
 /**
  * The portal in Debian's headless Chromium against the real api + worker (in-process) serving the built apps/web/dist.
@@ -42,7 +43,7 @@ describe('web portal in headless Chromium (e2e)', () => {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 900 },
       timeout: 180_000,
       locale: 'en-US',

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { serveWebPortal } from '../../apps/api/src/web-portal';
 import { createTestApp, Session, signUpOrganisation, TestApp } from '../support/test-app';
+import { CHROMIUM_ARGS } from '../support/browser';
 
 const CHROMIUM = '/usr/bin/chromium';
 const WEB_DIST = path.resolve(__dirname, '../../apps/web/dist/index.html');
@@ -31,7 +32,7 @@ describe('web portal: my personal data (e2e)', () => {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 900 },
       timeout: 180_000,
       acceptDownloads: true,

@@ -7,6 +7,7 @@ import { MovableClock } from '@techbridge/platform';
 import { serveWebPortal } from '../../apps/api/src/web-portal';
 import { seedContracts } from '../monitoring/monitoring-fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
+import { CHROMIUM_ARGS } from '../support/browser';
 
 /**
  * The zone's programmes in Debian's headless Chromium against the real api: a park administration keeps its three
@@ -54,7 +55,7 @@ describe('portal: three lists and park awards (Chromium e2e)', () => {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
       viewport: { width: 1366, height: 900 },
       timeout: 180_000,
       locale: 'zh-CN',

@@ -6,6 +6,7 @@ import { BrowserContext, chromium, Page } from 'playwright-core';
 import { serveWebPortal } from '../../apps/api/src/web-portal';
 import { createTestApp, Session, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 import { createProgramme, issuedVoucher, ledgerOf, PARK } from '../vouchers/voucher-helpers';
+import { CHROMIUM_ARGS } from '../support/browser';
 
 /**
  * Vouchers in the browser: an enterprise books a shared instrument and pays with its voucher; the instrument's owner,
@@ -35,7 +36,7 @@ describe('vouchers and instruments in headless Chromium (e2e)', () => {
     userDataDir = mkdtempSync(path.join(os.tmpdir(), 'techbridge-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 900 }, timeout: 180_000, locale: 'zh-CN',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(120_000);
