@@ -124,7 +124,7 @@ describe('brokers: training, certificate lifecycle, broker powers follow certifi
   });
 
   it('expiry is reminded by a delayed job with a deterministic id; a renewal re-arms it and the old reminder skips', async () => {
-    await t.relay.drainUntilEmpty();
+    await t.deliver();
     const queue = t.jobs.queue(QueueName.Lifecycle);
     const expiresMs = Date.parse(certificate.expiresAt);
     const job = await queue.getJob(safeJobId(`broker-certificate:${certificate.id}:expiry:${expiresMs}`));
@@ -143,7 +143,7 @@ describe('brokers: training, certificate lifecycle, broker powers follow certifi
     expect(renewed.status).toBe(200);
     expect(renewed.body).toMatchObject({ renewals: 1, expiresAt: '2032-05-20T02:00:00.000Z' });
     expect(await jobs.remindExpiry(job!.data)).toBe('skipped');
-    await t.relay.drainUntilEmpty();
+    await t.deliver();
     expect(await queue.getJob(safeJobId(`broker-certificate:${certificate.id}:expiry:${Date.parse(renewed.body.expiresAt)}`))).toBeTruthy();
     certificate = renewed.body;
   });

@@ -75,7 +75,7 @@ describe('catalog: achievement lifecycle and permissions (e2e)', () => {
     expect(history.body.map((e: any) => e.action)).toEqual(['submit', 'return', 'resubmit', 'approve']);
     expect(history.body[1].comment).toBe('请补充量化指标、应用场景和专利号');
 
-    await t.relay.drainUntilEmpty();
+    await t.deliver();
     const publicView = await t.api.get(`achievements/${id}`);
     expect(publicView.status).toBe(200);
     expect(publicView.body.contact).toBeNull();
@@ -91,7 +91,7 @@ describe('catalog: achievement lifecycle and permissions (e2e)', () => {
     expect(again.status).toBe(409);
     expect(again.body.currentState).toBe('withdrawn');
     expect((await t.api.get(`achievements/${id}`)).status).toBe(404);
-    await t.relay.drainUntilEmpty();
+    await t.deliver();
     expect((await search.search('achievements', { filter: { field: 'ownerId', eq: uni.organisation.id } })).total).toBe(0);
   });
 

@@ -43,7 +43,7 @@ describe('catalog: package documents follow their member achievements (e2e)', ()
     const p = await t.api.post('packages', { title: '氢能制储运技术包', theme: '氢能储运与加注', industry: 'new-energy', achievementIds: [ids.pem, ids.tank] }, { token: tti.accessToken });
     pkgId = p.body.id;
     expect((await t.api.post(`packages/${pkgId}/publish`, {}, { token: tti.accessToken })).status).toBe(200);
-    await t.relay.drainUntilEmpty();
+    await t.deliver();
   });
   afterAll(async () => {
     await t.close();
@@ -59,7 +59,7 @@ describe('catalog: package documents follow their member achievements (e2e)', ()
     expect(after).toBeGreaterThan(before);
     // The curator did not touch the package: its own edit time stays.
     expect((await t.api.get(`packages/${pkgId}`)).body.updatedAt).toBe(updatedAt);
-    await t.relay.drainUntilEmpty();
+    await t.deliver();
     expect(await indexedVersion(pkgId)).toBe(after);
     expect(await indexedTitles()).toContain('PEM电解水制氢成套装备');
   });

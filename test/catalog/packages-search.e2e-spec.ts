@@ -29,7 +29,7 @@ describe('catalog: packages, guide catalog export and search (e2e)', () => {
     await publish(tjInst, 'tank', { title: '70MPa高压储氢瓶制造技术', summary: 'IV型储氢瓶储氢密度达到5.7 wt%，循环寿命超过15000次，适用于氢燃料电池汽车和加氢站。', keywords: ['储氢瓶', '氢能储运'], field: 'hydrogen', trl: 7, askingPrice: null, transferModes: ['equity'] });
     await publish(uni, 'pv', { title: '钙钛矿光伏组件封装技术', summary: '组件效率达到24.5%，湿热老化1000小时衰减小于5%，适用于分布式光伏电站。', keywords: ['钙钛矿', '光伏组件'], field: 'photovoltaics', trl: 5, askingPrice: 800000.5 });
     await publish(uni, 'seed', { title: '抗旱小麦新品种选育', summary: '亩产提高12%，节水30%，适用于华北平原粮食主产区。', keywords: ['小麦', '抗旱'], industry: 'modern-agriculture', field: 'seed-industry', trl: 8, askingPrice: 300000 });
-    await t.relay.drainUntilEmpty();
+    await t.deliver();
   });
   afterAll(async () => {
     await t.close();
@@ -61,7 +61,7 @@ describe('catalog: packages, guide catalog export and search (e2e)', () => {
     const published = await t.api.post(`packages/${p.id}/publish`, {}, { token: tti.accessToken });
     expect(published.body.status).toBe('published');
     expect((await t.api.post(`packages/${p.id}/publish`, {}, { token: tti.accessToken })).body.currentState).toBe('published');
-    await t.relay.drainUntilEmpty();
+    await t.deliver();
     const found = await t.api.get('search/packages', { query: { q: '氢能' } });
     expect(found.status).toBe(200);
     expect(found.body.items[0]).toMatchObject({ id: p.id, trlMin: 6, trlMax: 7, negotiableCount: 1, targetParks: ['bd-hitech', 'renqiu-edz'] });

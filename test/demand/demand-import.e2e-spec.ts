@@ -43,7 +43,7 @@ describe('demands: bulk import through the generic import framework (e2e)', () =
     expect(started.status).toBe(202);
     // The job body, as the worker runs it (the outbox has queued the job; running it here keeps the test deterministic).
     await t.app.get(ImportService).run(started.body.id);
-    await t.relay.drainUntilEmpty();
+    await t.deliver();
     const status = await t.api.get(`imports/${started.body.id}`, { token });
     expect(status.status).toBe(200);
     return status.body;

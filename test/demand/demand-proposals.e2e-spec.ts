@@ -117,7 +117,7 @@ describe('demands: solution proposals and expiry (e2e)', () => {
   it('expires at the deadline through a delayed job; a moved deadline re-schedules and the old job skips', async () => {
     const now = t.clock.now();
     const d = await createDemand(t.api, enterprise, { deadline: dateIn(now, 10) });
-    await t.relay.drainUntilEmpty();
+    await t.deliver();
     const deadlineMs = Date.parse(d.deadlineAt);
     const queue = t.jobs.queue(QueueName.Lifecycle);
     const job = await queue.getJob(safeJobId(`demand:${d.id}:expire:${deadlineMs}`));
@@ -133,7 +133,7 @@ describe('demands: solution proposals and expiry (e2e)', () => {
     // Move the deadline: a new delayed job for the new instant.
     const moved = await t.api.patch(`demands/${d.id}`, { deadline: dateIn(now, 20) }, { token: enterprise.accessToken });
     expect(moved.status).toBe(200);
-    await t.relay.drainUntilEmpty();
+    await t.deliver();
     const newDeadlineMs = Date.parse(moved.body.deadlineAt);
     expect(await queue.getJob(safeJobId(`demand:${d.id}:expire:${newDeadlineMs}`))).toBeTruthy();
 
@@ -150,7 +150,7 @@ describe('demands: solution proposals and expiry (e2e)', () => {
       const after = await t.api.get(`demands/${d.id}`, { token: enterprise.accessToken });
       expect(after.body.status).toBe('expired');
       expect((await notificationsOf(enterprise, 'demand.expired')).length).toBe(1);
-      await t.relay.drainUntilEmpty();
+      await t.deliver();
       const search = await t.api.get('search/demands', { token: enterprise.accessToken, query: { q: d.title } });
       expect(search.body.items.map((i: any) => i.id)).not.toContain(d.id);
     } finally {

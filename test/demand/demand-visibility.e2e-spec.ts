@@ -34,7 +34,7 @@ describe('demands: visibility across detail, list, search and export (e2e)', () 
       ids[visibility] = d.id;
     }
     draftId = (await createDemand(t.api, owner, { title: '尚未发布的草稿需求', visibility: 'public' }, false)).id;
-    await t.relay.drainUntilEmpty();
+    await t.deliver();
   });
   afterAll(async () => {
     await t.close();
@@ -195,10 +195,10 @@ describe('demands: visibility across detail, list, search and export (e2e)', () 
 
   it('keeps the index in step: published demands are in it, closed ones leave it', async () => {
     const d = await createDemand(t.api, owner, { title: '锂电池极片涂布厚度不均匀', industry: 'new-energy-vehicles', field: 'power-batteries' });
-    await t.relay.drainUntilEmpty();
+    await t.deliver();
     expect((await t.api.get('search/demands', { query: { q: '极片涂布' } })).body.items.map((i: any) => i.id)).toEqual([d.id]);
     await t.api.post(`demands/${d.id}/close`, { reason: '需求取消' }, { token: owner.accessToken });
-    await t.relay.drainUntilEmpty();
+    await t.deliver();
     expect((await t.api.get('search/demands', { query: { q: '极片涂布' } })).body.total).toBe(0);
     const lookup = await t.api.get('demands', { query: { source: 'manual', status: 'closed', enterpriseId: owner.organisation.id } });
     expect(lookup.body.items.map((i: any) => i.id)).toContain(d.id);

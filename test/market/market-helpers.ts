@@ -52,7 +52,7 @@ export async function listedListing(t: TestApp, w: MarketWorld, overrides: Recor
 
 /** Run a delayed job now (the test moved the clock past its instant), then wait for the queues to drain. */
 export async function runDelayed(t: TestApp, queue: string, jobId: string): Promise<void> {
-  await t.relay.drainUntilEmpty();
+  await t.deliver();
   const job = await t.jobs.queue(queue as never).getJob(safeJobId(jobId));
   if (!job) throw new Error(`no job ${jobId}`);
   if ((await job.getState()) === 'delayed') await job.promote();

@@ -87,7 +87,7 @@ describe('search in operation (e2e)', () => {
     expect(await found('锂电池')).not.toContain(id);
     // The retry is scheduled with backoff; make it due now rather than wait for it.
     await t.db.dataSource.query(`UPDATE outbox_message SET available_at = now() WHERE kind = 'index' AND key = $1`, [id]);
-    await t.relay.drainUntilEmpty();
+    await t.deliver();
     expect(await pending(id)).toEqual([]);
     expect(await found('锂电池')).toContain(id);
   });

@@ -8,7 +8,7 @@ import {
   AppConfig, completeCreditCode, configureHttpApp, fastifyOptions, JobQueue, loadConfig, MovableClock, OrgType, OutboxRelay, QueueName,
   WorkerRuntimeModule,
 } from '@techbridge/platform';
-import { awaitQueuesDrained, createTestDatabase, TEST_REDIS_URL, TestDatabase } from '@techbridge/testing';
+import { awaitOutboxDelivered, awaitQueuesDrained, createTestDatabase, TEST_REDIS_URL, TestDatabase } from '@techbridge/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 import { mountQueueDashboard } from '../../apps/api/src/queue-dashboard';
 import { acceptingCurrentAgreements } from '../../libs/identity/src/legal/legal-documents';
@@ -82,6 +82,8 @@ export interface TestApp {
   relay: OutboxRelay;
   /** Deliver the outbox and wait for queued jobs to finish (needs worker: true for jobs). */
   drain(): Promise<void>;
+  /** Deliver the outbox, waiting out messages the background relay has leased; queued jobs are not waited for. */
+  deliver(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -143,6 +145,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     jobs,
     relay,
     drain: () => awaitQueuesDrained(jobs, relay),
+    deliver: () => awaitOutboxDelivered(relay),
     close: async () => {
       await relay.stop();
       for (const q of Object.values(QueueName)) await jobs.queue(q).obliterate({ force: true }).catch(() => undefined);

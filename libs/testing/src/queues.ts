@@ -44,6 +44,23 @@ export async function awaitQueuesDrained(jobs: JobQueue, relay?: OutboxRelay, ti
   }
 }
 
+/**
+ * Deliver every message owed now and wait for the ones another pass has leased: drainUntilEmpty alone returns as soon
+ * as it claims nothing, which can be while the background relay is still enqueuing a job or projecting a document it
+ * leased a moment earlier. Queued jobs are not waited for (awaitQueuesDrained does that).
+ */
+export async function awaitOutboxDelivered(relay: OutboxRelay, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await relay.drainUntilEmpty();
+    const owed = await relay.owedNow();
+    if (owed === 0) return;
+    if (Date.now() > deadline) throw new Error(`outbox not delivered after ${timeoutMs} ms (${owed} messages owed)`);
+    // Poll interval between looks at the real condition (a leased row marked done), not a wait for time to pass.
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 async function snapshot(queue: Queue): Promise<QueueSnapshot> {
   const counts = await queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children', 'paused');
   // BullMQ connects through ioredis here; its narrower client interface omits the stream reads.

@@ -86,6 +86,18 @@ export class OutboxRelay implements OnApplicationShutdown {
     return { pending: row.pending, fingerprint: `${row.last_id}:${row.attempts}:${row.delivered}` };
   }
 
+  /**
+   * Messages owed now: due, or leased by a pass that is delivering them at this moment (this relay's background loop
+   * or another process). A message backing off after a failure is not owed yet.
+   */
+  async owedNow(): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS owed FROM outbox_message
+        WHERE processed_at IS NULL AND dead_at IS NULL AND (available_at <= now() OR locked_until >= now())`,
+    );
+    return row.owed;
+  }
+
   /** Make every message that is backing off after a failure due now (tests; never a leased one). */
   async expediteRetries(): Promise<number> {
     const [, affected] = await this.dataSource.query(
