@@ -22,8 +22,9 @@ export const INDEX_EXPORT_EXCEPTIONS = {
   notification: ['NotificationRecipients'],
   // The port the brokers context implements so the role rule asks for certificate standing without importing it.
   identity: ['BrokerCertificationSource'],
-  // Contexts above monitoring register their indicator sources with it (monitoring cannot import them).
-  monitoring: ['IndicatorSourceRegistry'],
+  // Contexts above monitoring register their indicator sources with it (monitoring cannot import them), counting
+  // per park by the same rule as monitoring's own sources.
+  monitoring: ['IndicatorSourceRegistry', 'tally'],
 };
 
 function contextOfFile(filename) {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@techbridge/catalog';
 import { IdentityModule } from '@techbridge/identity';
+import { MonitoringModule } from '@techbridge/monitoring';
 import { MatchingModule } from '@techbridge/matching';
 import { NotificationModule } from '@techbridge/notification';
 import { RoadshowModule } from '@techbridge/roadshow';
@@ -27,11 +28,13 @@ import { InvestorRoadshowService } from './investor-roadshow.service';
 import { CompensationClaimController, PledgeLoanController } from './pledge-loan.controller';
 import { PledgeLoanRepository } from './pledge-loan.repository';
 import { PledgeLoanService } from './pledge-loan.service';
+import { FinanceIndicatorSource } from './finance-indicators';
 
 /** Science-and-technology finance: investors, financing requests and data rooms, financing matching, IP-pledge loans. */
 @Module({
   imports: [
     IdentityModule,
+    MonitoringModule,
     NotificationModule,
     CatalogModule,
     MatchingModule,
@@ -40,6 +43,7 @@ import { PledgeLoanService } from './pledge-loan.service';
   ],
   controllers: [InvestorController, FinancingRequestController, PledgeLoanController, CompensationClaimController, InvestorRoadshowController],
   providers: [
+    FinanceIndicatorSource,
     FinancingRepository,
     PledgeLoanRepository,
     FinanceAccessPolicy,

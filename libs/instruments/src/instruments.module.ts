@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@techbridge/identity';
+import { MonitoringModule } from '@techbridge/monitoring';
 import { NotificationModule } from '@techbridge/notification';
 import { VouchersModule } from '@techbridge/vouchers';
 import { BookingService } from './booking.service';
@@ -10,12 +11,13 @@ import { InstrumentsAccessPolicy } from './instruments-access.policy';
 import { BookingsController, InstrumentsController, SubsidyClaimsController } from './instruments.controller';
 import { InstrumentsRepository } from './instruments.repository';
 import { SubsidyService } from './subsidy.service';
+import { InstrumentsIndicatorSource } from './instrument-indicators';
 
 /** Shared research instruments: registration, bookings without overlaps, payment in cash or by voucher, post-use subsidy claims. */
 @Module({
-  imports: [IdentityModule, NotificationModule, VouchersModule, TypeOrmModule.forFeature([Instrument, ServiceItem, TrainingRecord, Booking, SubsidyClaim])],
+  imports: [IdentityModule, MonitoringModule, NotificationModule, VouchersModule, TypeOrmModule.forFeature([Instrument, ServiceItem, TrainingRecord, Booking, SubsidyClaim])],
   controllers: [InstrumentsController, BookingsController, SubsidyClaimsController],
-  providers: [InstrumentsRepository, InstrumentsAccessPolicy, InstrumentService, BookingService, SubsidyService],
+  providers: [InstrumentsRepository, InstrumentsAccessPolicy, InstrumentService, BookingService, SubsidyService, InstrumentsIndicatorSource],
   exports: [InstrumentService],
 })
 export class InstrumentsModule {}

@@ -3,12 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@techbridge/catalog';
 import { ContractsModule } from '@techbridge/contracts';
 import { DemandModule } from '@techbridge/demand';
-import { FinanceModule } from '@techbridge/finance';
 import { IdentityModule } from '@techbridge/identity';
 import { MatchingModule } from '@techbridge/matching';
 import { RoadshowModule } from '@techbridge/roadshow';
-import { InstrumentsModule } from '@techbridge/instruments';
-import { VouchersModule } from '@techbridge/vouchers';
 import { IndicatorEntry } from './entities/entry.entity';
 import { FigureCorrection, QuarterFigure } from './entities/figure.entity';
 import { Indicator, Target } from './entities/indicator.entity';
@@ -29,8 +26,6 @@ import { RewardsIndicatorSource } from './sources/rewards.source';
 import { RoadshowIndicatorSource } from './sources/roadshow.source';
 import { IndicatorSourceRegistry } from './sources/indicator-source-registry';
 import { PlanTargetsService } from './plan-targets.service';
-import { InstrumentsIndicatorSource, VouchersIndicatorSource } from './sources/vouchers.source';
-import { FinanceIndicatorSource } from './sources/finance.source';
 
 @Module({
   imports: [
@@ -40,9 +35,6 @@ import { FinanceIndicatorSource } from './sources/finance.source';
     MatchingModule,
     RoadshowModule,
     ContractsModule,
-    VouchersModule,
-    InstrumentsModule,
-    FinanceModule,
     TypeOrmModule.forFeature([Indicator, Target, ReportingQuarter, IndicatorEntry, QuarterFigure, FigureCorrection, IndexWeightsVersion, IndexRun]),
   ],
   controllers: [MonitoringController],
@@ -60,14 +52,11 @@ import { FinanceIndicatorSource } from './sources/finance.source';
     RewardsIndicatorSource,
     IndicatorSourceRegistry,
     PlanTargetsService,
-    VouchersIndicatorSource,
-    InstrumentsIndicatorSource,
-    FinanceIndicatorSource,
-    // Each context that feeds monitoring has a source here.
+    // Each context below monitoring that feeds it has a source here; contexts above register with IndicatorSourceRegistry.
     {
       provide: COMPUTED_INDICATOR_SOURCES,
       useFactory: (...sources: ComputedIndicatorSource[]) => sources,
-      inject: [ContractsIndicatorSource, CatalogIndicatorSource, DemandIndicatorSource, RoadshowIndicatorSource, MatchingIndicatorSource, RewardsIndicatorSource, VouchersIndicatorSource, InstrumentsIndicatorSource, FinanceIndicatorSource],
+      inject: [ContractsIndicatorSource, CatalogIndicatorSource, DemandIndicatorSource, RoadshowIndicatorSource, MatchingIndicatorSource, RewardsIndicatorSource],
     },
   ],
   exports: [MonitoringService, InnovationIndexService, IndicatorSourceRegistry],

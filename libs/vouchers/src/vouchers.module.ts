@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@techbridge/identity';
+import { MonitoringModule } from '@techbridge/monitoring';
 import { NotificationModule } from '@techbridge/notification';
 import { LedgerAccount, LedgerEntry, LedgerPosting } from './entities/ledger.entity';
 import { EligibilityRuleRow, EnterpriseYear, RecognitionAgreement, VoucherProgramme, VoucherRound } from './entities/programme.entity';
@@ -22,11 +23,13 @@ import { VoucherStatisticsController, VouchersController } from './vouchers.cont
 import { VouchersJobs } from './vouchers.jobs';
 import { VoucherNotices } from './vouchers.notices';
 import { VouchersRepository } from './vouchers.repository';
+import { VouchersIndicatorSource } from './voucher-indicators';
 
 /** Innovation vouchers: programmes, the voucher lifecycle and its fraud controls, the ledger, the provider directory. */
 @Module({
   imports: [
     IdentityModule,
+    MonitoringModule,
     NotificationModule,
     TypeOrmModule.forFeature([
       RecognitionAgreement, VoucherProgramme, EligibilityRuleRow, VoucherRound, EnterpriseYear, ServiceProvider, PartyRelation, Voucher, ClaimDocument, VoucherClaim,
@@ -35,6 +38,7 @@ import { VouchersRepository } from './vouchers.repository';
   ],
   controllers: [ProgrammesController, RecognitionAgreementsController, VouchersController, VoucherStatisticsController, ProvidersController, PartyRelationsController],
   providers: [
+    VouchersIndicatorSource,
     VouchersRepository, VouchersAccessPolicy, VoucherLedgerService, VoucherViews, ProgrammeService, VoucherIssuingService, VoucherRedemptionService, VoucherAuditService,
     ProviderDirectoryService, VoucherService, VoucherStatisticsService, VouchersJobs, VoucherNotices,
   ],

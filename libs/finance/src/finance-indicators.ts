@@ -1,5 +1,8 @@
-import type { FinanceFiguresRecord } from '@techbridge/finance';
-import { ComputedFigure, tally } from './computed-source';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ComputedFigure, ComputedIndicatorSource, IndicatorSourceRegistry, ReportingPeriod, tally } from '@techbridge/monitoring';
+import { PARK_CODES } from '@techbridge/platform';
+import type { FinanceFiguresRecord } from './dto/figures.dto';
+import { FinanceService } from './finance.service';
 
 export const FINANCE_INDICATORS = [
   'park-funds', 'fund-invested-amount', 'financing-closed', 'financing-closed-amount', 'loans-disbursed', 'loans-outstanding', 'technology-credit',
@@ -17,4 +20,24 @@ export function financeFigures(r: FinanceFiguresRecord, parks: readonly string[]
   // The plan's technology credit (科技信贷规模) is the credit on the books: the pledge loans outstanding.
   const credit = outstanding.map((f) => ({ ...f, indicator: 'technology-credit' }));
   return [...funds, ...invested, ...closed, ...closedAmount, ...disbursed, ...outstanding, ...credit];
+}
+
+/** Park sub-funds, their investments, financing closed and IP-pledge loans, registered with monitoring. */
+@Injectable()
+export class FinanceIndicatorSource implements ComputedIndicatorSource, OnModuleInit {
+  readonly name = 'finance';
+  readonly indicators = FINANCE_INDICATORS;
+
+  constructor(
+    private readonly registry: IndicatorSourceRegistry,
+    private readonly finance: FinanceService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async collect(period: ReportingPeriod): Promise<ComputedFigure[]> {
+    return financeFigures(await this.finance.figuresBetween(period.from, period.to), PARK_CODES);
+  }
 }

@@ -1,6 +1,6 @@
-import { instrumentFigures, voucherFigures } from './voucher-figures';
+import { voucherFigures } from './voucher-indicators';
 
-describe('voucher and instrument figures', () => {
+describe('voucher figures', () => {
   const parks = ['P1', 'P2'];
   it('tallies issued and redeemed by park, cross-region apart with the flow', () => {
     const f = voucherFigures(
@@ -18,16 +18,5 @@ describe('voucher and instrument figures', () => {
     expect(v('vouchers-cross-region-amount', 'P1')).toBe(3000);
     expect(v('vouchers-cross-region-amount', 'P2')).toBe(0);
     expect(v('vouchers-cross-region-amount', null, 'flow:HE>BJ')).toBe(3000);
-  });
-
-  it('computes the share rate per park from external and effective hours', () => {
-    const f = instrumentFigures([
-      { bookingId: '1', parkCode: 'P1', hours: 3, externalHours: 3 },
-      { bookingId: '2', parkCode: 'P1', hours: 1, externalHours: 0 },
-    ], parks);
-    const v = (ind: string, park: string | null) => f.find((x) => x.indicator === ind && x.park === park && x.breakdown === '')?.value;
-    expect(v('instrument-share-rate', 'P1')).toBe(75);
-    expect(v('instrument-share-rate', 'P2')).toBeNull();
-    expect(v('instrument-effective-hours', null)).toBe(4);
   });
 });

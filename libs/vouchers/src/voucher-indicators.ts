@@ -1,7 +1,10 @@
-import { ComputedFigure, tally } from './computed-source';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ComputedFigure, ComputedIndicatorSource, IndicatorSourceRegistry, ReportingPeriod, tally } from '@techbridge/monitoring';
+import { PARK_CODES } from '@techbridge/platform';
+import { VoucherService } from './voucher.service';
+
 
 export const VOUCHER_INDICATORS = ['vouchers-issued', 'vouchers-issued-amount', 'vouchers-redeemed-amount', 'vouchers-cross-region-amount'] as const;
-export const INSTRUMENT_INDICATORS = ['instrument-effective-hours', 'instrument-external-hours', 'instrument-share-rate'] as const;
 
 interface VoucherFlow {
   voucherId: string;
@@ -26,15 +29,23 @@ export function voucherFigures(issued: VoucherFlow[], redeemed: VoucherFlow[], p
   ];
 }
 
-/** Effective and external machine hours of completed bookings by the instrument's park, and the share rate (percent) from them. */
-export function instrumentFigures(rows: Array<{ bookingId: string; parkCode: string | null; hours: number; externalHours: number }>, parks: readonly string[]): ComputedFigure[] {
-  const ref = (r: { bookingId: string }) => ({ type: 'instrument-booking', id: r.bookingId });
-  const effective = tally('instrument-effective-hours', rows.map((r) => ({ ref: ref(r), park: r.parkCode, amount: r.hours })), parks, 'sum');
-  const external = tally('instrument-external-hours', rows.filter((r) => r.externalHours > 0).map((r) => ({ ref: ref(r), park: r.parkCode, amount: r.externalHours })), parks, 'sum');
-  const externalByPark = new Map(external.filter((f) => f.breakdown === '').map((f) => [f.park, f.value ?? 0]));
-  const share: ComputedFigure[] = effective.filter((f) => f.breakdown === '').map((f) => ({
-    indicator: 'instrument-share-rate', park: f.park, breakdown: '',
-    value: (f.value ?? 0) > 0 ? Math.round(((externalByPark.get(f.park) ?? 0) / f.value!) * 1_000_000) / 10_000 : null, records: f.records,
-  }));
-  return [...effective, ...external, ...share];
+/** Vouchers issued and redeemed in the quarter, registered with monitoring (which may not import this context). */
+@Injectable()
+export class VouchersIndicatorSource implements ComputedIndicatorSource, OnModuleInit {
+  readonly name = 'vouchers';
+  readonly indicators = VOUCHER_INDICATORS;
+
+  constructor(
+    private readonly registry: IndicatorSourceRegistry,
+    private readonly vouchers: VoucherService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async collect(period: ReportingPeriod): Promise<ComputedFigure[]> {
+    const { issued, redeemed } = await this.vouchers.flowsBetween(period.from, period.to);
+    return voucherFigures(issued, redeemed, PARK_CODES);
+  }
 }
