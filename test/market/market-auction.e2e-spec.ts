@@ -142,7 +142,7 @@ describe('market: auction (竞价拍卖)', () => {
     const listing = await t.api.get(`market/listings/${l.id}`);
     expect(listing.body.status).toBe('contracted');
     const contract = await t.api.get(`contracts/${sold.body.contractId}`, { token: w.university.accessToken });
-    expect(contract.body).toMatchObject({ status: 'draft', contractAmount: 1200000, buyer: { organisationId: w.enterprise2.organisation.id }, marketListingId: l.id });
+    expect(contract.body).toMatchObject({ status: 'draft', contractAmount: 1200000, buyer: { organisationId: w.enterprise2.organisation.id }, marketListingId: l.id, brokerUserId: null });
     expect((await t.api.get(`contracts/${sold.body.contractId}`, { token: w.enterprise.accessToken })).status).toBe(404);
     // The issue puts only a negotiated (协议定价) deal on public notice: the auction found the price in public, so the
     // university's sale goes to the draft without a notice (its marketListingId keeps registration from flagging it).

@@ -27,6 +27,9 @@ export interface DealContractInput {
   achievementId: string | null;
   industry: string | null;
   createdBy: string;
+  /** The broker who handled the introduction, and its transfer institution (carried over while still in standing). */
+  brokerUserId?: string | null;
+  transferInstitutionId?: string | null;
 }
 
 const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -73,6 +76,7 @@ export class TechnologyContractService {
       buyer: { organisationId: buyer.id, name: buyer.name, creditCode: buyer.creditCode ?? '', region: buyer.region, legalPersonType: legalPersonTypeOf(buyer.type) },
       contractAmount: input.amount, technologyAmount: input.amount, signedOn: BeijingCalendar.dateOf(this.clock.now()),
       achievementId: input.achievementId ?? undefined, industry: input.industry ?? undefined,
+      ...(await this.dealIntermediaries(input, within)),
     };
     const fields = await this.validateContractInput(seller, dto);
     return this.tx.run(async (m) => {
@@ -86,6 +90,19 @@ export class TechnologyContractService {
       await this.identity.audit(m, { userId: input.createdBy, orgId: seller.id }, { action: 'create-contract-from-deal', entityType: 'technology-contract', entityId: c.id, changes: { marketListingId: input.marketListingId } });
       return viewContract(c);
     }, within);
+  }
+
+  /**
+   * The deal's broker and transfer institution as the contract's own checks accept them: one who has since lost the
+   * broker role (or an institution no longer verified) is left off rather than failing the deal; the parties may add one.
+   */
+  private async dealIntermediaries(input: DealContractInput, within?: EntityManager): Promise<Pick<CreateContractDto, 'brokerUserId' | 'transferInstitutionId'>> {
+    const broker = input.brokerUserId ? await this.identity.findUser(input.brokerUserId) : null;
+    const inst = input.transferInstitutionId ? await this.identity.findOrganisation(input.transferInstitutionId, within) : null;
+    return {
+      brokerUserId: broker?.effectiveRoles.includes(Role.Broker) ? broker.id : undefined,
+      transferInstitutionId: inst && inst.type === OrgType.TransferInstitution && inst.verified ? inst.id : undefined,
+    };
   }
 
   async update(actor: Actor, id: string, dto: UpdateContractDto): Promise<ContractResponse> {
