@@ -59,6 +59,10 @@ describe('market: auction (竞价拍卖)', () => {
     expect((await t.api.post(`market/bidders/${reg3.body.id}/confirm-deposit`, {}, { token: w.university.accessToken })).status).toBe(403);
     const b1 = await qualify(a.id, w.enterprise);
     const b2 = await qualify(a.id, w.enterprise2);
+    const scan = pdfUpload(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), '授权委托书.pdf');
+    const notPdf = await t.api.post(`market/bidders/${reg3.body.id}/letter`, scan.body, { token: e3.accessToken, headers: scan.headers });
+    expect(notPdf.status).toBe(400);
+    expect(notPdf.body.details).toEqual([expect.objectContaining({ field: 'file', code: 'NOT_A_PDF' })]);
     const up = pdfUpload();
     await t.api.post(`market/bidders/${reg3.body.id}/letter`, up.body, { token: e3.accessToken, headers: up.headers });
     expect((await t.api.post(`market/bidders/${reg3.body.id}/letter`, up.body, { token: w.enterprise.accessToken, headers: up.headers })).status).toBe(404);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { EntityManager } from 'typeorm';
-import { Actor, BeijingCalendar, Clock, CONTRACT_TYPES, FileStorage, OrgType, Page, pageOf, Role, skipTake, TransactionRunner } from '@techbridge/platform';
+import { Actor, BeijingCalendar, Clock, CONTRACT_TYPES, FileStorage, OrgType, Page, pageOf, Role, skipTake, storePdf, TransactionRunner } from '@techbridge/platform';
 import { IdentityService, OrganisationResponse } from '@techbridge/identity';
 import { renderCertificate } from './certificate.renderer';
 import { ContractAccessPolicy, ContractPermission } from './contract-access.policy';
@@ -151,12 +151,7 @@ export class TechnologyContractService {
     await this.tx.run(async (m) => assertEditable((await this.access.requireAccess(m, actor, ContractPermission.Edit, id, { lock: true })).status));
     if (file.mimetype !== 'application/pdf' && !file.filename.toLowerCase().endsWith('.pdf')) throw ContractsErrors.notAPdf();
     const key = `contracts/${id}/signed-${randomUUID()}.pdf`;
-    await this.storage.put(key, file.content, MAX_ATTACHMENT_BYTES);
-    const head = await this.readHead(key);
-    if (head !== '%PDF') {
-      await this.storage.remove(key);
-      throw ContractsErrors.notAPdf();
-    }
+    await storePdf(this.storage, key, file.content, MAX_ATTACHMENT_BYTES, ContractsErrors.notAPdf);
     return this.tx.run(async (m) => {
       const c = await this.access.requireAccess(m, actor, ContractPermission.Edit, id, { lock: true });
       assertEditable(c.status);
@@ -173,15 +168,6 @@ export class TechnologyContractService {
     const c = await this.access.requireAccess(this.tx.manager, actor, ContractPermission.Read, id);
     if (!c.attachmentKey) throw ContractsErrors.attachmentMissing();
     return { stream: await this.storage.open(c.attachmentKey), name: c.attachmentName ?? 'contract.pdf' };
-  }
-
-  private async readHead(key: string): Promise<string> {
-    const stream = await this.storage.open(key);
-    for await (const chunk of stream) {
-      stream.destroy();
-      return Buffer.from(chunk as Buffer).subarray(0, 4).toString('latin1');
-    }
-    return '';
   }
 
   async certificate(actor: Actor, id: string): Promise<Buffer> {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { EntityManager } from 'typeorm';
 import { IdentityService } from '@techbridge/identity';
-import { Actor, Clock, DomainError, FileStorage, isPlatformStaff, JobName, OrgType, OutboxService, TransactionRunner } from '@techbridge/platform';
+import { Actor, Clock, DomainError, FileStorage, isPlatformStaff, JobName, OrgType, OutboxService, storePdf, TransactionRunner } from '@techbridge/platform';
 import { AuctionResponse, BidderResponse, CreateAuctionDto, mapAuction, mapBidder, RegisterBidderDto } from './dto/auction.dto';
 import { MarketAuction } from './entities/market-auction.entity';
 import { LISTING_LIFECYCLE } from './listing.state-machine';
@@ -100,11 +100,7 @@ export class AuctionService {
     if (!bidder || bidder.orgId !== actor.orgId) throw MarketErrors.bidderNotFound();
     if (bidder.depositStatus !== 'recorded') throw DomainError.illegalTransition('bidder registration', bidder.depositStatus, 'upload-letter');
     const key = `market/bidders/${bidder.id}/letter-${randomUUID()}.pdf`;
-    await this.storage.put(key, file.content, MAX_LETTER_BYTES);
-    if ((await this.head(key)) !== '%PDF') {
-      await this.storage.remove(key);
-      throw MarketErrors.notAPdf();
-    }
+    await storePdf(this.storage, key, file.content, MAX_LETTER_BYTES, MarketErrors.letterNotAPdf);
     return this.tx.run(async (m) => {
       const b = (await this.repo.findBidder(m, bidderId))!;
       const old = b.letterKey;
@@ -153,15 +149,6 @@ export class AuctionService {
     const ladder = steps.map((s) => ({ from: toFen(s.from), step: toFen(s.step) }));
     if (ladder[0].from !== 0 || ladder.some((s, i) => s.step <= 0 || (i > 0 && s.from <= ladder[i - 1].from))) throw MarketErrors.badLadder();
     return ladder;
-  }
-
-  private async head(key: string): Promise<string> {
-    const stream = await this.storage.open(key);
-    for await (const chunk of stream) {
-      stream.destroy();
-      return Buffer.from(chunk as Buffer).subarray(0, 4).toString('latin1');
-    }
-    return '';
   }
 }
 
