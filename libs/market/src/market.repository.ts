@@ -142,6 +142,10 @@ export class MarketRepository {
     return m.getRepository(MarketAuction).find({ where: { listingId }, order: { createdAt: 'DESC' } });
   }
 
+  auctionsOfRoadshow(m: EntityManager, roadshowEventId: string): Promise<MarketAuction[]> {
+    return m.getRepository(MarketAuction).find({ where: { roadshowEventId }, order: { startsAt: 'ASC', id: 'ASC' } });
+  }
+
   insertBidder(m: EntityManager, b: Partial<MarketBidder>): Promise<MarketBidder> {
     const r = m.getRepository(MarketBidder);
     return r.save(r.create(b));
