@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { QueueName } from '@techbridge/platform';
 import { serveWebPortal } from '../../apps/api/src/web-portal';
-import { pdfUpload } from '../contracts/contracts-helpers';
-import { makeMarketWorld, MarketWorld, runDelayed } from '../market/market-helpers';
-import { publishAchievement } from '../roadshow/roadshow-helpers';
-import { createTestApp, Session, TestApp } from '../support/test-app';
+import { pdfUpload, transferInstitution } from '../contracts/contracts-helpers';
+import { listedListing, makeMarketWorld, MarketWorld, runDelayed } from '../market/market-helpers';
+import { eventBody, publishAchievement } from '../roadshow/roadshow-helpers';
+import { addMember, createTestApp, Session, TestApp } from '../support/test-app';
 import { CHROMIUM_ARGS } from '../support/browser';
 
 /**
@@ -132,5 +132,27 @@ describe('market auction room in headless Chromium (e2e)', () => {
     expect(listing.body.status).toBe('contracted');
     const contract = await t.api.get(`contracts/${listing.body.contractId}`, { token: w.university.accessToken });
     expect(contract.body).toMatchObject({ status: 'draft', contractAmount: 1050000, buyer: { organisationId: w.enterprise2.organisation.id } });
+  });
+
+  it('an auction held as a session of a roadshow shows on the event\'s page, linked to its room', async () => {
+    t.clock.set(new Date('2026-05-02T00:00:00Z'));
+    const organiser = await addMember(t.api, await transferInstitution(t.api, w.admin), ['broker']);
+    const event = (await t.api.post('roadshows', eventBody(), { token: organiser.accessToken })).body;
+    await t.api.post(`roadshows/${event.id}/transitions`, { action: 'open-registration' }, { token: organiser.accessToken });
+    const l = await listedListing(t, w);
+    const presentation = await t.api.post(`roadshows/${event.id}/presentations`, { achievementId: l.achievementId }, { token: w.university.accessToken });
+    await t.api.post(`roadshows/${event.id}/presentations/${presentation.body.id}/decision`, { decision: 'accept' }, { token: organiser.accessToken });
+    for (const s of [w.enterprise, w.enterprise2]) await t.api.post(`market/listings/${l.id}/intents`, { message: '现场竞买' }, { token: s.accessToken });
+    const a = await t.api.post(`market/listings/${l.id}/auctions`, {
+      startsAt: '2026-06-10T01:30:00Z', durationMinutes: 60, startPrice: 500_000, reservePrice: 600_000, ladder: [{ from: 0, step: 10_000 }], depositAmount: 50_000, roadshowEventId: event.id,
+    }, { token: w.university.accessToken });
+    expect(a.status).toBe(201);
+
+    const page = await pageOf(w.enterprise);
+    await page.goto(`${baseUrl}/roadshows/${event.id}`);
+    const section = page.getByTestId('roadshow-auctions');
+    await section.getByRole('link', { name: '拍卖厅' }).click();
+    await page.waitForURL(`${baseUrl}/market/auctions/${a.body.id}`);
+    await page.getByRole('heading', { name: '拍卖厅' }).waitFor();
   });
 });
