@@ -41,6 +41,7 @@ import { MarketListingPage, MarketListingsPage } from './pages/market/market-lis
 import { MarketNoticePage, MarketNoticesPage } from './pages/market/market-notice.page';
 import { MarketAuctionPage } from './pages/market/market-auction.page';
 import { MarketMinePage } from './pages/market/market-mine.page';
+import { MarketListingFormPage } from './pages/market/market-listing-form.page';
 import { DealFlowWorkspace } from './pages/finance/deal-flow.page';
 import { DealPage } from './pages/finance/deal.page';
 import { FinancingWorkspace } from './pages/finance/financing.page';
@@ -83,6 +84,7 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/workspace/three-lists', render: () => <ThreeListsPage /> },
   { pattern: '/workspace/park-awards', render: () => <ParkAwardsPage /> },
   { pattern: '/market', render: () => <MarketListingsPage /> },
+  { pattern: '/market/listings/new', render: () => <MarketListingFormPage /> },
   { pattern: '/market/listings/:id', render: (p) => <MarketListingPage id={p.id} /> },
   { pattern: '/market/notices', render: () => <MarketNoticesPage /> },
   { pattern: '/market/notices/:id', render: (p) => <MarketNoticePage id={p.id} /> },

@@ -2848,6 +2848,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/market/roadshows/{eventId}/auctions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 路演中的拍卖场次 / Auctions held as sessions of a roadshow event */
+        get: operations["AuctionsController_ofRoadshow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/market/valuation-orders/{id}": {
         parameters: {
             query?: never;
@@ -13336,6 +13353,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+        };
+    };
+    AuctionsController_ofRoadshow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuctionResponse"][];
                 };
             };
         };
