@@ -24,6 +24,7 @@ import { AdminWorkspace } from './pages/admin.page';
 import { ParkReportWorkspace } from './pages/park-report.page';
 import { ParkAwardsPage } from './pages/programmes/park-awards.page';
 import { ThreeListsPage } from './pages/programmes/three-lists.page';
+import { ParkPage } from './pages/programmes/park.page';
 import { TrainingBaseWorkspace } from './pages/brokers/training-base.page';
 import { MyTrainingPage } from './pages/brokers/my-training.page';
 import { CertificateLookupPage } from './pages/brokers/certificate-lookup.page';
@@ -85,6 +86,7 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/me/privacy', render: () => <PersonalDataPage /> },
   { pattern: '/workspace/three-lists', render: () => <ThreeListsPage /> },
   { pattern: '/workspace/park-awards', render: () => <ParkAwardsPage /> },
+  { pattern: '/parks/:code', render: (p) => <ParkPage code={p.code} /> },
   { pattern: '/workspace/training', render: () => <TrainingBaseWorkspace /> },
   { pattern: '/me/training', render: () => <MyTrainingPage /> },
   { pattern: '/broker-certificates', render: () => <CertificateLookupPage /> },
