@@ -98,9 +98,10 @@ describe('portal: broker training, certificate and public look-up (Chromium e2e)
     await page.getByTestId('course').getByText('共 10 学时').waitFor();
 
     const course = (await t.api.get('broker-courses', { query: { trainingBaseId: base.organisation.id } })).body.items[0];
-    expect((await t.api.post(`broker-courses/${course.id}/enrolments`, {}, { token: trainee.accessToken })).status).toBe(201);
+    const enrolled = await t.api.post(`broker-courses/${course.id}/enrolments`, {}, { token: trainee.accessToken });
+    expect(enrolled.status).toBe(201);
     await page.reload();
-    const row = page.getByTestId('enrolment').filter({ hasText: trainee.user.displayName });
+    const row = page.getByTestId('enrolment').filter({ hasText: enrolled.body.traineeName });
     await row.getByTestId('enrolment-status').getByText('在学').waitFor();
     for (const [module, hours] of [['general', '4'], ['policy', '2'], ['practice', '3'], ['capability', '1']]) {
       await row.locator('select[name="module"]').selectOption(module);

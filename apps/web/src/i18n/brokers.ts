@@ -4,6 +4,8 @@ import { defineMessages } from './define';
 export default defineMessages({
   zh: {
     'nav.training': '经纪人培训',
+    'orgType.training-base': '技术转移人才培养基地',
+    'verification.blocked.training-base': '核验通过前，暂不能开设技术经纪人培训课程，也不能颁发资质证书。',
     'nav.myTraining': '我的培训与证书',
     'nav.certificateLookup': '证书查询',
     'training.title': '技术经纪人培训与资质认证',
@@ -79,6 +81,8 @@ export default defineMessages({
   },
   en: {
     'nav.training': 'Broker training',
+    'orgType.training-base': 'Technology transfer training base',
+    'verification.blocked.training-base': 'Until it is verified you cannot open broker courses or issue broker certificates.',
     'nav.myTraining': 'My training and certificate',
     'nav.certificateLookup': 'Certificate check',
     'training.title': 'Broker training and certification',

@@ -4,6 +4,9 @@ import { defineMessages } from './define';
 export default defineMessages({
   zh: {
     'nav.threeLists': '三个清单',
+    'orgType.city-administration': '市级科技管理部门',
+    'verification.blocked.city-administration': '核验通过前，暂不能为本市园区申报重大科技成果转化项目。',
+    'auth.city': '所在城市',
     'nav.parkAwards': '园区奖励',
     'lists.title': '三个清单',
     'lists.lead': '成果对接、重点举措、转化落地三个清单，按年度维护并随季度填报更新。转化落地事项须关联本园区已登记的技术合同或已验收的重大项目才计入完成率。',
@@ -72,6 +75,9 @@ export default defineMessages({
   },
   en: {
     'nav.threeLists': 'Three lists',
+    'orgType.city-administration': 'City administration (science and technology bureau)',
+    'verification.blocked.city-administration': "Until it is verified you cannot propose major transfer projects for your city's parks.",
+    'auth.city': 'City',
     'nav.parkAwards': 'Park awards',
     'lists.title': 'Three lists',
     'lists.lead': 'Achievements to dock, key measures and deals landed, kept per year and updated with the quarterly entries. A landed deal counts only when it links to a registered contract or an accepted major project of the park.',
