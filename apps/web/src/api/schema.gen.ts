@@ -7365,7 +7365,7 @@ export interface components {
             /** @enum {string} */
             region: "BJ" | "TJ" | "HE" | "other";
             /** @enum {string} */
-            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "training-base" | "investment-fund" | "bank" | "guarantor";
+            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "training-base" | "investment-fund" | "bank" | "guarantor" | "city-administration";
         };
         NoticePageResponse: {
             items: components["schemas"]["NoticeResponse"][];
@@ -7437,7 +7437,7 @@ export interface components {
             profile: Record<string, never>;
             region: string;
             /** @enum {string} */
-            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base" | "investment-fund" | "bank" | "guarantor";
+            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base" | "investment-fund" | "bank" | "guarantor" | "city-administration";
             verificationNote: string | null;
             /** @enum {string} */
             verificationStatus: "not-required" | "pending" | "verified" | "rejected";
@@ -7775,7 +7775,7 @@ export interface components {
             /** @description Enterprises carrying the project (organisation ids) */
             enterpriseIds?: string[];
             /**
-             * @description Platform staff name the park; a park administration proposes for its own
+             * @description Platform staff and city administrations (a park of their city) name the park; a park administration proposes for its own
              * @enum {string}
              */
             parkCode?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
@@ -8313,6 +8313,8 @@ export interface components {
             unit: string;
         };
         TaxonomyResponse: {
+            /** @description The zone's cities (a park's city); code is the city's administrative division code */
+            cities: components["schemas"]["NamedResponse"][];
             contractTypes: components["schemas"]["ContractTypeResponse"][];
             cooperationModes: components["schemas"]["NamedResponse"][];
             industries: components["schemas"]["IndustryResponse"][];
@@ -14487,7 +14489,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description name contains */
                 q?: string;
-                type?: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base" | "investment-fund" | "bank" | "guarantor";
+                type?: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base" | "investment-fund" | "bank" | "guarantor" | "city-administration";
                 /** @description e.g. pending: the platform administrator's verification queue */
                 verificationStatus?: "not-required" | "pending" | "verified" | "rejected";
             };
