@@ -220,6 +220,10 @@ const MARKET_PUBLIC = 'Listed listings, their auctions and bid logs (by paddle n
 ALLOWED.push(
   { operations: ['GET /market/listings/{id}', 'GET /market/listings/{id}/auctions'], callers: '*', variants: ['listed'], expect: '2xx', reason: MARKET_PUBLIC },
   { operations: ['GET /market/auctions/{id}', 'GET /market/auctions/{id}/bids'], callers: '*', expect: '2xx', reason: MARKET_PUBLIC },
+  {
+    operations: ['GET /market/roadshows/{eventId}/auctions'], callers: '*', expect: '2xx',
+    reason: `${MARKET_PUBLIC} An event's auction sessions are listed to everyone who may enter their rooms; an event without auctions (or an unknown id) answers an empty list.`,
+  },
   { operations: ['GET /market/auctions/{id}/verify'], callers: '*', expect: 'visible', reason: `${MARKET_PUBLIC} Before the close the verification answers 409 with the state everyone sees.` },
   {
     operations: ['GET /market/listings/{id}/valuation-band'], callers: 'signed-in', variants: ['listed'], expect: '2xx',

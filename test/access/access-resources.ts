@@ -538,6 +538,8 @@ export const RESOURCE_KINDS: ResourceKind[] = [
   { template: '/market/notices/{id}', parties: ['university', 'enterprise'], variants: { running: async (ctx) => ({ id: await marketNotice(ctx) }) } },
   { template: '/market/objections/{id}', parties: ['university'], variants: { open: async (ctx) => ({ id: await marketObjection(ctx) }) } },
   { template: '/market/auctions/{id}', parties: ['university'], variants: { announced: async (ctx) => ({ id: await marketAuction(ctx) }) } },
+  // A roadshow event in which auctions may be held as sessions (the auctions themselves are public market information).
+  { template: '/market/roadshows/{eventId}', parties: ['transfer'], variants: { 'registration-open': async (ctx) => ({ eventId: await roadshow(ctx, true) }) } },
   { template: '/market/bidders/{id}', parties: ['enterprise'], variants: { recorded: async (ctx) => ({ id: await marketBidder(ctx) }) } },
   { template: '/market/contracts/{contractId}', parties: ['university'], variants: { draft: async (ctx) => ({ contractId: await contract(ctx, false) }) } },
   { template: '/market/payments/{id}', parties: ['university'], variants: { recorded: async (ctx) => ({ id: await contractPayment(ctx) }) } },
