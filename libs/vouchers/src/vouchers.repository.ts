@@ -71,6 +71,14 @@ export class VouchersRepository {
       [programmeId, enterpriseOrgId, year, amountFen]);
   }
 
+  /**
+   * The yearly cap counts what an enterprise holds or was paid: money that left a voucher for its programme (expired,
+   * returned, voided) stops counting. Only an application claimed the cap (a recorded partner voucher did not).
+   */
+  async giveBackYearlyCap(m: EntityManager, v: Voucher, amountFen: number): Promise<void> {
+    if (amountFen > 0 && v.roundId && v.issueYear) await this.releaseYearlyCap(m, v.programmeId, v.enterpriseOrgId, v.issueYear, amountFen);
+  }
+
   // ---- vouchers ----
   findVoucher(m: EntityManager, id: string, lock = false): Promise<Voucher | null> {
     return m.getRepository(Voucher).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
