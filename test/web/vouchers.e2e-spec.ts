@@ -7,6 +7,7 @@ import { serveWebPortal } from '../../apps/api/src/web-portal';
 import { createTestApp, Session, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
 import { applyFor, createProgramme, issuedVoucher, ledgerOf, PARK, registerProvider } from '../vouchers/voucher-helpers';
 import { CHROMIUM_ARGS } from '../support/browser';
+import { multipartFile } from '../catalog/multipart';
 
 /**
  * Vouchers in the browser: an enterprise books a shared instrument and pays with its voucher; the instrument's owner,
@@ -79,11 +80,18 @@ describe('vouchers and instruments in headless Chromium (e2e)', () => {
       serviceItems: [{ name: '荧光成像', unit: 'hour', internalPrice: 150, externalPrice: 400 }],
     }, { token: owner.accessToken });
     expect(inst.status).toBe(201);
+    // A real 1×1 PNG, so the browser has something to decode.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const photo = multipartFile('file', '显微镜.png', 'image/png', png);
+    expect((await t.api.post(`instruments/${inst.body.id}/photos`, photo.body, { token: owner.accessToken, headers: photo.headers })).status).toBe(200);
 
     // The enterprise books through the portal (times in Beijing).
     await signIn(enterpriseEmail);
     await page.goto(`${baseUrl}/instruments`);
     const card = page.getByTestId('instrument').filter({ hasText: '激光共聚焦显微镜' });
+    // The instrument's photo is served and shown.
+    const img = card.getByRole('img', { name: '激光共聚焦显微镜的照片' });
+    expect(await img.evaluate((el: HTMLImageElement) => el.decode().then(() => el.naturalWidth))).toBe(1);
     await card.getByRole('button', { name: '预约' }).click();
     const day = new Date(Date.now() + 3 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
     const form = page.getByTestId('book-instrument');
