@@ -2,6 +2,7 @@ import { NotificationService } from '@techbridge/notification';
 import { achievementBody } from '../catalog/fixtures';
 import { transferInstitution } from '../contracts/contracts-helpers';
 import { createDemand } from '../demand/demand-helpers';
+import { applyFor, createProgramme, PARK, verifiedParkAdmin } from '../vouchers/voucher-helpers';
 import { addMember, Api, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
 
 async function publishAchievement(api: Api, owner: Session, admin: Session): Promise<string> {
@@ -65,8 +66,10 @@ describe('identity: personal data download and deletion (e2e)', () => {
     expect(d.sections.watchlist.favourites).toEqual([expect.objectContaining({ subject: 'achievement', targetId: achievementId })]);
     expect(d.sections.watchlist.savedSearches).toEqual([expect.objectContaining({ name: '我的光伏检索' })]);
     // Every context that holds something about people answers, even when it holds nothing about this one.
-    expect(Object.keys(d.sections).sort()).toEqual(['achievementContacts', 'broker', 'brokerTraining', 'demandContacts', 'finance', 'market', 'notifications', 'projectObjections', 'watchlist']);
+    expect(Object.keys(d.sections).sort()).toEqual(['achievementContacts', 'broker', 'brokerTraining', 'demandContacts', 'finance', 'instruments', 'market', 'notifications', 'projectObjections', 'vouchers', 'watchlist']);
     expect(d.sections.brokerTraining).toEqual({ enrolments: [], certificates: [] });
+    expect(d.sections.vouchers).toEqual({ applications: [], claimsSubmitted: [], relationsRecorded: [] });
+    expect(d.sections.instruments).toEqual({ bookings: [], trainingRecords: [] });
 
     const text = JSON.stringify(d);
     expect(text).not.toMatch(/\$argon2|password_?hash|token_?hash/i);
@@ -88,7 +91,26 @@ describe('identity: personal data download and deletion (e2e)', () => {
     expect(draft.status).toBe(201);
     const other = await t.api.post('achievements', achievementBody({ contact: { name: '技术转移办公室', phone: '010-62780000', email: 'tto@example.edu.cn' } }), { token: member.accessToken });
     const demand = await createDemand(t.api, enterprise, { contact: { name: '刘工', phone: '13800138000', email } });
+    // A voucher application filed for the organisation; a training record and a booking with a note on an instrument.
+    const park = await verifiedParkAdmin(t.api);
+    const programme = await createProgramme(t, park);
+    const application = await applyFor(t.api, member, programme.id);
+    expect(application.status).toBe(201);
+    const owner = await signUpOrganisation(t.api, 'institute', { parkCode: PARK });
+    const instrument = (await t.api.post('instruments', {
+      name: '激光共聚焦显微镜', model: 'LSM 980', originalValue: 2_600_000, location: '生命楼 201', trainingRequired: true, approvalRequired: true,
+      serviceItems: [{ name: '荧光成像', unit: 'hour', internalPrice: 150, externalPrice: 380 }],
+    }, { token: owner.accessToken })).body;
+    expect((await t.api.post(`instruments/${instrument.id}/trainings`, { userId: member.user.id, trainedOn: '2026-03-02' }, { token: owner.accessToken })).status).toBe(201);
+    const start = Math.ceil(t.clock.now().getTime() / 3_600_000) * 3_600_000 + 72 * 3_600_000;
+    const booking = await t.api.post(`instruments/${instrument.id}/bookings`, {
+      serviceItemId: instrument.serviceItems[0].id, start: new Date(start).toISOString(), end: new Date(start + 2 * 3_600_000).toISOString(), note: '请联系刘工 13800138000',
+    }, { token: member.accessToken });
+    expect(booking.status).toBe(201);
     const before = (await t.api.get('me/personal-data', { token: member.accessToken })).body;
+    expect(before.sections.vouchers.applications).toEqual([expect.objectContaining({ id: application.body.id, programmeId: programme.id, requestedFen: 500_000 })]);
+    expect(before.sections.instruments.bookings).toEqual([expect.objectContaining({ id: booking.body.id, instrumentName: '激光共聚焦显微镜', note: '请联系刘工 13800138000' })]);
+    expect(before.sections.instruments.trainingRecords).toEqual([expect.objectContaining({ instrumentId: instrument.id, trainedOn: '2026-03-02' })]);
     expect(before.sections.achievementContacts).toEqual([expect.objectContaining({ id: draft.body.id })]);
     expect(before.sections.demandContacts).toEqual([expect.objectContaining({ id: demand.id, contactPhone: '13800138000' })]);
 
@@ -99,7 +121,7 @@ describe('identity: personal data download and deletion (e2e)', () => {
 
     const del = await t.api.post('me/deletion', { password: 'Passw0rd-Member' }, { token: member.accessToken });
     expect(del.status).toBe(200);
-    expect(del.body.erased).toMatchObject({ watchlist: 2, account: 1, achievementContacts: 1, demandContacts: 1 });
+    expect(del.body.erased).toMatchObject({ watchlist: 2, account: 1, achievementContacts: 1, demandContacts: 1, instruments: 2, vouchers: 0 });
     expect(del.body.erased.notifications).toBeGreaterThanOrEqual(1);
 
     // Sessions end at once: the access token, the refresh token; the password no longer signs in.
@@ -121,6 +143,11 @@ describe('identity: personal data download and deletion (e2e)', () => {
     // Kept: the organisation's achievement, still its, still naming its author.
     const [achievement] = await db.query(`SELECT owner_id, created_by, title, contact FROM achievement WHERE id = $1`, [draft.body.id]);
     expect(achievement).toMatchObject({ owner_id: enterprise.organisation.id, created_by: member.user.id, title: '企业自研的光伏组件清洗机器人', contact: null });
+    // The training record went; the booking stays as the owner's usage record, without the person's note; the voucher
+    // application stays with the enterprise, pointing at the pseudonymised account.
+    expect((await db.query(`SELECT count(*)::int AS n FROM instrument_training WHERE user_id = $1`, [member.user.id]))[0].n).toBe(0);
+    expect((await db.query(`SELECT note, booker_user_id, status FROM instrument_booking WHERE id = $1`, [booking.body.id]))[0]).toEqual({ note: '', booker_user_id: member.user.id, status: 'requested' });
+    expect((await db.query(`SELECT applicant_user_id, enterprise_org_id FROM voucher WHERE id = $1`, [application.body.id]))[0]).toEqual({ applicant_user_id: member.user.id, enterprise_org_id: enterprise.organisation.id });
     // The person's name and phone went with their address; another contact (an office) stays.
     const [{ contact_name, contact_phone, contact_email, status }] = await db.query(`SELECT contact_name, contact_phone, contact_email, status FROM demand WHERE id = $1`, [demand.id]);
     expect({ contact_name, contact_phone, contact_email, status }).toEqual({ contact_name: null, contact_phone: null, contact_email: null, status: 'published' });

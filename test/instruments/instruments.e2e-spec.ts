@@ -1,3 +1,5 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { multipartFile } from '../catalog/multipart';
 import { addMember, createTestApp, Session, signUpOrganisation, TestApp } from '../support/test-app';
 import { createProgramme, invoiceNumber, issuedVoucher, ledgerOf, PARK, uploadAllDocuments, verifiedParkAdmin } from '../vouchers/voucher-helpers';
 
@@ -126,5 +128,41 @@ describe('shared instruments: bookings, payment by voucher, post-use subsidy', (
     expect(lines[1]).toBe('"场发射扫描电子显微镜","SU8020","2","4.00","2.50","0.6250","1125.00"');
     expect(lines[2]).toContain('"合计 total"');
     expect((await t.api.get(`instrument-subsidy-claims/${claim.body.id}/csv`, { token: enterprise.accessToken })).status).toBe(404);
+  });
+
+  it('photos can be viewed: the uploaded bytes come back with their type; a withdrawn instrument\'s only to its owner', async () => {
+    const res = await t.api.post('instruments', {
+      name: '原子力显微镜', model: 'Dimension Icon', originalValue: 2_100_000, location: '材料楼 105',
+      serviceItems: [{ name: '表面形貌', unit: 'hour', internalPrice: 180, externalPrice: 420 }],
+    }, { token: owner.accessToken });
+    const afm = res.body;
+    // A PNG signature then random bytes: what comes back must be exactly these.
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(4096)]);
+    const { body, headers } = multipartFile('file', '原子力显微镜.png', 'image/png', png);
+    const up = await t.api.post(`instruments/${afm.id}/photos`, body, { token: owner.accessToken, headers });
+    expect(up.status).toBe(200);
+    expect(up.body.photos).toEqual(['原子力显微镜.png']);
+    expect(up.body.photoIds).toHaveLength(1);
+    const url = `instruments/${afm.id}/photos/${up.body.photoIds[0]}`;
+
+    // Public while the instrument is in the directory.
+    const seen = await t.api.get(url);
+    expect(seen.status).toBe(200);
+    expect(seen.headers['content-type']).toBe('image/png');
+    expect(Number(seen.headers['content-length'])).toBe(png.length);
+    expect(seen.headers['content-disposition']).toContain("filename*=UTF-8''%E5%8E%9F");
+    expect(Buffer.compare(seen.raw, png)).toBe(0);
+    expect((await t.api.get(`instruments/${afm.id}`)).body.photoIds).toEqual(up.body.photoIds);
+    expect((await t.api.get(`instruments/${afm.id}/photos/${randomUUID()}`)).body).toMatchObject({ statusCode: 404, code: 'INSTRUMENT_PHOTO_NOT_FOUND' });
+    expect((await t.api.get(`instruments/${afm.id}/photos/not-a-uuid`)).status).toBe(400);
+
+    // Withdrawn from sharing: others (signed in or not) get a 404; the owner still sees it.
+    await t.db.dataSource.query(`UPDATE instrument SET status = 'withdrawn' WHERE id = $1`, [afm.id]);
+    expect((await t.api.get(url)).body).toMatchObject({ statusCode: 404, code: 'INSTRUMENT_NOT_FOUND' });
+    const stranger = await signUpOrganisation(t.api, 'enterprise');
+    expect((await t.api.get(url, { token: stranger.accessToken })).status).toBe(404);
+    const own = await t.api.get(url, { token: owner.accessToken });
+    expect(own.status).toBe(200);
+    expect(Buffer.compare(own.raw, png)).toBe(0);
   });
 });

@@ -132,6 +132,56 @@ describe('vouchers: fraud controls, cap, expiry, mutual recognition', () => {
     }
   });
 
+  it('an expired voucher stops counting against the yearly cap: a new application within the cap then succeeds', async () => {
+    const before = t.clock.now();
+    // Issue and expiry in one calendar year (the cap is yearly), whatever day the suite runs.
+    t.clock.set(new Date('2026-05-04T02:00:00Z'));
+    try {
+      const p = await createProgramme(t, park, { yearlyCapFen: 1_000_000, validityDays: 30 });
+      const { enterprise, voucher } = await issuedVoucher(t, park, p.id, 1_000_000);
+      await t.drain();
+      const job = await t.jobs.queue(QueueName.Lifecycle).getJob(safeJobId(`voucher:${voucher.id}:expire`));
+      expect(await job!.getState()).toBe('delayed');
+      t.clock.set(new Date(Date.parse(voucher.expiresAt) + 1000));
+      // Same instant, before the job runs: the issued voucher still fills the cap.
+      const refused = await applyFor(t.api, enterprise, p.id, 500_000);
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'VOUCHER_YEARLY_CAP_REACHED', remainingFen: 0 });
+      await job!.promote();
+      await t.drain();
+      expect((await t.api.get(`vouchers/${voucher.id}`, { token: park.accessToken })).body.status).toBe('expired');
+      const again = await applyFor(t.api, enterprise, p.id, 1_000_000);
+      expect(again.status).toBe(201);
+      expect(again.body.status).toBe('screened');
+      // The new voucher takes the whole cap again: a further 500,000 is refused with nothing remaining.
+      const issued = await t.api.post(`vouchers/${again.body.id}/issue`, {}, { token: park.accessToken });
+      expect(issued.body.status).toBe('issued');
+      expect((await applyFor(t.api, enterprise, p.id, 500_000)).body).toMatchObject({ code: 'VOUCHER_YEARLY_CAP_REACHED', remainingFen: 0 });
+    } finally {
+      t.clock.set(before);
+    }
+  });
+
+  it('a voided voucher stops counting against the yearly cap; a paid one counts only what was paid', async () => {
+    const p = await createProgramme(t, park, { yearlyCapFen: 500_000, faceValuesFen: [500_000] });
+    const { enterprise, voucher, lab } = await deliveredVoucher(p);
+    expect((await applyFor(t.api, enterprise, p.id, 500_000)).body).toMatchObject({ code: 'VOUCHER_YEARLY_CAP_REACHED', remainingFen: 0 });
+    await t.api.post(`vouchers/${voucher.id}/claim`, { invoiceNumber: invoiceNumber(), invoiceFen: 300_000 }, { token: lab.accessToken });
+    expect((await t.api.post(`vouchers/${voucher.id}/audit`, { decision: 'collusion' }, { token: park.accessToken })).body.status).toBe('voided');
+    expect((await applyFor(t.api, enterprise, p.id, 500_000)).body.status).toBe('screened');
+
+    // Paid 300,000 of 500,000: the unused 200,000 returns to the pool and to the enterprise's cap.
+    const q = await createProgramme(t, park, { yearlyCapFen: 700_000, faceValuesFen: [400_000, 500_000] });
+    const paid = await deliveredVoucher(q);
+    await t.api.post(`vouchers/${paid.voucher.id}/claim`, { invoiceNumber: invoiceNumber(), invoiceFen: 300_000 }, { token: paid.lab.accessToken });
+    expect((await applyFor(t.api, paid.enterprise, q.id, 400_000)).body).toMatchObject({ code: 'VOUCHER_YEARLY_CAP_REACHED', remainingFen: 200_000 });
+    await t.api.post(`vouchers/${paid.voucher.id}/audit`, { decision: 'approve' }, { token: park.accessToken });
+    expect((await t.api.post(`vouchers/${paid.voucher.id}/payment`, {}, { token: park.accessToken })).body.status).toBe('paid');
+    const after = await applyFor(t.api, paid.enterprise, q.id, 400_000);
+    expect(after.status).toBe(201);
+    expect(after.body.status).toBe('screened');
+  });
+
   it('mutual recognition: a Beijing provider is accepted; a Tianjin voucher is recorded under an agreement and redeemed; statistics show the flow', async () => {
     const now = t.clock.now();
     const day = (d: number) => new Date(now.getTime() + d * DAY).toISOString().slice(0, 10);

@@ -5,8 +5,9 @@ import * as path from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { serveWebPortal } from '../../apps/api/src/web-portal';
 import { createTestApp, Session, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
-import { createProgramme, issuedVoucher, ledgerOf, PARK } from '../vouchers/voucher-helpers';
+import { applyFor, createProgramme, issuedVoucher, ledgerOf, PARK, registerProvider } from '../vouchers/voucher-helpers';
 import { CHROMIUM_ARGS } from '../support/browser';
+import { multipartFile } from '../catalog/multipart';
 
 /**
  * Vouchers in the browser: an enterprise books a shared instrument and pays with its voucher; the instrument's owner,
@@ -79,11 +80,18 @@ describe('vouchers and instruments in headless Chromium (e2e)', () => {
       serviceItems: [{ name: '荧光成像', unit: 'hour', internalPrice: 150, externalPrice: 400 }],
     }, { token: owner.accessToken });
     expect(inst.status).toBe(201);
+    // A real 1×1 PNG, so the browser has something to decode.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const photo = multipartFile('file', '显微镜.png', 'image/png', png);
+    expect((await t.api.post(`instruments/${inst.body.id}/photos`, photo.body, { token: owner.accessToken, headers: photo.headers })).status).toBe(200);
 
     // The enterprise books through the portal (times in Beijing).
     await signIn(enterpriseEmail);
     await page.goto(`${baseUrl}/instruments`);
     const card = page.getByTestId('instrument').filter({ hasText: '激光共聚焦显微镜' });
+    // The instrument's photo is served and shown.
+    const img = card.getByRole('img', { name: '激光共聚焦显微镜的照片' });
+    expect(await img.evaluate((el: HTMLImageElement) => el.decode().then(() => el.naturalWidth))).toBe(1);
     await card.getByRole('button', { name: '预约' }).click();
     const day = new Date(Date.now() + 3 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
     const form = page.getByTestId('book-instrument');
@@ -131,5 +139,48 @@ describe('vouchers and instruments in headless Chromium (e2e)', () => {
 
     expect((await t.api.get(`vouchers/${voucher.id}`, { token: parkAdmin.accessToken })).body.status).toBe('paid');
     expect((await ledgerOf(t.api, parkAdmin, p.id)).balances).toMatchObject({ paid: 120_000, returned: 880_000 });
+    await signOut();
+  });
+
+  it('park staff record a shareholder relation and tighten an eligibility rule in the workspace; both take effect', async () => {
+    const stamp = Date.now();
+    const parkEmail = `park2-${stamp}@example.cn`;
+    const parkAdmin = await signUpOrganisation(t.api, 'park-administration', { parkCode: PARK, email: parkEmail });
+    await verifyOrganisation(t.api, parkAdmin.organisation.id);
+    const p = await createProgramme(t, parkAdmin, { name: `${stamp} 年度创新券` });
+    const { enterprise, voucher } = await issuedVoucher(t, parkAdmin, p.id);
+    const { session: lab, provider } = await registerProvider(t.api);
+    const enterpriseCode = (await t.api.get('me', { token: enterprise.accessToken })).body.organisation.creditCode;
+    const labCode = (await t.api.get('me', { token: lab.accessToken })).body.organisation.creditCode;
+
+    await signIn(parkEmail);
+    await page.goto(`${baseUrl}/workspace/vouchers`);
+    // The relation, entered through the form.
+    const relations = page.getByTestId('party-relations');
+    await relations.getByLabel('股东统一社会信用代码').fill(enterpriseCode);
+    await relations.getByLabel('被持股单位统一社会信用代码').fill(labCode);
+    await relations.getByLabel('备注').fill('持股 35%');
+    await relations.getByRole('button', { name: '登记关联关系' }).click();
+    await relations.getByTestId('party-relation').filter({ hasText: labCode }).waitFor();
+    // The programme's IP rule raised from 1 to 5.
+    const rules = page.locator(`[data-testid="eligibility-rules"][data-programme="${p.id}"]`);
+    await rules.locator('input[name="ip-rights-min"]').fill('5');
+    await rules.getByRole('button', { name: '保存资格条件' }).click();
+    await page.getByText('资格条件已保存。').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'vouchers-governance.png'), fullPage: true });
+    await signOut();
+
+    // The related provider is refused, naming the relation.
+    const refused = await t.api.post(`vouchers/${voucher.id}/reservation`, { providerId: provider.id, serviceCategory: 'testing-inspection', amountFen: 300_000, orderDescription: '检测服务' }, { token: enterprise.accessToken });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'VOUCHER_RELATED_PARTY', relation: 'shareholder' });
+    expect(refused.body.message).toContain('关联方');
+    // Three IP rights no longer pass.
+    const rule = (await t.api.get(`voucher-programmes/${p.id}`)).body.rules.find((r: any) => r.rule === 'ip-rights-min');
+    expect(rule.figure).toBe(5);
+    const another = await signUpOrganisation(t.api, 'enterprise', { parkCode: PARK });
+    const applied = await applyFor(t.api, another, p.id);
+    expect(applied.body.status).toBe('refused');
+    expect(applied.body.screening).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'ip-rights-min', figure: 5, value: 3, passed: false })]));
   });
 });

@@ -10,9 +10,16 @@ import { InstrumentsAccessPolicy, OWNER_TYPES } from './instruments-access.polic
 import { InstrumentErrors } from './instruments.exception';
 import { InstrumentsRepository } from './instruments.repository';
 import { parsePeriod, shareRate } from './rules/availability';
+import { photoIdOf } from './entities/instrument.entity';
 
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 const MAX_PHOTOS = 10;
+const PHOTO_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+
+/** Photos stored before their type was kept: only JPEG, PNG and WebP were ever accepted, so the name tells which. */
+function photoTypeOf(filename: string): string {
+  return PHOTO_TYPES[filename.slice(filename.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
+}
 
 /** Instruments as owners register them and users find them; training records; the calendar of taken periods. */
 @Injectable()
@@ -61,13 +68,21 @@ export class InstrumentService {
     if (!/^image\/(jpeg|png|webp)$/.test(file.mimetype)) throw DomainError.validation('file', { zh: '照片须为 JPEG、PNG 或 WebP', en: 'A photo must be JPEG, PNG or WebP' });
     await this.access.requireOwnInstrument(this.tx.manager, actor, id);
     const key = `instruments/${id}/photo-${randomUUID()}`;
-    await this.storage.put(key, file.content, MAX_PHOTO_BYTES);
+    const stored = await this.storage.put(key, file.content, MAX_PHOTO_BYTES);
     return this.tx.run(async (m) => {
       const i = await this.access.requireOwnInstrument(m, actor, id, true);
       if (i.photos.length >= MAX_PHOTOS) throw DomainError.validation('file', { zh: `最多 ${MAX_PHOTOS} 张照片`, en: `At most ${MAX_PHOTOS} photos` });
-      i.photos = [...i.photos, { key, filename: file.filename.slice(0, 200) }];
+      i.photos = [...i.photos, { key, filename: file.filename.slice(0, 200), contentType: file.mimetype, size: stored.size }];
       return mapInstrument(await this.repo.saveInstrument(m, i), await this.repo.itemsOf(m, id));
     });
+  }
+
+  /** A photo to stream: anyone's for an instrument in the directory; a withdrawn one's only for its owner and platform staff. */
+  async openPhoto(actor: Actor | null, id: string, photoId: string): Promise<{ stream: Readable; contentType: string; size: number | null; filename: string }> {
+    const i = await this.access.requireVisibleInstrument(this.tx.manager, actor, id);
+    const photo = i.photos.find((p) => photoIdOf(p) === photoId);
+    if (!photo) throw InstrumentErrors.photoNotFound();
+    return { stream: await this.storage.open(photo.key), contentType: photo.contentType ?? photoTypeOf(photo.filename), size: photo.size ?? null, filename: photo.filename };
   }
 
   async recordTraining(actor: Actor, id: string, dto: RecordTrainingDto): Promise<TrainingResponse> {

@@ -30,6 +30,14 @@ export class InstrumentsAccessPolicy {
     return i;
   }
 
+  /** An instrument in the directory is anyone's to see; a withdrawn one only its owner's and platform staff's (others: 404). */
+  async requireVisibleInstrument(m: EntityManager, actor: Actor | null, id: string): Promise<Instrument> {
+    const i = await this.repo.findInstrument(m, id);
+    if (!i) throw InstrumentErrors.instrumentNotFound();
+    if (i.status !== 'active' && !(actor && (actor.orgId === i.ownerOrgId || isPlatformStaff(actor)))) throw InstrumentErrors.instrumentNotFound();
+    return i;
+  }
+
   async requireBooking(m: EntityManager, actor: Actor, id: string, permission: BookingPermission, lock = false): Promise<{ booking: Booking; instrument: Instrument }> {
     const booking = await this.repo.findBooking(m, id, lock);
     if (!booking) throw InstrumentErrors.bookingNotFound();

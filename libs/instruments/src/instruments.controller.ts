@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor, PageQuery, Public, receiveFile } from '@techbridge/platform';
@@ -9,6 +9,13 @@ import {
 } from './dto/instruments.dto';
 import { InstrumentService } from './instrument.service';
 import { SubsidyService } from './subsidy.service';
+
+/** `inline; filename=…` (RFC 6266 / 5987): shown in the page, Chinese file names kept. */
+function inlineDisposition(filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
 
 @ApiTags('instruments')
 @ApiBearerAuth()
@@ -56,6 +63,25 @@ export class InstrumentsController {
   async photo(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() req: FastifyRequest): Promise<InstrumentResponse> {
     const file = await receiveFile(req);
     return this.instruments.uploadPhoto(actor, id, { filename: file.filename, mimetype: file.mimetype, content: file.stream });
+  }
+
+  @Public()
+  @Get(':id/photos/:photoId')
+  @ApiOperation({ summary: "A photo of the instrument, streamed with its content type (public; a withdrawn instrument's only to its owner)" })
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async photoFile(
+    @CurrentActor() actor: Actor | null,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('photoId', ParseUUIDPipe) photoId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const photo = await this.instruments.openPhoto(actor, id, photoId);
+    reply.header('content-type', photo.contentType);
+    if (photo.size !== null) reply.header('content-length', String(photo.size));
+    reply.header('content-disposition', inlineDisposition(photo.filename));
+    reply.header('x-content-type-options', 'nosniff');
+    return new StreamableFile(photo.stream);
   }
 
   @Post(':id/trainings')

@@ -9,10 +9,12 @@ export enum InstrumentErrorCode {
   TrainingRequired = 'INSTRUMENT_TRAINING_REQUIRED',
   OutsideAvailability = 'INSTRUMENT_OUTSIDE_AVAILABILITY',
   Withdrawn = 'INSTRUMENT_WITHDRAWN',
+  PhotoNotFound = 'INSTRUMENT_PHOTO_NOT_FOUND',
 }
 
 export const InstrumentErrors = {
   instrumentNotFound: () => DomainError.notFound({ code: InstrumentErrorCode.InstrumentNotFound, zh: '仪器不存在', en: 'Instrument not found' }),
+  photoNotFound: () => DomainError.notFound({ code: InstrumentErrorCode.PhotoNotFound, zh: '照片不存在', en: 'Photo not found' }),
   bookingNotFound: () => DomainError.notFound({ code: InstrumentErrorCode.BookingNotFound, zh: '预约不存在', en: 'Booking not found' }),
   claimNotFound: () => DomainError.notFound({ code: InstrumentErrorCode.ClaimNotFound, zh: '后补助申报不存在', en: 'Subsidy claim not found' }),
   notAllowed: (zh: string, en: string) => new DomainError('forbidden', InstrumentErrorCode.NotAllowed, { zh, en }),

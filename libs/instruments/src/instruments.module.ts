@@ -12,12 +12,13 @@ import { BookingsController, InstrumentsController, SubsidyClaimsController } fr
 import { InstrumentsRepository } from './instruments.repository';
 import { SubsidyService } from './subsidy.service';
 import { InstrumentsIndicatorSource } from './instrument-indicators';
+import { InstrumentsPrivacy } from './instruments-privacy';
 
 /** Shared research instruments: registration, bookings without overlaps, payment in cash or by voucher, post-use subsidy claims. */
 @Module({
   imports: [IdentityModule, MonitoringModule, NotificationModule, VouchersModule, TypeOrmModule.forFeature([Instrument, ServiceItem, TrainingRecord, Booking, SubsidyClaim])],
   controllers: [InstrumentsController, BookingsController, SubsidyClaimsController],
-  providers: [InstrumentsRepository, InstrumentsAccessPolicy, InstrumentService, BookingService, SubsidyService, InstrumentsIndicatorSource],
+  providers: [InstrumentsRepository, InstrumentsAccessPolicy, InstrumentService, BookingService, SubsidyService, InstrumentsIndicatorSource, InstrumentsPrivacy],
   exports: [InstrumentService],
 })
 export class InstrumentsModule {}

@@ -75,4 +75,25 @@ export class InstrumentsRepository {
   listClaims(m: EntityManager, ownerOrgId: string | null, skip: number, take: number): Promise<[SubsidyClaim[], number]> {
     return m.getRepository(SubsidyClaim).findAndCount({ where: ownerOrgId ? { ownerOrgId } : {}, order: { year: 'DESC' }, skip, take });
   }
+
+  // ---- personal data (个人信息保护法) ----
+  async personalData(m: EntityManager, userId: string): Promise<unknown> {
+    const bookings: Array<{ id: string; instrument_id: string; name: string; starts_at: Date; ends_at: Date; status: string; note: string; actual_hours: string | null; payment_method: string | null; rating: number | null; created_at: Date }> = await m.query(
+      `SELECT b.id, b.instrument_id, i.name, lower(b.period) AS starts_at, upper(b.period) AS ends_at, b.status, b.note, b.actual_hours, b.payment_method, b.rating, b.created_at
+         FROM instrument_booking b JOIN instrument i ON i.id = b.instrument_id WHERE b.booker_user_id = $1 ORDER BY b.created_at`, [userId]);
+    const trainings = await m.getRepository(TrainingRecord).find({ where: { userId }, order: { createdAt: 'ASC' } });
+    return {
+      bookings: bookings.map((b) => ({
+        id: b.id, instrumentId: b.instrument_id, instrumentName: b.name, start: b.starts_at.toISOString(), end: b.ends_at.toISOString(), status: b.status, note: b.note,
+        actualHours: b.actual_hours === null ? null : Number(b.actual_hours), paymentMethod: b.payment_method, rating: b.rating, createdAt: b.created_at.toISOString(),
+      })),
+      trainingRecords: trainings.map((r) => ({ instrumentId: r.instrumentId, trainedOn: r.trainedOn, createdAt: r.createdAt.toISOString() })),
+    };
+  }
+  /** Training records deleted, booking notes blanked; the rows touched. */
+  async erasePersonalData(m: EntityManager, userId: string): Promise<number> {
+    const trainings = await m.getRepository(TrainingRecord).delete({ userId });
+    const notes = await m.createQueryBuilder().update(Booking).set({ note: '' }).where(`booker_user_id = :userId AND note <> ''`, { userId }).execute();
+    return (trainings.affected ?? 0) + (notes.affected ?? 0);
+  }
 }

@@ -4,7 +4,7 @@ import { IdentityService } from '@techbridge/identity';
 import { Actor, BeijingCalendar, Clock, JobName, OrgType, OutboxService, TransactionRunner } from '@techbridge/platform';
 import { ApplyVoucherDto, DecisionNoteDto, RecordPartnerVoucherDto, VoucherResponse } from './dto/voucher.dto';
 import { Voucher } from './entities/voucher.entity';
-import { InsufficientBalanceError } from './ledger/ledger.rules';
+import { InsufficientBalanceError, leftVoucher } from './ledger/ledger.rules';
 import { VoucherLedgerService } from './ledger/voucher-ledger.service';
 import { screen } from './rules/eligibility';
 import { VoucherViews } from './voucher-views';
@@ -125,7 +125,7 @@ export class VoucherIssuingService {
       const v = await this.repo.findVoucher(m, voucherId, true);
       if (!v || !v.expiresAt || !voucherLifecycle.can(v.status, 'expire') || v.expiresAt > this.clock.now()) return 'skipped';
       v.status = voucherLifecycle.next(v.status, 'expire', v.id);
-      await this.ledger.post(m, v.programmeId, { kind: 'expire', voucherId: v.id }, null);
+      await this.repo.giveBackYearlyCap(m, v, leftVoucher(await this.ledger.post(m, v.programmeId, { kind: 'expire', voucherId: v.id }, null)));
       await this.repo.saveVoucher(m, v);
       await this.notices.expired(m, v);
       return 'expired';

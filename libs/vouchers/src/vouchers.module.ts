@@ -24,6 +24,7 @@ import { VouchersJobs } from './vouchers.jobs';
 import { VoucherNotices } from './vouchers.notices';
 import { VouchersRepository } from './vouchers.repository';
 import { VouchersIndicatorSource } from './voucher-indicators';
+import { VouchersPrivacy } from './vouchers-privacy';
 
 /** Innovation vouchers: programmes, the voucher lifecycle and its fraud controls, the ledger, the provider directory. */
 @Module({
@@ -40,7 +41,7 @@ import { VouchersIndicatorSource } from './voucher-indicators';
   providers: [
     VouchersIndicatorSource,
     VouchersRepository, VouchersAccessPolicy, VoucherLedgerService, VoucherViews, ProgrammeService, VoucherIssuingService, VoucherRedemptionService, VoucherAuditService,
-    ProviderDirectoryService, VoucherService, VoucherStatisticsService, VouchersJobs, VoucherNotices,
+    ProviderDirectoryService, VoucherService, VoucherStatisticsService, VouchersJobs, VoucherNotices, VouchersPrivacy,
   ],
   exports: [VoucherService, ProviderDirectoryService],
 })

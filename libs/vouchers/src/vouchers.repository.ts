@@ -71,6 +71,14 @@ export class VouchersRepository {
       [programmeId, enterpriseOrgId, year, amountFen]);
   }
 
+  /**
+   * The yearly cap counts what an enterprise holds or was paid: money that left a voucher for its programme (expired,
+   * returned, voided) stops counting. Only an application claimed the cap (a recorded partner voucher did not).
+   */
+  async giveBackYearlyCap(m: EntityManager, v: Voucher, amountFen: number): Promise<void> {
+    if (amountFen > 0 && v.roundId && v.issueYear) await this.releaseYearlyCap(m, v.programmeId, v.enterpriseOrgId, v.issueYear, amountFen);
+  }
+
   // ---- vouchers ----
   findVoucher(m: EntityManager, id: string, lock = false): Promise<Voucher | null> {
     return m.getRepository(Voucher).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
@@ -146,5 +154,20 @@ export class VouchersRepository {
   }
   listAgreements(m: EntityManager, skip: number, take: number): Promise<[RecognitionAgreement[], number]> {
     return m.getRepository(RecognitionAgreement).findAndCount({ order: { createdAt: 'DESC' }, skip, take });
+  }
+
+  // ---- personal data (个人信息保护法) ----
+  async personalData(m: EntityManager, userId: string): Promise<unknown> {
+    const applications = await m.getRepository(Voucher).find({ where: { applicantUserId: userId }, order: { createdAt: 'ASC' } });
+    const claims = await m.getRepository(VoucherClaim).find({ where: { submittedBy: userId }, order: { submittedAt: 'ASC' } });
+    const relations = await m.getRepository(PartyRelation).find({ where: { recordedBy: userId }, order: { createdAt: 'ASC' } });
+    return {
+      applications: applications.map((v) => ({
+        id: v.id, programmeId: v.programmeId, status: v.status, requestedFen: v.requestedFen, amountFen: v.amountFen,
+        legalRepresentative: v.legalRepresentative, evidence: v.evidence, createdAt: v.createdAt.toISOString(),
+      })),
+      claimsSubmitted: claims.map((c) => ({ voucherId: c.voucherId, invoiceNumber: c.invoiceNumber, invoiceFen: c.invoiceFen, submittedAt: c.submittedAt.toISOString() })),
+      relationsRecorded: relations.map((r) => ({ shareholderCreditCode: r.shareholderCreditCode, heldCreditCode: r.heldCreditCode, note: r.note, createdAt: r.createdAt.toISOString() })),
+    };
   }
 }

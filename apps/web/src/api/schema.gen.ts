@@ -1986,6 +1986,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/instruments/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo of the instrument, streamed with its content type (public; a withdrawn instrument's only to its owner) */
+        get: operations["InstrumentsController_photoFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/instruments/{id}/trainings": {
         parameters: {
             query?: never;
@@ -6800,6 +6817,8 @@ export interface components {
             originalValue: number;
             ownerOrgId: string;
             parkCode: string | null;
+            /** @description Photo ids, in the order of the names: GET /instruments/{id}/photos/{photoId} streams one */
+            photoIds: string[];
             /** @description Photo file names */
             photos: string[];
             serviceItems: components["schemas"]["ServiceItemResponse"][];
@@ -11911,6 +11930,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InstrumentResponse"];
+                };
+            };
+        };
+    };
+    InstrumentsController_photoFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
                 };
             };
         };

@@ -5,7 +5,7 @@ import {
 } from 'class-validator';
 import { IsYuan, PageQuery, PARK_CODES } from '@techbridge/platform';
 import { BOOKING_STATUSES } from '../booking.state-machine';
-import { Booking, Instrument, ServiceItem, SubsidyClaim } from '../entities/instrument.entity';
+import { Booking, Instrument, photoIdOf, ServiceItem, SubsidyClaim } from '../entities/instrument.entity';
 import { parsePeriod } from '../rules/availability';
 
 export class ServiceItemDto {
@@ -99,6 +99,7 @@ export class InstrumentResponse {
   @ApiProperty() trainingRequired!: boolean;
   @ApiProperty() approvalRequired!: boolean;
   @ApiProperty({ type: [String], description: 'Photo file names' }) photos!: string[];
+  @ApiProperty({ type: [String], description: 'Photo ids, in the order of the names: GET /instruments/{id}/photos/{photoId} streams one' }) photoIds!: string[];
   @ApiProperty({ type: [AvailabilityWindowResponse] }) availability!: AvailabilityWindowResponse[];
   @ApiProperty({ type: [ServiceItemResponse] }) serviceItems!: ServiceItemResponse[];
   @ApiProperty({ enum: ['active', 'withdrawn'] }) status!: string;
@@ -190,7 +191,7 @@ export class SubsidyClaimPageResponse {
 export function mapInstrument(i: Instrument, items: ServiceItem[]): InstrumentResponse {
   return {
     id: i.id, ownerOrgId: i.ownerOrgId, name: i.name, model: i.model, originalValue: i.originalValue, parkCode: i.parkCode, location: i.location,
-    trainingRequired: i.trainingRequired, approvalRequired: i.approvalRequired, photos: i.photos.map((p) => p.filename), availability: i.availability,
+    trainingRequired: i.trainingRequired, approvalRequired: i.approvalRequired, photos: i.photos.map((p) => p.filename), photoIds: i.photos.map(photoIdOf), availability: i.availability,
     serviceItems: items.map((s) => ({ id: s.id, name: s.name, unit: s.unit, internalPrice: s.internalPrice, externalPrice: s.externalPrice })), status: i.status,
   };
 }

@@ -7,6 +7,14 @@ const numeric = { to: (v: number | null | undefined) => v, from: (v: string | nu
 export interface InstrumentPhoto {
   key: string;
   filename: string;
+  /** As received (JPEG, PNG or WebP); photos stored before it was kept are typed by their file name. */
+  contentType?: string;
+  size?: number;
+}
+
+/** The id a photo is fetched by: the uuid its storage key ends with. */
+export function photoIdOf(p: InstrumentPhoto): string {
+  return p.key.slice(p.key.lastIndexOf('photo-') + 'photo-'.length);
 }
 
 /** A large research instrument opened for booking by outside users. */

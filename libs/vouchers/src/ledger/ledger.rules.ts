@@ -108,6 +108,11 @@ export function planMovement(move: Movement, balanceOf: (a: AccountRef) => numbe
   }
 }
 
+/** What the entries moved out of a voucher back to its programme (returned, expired or voided): no longer held by the enterprise. */
+export function leftVoucher(entries: PlannedEntry[]): number {
+  return entries.filter((e) => e.kind === 'return' || e.kind === 'expire' || e.kind === 'void').reduce((s, e) => s + e.amountFen, 0);
+}
+
 /** Balances in memory: what the property test and the ledger view's consistency check apply entries to. */
 export class LedgerBook {
   private readonly balances = new Map<string, number>();

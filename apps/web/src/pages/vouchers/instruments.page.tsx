@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { api, Page } from '../../api';
+import { api, API_BASE, Page } from '../../api';
 import { Field } from '../../components/field.component';
 import { EmptyState, ErrorNotice, Loading, Notice, StatusBadge } from '../../components/feedback.component';
 import { formatDateTime, formatMoney } from '../../format';
@@ -28,6 +28,7 @@ export function InstrumentsPage() {
               <h3 className="card__title">{i.name}（{i.model}）</h3>
               {i.trainingRequired && <span className="tag">{t('in.training')}</span>}
             </div>
+            {i.photoIds[0] && <img className="card__photo" src={`${API_BASE}/instruments/${i.id}/photos/${i.photoIds[0]}`} alt={t('in.photoAlt', { name: i.name })} loading="lazy" />}
             <p className="card__meta">
               <span>{i.location}</span>
               <span>{t('in.value', { value: formatMoney(i.originalValue, lang, '—') })}</span>

@@ -1,11 +1,12 @@
 import { FormEvent, useState } from 'react';
-import { api, Page } from '../../api';
+import { api, hasRole, Page } from '../../api';
 import { CheckboxGroup, Field } from '../../components/field.component';
 import { EmptyState, ErrorNotice, Notice, StatusBadge } from '../../components/feedback.component';
 import { RequireSession } from '../../components/require-session.component';
 import { useI18n } from '../../i18n';
 import { invalidate, useApiQuery } from '../../query';
 import { useSession } from '../../session';
+import { EligibilityRules, PartyRelations, ProviderBlacklist, RecognitionAgreements } from './voucher-governance';
 import { CATEGORIES, categoryKey, fen, Programme, S, Voucher } from './voucher-shared';
 
 const ACCOUNTS = ['pool', 'issued', 'reserved', 'paid', 'returned', 'voided'] as const;
@@ -36,6 +37,7 @@ function VoucherAdminInner() {
       setError(e);
     }
   };
+  const platformAdmin = hasRole(session, 'platform-admin');
   const mine = programmes.data?.items.filter((p) => session?.organisation.type === 'platform' || p.ownerOrgId === session?.organisation.id) ?? [];
   const row = (v: Voucher, actions: Array<[string, () => void]>) => (
     <li key={v.id} className="card" data-testid="admin-voucher" data-status={v.status}>
@@ -69,6 +71,11 @@ function VoucherAdminInner() {
       </ul>
       <h2>{t('vc.admin.ledger')}</h2>
       {mine.map((p) => <Ledger key={p.id} programme={p} />)}
+      <h2>{t('vc.gov.title')}</h2>
+      {mine.filter((p) => p.issuingRegion === 'HE').map((p) => <EligibilityRules key={p.id} programme={p} />)}
+      <PartyRelations />
+      {platformAdmin && <ProviderBlacklist />}
+      <RecognitionAgreements />
     </section>
   );
 }
