@@ -125,6 +125,10 @@ export const SAMPLE_BODIES: Record<string, BodyFor> = {
     const up = pdfUpload();
     return { payload: up.body, headers: up.headers, query: { valuationAmount: '4000000' } };
   },
+  'POST /pledge-loans/{id}/repayments': () => {
+    const up = pdfUpload();
+    return { payload: up.body, headers: up.headers, query: { repaidOn: '2026-01-05', amountFen: '100' } };
+  },
   'POST /pledge-loans/{id}/approve': json({ approvedAmount: 1_000_000 }),
   'POST /pledge-loans/{id}/compensation-claim': json({ amount: 500_000 }),
 };

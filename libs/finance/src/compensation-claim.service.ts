@@ -3,6 +3,7 @@ import { IdentityService } from '@techbridge/identity';
 import { NotificationService } from '@techbridge/notification';
 import { Actor, Clock, DomainError, OrgType, Page, PageQuery, pageOf, skipTake, TransactionRunner } from '@techbridge/platform';
 import { CompensationClaimDto, CompensationClaimPageResponse, CompensationClaimResponse, LoanNoteDto, mapClaim } from './dto/loan.dto';
+import { outstandingFen } from './entities/pledge-loan.entity';
 import { FinanceErrors } from './finance.exception';
 import { FinanceAccessPolicy, isInvestor, LoanPermission } from './finance-access.policy';
 import { CLAIM_LIFECYCLE, ClaimAction, LOAN_LIFECYCLE } from './finance.state-machine';
@@ -31,8 +32,8 @@ export class CompensationClaimService {
       if (loan.status !== 'defaulted') throw DomainError.illegalTransition('pledge loan', loan.status, 'claim-compensation');
       const existing = await this.repo.findClaimOfLoan(m, loan.id);
       if (existing) throw DomainError.illegalTransition('compensation claim', existing.status, 'file');
-      if (dto.amount > (loan.approvedAmount ?? loan.amount)) {
-        throw FinanceErrors.amountField('amount', { zh: '补偿申请金额不能超过贷款本金', en: 'The claim may not exceed the loan principal' });
+      if (Math.round(dto.amount * 100) > outstandingFen(loan)) {
+        throw FinanceErrors.amountField('amount', { zh: '补偿申请金额不能超过剩余本金', en: 'The claim may not exceed the outstanding principal' });
       }
       const fund = funds.find((f) => !!loan.parkCode && f.parkCode === loan.parkCode);
       if (!fund) throw FinanceErrors.noParkFund();

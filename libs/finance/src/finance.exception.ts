@@ -16,6 +16,7 @@ export enum FinanceErrorCode {
   UnsupportedFile = 'UNSUPPORTED_FILE',
   FileTooLarge = 'FILE_TOO_LARGE',
   AlreadyEngaged = 'ALREADY_ENGAGED',
+  Overpayment = 'REPAYMENT_EXCEEDS_OUTSTANDING',
 }
 
 export const FinanceErrors = {
@@ -41,5 +42,12 @@ export const FinanceErrors = {
   fileTooLarge: (max: number) => new DomainError('too-large', FinanceErrorCode.FileTooLarge, { zh: `文件不能超过 ${max / 1024 / 1024} MB`, en: `The file may not exceed ${max / 1024 / 1024} MB` }),
   alreadyEngaged: (status: string) =>
     new DomainError('conflict', FinanceErrorCode.AlreadyEngaged, { zh: '已与该融资需求建立洽谈', en: 'You are already engaged with this request' }, [], { currentState: status }),
+  /** A repayment above what is still owed: 409 naming the outstanding principal (fen and yuan). */
+  overpayment: (outstandingFen: number) =>
+    new DomainError(
+      'conflict', FinanceErrorCode.Overpayment,
+      { zh: `还款金额超过剩余本金 ¥${(outstandingFen / 100).toFixed(2)}`, en: `The repayment exceeds the outstanding principal of ¥${(outstandingFen / 100).toFixed(2)}` },
+      [], { outstandingFen },
+    ),
   amountField: (field: string, text: { zh: string; en: string }) => DomainError.validation(field, text, 'AMOUNT'),
 };

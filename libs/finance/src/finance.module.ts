@@ -13,6 +13,7 @@ import { DataRoomDocument, DataRoomView } from './entities/data-room.entity';
 import { FinancingEngagement } from './entities/financing-engagement.entity';
 import { FinancingRequest } from './entities/financing-request.entity';
 import { InvestorProfile } from './entities/investor-profile.entity';
+import { LoanRepayment } from './entities/loan-repayment.entity';
 import { CompensationClaim, PledgeLoan } from './entities/pledge-loan.entity';
 import { FinanceAccessPolicy } from './finance-access.policy';
 import { FinanceService } from './finance.service';
@@ -28,6 +29,7 @@ import { InvestorRoadshowService } from './investor-roadshow.service';
 import { CompensationClaimController, PledgeLoanController } from './pledge-loan.controller';
 import { PledgeLoanRepository } from './pledge-loan.repository';
 import { PledgeLoanService } from './pledge-loan.service';
+import { LoanRepaymentService } from './loan-repayment.service';
 import { FinanceIndicatorSource } from './finance-indicators';
 
 /** Science-and-technology finance: investors, financing requests and data rooms, financing matching, IP-pledge loans. */
@@ -39,7 +41,7 @@ import { FinanceIndicatorSource } from './finance-indicators';
     CatalogModule,
     MatchingModule,
     RoadshowModule,
-    TypeOrmModule.forFeature([InvestorProfile, FinancingRequest, FinancingEngagement, DataRoomDocument, DataRoomView, PledgeLoan, CompensationClaim]),
+    TypeOrmModule.forFeature([InvestorProfile, FinancingRequest, FinancingEngagement, DataRoomDocument, DataRoomView, PledgeLoan, CompensationClaim, LoanRepayment]),
   ],
   controllers: [InvestorController, FinancingRequestController, PledgeLoanController, CompensationClaimController, InvestorRoadshowController],
   providers: [
@@ -53,6 +55,7 @@ import { FinanceIndicatorSource } from './finance-indicators';
     DataRoomService,
     InvestorMatchingService,
     PledgeLoanService,
+    LoanRepaymentService,
     CompensationClaimService,
     FinanceService,
     FinancePrivacy,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In } from 'typeorm';
+import { LoanRepayment } from './entities/loan-repayment.entity';
 import { CompensationClaim, LoanStatus, PledgeLoan } from './entities/pledge-loan.entity';
 
 /** TypeORM access for pledge loans and their compensation claims. */
@@ -46,5 +47,23 @@ export class PledgeLoanRepository {
 
   listClaimsOfFund(m: EntityManager, fundId: string, skip: number, take: number): Promise<[CompensationClaim[], number]> {
     return m.getRepository(CompensationClaim).findAndCount({ where: { fundId }, order: { createdAt: 'DESC', id: 'ASC' }, skip, take });
+  }
+
+  saveRepayment(m: EntityManager, r: Partial<LoanRepayment>): Promise<LoanRepayment> {
+    return m.getRepository(LoanRepayment).save(m.getRepository(LoanRepayment).create(r));
+  }
+
+  repaymentsOf(m: EntityManager, loanId: string): Promise<LoanRepayment[]> {
+    return m.getRepository(LoanRepayment).find({ where: { loanId }, order: { repaidOn: 'ASC', createdAt: 'ASC' } });
+  }
+
+  /** Principal repaid per loan with a value date before `beforeDate` (YYYY-MM-DD), fen. */
+  async repaidBefore(m: EntityManager, loanIds: string[], beforeDate: string): Promise<Map<string, number>> {
+    if (!loanIds.length) return new Map();
+    const rows: Array<{ loan_id: string; fen: string }> = await m.query(
+      `SELECT loan_id, sum(amount_fen)::text AS fen FROM loan_repayment WHERE loan_id = ANY($1::uuid[]) AND repaid_on < $2::date GROUP BY loan_id`,
+      [loanIds, beforeDate],
+    );
+    return new Map(rows.map((r) => [r.loan_id, Number(r.fen)]));
   }
 }

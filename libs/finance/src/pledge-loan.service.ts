@@ -15,11 +15,11 @@ import { PledgeLoanRepository } from './pledge-loan.repository';
 import { readDocument } from './upload-content';
 
 /** The bank's steps after approval (and its refusal before it). */
-export type BankStep = Extract<LoanAction, 'decline' | 'disburse' | 'repay' | 'default'>;
+export type BankStep = Extract<LoanAction, 'decline' | 'disburse' | 'default'>;
 
 /**
  * IP-pledge loans (知识产权质押贷款): the enterprise applies with an achievement's patents, attaches the valuation
- * report, and a verified bank approves, disburses and records repayment or default.
+ * report, and a verified bank approves, disburses and records default (repayments: LoanRepaymentService).
  */
 @Injectable()
 export class PledgeLoanService {
@@ -95,7 +95,7 @@ export class PledgeLoanService {
     return this.step(actor, id, action, LoanPermission.Lend, (l) => {
       if (note !== undefined) l.decisionNote = note;
       if (action === 'disburse') l.disbursedAt = this.clock.now();
-      if (action === 'repay' || action === 'default') l.closedAt = this.clock.now();
+      if (action === 'default') l.closedAt = this.clock.now();
     });
   }
 

@@ -87,6 +87,7 @@ const ACTIONS: Record<string, LocalizedText> = {
   'pledge-loan.withdraw': { zh: '撤回质押贷款申请', en: 'Withdrew a pledge loan application' },
   'pledge-loan.disburse': { zh: '发放质押贷款', en: 'Disbursed a pledge loan' },
   'pledge-loan.repay': { zh: '质押贷款结清', en: 'Recorded a pledge loan repaid' },
+  'pledge-loan.repayment': { zh: '登记质押贷款还款', en: 'Recorded a pledge loan repayment' },
   'pledge-loan.default': { zh: '质押贷款违约', en: 'Recorded a pledge loan default' },
   'compensation-claim.file': { zh: '申请风险补偿', en: 'Filed a risk-compensation claim' },
   'compensation-claim.pay': { zh: '支付风险补偿', en: 'Paid a risk-compensation claim' },

@@ -4023,17 +4023,18 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/pledge-loans/{id}/repay": {
+    "/api/v1/pledge-loans/{id}/repayments": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 还款记录 / The loan’s repayments with principal, repaid and outstanding (borrower, its bank, platform staff) */
+        get: operations["PledgeLoanController_repaymentsOf"];
         put?: never;
-        /** 结清 / Record full repayment (verified bank) */
-        post: operations["PledgeLoanController_repay"];
+        /** 登记还款 / Record a (partial) repayment with its proof; the one that clears the principal makes the loan repaid (verified bank) */
+        post: operations["PledgeLoanController_repayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7080,6 +7081,27 @@ export interface components {
         LoanNoteDto: {
             note?: string;
         };
+        LoanRepaymentListResponse: {
+            /** @description Oldest value date first */
+            items: components["schemas"]["LoanRepaymentResponse"][];
+            /** @description Outstanding principal, fen */
+            outstandingFen: number;
+            /** @description Principal, fen */
+            principalFen: number;
+            /** @description Repaid so far, fen */
+            repaidFen: number;
+        };
+        LoanRepaymentResponse: {
+            /** @description fen */
+            amountFen: number;
+            createdAt: string;
+            id: string;
+            loanId: string;
+            /** @description File name of the proof */
+            proofName: string;
+            /** @example 2026-06-30 */
+            repaidOn: string;
+        };
         LodgeObjectionDto: {
             contactPhone: string;
             /** @description Evidence: documents referred to, facts, links */
@@ -7652,6 +7674,7 @@ export interface components {
         };
         PledgeLoanResponse: {
             achievementId: string;
+            /** @description Steps open now; 'record-repayment' while disbursed (the loan is repaid by the repayment that clears it) */
             allowedActions: string[];
             amount: number;
             approvedAmount: number | null;
@@ -7663,8 +7686,14 @@ export interface components {
             decisionNote: string | null;
             disbursedAt: string | null;
             id: string;
+            /** @description Outstanding principal, fen: principal − repaid */
+            outstandingFen: number;
             parkCode: string | null;
             patents: string[];
+            /** @description Principal on the books, fen (approved amount once approved) */
+            principalFen: number;
+            /** @description Principal repaid so far, fen */
+            repaidFen: number;
             /** @enum {string} */
             status: "applied" | "valued" | "approved" | "declined" | "withdrawn" | "disbursed" | "repaid" | "defaulted" | "compensated";
             termMonths: number;
@@ -7997,6 +8026,11 @@ export interface components {
             id: string;
             note: string;
             shareholderCreditCode: string;
+        };
+        RepaymentRecordedResponse: {
+            /** @description The loan after the repayment (repaid once nothing is outstanding) */
+            loan: components["schemas"]["PledgeLoanResponse"];
+            repayment: components["schemas"]["LoanRepaymentResponse"];
         };
         ReplaceRulesDto: {
             rules: components["schemas"]["EligibilityRuleDto"][];
@@ -15153,7 +15187,7 @@ export interface operations {
             };
         };
     };
-    PledgeLoanController_repay: {
+    PledgeLoanController_repaymentsOf: {
         parameters: {
             query?: never;
             header?: never;
@@ -15162,18 +15196,50 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LoanNoteDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                    "application/json": components["schemas"]["LoanRepaymentListResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_repayment: {
+        parameters: {
+            query: {
+                /** @description Principal repaid, fen (integer) */
+                amountFen: number;
+                /** @description Value date of the repayment (Beijing), not in the future nor before disbursement */
+                repaidOn: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Proof of the repayment (PDF, PNG or JPEG)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepaymentRecordedResponse"];
                 };
             };
         };

@@ -85,7 +85,7 @@ function ApplyForm() {
   );
 }
 
-const BANK_ACTIONS = ['approve', 'decline', 'disburse', 'repay', 'default'] as const;
+const BANK_ACTIONS = ['approve', 'decline', 'disburse', 'default'] as const;
 
 function LoanList({ bank }: { bank: boolean }) {
   const { t, lang } = useI18n();
@@ -122,6 +122,17 @@ function LoanList({ bank }: { bank: boolean }) {
     void act(() => api.upload(`pledge-loans/${l.id}/valuation`, form, { valuationAmount: String(value) }));
     e.target.value = '';
   };
+  /** The bank records a repayment (today's value date) with the bank slip as proof; the API counts in fen. */
+  const repayment = (l: Loan) => (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    const value = yuanInput(window.prompt(t('fin.loans.repaymentAmount'), String(l.outstandingFen / 100)) ?? '');
+    if (!file || value === undefined) return;
+    const form = new FormData();
+    form.append('file', file);
+    const repaidOn = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    void act(() => api.upload(`pledge-loans/${l.id}/repayments`, form, { repaidOn, amountFen: String(Math.round(value * 100)) }));
+    e.target.value = '';
+  };
   return (
     <div className="panel" data-testid="loan-list">
       {list.isLoading && <Loading />}
@@ -133,10 +144,16 @@ function LoanList({ bank }: { bank: boolean }) {
             <strong>{l.borrowerName ?? l.borrowerId.slice(0, 8)}</strong> <span className="badge">{t(loanStatusKey(l.status))}</span> {formatMoney(l.approvedAmount ?? l.amount, lang, '')}
             <div className="small muted">{t('fin.loans.patents')}{t('common.colon')}{l.patents.join('、')}</div>
             {l.valuationAmount != null && <div className="small">{t('fin.loans.valuation')}{t('common.colon')}{formatMoney(l.valuationAmount, lang, '')}</div>}
+            {l.repaidFen > 0 && <div className="small" data-testid="loan-outstanding">{t('fin.loans.outstanding')}{t('common.colon')}{formatMoney(l.outstandingFen / 100, lang, '')}</div>}
             <div className="actions">
               {bank && BANK_ACTIONS.filter((a) => l.allowedActions.includes(a)).map((a) => (
                 <button key={a} type="button" className="btn btn--small" onClick={() => bankStep(l, a)} data-action={a}>{t(`fin.loan.${a}`)}</button>
               ))}
+              {bank && l.allowedActions.includes('record-repayment') && (
+                <label className="btn btn--small" data-action="record-repayment">
+                  {t('fin.loans.recordRepayment')} <input type="file" accept="application/pdf,image/png,image/jpeg" hidden onChange={repayment(l)} />
+                </label>
+              )}
               {bank && l.status === 'defaulted' && <button type="button" className="btn btn--small" onClick={() => claim(l)}>{t('fin.loans.claim')}</button>}
               {!bank && l.status === 'applied' && (
                 <label className="btn btn--small">

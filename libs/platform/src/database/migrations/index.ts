@@ -44,6 +44,7 @@ import { Finance1767500100000 } from './1767500100000-Finance';
 import { FinanceIndicators1767500200000 } from './1767500200000-FinanceIndicators';
 import { InvestorRoadshows1767500300000 } from './1767500300000-InvestorRoadshows';
 import { MarketValuationOrders1767100300000 } from './1767100300000-MarketValuationOrders';
+import { LoanRepayments1767740000000 } from './1767740000000-LoanRepayments';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -92,4 +93,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   FinanceIndicators1767500200000,
   InvestorRoadshows1767500300000,
   MarketValuationOrders1767100300000,
+  LoanRepayments1767740000000,
 ];
