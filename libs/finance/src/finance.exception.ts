@@ -17,6 +17,9 @@ export enum FinanceErrorCode {
   FileTooLarge = 'FILE_TOO_LARGE',
   AlreadyEngaged = 'ALREADY_ENGAGED',
   Overpayment = 'REPAYMENT_EXCEEDS_OUTSTANDING',
+  AttachmentNotFound = 'FINANCING_ATTACHMENT_NOT_FOUND',
+  AttachmentNotAllowed = 'FINANCING_ATTACHMENT_NOT_ALLOWED',
+  NoAttachment = 'FINANCING_ATTACHMENT_REQUIRED',
 }
 
 export const FinanceErrors = {
@@ -49,5 +52,16 @@ export const FinanceErrors = {
       { zh: `还款金额超过剩余本金 ¥${(outstandingFen / 100).toFixed(2)}`, en: `The repayment exceeds the outstanding principal of ¥${(outstandingFen / 100).toFixed(2)}` },
       [], { outstandingFen },
     ),
+  noAttachment: () =>
+    DomainError.validation('achievementIds', { zh: '请至少关联一项科技成果、挂牌项目或重大项目', en: 'Attach at least one achievement, market listing or major project' }, FinanceErrorCode.NoAttachment),
+  /** A listing or project the caller cannot see: 404, naming the field (the id was the caller's own input). */
+  attachmentNotFound: (field: string) => {
+    const text = { zh: '关联的挂牌项目或重大项目不存在', en: 'The attached listing or major project does not exist' };
+    return new DomainError('not-found', FinanceErrorCode.AttachmentNotFound, text, [{ field, message: text.en, code: FinanceErrorCode.AttachmentNotFound }]);
+  },
+  attachmentNotAllowed: (field: string) => {
+    const text = { zh: '只能关联本单位的或已公开的挂牌项目、重大项目', en: 'Only your own or public listings and major projects may be attached' };
+    return new DomainError('forbidden', FinanceErrorCode.AttachmentNotAllowed, text, [{ field, message: text.en, code: FinanceErrorCode.AttachmentNotAllowed }]);
+  },
   amountField: (field: string, text: { zh: string; en: string }) => DomainError.validation(field, text, 'AMOUNT'),
 };

@@ -3,8 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@techbridge/catalog';
 import { IdentityModule } from '@techbridge/identity';
 import { MonitoringModule } from '@techbridge/monitoring';
+import { MarketModule } from '@techbridge/market';
 import { MatchingModule } from '@techbridge/matching';
 import { NotificationModule } from '@techbridge/notification';
+import { ProgrammesModule } from '@techbridge/programmes';
 import { RoadshowModule } from '@techbridge/roadshow';
 import { CompensationClaimService } from './compensation-claim.service';
 import { DataRoomService } from './data-room.service';
@@ -41,6 +43,8 @@ import { FinanceIndicatorSource } from './finance-indicators';
     CatalogModule,
     MatchingModule,
     RoadshowModule,
+    MarketModule,
+    ProgrammesModule,
     TypeOrmModule.forFeature([InvestorProfile, FinancingRequest, FinancingEngagement, DataRoomDocument, DataRoomView, PledgeLoan, CompensationClaim, LoanRepayment]),
   ],
   controllers: [InvestorController, FinancingRequestController, PledgeLoanController, CompensationClaimController, InvestorRoadshowController],

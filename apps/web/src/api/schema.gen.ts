@@ -6079,12 +6079,16 @@ export interface components {
             venue?: string;
         };
         CreateFinancingRequestDto: {
-            /** @description Achievements of the organisation (or of the university it spun off from) */
-            achievementIds: string[];
+            /** @description Achievements of the organisation (or of the university it spun off from); at least one attachment of any kind */
+            achievementIds?: string[];
             /** @description Amount sought, yuan */
             amount: number;
             /** @enum {string} */
             industry: "advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture";
+            /** @description Market listings: the organisation's own (any state) or publicly listed ones */
+            listingIds?: string[];
+            /** @description Major projects: ones the organisation takes part in, or public ones */
+            majorProjectIds?: string[];
             /** @description A spin-off: the university it came out of */
             spinOffOf?: string;
             /** @enum {string} */
@@ -6669,6 +6673,8 @@ export interface components {
             fundedAt: string | null;
             id: string;
             industry: string;
+            listingIds: string[];
+            majorProjectIds: string[];
             ownerId: string;
             parkCode: string | null;
             publishedAt: string | null;

@@ -45,6 +45,7 @@ import { FinanceIndicators1767500200000 } from './1767500200000-FinanceIndicator
 import { InvestorRoadshows1767500300000 } from './1767500300000-InvestorRoadshows';
 import { MarketValuationOrders1767100300000 } from './1767100300000-MarketValuationOrders';
 import { LoanRepayments1767740000000 } from './1767740000000-LoanRepayments';
+import { FinancingAttachments1767740100000 } from './1767740100000-FinancingAttachments';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -94,4 +95,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   InvestorRoadshows1767500300000,
   MarketValuationOrders1767100300000,
   LoanRepayments1767740000000,
+  FinancingAttachments1767740100000,
 ];
