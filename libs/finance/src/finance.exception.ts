@@ -20,6 +20,10 @@ export enum FinanceErrorCode {
   AttachmentNotFound = 'FINANCING_ATTACHMENT_NOT_FOUND',
   AttachmentNotAllowed = 'FINANCING_ATTACHMENT_NOT_ALLOWED',
   NoAttachment = 'FINANCING_ATTACHMENT_REQUIRED',
+  GuaranteeNotFound = 'LOAN_GUARANTEE_NOT_FOUND',
+  AlreadyInvited = 'GUARANTOR_ALREADY_INVITED',
+  GuaranteePending = 'GUARANTEE_PENDING',
+  NotAGuarantor = 'NOT_A_VERIFIED_GUARANTOR',
 }
 
 export const FinanceErrors = {
@@ -63,5 +67,13 @@ export const FinanceErrors = {
     const text = { zh: '只能关联本单位的或已公开的挂牌项目、重大项目', en: 'Only your own or public listings and major projects may be attached' };
     return new DomainError('forbidden', FinanceErrorCode.AttachmentNotAllowed, text, [{ field, message: text.en, code: FinanceErrorCode.AttachmentNotAllowed }]);
   },
+  notAGuarantor: () => new DomainError('forbidden', FinanceErrorCode.NotAGuarantor, { zh: '只有担保机构可以执行此操作', en: 'Only a guarantor may do this' }),
+  guaranteeNotFound: () => DomainError.notFound({ code: FinanceErrorCode.GuaranteeNotFound, zh: '贷款担保不存在', en: 'Loan guarantee not found' }),
+  guarantorNotFound: () =>
+    DomainError.validation('guarantorId', { zh: '所选担保机构不存在或尚未通过核验', en: 'The guarantor does not exist or is not verified' }, 'GUARANTOR_NOT_VERIFIED'),
+  alreadyInvited: (status: string) =>
+    new DomainError('conflict', FinanceErrorCode.AlreadyInvited, { zh: '已邀请该担保机构', en: 'This guarantor was already invited to the loan' }, [], { currentState: status }),
+  guaranteePending: () =>
+    new DomainError('conflict', FinanceErrorCode.GuaranteePending, { zh: '尚有担保机构未答复邀请，不能放款', en: 'A guarantor has not answered its invitation yet: the loan cannot be disbursed' }, [], { currentState: 'invited' }),
   amountField: (field: string, text: { zh: string; en: string }) => DomainError.validation(field, text, 'AMOUNT'),
 };

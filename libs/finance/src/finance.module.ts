@@ -15,6 +15,7 @@ import { DataRoomDocument, DataRoomView } from './entities/data-room.entity';
 import { FinancingEngagement } from './entities/financing-engagement.entity';
 import { FinancingRequest } from './entities/financing-request.entity';
 import { InvestorProfile } from './entities/investor-profile.entity';
+import { LoanGuarantee } from './entities/loan-guarantee.entity';
 import { LoanRepayment } from './entities/loan-repayment.entity';
 import { CompensationClaim, PledgeLoan } from './entities/pledge-loan.entity';
 import { FinanceAccessPolicy } from './finance-access.policy';
@@ -33,6 +34,8 @@ import { PledgeLoanRepository } from './pledge-loan.repository';
 import { PledgeLoanService } from './pledge-loan.service';
 import { LoanRepaymentService } from './loan-repayment.service';
 import { FinanceIndicatorSource } from './finance-indicators';
+import { GuaranteeService } from './guarantee.service';
+import { GuarantorController, LoanGuaranteeController } from './guarantee.controller';
 
 /** Science-and-technology finance: investors, financing requests and data rooms, financing matching, IP-pledge loans. */
 @Module({
@@ -45,9 +48,9 @@ import { FinanceIndicatorSource } from './finance-indicators';
     RoadshowModule,
     MarketModule,
     ProgrammesModule,
-    TypeOrmModule.forFeature([InvestorProfile, FinancingRequest, FinancingEngagement, DataRoomDocument, DataRoomView, PledgeLoan, CompensationClaim, LoanRepayment]),
+    TypeOrmModule.forFeature([InvestorProfile, FinancingRequest, FinancingEngagement, DataRoomDocument, DataRoomView, PledgeLoan, CompensationClaim, LoanRepayment, LoanGuarantee]),
   ],
-  controllers: [InvestorController, FinancingRequestController, PledgeLoanController, CompensationClaimController, InvestorRoadshowController],
+  controllers: [InvestorController, FinancingRequestController, PledgeLoanController, CompensationClaimController, InvestorRoadshowController, LoanGuaranteeController, GuarantorController],
   providers: [
     FinanceIndicatorSource,
     FinancingRepository,
@@ -60,6 +63,7 @@ import { FinanceIndicatorSource } from './finance-indicators';
     InvestorMatchingService,
     PledgeLoanService,
     LoanRepaymentService,
+    GuaranteeService,
     CompensationClaimService,
     FinanceService,
     FinancePrivacy,

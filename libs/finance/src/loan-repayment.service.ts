@@ -10,6 +10,7 @@ import { outstandingFen, principalFen } from './entities/pledge-loan.entity';
 import { FinanceErrors } from './finance.exception';
 import { FinanceAccessPolicy, LoanPermission } from './finance-access.policy';
 import { LOAN_LIFECYCLE } from './finance.state-machine';
+import { GuaranteeService } from './guarantee.service';
 import { PledgeLoanRepository } from './pledge-loan.repository';
 import { readDocument } from './upload-content';
 
@@ -28,6 +29,7 @@ export class LoanRepaymentService {
     private readonly identity: IdentityService,
     private readonly notifications: NotificationService,
     private readonly storage: FileStorage,
+    private readonly guarantees: GuaranteeService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -60,6 +62,7 @@ export class LoanRepaymentService {
         if (cleared) {
           loan.status = LOAN_LIFECYCLE.next(loan.status, 'repay', loan.id);
           loan.closedAt = this.clock.now();
+          await this.guarantees.releaseAll(m, loan);
         }
         const saved = await this.repo.save(m, loan);
         await this.identity.audit(m, actor, {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In } from 'typeorm';
+import { LoanGuarantee } from './entities/loan-guarantee.entity';
 import { LoanRepayment } from './entities/loan-repayment.entity';
 import { CompensationClaim, LoanStatus, PledgeLoan } from './entities/pledge-loan.entity';
 
@@ -65,5 +66,25 @@ export class PledgeLoanRepository {
       [loanIds, beforeDate],
     );
     return new Map(rows.map((r) => [r.loan_id, Number(r.fen)]));
+  }
+
+  findGuarantee(m: EntityManager, loanId: string, id: string, lock = false): Promise<LoanGuarantee | null> {
+    return m.getRepository(LoanGuarantee).findOne({ where: { id, loanId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  guaranteesOf(m: EntityManager, loanId: string): Promise<LoanGuarantee[]> {
+    return m.getRepository(LoanGuarantee).find({ where: { loanId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  isGuarantorOf(m: EntityManager, loanId: string, guarantorId: string): Promise<boolean> {
+    return m.getRepository(LoanGuarantee).exists({ where: { loanId, guarantorId } });
+  }
+
+  saveGuarantee(m: EntityManager, g: Partial<LoanGuarantee>): Promise<LoanGuarantee> {
+    return m.getRepository(LoanGuarantee).save(m.getRepository(LoanGuarantee).create(g));
+  }
+
+  listGuaranteesOf(m: EntityManager, guarantorId: string, skip: number, take: number): Promise<[LoanGuarantee[], number]> {
+    return m.getRepository(LoanGuarantee).findAndCount({ where: { guarantorId }, order: { createdAt: 'DESC', id: 'ASC' }, skip, take });
   }
 }

@@ -10,6 +10,7 @@ import { ApplyPledgeLoanDto, ApproveLoanDto, LoanListQuery, mapLoan, PledgeLoanR
 import { PledgeLoan } from './entities/pledge-loan.entity';
 import { FinanceErrors } from './finance.exception';
 import { FinanceAccessPolicy, isBank, LoanPermission } from './finance-access.policy';
+import { GuaranteeService } from './guarantee.service';
 import { LOAN_LIFECYCLE, LoanAction } from './finance.state-machine';
 import { PledgeLoanRepository } from './pledge-loan.repository';
 import { readDocument } from './upload-content';
@@ -30,6 +31,7 @@ export class PledgeLoanService {
     private readonly identity: IdentityService,
     private readonly notifications: NotificationService,
     private readonly storage: FileStorage,
+    private readonly guarantees: GuaranteeService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -110,6 +112,7 @@ export class PledgeLoanService {
       if (permission === LoanPermission.Lend) await this.identity.assertVerified(actor, m);
       const from = loan.status;
       LOAN_LIFECYCLE.assert(from, action);
+      if (action === 'disburse') await this.guarantees.assertNonePending(m, loan.id);
       apply?.(loan);
       loan.status = LOAN_LIFECYCLE.next(from, action, loan.id);
       const l = await this.repo.save(m, loan);

@@ -46,6 +46,7 @@ import { InvestorRoadshows1767500300000 } from './1767500300000-InvestorRoadshow
 import { MarketValuationOrders1767100300000 } from './1767100300000-MarketValuationOrders';
 import { LoanRepayments1767740000000 } from './1767740000000-LoanRepayments';
 import { FinancingAttachments1767740100000 } from './1767740100000-FinancingAttachments';
+import { LoanGuarantees1767740200000 } from './1767740200000-LoanGuarantees';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -96,4 +97,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   MarketValuationOrders1767100300000,
   LoanRepayments1767740000000,
   FinancingAttachments1767740100000,
+  LoanGuarantees1767740200000,
 ];
