@@ -15,6 +15,7 @@ import { DataRoomDocument, DataRoomView } from './entities/data-room.entity';
 import { FinancingEngagement } from './entities/financing-engagement.entity';
 import { FinancingRequest } from './entities/financing-request.entity';
 import { InvestorProfile } from './entities/investor-profile.entity';
+import { FinancingMatch } from './entities/financing-match.entity';
 import { LoanGuarantee } from './entities/loan-guarantee.entity';
 import { LoanRepayment } from './entities/loan-repayment.entity';
 import { CompensationClaim, PledgeLoan } from './entities/pledge-loan.entity';
@@ -35,6 +36,8 @@ import { PledgeLoanService } from './pledge-loan.service';
 import { LoanRepaymentService } from './loan-repayment.service';
 import { FinanceIndicatorSource } from './finance-indicators';
 import { GuaranteeService } from './guarantee.service';
+import { FinancingMatchService } from './financing-match.service';
+import { FinanceJobs } from './finance.jobs';
 import { GuarantorController, LoanGuaranteeController } from './guarantee.controller';
 
 /** Science-and-technology finance: investors, financing requests and data rooms, financing matching, IP-pledge loans. */
@@ -48,7 +51,7 @@ import { GuarantorController, LoanGuaranteeController } from './guarantee.contro
     RoadshowModule,
     MarketModule,
     ProgrammesModule,
-    TypeOrmModule.forFeature([InvestorProfile, FinancingRequest, FinancingEngagement, DataRoomDocument, DataRoomView, PledgeLoan, CompensationClaim, LoanRepayment, LoanGuarantee]),
+    TypeOrmModule.forFeature([InvestorProfile, FinancingRequest, FinancingEngagement, DataRoomDocument, DataRoomView, PledgeLoan, CompensationClaim, LoanRepayment, LoanGuarantee, FinancingMatch]),
   ],
   controllers: [InvestorController, FinancingRequestController, PledgeLoanController, CompensationClaimController, InvestorRoadshowController, LoanGuaranteeController, GuarantorController],
   providers: [
@@ -64,6 +67,8 @@ import { GuarantorController, LoanGuaranteeController } from './guarantee.contro
     PledgeLoanService,
     LoanRepaymentService,
     GuaranteeService,
+    FinancingMatchService,
+    FinanceJobs,
     CompensationClaimService,
     FinanceService,
     FinancePrivacy,

@@ -10,6 +10,7 @@ import { FinanceErrors } from './finance.exception';
 import { FinanceAccessPolicy, FinancingPermission } from './finance-access.policy';
 import { FINANCING_LIFECYCLE } from './finance.state-machine';
 import { FinancingRepository } from './financing.repository';
+import { FinancingMatchService } from './financing-match.service';
 
 /** Financing requests of enterprises and university spin-offs: made from achievements, listings or major projects, published, withdrawn. */
 @Injectable()
@@ -21,6 +22,7 @@ export class FinancingRequestService {
     private readonly market: MarketService,
     private readonly projects: MajorProjectService,
     private readonly identity: IdentityService,
+    private readonly matches: FinancingMatchService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -99,6 +101,8 @@ export class FinancingRequestService {
       request.status = FINANCING_LIFECYCLE.next(from, action, request.id);
       apply?.(request);
       const r = await this.repo.saveRequest(m, request);
+      // Published: scored against the funds; withdrawn: its stored matches go.
+      await this.matches.requestChanged(m, r);
       await this.identity.audit(m, actor, { action: `financing-request.${action}`, entityType: 'financing-request', entityId: r.id, changes: { from, to: r.status } });
       return r;
     });

@@ -47,6 +47,7 @@ import { MarketValuationOrders1767100300000 } from './1767100300000-MarketValuat
 import { LoanRepayments1767740000000 } from './1767740000000-LoanRepayments';
 import { FinancingAttachments1767740100000 } from './1767740100000-FinancingAttachments';
 import { LoanGuarantees1767740200000 } from './1767740200000-LoanGuarantees';
+import { FinancingMatches1767740300000 } from './1767740300000-FinancingMatches';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -98,4 +99,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   LoanRepayments1767740000000,
   FinancingAttachments1767740100000,
   LoanGuarantees1767740200000,
+  FinancingMatches1767740300000,
 ];
