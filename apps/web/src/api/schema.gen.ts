@@ -1581,6 +1581,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/guarantees/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的担保 / The guarantor’s invitations and guarantees, newest first */
+        get: operations["GuarantorController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guide-catalogs": {
         parameters: {
             query?: never;
@@ -4023,6 +4040,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pledge-loans/{id}/guarantees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贷款担保 / The loan’s guarantees (borrower, bank, staff; a guarantor sees its own) */
+        get: operations["LoanGuaranteeController_list"];
+        put?: never;
+        /** 邀请担保机构 / Invite a verified guarantor with the amount guaranteed and its share of a loss, before disbursement (the loan’s bank) */
+        post: operations["LoanGuaranteeController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/guarantees/{guaranteeId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 接受担保 / Accept the invitation: invited → accepted (the verified guarantor) */
+        post: operations["LoanGuaranteeController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/guarantees/{guaranteeId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 婉拒担保 / Decline the invitation with a reason: invited → declined (the verified guarantor) */
+        post: operations["LoanGuaranteeController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/guarantees/{guaranteeId}/honour": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 履行代偿 / Record paying what the compensation claim called: called → honoured (the guarantor) */
+        post: operations["LoanGuaranteeController_honour"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/guarantees/{guaranteeId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回担保邀请 / Withdraw an unanswered invitation (the loan’s bank) */
+        post: operations["LoanGuaranteeController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pledge-loans/{id}/repayments": {
         parameters: {
             query?: never;
@@ -6325,6 +6428,10 @@ export interface components {
         DecisionNoteDto: {
             note?: string;
         };
+        DeclineGuaranteeDto: {
+            /** @description Why the guarantor declines (shown to the bank and the borrower) */
+            reason: string;
+        };
         DeclineIntentDto: {
             reason?: string;
         };
@@ -6689,6 +6796,9 @@ export interface components {
             useOfFunds: string;
             valuation: number | null;
         };
+        GuaranteeNoteDto: {
+            note?: string;
+        };
         GuideCatalogEntryDto: {
             achievementId: string;
             /** @description Recommendation note (推荐理由) */
@@ -6743,6 +6853,7 @@ export interface components {
             dimension: string;
             /** @enum {string} */
             direction: "higher" | "lower";
+            /** @description Weighted in the current innovation-index weights version */
             inIndex: boolean;
             name: Record<string, never>;
             /** @enum {string} */
@@ -6892,6 +7003,14 @@ export interface components {
             roles: ("member" | "org-admin" | "broker" | "reviewer" | "platform-admin")[];
             /** @description One-time token for the invitee (sent by e-mail in production; returned here because no mail relay is configured). */
             token: string;
+        };
+        InviteGuarantorDto: {
+            /** @description Amount guaranteed at most, yuan */
+            amount: number;
+            /** @description A verified guarantor organisation */
+            guarantorId: string;
+            /** @description The guarantor's share of a loss on default, percent of the outstanding principal */
+            sharePercent: number;
         };
         InviteInvestorDto: {
             /** @description A verified investment fund, admitted straight into the data room */
@@ -7083,6 +7202,30 @@ export interface components {
              * @example 2026Q3
              */
             quarter?: string;
+        };
+        LoanGuaranteePageResponse: {
+            items: components["schemas"]["LoanGuaranteeResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        LoanGuaranteeResponse: {
+            /** @description The caller's steps from this state */
+            allowedActions: string[];
+            /** @description yuan */
+            amount: number;
+            /** @description What the compensation claim called on the guarantee, yuan */
+            calledAmount: number | null;
+            createdAt: string;
+            decidedAt: string | null;
+            declineReason: string | null;
+            guarantorId: string;
+            guarantorName: string | null;
+            id: string;
+            loanId: string;
+            sharePercent: number;
+            /** @enum {string} */
+            status: "invited" | "accepted" | "declined" | "withdrawn" | "called" | "honoured" | "released";
         };
         LoanNoteDto: {
             note?: string;
@@ -11332,6 +11475,28 @@ export interface operations {
             };
         };
     };
+    GuarantorController_mine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanGuaranteePageResponse"];
+                };
+            };
+        };
+    };
     GuideCatalogController_list: {
         parameters: {
             query?: {
@@ -15189,6 +15354,156 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PledgeLoanResponse"];
+                };
+            };
+        };
+    };
+    LoanGuaranteeController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanGuaranteeResponse"][];
+                };
+            };
+        };
+    };
+    LoanGuaranteeController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteGuarantorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanGuaranteeResponse"];
+                };
+            };
+        };
+    };
+    LoanGuaranteeController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guaranteeId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuaranteeNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanGuaranteeResponse"];
+                };
+            };
+        };
+    };
+    LoanGuaranteeController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guaranteeId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineGuaranteeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanGuaranteeResponse"];
+                };
+            };
+        };
+    };
+    LoanGuaranteeController_honour: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guaranteeId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuaranteeNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanGuaranteeResponse"];
+                };
+            };
+        };
+    };
+    LoanGuaranteeController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guaranteeId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuaranteeNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanGuaranteeResponse"];
                 };
             };
         };
