@@ -180,13 +180,15 @@ export const ALLOWED: AllowEntry[] = [
       'GET /financing-requests/{id}/data-room-views', 'POST /financing-requests/{id}/engagements/{engagementId}/admit', 'POST /financing-requests/{id}/engagements/{engagementId}/decline',
       'POST /financing-requests/{id}/engagements/{engagementId}/term-sheet', 'POST /financing-requests/{id}/engagements/{engagementId}/invest',
       'POST /financing-requests/{id}/engagements/{engagementId}/end', 'GET /financing-requests/{id}/data-room/{documentId}',
-      'GET /pledge-loans/{id}', 'POST /pledge-loans/{id}/valuation', 'POST /pledge-loans/{id}/withdraw', 'GET /compensation-claims/{id}',
+      'GET /pledge-loans/{id}', 'POST /pledge-loans/{id}/valuation', 'POST /pledge-loans/{id}/withdraw', 'GET /compensation-claims/{id}', 'GET /pledge-loans/{id}/repayments',
+      'GET /pledge-loans/{id}/guarantees',
     ],
     callers: ['lower:enterprise'], expect: 'visible', reason: EVERY_MEMBER,
   },
   {
     operations: [
-      'GET /pledge-loans/{id}', 'POST /pledge-loans/{id}/approve', 'POST /pledge-loans/{id}/decline', 'POST /pledge-loans/{id}/disburse', 'POST /pledge-loans/{id}/repay',
+      'GET /pledge-loans/{id}', 'POST /pledge-loans/{id}/approve', 'POST /pledge-loans/{id}/decline', 'POST /pledge-loans/{id}/disburse', 'POST /pledge-loans/{id}/repayments',
+      'GET /pledge-loans/{id}/repayments', 'GET /pledge-loans/{id}/guarantees', 'POST /pledge-loans/{id}/guarantees', 'POST /pledge-loans/{id}/guarantees/{guaranteeId}/withdraw',
       'POST /pledge-loans/{id}/default', 'POST /pledge-loans/{id}/compensation-claim', 'GET /compensation-claims/{id}',
     ],
     callers: ['lower:bank'], expect: 'visible',

@@ -125,7 +125,13 @@ export const SAMPLE_BODIES: Record<string, BodyFor> = {
     const up = pdfUpload();
     return { payload: up.body, headers: up.headers, query: { valuationAmount: '4000000' } };
   },
+  'POST /pledge-loans/{id}/repayments': () => {
+    const up = pdfUpload();
+    return { payload: up.body, headers: up.headers, query: { repaidOn: '2026-01-05', amountFen: '100' } };
+  },
   'POST /pledge-loans/{id}/approve': json({ approvedAmount: 1_000_000 }),
+  'POST /pledge-loans/{id}/guarantees': ({ fx }) => ({ payload: { guarantorId: fx.w.groups.bank.other.organisation.id, amount: 100_000, sharePercent: 10 } }),
+  'POST /pledge-loans/{id}/guarantees/{guaranteeId}/decline': json({ reason: '反担保不足' }),
   'POST /pledge-loans/{id}/compensation-claim': json({ amount: 500_000 }),
 };
 

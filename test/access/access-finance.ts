@@ -1,5 +1,6 @@
 import { achievementBody } from '../catalog/fixtures';
 import { multipartFile } from '../catalog/multipart';
+import { signUpOrganisation, verifyOrganisation } from '../support/test-app';
 import type { FixtureContext, Params, ResourceKind } from './access-resources';
 
 /** The finance context's owner objects for the generated access suite: financing requests, their data rooms, loans, claims. */
@@ -43,14 +44,20 @@ async function pledgeLoan(ctx: FixtureContext, claimed: boolean): Promise<Params
   const bank = w.groups.bank.owner.accessToken;
   const body = { bankId: w.groups.bank.owner.organisation.id, achievementId: await enterpriseAchievement(ctx), amount: 2_000_000, termMonths: 12 };
   const id = (await ok<any>('loan', t.api.post('pledge-loans', body, { token: borrower }), 201)).id;
-  if (!claimed) return { id };
+  // A guarantor outside the world's groups is invited: no probing caller is it.
+  const guarantor = await signUpOrganisation(t.api, 'guarantor');
+  await verifyOrganisation(t.api, guarantor.organisation.id);
+  const invite = { guarantorId: guarantor.organisation.id, amount: 500_000, sharePercent: 10 };
+  const guaranteeId = (await ok<any>('guarantee', t.api.post(`pledge-loans/${id}/guarantees`, invite, { token: bank }), 201)).id;
+  if (!claimed) return { id, guaranteeId };
   const up = multipartFile('file', '评估报告.pdf', 'application/pdf', PDF);
   await ok('valuation', t.api.post(`pledge-loans/${id}/valuation`, up.body, { token: borrower, headers: up.headers, query: { valuationAmount: 4_000_000 } }), 200);
   await ok('approve', t.api.post(`pledge-loans/${id}/approve`, { approvedAmount: 2_000_000 }, { token: bank }), 200);
+  await ok('accept', t.api.post(`pledge-loans/${id}/guarantees/${guaranteeId}/accept`, {}, { token: guarantor.accessToken }), 200);
   await ok('disburse', t.api.post(`pledge-loans/${id}/disburse`, {}, { token: bank }), 200);
   await ok('default', t.api.post(`pledge-loans/${id}/default`, {}, { token: bank }), 200);
   const claim = await ok<any>('claim', t.api.post(`pledge-loans/${id}/compensation-claim`, { amount: 1_000_000 }, { token: bank }), 201);
-  return { id, claimId: claim.id };
+  return { id, guaranteeId, claimId: claim.id };
 }
 
 export const FINANCE_KINDS: ResourceKind[] = [

@@ -29,7 +29,7 @@ describe('finance: investors, financing requests, data rooms and investor matchi
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ worker: true });
     admin = await signInAdmin(t.api);
     enterprise = await signUpOrganisation(t.api, 'enterprise', { parkCode: PARK, region: 'HE' });
     university = await signUpOrganisation(t.api, 'university');
@@ -99,6 +99,8 @@ describe('finance: investors, financing requests, data rooms and investor matchi
   });
 
   it("matches the request to the park's sub-fund with reasons that add up to the score, both ways", async () => {
+    // The matches are stored by the rescoring jobs the publication and the profiles enqueued.
+    await t.drain();
     const flow = await t.api.get('investors/me/deal-flow', { token: parkFund.accessToken });
     expect(flow.status).toBe(200);
     const item = flow.body.items.find((i: { request: { id: string } }) => i.request.id === requestId);

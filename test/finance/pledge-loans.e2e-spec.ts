@@ -1,3 +1,4 @@
+import { BeijingCalendar, MovableClock } from '@techbridge/platform';
 import { achievementBody } from '../catalog/fixtures';
 import { multipartFile } from '../catalog/multipart';
 import { createTestApp, Session, signInAdmin, signUpOrganisation, TestApp, verifyOrganisation } from '../support/test-app';
@@ -22,6 +23,11 @@ describe('IP-pledge loans: from application to repayment, and to a default with 
   const apply = (overrides: Record<string, unknown> = {}) =>
     t.api.post('pledge-loans', { bankId: bank.organisation.id, achievementId, amount: 3_000_000, termMonths: 24, ...overrides }, { token: borrower.accessToken });
   const step = (loanId: string, action: string, s: Session, body: Record<string, unknown> = {}) => t.api.post(`pledge-loans/${loanId}/${action}`, body, { token: s.accessToken });
+  /** The bank records a repayment of `amountFen` with a PDF bank slip as proof, value date today unless given. */
+  const repay = (loanId: string, amountFen: number, s: Session = bank, repaidOn = BeijingCalendar.dateOf(t.clock.now()), content = PDF) => {
+    const mp = multipartFile('file', '还款凭证.pdf', 'application/pdf', content);
+    return t.api.post(`pledge-loans/${loanId}/repayments`, mp.body, { token: s.accessToken, headers: mp.headers, query: { repaidOn, amountFen } });
+  };
 
   /** A loan taken to disbursed: applied, valued, approved, disbursed. */
   async function disbursedLoan(approvedAmount: number): Promise<string> {
@@ -34,7 +40,7 @@ describe('IP-pledge loans: from application to repayment, and to a default with 
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ clock: new MovableClock('2026-03-02T02:00:00Z') });
     admin = await signInAdmin(t.api);
     borrower = await signUpOrganisation(t.api, 'enterprise', { parkCode: PARK });
     stranger = await signUpOrganisation(t.api, 'enterprise');
@@ -91,15 +97,57 @@ describe('IP-pledge loans: from application to repayment, and to a default with 
     const queue = await t.api.get('pledge-loans', { token: bank.accessToken, query: { status: 'approved' } });
     expect(queue.body.items.map((l: { id: string }) => l.id)).toEqual([id]);
 
-    expect((await step(id, 'disburse', bank)).body.status).toBe('disbursed');
-    const repaid = await step(id, 'repay', bank);
-    expect(repaid.body.status).toBe('repaid');
-    expect(repaid.body.closedAt).not.toBeNull();
-    const twice = await step(id, 'repay', bank);
+    expect((await repay(id, 100)).body.currentState).toBe('approved');
+    const disbursed = await step(id, 'disburse', bank);
+    expect(disbursed.body).toMatchObject({ status: 'disbursed', principalFen: 280_000_000, outstandingFen: 280_000_000, allowedActions: ['record-repayment', 'default'] });
+    const repaid = await repay(id, 280_000_000);
+    expect(repaid.status).toBe(201);
+    expect(repaid.body.loan).toMatchObject({ status: 'repaid', outstandingFen: 0 });
+    expect(repaid.body.loan.closedAt).not.toBeNull();
+    const twice = await repay(id, 1);
     expect(twice.status).toBe(409);
     expect(twice.body.currentState).toBe('repaid');
     // A repaid loan has nothing to claim.
     expect((await step(id, 'compensation-claim', bank, { amount: 100 })).status).toBe(409);
+  });
+
+  it('partial repayments lower the outstanding principal (fen) until it is cleared; overpaying is a 409 naming what is outstanding', async () => {
+    const id = await disbursedLoan(1_000_000); // 100,000,000 fen
+    t.clock.advance(10 * 86_400_000);
+    const today = BeijingCalendar.dateOf(t.clock.now());
+
+    // Only the loan's verified bank records repayments; a proof is required and must be a document; dates are checked.
+    expect((await repay(id, 100, borrower)).status).toBe(404);
+    expect((await repay(id, 100, otherBank)).status).toBe(404);
+    expect((await repay(id, 100, bank, today, Buffer.from('not a slip'))).status).toBe(400);
+    expect((await repay(id, 0)).body.details[0].field).toBe('amountFen');
+    expect((await repay(id, 100, bank, '2099-01-01')).body.details[0].field).toBe('repaidOn');
+    expect((await repay(id, 100, bank, '2020-01-01')).body.details[0].field).toBe('repaidOn');
+
+    const first = await repay(id, 30_000_000);
+    expect(first.status).toBe(201);
+    expect(first.body.repayment).toMatchObject({ repaidOn: today, amountFen: 30_000_000, proofName: '还款凭证.pdf' });
+    expect(first.body.loan).toMatchObject({ status: 'disbursed', principalFen: 100_000_000, repaidFen: 30_000_000, outstandingFen: 70_000_000 });
+
+    const over = await repay(id, 70_000_001);
+    expect(over.status).toBe(409);
+    expect(over.body).toMatchObject({ code: 'REPAYMENT_EXCEEDS_OUTSTANDING', outstandingFen: 70_000_000 });
+    expect(over.body.message).toContain('700000.00');
+
+    // Two repayments of 40% recorded at the same moment: the row lock lets one through, the other finds 30% left.
+    const both = await Promise.all([repay(id, 40_000_000), repay(id, 40_000_000)]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.status === 409)!.body.outstandingFen).toBe(30_000_000);
+
+    const last = await repay(id, 30_000_000);
+    expect(last.body.loan).toMatchObject({ status: 'repaid', repaidFen: 100_000_000, outstandingFen: 0 });
+
+    const list = await t.api.get(`pledge-loans/${id}/repayments`, { token: borrower.accessToken });
+    expect(list.body).toMatchObject({ principalFen: 100_000_000, repaidFen: 100_000_000, outstandingFen: 0 });
+    expect(list.body.items.map((r: { amountFen: number }) => r.amountFen)).toEqual([30_000_000, 40_000_000, 30_000_000]);
+    expect((await t.api.get(`pledge-loans/${id}/repayments`, { token: stranger.accessToken })).status).toBe(404);
+    const notes = await t.api.get('notifications', { token: borrower.accessToken });
+    expect(notes.body.items.some((n: { kind: string }) => n.kind === 'finance.loan-repaid')).toBe(true);
   });
 
   it('a bank whose verification is revoked can no longer decide its loans (403)', async () => {
@@ -114,6 +162,8 @@ describe('IP-pledge loans: from application to repayment, and to a default with 
 
   it('a default leads to a risk-compensation claim on the park’s sub-fund, which pays it', async () => {
     const id = await disbursedLoan(2_000_000);
+    // ¥500,000 of the ¥2,000,000 was repaid before the default: the claim may cover at most the ¥1,500,000 left.
+    expect((await repay(id, 50_000_000)).status).toBe(201);
     const defaulted = await step(id, 'default', bank, { note: '逾期 90 天' });
     expect(defaulted.body.status).toBe('defaulted');
 
@@ -123,7 +173,7 @@ describe('IP-pledge loans: from application to repayment, and to a default with 
     expect(noFund.body.code).toBe('NO_PARK_FUND');
     await verifyOrganisation(t.api, parkFund.organisation.id);
 
-    expect((await step(id, 'compensation-claim', bank, { amount: 2_500_000 })).status).toBe(400);
+    expect((await step(id, 'compensation-claim', bank, { amount: 1_500_000.01 })).status).toBe(400);
     expect((await step(id, 'compensation-claim', borrower, { amount: 1_000_000 })).status).toBe(404);
     const claim = await step(id, 'compensation-claim', bank, { amount: 1_000_000, note: '按 50% 比例申请补偿' });
     expect(claim.status).toBe(201);

@@ -60,6 +60,8 @@ describe('investor workspace in headless Chromium (e2e)', () => {
     }, { token: enterprise.accessToken });
     requestId = r.body.id;
     await t.api.post(`financing-requests/${requestId}/publish`, {}, { token: enterprise.accessToken });
+    // The deal flow reads the matches the rescoring jobs store.
+    await t.drain();
     const up = multipartFile('file', '商业计划书.pdf', 'application/pdf', PDF);
     await t.api.post(`financing-requests/${requestId}/data-room`, up.body, { token: enterprise.accessToken, headers: up.headers });
 

@@ -233,7 +233,7 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/workspace/vouchers', label: t('nav.voucherAdmin'), show: org?.type === 'park-administration' || hasRole(session, 'platform-admin') },
     { href: '/workspace/deal-flow', label: t('nav.dealFlow'), show: org?.type === 'investment-fund' },
     { href: '/workspace/financing', label: t('nav.financing'), show: org?.type === 'enterprise' },
-    { href: '/workspace/loans', label: t('nav.loans'), show: !!org && ['enterprise', 'bank', 'investment-fund'].includes(org.type) },
+    { href: '/workspace/loans', label: t('nav.loans'), show: !!org && ['enterprise', 'bank', 'investment-fund', 'guarantor'].includes(org.type) },
   ];
   // On a phone the navigation folds behind a menu button; any page change folds it again.
   const [openOn, setOpenOn] = useState<string | null>(null);

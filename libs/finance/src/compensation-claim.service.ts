@@ -3,9 +3,11 @@ import { IdentityService } from '@techbridge/identity';
 import { NotificationService } from '@techbridge/notification';
 import { Actor, Clock, DomainError, OrgType, Page, PageQuery, pageOf, skipTake, TransactionRunner } from '@techbridge/platform';
 import { CompensationClaimDto, CompensationClaimPageResponse, CompensationClaimResponse, LoanNoteDto, mapClaim } from './dto/loan.dto';
+import { outstandingFen } from './entities/pledge-loan.entity';
 import { FinanceErrors } from './finance.exception';
 import { FinanceAccessPolicy, isInvestor, LoanPermission } from './finance-access.policy';
 import { CLAIM_LIFECYCLE, ClaimAction, LOAN_LIFECYCLE } from './finance.state-machine';
+import { GuaranteeService } from './guarantee.service';
 import { PledgeLoanRepository } from './pledge-loan.repository';
 
 /**
@@ -19,6 +21,7 @@ export class CompensationClaimService {
     private readonly access: FinanceAccessPolicy,
     private readonly identity: IdentityService,
     private readonly notifications: NotificationService,
+    private readonly guarantees: GuaranteeService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -31,8 +34,10 @@ export class CompensationClaimService {
       if (loan.status !== 'defaulted') throw DomainError.illegalTransition('pledge loan', loan.status, 'claim-compensation');
       const existing = await this.repo.findClaimOfLoan(m, loan.id);
       if (existing) throw DomainError.illegalTransition('compensation claim', existing.status, 'file');
-      if (dto.amount > (loan.approvedAmount ?? loan.amount)) {
-        throw FinanceErrors.amountField('amount', { zh: '补偿申请金额不能超过贷款本金', en: 'The claim may not exceed the loan principal' });
+      // The accepted guarantors answer for their share first; the fund compensates at most what is left.
+      const calledFen = await this.guarantees.callAll(m, loan, outstandingFen(loan));
+      if (Math.round(dto.amount * 100) > outstandingFen(loan) - calledFen) {
+        throw FinanceErrors.amountField('amount', { zh: '补偿申请金额不能超过剩余本金减去担保机构分担的部分', en: "The claim may not exceed the outstanding principal less the guarantors' share" });
       }
       const fund = funds.find((f) => !!loan.parkCode && f.parkCode === loan.parkCode);
       if (!fund) throw FinanceErrors.noParkFund();

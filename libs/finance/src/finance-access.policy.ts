@@ -19,7 +19,7 @@ export enum FinancingPermission {
 }
 
 export enum LoanPermission {
-  /** The borrower, the bank it applied to, platform staff. */
+  /** The borrower, the bank it applied to, a guarantor invited to it, platform staff. */
   Read = 'read',
   /** The borrower's own steps: valuation, withdrawal. */
   Borrow = 'borrow',
@@ -29,6 +29,7 @@ export enum LoanPermission {
 
 export const isInvestor = (actor: Actor | null | undefined): boolean => actsAs(actor, OrgType.InvestmentFund);
 export const isBank = (actor: Actor | null | undefined): boolean => actsAs(actor, OrgType.Bank);
+export const isGuarantor = (actor: Actor | null | undefined): boolean => actsAs(actor, OrgType.Guarantor);
 
 /** The object rules of finance in one place: a caller who may not see an object gets 404, never a hint it exists. */
 @Injectable()
@@ -70,7 +71,8 @@ export class FinanceAccessPolicy {
     const bank = actor.orgId === loan.bankId && actor.orgType === OrgType.Bank;
     const ok =
       permission === LoanPermission.Borrow ? borrower : permission === LoanPermission.Lend ? bank : borrower || bank || isPlatformStaff(actor);
-    if (!ok) throw FinanceErrors.loanNotFound();
+    // A guarantor reads the loans it was invited to guarantee.
+    if (!ok && !(permission === LoanPermission.Read && isGuarantor(actor) && (await this.loans.isGuarantorOf(m, loan.id, actor.orgId)))) throw FinanceErrors.loanNotFound();
     return loan;
   }
 

@@ -16,6 +16,14 @@ export enum FinanceErrorCode {
   UnsupportedFile = 'UNSUPPORTED_FILE',
   FileTooLarge = 'FILE_TOO_LARGE',
   AlreadyEngaged = 'ALREADY_ENGAGED',
+  Overpayment = 'REPAYMENT_EXCEEDS_OUTSTANDING',
+  AttachmentNotFound = 'FINANCING_ATTACHMENT_NOT_FOUND',
+  AttachmentNotAllowed = 'FINANCING_ATTACHMENT_NOT_ALLOWED',
+  NoAttachment = 'FINANCING_ATTACHMENT_REQUIRED',
+  GuaranteeNotFound = 'LOAN_GUARANTEE_NOT_FOUND',
+  AlreadyInvited = 'GUARANTOR_ALREADY_INVITED',
+  GuaranteePending = 'GUARANTEE_PENDING',
+  NotAGuarantor = 'NOT_A_VERIFIED_GUARANTOR',
 }
 
 export const FinanceErrors = {
@@ -41,5 +49,31 @@ export const FinanceErrors = {
   fileTooLarge: (max: number) => new DomainError('too-large', FinanceErrorCode.FileTooLarge, { zh: `文件不能超过 ${max / 1024 / 1024} MB`, en: `The file may not exceed ${max / 1024 / 1024} MB` }),
   alreadyEngaged: (status: string) =>
     new DomainError('conflict', FinanceErrorCode.AlreadyEngaged, { zh: '已与该融资需求建立洽谈', en: 'You are already engaged with this request' }, [], { currentState: status }),
+  /** A repayment above what is still owed: 409 naming the outstanding principal (fen and yuan). */
+  overpayment: (outstandingFen: number) =>
+    new DomainError(
+      'conflict', FinanceErrorCode.Overpayment,
+      { zh: `还款金额超过剩余本金 ¥${(outstandingFen / 100).toFixed(2)}`, en: `The repayment exceeds the outstanding principal of ¥${(outstandingFen / 100).toFixed(2)}` },
+      [], { outstandingFen },
+    ),
+  noAttachment: () =>
+    DomainError.validation('achievementIds', { zh: '请至少关联一项科技成果、挂牌项目或重大项目', en: 'Attach at least one achievement, market listing or major project' }, FinanceErrorCode.NoAttachment),
+  /** A listing or project the caller cannot see: 404, naming the field (the id was the caller's own input). */
+  attachmentNotFound: (field: string) => {
+    const text = { zh: '关联的挂牌项目或重大项目不存在', en: 'The attached listing or major project does not exist' };
+    return new DomainError('not-found', FinanceErrorCode.AttachmentNotFound, text, [{ field, message: text.en, code: FinanceErrorCode.AttachmentNotFound }]);
+  },
+  attachmentNotAllowed: (field: string) => {
+    const text = { zh: '只能关联本单位的或已公开的挂牌项目、重大项目', en: 'Only your own or public listings and major projects may be attached' };
+    return new DomainError('forbidden', FinanceErrorCode.AttachmentNotAllowed, text, [{ field, message: text.en, code: FinanceErrorCode.AttachmentNotAllowed }]);
+  },
+  notAGuarantor: () => new DomainError('forbidden', FinanceErrorCode.NotAGuarantor, { zh: '只有担保机构可以执行此操作', en: 'Only a guarantor may do this' }),
+  guaranteeNotFound: () => DomainError.notFound({ code: FinanceErrorCode.GuaranteeNotFound, zh: '贷款担保不存在', en: 'Loan guarantee not found' }),
+  guarantorNotFound: () =>
+    DomainError.validation('guarantorId', { zh: '所选担保机构不存在或尚未通过核验', en: 'The guarantor does not exist or is not verified' }, 'GUARANTOR_NOT_VERIFIED'),
+  alreadyInvited: (status: string) =>
+    new DomainError('conflict', FinanceErrorCode.AlreadyInvited, { zh: '已邀请该担保机构', en: 'This guarantor was already invited to the loan' }, [], { currentState: status }),
+  guaranteePending: () =>
+    new DomainError('conflict', FinanceErrorCode.GuaranteePending, { zh: '尚有担保机构未答复邀请，不能放款', en: 'A guarantor has not answered its invitation yet: the loan cannot be disbursed' }, [], { currentState: 'invited' }),
   amountField: (field: string, text: { zh: string; en: string }) => DomainError.validation(field, text, 'AMOUNT'),
 };

@@ -3,8 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@techbridge/catalog';
 import { IdentityModule } from '@techbridge/identity';
 import { MonitoringModule } from '@techbridge/monitoring';
+import { MarketModule } from '@techbridge/market';
 import { MatchingModule } from '@techbridge/matching';
 import { NotificationModule } from '@techbridge/notification';
+import { ProgrammesModule } from '@techbridge/programmes';
 import { RoadshowModule } from '@techbridge/roadshow';
 import { CompensationClaimService } from './compensation-claim.service';
 import { DataRoomService } from './data-room.service';
@@ -13,6 +15,9 @@ import { DataRoomDocument, DataRoomView } from './entities/data-room.entity';
 import { FinancingEngagement } from './entities/financing-engagement.entity';
 import { FinancingRequest } from './entities/financing-request.entity';
 import { InvestorProfile } from './entities/investor-profile.entity';
+import { FinancingMatch } from './entities/financing-match.entity';
+import { LoanGuarantee } from './entities/loan-guarantee.entity';
+import { LoanRepayment } from './entities/loan-repayment.entity';
 import { CompensationClaim, PledgeLoan } from './entities/pledge-loan.entity';
 import { FinanceAccessPolicy } from './finance-access.policy';
 import { FinanceService } from './finance.service';
@@ -28,7 +33,12 @@ import { InvestorRoadshowService } from './investor-roadshow.service';
 import { CompensationClaimController, PledgeLoanController } from './pledge-loan.controller';
 import { PledgeLoanRepository } from './pledge-loan.repository';
 import { PledgeLoanService } from './pledge-loan.service';
+import { LoanRepaymentService } from './loan-repayment.service';
 import { FinanceIndicatorSource } from './finance-indicators';
+import { GuaranteeService } from './guarantee.service';
+import { FinancingMatchService } from './financing-match.service';
+import { FinanceJobs } from './finance.jobs';
+import { GuarantorController, LoanGuaranteeController } from './guarantee.controller';
 
 /** Science-and-technology finance: investors, financing requests and data rooms, financing matching, IP-pledge loans. */
 @Module({
@@ -39,9 +49,11 @@ import { FinanceIndicatorSource } from './finance-indicators';
     CatalogModule,
     MatchingModule,
     RoadshowModule,
-    TypeOrmModule.forFeature([InvestorProfile, FinancingRequest, FinancingEngagement, DataRoomDocument, DataRoomView, PledgeLoan, CompensationClaim]),
+    MarketModule,
+    ProgrammesModule,
+    TypeOrmModule.forFeature([InvestorProfile, FinancingRequest, FinancingEngagement, DataRoomDocument, DataRoomView, PledgeLoan, CompensationClaim, LoanRepayment, LoanGuarantee, FinancingMatch]),
   ],
-  controllers: [InvestorController, FinancingRequestController, PledgeLoanController, CompensationClaimController, InvestorRoadshowController],
+  controllers: [InvestorController, FinancingRequestController, PledgeLoanController, CompensationClaimController, InvestorRoadshowController, LoanGuaranteeController, GuarantorController],
   providers: [
     FinanceIndicatorSource,
     FinancingRepository,
@@ -53,6 +65,10 @@ import { FinanceIndicatorSource } from './finance-indicators';
     DataRoomService,
     InvestorMatchingService,
     PledgeLoanService,
+    LoanRepaymentService,
+    GuaranteeService,
+    FinancingMatchService,
+    FinanceJobs,
     CompensationClaimService,
     FinanceService,
     FinancePrivacy,

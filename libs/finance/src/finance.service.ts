@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityService } from '@techbridge/identity';
-import { OrgType, TransactionRunner } from '@techbridge/platform';
+import { BeijingCalendar, OrgType, TransactionRunner } from '@techbridge/platform';
+import { principalFen } from './entities/pledge-loan.entity';
 import { FinanceFiguresRecord } from './dto/figures.dto';
 import { FinancingRepository } from './financing.repository';
 import { PledgeLoanRepository } from './pledge-loan.repository';
@@ -26,12 +27,16 @@ export class FinanceService {
     const funded = await this.financing.fundedBetween(m, from, to);
     const loans = await this.loans.disbursedTouching(m, from, to);
     const amountOf = (l: { approvedAmount: number | null; amount: number }) => l.approvedAmount ?? l.amount;
+    // Outstanding at the period's end: the principal less the repayments with a value date before it.
+    const onBooks = loans.filter((l) => !l.closedAt || l.closedAt >= to);
+    const repaid = await this.loans.repaidBefore(m, onBooks.map((l) => l.id), BeijingCalendar.dateOf(to));
+    const remainingFen = (l: (typeof loans)[number]) => principalFen(l) - (repaid.get(l.id) ?? 0);
     return {
       parkFunds: funds.map((f) => ({ id: f.id, parkCode: f.parkCode! })),
       investments: invested.map((e) => ({ id: e.id, fundParkCode: fundPark.get(e.investorId) ?? null, amount: e.investedAmount ?? 0 })),
       financingClosed: funded.map((r) => ({ id: r.id, parkCode: r.parkCode, amount: r.fundedAmount ?? 0 })),
       loansDisbursed: loans.filter((l) => l.disbursedAt! >= from).map((l) => ({ id: l.id, parkCode: l.parkCode, amount: amountOf(l) })),
-      loansOutstanding: loans.filter((l) => !l.closedAt || l.closedAt >= to).map((l) => ({ id: l.id, parkCode: l.parkCode, amount: amountOf(l) })),
+      loansOutstanding: onBooks.filter((l) => remainingFen(l) > 0).map((l) => ({ id: l.id, parkCode: l.parkCode, amount: remainingFen(l) / 100 })),
     };
   }
 }

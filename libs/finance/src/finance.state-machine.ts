@@ -1,6 +1,7 @@
 import { StateMachine } from '@techbridge/platform';
 import type { EngagementStatus } from './entities/financing-engagement.entity';
 import type { FinancingStatus } from './entities/financing-request.entity';
+import type { GuaranteeStatus } from './entities/loan-guarantee.entity';
 import type { ClaimStatus, LoanStatus } from './entities/pledge-loan.entity';
 
 export type FinancingAction = 'publish' | 'start-talks' | 'agree-term-sheet' | 'reopen-talks' | 'close-funded' | 'withdraw';
@@ -58,3 +59,22 @@ export const CLAIM_LIFECYCLE = new StateMachine<ClaimStatus, ClaimAction>('compe
   pay: { from: ['filed'], to: 'paid' },
   reject: { from: ['filed'], to: 'rejected' },
 });
+
+export type GuaranteeAction = 'accept' | 'decline' | 'withdraw' | 'call' | 'release' | 'honour';
+
+/**
+ * A loan guarantee: invited by the bank → accepted or declined (with a reason) by the guarantor, or withdrawn by the
+ * bank while it is open; an accepted guarantee is called by the compensation claim on a default (the guarantor then
+ * honours it) or released when the loan is repaid in full.
+ */
+export const GUARANTEE_LIFECYCLE = new StateMachine<GuaranteeStatus, GuaranteeAction>('loan guarantee', {
+  accept: { from: ['invited'], to: 'accepted' },
+  decline: { from: ['invited'], to: 'declined' },
+  withdraw: { from: ['invited'], to: 'withdrawn' },
+  call: { from: ['accepted'], to: 'called' },
+  release: { from: ['accepted'], to: 'released' },
+  honour: { from: ['called'], to: 'honoured' },
+});
+
+/** Loan states in which the bank may still arrange guarantees: before the money goes out. */
+export const GUARANTEE_OPEN_LOAN_STATES: LoanStatus[] = ['applied', 'valued', 'approved'];

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogService } from '@techbridge/catalog';
 import { IdentityService } from '@techbridge/identity';
+import { MarketService } from '@techbridge/market';
+import { MajorProjectService } from '@techbridge/programmes';
 import { Actor, Clock, OrgType, Page, pageOf, skipTake, TransactionRunner } from '@techbridge/platform';
 import { CreateFinancingRequestDto, FinancingListQuery, FinancingRequestResponse, mapRequest } from './dto/financing.dto';
 import { FinancingRequest } from './entities/financing-request.entity';
@@ -8,15 +10,19 @@ import { FinanceErrors } from './finance.exception';
 import { FinanceAccessPolicy, FinancingPermission } from './finance-access.policy';
 import { FINANCING_LIFECYCLE } from './finance.state-machine';
 import { FinancingRepository } from './financing.repository';
+import { FinancingMatchService } from './financing-match.service';
 
-/** Financing requests of enterprises and university spin-offs: made from their achievements, published, withdrawn. */
+/** Financing requests of enterprises and university spin-offs: made from achievements, listings or major projects, published, withdrawn. */
 @Injectable()
 export class FinancingRequestService {
   constructor(
     private readonly repo: FinancingRepository,
     private readonly access: FinanceAccessPolicy,
     private readonly catalog: CatalogService,
+    private readonly market: MarketService,
+    private readonly projects: MajorProjectService,
     private readonly identity: IdentityService,
+    private readonly matches: FinancingMatchService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -31,21 +37,40 @@ export class FinancingRequestService {
       }
     }
     const owners = new Set([actor.orgId, ...(dto.spinOffOf ? [dto.spinOffOf] : [])]);
-    const achievements = await this.catalog.getAchievementsByIds(dto.achievementIds);
-    dto.achievementIds.forEach((id, i) => {
+    const achievementIds = dto.achievementIds ?? [];
+    const listingIds = dto.listingIds ?? [];
+    const majorProjectIds = dto.majorProjectIds ?? [];
+    if (!achievementIds.length && !listingIds.length && !majorProjectIds.length) throw FinanceErrors.noAttachment();
+    const achievements = await this.catalog.getAchievementsByIds(achievementIds);
+    achievementIds.forEach((id, i) => {
       const a = achievements.find((x) => x.id === id);
       if (!a || !owners.has(a.owner.id)) throw FinanceErrors.achievementNotYours(`achievementIds[${i}]`);
     });
+    await this.checkReferences(actor, [...owners], listingIds, majorProjectIds);
     const saved = await this.tx.run(async (m) => {
       const r = await this.repo.saveRequest(m, {
         ownerId: actor.orgId, createdBy: actor.userId, spinOffOf: dto.spinOffOf ?? null, title: dto.title, summary: dto.summary, amount: dto.amount, stage: dto.stage,
-        industry: dto.industry, useOfFunds: dto.useOfFunds, valuation: dto.valuation ?? null, achievementIds: dto.achievementIds, parkCode: org?.parkCode ?? null,
+        industry: dto.industry, useOfFunds: dto.useOfFunds, valuation: dto.valuation ?? null, achievementIds, listingIds, majorProjectIds, parkCode: org?.parkCode ?? null,
         region: org?.region ?? 'other', status: 'draft',
       });
       await this.identity.audit(m, actor, { action: 'financing-request.create', entityType: 'financing-request', entityId: r.id, changes: { title: r.title, amount: r.amount } });
       return r;
     });
     return mapRequest(saved, true);
+  }
+
+  /** Listings and major projects through their contexts' facades: 404 when unseen, 403 when seen but neither own nor public. */
+  private async checkReferences(actor: Actor, owners: string[], listingIds: string[], majorProjectIds: string[]): Promise<void> {
+    for (const [i, id] of listingIds.entries()) {
+      const ref = await this.market.listingReference(actor, id, owners);
+      if (!ref) throw FinanceErrors.attachmentNotFound(`listingIds[${i}]`);
+      if (!ref.referenceable) throw FinanceErrors.attachmentNotAllowed(`listingIds[${i}]`);
+    }
+    for (const [i, id] of majorProjectIds.entries()) {
+      const ref = await this.projects.projectReference(actor, id, owners);
+      if (!ref) throw FinanceErrors.attachmentNotFound(`majorProjectIds[${i}]`);
+      if (!ref.referenceable) throw FinanceErrors.attachmentNotAllowed(`majorProjectIds[${i}]`);
+    }
   }
 
   async get(actor: Actor, id: string): Promise<FinancingRequestResponse> {
@@ -76,6 +101,8 @@ export class FinancingRequestService {
       request.status = FINANCING_LIFECYCLE.next(from, action, request.id);
       apply?.(request);
       const r = await this.repo.saveRequest(m, request);
+      // Published: scored against the funds; withdrawn: its stored matches go.
+      await this.matches.requestChanged(m, r);
       await this.identity.audit(m, actor, { action: `financing-request.${action}`, entityType: 'financing-request', entityId: r.id, changes: { from, to: r.status } });
       return r;
     });

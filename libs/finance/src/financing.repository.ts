@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Between, EntityManager, In } from 'typeorm';
 import { DataRoomDocument, DataRoomView } from './entities/data-room.entity';
 import { FinancingEngagement } from './entities/financing-engagement.entity';
+import { FinancingMatch } from './entities/financing-match.entity';
 import { FinancingRequest, FinancingStatus } from './entities/financing-request.entity';
 import { InvestorProfile } from './entities/investor-profile.entity';
 
@@ -35,6 +36,37 @@ export class FinancingRepository {
   /** Listed requests (published, in talks, term sheet): the investors' deal flow, newest first, capped. */
   listedRequests(m: EntityManager, statuses: FinancingStatus[], limit: number): Promise<FinancingRequest[]> {
     return m.getRepository(FinancingRequest).find({ where: { status: In(statuses) }, order: { publishedAt: 'DESC', id: 'ASC' }, take: limit });
+  }
+
+  /** Listed requests in id order after `after` (a rescoring pass over all of them). */
+  listedRequestsAfter(m: EntityManager, statuses: FinancingStatus[], after: string | null, limit: number): Promise<FinancingRequest[]> {
+    const qb = m.getRepository(FinancingRequest).createQueryBuilder('r').where('r.status IN (:...statuses)', { statuses }).orderBy('r.id', 'ASC').take(limit);
+    if (after) qb.andWhere('r.id > :after', { after });
+    return qb.getMany();
+  }
+
+  /** An investor's stored matches of the current scoring with requests still listed (not its own), best first. */
+  storedDealFlow(m: EntityManager, investorId: string, version: string, statuses: FinancingStatus[], skip: number, take: number): Promise<[FinancingMatch[], number]> {
+    return m
+      .getRepository(FinancingMatch)
+      .createQueryBuilder('x')
+      .innerJoin(FinancingRequest, 'r', 'r.id = x.request_id')
+      .where('x.investor_id = :investorId AND x.scoring_version = :version', { investorId, version })
+      .andWhere('r.status IN (:...statuses) AND r.owner_id <> :investorId', { statuses })
+      .orderBy('x.score', 'DESC')
+      .addOrderBy('x.requestId', 'ASC')
+      .offset(skip)
+      .limit(take)
+      .getManyAndCount();
+  }
+
+  /** A request's stored matches of the current scoring, best first. */
+  storedInvestorsFor(m: EntityManager, requestId: string, version: string, limit: number): Promise<FinancingMatch[]> {
+    return m.getRepository(FinancingMatch).find({ where: { requestId, scoringVersion: version }, order: { score: 'DESC', investorId: 'ASC' }, take: limit });
+  }
+
+  findRequests(m: EntityManager, ids: string[]): Promise<FinancingRequest[]> {
+    return ids.length ? m.getRepository(FinancingRequest).find({ where: { id: In(ids) } }) : Promise.resolve([]);
   }
 
   /** The newest listed request of each of these owners (what a presenter at an investor roadshow is raising). */

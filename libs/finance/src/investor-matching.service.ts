@@ -10,14 +10,12 @@ import { FinanceErrors } from './finance.exception';
 import { FinanceAccessPolicy, FinancingPermission, isInvestor } from './finance-access.policy';
 import { LISTED_STATUSES } from './finance.state-machine';
 import { FinancingRepository } from './financing.repository';
-import { FINANCE_CONCERNS, FINANCE_FEATURE_WEIGHTS, FinanceFeature, financeFeatures } from './investor-matching';
-
-/** Listed requests a deal flow looks at: the newest, enough for a fund's screen. */
-const DEAL_FLOW_POOL = 500;
+import { FINANCE_CONCERNS, FINANCE_FEATURE_WEIGHTS, FINANCE_SCORING_VERSION, FinanceFeature, financeFeatures } from './investor-matching';
 
 /**
  * Two-sided financing matching: an investor's deal flow (listed requests scored against its profile) and a
- * request's investors (verified funds' profiles scored against it), both with the reasons of the shared tally.
+ * request's investors (verified funds' profiles scored against it), both with the reasons of the shared tally. The
+ * scores are read from the stored matches (FinancingMatchService keeps them current), not computed per request.
  */
 @Injectable()
 export class InvestorMatchingService {
@@ -35,40 +33,36 @@ export class InvestorMatchingService {
     return { score: t.score, reasons: t.reasons as unknown as MatchReasonResponse[], concerns: t.concerns as unknown as MatchReasonResponse[] };
   }
 
+  /** The investor's stored matches (kept current by the rescoring jobs), best first, with its engagement on each. */
   async dealFlow(actor: Actor, q: FinancingListQuery): Promise<Page<DealFlowItemResponse>> {
     if (!isInvestor(actor)) throw FinanceErrors.notAnInvestor();
     const profile = await this.repo.findProfile(this.tx.manager, actor.orgId);
     if (!profile) throw FinanceErrors.profileNotFound();
-    const pool = await this.repo.listedRequests(this.tx.manager, LISTED_STATUSES, DEAL_FLOW_POOL);
-    const scored = pool
-      .filter((r) => r.ownerId !== actor.orgId)
-      .map((r) => ({ r, s: this.score(r, profile) }))
-      .filter((x) => x.s.score > 0)
-      .sort((a, b) => b.s.score - a.s.score || (a.r.id < b.r.id ? -1 : 1));
     const { skip, take } = skipTake(q);
-    const page = scored.slice(skip, skip + take);
-    const engagements = new Map<string, string>();
-    for (const x of page) {
-      const e = await this.repo.findEngagementOf(this.tx.manager, x.r.id, actor.orgId);
-      if (e) engagements.set(x.r.id, e.status);
+    const [rows, total] = await this.repo.storedDealFlow(this.tx.manager, actor.orgId, FINANCE_SCORING_VERSION, LISTED_STATUSES, skip, take);
+    const requests = new Map((await this.repo.findRequests(this.tx.manager, rows.map((x) => x.requestId))).map((r) => [r.id, r]));
+    const items: DealFlowItemResponse[] = [];
+    for (const x of rows) {
+      const r = requests.get(x.requestId);
+      if (!r) continue;
+      const e = await this.repo.findEngagementOf(this.tx.manager, r.id, actor.orgId);
+      items.push({ request: mapRequest(r, false), score: x.score, reasons: x.reasons as MatchReasonResponse[], concerns: x.concerns as MatchReasonResponse[], engagementStatus: e?.status ?? null });
     }
-    return pageOf(
-      page.map((x) => ({ request: mapRequest(x.r, false), score: x.s.score, reasons: x.s.reasons, concerns: x.s.concerns, engagementStatus: engagements.get(x.r.id) ?? null })),
-      scored.length,
-      q,
-    );
+    return pageOf(items, total, q);
   }
 
-  /** The owner's view: verified funds with a profile, best first. */
+  /** The owner's view: the stored matches of funds still verified, best first. */
   async investorsFor(actor: Actor, requestId: string): Promise<InvestorMatchResponse[]> {
     const { request } = await this.access.requireRequest(this.tx.manager, actor, FinancingPermission.Manage, requestId);
     const funds = await this.identity.verifiedOrganisationsOfType(OrgType.InvestmentFund);
     const names = new Map(funds.map((f) => [f.id, f.name]));
-    const profiles = await this.repo.findProfiles(this.tx.manager, funds.map((f) => f.id));
-    return profiles
-      .map((p) => ({ investor: mapProfile(p), investorName: names.get(p.organisationId) ?? p.displayName, ...this.score(request, p) }))
-      .filter((x) => x.score > 0)
-      .sort((a, b) => b.score - a.score || (a.investor.organisationId < b.investor.organisationId ? -1 : 1))
-      .slice(0, 50);
+    const stored = (await this.repo.storedInvestorsFor(this.tx.manager, request.id, FINANCE_SCORING_VERSION, 200)).filter((x) => names.has(x.investorId)).slice(0, 50);
+    const profiles = new Map((await this.repo.findProfiles(this.tx.manager, stored.map((x) => x.investorId))).map((p) => [p.organisationId, p]));
+    return stored
+      .filter((x) => profiles.has(x.investorId))
+      .map((x) => {
+        const p = profiles.get(x.investorId)!;
+        return { investor: mapProfile(p), investorName: names.get(p.organisationId) ?? p.displayName, score: x.score, reasons: x.reasons as MatchReasonResponse[], concerns: x.concerns as MatchReasonResponse[] };
+      });
   }
 }

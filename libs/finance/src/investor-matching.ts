@@ -14,6 +14,12 @@ export const FINANCE_FEATURE_WEIGHTS: Record<FinanceFeature, number> = {
 };
 export const FINANCE_CONCERNS: readonly FinanceFeature[] = ['ticket-outside'];
 
+/**
+ * The version of the finance scoring (features, sentences and weights above). Stored matches carry it; reads take only
+ * the current version's rows, so raising it after a change here hides the old scores until they are rescored.
+ */
+export const FINANCE_SCORING_VERSION = 'finance-1';
+
 export interface RequestFacts {
   industry: string;
   stage: string;

@@ -5,6 +5,7 @@ import { InvestorProfileDto, InvestorProfileResponse, mapProfile } from './dto/f
 import { FinanceErrors } from './finance.exception';
 import { isInvestor } from './finance-access.policy';
 import { FinancingRepository } from './financing.repository';
+import { FinancingMatchService } from './financing-match.service';
 
 /** An investment fund's profile: what it invests in. Only a verified fund keeps one; the park comes from the fund. */
 @Injectable()
@@ -12,6 +13,7 @@ export class InvestorProfileService {
   constructor(
     private readonly repo: FinancingRepository,
     private readonly identity: IdentityService,
+    private readonly matches: FinancingMatchService,
     private readonly tx: TransactionRunner,
   ) {}
 
@@ -30,6 +32,8 @@ export class InvestorProfileService {
         ticketMax: dto.ticketMax ?? null, regions: dto.regions, parkCode, parkMandate: !!parkCode && !!dto.parkMandate, fundSize: dto.fundSize ?? null,
       });
       await this.identity.audit(m, actor, { action: 'investor-profile.save', entityType: 'organisation', entityId: actor.orgId, changes: { ...dto } });
+      // Its deal flow is rescored by the worker, once per saved version of the profile.
+      await this.matches.profileChanged(m, (await this.repo.findProfile(m, actor.orgId))!);
       return mapProfile(saved);
     });
   }

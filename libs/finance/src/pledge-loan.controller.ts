@@ -7,6 +7,8 @@ import {
   ApplyPledgeLoanDto, ApproveLoanDto, CompensationClaimDto, CompensationClaimResponse, LoanListQuery, LoanNoteDto, PledgeLoanPageResponse, PledgeLoanResponse,
   ValuationFieldsQuery,
 } from './dto/loan.dto';
+import { LoanRepaymentListResponse, RecordRepaymentQuery, RepaymentRecordedResponse } from './dto/repayment.dto';
+import { LoanRepaymentService } from './loan-repayment.service';
 import { PledgeLoanService } from './pledge-loan.service';
 
 @ApiTags('finance')
@@ -16,6 +18,7 @@ export class PledgeLoanController {
   constructor(
     private readonly loans: PledgeLoanService,
     private readonly claims: CompensationClaimService,
+    private readonly repayments: LoanRepaymentService,
   ) {}
 
   @Post()
@@ -74,12 +77,21 @@ export class PledgeLoanController {
     return this.loans.bankStep(actor, id, 'disburse', dto.note);
   }
 
-  @Post(':id/repay')
-  @HttpCode(200)
-  @ApiOperation({ summary: '结清 / Record full repayment (verified bank)' })
-  @ApiOkResponse({ type: PledgeLoanResponse })
-  repay(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LoanNoteDto): Promise<PledgeLoanResponse> {
-    return this.loans.bankStep(actor, id, 'repay', dto.note);
+  @Post(':id/repayments')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'Proof of the repayment (PDF, PNG or JPEG)' } } } })
+  @ApiOperation({ summary: '登记还款 / Record a (partial) repayment with its proof; the one that clears the principal makes the loan repaid (verified bank)' })
+  @ApiCreatedResponse({ type: RepaymentRecordedResponse })
+  async repayment(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: RecordRepaymentQuery, @Req() req: FastifyRequest): Promise<RepaymentRecordedResponse> {
+    const file = await receiveFile(req);
+    return this.repayments.record(actor, id, q, file);
+  }
+
+  @Get(':id/repayments')
+  @ApiOperation({ summary: '还款记录 / The loan’s repayments with principal, repaid and outstanding (borrower, its bank, platform staff)' })
+  @ApiOkResponse({ type: LoanRepaymentListResponse })
+  repaymentsOf(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<LoanRepaymentListResponse> {
+    return this.repayments.list(actor, id);
   }
 
   @Post(':id/default')

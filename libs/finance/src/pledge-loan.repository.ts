@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In } from 'typeorm';
+import { LoanGuarantee } from './entities/loan-guarantee.entity';
+import { LoanRepayment } from './entities/loan-repayment.entity';
 import { CompensationClaim, LoanStatus, PledgeLoan } from './entities/pledge-loan.entity';
 
 /** TypeORM access for pledge loans and their compensation claims. */
@@ -46,5 +48,43 @@ export class PledgeLoanRepository {
 
   listClaimsOfFund(m: EntityManager, fundId: string, skip: number, take: number): Promise<[CompensationClaim[], number]> {
     return m.getRepository(CompensationClaim).findAndCount({ where: { fundId }, order: { createdAt: 'DESC', id: 'ASC' }, skip, take });
+  }
+
+  saveRepayment(m: EntityManager, r: Partial<LoanRepayment>): Promise<LoanRepayment> {
+    return m.getRepository(LoanRepayment).save(m.getRepository(LoanRepayment).create(r));
+  }
+
+  repaymentsOf(m: EntityManager, loanId: string): Promise<LoanRepayment[]> {
+    return m.getRepository(LoanRepayment).find({ where: { loanId }, order: { repaidOn: 'ASC', createdAt: 'ASC' } });
+  }
+
+  /** Principal repaid per loan with a value date before `beforeDate` (YYYY-MM-DD), fen. */
+  async repaidBefore(m: EntityManager, loanIds: string[], beforeDate: string): Promise<Map<string, number>> {
+    if (!loanIds.length) return new Map();
+    const rows: Array<{ loan_id: string; fen: string }> = await m.query(
+      `SELECT loan_id, sum(amount_fen)::text AS fen FROM loan_repayment WHERE loan_id = ANY($1::uuid[]) AND repaid_on < $2::date GROUP BY loan_id`,
+      [loanIds, beforeDate],
+    );
+    return new Map(rows.map((r) => [r.loan_id, Number(r.fen)]));
+  }
+
+  findGuarantee(m: EntityManager, loanId: string, id: string, lock = false): Promise<LoanGuarantee | null> {
+    return m.getRepository(LoanGuarantee).findOne({ where: { id, loanId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  guaranteesOf(m: EntityManager, loanId: string): Promise<LoanGuarantee[]> {
+    return m.getRepository(LoanGuarantee).find({ where: { loanId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  isGuarantorOf(m: EntityManager, loanId: string, guarantorId: string): Promise<boolean> {
+    return m.getRepository(LoanGuarantee).exists({ where: { loanId, guarantorId } });
+  }
+
+  saveGuarantee(m: EntityManager, g: Partial<LoanGuarantee>): Promise<LoanGuarantee> {
+    return m.getRepository(LoanGuarantee).save(m.getRepository(LoanGuarantee).create(g));
+  }
+
+  listGuaranteesOf(m: EntityManager, guarantorId: string, skip: number, take: number): Promise<[LoanGuarantee[], number]> {
+    return m.getRepository(LoanGuarantee).findAndCount({ where: { guarantorId }, order: { createdAt: 'DESC', id: 'ASC' }, skip, take });
   }
 }

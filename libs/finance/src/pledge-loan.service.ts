@@ -10,16 +10,17 @@ import { ApplyPledgeLoanDto, ApproveLoanDto, LoanListQuery, mapLoan, PledgeLoanR
 import { PledgeLoan } from './entities/pledge-loan.entity';
 import { FinanceErrors } from './finance.exception';
 import { FinanceAccessPolicy, isBank, LoanPermission } from './finance-access.policy';
+import { GuaranteeService } from './guarantee.service';
 import { LOAN_LIFECYCLE, LoanAction } from './finance.state-machine';
 import { PledgeLoanRepository } from './pledge-loan.repository';
 import { readDocument } from './upload-content';
 
 /** The bank's steps after approval (and its refusal before it). */
-export type BankStep = Extract<LoanAction, 'decline' | 'disburse' | 'repay' | 'default'>;
+export type BankStep = Extract<LoanAction, 'decline' | 'disburse' | 'default'>;
 
 /**
  * IP-pledge loans (知识产权质押贷款): the enterprise applies with an achievement's patents, attaches the valuation
- * report, and a verified bank approves, disburses and records repayment or default.
+ * report, and a verified bank approves, disburses and records default (repayments: LoanRepaymentService).
  */
 @Injectable()
 export class PledgeLoanService {
@@ -30,6 +31,7 @@ export class PledgeLoanService {
     private readonly identity: IdentityService,
     private readonly notifications: NotificationService,
     private readonly storage: FileStorage,
+    private readonly guarantees: GuaranteeService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -95,7 +97,7 @@ export class PledgeLoanService {
     return this.step(actor, id, action, LoanPermission.Lend, (l) => {
       if (note !== undefined) l.decisionNote = note;
       if (action === 'disburse') l.disbursedAt = this.clock.now();
-      if (action === 'repay' || action === 'default') l.closedAt = this.clock.now();
+      if (action === 'default') l.closedAt = this.clock.now();
     });
   }
 
@@ -110,6 +112,7 @@ export class PledgeLoanService {
       if (permission === LoanPermission.Lend) await this.identity.assertVerified(actor, m);
       const from = loan.status;
       LOAN_LIFECYCLE.assert(from, action);
+      if (action === 'disburse') await this.guarantees.assertNonePending(m, loan.id);
       apply?.(loan);
       loan.status = LOAN_LIFECYCLE.next(from, action, loan.id);
       const l = await this.repo.save(m, loan);

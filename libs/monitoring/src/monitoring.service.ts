@@ -58,7 +58,11 @@ export class MonitoringService {
 
   async listIndicators(): Promise<IndicatorResponse[]> {
     const fed = new Set(this.allSources.flatMap((s) => s.indicators));
-    return (await this.repo.listIndicators(this.tx.manager)).map((i) => mapIndicator(i, i.source === 'entered' || fed.has(i.code)));
+    // In the index is what the current weights version weighs: an administrator takes an indicator in (a context's
+    // computed ones too) by giving it a weight, without code; the seed's in_index flags only made version 1.
+    const weights = await this.repo.currentWeights(this.tx.manager);
+    const inIndex = (code: string) => (weights?.indicators[code] ?? 0) > 0;
+    return (await this.repo.listIndicators(this.tx.manager)).map((i) => mapIndicator(i, i.source === 'entered' || fed.has(i.code), inIndex(i.code)));
   }
 
   // ======== quarters ========

@@ -66,6 +66,19 @@ export class MajorProjectService {
     return pageOf(rows.map((p) => this.view(actor, p)), total, q);
   }
 
+  /**
+   * May `ownOrgIds` attach the project to their own records (a financing request)? A project they take part in
+   * (an enterprise of it, or its proposer) in any state, any project once public. Null when the caller may not see
+   * it (answer 404); `referenceable: false` when it sees it but may not attach it (403).
+   */
+  async projectReference(actor: Actor, id: string, ownOrgIds: readonly string[]): Promise<{ project: MajorProjectResponse; referenceable: boolean } | null> {
+    const p = await this.repo.findProject(this.tx.manager, id);
+    if (!p) return null;
+    const own = ownOrgIds.includes(p.proposedByOrgId) || p.enterpriseIds.some((e) => ownOrgIds.includes(e));
+    if (!own && !this.access.mayView(actor, p)) return null;
+    return { project: this.view(actor, p), referenceable: own || PUBLIC_STATUSES.includes(p.status) };
+  }
+
   async get(actor: Actor | null, id: string): Promise<MajorProjectResponse> {
     return this.view(actor, await this.access.requireProject(this.tx.manager, actor, ProjectPermission.View, id));
   }

@@ -1581,6 +1581,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/guarantees/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的担保 / The guarantor’s invitations and guarantees, newest first */
+        get: operations["GuarantorController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guide-catalogs": {
         parameters: {
             query?: never;
@@ -4057,7 +4074,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/pledge-loans/{id}/repay": {
+    "/api/v1/pledge-loans/{id}/guarantees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贷款担保 / The loan’s guarantees (borrower, bank, staff; a guarantor sees its own) */
+        get: operations["LoanGuaranteeController_list"];
+        put?: never;
+        /** 邀请担保机构 / Invite a verified guarantor with the amount guaranteed and its share of a loss, before disbursement (the loan’s bank) */
+        post: operations["LoanGuaranteeController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/guarantees/{guaranteeId}/accept": {
         parameters: {
             query?: never;
             header?: never;
@@ -4066,8 +4101,77 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 结清 / Record full repayment (verified bank) */
-        post: operations["PledgeLoanController_repay"];
+        /** 接受担保 / Accept the invitation: invited → accepted (the verified guarantor) */
+        post: operations["LoanGuaranteeController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/guarantees/{guaranteeId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 婉拒担保 / Decline the invitation with a reason: invited → declined (the verified guarantor) */
+        post: operations["LoanGuaranteeController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/guarantees/{guaranteeId}/honour": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 履行代偿 / Record paying what the compensation claim called: called → honoured (the guarantor) */
+        post: operations["LoanGuaranteeController_honour"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/guarantees/{guaranteeId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回担保邀请 / Withdraw an unanswered invitation (the loan’s bank) */
+        post: operations["LoanGuaranteeController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledge-loans/{id}/repayments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 还款记录 / The loan’s repayments with principal, repaid and outstanding (borrower, its bank, platform staff) */
+        get: operations["PledgeLoanController_repaymentsOf"];
+        put?: never;
+        /** 登记还款 / Record a (partial) repayment with its proof; the one that clears the principal makes the loan repaid (verified bank) */
+        post: operations["PledgeLoanController_repayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6112,12 +6216,16 @@ export interface components {
             venue?: string;
         };
         CreateFinancingRequestDto: {
-            /** @description Achievements of the organisation (or of the university it spun off from) */
-            achievementIds: string[];
+            /** @description Achievements of the organisation (or of the university it spun off from); at least one attachment of any kind */
+            achievementIds?: string[];
             /** @description Amount sought, yuan */
             amount: number;
             /** @enum {string} */
             industry: "advanced-equipment" | "digital" | "life-health" | "new-energy" | "new-materials" | "energy-saving-environmental" | "new-energy-vehicles" | "tech-services" | "modern-agriculture";
+            /** @description Market listings: the organisation's own (any state) or publicly listed ones */
+            listingIds?: string[];
+            /** @description Major projects: ones the organisation takes part in, or public ones */
+            majorProjectIds?: string[];
             /** @description A spin-off: the university it came out of */
             spinOffOf?: string;
             /** @enum {string} */
@@ -6353,6 +6461,10 @@ export interface components {
         };
         DecisionNoteDto: {
             note?: string;
+        };
+        DeclineGuaranteeDto: {
+            /** @description Why the guarantor declines (shown to the bank and the borrower) */
+            reason: string;
         };
         DeclineIntentDto: {
             reason?: string;
@@ -6702,6 +6814,8 @@ export interface components {
             fundedAt: string | null;
             id: string;
             industry: string;
+            listingIds: string[];
+            majorProjectIds: string[];
             ownerId: string;
             parkCode: string | null;
             publishedAt: string | null;
@@ -6715,6 +6829,9 @@ export interface components {
             title: string;
             useOfFunds: string;
             valuation: number | null;
+        };
+        GuaranteeNoteDto: {
+            note?: string;
         };
         GuideCatalogEntryDto: {
             achievementId: string;
@@ -6770,6 +6887,7 @@ export interface components {
             dimension: string;
             /** @enum {string} */
             direction: "higher" | "lower";
+            /** @description Weighted in the current innovation-index weights version */
             inIndex: boolean;
             name: Record<string, never>;
             /** @enum {string} */
@@ -6921,6 +7039,14 @@ export interface components {
             roles: ("member" | "org-admin" | "broker" | "reviewer" | "platform-admin")[];
             /** @description One-time token for the invitee (sent by e-mail in production; returned here because no mail relay is configured). */
             token: string;
+        };
+        InviteGuarantorDto: {
+            /** @description Amount guaranteed at most, yuan */
+            amount: number;
+            /** @description A verified guarantor organisation */
+            guarantorId: string;
+            /** @description The guarantor's share of a loss on default, percent of the outstanding principal */
+            sharePercent: number;
         };
         InviteInvestorDto: {
             /** @description A verified investment fund, admitted straight into the data room */
@@ -7113,8 +7239,53 @@ export interface components {
              */
             quarter?: string;
         };
+        LoanGuaranteePageResponse: {
+            items: components["schemas"]["LoanGuaranteeResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        LoanGuaranteeResponse: {
+            /** @description The caller's steps from this state */
+            allowedActions: string[];
+            /** @description yuan */
+            amount: number;
+            /** @description What the compensation claim called on the guarantee, yuan */
+            calledAmount: number | null;
+            createdAt: string;
+            decidedAt: string | null;
+            declineReason: string | null;
+            guarantorId: string;
+            guarantorName: string | null;
+            id: string;
+            loanId: string;
+            sharePercent: number;
+            /** @enum {string} */
+            status: "invited" | "accepted" | "declined" | "withdrawn" | "called" | "honoured" | "released";
+        };
         LoanNoteDto: {
             note?: string;
+        };
+        LoanRepaymentListResponse: {
+            /** @description Oldest value date first */
+            items: components["schemas"]["LoanRepaymentResponse"][];
+            /** @description Outstanding principal, fen */
+            outstandingFen: number;
+            /** @description Principal, fen */
+            principalFen: number;
+            /** @description Repaid so far, fen */
+            repaidFen: number;
+        };
+        LoanRepaymentResponse: {
+            /** @description fen */
+            amountFen: number;
+            createdAt: string;
+            id: string;
+            loanId: string;
+            /** @description File name of the proof */
+            proofName: string;
+            /** @example 2026-06-30 */
+            repaidOn: string;
         };
         LodgeObjectionDto: {
             contactPhone: string;
@@ -7688,6 +7859,7 @@ export interface components {
         };
         PledgeLoanResponse: {
             achievementId: string;
+            /** @description Steps open now; 'record-repayment' while disbursed (the loan is repaid by the repayment that clears it) */
             allowedActions: string[];
             amount: number;
             approvedAmount: number | null;
@@ -7699,8 +7871,14 @@ export interface components {
             decisionNote: string | null;
             disbursedAt: string | null;
             id: string;
+            /** @description Outstanding principal, fen: principal − repaid */
+            outstandingFen: number;
             parkCode: string | null;
             patents: string[];
+            /** @description Principal on the books, fen (approved amount once approved) */
+            principalFen: number;
+            /** @description Principal repaid so far, fen */
+            repaidFen: number;
             /** @enum {string} */
             status: "applied" | "valued" | "approved" | "declined" | "withdrawn" | "disbursed" | "repaid" | "defaulted" | "compensated";
             termMonths: number;
@@ -8033,6 +8211,11 @@ export interface components {
             id: string;
             note: string;
             shareholderCreditCode: string;
+        };
+        RepaymentRecordedResponse: {
+            /** @description The loan after the repayment (repaid once nothing is outstanding) */
+            loan: components["schemas"]["PledgeLoanResponse"];
+            repayment: components["schemas"]["LoanRepaymentResponse"];
         };
         ReplaceRulesDto: {
             rules: components["schemas"]["EligibilityRuleDto"][];
@@ -11326,6 +11509,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FinancingRequestResponse"];
+                };
+            };
+        };
+    };
+    GuarantorController_mine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanGuaranteePageResponse"];
                 };
             };
         };
@@ -15236,7 +15441,28 @@ export interface operations {
             };
         };
     };
-    PledgeLoanController_repay: {
+    LoanGuaranteeController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanGuaranteeResponse"][];
+                };
+            };
+        };
+    };
+    LoanGuaranteeController_invite: {
         parameters: {
             query?: never;
             header?: never;
@@ -15247,7 +15473,33 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LoanNoteDto"];
+                "application/json": components["schemas"]["InviteGuarantorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanGuaranteeResponse"];
+                };
+            };
+        };
+    };
+    LoanGuaranteeController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guaranteeId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuaranteeNoteDto"];
             };
         };
         responses: {
@@ -15256,7 +15508,142 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PledgeLoanResponse"];
+                    "application/json": components["schemas"]["LoanGuaranteeResponse"];
+                };
+            };
+        };
+    };
+    LoanGuaranteeController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guaranteeId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineGuaranteeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanGuaranteeResponse"];
+                };
+            };
+        };
+    };
+    LoanGuaranteeController_honour: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guaranteeId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuaranteeNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanGuaranteeResponse"];
+                };
+            };
+        };
+    };
+    LoanGuaranteeController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guaranteeId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuaranteeNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanGuaranteeResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_repaymentsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanRepaymentListResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_repayment: {
+        parameters: {
+            query: {
+                /** @description Principal repaid, fen (integer) */
+                amountFen: number;
+                /** @description Value date of the repayment (Beijing), not in the future nor before disbursement */
+                repaidOn: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Proof of the repayment (PDF, PNG or JPEG)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepaymentRecordedResponse"];
                 };
             };
         };

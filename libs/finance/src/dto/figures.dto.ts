@@ -8,6 +8,6 @@ export interface FinanceFiguresRecord {
   financingClosed: Array<{ id: string; parkCode: string | null; amount: number }>;
   /** Pledge loans disbursed in the period (approved amount), by the borrower's park. */
   loansDisbursed: Array<{ id: string; parkCode: string | null; amount: number }>;
-  /** Pledge loans on the books at the period's end. */
+  /** Pledge loans on the books at the period's end, with the principal still outstanding then (yuan). */
   loansOutstanding: Array<{ id: string; parkCode: string | null; amount: number }>;
 }

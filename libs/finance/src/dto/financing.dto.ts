@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { INDUSTRY_CODES, IsYuan, PageQuery, REGION_CODES } from '@techbridge/platform';
 import { DataRoomDocument, DataRoomView } from '../entities/data-room.entity';
 import { ENGAGEMENT_STATUSES, EngagementStatus, FinancingEngagement } from '../entities/financing-engagement.entity';
@@ -29,8 +29,12 @@ export class CreateFinancingRequestDto {
   @ApiProperty({ enum: INDUSTRY_CODES }) @IsIn(INDUSTRY_CODES) industry!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(2000) useOfFunds!: string;
   @ApiPropertyOptional({ description: 'Pre-money valuation, yuan, if any' }) @IsOptional() @IsYuan() valuation?: number;
-  @ApiProperty({ type: [String], description: 'Achievements of the organisation (or of the university it spun off from)' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ArrayUnique() @IsUUID('4', { each: true }) achievementIds!: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Achievements of the organisation (or of the university it spun off from); at least one attachment of any kind' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('4', { each: true }) achievementIds?: string[];
+  @ApiPropertyOptional({ type: [String], description: "Market listings: the organisation's own (any state) or publicly listed ones" })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsUUID('4', { each: true }) listingIds?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Major projects: ones the organisation takes part in, or public ones' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsUUID('4', { each: true }) majorProjectIds?: string[];
   @ApiPropertyOptional({ description: 'A spin-off: the university it came out of' }) @IsOptional() @IsUUID('4') spinOffOf?: string;
 }
 
@@ -87,6 +91,8 @@ export class FinancingRequestResponse {
   @ApiProperty() useOfFunds!: string;
   @ApiProperty({ type: Number, nullable: true }) valuation!: number | null;
   @ApiProperty({ type: [String] }) achievementIds!: string[];
+  @ApiProperty({ type: [String] }) listingIds!: string[];
+  @ApiProperty({ type: [String] }) majorProjectIds!: string[];
   @ApiProperty({ type: String, nullable: true }) parkCode!: string | null;
   @ApiProperty() region!: string;
   @ApiProperty({ enum: FINANCING_STATUSES }) status!: FinancingStatus;
@@ -100,7 +106,7 @@ export class FinancingRequestResponse {
 export function mapRequest(r: FinancingRequest, owner: boolean): FinancingRequestResponse {
   return {
     id: r.id, ownerId: r.ownerId, spinOffOf: r.spinOffOf, title: r.title, summary: r.summary, amount: r.amount, stage: r.stage, industry: r.industry,
-    useOfFunds: r.useOfFunds, valuation: r.valuation, achievementIds: r.achievementIds, parkCode: r.parkCode, region: r.region, status: r.status,
+    useOfFunds: r.useOfFunds, valuation: r.valuation, achievementIds: r.achievementIds, listingIds: r.listingIds, majorProjectIds: r.majorProjectIds, parkCode: r.parkCode, region: r.region, status: r.status,
     fundedAmount: r.fundedAmount, publishedAt: r.publishedAt?.toISOString() ?? null, fundedAt: r.fundedAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString(),
     allowedActions: owner ? FINANCING_LIFECYCLE.allowed(r.status).filter((a) => a === 'publish' || a === 'withdraw') : [],
   };

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsYuan, PageQuery } from '@techbridge/platform';
-import { ClaimStatus, CompensationClaim, LOAN_STATUSES, LoanStatus, PledgeLoan } from '../entities/pledge-loan.entity';
+import { ClaimStatus, CompensationClaim, LOAN_STATUSES, LoanStatus, outstandingFen, PledgeLoan, principalFen } from '../entities/pledge-loan.entity';
 import { LOAN_LIFECYCLE } from '../finance.state-machine';
 
 export class ApplyPledgeLoanDto {
@@ -50,18 +50,22 @@ export class PledgeLoanResponse {
   @ApiProperty({ type: Number, nullable: true }) approvedAmount!: number | null;
   @ApiProperty({ enum: LOAN_STATUSES }) status!: LoanStatus;
   @ApiProperty({ type: String, nullable: true }) decisionNote!: string | null;
+  @ApiProperty({ description: 'Principal on the books, fen (approved amount once approved)' }) principalFen!: number;
+  @ApiProperty({ description: 'Principal repaid so far, fen' }) repaidFen!: number;
+  @ApiProperty({ description: 'Outstanding principal, fen: principal − repaid' }) outstandingFen!: number;
   @ApiProperty({ type: String, nullable: true }) disbursedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) closedAt!: string | null;
   @ApiProperty() createdAt!: string;
-  @ApiProperty({ type: [String] }) allowedActions!: string[];
+  @ApiProperty({ type: [String], description: "Steps open now; 'record-repayment' while disbursed (the loan is repaid by the repayment that clears it)" }) allowedActions!: string[];
 }
 
 export function mapLoan(l: PledgeLoan, borrowerName: string | null = null): PledgeLoanResponse {
   return {
     id: l.id, borrowerId: l.borrowerId, borrowerName, bankId: l.bankId, achievementId: l.achievementId, patents: l.patents, amount: l.amount, termMonths: l.termMonths,
     parkCode: l.parkCode, valuationAmount: l.valuationAmount, valuationReportName: l.valuationReportName, approvedAmount: l.approvedAmount, status: l.status,
-    decisionNote: l.decisionNote, disbursedAt: l.disbursedAt?.toISOString() ?? null, closedAt: l.closedAt?.toISOString() ?? null, createdAt: l.createdAt.toISOString(),
-    allowedActions: LOAN_LIFECYCLE.allowed(l.status),
+    decisionNote: l.decisionNote, principalFen: principalFen(l), repaidFen: l.repaidFen, outstandingFen: outstandingFen(l), disbursedAt: l.disbursedAt?.toISOString() ?? null, closedAt: l.closedAt?.toISOString() ?? null, createdAt: l.createdAt.toISOString(),
+    // 'repay' is no step of its own: the repayment that leaves nothing outstanding takes it.
+    allowedActions: LOAN_LIFECYCLE.allowed(l.status).map((a) => (a === 'repay' ? 'record-repayment' : a)),
   };
 }
 

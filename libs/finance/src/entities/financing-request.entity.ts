@@ -6,7 +6,7 @@ export const FINANCING_STATUSES: FinancingStatus[] = ['draft', 'published', 'in-
 export const FINANCING_STAGES = ['seed', 'angel', 'pre-a', 'a', 'b', 'c', 'growth', 'pre-ipo'] as const;
 export type FinancingStage = (typeof FINANCING_STAGES)[number];
 
-/** An enterprise's (or a university spin-off's) request for equity financing, attached to its achievements. */
+/** An enterprise's (or a university spin-off's) request for equity financing, attached to achievements, market listings or major projects. */
 @Check('ck_financing_request_status', `(status = ANY (ARRAY['draft'::text, 'published'::text, 'in-talks'::text, 'term-sheet'::text, 'funded'::text, 'withdrawn'::text]))`)
 @Check('ck_financing_request_amount', `(amount > (0)::numeric)`)
 @Check('ck_financing_request_funded', `((status = 'funded'::text) = (funded_amount IS NOT NULL))`)
@@ -30,6 +30,10 @@ export class FinancingRequest {
   @Column({ name: 'use_of_funds', type: 'text' }) useOfFunds!: string;
   @Column({ type: 'numeric', precision: 18, scale: 2, nullable: true, transformer: money }) valuation!: number | null;
   @Column({ name: 'achievement_ids', type: 'uuid', array: true, default: () => "'{}'" }) achievementIds!: string[];
+  /** Market listings attached (the owner's own, or publicly listed ones). */
+  @Column({ name: 'listing_ids', type: 'uuid', array: true, default: () => "'{}'" }) listingIds!: string[];
+  /** Major projects attached (ones the owner takes part in, or public ones). */
+  @Column({ name: 'major_project_ids', type: 'uuid', array: true, default: () => "'{}'" }) majorProjectIds!: string[];
   /** The owner's park and region when the request was made (matching and monitoring read them). */
   @Column({ name: 'park_code', type: 'text', nullable: true }) parkCode!: string | null;
   @Column({ type: 'text' }) region!: string;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, ForeignKey, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { money } from './money.transformer';
 
 /** What an investment fund invests in: the other side of financing matching. One per fund organisation. */
@@ -21,4 +21,6 @@ export class InvestorProfile {
   /** Committed capital of the fund, yuan (the 'fund size' figure of monitoring). */
   @Column({ name: 'fund_size', type: 'numeric', precision: 18, scale: 2, nullable: true, transformer: money }) fundSize!: number | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  /** Raised on every save: the rescoring job of each change has its own id. */
+  @VersionColumn({ default: 1 }) version!: number;
 }

@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { fen } from './loan-repayment.entity';
 import { money } from './money.transformer';
 
 export type LoanStatus = 'applied' | 'valued' | 'approved' | 'declined' | 'withdrawn' | 'disbursed' | 'repaid' | 'defaulted' | 'compensated';
@@ -7,6 +8,7 @@ export const LOAN_STATUSES: LoanStatus[] = ['applied', 'valued', 'approved', 'de
 /** An IP-pledge loan (知识产权质押贷款): an enterprise pledges the patents of an achievement to a bank. */
 @Check('ck_pledge_loan_status', `(status = ANY (ARRAY['applied'::text, 'valued'::text, 'approved'::text, 'declined'::text, 'withdrawn'::text, 'disbursed'::text, 'repaid'::text, 'defaulted'::text, 'compensated'::text]))`)
 @Check('ck_pledge_loan_amount', `(amount > (0)::numeric)`)
+@Check('ck_pledge_loan_repaid', `(repaid_fen >= 0)`)
 @ForeignKey('organisation', ['borrower_id'], ['id'], { name: 'pledge_loan_borrower_id_fkey', onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
 @ForeignKey('organisation', ['bank_id'], ['id'], { name: 'pledge_loan_bank_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
 @Index('ix_pledge_loan_borrower', ['borrowerId', 'createdAt'])
@@ -31,12 +33,18 @@ export class PledgeLoan {
   @Column({ type: 'text', default: 'applied' }) status!: LoanStatus;
   @Column({ name: 'decision_note', type: 'text', nullable: true }) decisionNote!: string | null;
   @Column({ name: 'disbursed_at', type: 'timestamptz', nullable: true }) disbursedAt!: Date | null;
+  /** Principal repaid so far, fen (the sum of its repayments, kept on the row the repayments lock). */
+  @Column({ name: 'repaid_fen', type: 'bigint', default: 0, transformer: fen }) repaidFen!: number;
   /** When the loan left the books: repaid, or defaulted. */
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
   @VersionColumn({ default: 1 }) version!: number;
 }
+
+/** The principal on the books, fen: the approved amount (or the amount applied for before approval). */
+export const principalFen = (l: Pick<PledgeLoan, 'approvedAmount' | 'amount'>): number => Math.round((l.approvedAmount ?? l.amount) * 100);
+export const outstandingFen = (l: Pick<PledgeLoan, 'approvedAmount' | 'amount' | 'repaidFen'>): number => principalFen(l) - l.repaidFen;
 
 export type ClaimStatus = 'filed' | 'paid' | 'rejected';
 

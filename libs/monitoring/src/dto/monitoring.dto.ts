@@ -161,12 +161,12 @@ export class IndicatorResponse {
   @ApiProperty({ enum: ['higher', 'lower'] }) direction!: string;
   @ApiProperty({ enum: ['computed', 'entered'] }) source!: string;
   @ApiProperty({ enum: ['sum', 'last', 'mean', 'share'] }) aggregation!: string;
-  @ApiProperty() inIndex!: boolean;
+  @ApiProperty({ description: 'Weighted in the current innovation-index weights version' }) inIndex!: boolean;
   @ApiProperty({ description: 'computed indicators: whether a context feeds it today' }) available!: boolean;
 }
 
-export function mapIndicator(i: Indicator, available: boolean): IndicatorResponse {
-  return { code: i.code, name: { zh: i.zh, en: i.en }, unit: i.unit, dimension: i.dimension, direction: i.direction, source: i.source, aggregation: i.aggregation, inIndex: i.inIndex, available };
+export function mapIndicator(i: Indicator, available: boolean, inIndex: boolean): IndicatorResponse {
+  return { code: i.code, name: { zh: i.zh, en: i.en }, unit: i.unit, dimension: i.dimension, direction: i.direction, source: i.source, aggregation: i.aggregation, inIndex, available };
 }
 
 export class QuarterResponse {

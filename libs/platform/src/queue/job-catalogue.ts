@@ -73,6 +73,10 @@ export enum JobName {
   MarketAuctionConfirmDeadline = 'market.auction-confirm-deadline',
   /** vouchers: an issued voucher unused at its expiry returns its money (delayed; jobId per voucher). */
   VoucherExpire = 'vouchers.expire',
+  /** finance: store a financing request's investor matches anew after it changed (jobId per request and version). */
+  RescoreFinancingRequest = 'finance.rescore-request',
+  /** finance: store an investor's matches anew after its profile changed (jobId per investor and profile version). */
+  RescoreInvestorProfile = 'finance.rescore-investor',
 }
 
 export interface JobPayloads {
@@ -118,6 +122,8 @@ export interface JobPayloads {
   [JobName.MarketAuctionClose]: { auctionId: string };
   [JobName.MarketAuctionConfirmDeadline]: { auctionId: string; bidId: string };
   [JobName.VoucherExpire]: { voucherId: string };
+  [JobName.RescoreFinancingRequest]: { requestId: string };
+  [JobName.RescoreInvestorProfile]: { investorId: string };
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -155,6 +161,8 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.MarketAuctionClose]: QueueName.Market,
   [JobName.MarketAuctionConfirmDeadline]: QueueName.Market,
   [JobName.VoucherExpire]: QueueName.Lifecycle,
+  [JobName.RescoreFinancingRequest]: QueueName.Matching,
+  [JobName.RescoreInvestorProfile]: QueueName.Matching,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

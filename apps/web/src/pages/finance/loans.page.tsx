@@ -13,21 +13,22 @@ import { loanStatusKey, yuanInput } from './finance-shared';
 type Loan = components['schemas']['PledgeLoanResponse'];
 type LoanPage = components['schemas']['PledgeLoanPageResponse'];
 type ClaimPage = components['schemas']['CompensationClaimPageResponse'];
+type GuaranteePage = components['schemas']['LoanGuaranteePageResponse'];
 type OrganisationPage = { items: Array<{ id: string; name: string }> };
 type AchievementPage = { items: Array<{ id: string; title: string; patents: string[] }> };
 
-/** Pledge loans: the borrower's applications, the bank's queue, and the park fund's compensation claims. */
+/** Pledge loans: the borrower's applications, the bank's queue, the park fund's compensation claims, the guarantor's guarantees. */
 export function LoansWorkspace() {
   const { t } = useI18n();
   const session = useSession();
   const type = session?.organisation.type;
   return (
-    <RequireSession orgTypes={['enterprise', 'bank', 'investment-fund']}>
+    <RequireSession orgTypes={['enterprise', 'bank', 'investment-fund', 'guarantor']}>
       <section aria-labelledby="loans-title">
         <h1 id="loans-title">{t('fin.loans.title')}</h1>
-        <p className="muted">{t(type === 'bank' ? 'fin.loans.leadBank' : 'fin.loans.leadBorrower')}</p>
+        <p className="muted">{t(type === 'bank' ? 'fin.loans.leadBank' : type === 'guarantor' ? 'fin.guarantee.lead' : 'fin.loans.leadBorrower')}</p>
         {type === 'enterprise' && <ApplyForm />}
-        {type === 'investment-fund' ? <Claims /> : <LoanList bank={type === 'bank'} />}
+        {type === 'investment-fund' ? <Claims /> : type === 'guarantor' ? <Guarantees /> : <LoanList bank={type === 'bank'} />}
       </section>
     </RequireSession>
   );
@@ -85,7 +86,7 @@ function ApplyForm() {
   );
 }
 
-const BANK_ACTIONS = ['approve', 'decline', 'disburse', 'repay', 'default'] as const;
+const BANK_ACTIONS = ['approve', 'decline', 'disburse', 'default'] as const;
 
 function LoanList({ bank }: { bank: boolean }) {
   const { t, lang } = useI18n();
@@ -122,6 +123,17 @@ function LoanList({ bank }: { bank: boolean }) {
     void act(() => api.upload(`pledge-loans/${l.id}/valuation`, form, { valuationAmount: String(value) }));
     e.target.value = '';
   };
+  /** The bank records a repayment (today's value date) with the bank slip as proof; the API counts in fen. */
+  const repayment = (l: Loan) => (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    const value = yuanInput(window.prompt(t('fin.loans.repaymentAmount'), String(l.outstandingFen / 100)) ?? '');
+    if (!file || value === undefined) return;
+    const form = new FormData();
+    form.append('file', file);
+    const repaidOn = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    void act(() => api.upload(`pledge-loans/${l.id}/repayments`, form, { repaidOn, amountFen: String(Math.round(value * 100)) }));
+    e.target.value = '';
+  };
   return (
     <div className="panel" data-testid="loan-list">
       {list.isLoading && <Loading />}
@@ -133,10 +145,16 @@ function LoanList({ bank }: { bank: boolean }) {
             <strong>{l.borrowerName ?? l.borrowerId.slice(0, 8)}</strong> <span className="badge">{t(loanStatusKey(l.status))}</span> {formatMoney(l.approvedAmount ?? l.amount, lang, '')}
             <div className="small muted">{t('fin.loans.patents')}{t('common.colon')}{l.patents.join('、')}</div>
             {l.valuationAmount != null && <div className="small">{t('fin.loans.valuation')}{t('common.colon')}{formatMoney(l.valuationAmount, lang, '')}</div>}
+            {l.repaidFen > 0 && <div className="small" data-testid="loan-outstanding">{t('fin.loans.outstanding')}{t('common.colon')}{formatMoney(l.outstandingFen / 100, lang, '')}</div>}
             <div className="actions">
               {bank && BANK_ACTIONS.filter((a) => l.allowedActions.includes(a)).map((a) => (
                 <button key={a} type="button" className="btn btn--small" onClick={() => bankStep(l, a)} data-action={a}>{t(`fin.loan.${a}`)}</button>
               ))}
+              {bank && l.allowedActions.includes('record-repayment') && (
+                <label className="btn btn--small" data-action="record-repayment">
+                  {t('fin.loans.recordRepayment')} <input type="file" accept="application/pdf,image/png,image/jpeg" hidden onChange={repayment(l)} />
+                </label>
+              )}
               {bank && l.status === 'defaulted' && <button type="button" className="btn btn--small" onClick={() => claim(l)}>{t('fin.loans.claim')}</button>}
               {!bank && l.status === 'applied' && (
                 <label className="btn btn--small">
@@ -183,6 +201,51 @@ function Claims() {
                 <button type="button" className="btn btn--small" onClick={() => void decide(c.id, 'reject')}>{t('fin.claim.reject')}</button>
               </span>
             )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const GUARANTOR_ACTIONS = ['accept', 'decline', 'honour'] as const;
+
+/** The guarantor's invitations and guarantees: accept, decline with a reason, honour a called guarantee. */
+function Guarantees() {
+  const { t, lang } = useI18n();
+  const list = useApiQuery<GuaranteePage>('guarantees/mine', { pageSize: 50 });
+  const [error, setError] = useState<unknown>(null);
+  const step = async (loanId: string, id: string, action: string) => {
+    const body: Record<string, string> = {};
+    if (action === 'decline') {
+      const reason = window.prompt(t('fin.guarantee.reason'))?.trim();
+      if (!reason) return;
+      body.reason = reason;
+    }
+    setError(null);
+    try {
+      await api.post(`pledge-loans/${loanId}/guarantees/${id}/${action}`, body);
+      await invalidate('guarantees');
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <div className="panel" data-testid="guarantees">
+      <h2>{t('fin.guarantee.title')}</h2>
+      {!!(list.error || error) && <ErrorNotice error={list.error ?? error} />}
+      {list.data && list.data.items.length === 0 && <EmptyState>{t('fin.guarantee.empty')}</EmptyState>}
+      <ul className="plain-list">
+        {list.data?.items.map((g) => (
+          <li key={g.id} className="card" data-testid="guarantee" data-status={g.status}>
+            {formatMoney(g.amount, lang, '')} · {g.sharePercent}% <span className="badge">{t(`fin.guarantee.status.${g.status}`)}</span>
+            {g.calledAmount != null && <div className="small">{t('fin.guarantee.called')}{t('common.colon')}{formatMoney(g.calledAmount, lang, '')}</div>}
+            {g.declineReason && <div className="small muted">{g.declineReason}</div>}
+            <span className="actions">
+              {GUARANTOR_ACTIONS.filter((a) => g.allowedActions.includes(a)).map((a) => (
+                <button key={a} type="button" className="btn btn--small" data-action={a} onClick={() => void step(g.loanId, g.id, a)}>{t(`fin.guarantee.${a}`)}</button>
+              ))}
+            </span>
           </li>
         ))}
       </ul>

@@ -45,6 +45,10 @@ import { Finance1767500100000 } from './1767500100000-Finance';
 import { FinanceIndicators1767500200000 } from './1767500200000-FinanceIndicators';
 import { InvestorRoadshows1767500300000 } from './1767500300000-InvestorRoadshows';
 import { MarketValuationOrders1767100300000 } from './1767100300000-MarketValuationOrders';
+import { LoanRepayments1767740000000 } from './1767740000000-LoanRepayments';
+import { FinancingAttachments1767740100000 } from './1767740100000-FinancingAttachments';
+import { LoanGuarantees1767740200000 } from './1767740200000-LoanGuarantees';
+import { FinancingMatches1767740300000 } from './1767740300000-FinancingMatches';
 
 /** Every migration, in any order (TypeORM sorts by the timestamp in the class name). */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -94,4 +98,8 @@ export const migrations: Array<new () => MigrationInterface> = [
   InvestorRoadshows1767500300000,
   MarketValuationOrders1767100300000,
   CityAdministrations1767730000000,
+  LoanRepayments1767740000000,
+  FinancingAttachments1767740100000,
+  LoanGuarantees1767740200000,
+  FinancingMatches1767740300000,
 ];
