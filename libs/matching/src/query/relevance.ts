@@ -1,4 +1,4 @@
-import { BigramBm25 } from './bigram-bm25';
+import { bigramBm25Scores, BigramCounts, bigramCounts } from './bigram-bm25';
 import { informative, MatchQuery, MatchText, Segmenter, TextEvidence, WeightedTerm } from './match-query';
 
 /**
@@ -56,18 +56,36 @@ const REPEAT_SHARE = 0.35;
 /** A feedback word found in more than this share of the pool says nothing about the problem. */
 const FEEDBACK_MAX_POOL_SHARE = 0.5;
 
-interface Prepared {
+/**
+ * What relevance reads of a candidate, worked out once per candidate version (PreparedTextCache) rather than per query:
+ * its normalised fields, the bigram counts of its whole text, and (when feedback first reads it) its informative words.
+ */
+export interface PreparedText {
+  readonly prepared: true;
+  text: MatchText;
   title: string;
   keywords: string;
   /** Title and keywords: where a term says what the candidate is. */
   head: string;
   body: string;
+  bigrams: BigramCounts;
+  /** Informative segmented words, filled when feedback reads the candidate first. */
+  words?: string[];
 }
 
-function prepare(text: MatchText): Prepared {
+export function prepareText(text: MatchText): PreparedText {
   const title = text.title.normalize('NFKC').toLowerCase();
   const keywords = text.keywords.join('\n').normalize('NFKC').toLowerCase();
-  return { title, keywords, head: `${title}\n${keywords}`, body: text.body.normalize('NFKC').toLowerCase() };
+  return { prepared: true, text, title, keywords, head: `${title}\n${keywords}`, body: text.body.normalize('NFKC').toLowerCase(), bigrams: bigramCounts(wholeText(text)) };
+}
+
+function asPrepared(x: MatchText | PreparedText): PreparedText {
+  return 'prepared' in x ? x : prepareText(x);
+}
+
+function wordsOf(doc: PreparedText, segmenter: Segmenter): string[] {
+  doc.words ??= segmenter.queryTerms(`${doc.text.title}。${doc.text.keywords.join('。')}。${doc.text.body}`).filter(informative);
+  return doc.words;
 }
 
 function occurrences(haystack: string, needle: string): number {
@@ -78,7 +96,7 @@ function occurrences(haystack: string, needle: string): number {
 }
 
 /** Pool document frequency of each term: in how many candidates it occurs anywhere. */
-function poolIdf(terms: WeightedTerm[], pool: Prepared[], floor: number): Map<string, number> {
+function poolIdf(terms: WeightedTerm[], pool: PreparedText[], floor: number): Map<string, number> {
   const P = pool.length;
   const maxIdf = Math.log(1 + (P + 0.5) / 0.5);
   const out = new Map<string, number>();
@@ -92,7 +110,7 @@ function poolIdf(terms: WeightedTerm[], pool: Prepared[], floor: number): Map<st
   return out;
 }
 
-function score(query: MatchQuery, pool: Prepared[], p: RelevanceParams): TextEvidence[] {
+function score(query: MatchQuery, pool: PreparedText[], p: RelevanceParams): TextEvidence[] {
   const terms = query.terms.slice(0, SCORED_TERMS);
   const idf = poolIdf(terms, pool, p.idfFloor);
   const best = [...terms].sort((a, b) => b.weight * idf.get(b.term)! - a.weight * idf.get(a.term)!).slice(0, CORE_TERMS);
@@ -119,19 +137,34 @@ function score(query: MatchQuery, pool: Prepared[], p: RelevanceParams): TextEvi
  * candidate's relevance), its strongest words not yet in the query added with `feedbackWeight` of the query's mean
  * core weight. Words most of the pool shares are skipped: they do not tell candidates apart.
  */
-export function feedbackQuery(query: MatchQuery, top: Array<{ text: MatchText; relevance: number }>, pool: number, segmenter: Segmenter, p: RelevanceParams, poolDf: (term: string) => number): MatchQuery {
+export function feedbackQuery(
+  query: MatchQuery,
+  top: Array<{ text: MatchText | PreparedText; relevance: number }>,
+  pool: number,
+  segmenter: Segmenter,
+  p: RelevanceParams,
+  poolDf: (term: string) => number,
+): MatchQuery {
   const docs = top.filter((d) => d.relevance > 0).slice(0, p.feedbackDocs);
   if (!docs.length || p.feedbackTerms <= 0 || p.feedbackWeight <= 0) return query;
   const known = new Set(query.terms.map((t) => t.term));
   const model = new Map<string, number>();
   const mass = docs.reduce((s, d) => s + d.relevance, 0);
   for (const d of docs) {
-    const words = segmenter.queryTerms(`${d.text.title}。${d.text.keywords.join('。')}。${d.text.body}`).filter(informative);
+    const words = wordsOf(asPrepared(d.text), segmenter);
     if (!words.length) continue;
-    for (const w of new Set(words)) model.set(w, (model.get(w) ?? 0) + (d.relevance / mass) * (words.filter((x) => x === w).length / words.length));
+    const counts = new Map<string, number>();
+    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const [w, n] of counts) model.set(w, (model.get(w) ?? 0) + (d.relevance / mass) * (n / words.length));
   }
-  const candidates = [...model].filter(([w]) => !known.has(w) && poolDf(w) <= Math.max(1, pool * FEEDBACK_MAX_POOL_SHARE)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const chosen = candidates.slice(0, p.feedbackTerms);
+  // Strongest first; the pool's document frequency is looked up only until enough words are chosen (same choice).
+  const ordered = [...model].filter(([w]) => !known.has(w)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const chosen: Array<[string, number]> = [];
+  const maxDf = Math.max(1, pool * FEEDBACK_MAX_POOL_SHARE);
+  for (const entry of ordered) {
+    if (chosen.length >= p.feedbackTerms) break;
+    if (poolDf(entry[0]) <= maxDf) chosen.push(entry);
+  }
   if (!chosen.length) return query;
   const core = query.terms.slice(0, CORE_TERMS);
   const unit = (core.reduce((s, t) => s + t.weight, 0) / Math.max(1, core.length)) * p.feedbackWeight;
@@ -144,33 +177,33 @@ export function feedbackQuery(query: MatchQuery, top: Array<{ text: MatchText; r
 /**
  * Relevance of every candidate of a pool (same order as given): a first pass, pseudo-relevance feedback from its best
  * candidates, and a second pass with the expanded query. Returns the expanded query too (stored reasons name its words).
+ * Candidates may come prepared (PreparedTextCache): the per-candidate work is then not repeated per query.
  */
 export function rankPool(
   query: MatchQuery,
-  pool: MatchText[],
+  pool: Array<MatchText | PreparedText>,
   segmenter: Segmenter,
   p: RelevanceParams = DEFAULT_RELEVANCE,
   fullText?: string,
 ): { query: MatchQuery; evidence: TextEvidence[] } {
-  const prepared = pool.map(prepare);
-  const blend = bigramBlend(pool, fullText, p.bigramShare);
+  const prepared = pool.map(asPrepared);
+  const blend = bigramBlend(prepared, fullText, p.bigramShare);
   const first = blend(score(query, prepared, p));
   if (p.feedbackDocs <= 0 || pool.length < 2) return { query, evidence: first };
-  const order = first.map((e, i) => ({ text: pool[i], relevance: e.relevance })).sort((a, b) => b.relevance - a.relevance);
+  const order = first.map((e, i) => ({ text: prepared[i], relevance: e.relevance })).sort((a, b) => b.relevance - a.relevance);
   const poolDf = (term: string) => prepared.reduce((n, d) => n + (d.head.includes(term) || d.body.includes(term) ? 1 : 0), 0);
   const expanded = feedbackQuery(query, order, pool.length, segmenter, p, poolDf);
   return expanded === query ? { query, evidence: first } : { query: expanded, evidence: blend(score(expanded, prepared, p)) };
 }
 
 /** Mixes the word relevance with the bigram BM25 of the whole querying text, relative to the pool's best candidate. */
-function bigramBlend(pool: MatchText[], fullText: string | undefined, share: number): (evidence: TextEvidence[]) => TextEvidence[] {
+function bigramBlend(pool: PreparedText[], fullText: string | undefined, share: number): (evidence: TextEvidence[]) => TextEvidence[] {
   if (!fullText || share <= 0 || !pool.length) return (e) => e;
-  const bm25 = new BigramBm25(pool.map((t, i) => ({ id: String(i), text: `${t.title}\n${t.keywords.join('\n')}\n${t.body}` })));
-  const raw = new Map(bm25.scores(fullText));
-  const top = Math.max(0, ...raw.values());
+  const raw = bigramBm25Scores(fullText, pool.map((d) => d.bigrams));
+  const top = Math.max(0, ...raw);
   // Bigrams that see nothing (an English demand on Chinese listings) say nothing: the word relevance stands alone.
   if (top <= 0) return (e) => e;
-  const relative = pool.map((_, i) => (top > 0 ? (raw.get(String(i)) ?? 0) / top : 0));
+  const relative = raw.map((x) => x / top);
   // A candidate the words do not reach at all stays out: the bigrams refine the order, they do not retrieve.
   return (evidence) => evidence.map((e, i) => (e.relevance > 0 ? { ...e, relevance: (1 - share) * e.relevance + share * relative[i] } : e));
 }

@@ -135,8 +135,13 @@ function norm(s: string): string {
 /** Read-only view of the thesaurus used by query construction and reasons (pure: built from a concept list). */
 export class Thesaurus {
   private readonly byTerm = new Map<string, ThesaurusConcept[]>();
+  /** Each concept's symptoms split into their words once, not at every detection. */
+  private readonly symptomParts: Array<{ concept: ThesaurusConcept; symptoms: Array<{ symptom: string; parts: string[] }> }>;
 
   constructor(readonly concepts: ThesaurusConcept[]) {
+    this.symptomParts = concepts
+      .map((concept) => ({ concept, symptoms: concept.symptoms.map((symptom) => ({ symptom, parts: norm(symptom).split(/\s+/).filter(Boolean) })).filter((x) => x.parts.length) }))
+      .filter((c) => c.symptoms.length);
     for (const c of concepts) {
       for (const t of [c.term, ...c.synonyms]) {
         const key = norm(t);
@@ -179,10 +184,11 @@ export class Thesaurus {
   detectSymptoms(text: string): SymptomHit[] {
     const sentences = norm(text).split(SENTENCE_BREAK).filter((s) => s.length > 0);
     const hits: SymptomHit[] = [];
-    for (const concept of this.concepts) {
-      for (const symptom of concept.symptoms) {
-        const parts = norm(symptom).split(/\s+/).filter(Boolean);
-        if (parts.length && sentences.some((s) => parts.every((p) => s.includes(p)))) {
+    // A word of a symptom that occurs nowhere in the text rules the symptom out without looking at each sentence.
+    const whole = sentences.join('\n');
+    for (const { concept, symptoms } of this.symptomParts) {
+      for (const { symptom, parts } of symptoms) {
+        if (parts.every((p) => whole.includes(p)) && sentences.some((s) => parts.every((p) => s.includes(p)))) {
           hits.push({ concept, symptom });
           break;
         }
