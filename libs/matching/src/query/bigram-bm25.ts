@@ -51,19 +51,21 @@ export function bigramBm25Scores(query: string, docs: readonly BigramCounts[]): 
   for (const g of bigrams(query)) q.set(g, (q.get(g) ?? 0) + 1);
   const N = docs.length;
   const avgLength = docs.reduce((s, d) => s + d.length, 0) / Math.max(1, N);
-  const idf = new Map<string, number>();
-  for (const g of q.keys()) {
+  const grams = [...q.keys()];
+  // One look-up per (candidate, query bigram): the frequencies found give the document frequencies too.
+  const found = docs.map((d) => grams.map((g) => d.tf.get(g) ?? 0));
+  const idf = grams.map((_, k) => {
     let n = 0;
-    for (const d of docs) if (d.tf.has(g)) n++;
-    if (n) idf.set(g, Math.log(1 + (N - n + 0.5) / (n + 0.5)));
-  }
-  return docs.map((d) => {
+    for (const f of found) if (f[k]) n++;
+    return Math.log(1 + (N - n + 0.5) / (n + 0.5));
+  });
+  return docs.map((d, i) => {
     let s = 0;
-    for (const [g, qtf] of q) {
-      const f = d.tf.get(g);
-      if (!f) continue;
-      s += qtf * idf.get(g)! * ((f * (K1 + 1)) / (f + K1 * (1 - B + (B * d.length) / avgLength)));
-    }
+    const norm = K1 * (1 - B + (B * d.length) / avgLength);
+    grams.forEach((g, k) => {
+      const f = found[i][k];
+      if (f) s += q.get(g)! * idf[k] * ((f * (K1 + 1)) / (f + norm));
+    });
     return s;
   });
 }

@@ -68,6 +68,8 @@ export interface PreparedText {
   /** Title and keywords: where a term says what the candidate is. */
   head: string;
   body: string;
+  /** Head and body in one string: one scan tells whether a term occurs at all (most do not). */
+  all: string;
   bigrams: BigramCounts;
   /** Informative segmented words, filled when feedback reads the candidate first. */
   words?: string[];
@@ -76,7 +78,9 @@ export interface PreparedText {
 export function prepareText(text: MatchText): PreparedText {
   const title = text.title.normalize('NFKC').toLowerCase();
   const keywords = text.keywords.join('\n').normalize('NFKC').toLowerCase();
-  return { prepared: true, text, title, keywords, head: `${title}\n${keywords}`, body: text.body.normalize('NFKC').toLowerCase(), bigrams: bigramCounts(wholeText(text)) };
+  const head = `${title}\n${keywords}`;
+  const body = text.body.normalize('NFKC').toLowerCase();
+  return { prepared: true, text, title, keywords, head, body, all: `${head}\n${body}`, bigrams: bigramCounts(wholeText(text)) };
 }
 
 function asPrepared(x: MatchText | PreparedText): PreparedText {
@@ -95,13 +99,37 @@ function occurrences(haystack: string, needle: string): number {
   return n;
 }
 
+/**
+ * Where each term occurs in each candidate of one pool, looked up once per term and pool (both passes, the pool IDF and
+ * feedback's document frequency read it): per candidate, the field-weighted term frequency (0: absent).
+ */
+class PoolTerms {
+  private readonly seen = new Map<string, { tf: Float64Array; df: number }>();
+
+  constructor(private readonly pool: PreparedText[], private readonly p: RelevanceParams) {}
+
+  of(term: string): { tf: Float64Array; df: number } {
+    let hit = this.seen.get(term);
+    if (hit) return hit;
+    const tf = new Float64Array(this.pool.length);
+    let df = 0;
+    this.pool.forEach((doc, i) => {
+      if (!doc.all.includes(term)) return;
+      df++;
+      tf[i] = this.p.title * occurrences(doc.title, term) + this.p.head * occurrences(doc.keywords, term) + this.p.body * occurrences(doc.body, term);
+    });
+    this.seen.set(term, (hit = { tf, df }));
+    return hit;
+  }
+}
+
 /** Pool document frequency of each term: in how many candidates it occurs anywhere. */
-function poolIdf(terms: WeightedTerm[], pool: PreparedText[], floor: number): Map<string, number> {
-  const P = pool.length;
+function poolIdf(terms: WeightedTerm[], pool: PoolTerms, size: number, floor: number): Map<string, number> {
+  const P = size;
   const maxIdf = Math.log(1 + (P + 0.5) / 0.5);
   const out = new Map<string, number>();
   for (const t of terms) {
-    const df = pool.reduce((n, d) => n + (d.head.includes(t.term) || d.body.includes(t.term) ? 1 : 0), 0);
+    const df = pool.of(t.term).df;
     // A word no candidate has cannot tell candidates apart: it weighs at the floor, not as the rarest word of all,
     // so a demand full of words the pool lacks does not make every candidate look irrelevant.
     const idf = df === 0 ? 0 : Math.log(1 + (P - df + 0.5) / (df + 0.5)) / maxIdf;
@@ -110,26 +138,29 @@ function poolIdf(terms: WeightedTerm[], pool: PreparedText[], floor: number): Ma
   return out;
 }
 
-function score(query: MatchQuery, pool: PreparedText[], p: RelevanceParams): TextEvidence[] {
+function score(query: MatchQuery, pool: PoolTerms, size: number, p: RelevanceParams): TextEvidence[] {
   const terms = query.terms.slice(0, SCORED_TERMS);
-  const idf = poolIdf(terms, pool, p.idfFloor);
+  const idf = poolIdf(terms, pool, size, p.idfFloor);
   const best = [...terms].sort((a, b) => b.weight * idf.get(b.term)! - a.weight * idf.get(a.term)!).slice(0, CORE_TERMS);
   const ceiling = best.reduce((s, t) => s + t.weight * idf.get(t.term)!, 0) || 1;
-  return pool.map((doc) => {
+  const stats = terms.map((t) => pool.of(t.term).tf);
+  const out: TextEvidence[] = [];
+  for (let i = 0; i < size; i++) {
     let got = 0;
     const matched: WeightedTerm[] = [];
     const groups = new Set<string>();
-    for (const t of terms) {
-      const tf = p.title * occurrences(doc.title, t.term) + p.head * occurrences(doc.keywords, t.term) + p.body * occurrences(doc.body, t.term);
-      if (!tf) continue;
+    terms.forEach((t, k) => {
+      const tf = stats[k][i];
+      if (!tf) return;
       const group = t.via ?? t.term;
       const share = groups.has(group) ? REPEAT_SHARE : 1;
       groups.add(group);
       got += share * t.weight * idf.get(t.term)! * ((tf * (p.k1 + 1)) / (tf + p.k1)) / (p.k1 + 1);
       matched.push(t);
-    }
-    return { relevance: Math.min(1, got / (p.saturation * ceiling)), matched };
-  });
+    });
+    out.push({ relevance: Math.min(1, got / (p.saturation * ceiling)), matched });
+  }
+  return out;
 }
 
 /**
@@ -187,13 +218,14 @@ export function rankPool(
   fullText?: string,
 ): { query: MatchQuery; evidence: TextEvidence[] } {
   const prepared = pool.map(asPrepared);
+  const terms = new PoolTerms(prepared, p);
   const blend = bigramBlend(prepared, fullText, p.bigramShare);
-  const first = blend(score(query, prepared, p));
+  const first = blend(score(query, terms, prepared.length, p));
   if (p.feedbackDocs <= 0 || pool.length < 2) return { query, evidence: first };
   const order = first.map((e, i) => ({ text: prepared[i], relevance: e.relevance })).sort((a, b) => b.relevance - a.relevance);
-  const poolDf = (term: string) => prepared.reduce((n, d) => n + (d.head.includes(term) || d.body.includes(term) ? 1 : 0), 0);
+  const poolDf = (term: string) => terms.of(term).df;
   const expanded = feedbackQuery(query, order, pool.length, segmenter, p, poolDf);
-  return expanded === query ? { query, evidence: first } : { query: expanded, evidence: blend(score(expanded, prepared, p)) };
+  return expanded === query ? { query, evidence: first } : { query: expanded, evidence: blend(score(expanded, terms, prepared.length, p)) };
 }
 
 /** Mixes the word relevance with the bigram BM25 of the whole querying text, relative to the pool's best candidate. */
