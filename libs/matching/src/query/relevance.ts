@@ -28,6 +28,12 @@ export interface RelevanceParams {
    * to the pool's best): it reads every word the text has, the ones the segmenter or the thesaurus does not know too.
    */
   bigramShare: number;
+  /**
+   * Weight in re-ranking of the terms the thesaurus added (neighbours of the text's words and the techniques its
+   * symptoms call for), relative to the query's: 1 counts them as built, 0 ignores them. Retrieval is not affected.
+   * Fitted like the rest: what the shipped associations are worth is a matter of evidence, not of faith.
+   */
+  expansionShare: number;
   /** Pseudo-relevance feedback: first-pass candidates read, words added, and their weight relative to the query's. */
   feedbackDocs: number;
   feedbackTerms: number;
@@ -42,6 +48,7 @@ export const DEFAULT_RELEVANCE: RelevanceParams = {
   saturation: 0.6,
   idfFloor: 0.3,
   bigramShare: 0.3,
+  expansionShare: 1,
   feedbackDocs: 3,
   feedbackTerms: 8,
   feedbackWeight: 0.4,
@@ -138,8 +145,18 @@ function poolIdf(terms: WeightedTerm[], pool: PoolTerms, size: number, floor: nu
   return out;
 }
 
-function score(query: MatchQuery, pool: PoolTerms, size: number, p: RelevanceParams): TextEvidence[] {
+/** The query's terms as re-ranking weighs them: expansions at `expansionShare` of their weight, none left at 0. */
+export function scoredTerms(query: MatchQuery, p: Pick<RelevanceParams, 'expansionShare'>): WeightedTerm[] {
   const terms = query.terms.slice(0, SCORED_TERMS);
+  if (p.expansionShare === 1) return terms;
+  return terms
+    .map((t) => (t.origin === 'thesaurus' || t.origin === 'symptom' ? { ...t, weight: t.weight * p.expansionShare } : t))
+    .filter((t) => t.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term));
+}
+
+function score(query: MatchQuery, pool: PoolTerms, size: number, p: RelevanceParams): TextEvidence[] {
+  const terms = scoredTerms(query, p);
   const idf = poolIdf(terms, pool, size, p.idfFloor);
   const best = [...terms].sort((a, b) => b.weight * idf.get(b.term)! - a.weight * idf.get(a.term)!).slice(0, CORE_TERMS);
   const ceiling = best.reduce((s, t) => s + t.weight * idf.get(t.term)!, 0) || 1;
@@ -252,6 +269,7 @@ const PARAM_KEYS: Record<Exclude<keyof RelevanceParams, 'head' | 'body'>, string
   saturation: 'relevance.saturation',
   idfFloor: 'relevance.idfFloor',
   bigramShare: 'relevance.bigramShare',
+  expansionShare: 'relevance.expansionShare',
   feedbackDocs: 'feedback.docs',
   feedbackTerms: 'feedback.terms',
   feedbackWeight: 'feedback.weight',
