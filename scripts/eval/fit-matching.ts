@@ -16,7 +16,7 @@ import { ChineseTokenizer, SearchFilter } from '@techbridge/platform';
 import { mean, ndcgAt, reciprocalRank } from '../../libs/matching/src/evaluation/ranking-metrics';
 import { achievementText, demandText, MatchingService, MIN_TEXT_RELEVANCE, REFERENCE_LABELS } from '../../libs/matching/src/matching.service';
 import { buildMatchQuery, MatchText } from '../../libs/matching/src/query/match-query';
-import { rankPool, relevanceParams, relevanceToWeights, wholeText } from '../../libs/matching/src/query/relevance';
+import { PreparedText, prepareText, rankPool, relevanceParams, relevanceToWeights, wholeText } from '../../libs/matching/src/query/relevance';
 import { importCollection } from './collection';
 import { AchievementFacts, DemandFacts, scorePair } from '../../libs/matching/src/scoring/match-scoring';
 import { shippedThesaurus, Thesaurus } from '../../libs/matching/src/thesaurus/thesaurus';
@@ -47,6 +47,8 @@ interface Case {
   text: MatchText;
   facts: DemandFacts;
   pool: Array<{ id: string; text: MatchText; facts: AchievementFacts }>;
+  /** The pool's texts prepared once (as the product's cache holds them). */
+  prepared: PreparedText[];
   judged: Record<string, number>;
 }
 
@@ -109,7 +111,9 @@ async function main(): Promise<void> {
   const cases: Case[] = tuningDemands.map((d) => ({
     id: d.externalId, text: demandText(d as never), facts: demandFactsOf(d), judged: judgements[d.externalId] ?? {},
     pool: (pools.get(d.externalId) ?? []).flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+    prepared: [],
   }));
+  for (const c of cases) c.prepared = c.pool.map((a) => prepareText(a.text));
   const domain = new Set(tokenizer.dictionaryWords());
   // Segmentation is the slow part and does not depend on the weights: memoised.
   const memo = new Map<string, string[]>();
@@ -122,7 +126,7 @@ async function main(): Promise<void> {
     const p = relevanceParams(w);
     for (const c of cases) {
       const query = buildMatchQuery(c.text, segmenter, thesaurus, domain, w.fields);
-      const { evidence } = rankPool(query, c.pool.map((a) => a.text), segmenter, p, wholeText(c.text));
+      const { evidence } = rankPool(query, c.prepared, segmenter, p, wholeText(c.text));
       const ranked = c.pool
         .map((a, i) => ({ id: a.id, relevance: evidence[i].relevance, score: evidence[i].relevance >= MIN_TEXT_RELEVANCE ? scorePair(c.facts, a.facts, evidence[i], REFERENCE_LABELS, undefined, w).score : -1 }))
         .filter((x) => x.score >= 0)
@@ -148,6 +152,8 @@ async function main(): Promise<void> {
         ? [0, 1, 2, 3, 5, 8, 12]
         : key === 'bigramShare'
           ? [0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.9, 1]
+          : key === 'expansionShare'
+            ? [0, 0.25, 0.5, 0.75, 1]
           : [v * 0.5, v * 0.75, v * 1.25, v * 1.5, v * 2].map((x) => +x.toFixed(3)),
   });
   const feature = (code: (typeof FEATURE_CODES)[number]): Param => ({
@@ -158,7 +164,7 @@ async function main(): Promise<void> {
   });
   const params: Param[] = [
     // The query's field weights stay fixed: they decide what is retrieved, and the pools were retrieved with them.
-    ...(['title', 'head', 'body', 'k1', 'saturation', 'idfFloor', 'bigramShare', 'feedbackDocs', 'feedbackTerms', 'feedbackWeight'] as const).map(rel),
+    ...(['title', 'head', 'body', 'k1', 'saturation', 'idfFloor', 'bigramShare', 'expansionShare', 'feedbackDocs', 'feedbackTerms', 'feedbackWeight'] as const).map(rel),
     ...FEATURE_CODES.map(feature),
   ];
 

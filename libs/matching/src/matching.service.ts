@@ -6,8 +6,9 @@ import {
 } from '@techbridge/platform';
 import { AchievementMatchesResponse, DemandMatchesResponse, scoredView } from './dto/matching.dto';
 import { MatchRepository } from './match.repository';
-import { buildMatchQuery, MatchQuery, MatchText, TextEvidence } from './query/match-query';
-import { rankPool, relevanceParams, wholeText } from './query/relevance';
+import { buildMatchQuery, MatchQuery, MatchText, retrievalTerms, TextEvidence } from './query/match-query';
+import { PreparedTextCache } from './query/prepared-cache';
+import { PreparedText, rankPool, relevanceParams, wholeText } from './query/relevance';
 import { AchievementFacts, DemandFacts, Labels, meetsHardConstraints, ScoredMatch, scorePair } from './scoring/match-scoring';
 import { AppliedFeature, Tally, tallyReasons } from './scoring/reason-tally';
 import { Thesaurus } from './thesaurus/thesaurus';
@@ -17,13 +18,17 @@ import { MatchWeightsService } from './weights/match-weights.service';
 
 /** Below this share of the query's weight a candidate is not about the same problem, whatever its metadata. */
 export const MIN_TEXT_RELEVANCE = 0.12;
-/** Candidates of the strongest-terms search re-ranked per match. */
-export const CANDIDATE_LIMIT = 120;
 /**
- * Candidates of the second search (the text's own words): it adds what the first missed, and re-ranking a pool costs
- * in proportion to its size (bench:matching at 20,000: p50 ×5.4 of a bare search with 60 here, ×6.5 with 120).
+ * Candidates re-ranked per match, from one engine search. Re-ranking costs in proportion to the pool; on the development
+ * tuning part pools never reached this size (scripts/eval/pool-recall.ts), at 100,000 achievements it bounds the work.
  */
-export const TEXT_CANDIDATE_LIMIT = 60;
+export const CANDIDATE_LIMIT = 100;
+/**
+ * Words of that search: the ten strongest terms then the text's own words (retrievalTerms). On the tuning part 18 words
+ * hold as many relevant achievements in the pool (53 of 57) as the earlier two searches did (10 terms + 40 own words),
+ * 14 words hold 52 and 10 words 48; the engine's cost grows with every word's posting list.
+ */
+export const RETRIEVAL_TERMS = 18;
 const MATCHABLE_DEMAND_STATUSES = ['published', 'in-negotiation'];
 
 /** The worker's view: every demand may be read (stored suggestions are shown to each party through redaction). */
@@ -87,6 +92,8 @@ export class MatchingService {
 
   private parksCache: { fingerprint: string; parks: ParkInfo } | null = null;
   private wordsCache: { revision: number; words: ReadonlySet<string> } | null = null;
+  /** Candidates' prepared texts by id and version (achievements and demands alike: ids are UUIDs, never shared). */
+  private readonly prepared = new PreparedTextCache();
 
   // ---- HTTP facade ----
 
@@ -134,7 +141,9 @@ export class MatchingService {
   private async poolEvidence(demand: DemandResponse, model: Model, extra: Array<{ id: string; text: MatchText }>): Promise<Map<string, TextEvidence>> {
     const query = this.queryOf(demandText(demand), model);
     const filter: SearchFilter | undefined = demand.minTrl != null ? { field: 'trl', gte: demand.minTrl } : undefined;
-    const pool = new Map((await this.retrieve<AchievementDocument>(ACHIEVEMENTS_INDEX, query, filter)).map((doc) => [doc.id, documentText(doc)]));
+    const pool = new Map<string, MatchText | PreparedText>(
+      (await this.retrieve<AchievementDocument>(ACHIEVEMENTS_INDEX, query, filter)).map((doc) => [doc.id, this.prepared.get(doc.id, doc.version, () => documentText(doc))]),
+    );
     for (const x of extra) pool.set(x.id, x.text);
     const ids = [...pool.keys()];
     const { evidence } = rankPool(query, ids.map((id) => pool.get(id)!), this.tokenizer, relevanceParams(model.weights), wholeText(demandText(demand)));
@@ -166,7 +175,8 @@ export class MatchingService {
     const facts = demandFacts(demand, model.parks);
     const eligible = candidates.filter((doc) => meetsHardConstraints(facts, achievementFactsOfDocument(doc)));
     // Relevance within the pool, with pseudo-relevance feedback from its best candidates (query/relevance.ts).
-    const { evidence } = rankPool(query, eligible.map(documentText), this.tokenizer, relevanceParams(model.weights), wholeText(demandText(demand)));
+    const pool = eligible.map((doc) => this.prepared.get(doc.id, doc.version, () => documentText(doc)));
+    const { evidence } = rankPool(query, pool, this.tokenizer, relevanceParams(model.weights), wholeText(demandText(demand)));
     const ranked: RankedAchievement[] = [];
     eligible.forEach((doc, i) => {
       if (evidence[i].relevance < MIN_TEXT_RELEVANCE) return;
@@ -186,7 +196,7 @@ export class MatchingService {
     const parks = model.parks;
     const facts = achievementFactsOfResponse(achievement);
     const eligible = candidates.filter((doc) => meetsHardConstraints(demandFactsOfDocument(doc, parks), facts));
-    const pool = eligible.map((doc) => ({ title: doc.title, keywords: doc.keywords ?? [], body: doc.description ?? '' }));
+    const pool = eligible.map((doc) => this.prepared.get(doc.id, doc.version, () => ({ title: doc.title, keywords: doc.keywords ?? [], body: doc.description ?? '' })));
     const { evidence } = rankPool(query, pool, this.tokenizer, relevanceParams(model.weights), wholeText(achievementText(achievement)));
     const ranked: RankedDemand[] = [];
     eligible.forEach((doc, i) => {
@@ -217,25 +227,16 @@ export class MatchingService {
   }
 
   /**
-   * Candidates = two searches, their union (first search's order first): the ten strongest terms (expansions included:
-   * the thesaurus bridges the enterprise's words to the technique's), and the querying side's own words, up to 40 (a
-   * candidate sharing much of the text but none of the ten strongest terms — a word the segmenter weighs low, a
-   * phrasing the thesaurus does not know — is still re-ranked: on the development tuning part the first search alone
-   * held 48 of the 57 relevant achievements within reach, both 53, and nDCG@10 went 0.870 → 0.926). Any word matching, documents holding more of the words first (embedded engine;
-   * Meilisearch drops the most frequent words first). Two searches per match at most, not one per leading term: at
-   * 100,000 achievements single-term probes cost several times a plain search while the re-ranking decides the order.
-   * The hard filters (minTrl, readability) are in both searches, before ranking.
+   * Candidates = one search with the strongest terms and the querying side's own words (retrievalTerms): any word
+   * matching, documents holding more of the words first (embedded engine; Meilisearch drops the most frequent words
+   * first). The hard filters (minTrl, readability) are in the search, before ranking. One search, not one per list or per
+   * leading term: at 100,000 achievements each further search costs about as much as the whole re-ranking.
    */
   private async retrieve<D extends SearchDocument>(index: string, query: MatchQuery, filter: SearchFilter | undefined): Promise<D[]> {
+    const terms = retrievalTerms(query, RETRIEVAL_TERMS);
+    if (!terms.length) return [];
     // A trailing space: whole words only, no prefix expansion of the last one.
-    const searchOf = async (terms: string[], limit = CANDIDATE_LIMIT) =>
-      terms.length ? (await this.search.search<D>(index, { q: `${terms.join(' ')} `, filter, limit, matchingStrategy: 'frequency' })).hits.map((h) => h.document) : [];
-    const strongest = query.queryTerms;
-    // The text's words are searched only when they add words the first search did not have.
-    const text = query.textTerms.some((t) => !strongest.includes(t)) ? query.textTerms : [];
-    const [first, second] = await Promise.all([searchOf(strongest), searchOf(text, TEXT_CANDIDATE_LIMIT)]);
-    const seen = new Set<string>();
-    return [...first, ...second].filter((d) => !seen.has(d.id) && (seen.add(d.id), true));
+    return (await this.search.search<D>(index, { q: `${terms.join(' ')} `, filter, limit: CANDIDATE_LIMIT, matchingStrategy: 'frequency' })).hits.map((h) => h.document);
   }
 
   /**

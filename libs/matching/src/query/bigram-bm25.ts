@@ -27,6 +27,49 @@ export function bigrams(text: string): string[] {
   return out;
 }
 
+/** Bigram counts of one text and their total: what BM25 reads of a document (computed once per document version). */
+export interface BigramCounts {
+  tf: Map<string, number>;
+  length: number;
+}
+
+export function bigramCounts(text: string): BigramCounts {
+  const tf = new Map<string, number>();
+  for (const g of bigrams(text)) tf.set(g, (tf.get(g) ?? 0) + 1);
+  let length = 0;
+  for (const n of tf.values()) length += n;
+  return { tf, length };
+}
+
+/**
+ * The same Okapi BM25 as BigramBm25.scores over a small collection given as counts (a candidate pool), in its order,
+ * 0 where nothing matches. Document frequencies are counted for the query's bigrams only: a pool is re-read per query,
+ * and counting every bigram of every candidate cost more than the scoring.
+ */
+export function bigramBm25Scores(query: string, docs: readonly BigramCounts[]): number[] {
+  const q = new Map<string, number>();
+  for (const g of bigrams(query)) q.set(g, (q.get(g) ?? 0) + 1);
+  const N = docs.length;
+  const avgLength = docs.reduce((s, d) => s + d.length, 0) / Math.max(1, N);
+  const grams = [...q.keys()];
+  // One look-up per (candidate, query bigram): the frequencies found give the document frequencies too.
+  const found = docs.map((d) => grams.map((g) => d.tf.get(g) ?? 0));
+  const idf = grams.map((_, k) => {
+    let n = 0;
+    for (const f of found) if (f[k]) n++;
+    return Math.log(1 + (N - n + 0.5) / (n + 0.5));
+  });
+  return docs.map((d, i) => {
+    let s = 0;
+    const norm = K1 * (1 - B + (B * d.length) / avgLength);
+    grams.forEach((g, k) => {
+      const f = found[i][k];
+      if (f) s += q.get(g)! * idf[k] * ((f * (K1 + 1)) / (f + norm));
+    });
+    return s;
+  });
+}
+
 export class BigramBm25 {
   private readonly tf: Array<Map<string, number>>;
   private readonly lengths: number[];

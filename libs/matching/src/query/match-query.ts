@@ -156,3 +156,18 @@ export function textEvidence(query: MatchQuery, candidate: MatchText, fields: Ca
   }
   return { relevance: Math.min(1, got / (0.75 * norm)), matched };
 }
+
+/**
+ * The words of the one retrieval search: the strongest terms (expansions included: the thesaurus bridges the
+ * enterprise's words to the technique's), then the text's own strongest words not among them, `budget` in all. One
+ * search over their union replaces a search per list: the engine's cost grows with the words' posting lists, and each
+ * further word of a long text adds less to the pool than it costs.
+ */
+export function retrievalTerms(query: Pick<MatchQuery, 'queryTerms' | 'textTerms'>, budget: number): string[] {
+  const out = new Set(query.queryTerms.slice(0, budget));
+  for (const t of query.textTerms) {
+    if (out.size >= budget) break;
+    out.add(t);
+  }
+  return [...out];
+}

@@ -2,7 +2,7 @@ import { ChineseTokenizer } from '@techbridge/platform';
 import { shippedThesaurus, Thesaurus } from '../thesaurus/thesaurus';
 import { FITTED_TUNING_WEIGHTS } from '../weights/fitted-weights';
 import { buildMatchQuery, MatchText } from './match-query';
-import { DEFAULT_RELEVANCE, feedbackQuery, rankPool, relevanceParams, relevanceToWeights } from './relevance';
+import { DEFAULT_RELEVANCE, feedbackQuery, rankPool, relevanceParams, relevanceToWeights, scoredTerms } from './relevance';
 
 describe('rankPool (relevance within the candidate pool, with pseudo-relevance feedback)', () => {
   const thesaurus = new Thesaurus(shippedThesaurus());
@@ -56,5 +56,35 @@ describe('rankPool (relevance within the candidate pool, with pseudo-relevance f
   it('reads and writes its parameters in a weights version', () => {
     const p = { ...DEFAULT_RELEVANCE, k1: 2, feedbackDocs: 5 };
     expect(relevanceParams(relevanceToWeights(p))).toEqual(p);
+  });
+});
+
+describe('scoredTerms (the weight re-ranking gives thesaurus expansions)', () => {
+  const q = {
+    terms: [
+      { term: '脱硝', weight: 2, origin: 'title' as const },
+      { term: '烟气脱硝', weight: 1.8, origin: 'thesaurus' as const, via: '脱硝' },
+      { term: '氮氧化物', weight: 1.5, origin: 'body' as const },
+      { term: '选择性催化还原', weight: 1.2, origin: 'symptom' as const, via: '还原' },
+    ],
+    queryTerms: [],
+    textTerms: [],
+  };
+
+  it('keeps the query as built at share 1', () => {
+    expect(scoredTerms(q, { expansionShare: 1 })).toEqual(q.terms);
+  });
+
+  it('weighs only expansions down, re-sorted, and drops them at share 0', () => {
+    const half = scoredTerms(q, { expansionShare: 0.5 });
+    expect(half.map((t) => [t.term, t.weight])).toEqual([['脱硝', 2], ['氮氧化物', 1.5], ['烟气脱硝', 0.9], ['选择性催化还原', 0.6]]);
+    expect(scoredTerms(q, { expansionShare: 0 }).map((t) => t.term)).toEqual(['脱硝', '氮氧化物']);
+  });
+
+  it('ranks by the own words only when expansions are off (an expansion-only match scores 0)', () => {
+    const tokenizer = new ChineseTokenizer();
+    const only = rankPool(q, [{ title: '选择性催化还原装置', keywords: [], body: '' }, { title: '脱硝工艺', keywords: [], body: '' }], tokenizer, { ...DEFAULT_RELEVANCE, expansionShare: 0, feedbackDocs: 0, bigramShare: 0 });
+    expect(only.evidence[0].relevance).toBe(0);
+    expect(only.evidence[1].relevance).toBeGreaterThan(0);
   });
 });

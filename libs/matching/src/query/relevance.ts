@@ -1,4 +1,4 @@
-import { BigramBm25 } from './bigram-bm25';
+import { bigramBm25Scores, BigramCounts, bigramCounts } from './bigram-bm25';
 import { informative, MatchQuery, MatchText, Segmenter, TextEvidence, WeightedTerm } from './match-query';
 
 /**
@@ -28,6 +28,12 @@ export interface RelevanceParams {
    * to the pool's best): it reads every word the text has, the ones the segmenter or the thesaurus does not know too.
    */
   bigramShare: number;
+  /**
+   * Weight in re-ranking of the terms the thesaurus added (neighbours of the text's words and the techniques its
+   * symptoms call for), relative to the query's: 1 counts them as built, 0 ignores them. Retrieval is not affected.
+   * Fitted like the rest: what the shipped associations are worth is a matter of evidence, not of faith.
+   */
+  expansionShare: number;
   /** Pseudo-relevance feedback: first-pass candidates read, words added, and their weight relative to the query's. */
   feedbackDocs: number;
   feedbackTerms: number;
@@ -42,6 +48,7 @@ export const DEFAULT_RELEVANCE: RelevanceParams = {
   saturation: 0.6,
   idfFloor: 0.3,
   bigramShare: 0.3,
+  expansionShare: 1,
   feedbackDocs: 3,
   feedbackTerms: 8,
   feedbackWeight: 0.4,
@@ -56,18 +63,40 @@ const REPEAT_SHARE = 0.35;
 /** A feedback word found in more than this share of the pool says nothing about the problem. */
 const FEEDBACK_MAX_POOL_SHARE = 0.5;
 
-interface Prepared {
+/**
+ * What relevance reads of a candidate, worked out once per candidate version (PreparedTextCache) rather than per query:
+ * its normalised fields, the bigram counts of its whole text, and (when feedback first reads it) its informative words.
+ */
+export interface PreparedText {
+  readonly prepared: true;
+  text: MatchText;
   title: string;
   keywords: string;
   /** Title and keywords: where a term says what the candidate is. */
   head: string;
   body: string;
+  /** Head and body in one string: one scan tells whether a term occurs at all (most do not). */
+  all: string;
+  bigrams: BigramCounts;
+  /** Informative segmented words, filled when feedback reads the candidate first. */
+  words?: string[];
 }
 
-function prepare(text: MatchText): Prepared {
+export function prepareText(text: MatchText): PreparedText {
   const title = text.title.normalize('NFKC').toLowerCase();
   const keywords = text.keywords.join('\n').normalize('NFKC').toLowerCase();
-  return { title, keywords, head: `${title}\n${keywords}`, body: text.body.normalize('NFKC').toLowerCase() };
+  const head = `${title}\n${keywords}`;
+  const body = text.body.normalize('NFKC').toLowerCase();
+  return { prepared: true, text, title, keywords, head, body, all: `${head}\n${body}`, bigrams: bigramCounts(wholeText(text)) };
+}
+
+function asPrepared(x: MatchText | PreparedText): PreparedText {
+  return 'prepared' in x ? x : prepareText(x);
+}
+
+function wordsOf(doc: PreparedText, segmenter: Segmenter): string[] {
+  doc.words ??= segmenter.queryTerms(`${doc.text.title}。${doc.text.keywords.join('。')}。${doc.text.body}`).filter(informative);
+  return doc.words;
 }
 
 function occurrences(haystack: string, needle: string): number {
@@ -77,13 +106,37 @@ function occurrences(haystack: string, needle: string): number {
   return n;
 }
 
+/**
+ * Where each term occurs in each candidate of one pool, looked up once per term and pool (both passes, the pool IDF and
+ * feedback's document frequency read it): per candidate, the field-weighted term frequency (0: absent).
+ */
+class PoolTerms {
+  private readonly seen = new Map<string, { tf: Float64Array; df: number }>();
+
+  constructor(private readonly pool: PreparedText[], private readonly p: RelevanceParams) {}
+
+  of(term: string): { tf: Float64Array; df: number } {
+    let hit = this.seen.get(term);
+    if (hit) return hit;
+    const tf = new Float64Array(this.pool.length);
+    let df = 0;
+    this.pool.forEach((doc, i) => {
+      if (!doc.all.includes(term)) return;
+      df++;
+      tf[i] = this.p.title * occurrences(doc.title, term) + this.p.head * occurrences(doc.keywords, term) + this.p.body * occurrences(doc.body, term);
+    });
+    this.seen.set(term, (hit = { tf, df }));
+    return hit;
+  }
+}
+
 /** Pool document frequency of each term: in how many candidates it occurs anywhere. */
-function poolIdf(terms: WeightedTerm[], pool: Prepared[], floor: number): Map<string, number> {
-  const P = pool.length;
+function poolIdf(terms: WeightedTerm[], pool: PoolTerms, size: number, floor: number): Map<string, number> {
+  const P = size;
   const maxIdf = Math.log(1 + (P + 0.5) / 0.5);
   const out = new Map<string, number>();
   for (const t of terms) {
-    const df = pool.reduce((n, d) => n + (d.head.includes(t.term) || d.body.includes(t.term) ? 1 : 0), 0);
+    const df = pool.of(t.term).df;
     // A word no candidate has cannot tell candidates apart: it weighs at the floor, not as the rarest word of all,
     // so a demand full of words the pool lacks does not make every candidate look irrelevant.
     const idf = df === 0 ? 0 : Math.log(1 + (P - df + 0.5) / (df + 0.5)) / maxIdf;
@@ -92,26 +145,39 @@ function poolIdf(terms: WeightedTerm[], pool: Prepared[], floor: number): Map<st
   return out;
 }
 
-function score(query: MatchQuery, pool: Prepared[], p: RelevanceParams): TextEvidence[] {
+/** The query's terms as re-ranking weighs them: expansions at `expansionShare` of their weight, none left at 0. */
+export function scoredTerms(query: MatchQuery, p: Pick<RelevanceParams, 'expansionShare'>): WeightedTerm[] {
   const terms = query.terms.slice(0, SCORED_TERMS);
-  const idf = poolIdf(terms, pool, p.idfFloor);
+  if (p.expansionShare === 1) return terms;
+  return terms
+    .map((t) => (t.origin === 'thesaurus' || t.origin === 'symptom' ? { ...t, weight: t.weight * p.expansionShare } : t))
+    .filter((t) => t.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term));
+}
+
+function score(query: MatchQuery, pool: PoolTerms, size: number, p: RelevanceParams): TextEvidence[] {
+  const terms = scoredTerms(query, p);
+  const idf = poolIdf(terms, pool, size, p.idfFloor);
   const best = [...terms].sort((a, b) => b.weight * idf.get(b.term)! - a.weight * idf.get(a.term)!).slice(0, CORE_TERMS);
   const ceiling = best.reduce((s, t) => s + t.weight * idf.get(t.term)!, 0) || 1;
-  return pool.map((doc) => {
+  const stats = terms.map((t) => pool.of(t.term).tf);
+  const out: TextEvidence[] = [];
+  for (let i = 0; i < size; i++) {
     let got = 0;
     const matched: WeightedTerm[] = [];
     const groups = new Set<string>();
-    for (const t of terms) {
-      const tf = p.title * occurrences(doc.title, t.term) + p.head * occurrences(doc.keywords, t.term) + p.body * occurrences(doc.body, t.term);
-      if (!tf) continue;
+    terms.forEach((t, k) => {
+      const tf = stats[k][i];
+      if (!tf) return;
       const group = t.via ?? t.term;
       const share = groups.has(group) ? REPEAT_SHARE : 1;
       groups.add(group);
       got += share * t.weight * idf.get(t.term)! * ((tf * (p.k1 + 1)) / (tf + p.k1)) / (p.k1 + 1);
       matched.push(t);
-    }
-    return { relevance: Math.min(1, got / (p.saturation * ceiling)), matched };
-  });
+    });
+    out.push({ relevance: Math.min(1, got / (p.saturation * ceiling)), matched });
+  }
+  return out;
 }
 
 /**
@@ -119,19 +185,34 @@ function score(query: MatchQuery, pool: Prepared[], p: RelevanceParams): TextEvi
  * candidate's relevance), its strongest words not yet in the query added with `feedbackWeight` of the query's mean
  * core weight. Words most of the pool shares are skipped: they do not tell candidates apart.
  */
-export function feedbackQuery(query: MatchQuery, top: Array<{ text: MatchText; relevance: number }>, pool: number, segmenter: Segmenter, p: RelevanceParams, poolDf: (term: string) => number): MatchQuery {
+export function feedbackQuery(
+  query: MatchQuery,
+  top: Array<{ text: MatchText | PreparedText; relevance: number }>,
+  pool: number,
+  segmenter: Segmenter,
+  p: RelevanceParams,
+  poolDf: (term: string) => number,
+): MatchQuery {
   const docs = top.filter((d) => d.relevance > 0).slice(0, p.feedbackDocs);
   if (!docs.length || p.feedbackTerms <= 0 || p.feedbackWeight <= 0) return query;
   const known = new Set(query.terms.map((t) => t.term));
   const model = new Map<string, number>();
   const mass = docs.reduce((s, d) => s + d.relevance, 0);
   for (const d of docs) {
-    const words = segmenter.queryTerms(`${d.text.title}。${d.text.keywords.join('。')}。${d.text.body}`).filter(informative);
+    const words = wordsOf(asPrepared(d.text), segmenter);
     if (!words.length) continue;
-    for (const w of new Set(words)) model.set(w, (model.get(w) ?? 0) + (d.relevance / mass) * (words.filter((x) => x === w).length / words.length));
+    const counts = new Map<string, number>();
+    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const [w, n] of counts) model.set(w, (model.get(w) ?? 0) + (d.relevance / mass) * (n / words.length));
   }
-  const candidates = [...model].filter(([w]) => !known.has(w) && poolDf(w) <= Math.max(1, pool * FEEDBACK_MAX_POOL_SHARE)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const chosen = candidates.slice(0, p.feedbackTerms);
+  // Strongest first; the pool's document frequency is looked up only until enough words are chosen (same choice).
+  const ordered = [...model].filter(([w]) => !known.has(w)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const chosen: Array<[string, number]> = [];
+  const maxDf = Math.max(1, pool * FEEDBACK_MAX_POOL_SHARE);
+  for (const entry of ordered) {
+    if (chosen.length >= p.feedbackTerms) break;
+    if (poolDf(entry[0]) <= maxDf) chosen.push(entry);
+  }
   if (!chosen.length) return query;
   const core = query.terms.slice(0, CORE_TERMS);
   const unit = (core.reduce((s, t) => s + t.weight, 0) / Math.max(1, core.length)) * p.feedbackWeight;
@@ -144,33 +225,34 @@ export function feedbackQuery(query: MatchQuery, top: Array<{ text: MatchText; r
 /**
  * Relevance of every candidate of a pool (same order as given): a first pass, pseudo-relevance feedback from its best
  * candidates, and a second pass with the expanded query. Returns the expanded query too (stored reasons name its words).
+ * Candidates may come prepared (PreparedTextCache): the per-candidate work is then not repeated per query.
  */
 export function rankPool(
   query: MatchQuery,
-  pool: MatchText[],
+  pool: Array<MatchText | PreparedText>,
   segmenter: Segmenter,
   p: RelevanceParams = DEFAULT_RELEVANCE,
   fullText?: string,
 ): { query: MatchQuery; evidence: TextEvidence[] } {
-  const prepared = pool.map(prepare);
-  const blend = bigramBlend(pool, fullText, p.bigramShare);
-  const first = blend(score(query, prepared, p));
+  const prepared = pool.map(asPrepared);
+  const terms = new PoolTerms(prepared, p);
+  const blend = bigramBlend(prepared, fullText, p.bigramShare);
+  const first = blend(score(query, terms, prepared.length, p));
   if (p.feedbackDocs <= 0 || pool.length < 2) return { query, evidence: first };
-  const order = first.map((e, i) => ({ text: pool[i], relevance: e.relevance })).sort((a, b) => b.relevance - a.relevance);
-  const poolDf = (term: string) => prepared.reduce((n, d) => n + (d.head.includes(term) || d.body.includes(term) ? 1 : 0), 0);
+  const order = first.map((e, i) => ({ text: prepared[i], relevance: e.relevance })).sort((a, b) => b.relevance - a.relevance);
+  const poolDf = (term: string) => terms.of(term).df;
   const expanded = feedbackQuery(query, order, pool.length, segmenter, p, poolDf);
-  return expanded === query ? { query, evidence: first } : { query: expanded, evidence: blend(score(expanded, prepared, p)) };
+  return expanded === query ? { query, evidence: first } : { query: expanded, evidence: blend(score(expanded, terms, prepared.length, p)) };
 }
 
 /** Mixes the word relevance with the bigram BM25 of the whole querying text, relative to the pool's best candidate. */
-function bigramBlend(pool: MatchText[], fullText: string | undefined, share: number): (evidence: TextEvidence[]) => TextEvidence[] {
+function bigramBlend(pool: PreparedText[], fullText: string | undefined, share: number): (evidence: TextEvidence[]) => TextEvidence[] {
   if (!fullText || share <= 0 || !pool.length) return (e) => e;
-  const bm25 = new BigramBm25(pool.map((t, i) => ({ id: String(i), text: `${t.title}\n${t.keywords.join('\n')}\n${t.body}` })));
-  const raw = new Map(bm25.scores(fullText));
-  const top = Math.max(0, ...raw.values());
+  const raw = bigramBm25Scores(fullText, pool.map((d) => d.bigrams));
+  const top = Math.max(0, ...raw);
   // Bigrams that see nothing (an English demand on Chinese listings) say nothing: the word relevance stands alone.
   if (top <= 0) return (e) => e;
-  const relative = pool.map((_, i) => (top > 0 ? (raw.get(String(i)) ?? 0) / top : 0));
+  const relative = raw.map((x) => x / top);
   // A candidate the words do not reach at all stays out: the bigrams refine the order, they do not retrieve.
   return (evidence) => evidence.map((e, i) => (e.relevance > 0 ? { ...e, relevance: (1 - share) * e.relevance + share * relative[i] } : e));
 }
@@ -187,6 +269,7 @@ const PARAM_KEYS: Record<Exclude<keyof RelevanceParams, 'head' | 'body'>, string
   saturation: 'relevance.saturation',
   idfFloor: 'relevance.idfFloor',
   bigramShare: 'relevance.bigramShare',
+  expansionShare: 'relevance.expansionShare',
   feedbackDocs: 'feedback.docs',
   feedbackTerms: 'feedback.terms',
   feedbackWeight: 'feedback.weight',

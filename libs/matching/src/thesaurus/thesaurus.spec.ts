@@ -40,6 +40,22 @@ describe('Thesaurus', () => {
     expect(t.toSearchSynonyms()[sample.symptoms[0]] ?? []).not.toContain(sample.term);
   });
 
+  it('finds by character pairs exactly the symptoms a test of every symptom finds, in the same order', () => {
+    const edited = new Thesaurus([...concepts, { industry: 'new-materials', term: '无卤阻燃', synonyms: [], broader: [], narrower: [], symptoms: ['电缆 着火', 'x 冒烟'] }]);
+    const naive = (text: string) => {
+      const sentences = text.normalize('NFKC').toLowerCase().split(/[。！？；;!?\n]+/u).filter(Boolean);
+      return edited.concepts.flatMap((c) => {
+        const s = c.symptoms.find((sy) => sentences.some((se) => sy.toLowerCase().split(/\s+/).every((p) => se.includes(p))));
+        return s ? [`${c.term}/${s}`] : [];
+      });
+    };
+    // Written for this test from the thesaurus' own cue words (not evaluation text), plus phrases of one character.
+    const cues = concepts.filter((c) => c.symptoms.length).slice(0, 40).map((c) => c.symptoms[0]);
+    for (const text of [`去年电缆在仓库着火。${cues.slice(0, 10).join('和')}`, cues.slice(10).join('，'), 'X 设备冒烟；电缆正常', '']) {
+      expect(edited.detectSymptoms(text).map((h) => `${h.concept.term}/${h.symptom}`)).toEqual(naive(text));
+    }
+  });
+
   it('gives single words to the segmenter, never phrases', () => {
     const words = t.words();
     expect(words).toContain('选择性催化还原');

@@ -135,8 +135,30 @@ function norm(s: string): string {
 /** Read-only view of the thesaurus used by query construction and reasons (pure: built from a concept list). */
 export class Thesaurus {
   private readonly byTerm = new Map<string, ThesaurusConcept[]>();
+  /** Each concept's symptoms split into their words once, not at every detection. */
+  private readonly symptomParts: Array<{ concept: ThesaurusConcept; symptoms: Array<{ symptom: string; parts: string[] }> }>;
+  /**
+   * Symptoms by the first two characters of their first word (index into symptomParts, then into its symptoms): a
+   * text can only describe a symptom whose first word's opening pair it contains, so detection reads the text's
+   * character pairs instead of testing every symptom. Symptoms whose first word is one character are always tested.
+   */
+  private readonly symptomsByPair = new Map<string, Array<[number, number]>>();
+  private readonly unpairedSymptoms: Array<[number, number]> = [];
 
   constructor(readonly concepts: ThesaurusConcept[]) {
+    this.symptomParts = concepts
+      .map((concept) => ({ concept, symptoms: concept.symptoms.map((symptom) => ({ symptom, parts: norm(symptom).split(/\s+/).filter(Boolean) })).filter((x) => x.parts.length) }))
+      .filter((c) => c.symptoms.length);
+    this.symptomParts.forEach((c, i) =>
+      c.symptoms.forEach((x, j) => {
+        const chars = Array.from(x.parts[0]);
+        if (chars.length < 2) this.unpairedSymptoms.push([i, j]);
+        else {
+          const pair = chars[0] + chars[1];
+          this.symptomsByPair.set(pair, [...(this.symptomsByPair.get(pair) ?? []), [i, j]]);
+        }
+      }),
+    );
     for (const c of concepts) {
       for (const t of [c.term, ...c.synonyms]) {
         const key = norm(t);
@@ -179,13 +201,21 @@ export class Thesaurus {
   detectSymptoms(text: string): SymptomHit[] {
     const sentences = norm(text).split(SENTENCE_BREAK).filter((s) => s.length > 0);
     const hits: SymptomHit[] = [];
-    for (const concept of this.concepts) {
-      for (const symptom of concept.symptoms) {
-        const parts = norm(symptom).split(/\s+/).filter(Boolean);
-        if (parts.length && sentences.some((s) => parts.every((p) => s.includes(p)))) {
-          hits.push({ concept, symptom });
-          break;
-        }
+    const whole = Array.from(sentences.join('\n'));
+    const candidates = [...this.unpairedSymptoms];
+    const pairs = new Set<string>();
+    for (let k = 0; k + 1 < whole.length; k++) pairs.add(whole[k] + whole[k + 1]);
+    for (const pair of pairs) candidates.push(...(this.symptomsByPair.get(pair) ?? []));
+    // In thesaurus order, and each concept's first described symptom only: the same hits as testing every symptom.
+    candidates.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let last = -1;
+    for (const [i, j] of candidates) {
+      if (i === last) continue;
+      const { concept, symptoms } = this.symptomParts[i];
+      const { symptom, parts } = symptoms[j];
+      if (sentences.some((s) => parts.every((p) => s.includes(p)))) {
+        hits.push({ concept, symptom });
+        last = i;
       }
     }
     return hits;
