@@ -53,6 +53,15 @@ const instrument = ({ t, w }: FixtureContext) =>
       serviceItems: [{ name: '测试', unit: 'hour', internalPrice: 100, externalPrice: 200 }],
     }, { token: w.groups.university.owner.accessToken }), 201)) as { id: string; serviceItems: Array<{ id: string }> });
 
+/** A photo of the shared instrument, uploaded by its owner. */
+const instrumentPhoto = (ctx: FixtureContext) =>
+  once('instrument-photo', async () => {
+    const i = await instrument(ctx);
+    const up = multipartFile('file', 'photo.png', 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const res = await ok<any>('photo', ctx.t.api.post(`instruments/${i.id}/photos`, up.body, { token: ctx.w.groups.university.owner.accessToken, headers: up.headers }), 200);
+    return { id: i.id, photoId: res.photoIds[res.photoIds.length - 1] as string };
+  });
+
 function nextSlot(ctx: FixtureContext): { start: string; end: string } {
   const start = ctx.t.clock.now().getTime() + 30 * DAY + ++serial * 3 * HOUR;
   return { start: new Date(start).toISOString(), end: new Date(start + 2 * HOUR).toISOString() };
@@ -72,6 +81,7 @@ export const VOUCHER_KINDS: ResourceKind[] = [
   { template: '/vouchers/{id}/claim-documents/{kind}', parties: ['enterprise', 'park'], variants: { issued: async (ctx) => ({ id: await issuedVoucher(ctx), kind: 'contract' }) } },
   { template: '/service-providers/{id}', parties: ['university'], variants: { default: async (ctx) => ({ id: await provider(ctx) }) } },
   { template: '/instruments/{id}', parties: ['university'], variants: { active: async (ctx) => ({ id: (await instrument(ctx)).id }) } },
+  { template: '/instruments/{id}/photos/{photoId}', parties: ['university'], variants: { shared: async (ctx) => instrumentPhoto(ctx) } },
   { template: '/instrument-bookings/{id}', parties: ['enterprise', 'university'], variants: { requested: async (ctx) => ({ id: await booking(ctx) }) } },
   { template: '/instrument-subsidy-claims/{id}', parties: ['university'], variants: { computed: async (ctx) => ({ id: await subsidyClaim(ctx) }) } },
 ];
@@ -106,7 +116,7 @@ const MEMBERS = 'Objects belong to the organisation: any member of the holder, t
 export const VOUCHER_ALLOWED: AllowEntry[] = [
   { operations: ['GET /voucher-programmes/{id}'], callers: '*', expect: '2xx', reason: 'Voucher programmes (budget, rules, rounds) are public: enterprises read them before applying.' },
   { operations: ['GET /service-providers/{id}'], callers: '*', expect: '2xx', reason: 'The service-provider directory is public.' },
-  { operations: ['GET /instruments/{id}', 'GET /instruments/{id}/calendar'], callers: '*', expect: '2xx', reason: 'Shared instruments and their taken periods (without bookers) are public: that is what sharing means.' },
+  { operations: ['GET /instruments/{id}', 'GET /instruments/{id}/calendar', 'GET /instruments/{id}/photos/{photoId}'], callers: '*', expect: '2xx', reason: 'Shared instruments and their taken periods (without bookers) and their photos are public: that is what sharing means.' },
   { operations: ['POST /instruments/{id}/bookings'], callers: 'signed-in', expect: '2xx', reason: 'Any signed-in organisation books a shared instrument (a free period; approval is the owner\'s step).' },
   { operations: ['PUT /voucher-programmes/{id}/rules', 'GET /voucher-programmes/{id}/ledger', 'GET /voucher-programmes/{id}/ledger/entries'], callers: ['lower:park'], expect: '2xx', reason: MEMBERS },
   { operations: ['POST /voucher-programmes/{id}/recorded-vouchers'], callers: ['lower:park'], expect: 'visible', reason: `${MEMBERS} (Our own programme records no partner vouchers: 409.)` },
