@@ -28,12 +28,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 成果详情 / One achievement (published ones for everyone; drafts for the owner and reviewers) */
         get: operations["AchievementController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** 修改成果 / Edit a draft or returned achievement (owner organisation) */
         patch: operations["AchievementController_update"];
         trace?: never;
     };
@@ -131,6 +133,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 成果的匹配需求 / Demands that match an achievement, best first, with the reasons */
         get: operations["MatchingController_forAchievement"];
         put?: never;
         post?: never;
@@ -149,6 +152,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 重新提交 / Resubmit a returned achievement for review */
         post: operations["AchievementController_resubmit"];
         delete?: never;
         options?: never;
@@ -182,7 +186,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 提交审核; the response carries listing-quality warnings */
+        /** 提交审核 / Submit an achievement for review; the response carries listing-quality warnings */
         post: operations["AchievementController_submit"];
         delete?: never;
         options?: never;
@@ -216,6 +220,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 撤回 / Withdraw an achievement from review or from the listing (owner organisation) */
         post: operations["AchievementController_withdraw"];
         delete?: never;
         options?: never;
@@ -230,6 +235,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 审计日志 / Read the audit log, newest first (platform administrators) */
         get: operations["IdentityController_audit"];
         put?: never;
         post?: never;
@@ -265,6 +271,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 接受邀请 / Accept a membership invitation: set a password and sign in as the new member */
         post: operations["AuthController_accept"];
         delete?: never;
         options?: never;
@@ -776,8 +783,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 技术合同列表 / List the contracts the caller may read (parties, their institutions, reviewers) */
         get: operations["ContractsController_list"];
         put?: never;
+        /** 登记技术合同（草稿） / Create a technology contract (draft) for registration */
         post: operations["ContractsController_create"];
         delete?: never;
         options?: never;
@@ -792,12 +801,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 合同详情 / One technology contract (parties, their institutions, reviewers) */
         get: operations["ContractsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** 修改合同 / Edit a draft or returned contract */
         patch: operations["ContractsController_update"];
         trace?: never;
     };
@@ -808,8 +819,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 金额核定记录 / The amount corrections made to a contract */
         get: operations["ContractsController_corrections"];
         put?: never;
+        /** 核定金额 / Correct the technology amounts of a contract under review (reviewers) */
         post: operations["ContractsController_correctAmounts"];
         delete?: never;
         options?: never;
@@ -824,8 +837,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 下载合同文本 / Download the signed contract (PDF) */
         get: operations["ContractsController_download"];
         put?: never;
+        /** 上传合同文本 / Upload the signed contract (PDF) */
         post: operations["ContractsController_upload"];
         delete?: never;
         options?: never;
@@ -840,6 +855,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 登记证明 / The registration certificate of a registered contract (PDF) */
         get: operations["ContractsController_certificate"];
         put?: never;
         post?: never;
@@ -856,6 +872,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 登记记录 / The registration history of a contract */
         get: operations["ContractsController_events"];
         put?: never;
         post?: never;
@@ -874,6 +891,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 不予登记 / Refuse to register a submitted contract, with the reason (reviewers) */
         post: operations["ContractsController_refuse"];
         delete?: never;
         options?: never;
@@ -890,6 +908,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 准予登记 / Register a submitted contract (reviewers) */
         post: operations["ContractsController_register"];
         delete?: never;
         options?: never;
@@ -906,6 +925,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 退回补正 / Return a submitted contract for correction (reviewers) */
         post: operations["ContractsController_returnForCorrection"];
         delete?: never;
         options?: never;
@@ -922,6 +942,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 提交登记 / Submit a contract for registration review */
         post: operations["ContractsController_submit"];
         delete?: never;
         options?: never;
@@ -953,7 +974,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 经纪人详情 / One filed broker with their record */
         get: operations["ContractsController_broker"];
+        /** 备案技术经纪人 / File a member as a technology broker (their organisation's administrator) */
         put: operations["ContractsController_setBroker"];
         post?: never;
         delete?: never;
@@ -969,6 +992,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 节假日历 / The holidays and working weekend days of a year (used for review deadlines) */
         get: operations["ContractsController_holidays"];
         put?: never;
         post?: never;
@@ -986,8 +1010,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 设置节假日 / Mark a day as holiday or working day (platform administrators) */
         put: operations["ContractsController_setHoliday"];
         post?: never;
+        /** 删除节假日 / Remove a day from the holiday calendar (platform administrators) */
         delete: operations["ContractsController_removeHoliday"];
         options?: never;
         head?: never;
@@ -1001,6 +1027,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 服务机构名录 / List transfer or registration institutions with their filed profiles */
         get: operations["ContractsController_institutions"];
         put?: never;
         post?: never;
@@ -1017,6 +1044,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 服务机构详情 / One transfer or registration institution with its profile */
         get: operations["ContractsController_institution"];
         put?: never;
         post?: never;
@@ -1051,6 +1079,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 备案登记机构 / File an organisation's registration-institution profile (platform administrators) */
         put: operations["ContractsController_setRegistrationProfile"];
         post?: never;
         delete?: never;
@@ -1067,6 +1096,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 备案转移机构 / File an organisation's transfer-institution profile (platform administrators) */
         put: operations["ContractsController_setTransferProfile"];
         post?: never;
         delete?: never;
@@ -1082,6 +1112,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 奖补台账 / The reward ledger lines of a year (platform administrators) */
         get: operations["ContractsController_rewards"];
         put?: never;
         post?: never;
@@ -1100,6 +1131,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 计算奖补 / Ask the worker to compute the reward ledger of a year */
         post: operations["ContractsController_computeRewards"];
         delete?: never;
         options?: never;
@@ -1114,6 +1146,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 合同统计 / Registered contracts of a period grouped by park, quarter, industry, type or direction */
         get: operations["ContractsController_statistics"];
         put?: never;
         post?: never;
@@ -1148,12 +1181,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 需求详情 / One demand; a viewer outside its visibility gets the redacted form */
         get: operations["DemandController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** 修改需求 / Edit a demand (the enterprise that posted it) */
         patch: operations["DemandController_update"];
         trace?: never;
     };
@@ -1164,6 +1199,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 需求的经纪人 / List the brokers assigned to follow a demand */
         get: operations["DemandController_brokers"];
         put?: never;
         /** Assign a broker to follow the demand (the enterprise or a platform administrator) */
@@ -1183,6 +1219,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 关闭需求 / Close a demand with a reason */
         post: operations["DemandController_close"];
         delete?: never;
         options?: never;
@@ -1197,6 +1234,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 需求的匹配成果 / Achievements that match a demand, best first, with the reasons */
         get: operations["MatchingController_forDemand"];
         put?: never;
         post?: never;
@@ -1213,6 +1251,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 揭榜方案列表 / List the proposals for a demand (the enterprise sees all; a proposer its own) */
         get: operations["DemandController_listProposals"];
         put?: never;
         /** 揭榜 / Propose a solution (universities and institutes, before the deadline) */
@@ -1232,6 +1271,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 发布需求 / Publish a draft demand */
         post: operations["DemandController_publish"];
         delete?: never;
         options?: never;
@@ -1248,6 +1288,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 重新开放需求 / Reopen a closed demand */
         post: operations["DemandController_reopen"];
         delete?: never;
         options?: never;
@@ -1264,6 +1305,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 需求已解决 / Mark a demand as solved */
         post: operations["DemandController_solve"];
         delete?: never;
         options?: never;
@@ -1588,6 +1630,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 产业指导目录列表 / List guide catalogs (published for everyone; drafts for platform staff) */
         get: operations["GuideCatalogController_list"];
         put?: never;
         /** 新建年度产业指导目录 / Create a guide catalog for a year and industry (platform staff) */
@@ -1605,6 +1648,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 产业指导目录详情 / One guide catalog with its recommended achievements */
         get: operations["GuideCatalogController_get"];
         put?: never;
         post?: never;
@@ -1641,6 +1685,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** 移出目录 / Remove an achievement from a guide catalog */
         delete: operations["GuideCatalogController_removeEntry"];
         options?: never;
         head?: never;
@@ -1673,6 +1718,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 发布产业指导目录 / Publish a guide catalog (platform staff) */
         post: operations["GuideCatalogController_publish"];
         delete?: never;
         options?: never;
@@ -1687,6 +1733,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 健康检查 / Readiness: 200 when the database answers, 503 otherwise */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -1703,6 +1750,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 导入进度 / The state and per-row results of a bulk import */
         get: operations["ImportController_get"];
         put?: never;
         post?: never;
@@ -2907,8 +2955,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 撮合工作台 / List the matches in the broker pipeline, filtered by status or broker */
         get: operations["MatchPipelineController_list"];
         put?: never;
+        /** 承接撮合 / A broker takes a demand–achievement pair into the pipeline */
         post: operations["MatchPipelineController_take"];
         delete?: never;
         options?: never;
@@ -2923,6 +2973,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 撮合详情 / One match in the pipeline */
         get: operations["MatchPipelineController_get"];
         put?: never;
         post?: never;
@@ -2939,6 +2990,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 撮合记录 / The history of a match: steps, notes and introductions */
         get: operations["MatchPipelineController_events"];
         put?: never;
         post?: never;
@@ -2957,6 +3009,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 引荐 / Record an introduction of the enterprise to the achievement owner */
         post: operations["MatchPipelineController_introduce"];
         delete?: never;
         options?: never;
@@ -2973,6 +3026,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 撮合备注 / Add a note to a match */
         post: operations["MatchPipelineController_note"];
         delete?: never;
         options?: never;
@@ -2989,6 +3043,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 承接已有撮合 / A broker takes an existing computed match */
         post: operations["MatchPipelineController_takeExisting"];
         delete?: never;
         options?: never;
@@ -3005,6 +3060,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 推进撮合 / Move a match to its next pipeline step (409 with currentState if illegal) */
         post: operations["MatchPipelineController_transition"];
         delete?: never;
         options?: never;
@@ -3087,6 +3143,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 当前用户 / The signed-in user and their organisation */
         get: operations["IdentityController_me"];
         put?: never;
         post?: never;
@@ -3173,6 +3230,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 审核通过填报 / Approve a park's entry (platform reviewers) */
         post: operations["MonitoringController_approve"];
         delete?: never;
         options?: never;
@@ -3189,6 +3247,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 退回填报 / Return a park's entry for correction (platform reviewers) */
         post: operations["MonitoringController_returnEntry"];
         delete?: never;
         options?: never;
@@ -3305,6 +3364,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 创新指数权重 / The current weights of the innovation index dimensions */
         get: operations["MonitoringController_weights"];
         /** Set the index weights (a new version; past computations keep theirs) */
         put: operations["MonitoringController_setWeights"];
@@ -3339,6 +3399,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 填报季度 / List the reporting quarters, newest first */
         get: operations["MonitoringController_list"];
         put?: never;
         /** Open a quarter for reporting (platform administrators) */
@@ -3356,6 +3417,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 季度详情 / One reporting quarter and its state */
         get: operations["MonitoringController_get"];
         put?: never;
         post?: never;
@@ -3372,6 +3434,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 更正记录 / The corrections made to a published quarter */
         get: operations["MonitoringController_corrections"];
         put?: never;
         /** Correct a published figure; the superseded revision stays in the history */
@@ -3389,6 +3452,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 园区填报 / The park entries of a quarter (a park administration its own; reviewers all) */
         get: operations["MonitoringController_entries"];
         put?: never;
         post?: never;
@@ -3525,6 +3589,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 站内通知 / List the caller's notifications, newest first, with the unread count */
         get: operations["NotificationController_list"];
         put?: never;
         post?: never;
@@ -3543,6 +3608,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 标记已读 / Mark one of the caller's notifications as read */
         post: operations["NotificationController_read"];
         delete?: never;
         options?: never;
@@ -3575,6 +3641,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 机构名录 / List organisations, filtered by type, verification status or name */
         get: operations["IdentityController_list"];
         put?: never;
         post?: never;
@@ -3591,6 +3658,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 机构详情 / One organisation (the public sees verified ones) */
         get: operations["IdentityController_get"];
         put?: never;
         post?: never;
@@ -3624,6 +3692,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 机构成员 / List the members of an organisation (its own members and platform administrators) */
         get: operations["IdentityController_members"];
         put?: never;
         post?: never;
@@ -3742,6 +3811,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 技术包列表 / List technology packages (published for everyone; the curator also sees its drafts) */
         get: operations["PackageController_list"];
         put?: never;
         /** 策划技术包 / Curate a technology package (brokers, transfer institutions) */
@@ -3759,12 +3829,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 技术包详情 / One technology package with its achievements */
         get: operations["PackageController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** 修改技术包 / Edit a technology package (its curator) */
         patch: operations["PackageController_update"];
         trace?: never;
     };
@@ -3777,6 +3849,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 下架技术包 / Archive a technology package (its curator) */
         post: operations["PackageController_archive"];
         delete?: never;
         options?: never;
@@ -3793,6 +3866,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 发布技术包 / Publish a technology package (its curator) */
         post: operations["PackageController_publish"];
         delete?: never;
         options?: never;
@@ -4081,6 +4155,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 揭榜方案详情 / One proposal (the enterprise and the proposer) */
         get: operations["ProposalController_get"];
         put?: never;
         post?: never;
@@ -4116,6 +4191,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 婉拒方案 / Decline a proposal with a reason (the enterprise) */
         post: operations["ProposalController_decline"];
         delete?: never;
         options?: never;
@@ -4132,6 +4208,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 入围 / Shortlist a proposal (the enterprise) */
         post: operations["ProposalController_shortlist"];
         delete?: never;
         options?: never;
@@ -4148,6 +4225,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 撤回方案 / Withdraw a proposal (the proposer) */
         post: operations["ProposalController_withdraw"];
         delete?: never;
         options?: never;
@@ -4179,6 +4257,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 路演活动列表 / List roadshow events (public ones for everyone; drafts for their organiser) */
         get: operations["RoadshowController_list"];
         put?: never;
         /** 创建路演活动 / Create a roadshow event (transfer institutions, brokers, park administrations) */
@@ -4196,6 +4275,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 路演活动详情 / One roadshow event */
         get: operations["RoadshowController_get"];
         put?: never;
         post?: never;
@@ -4212,6 +4292,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 路演议程 / The agenda of an event: accepted presentations in their slots */
         get: operations["RoadshowController_agenda"];
         put?: never;
         post?: never;
@@ -4262,6 +4343,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 洽谈预约列表 / List meeting requests (an enterprise its own; the organiser all) */
         get: operations["RoadshowController_requests"];
         put?: never;
         /** 预约洽谈 / Rank a presenter: must-meet or would-like */
@@ -4313,6 +4395,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 洽谈日程 / List the scheduled meetings of an event (the organiser) */
         get: operations["RoadshowController_meetings"];
         put?: never;
         post?: never;
@@ -4348,6 +4431,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 洽谈结果 / Record the outcome of a meeting (its parties or the organiser) */
         post: operations["RoadshowController_outcome"];
         delete?: never;
         options?: never;
@@ -4362,6 +4446,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 我的日程 / The caller's own meetings at an event */
         get: operations["RoadshowController_mySchedule"];
         put?: never;
         post?: never;
@@ -4378,6 +4463,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 导出日程 / The caller's own meetings as an iCalendar file */
         get: operations["RoadshowController_myScheduleIcs"];
         put?: never;
         post?: never;
@@ -4394,6 +4480,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 报名企业 / List the registered enterprises of an event (the organiser) */
         get: operations["RoadshowController_participants"];
         put?: never;
         /** 企业报名 / Enterprise registers (waiting list beyond capacity) */
@@ -4411,6 +4498,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 我的报名 / The caller's own registration for an event */
         get: operations["RoadshowController_myRegistration"];
         put?: never;
         post?: never;
@@ -4428,6 +4516,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 路演项目 / List the presentations of an event (accepted ones for everyone; all for the organiser) */
         get: operations["RoadshowController_presentations"];
         put?: never;
         /** 申请路演 / Apply to present a published achievement */
@@ -4447,6 +4536,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 审定路演项目 / Accept or decline a presentation (the organiser) */
         post: operations["RoadshowController_decide"];
         delete?: never;
         options?: never;
@@ -4461,6 +4551,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 活动报告 / The report of a held event: attendance, meetings and outcomes */
         get: operations["RoadshowController_report"];
         put?: never;
         post?: never;
@@ -4598,6 +4689,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 技术包检索 / Search published technology packages */
         get: operations["CatalogSearchController_packages"];
         put?: never;
         post?: never;
@@ -4717,6 +4809,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 产业目录 / The industries with their fields (zh+en) */
         get: operations["TaxonomyController_industries"];
         put?: never;
         post?: never;
@@ -4733,6 +4826,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 园区目录 / The eleven parks of the zone with their key industries */
         get: operations["TaxonomyController_parks"];
         put?: never;
         post?: never;
@@ -4766,8 +4860,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 同义词表 / List the thesaurus entries used by search and matching */
         get: operations["ThesaurusController_list"];
         put?: never;
+        /** 新增同义词 / Add a thesaurus entry */
         post: operations["ThesaurusController_create"];
         delete?: never;
         options?: never;
@@ -4782,9 +4878,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 同义词详情 / One thesaurus entry */
         get: operations["ThesaurusController_get"];
+        /** 修改同义词 / Replace a thesaurus entry */
         put: operations["ThesaurusController_update"];
         post?: never;
+        /** 删除同义词 / Remove a thesaurus entry */
         delete: operations["ThesaurusController_remove"];
         options?: never;
         head?: never;
@@ -5236,6 +5335,12 @@ export interface components {
             reasons: components["schemas"]["MatchReasonResponse"][];
             score: number;
         };
+        AchievementPageResponse: {
+            items: components["schemas"]["AchievementResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         AchievementResponse: {
             /** @description Yuan; null = negotiable */
             askingPrice: number | null;
@@ -5381,6 +5486,15 @@ export interface components {
              */
             userAgreement: string;
         };
+        AmountCorrectionResponse: {
+            correctedAt: string;
+            correctedBy: string;
+            newContractAmount: number;
+            newTechnologyAmount: number;
+            oldContractAmount: number;
+            oldTechnologyAmount: number;
+            reason: string;
+        };
         AmountRowResponse: {
             /** @description yuan */
             contractAmount: number;
@@ -5524,6 +5638,28 @@ export interface components {
              */
             decision: "approve" | "reject" | "collusion";
             note?: string;
+        };
+        AuditEntryPageResponse: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AuditEntryResponse: {
+            /** @description stable code, e.g. demand.publish */
+            action: string;
+            /** @description the action as readers say it */
+            actionLabel: Record<string, never>;
+            actorOrgId: string | null;
+            actorUserId: string | null;
+            at: string;
+            changes: Record<string, never>;
+            /** @description Client address of the request (sign-in attempts) */
+            clientAddress: Record<string, never> | null;
+            entityId: string;
+            entityLabel: Record<string, never>;
+            entityType: string;
+            id: string;
         };
         AvailabilityWindowDto: {
             /** @example 08:00 */
@@ -5812,6 +5948,21 @@ export interface components {
             total: components["schemas"]["AmountRowResponse"];
             year: number;
         };
+        ContractAttachmentResponse: {
+            name: string;
+        };
+        ContractLinksResponse: {
+            achievementId: string | null;
+            demandId: string | null;
+            matchId: string | null;
+            proposalId: string | null;
+        };
+        ContractPageResponse: {
+            items: components["schemas"]["ContractResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         ContractPartyDto: {
             /** @example 91130100MA0XXXXXXX */
             creditCode: string;
@@ -5824,8 +5975,61 @@ export interface components {
             /** @enum {string} */
             region: "BJ" | "TJ" | "HE" | "other";
         };
-        ContractResponse: Record<string, never>;
-        ContractStatsResponse: Record<string, never>;
+        ContractPartyResponse: {
+            creditCode: string | null;
+            /** @enum {string} */
+            legalPersonType: "university" | "institute" | "enterprise" | "individual" | "other";
+            name: string;
+            organisationId: string | null;
+            region: string;
+        };
+        ContractResponse: {
+            attachment: components["schemas"]["ContractAttachmentResponse"] | null;
+            brokerUserId: string | null;
+            buyer: components["schemas"]["ContractPartyResponse"];
+            checkProblems: components["schemas"]["ReasonEntryResponse"][];
+            contractAmount: number;
+            createdAt: string;
+            deadlineAt: string | null;
+            deductions: components["schemas"]["DeductionResponse"][];
+            /** @enum {string} */
+            direction: "absorbed-bj-tj" | "within-province" | "out-of-province" | "other";
+            id: string;
+            industry: string | null;
+            licenseScope: string | null;
+            links: components["schemas"]["ContractLinksResponse"];
+            marketListingId: string | null;
+            marketNoticeMissing: boolean;
+            parkCode: string | null;
+            policyVersion: string | null;
+            refusalReason: string | null;
+            registeredAt: string | null;
+            registrationInstitutionId: string | null;
+            registrationNumber: string | null;
+            returnReasons: components["schemas"]["ReasonEntryResponse"][];
+            seller: components["schemas"]["ContractPartyResponse"];
+            signedOn: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "under-review" | "registering" | "returned" | "registered" | "refused";
+            submissionCount: number;
+            submittedAt: string | null;
+            technologyAmount: number;
+            termFrom: string | null;
+            termTo: string | null;
+            title: string;
+            transferInstitutionId: string | null;
+            type: string;
+            typeName: components["schemas"]["LocalizedTextResponse"];
+            version: number;
+        };
+        ContractStatsResponse: {
+            from: string;
+            /** @enum {string} */
+            groupBy: "park" | "quarter" | "industry" | "type" | "direction";
+            rows: components["schemas"]["StatsRow"][];
+            to: string;
+            total: components["schemas"]["StatsRow"];
+        };
         ContractTypeResponse: {
             category: string;
             code: string;
@@ -6337,6 +6541,12 @@ export interface components {
             kind: "equipment" | "instruments" | "parts" | "materials" | "other";
             note?: string;
         };
+        DeductionResponse: {
+            amount: number;
+            /** @enum {string} */
+            kind: "equipment" | "instruments" | "parts" | "materials" | "other";
+            note: string | null;
+        };
         DeleteAccountDto: {
             /** @description The current password */
             password: string;
@@ -6561,6 +6771,12 @@ export interface components {
             /** @example 09:00 */
             opensAt: string;
         };
+        EventPageResponse: {
+            items: components["schemas"]["EventResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         EventReportResponse: {
             eventId: string;
             /** @description Broker-pipeline matches moved forward by recorded intentions */
@@ -6687,7 +6903,54 @@ export interface components {
             /** @description Recommendation note (推荐理由) */
             note: string;
         };
+        GuideCatalogEntryResponse: {
+            achievementId: string;
+            askingPrice: number | null;
+            note: string;
+            ownerName: string;
+            ownerRegion: string;
+            patents: string[];
+            position: number;
+            title: string;
+            transferModes: string[];
+            trl: number;
+        };
+        GuideCatalogPageResponse: {
+            items: components["schemas"]["GuideCatalogResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        GuideCatalogResponse: {
+            entries: components["schemas"]["GuideCatalogEntryResponse"][];
+            id: string;
+            industry: string;
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "published";
+            title: string;
+            year: number;
+        };
+        HealthReport: {
+            /** @enum {string} */
+            db: "up" | "down";
+            outboxBacklog: number | null;
+            outboxDead: number | null;
+            /** @enum {string} */
+            redis: "up" | "down";
+            search: components["schemas"]["SearchHealth"];
+            /** @enum {string} */
+            status: "ok" | "error";
+        };
         HolidayDto: {
+            /** @enum {string} */
+            kind: "holiday" | "workday";
+            /** @example 国庆节 */
+            name: string;
+        };
+        HolidayResponse: {
+            /** @example 2026-10-01 */
+            day: string;
             /** @enum {string} */
             kind: "holiday" | "workday";
             /** @example 国庆节 */
@@ -6767,6 +7030,20 @@ export interface components {
             weightsVersion: number;
             year: number;
         };
+        InstitutionPageResponse: {
+            items: components["schemas"]["InstitutionResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        InstitutionResponse: {
+            name: string;
+            organisationId: string;
+            region: string;
+            registration: components["schemas"]["RegistrationInstitutionResponse"] | null;
+            transfer: components["schemas"]["TransferInstitutionResponse"] | null;
+            type: string;
+        };
         InstrumentPageResponse: {
             items: components["schemas"]["InstrumentResponse"][];
             page: number;
@@ -6805,6 +7082,12 @@ export interface components {
             offeredPrice: number | null;
             /** @enum {string} */
             status: "open" | "accepted" | "declined" | "withdrawn";
+        };
+        InterestResponse: {
+            /** @description false when the caller had already expressed interest */
+            added: boolean;
+            /** @description Users who expressed interest */
+            interestCount: number;
         };
         IntroductionPageResponse: {
             items: components["schemas"]["IntroductionResponse"][];
@@ -7080,6 +7363,10 @@ export interface components {
         LoanNoteDto: {
             note?: string;
         };
+        LocalizedTextResponse: {
+            en: string;
+            zh: string;
+        };
         LodgeObjectionDto: {
             contactPhone: string;
             /** @description Evidence: documents referred to, facts, links */
@@ -7266,6 +7553,10 @@ export interface components {
             /** @description 1-based table number as shown at the venue */
             table: number;
         };
+        MeResponse: {
+            organisation: components["schemas"]["OrganisationResponse"];
+            user: components["schemas"]["UserResponse"];
+        };
         MidTermCheckDto: {
             note: string;
             /** @description Passed: the project goes on; failed: it is terminated */
@@ -7378,6 +7669,24 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        NotificationPageResponse: {
+            items: components["schemas"]["NotificationResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description Unread notifications of the caller (all pages) */
+            unread: number;
+        };
+        NotificationResponse: {
+            body: Record<string, never>;
+            createdAt: string;
+            data: Record<string, never>;
+            id: string;
+            kind: string;
+            link: string | null;
+            read: boolean;
+            title: Record<string, never>;
+        };
         ObjectDto: {
             grounds: string;
             /** @example 13800138000 */
@@ -7407,6 +7716,12 @@ export interface components {
             /** @description A verified transfer institution */
             institutionId: string;
             note: string;
+        };
+        OrganisationPageResponse: {
+            items: components["schemas"]["OrganisationResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         OrganisationResponse: {
             claimed: boolean;
@@ -7460,6 +7775,12 @@ export interface components {
             status: string;
             title: string;
             trl: number;
+        };
+        PackagePageResponse: {
+            items: components["schemas"]["PackageResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         PackageResponse: {
             achievements: components["schemas"]["PackageAchievementItem"][];
@@ -7554,6 +7875,24 @@ export interface components {
             parkCode: string | null;
             redeemedCount: number;
             redeemedFen: number;
+        };
+        ParticipantPageResponse: {
+            items: components["schemas"]["ParticipantResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ParticipantResponse: {
+            availableSlots: number[] | null;
+            demandIds: string[];
+            enterpriseOrgId: string;
+            eventId: string;
+            id: string;
+            industries: string[];
+            registeredAt: string;
+            status: Record<string, never>;
+            /** @description 1-based place on the waiting list */
+            waitlistPosition: number | null;
         };
         PayBookingDto: {
             /**
@@ -7685,6 +8024,12 @@ export interface components {
             status: Record<string, never>;
             title: string;
         };
+        PreviewMeetingResponse: {
+            requestId: string;
+            slotIndex: number;
+            /** @description 1-based table number */
+            table: number;
+        };
         ProgrammePageResponse: {
             items: components["schemas"]["ProgrammeResponse"][];
             page: number;
@@ -7807,6 +8152,12 @@ export interface components {
             en: string;
             zh: string;
         };
+        QuarterPageResponse: {
+            items: components["schemas"]["QuarterResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         QuarterResponse: {
             code: string;
             openedAt: string;
@@ -7849,6 +8200,13 @@ export interface components {
             field?: string;
             /** @example 技术交易额核定有误，请补充设备清单 */
             message: string;
+        };
+        ReasonEntryResponse: {
+            code: string;
+            en: string;
+            /** @description The field it concerns */
+            field?: string;
+            zh: string;
         };
         RecordExamDto: {
             /** @description Exam score; 60 passes */
@@ -7967,6 +8325,14 @@ export interface components {
             /** @enum {string} */
             parkCode?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
         };
+        RegistrationEventResponse: {
+            action: string;
+            actorUserId: string | null;
+            at: string;
+            fromStatus: string;
+            reasons: components["schemas"]["ReasonEntryResponse"][];
+            toStatus: string;
+        };
         RegistrationInstitutionProfileDto: {
             /**
              * @description Administrative division code prefixes covered (2, 4 or 6 digits)
@@ -7980,6 +8346,10 @@ export interface components {
              * @example 130100
              */
             numberPrefix?: string;
+        };
+        RegistrationInstitutionResponse: {
+            coveredDivisions: string[];
+            numberPrefix: string;
         };
         RejectOrganisationDto: {
             /** @description Reason shown to the organisation */
@@ -8084,6 +8454,32 @@ export interface components {
             /** @example 高新技术企业数与省科技厅认定名单不一致，请核对 */
             reason: string;
         };
+        RewardComputationResponse: {
+            /** @description The queued job (deterministic per year) */
+            jobId: string;
+            year: number;
+        };
+        RewardContractResponse: {
+            contractId: string;
+            registrationNumber: string;
+            /** @description yuan */
+            technologyAmount: number;
+        };
+        RewardLineResponse: {
+            amount: number;
+            basisAmount: number;
+            capped: boolean;
+            computedAt: string;
+            contracts: components["schemas"]["RewardContractResponse"][];
+            id: string;
+            institutionId: string;
+            /** @enum {string} */
+            kind: "facilitation" | "registration" | "new-accreditation";
+            note: string | null;
+            provisional: boolean;
+            uncappedAmount: number;
+            year: number;
+        };
         RoundDto: {
             /** Format: date-time */
             closesAt: string;
@@ -8162,11 +8558,26 @@ export interface components {
             /** @enum {string} */
             subject: "achievement" | "demand";
         };
+        SchedulePreviewResponse: {
+            meetings: components["schemas"]["PreviewMeetingResponse"][];
+            stats: components["schemas"]["ScheduleStatsResponse"];
+        };
+        ScheduleStatsResponse: {
+            ratio: number;
+            requests: number;
+            scheduled: number;
+            totalPriority: number;
+            upperBound: number;
+        };
         SearchFacets: {
             industry: Record<string, never>;
             region: Record<string, never>;
             transferMode: Record<string, never>;
             trl: Record<string, never>;
+        };
+        SearchHealth: {
+            engine: string;
+            ok: boolean;
         };
         ServiceItemDto: {
             /** @description Price for outside users, yuan per unit */
@@ -8216,6 +8627,12 @@ export interface components {
             hostOrganisation: string;
             /** @description ICP filing number (ICP备案号); empty when not configured */
             icpNumber: string;
+        };
+        StatsRow: {
+            contractAmount: number;
+            contracts: number;
+            key: string | null;
+            technologyAmount: number;
         };
         SubmitProposalDto: {
             /** @description Published achievements of your own organisation */
@@ -8361,6 +8778,15 @@ export interface components {
             /** @example 2025-01-01 */
             validFrom: string;
             /** @example 2027-12-31 */
+            validTo: string;
+        };
+        TransferInstitutionResponse: {
+            accreditationNumber: string;
+            accreditedOn: string;
+            /** @enum {string} */
+            level: "national" | "provincial" | "municipal";
+            valid: boolean;
+            validFrom: string;
             validTo: string;
         };
         TrendsResponse: {
@@ -8520,6 +8946,12 @@ export interface components {
             alert?: boolean;
             name?: string;
         };
+        UserPageResponse: {
+            items: components["schemas"]["UserResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         UserResponse: {
             displayName: string;
             /** @description Granted roles in effect: privileged roles need a verified organisation of the right type (broker also a certificate in good standing) */
@@ -8678,7 +9110,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementPageResponse"];
+                };
             };
         };
     };
@@ -8770,7 +9204,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementResponse"];
+                };
             };
         };
     };
@@ -8835,11 +9271,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The attachment file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
             };
         };
     };
@@ -8899,7 +9341,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterestResponse"];
+                };
             };
         };
     };
@@ -8941,7 +9385,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementResponse"];
+                };
             };
         };
     };
@@ -8964,7 +9410,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementResponse"];
+                };
             };
         };
     };
@@ -8983,7 +9431,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementResponse"];
+                };
             };
         };
     };
@@ -9002,7 +9452,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementResponse"];
+                };
             };
         };
     };
@@ -9021,7 +9473,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementResponse"];
+                };
             };
         };
     };
@@ -9044,7 +9498,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPageResponse"];
+                };
             };
         };
     };
@@ -9062,11 +9518,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The audit log of the period as CSV (labels and codes in separate columns) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -9870,7 +10329,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractPageResponse"];
+                };
             };
         };
     };
@@ -9912,7 +10373,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
             };
         };
     };
@@ -9935,7 +10398,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
             };
         };
     };
@@ -9954,7 +10419,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AmountCorrectionResponse"][];
+                };
             };
         };
     };
@@ -9977,7 +10444,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
             };
         };
     };
@@ -9992,11 +10461,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The signed contract */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };
@@ -10022,7 +10494,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
             };
         };
     };
@@ -10037,11 +10511,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The registration certificate */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };
@@ -10060,7 +10537,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegistrationEventResponse"][];
+                };
             };
         };
     };
@@ -10083,7 +10562,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
             };
         };
     };
@@ -10102,7 +10583,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
             };
         };
     };
@@ -10125,7 +10608,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
             };
         };
     };
@@ -10144,7 +10629,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
             };
         };
     };
@@ -10185,7 +10672,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BrokerResponse"];
+                };
             };
         };
     };
@@ -10208,7 +10697,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BrokerResponse"];
+                };
             };
         };
     };
@@ -10227,7 +10718,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HolidayResponse"][];
+                };
             };
         };
     };
@@ -10250,7 +10743,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HolidayResponse"];
+                };
             };
         };
     };
@@ -10290,7 +10785,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InstitutionPageResponse"];
+                };
             };
         };
     };
@@ -10309,7 +10806,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InstitutionResponse"];
+                };
             };
         };
     };
@@ -10353,7 +10852,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InstitutionResponse"];
+                };
             };
         };
     };
@@ -10376,7 +10877,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InstitutionResponse"];
+                };
             };
         };
     };
@@ -10395,7 +10898,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RewardLineResponse"][];
+                };
             };
         };
     };
@@ -10416,7 +10921,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RewardComputationResponse"];
+                };
             };
         };
     };
@@ -10784,11 +11291,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The demand list as CSV, redacted for the viewer */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -11310,7 +11820,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuideCatalogPageResponse"];
+                };
             };
         };
     };
@@ -11331,7 +11843,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuideCatalogResponse"];
+                };
             };
         };
     };
@@ -11350,7 +11864,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuideCatalogResponse"];
+                };
             };
         };
     };
@@ -11373,7 +11889,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuideCatalogResponse"];
+                };
             };
         };
     };
@@ -11393,7 +11911,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuideCatalogResponse"];
+                };
             };
         };
     };
@@ -11410,11 +11930,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The guide catalog as CSV or XLSX */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -11433,7 +11957,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuideCatalogResponse"];
+                };
             };
         };
     };
@@ -11446,12 +11972,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 200 when ready, 503 otherwise */
+            /** @description 200 when ready, 503 (same body) otherwise */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthReport"];
+                };
             };
         };
     };
@@ -13723,7 +14251,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
             };
         };
     };
@@ -14058,7 +14588,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuarterPageResponse"];
+                };
             };
         };
     };
@@ -14377,7 +14909,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPageResponse"];
+                };
             };
         };
     };
@@ -14396,7 +14930,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"];
+                };
             };
         };
     };
@@ -14463,7 +14999,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationPageResponse"];
+                };
             };
         };
     };
@@ -14531,7 +15069,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPageResponse"];
+                };
             };
         };
     };
@@ -14692,7 +15232,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PackagePageResponse"];
+                };
             };
         };
     };
@@ -14780,7 +15322,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PackageResponse"];
+                };
             };
         };
     };
@@ -14799,7 +15343,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PackageResponse"];
+                };
             };
         };
     };
@@ -15381,7 +15927,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EventPageResponse"];
+                };
             };
         };
     };
@@ -15494,7 +16042,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PresentationResponse"];
+                };
             };
         };
     };
@@ -15513,7 +16063,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestResponse"][];
+                };
             };
         };
     };
@@ -15536,7 +16088,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestResponse"];
+                };
             };
         };
     };
@@ -15581,7 +16135,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestResponse"][];
+                };
             };
         };
     };
@@ -15600,7 +16156,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingResponse"][];
+                };
             };
         };
     };
@@ -15624,7 +16182,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReplanResponse"];
+                };
             };
         };
     };
@@ -15648,7 +16208,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingResponse"];
+                };
             };
         };
     };
@@ -15684,11 +16246,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description iCalendar file of the caller's meetings */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
             };
         };
     };
@@ -15710,7 +16275,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantPageResponse"];
+                };
             };
         };
     };
@@ -15733,7 +16300,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
             };
         };
     };
@@ -15752,7 +16321,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
             };
         };
     };
@@ -15771,7 +16342,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
             };
         };
     };
@@ -15790,7 +16363,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PresentationResponse"][];
+                };
             };
         };
     };
@@ -15813,7 +16388,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PresentationResponse"];
+                };
             };
         };
     };
@@ -15837,7 +16414,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PresentationResponse"];
+                };
             };
         };
     };
@@ -15877,7 +16456,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SchedulePreviewResponse"];
+                };
             };
         };
     };
@@ -15900,7 +16481,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EventResponse"];
+                };
             };
         };
     };
