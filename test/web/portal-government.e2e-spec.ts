@@ -230,6 +230,34 @@ describe('portal for a government zone: words, charts, alerts, policies (Chromiu
     await shot('content-article');
   });
 
+  it('a repealed policy stays on the site marked 已废止 with its date: in the list, in search results and on its page', async () => {
+    const title = `京南示范区技术转移奖补暂行办法（2019年版）${RUN}`;
+    const created = await t.api.post('content', { kind: 'policy', title, source: '京南管〔2019〕3号', bodyHtml: '<p>对技术转移机构按促成交易额给予奖补，本办法自印发之日起施行。</p>' }, { token: admin.accessToken });
+    expect(created.status).toBe(201);
+    await t.api.post(`content/${created.body.id}/transitions`, { action: 'publish' }, { token: admin.accessToken });
+    const archived = await t.api.post(`content/${created.body.id}/transitions`, { action: 'archive' }, { token: admin.accessToken });
+    expect(archived.body.repealedAt).not.toBeNull();
+    await t.drain();
+    await signOutIfSignedIn();
+
+    await page.goto(`${baseUrl}/policies?kind=policy`);
+    const results = page.getByTestId('content-results');
+    const card = results.locator('li', { has: page.getByRole('link', { name: title }) });
+    await card.waitFor();
+    expect(await card.getByTestId('repealed-mark').innerText()).toMatch(/^已废止 \d{4}年\d{1,2}月\d{1,2}日废止$/);
+    // Search finds it, still marked.
+    await page.getByLabel('搜索政策资讯').fill('促成交易额');
+    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    await results.getByRole('link', { name: title }).waitFor();
+    expect(await results.getByTestId('repealed-mark').innerText()).toContain('已废止');
+    await results.getByRole('link', { name: title }).click();
+    const article = page.getByTestId('article');
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(await article.getByTestId('repealed-mark').innerText()).toContain('已废止');
+    expect(await article.innerText()).toMatch(/本政策已于\d{4}年\d{1,2}月\d{1,2}日废止，原文仅供查阅/);
+    await shot('content-repealed');
+  });
+
   it('the statistics page opens on the computed year and draws its charts with data: ranking with dimension legend, trends, contract amounts; parks without data are not ranked; targets in 亿元', async () => {
     const quarter = '2026Q3';
     const parks = [

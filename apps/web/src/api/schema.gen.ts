@@ -5571,6 +5571,8 @@ export interface components {
             kind: "policy" | "interpretation" | "announcement" | "success-story";
             policyId: string | null;
             publishedAt: string | null;
+            /** @description A policy text repealed (已废止) on this date: it stays readable, marked; null otherwise */
+            repealedAt: string | null;
             source: string | null;
             /** @enum {string} */
             status: "draft" | "published" | "archived";
@@ -5588,6 +5590,8 @@ export interface components {
             kind: "policy" | "interpretation" | "announcement" | "success-story";
             policyId: string | null;
             publishedAt: string | null;
+            /** @description A policy text repealed (已废止) on this date: it stays readable, marked; null otherwise */
+            repealedAt: string | null;
             source: string | null;
             /** @enum {string} */
             status: "draft" | "published" | "archived";

@@ -42,6 +42,7 @@ import { VoucherIndicators1767300200000 } from './1767300200000-VoucherIndicator
 import { FinanceOrganisationTypes1767500000000 } from './1767500000000-FinanceOrganisationTypes';
 import { Finance1767500100000 } from './1767500100000-Finance';
 import { FinanceIndicators1767500200000 } from './1767500200000-FinanceIndicators';
+import { RepealedPolicies1767750000000 } from './1767750000000-RepealedPolicies';
 import { InvestorRoadshows1767500300000 } from './1767500300000-InvestorRoadshows';
 import { MarketValuationOrders1767100300000 } from './1767100300000-MarketValuationOrders';
 
@@ -92,4 +93,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   FinanceIndicators1767500200000,
   InvestorRoadshows1767500300000,
   MarketValuationOrders1767100300000,
+  RepealedPolicies1767750000000,
 ];
