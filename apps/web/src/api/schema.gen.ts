@@ -1330,6 +1330,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专家库 / The expert directory, by field or organisation */
+        get: operations["ExpertsController_list"];
+        put?: never;
+        /** 登记专家 / Register an expert of your verified university, institute or transfer institution (no personal contact data) */
+        post: operations["ExpertsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专家详情 / One expert of the directory */
+        get: operations["ExpertsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改专家信息 / Edit or unlist an expert (administrators of the registering organisation) */
+        patch: operations["ExpertsController_update"];
+        trace?: never;
+    };
+    "/api/v1/experts/{id}/contact-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 联系专家 / Ask to contact an expert: the request reaches the expert's organisation through the platform */
+        post: operations["ExpertsController_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/favourites": {
         parameters: {
             query?: never;
@@ -4233,6 +4286,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评价列表 / The moderation queue (platform administrators, oldest first) or your organisation's own ratings */
+        get: operations["RatingsController_list"];
+        put?: never;
+        /** 评价服务机构或经纪人 / Rate the transfer institution or the broker of a registered contract your organisation is a party of (once per contract; moderated) */
+        post: operations["RatingsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评价详情 / One rating (its organisation and platform administrators) */
+        get: operations["RatingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings/{id}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核评价 / Approve or reject a pending rating (platform administrators; 409 with currentState once decided) */
+        post: operations["RatingsController_moderate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings/brokers/{userId}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 经纪人评分 / Average of the approved ratings of a broker, their count and the latest comments */
+        get: operations["RatingsController_brokerSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings/institutions/{orgId}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机构评分 / Average of the approved ratings of a transfer institution, their count and the latest comments */
+        get: operations["RatingsController_institutionSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/retention-policies": {
         parameters: {
             query?: never;
@@ -5946,6 +6085,16 @@ export interface components {
             name?: string;
             phone?: string;
         };
+        ContactExpertDto: {
+            /** @description What you would like to discuss; the expert's organisation answers through the platform */
+            message: string;
+        };
+        ContactRequestResponse: {
+            expertId: string;
+            /** @description The organisation that registered the expert, which received the request */
+            organisationId: string;
+            sent: boolean;
+        };
         ContractAmountsResponse: {
             byDirection: components["schemas"]["AmountRowResponse"][];
             byIndustry: components["schemas"]["AmountRowResponse"][];
@@ -6839,6 +6988,22 @@ export interface components {
             revenueYuan: number;
             staff: number;
         };
+        ExpertPageResponse: {
+            items: components["schemas"]["ExpertResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ExpertResponse: {
+            bio: string;
+            fields: string[];
+            id: string;
+            listed: boolean;
+            name: string;
+            organisationId: string;
+            organisationName: string;
+            title: string;
+        };
         FavouritePageResponse: {
             items: components["schemas"]["FavouriteResponse"][];
             page: number;
@@ -7589,6 +7754,12 @@ export interface components {
             /** @description Version of the matcher weights the score was computed with */
             weightsVersion: number;
         };
+        ModerateRatingDto: {
+            /** @enum {string} */
+            action: "approve" | "reject";
+            /** @description Why (shown to the rater when rejected) */
+            note?: string;
+        };
         ModuleHoursDto: {
             /** @description 能力提升 capability */
             capability: number;
@@ -8151,6 +8322,11 @@ export interface components {
             standing: "valid" | "expired" | "suspended" | "revoked";
             trainingBaseName: string;
         };
+        PublicRatingResponse: {
+            comment: string;
+            createdAt: string;
+            score: number;
+        };
         QualityWarningResponse: {
             code: string;
             en: string;
@@ -8198,6 +8374,37 @@ export interface components {
         };
         RateDto: {
             rating: number;
+        };
+        RatingPageResponse: {
+            items: components["schemas"]["RatingResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RatingResponse: {
+            comment: string;
+            contractId: string;
+            createdAt: string;
+            id: string;
+            moderationNote: string | null;
+            raterOrgId: string;
+            score: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            /** @enum {string} */
+            subject: "institution" | "broker";
+            subjectId: string;
+        };
+        RatingSummaryResponse: {
+            /** @description Average of the approved scores, one decimal; null without any */
+            average: number | null;
+            /** @description Approved ratings */
+            count: number;
+            /** @description The latest ten approved ratings */
+            latest: components["schemas"]["PublicRatingResponse"][];
+            /** @enum {string} */
+            subject: "institution" | "broker";
+            subjectId: string;
         };
         ReasonDto: {
             /** @example technologyAmount */
@@ -8288,6 +8495,14 @@ export interface components {
         RegisterBidderDto: {
             /** @description Bank transfer reference of the deposit (no payment gateway: staff confirm receipt) */
             depositReference: string;
+        };
+        RegisterExpertDto: {
+            bio?: string;
+            /** @description Industry fields of the taxonomy (1–5) */
+            fields: ("intelligent-manufacturing" | "aero-engine" | "robotics" | "cnc-machine-tools" | "rail-transit" | "petroleum-equipment" | "big-data" | "artificial-intelligence" | "mobile-internet" | "cloud-computing" | "beidou-navigation" | "display" | "electronic-information" | "biopharma" | "medical-devices" | "tcm" | "health-services" | "photovoltaics" | "wind-power" | "hydrogen" | "energy-storage" | "smart-grid" | "advanced-metals" | "polymers" | "display-materials" | "carbon-materials" | "electronic-materials" | "building-materials" | "air-pollution" | "water-treatment" | "solid-waste" | "environmental-monitoring" | "energy-efficiency" | "power-batteries" | "electric-drive" | "connected-vehicles" | "fuel-cell-vehicles" | "auto-parts" | "testing-certification" | "ip-services" | "tech-consulting" | "industrial-design" | "tech-finance" | "seed-industry" | "smart-agriculture" | "food-processing" | "animal-husbandry" | "agricultural-machinery")[];
+            name: string;
+            /** @description Professional title (职称) */
+            title: string;
         };
         RegisterInstrumentDto: {
             /** @default true */
@@ -8650,6 +8865,20 @@ export interface components {
             /** @example 3个月完成中试，6个月工业化应用 */
             timeline: string;
         };
+        SubmitRatingDto: {
+            comment: string;
+            /**
+             * Format: uuid
+             * @description A registered contract your organisation is the buyer or the seller of
+             */
+            contractId: string;
+            score: number;
+            /**
+             * @description The contract's transfer institution or its broker
+             * @enum {string}
+             */
+            subject: "institution" | "broker";
+        };
         SubsidyClaimDto: {
             year: number;
         };
@@ -8906,6 +9135,14 @@ export interface components {
         UpdateEmailPreferencesDto: {
             /** @description Categories to change; the others keep their setting */
             categories: components["schemas"]["EmailCategoryChoice"][];
+        };
+        UpdateExpertDto: {
+            bio?: string;
+            fields?: ("intelligent-manufacturing" | "aero-engine" | "robotics" | "cnc-machine-tools" | "rail-transit" | "petroleum-equipment" | "big-data" | "artificial-intelligence" | "mobile-internet" | "cloud-computing" | "beidou-navigation" | "display" | "electronic-information" | "biopharma" | "medical-devices" | "tcm" | "health-services" | "photovoltaics" | "wind-power" | "hydrogen" | "energy-storage" | "smart-grid" | "advanced-metals" | "polymers" | "display-materials" | "carbon-materials" | "electronic-materials" | "building-materials" | "air-pollution" | "water-treatment" | "solid-waste" | "environmental-monitoring" | "energy-efficiency" | "power-batteries" | "electric-drive" | "connected-vehicles" | "fuel-cell-vehicles" | "auto-parts" | "testing-certification" | "ip-services" | "tech-consulting" | "industrial-design" | "tech-finance" | "seed-industry" | "smart-agriculture" | "food-processing" | "animal-husbandry" | "agricultural-machinery")[];
+            /** @description false: no longer listed in the directory */
+            listed?: boolean;
+            name?: string;
+            title?: string;
         };
         UpdateListingDto: {
             /** @description The contact the owner chooses to show */
@@ -11302,6 +11539,124 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+        };
+    };
+    ExpertsController_list: {
+        parameters: {
+            query?: {
+                field?: "intelligent-manufacturing" | "aero-engine" | "robotics" | "cnc-machine-tools" | "rail-transit" | "petroleum-equipment" | "big-data" | "artificial-intelligence" | "mobile-internet" | "cloud-computing" | "beidou-navigation" | "display" | "electronic-information" | "biopharma" | "medical-devices" | "tcm" | "health-services" | "photovoltaics" | "wind-power" | "hydrogen" | "energy-storage" | "smart-grid" | "advanced-metals" | "polymers" | "display-materials" | "carbon-materials" | "electronic-materials" | "building-materials" | "air-pollution" | "water-treatment" | "solid-waste" | "environmental-monitoring" | "energy-efficiency" | "power-batteries" | "electric-drive" | "connected-vehicles" | "fuel-cell-vehicles" | "auto-parts" | "testing-certification" | "ip-services" | "tech-consulting" | "industrial-design" | "tech-finance" | "seed-industry" | "smart-agriculture" | "food-processing" | "animal-husbandry" | "agricultural-machinery";
+                organisationId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertPageResponse"];
+                };
+            };
+        };
+    };
+    ExpertsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterExpertDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertResponse"];
+                };
+            };
+        };
+    };
+    ExpertsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertResponse"];
+                };
+            };
+        };
+    };
+    ExpertsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateExpertDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertResponse"];
+                };
+            };
+        };
+    };
+    ExpertsController_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactExpertDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactRequestResponse"];
                 };
             };
         };
@@ -15889,6 +16244,140 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalResponse"];
+                };
+            };
+        };
+    };
+    RatingsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "approved" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingPageResponse"];
+                };
+            };
+        };
+    };
+    RatingsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitRatingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingResponse"];
+                };
+            };
+        };
+    };
+    RatingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingResponse"];
+                };
+            };
+        };
+    };
+    RatingsController_moderate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerateRatingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingResponse"];
+                };
+            };
+        };
+    };
+    RatingsController_brokerSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingSummaryResponse"];
+                };
+            };
+        };
+    };
+    RatingsController_institutionSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingSummaryResponse"];
                 };
             };
         };

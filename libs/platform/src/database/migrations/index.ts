@@ -43,6 +43,7 @@ import { FinanceOrganisationTypes1767500000000 } from './1767500000000-FinanceOr
 import { Finance1767500100000 } from './1767500100000-Finance';
 import { FinanceIndicators1767500200000 } from './1767500200000-FinanceIndicators';
 import { RepealedPolicies1767750000000 } from './1767750000000-RepealedPolicies';
+import { Directory1767750100000 } from './1767750100000-Directory';
 import { InvestorRoadshows1767500300000 } from './1767500300000-InvestorRoadshows';
 import { MarketValuationOrders1767100300000 } from './1767100300000-MarketValuationOrders';
 
@@ -94,4 +95,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   InvestorRoadshows1767500300000,
   MarketValuationOrders1767100300000,
   RepealedPolicies1767750000000,
+  Directory1767750100000,
 ];
