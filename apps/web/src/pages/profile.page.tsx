@@ -3,6 +3,7 @@ import { ApiError, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Pagination } from '../components/feedback.component';
 import { Tabs } from '../components/tabs.component';
 import { BrokerDirectory } from '../components/broker-directory.component';
+import { OrganisationExperts, ServiceRatings } from '../components/profile-directory.component';
 import { formatDate, formatMoney } from '../format';
 import { MessageKey, useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
@@ -190,6 +191,8 @@ export function ProfilePage({ id }: { id: string }) {
           </>
         )}
       </section>
+      {o.type === 'transfer-institution' && <ServiceRatings subject="institutions" id={o.id} />}
+      {['university', 'institute', 'transfer-institution'].includes(o.type) && <OrganisationExperts orgId={o.id} />}
     </article>
   );
 }
