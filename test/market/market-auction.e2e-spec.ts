@@ -1,8 +1,9 @@
 import { QueueName } from '@techbridge/platform';
 import { BiddingService } from '../../libs/market/src/bidding.service';
 import type { AuctionLiveEvent } from '../../libs/market/src/auction-live.service';
-import { pdfUpload } from '../contracts/contracts-helpers';
-import { createTestApp, Session, signUpOrganisation, TestApp } from '../support/test-app';
+import { pdfUpload, transferInstitution } from '../contracts/contracts-helpers';
+import { eventBody } from '../roadshow/roadshow-helpers';
+import { addMember, createTestApp, Session, signUpOrganisation, TestApp } from '../support/test-app';
 import { listedListing, makeMarketWorld, MarketWorld, runDelayed } from './market-helpers';
 
 const MIN = 60_000;
@@ -59,6 +60,10 @@ describe('market: auction (竞价拍卖)', () => {
     expect((await t.api.post(`market/bidders/${reg3.body.id}/confirm-deposit`, {}, { token: w.university.accessToken })).status).toBe(403);
     const b1 = await qualify(a.id, w.enterprise);
     const b2 = await qualify(a.id, w.enterprise2);
+    const scan = pdfUpload(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), '授权委托书.pdf');
+    const notPdf = await t.api.post(`market/bidders/${reg3.body.id}/letter`, scan.body, { token: e3.accessToken, headers: scan.headers });
+    expect(notPdf.status).toBe(400);
+    expect(notPdf.body.details).toEqual([expect.objectContaining({ field: 'file', code: 'NOT_A_PDF' })]);
     const up = pdfUpload();
     await t.api.post(`market/bidders/${reg3.body.id}/letter`, up.body, { token: e3.accessToken, headers: up.headers });
     expect((await t.api.post(`market/bidders/${reg3.body.id}/letter`, up.body, { token: w.enterprise.accessToken, headers: up.headers })).status).toBe(404);
@@ -142,8 +147,12 @@ describe('market: auction (竞价拍卖)', () => {
     const listing = await t.api.get(`market/listings/${l.id}`);
     expect(listing.body.status).toBe('contracted');
     const contract = await t.api.get(`contracts/${sold.body.contractId}`, { token: w.university.accessToken });
-    expect(contract.body).toMatchObject({ status: 'draft', contractAmount: 1200000, buyer: { organisationId: w.enterprise2.organisation.id }, marketListingId: l.id });
+    expect(contract.body).toMatchObject({ status: 'draft', contractAmount: 1200000, buyer: { organisationId: w.enterprise2.organisation.id }, marketListingId: l.id, brokerUserId: null });
     expect((await t.api.get(`contracts/${sold.body.contractId}`, { token: w.enterprise.accessToken })).status).toBe(404);
+    // The issue puts only a negotiated (协议定价) deal on public notice: the auction found the price in public, so the
+    // university's sale goes to the draft without a notice (its marketListingId keeps registration from flagging it).
+    const notices = [...(await t.api.get('market/notices?when=current&pageSize=100')).body.items, ...(await t.api.get('market/notices?when=past&pageSize=100')).body.items];
+    expect(notices.filter((n: any) => n.listingId === l.id)).toEqual([]);
     sub.unsubscribe();
   });
 
@@ -165,6 +174,49 @@ describe('market: auction (竞价拍卖)', () => {
     expect(closed.body).toMatchObject({ status: 'unsold', reserveMet: false });
     expect((await t.api.get(`market/auctions/${a.id}/bidders`, { token: w.enterprise.accessToken })).body[0].depositStatus).toBe('released');
     expect((await t.api.get(`market/listings/${l.id}`)).body.status).toBe('listed');
+  });
+
+  it('runs as a session of a roadshow the seller presents the achievement at, within the event\'s time; the event lists it', async () => {
+    t.clock.set(new Date('2026-05-02T00:00:00Z'));
+    const organiser = await addMember(t.api, await transferInstitution(t.api, w.admin), ['broker']);
+    const event = (await t.api.post('roadshows', eventBody(), { token: organiser.accessToken })).body;
+    await t.api.post(`roadshows/${event.id}/transitions`, { action: 'open-registration' }, { token: organiser.accessToken });
+    const withTwoIntents = async () => {
+      const l = await listedListing(t, w);
+      for (const s of [w.enterprise, w.enterprise2]) await t.api.post(`market/listings/${l.id}/intents`, { message: '拟在路演现场竞买' }, { token: s.accessToken });
+      return l;
+    };
+    const presented = await withTwoIntents();
+    const applied = await t.api.post(`roadshows/${event.id}/presentations`, { achievementId: presented.achievementId }, { token: w.university.accessToken });
+    expect((await t.api.post(`roadshows/${event.id}/presentations/${applied.body.id}/decision`, { decision: 'accept' }, { token: organiser.accessToken })).status).toBe(200);
+    // Beijing 09:30–10:30 on the event's morning (01:30–02:30Z); three 5-minute extensions still end before noon.
+    const session = (startsAt: string, overrides: Record<string, unknown> = {}) => ({
+      startsAt, durationMinutes: 60, startPrice: 500_000, reservePrice: 600_000, ladder: [{ from: 0, step: 10_000 }], depositAmount: 50_000, roadshowEventId: event.id, ...overrides,
+    });
+
+    // Not presented at the event: refused; outside the event's hours (extensions included): refused; the listing stays listed.
+    const other = await withTwoIntents();
+    const notPresented = await t.api.post(`market/listings/${other.id}/auctions`, session('2026-06-10T01:30:00Z'), { token: w.university.accessToken });
+    expect(notPresented.status).toBe(403);
+    expect(notPresented.body.code).toBe('ROADSHOW_NOT_PRESENTED');
+    const late = await t.api.post(`market/listings/${presented.id}/auctions`, session('2026-06-10T02:50:00Z'), { token: w.university.accessToken });
+    expect(late.status).toBe(400);
+    expect(late.body.details[0].field).toBe('startsAt');
+    expect((await t.api.get(`market/listings/${presented.id}`)).body.status).toBe('listed');
+    const unknown = await t.api.post(`market/listings/${presented.id}/auctions`, session('2026-06-10T01:30:00Z', { roadshowEventId: '00000000-0000-4000-8000-000000000000' }), { token: w.university.accessToken });
+    expect(unknown.status).toBe(404);
+
+    const held = await t.api.post(`market/listings/${presented.id}/auctions`, session('2026-06-10T01:30:00Z'), { token: w.university.accessToken });
+    expect(held.status).toBe(201);
+    expect(held.body).toMatchObject({ status: 'announced', roadshowEventId: event.id, closesAt: '2026-06-10T02:30:00.000Z' });
+    expect((await t.api.get(`market/roadshows/${event.id}/auctions`)).body.map((a: any) => a.id)).toEqual([held.body.id]);
+
+    // A cancelled event takes no session (409 with its state).
+    const cancelled = (await t.api.post('roadshows', eventBody({ title: '已取消的对接会' }), { token: organiser.accessToken })).body;
+    await t.api.post(`roadshows/${cancelled.id}/transitions`, { action: 'cancel', reason: '场地调整' }, { token: organiser.accessToken });
+    const refused = await t.api.post(`market/listings/${other.id}/auctions`, session('2026-06-10T01:30:00Z', { roadshowEventId: cancelled.id }), { token: w.university.accessToken });
+    expect(refused.status).toBe(409);
+    expect(refused.body.currentState).toBe('cancelled');
   });
 });
 

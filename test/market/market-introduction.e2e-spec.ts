@@ -1,8 +1,11 @@
+import { QueueName } from '@techbridge/platform';
 import { pdfUpload } from '../contracts/contracts-helpers';
 import { transferInstitution } from '../contracts/contracts-helpers';
 import { publishAchievement } from '../roadshow/roadshow-helpers';
 import { addMember, createTestApp, Session, TestApp } from '../support/test-app';
-import { listedListing, makeMarketWorld, MarketWorld } from './market-helpers';
+import { listedListing, makeMarketWorld, MarketWorld, runDelayed } from './market-helpers';
+
+const DAY = 86_400_000;
 
 describe('market: introductions and staged disclosure', () => {
   let t: TestApp;
@@ -69,6 +72,35 @@ describe('market: introductions and staged disclosure', () => {
     expect((await t.api.get(`market/listings/${l.id}`, { token: w.enterprise.accessToken })).body.contact).toMatchObject({ name: '技术转移中心 李老师' });
     // The other enterprise still sees nothing.
     expect((await t.api.get(`market/listings/${l.id}/disclosure`, { token: w.enterprise2.accessToken })).status).toBe(403);
+  });
+
+  it('the broker who took the buyer\'s introduction is named, with its institution, on the draft contract of the deal', async () => {
+    const start = new Date('2026-12-01T02:00:00Z');
+    t.clock.set(start);
+    const l = await listedListing(t, w);
+    // The other enterprise's introduction, taken by the same broker, does not make it the broker of this buyer's deal.
+    for (const buyer of [w.enterprise, w.enterprise2]) {
+      const asked = await t.api.post('market/introductions', { subject: 'listing', subjectId: l.id, message: '希望洽谈许可' }, { token: buyer.accessToken });
+      expect(asked.status).toBe(201);
+      if (buyer === w.enterprise) {
+        expect((await t.api.post(`market/introductions/${asked.body.id}/take`, {}, { token: broker.accessToken })).status).toBe(200);
+        expect((await t.api.post(`market/introductions/${asked.body.id}/accept`, { requireNda: false }, { token: w.university.accessToken })).status).toBe(200);
+      }
+    }
+    const intent = await t.api.post(`market/listings/${l.id}/intents`, { message: '拟实施' }, { token: w.enterprise.accessToken });
+    await t.api.post(`market/intents/${intent.body.id}/accept`, {}, { token: w.university.accessToken });
+    expect((await t.api.post(`market/listings/${l.id}/deal`, { amount: 900_000 }, { token: w.university.accessToken })).body.status).toBe('deal');
+    // The university's negotiated deal runs its notice; it ends clean and the job drafts the contract.
+    const notice = (await t.api.get('market/notices')).body.items.find((n: any) => n.listingId === l.id);
+    t.clock.set(new Date(start.getTime() + 16 * DAY));
+    await runDelayed(t, QueueName.Market, `market-notice:${notice.id}:end:${start.getTime() + 15 * DAY}`);
+    const listing = (await t.api.get(`market/listings/${l.id}`, { token: w.university.accessToken })).body;
+    expect(listing.status).toBe('contracted');
+    const contract = await t.api.get(`contracts/${listing.contractId}`, { token: w.university.accessToken });
+    expect(contract.body).toMatchObject({
+      status: 'draft', marketListingId: l.id, buyer: { organisationId: w.enterprise.organisation.id },
+      brokerUserId: broker.user.id, transferInstitutionId: broker.organisation.id,
+    });
   });
 
   it('the owner declines with a reason; an introduction can be asked from an achievement', async () => {

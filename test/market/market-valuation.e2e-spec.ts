@@ -40,6 +40,11 @@ describe('market: valuation band and payments received', () => {
     const c = await registered(await publishAchievement(t.api, w.university, w.admin, { title: '付款测试成果' }), 1_000_000, 'transfer-patent');
     const paid = await t.api.post(`market/contracts/${c.id}/payments`, { receivedOn: '2026-10-15', amount: 300_000 }, { token: w.university.accessToken });
     expect(paid.status).toBe(201);
+    // A proof is a real PDF: a picture named .pdf and labelled application/pdf is refused, naming the field.
+    const photo = pdfUpload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), '银行回单.pdf');
+    const refused = await t.api.post(`market/payments/${paid.body.id}/proof`, photo.body, { token: w.university.accessToken, headers: photo.headers });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([expect.objectContaining({ field: 'file', code: 'NOT_A_PDF' })]);
     const up = pdfUpload(undefined, '银行回单.pdf');
     const proof = await t.api.post(`market/payments/${paid.body.id}/proof`, up.body, { token: w.university.accessToken, headers: up.headers });
     expect(proof.status).toBe(200);
@@ -72,6 +77,11 @@ describe('market: valuation band and payments received', () => {
     expect((await t.api.post(`market/valuation-orders/${id}/quote`, { amount: 20_000 }, { token: w.university.accessToken })).status).toBe(403);
     const quoted = await t.api.post(`market/valuation-orders/${id}/quote`, { amount: 20_000 }, { token: broker.accessToken });
     expect(quoted.body).toMatchObject({ status: 'quoted', quoteAmount: 20000 });
+    const text = pdfUpload(Buffer.from('估值结论：约 80 万元'), 'report.pdf');
+    const notPdf = await t.api.post(`market/valuation-orders/${id}/report`, text.body, { token: broker.accessToken, headers: text.headers });
+    expect(notPdf.status).toBe(400);
+    expect(notPdf.body.details).toEqual([expect.objectContaining({ field: 'file', code: 'NOT_A_PDF' })]);
+    expect((await t.api.get(`market/valuation-orders/${id}`, { token: w.university.accessToken })).body.status).toBe('quoted');
     const delivered = await t.api.post(`market/valuation-orders/${id}/report`, up.body, { token: broker.accessToken, headers: up.headers });
     expect(delivered.body).toMatchObject({ status: 'delivered', reportName: 'report.pdf' });
     const report = await t.api.get(`market/valuation-orders/${id}/report`, { token: w.university.accessToken });

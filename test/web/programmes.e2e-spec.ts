@@ -11,10 +11,12 @@ import { CHROMIUM_ARGS } from '../support/browser';
 
 /**
  * The zone's programmes in Debian's headless Chromium against the real api: a park administration keeps its three
- * lists (adds an item, moves it to done) and a platform administrator proposes, confirms and publishes the park awards.
+ * lists (adds an item, moves it to done) and a platform administrator proposes, confirms and publishes the park awards;
+ * anyone reads a park's public page: its three lists by list and state, its portfolio projects, its latest index.
  */
 const CHROMIUM = '/usr/bin/chromium';
 const WEB_DIST = path.resolve(__dirname, '../../apps/web/dist/index.html');
+const DAY = 86_400_000;
 
 jest.setTimeout(600_000);
 
@@ -119,5 +121,51 @@ describe('portal: three lists and park awards (Chromium e2e)', () => {
     expect(published.status).toBe(200);
     expect(published.body.entries.filter((e: any) => e.awarded).map((e: any) => e.park).sort()).toEqual(['bd-hitech', 'sjz-hitech']);
     expect(await page.getByTestId('awards').innerText()).toContain('拟给予奖励性支持');
+  });
+
+  it("a park's public page shows its three lists by list and state, its portfolio projects and its latest index", async () => {
+    const sjz = parks['sjz-hitech'];
+    const as = { token: sjz.accessToken };
+    await t.api.post('parks/sjz-hitech/three-lists/2026/items', { kind: 'measure', title: '建设中试熟化基地', owner: '园区科技局', dueDate: '2026-11-30' }, as);
+    const propose = (title: string) =>
+      t.api.post('major-projects', { title, summary: '依托京津高校成果在园区建设产业化基地，形成规模产能。', proposedLevel: 'province' }, as);
+    const inPortfolio = await propose('生物医药中试平台成果转化');
+    expect(inPortfolio.status).toBe(201);
+    for (const action of ['shortlist', 'start-notice']) {
+      expect((await t.api.post(`major-projects/${inPortfolio.body.id}/transitions`, { action }, { token: admin.accessToken })).status).toBe(200);
+    }
+    t.clock.advance(7 * DAY + 1000);
+    expect((await t.api.post(`major-projects/${inPortfolio.body.id}/approval`, { year: 2026, level: 'province' }, { token: admin.accessToken })).status).toBe(200);
+    // Shortlisted only: not in the portfolio, so not on the page.
+    const pending = await propose('尚未公示的项目');
+    await t.api.post(`major-projects/${pending.body.id}/transitions`, { action: 'shortlist' }, { token: admin.accessToken });
+    const index = (await t.api.get('monitoring/innovation-index/2026')).body;
+    const line = index.parks.find((p: any) => p.park === 'sjz-hitech');
+    expect(line.rank).not.toBeNull();
+
+    await signOut();
+    await page.goto(`${baseUrl}/parks/sjz-hitech`);
+    await page.getByRole('heading', { name: '石家庄国家高新区', level: 1 }).waitFor();
+    await page.getByLabel('年度').fill('2026');
+    await page.getByTestId('park-city').getByText('石家庄').waitFor();
+    await page.getByTestId('park-lists-overall').getByText('总体完成率：50%').waitFor();
+    await page.getByTestId('park-list-docking-done').getByText('对接京津高校新材料成果').waitFor();
+    await page.getByTestId('park-list-measure-planned').getByText('建设中试熟化基地').waitFor();
+    expect(await page.getByTestId('park-list-measure-done').count()).toBe(0);
+    expect(await page.getByTestId('park-list-landing').innerText()).toContain('本年度尚无事项');
+
+    const projects = page.getByTestId('park-project');
+    await projects.first().waitFor();
+    expect(await projects.count()).toBe(1);
+    expect(await projects.first().innerText()).toMatch(/生物医药中试平台成果转化[\s\S]*2026 年度[\s\S]*省级[\s\S]*已入库/);
+
+    await page.getByTestId('park-index').getByText('2026 年创新指数').waitFor();
+    expect(await page.getByTestId('park-index-score').innerText()).toContain(`第 ${line.rank} 名`);
+    expect(await page.getByTestId('park-index-inputs').locator('li').count()).toBeGreaterThan(0);
+
+    // Another park has no items and no projects: the page says so rather than borrowing another park's data.
+    await page.goto(`${baseUrl}/parks/bd-hitech`);
+    await page.getByLabel('年度').fill('2026');
+    await page.getByTestId('park-projects').getByText('本园区尚无入库的重大项目。').waitFor();
   });
 });

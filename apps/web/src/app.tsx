@@ -24,6 +24,10 @@ import { AdminWorkspace } from './pages/admin.page';
 import { ParkReportWorkspace } from './pages/park-report.page';
 import { ParkAwardsPage } from './pages/programmes/park-awards.page';
 import { ThreeListsPage } from './pages/programmes/three-lists.page';
+import { ParkPage } from './pages/programmes/park.page';
+import { TrainingBaseWorkspace } from './pages/brokers/training-base.page';
+import { MyTrainingPage } from './pages/brokers/my-training.page';
+import { CertificateLookupPage } from './pages/brokers/certificate-lookup.page';
 import { VerificationBanner } from './components/verification-banner.component';
 import { SiteFooter } from './components/site-footer.component';
 import { LegalPage } from './pages/legal.page';
@@ -41,6 +45,7 @@ import { MarketListingPage, MarketListingsPage } from './pages/market/market-lis
 import { MarketNoticePage, MarketNoticesPage } from './pages/market/market-notice.page';
 import { MarketAuctionPage } from './pages/market/market-auction.page';
 import { MarketMinePage } from './pages/market/market-mine.page';
+import { MarketListingFormPage } from './pages/market/market-listing-form.page';
 import { DealFlowWorkspace } from './pages/finance/deal-flow.page';
 import { DealPage } from './pages/finance/deal.page';
 import { FinancingWorkspace } from './pages/finance/financing.page';
@@ -82,7 +87,13 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/me/privacy', render: () => <PersonalDataPage /> },
   { pattern: '/workspace/three-lists', render: () => <ThreeListsPage /> },
   { pattern: '/workspace/park-awards', render: () => <ParkAwardsPage /> },
+  { pattern: '/parks/:code', render: (p) => <ParkPage code={p.code} /> },
+  { pattern: '/workspace/training', render: () => <TrainingBaseWorkspace /> },
+  { pattern: '/me/training', render: () => <MyTrainingPage /> },
+  { pattern: '/broker-certificates', render: () => <CertificateLookupPage /> },
+  { pattern: '/broker-certificates/:number', render: (p) => <CertificateLookupPage number={p.number} /> },
   { pattern: '/market', render: () => <MarketListingsPage /> },
+  { pattern: '/market/listings/new', render: () => <MarketListingFormPage /> },
   { pattern: '/market/listings/:id', render: (p) => <MarketListingPage id={p.id} /> },
   { pattern: '/market/notices', render: () => <MarketNoticesPage /> },
   { pattern: '/market/notices/:id', render: (p) => <MarketNoticePage id={p.id} /> },
@@ -212,6 +223,9 @@ function Header({ session, path }: { session: Session | null; path: string }) {
     { href: '/watchlist', label: t('nav.watchlist'), show: !!session },
     { href: '/workspace/three-lists', label: t('nav.threeLists'), show: org?.type === 'park-administration' },
     { href: '/workspace/park-awards', label: t('nav.parkAwards'), show: hasRole(session, 'platform-admin') },
+    { href: '/workspace/training', label: t('nav.training'), show: org?.type === 'training-base' },
+    { href: '/me/training', label: t('nav.myTraining'), show: org?.type === 'transfer-institution' },
+    { href: '/broker-certificates', label: t('nav.certificateLookup'), show: true },
     { href: '/market', label: t('nav.market'), show: true },
     { href: '/vouchers', label: t('nav.vouchers'), show: true },
     { href: '/instruments', label: t('nav.instruments'), show: true },

@@ -8,6 +8,8 @@ export interface Named {
 export interface Taxonomy {
   industries: Array<Named & { fields: Named[] }>;
   parks: Array<Named & { city: string; keyIndustries: string[] }>;
+  /** The zone's cities; `code` is the city's administrative division code. */
+  cities: Named[];
   trlLevels: Array<{ level: number; zh: string; en: string; stage: string }>;
   stages: Named[];
   transferModes: Named[];
@@ -15,7 +17,7 @@ export interface Taxonomy {
   pricingMethods: Named[];
 }
 
-export const EMPTY_TAXONOMY: Taxonomy = { industries: [], parks: [], trlLevels: [], stages: [], transferModes: [], cooperationModes: [], pricingMethods: [] };
+export const EMPTY_TAXONOMY: Taxonomy = { industries: [], parks: [], cities: [], trlLevels: [], stages: [], transferModes: [], cooperationModes: [], pricingMethods: [] };
 
 export const TaxonomyContext = createContext<Taxonomy>(EMPTY_TAXONOMY);
 

@@ -10,6 +10,8 @@ describe('organisation verification banner state', () => {
     expect(requiresVerification(org('park-administration'))).toBe(true);
     expect(requiresVerification(org('registration-institution'))).toBe(true);
     expect(requiresVerification(org('transfer-institution'))).toBe(true);
+    expect(requiresVerification(org('training-base'))).toBe(true);
+    expect(requiresVerification(org('city-administration'))).toBe(true);
     expect(requiresVerification(org('university'))).toBe(false);
     expect(requiresVerification(null)).toBe(false);
   });

@@ -1,7 +1,7 @@
 import type { SessionOrganisation } from './api';
 
 /** Mirrors libs/identity organisation-verification: these types act with public powers and need the platform's check. */
-export const TYPES_REQUIRING_VERIFICATION = ['park-administration', 'registration-institution', 'transfer-institution', 'investment-fund', 'bank', 'guarantor'] as const;
+export const TYPES_REQUIRING_VERIFICATION = ['park-administration', 'registration-institution', 'transfer-institution', 'investment-fund', 'bank', 'guarantor', 'training-base', 'city-administration'] as const;
 
 export function requiresVerification(org: Pick<SessionOrganisation, 'type'> | null | undefined): boolean {
   return !!org && (TYPES_REQUIRING_VERIFICATION as readonly string[]).includes(org.type);

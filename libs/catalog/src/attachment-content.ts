@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { isPdf } from '@techbridge/platform';
 
 /** What an achievement may carry as attachments: decided by the file's first bytes, never by the client's label. */
 export const ATTACHMENT_CONTENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'] as const;
@@ -17,7 +18,7 @@ function startsWith(head: Buffer, bytes: number[], at = 0): boolean {
 
 /** The content type from magic bytes, or null when the file is none of the accepted kinds. */
 export function sniffContentType(head: Buffer): AttachmentContentType | null {
-  if (startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf'; // %PDF-
+  if (isPdf(head)) return 'application/pdf';
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   if (startsWith(head, [0xff, 0xd8, 0xff])) return 'image/jpeg';
   if (startsWith(head, [0x52, 0x49, 0x46, 0x46]) && startsWith(head, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp'; // RIFF....WEBP

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityService } from '@techbridge/identity';
-import { Actor, DomainError, INDUSTRY_CODES, TransactionRunner, TRL_STAGES } from '@techbridge/platform';
+import { Actor, DomainError, INDUSTRY_CODES, TransactionRunner, TRL_STAGES, ZONE_CITIES } from '@techbridge/platform';
 import { NamedResponse, ParkResponse, TaxonomyResponse, UpdateParkKeyIndustriesDto } from './dto/taxonomy.dto';
 import { TaxonomyRepository } from './taxonomy.repository';
 
@@ -33,6 +33,7 @@ export class TaxonomyService {
     return {
       industries: industries.map((i) => ({ ...named(i), fields: fields.filter((f) => f.industry_code === i.code).map(named) })),
       parks: parks.map((p) => ({ ...named(p), city: p.city, keyIndustries: p.key_industries ?? [], updatedAt: (p.updated_at ?? new Date(0)).toISOString() })),
+      cities: ZONE_CITIES.map(named),
       trlLevels: trl.map((l) => ({ level: l.level, zh: l.zh, en: l.en, stage: l.stage })),
       stages: TRL_STAGES.map(named),
       transferModes: modes.filter((x) => x.kind === 'transfer').map(named),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { EntityManager } from 'typeorm';
-import { Actor, BeijingCalendar, Clock, CONTRACT_TYPES, FileStorage, OrgType, Page, pageOf, Role, skipTake, TransactionRunner } from '@techbridge/platform';
+import { Actor, BeijingCalendar, Clock, CONTRACT_TYPES, FileStorage, OrgType, Page, pageOf, Role, skipTake, storePdf, TransactionRunner } from '@techbridge/platform';
 import { IdentityService, OrganisationResponse } from '@techbridge/identity';
 import { renderCertificate } from './certificate.renderer';
 import { ContractAccessPolicy, ContractPermission } from './contract-access.policy';
@@ -27,6 +27,9 @@ export interface DealContractInput {
   achievementId: string | null;
   industry: string | null;
   createdBy: string;
+  /** The broker who handled the introduction, and its transfer institution (carried over while still in standing). */
+  brokerUserId?: string | null;
+  transferInstitutionId?: string | null;
 }
 
 const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -73,6 +76,7 @@ export class TechnologyContractService {
       buyer: { organisationId: buyer.id, name: buyer.name, creditCode: buyer.creditCode ?? '', region: buyer.region, legalPersonType: legalPersonTypeOf(buyer.type) },
       contractAmount: input.amount, technologyAmount: input.amount, signedOn: BeijingCalendar.dateOf(this.clock.now()),
       achievementId: input.achievementId ?? undefined, industry: input.industry ?? undefined,
+      ...(await this.dealIntermediaries(input, within)),
     };
     const fields = await this.validateContractInput(seller, dto);
     return this.tx.run(async (m) => {
@@ -86,6 +90,19 @@ export class TechnologyContractService {
       await this.identity.audit(m, { userId: input.createdBy, orgId: seller.id }, { action: 'create-contract-from-deal', entityType: 'technology-contract', entityId: c.id, changes: { marketListingId: input.marketListingId } });
       return viewContract(c);
     }, within);
+  }
+
+  /**
+   * The deal's broker and transfer institution as the contract's own checks accept them: one who has since lost the
+   * broker role (or an institution no longer verified) is left off rather than failing the deal; the parties may add one.
+   */
+  private async dealIntermediaries(input: DealContractInput, within?: EntityManager): Promise<Pick<CreateContractDto, 'brokerUserId' | 'transferInstitutionId'>> {
+    const broker = input.brokerUserId ? await this.identity.findUser(input.brokerUserId) : null;
+    const inst = input.transferInstitutionId ? await this.identity.findOrganisation(input.transferInstitutionId, within) : null;
+    return {
+      brokerUserId: broker?.effectiveRoles.includes(Role.Broker) ? broker.id : undefined,
+      transferInstitutionId: inst && inst.type === OrgType.TransferInstitution && inst.verified ? inst.id : undefined,
+    };
   }
 
   async update(actor: Actor, id: string, dto: UpdateContractDto): Promise<ContractResponse> {
@@ -134,12 +151,7 @@ export class TechnologyContractService {
     await this.tx.run(async (m) => assertEditable((await this.access.requireAccess(m, actor, ContractPermission.Edit, id, { lock: true })).status));
     if (file.mimetype !== 'application/pdf' && !file.filename.toLowerCase().endsWith('.pdf')) throw ContractsErrors.notAPdf();
     const key = `contracts/${id}/signed-${randomUUID()}.pdf`;
-    await this.storage.put(key, file.content, MAX_ATTACHMENT_BYTES);
-    const head = await this.readHead(key);
-    if (head !== '%PDF') {
-      await this.storage.remove(key);
-      throw ContractsErrors.notAPdf();
-    }
+    await storePdf(this.storage, key, file.content, MAX_ATTACHMENT_BYTES, ContractsErrors.notAPdf);
     return this.tx.run(async (m) => {
       const c = await this.access.requireAccess(m, actor, ContractPermission.Edit, id, { lock: true });
       assertEditable(c.status);
@@ -156,15 +168,6 @@ export class TechnologyContractService {
     const c = await this.access.requireAccess(this.tx.manager, actor, ContractPermission.Read, id);
     if (!c.attachmentKey) throw ContractsErrors.attachmentMissing();
     return { stream: await this.storage.open(c.attachmentKey), name: c.attachmentName ?? 'contract.pdf' };
-  }
-
-  private async readHead(key: string): Promise<string> {
-    const stream = await this.storage.open(key);
-    for await (const chunk of stream) {
-      stream.destroy();
-      return Buffer.from(chunk as Buffer).subarray(0, 4).toString('latin1');
-    }
-    return '';
   }
 
   async certificate(actor: Actor, id: string): Promise<Buffer> {

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { isPdf } from '@techbridge/platform';
 import { FinanceErrors } from './finance.exception';
 
 export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
@@ -8,7 +9,7 @@ const EXTENSION: Record<DocumentContentType, string> = { 'application/pdf': 'pdf
 /** Data room files and valuation reports: PDF or images, decided by the first bytes, never by the client's label. */
 export function sniffDocument(head: Buffer): DocumentContentType | null {
   const starts = (bytes: number[]) => head.length >= bytes.length && bytes.every((b, i) => head[i] === b);
-  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf';
+  if (isPdf(head)) return 'application/pdf';
   if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
   return null;

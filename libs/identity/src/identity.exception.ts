@@ -42,6 +42,12 @@ export const IdentityErrors = {
     new DomainError('gone', IdentityErrorCode.InvalidInvitation, { zh: '邀请无效、已过期或已被使用', en: 'The invitation is invalid, expired or already used' }, [
       { field: 'token', message: 'invalid, expired or already used', zh: '邀请无效、已过期或已被使用', code: IdentityErrorCode.InvalidInvitation },
     ]),
+  cityRequired: () =>
+    DomainError.validation(
+      'organisation.divisionCode',
+      { zh: '市级管理部门须填写所在城市的行政区划代码（示范区园区所在城市）', en: "A city administration gives its city's administrative division code (a city of the zone's parks)" },
+      'CITY_REQUIRED',
+    ),
   organisationNotFound: () => DomainError.notFound({ code: IdentityErrorCode.OrganisationNotFound, zh: '机构不存在', en: 'Organisation not found' }),
   organisationNotVerified: (status: string) =>
     new DomainError(

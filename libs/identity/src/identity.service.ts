@@ -3,7 +3,7 @@ import { hash as argonHash } from '@node-rs/argon2';
 import { NotificationService } from '@techbridge/notification';
 import { EntityManager } from 'typeorm';
 import {
-  Actor, AppConfig, Clock, DomainError, isPlatformStaff, OrgType, Page, pageOf, refuseOwnOrganisation, Role, SeparationRule, skipTake, TransactionRunner,
+  Actor, AppConfig, cityOfDivision, Clock, DomainError, isPlatformStaff, OrgType, Page, pageOf, refuseOwnOrganisation, Role, SeparationRule, skipTake, TransactionRunner,
 } from '@techbridge/platform';
 import {
   AcceptInvitationDto, AuditEntryResponse, AuditQuery, mapAuditEntry, mapOrganisation, mapUser, OrganisationListQuery, OrganisationResponse,
@@ -54,6 +54,8 @@ export class IdentityService {
     return this.tx.run(async (m) => {
       if (await this.repo.findUserByEmail(m, dto.email)) throw IdentityErrors.emailTaken();
       if (await this.repo.findOrganisationByCreditCode(m, dto.organisation.creditCode)) throw IdentityErrors.creditCodeTaken();
+      // A city administration's powers reach the parks of its city: the city is fixed here and checked at verification.
+      if (dto.organisation.type === OrgType.CityAdministration && !cityOfDivision(dto.organisation.divisionCode)) throw IdentityErrors.cityRequired();
       const org = await this.repo.saveOrganisation(m, {
         name: dto.organisation.name.trim(),
         type: dto.organisation.type,

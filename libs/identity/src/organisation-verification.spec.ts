@@ -8,6 +8,8 @@ describe('organisation verification rules', () => {
       ['registration-institution', 'pending'], ['park-administration', 'pending'], ['platform', 'verified'], ['training-base', 'pending'],
       // Investors and lenders exercise finance powers only once verified.
       ['investment-fund', 'pending'], ['bank', 'pending'], ['guarantor', 'pending'],
+      // A city administration proposes major projects for its city's parks only once verified.
+      ['city-administration', 'pending'],
     ]);
     expect(requiresVerification(OrgType.Platform)).toBe(false);
   });

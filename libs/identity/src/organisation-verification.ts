@@ -10,6 +10,7 @@ export const VERIFICATION_STATUSES: VerificationStatus[] = ['not-required', 'pen
  */
 export const TYPES_REQUIRING_VERIFICATION: readonly OrgType[] = [
   OrgType.ParkAdministration, OrgType.RegistrationInstitution, OrgType.TransferInstitution, OrgType.TrainingBase, OrgType.InvestmentFund, OrgType.Bank, OrgType.Guarantor,
+  OrgType.CityAdministration,
 ];
 
 export function requiresVerification(type: OrgType): boolean {

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { EntityManager } from 'typeorm';
 import { IdentityService } from '@techbridge/identity';
-import { Actor, Clock, DomainError, FileStorage, isPlatformStaff, JobName, OrgType, OutboxService, TransactionRunner } from '@techbridge/platform';
+import { RoadshowService } from '@techbridge/roadshow';
+import { Actor, Clock, DomainError, FileStorage, isPlatformStaff, JobName, OrgType, OutboxService, storePdf, TransactionRunner } from '@techbridge/platform';
 import { AuctionResponse, BidderResponse, CreateAuctionDto, mapAuction, mapBidder, RegisterBidderDto } from './dto/auction.dto';
 import { MarketAuction } from './entities/market-auction.entity';
 import { LISTING_LIFECYCLE } from './listing.state-machine';
@@ -37,6 +38,7 @@ export class AuctionService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly storage: FileStorage,
+    private readonly roadshow: RoadshowService,
   ) {}
 
   async create(actor: Actor, listingId: string, dto: CreateAuctionDto): Promise<AuctionResponse> {
@@ -53,6 +55,11 @@ export class AuctionService {
       l.status = LISTING_LIFECYCLE.next(l.status, 'start-auction', l.id);
       await this.repo.saveListing(m, l);
       const closesAt = new Date(startsAt.getTime() + dto.durationMinutes * 60_000);
+      if (dto.roadshowEventId) {
+        // A session of a roadshow: the event must take it, with room for every extension the late bids may cause.
+        const latest = closesAt.getTime() + (dto.maxExtensions ?? 3) * (dto.extensionMinutes ?? 5) * 60_000;
+        await this.roadshow.auctionSession({ eventId: dto.roadshowEventId, sellerOrgId: l.ownerOrgId, subjectId: l.subjectId, startsAt, endsAt: new Date(latest) }, m);
+      }
       const id = randomUUID();
       const a = await this.repo.insertAuction(m, {
         id, listingId: l.id, roadshowEventId: dto.roadshowEventId ?? null, status: 'announced', startsAt, scheduledCloseAt: closesAt, closesAt,
@@ -75,6 +82,13 @@ export class AuctionService {
   async auctionsOfListing(actor: Actor | null, listingId: string): Promise<AuctionResponse[]> {
     const l = await this.access.requireListing(this.tx.manager, actor, ListingPermission.Read, listingId);
     return (await this.repo.auctionsOfListing(this.tx.manager, l.id)).map((a) => this.view(a, a.status === 'sold' ? l.contractId : null));
+  }
+
+  /** The auctions held as sessions of a roadshow event, in the order they start (the event's programme shows them). */
+  async auctionsOfRoadshow(eventId: string): Promise<AuctionResponse[]> {
+    const rows = await this.repo.auctionsOfRoadshow(this.tx.manager, eventId);
+    const contracts = new Map((await Promise.all(rows.filter((a) => a.status === 'sold').map((a) => this.repo.findListing(this.tx.manager, a.listingId)))).map((l) => [l?.id, l?.contractId ?? null]));
+    return rows.map((a) => this.view(a, a.status === 'sold' ? contracts.get(a.listingId) ?? null : null));
   }
 
   async registerBidder(actor: Actor, auctionId: string, dto: RegisterBidderDto): Promise<BidderResponse> {
@@ -100,11 +114,7 @@ export class AuctionService {
     if (!bidder || bidder.orgId !== actor.orgId) throw MarketErrors.bidderNotFound();
     if (bidder.depositStatus !== 'recorded') throw DomainError.illegalTransition('bidder registration', bidder.depositStatus, 'upload-letter');
     const key = `market/bidders/${bidder.id}/letter-${randomUUID()}.pdf`;
-    await this.storage.put(key, file.content, MAX_LETTER_BYTES);
-    if ((await this.head(key)) !== '%PDF') {
-      await this.storage.remove(key);
-      throw MarketErrors.notAPdf();
-    }
+    await storePdf(this.storage, key, file.content, MAX_LETTER_BYTES, MarketErrors.letterNotAPdf);
     return this.tx.run(async (m) => {
       const b = (await this.repo.findBidder(m, bidderId))!;
       const old = b.letterKey;
@@ -153,15 +163,6 @@ export class AuctionService {
     const ladder = steps.map((s) => ({ from: toFen(s.from), step: toFen(s.step) }));
     if (ladder[0].from !== 0 || ladder.some((s, i) => s.step <= 0 || (i > 0 && s.from <= ladder[i - 1].from))) throw MarketErrors.badLadder();
     return ladder;
-  }
-
-  private async head(key: string): Promise<string> {
-    const stream = await this.storage.open(key);
-    for await (const chunk of stream) {
-      stream.destroy();
-      return Buffer.from(chunk as Buffer).subarray(0, 4).toString('latin1');
-    }
-    return '';
   }
 }
 

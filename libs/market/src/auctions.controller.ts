@@ -26,6 +26,14 @@ export class AuctionsController {
     return this.auctions.get(id);
   }
 
+  @Get('roadshows/:eventId/auctions')
+  @Public()
+  @ApiOperation({ summary: '路演中的拍卖场次 / Auctions held as sessions of a roadshow event' })
+  @ApiOkResponse({ type: [AuctionResponse] })
+  ofRoadshow(@Param('eventId', ParseUUIDPipe) eventId: string): Promise<AuctionResponse[]> {
+    return this.auctions.auctionsOfRoadshow(eventId);
+  }
+
   /** Server-sent events; kept out of the OpenAPI document (a stream never ends, the generated suites would wait on it). */
   @Sse('auctions/:id/live')
   @Public()

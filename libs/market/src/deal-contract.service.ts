@@ -22,10 +22,12 @@ export class DealContractService {
     const [achievement] = l.achievementId ? await this.catalog.getAchievementsByIds([l.achievementId]) : [];
     const hasPatents = l.ipCovered.length > 0 || (achievement?.patents.length ?? 0) > 0;
     const { type, licenseScope } = contractTypeOf(l.transferMode, hasPatents);
+    const broker = await this.repo.brokerOfDeal(m, { listingId: l.id, achievementId: l.achievementId, ownerOrgId: l.ownerOrgId, buyerOrgId: l.dealBuyerOrgId });
     const contract = await this.contracts.draftContractFromDeal(
       {
         marketListingId: l.id, sellerOrgId: l.ownerOrgId, buyerOrgId: l.dealBuyerOrgId, title: `${l.title}${l.transferMode === 'transfer' ? '转让合同' : '实施许可合同'}`,
         type, licenseScope, amount: Number(l.dealAmount), achievementId: l.achievementId, industry: l.industry, createdBy,
+        brokerUserId: broker?.brokerUserId ?? null, transferInstitutionId: broker?.brokerOrgId ?? null,
       },
       m,
     );

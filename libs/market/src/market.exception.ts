@@ -1,4 +1,4 @@
-import { DomainError } from '@techbridge/platform';
+import { DomainError, notAPdf } from '@techbridge/platform';
 
 /** The market's expected failures, each with its code and zh/en text. */
 export const MarketErrors = {
@@ -32,5 +32,7 @@ export const MarketErrors = {
   badTimes: () => DomainError.validation('startsAt', { zh: '开始时间须晚于当前时间，且结束时间晚于开始时间', en: 'startsAt must be in the future and the close after the start' }),
   badLadder: () => DomainError.validation('ladder', { zh: '加价阶梯须从 0 起，按金额递增，每档加价大于 0', en: 'The ladder starts at 0, ascends, and every step is above 0' }),
   reserveBelowStart: () => DomainError.validation('reservePrice', { zh: '保留价不得低于起拍价', en: 'The reserve may not be below the start price' }),
-  notAPdf: () => DomainError.validation('file', { zh: '授权委托书须为 PDF 文件', en: 'The authorisation letter must be a PDF' }),
+  letterNotAPdf: () => notAPdf('file', { zh: '授权委托书', en: 'The authorisation letter' }),
+  reportNotAPdf: () => notAPdf('file', { zh: '评估报告', en: 'The valuation report' }),
+  proofNotAPdf: () => notAPdf('file', { zh: '收款凭证', en: 'The payment proof' }),
 };

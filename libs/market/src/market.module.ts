@@ -4,6 +4,7 @@ import { CatalogModule } from '@techbridge/catalog';
 import { ContractsModule } from '@techbridge/contracts';
 import { IdentityModule } from '@techbridge/identity';
 import { MatchingModule } from '@techbridge/matching';
+import { RoadshowModule } from '@techbridge/roadshow';
 import { IntroductionService } from './introduction.service';
 import { ValuationController } from './valuation.controller';
 import { ValuationOrderController } from './valuation-order.controller';
@@ -45,6 +46,7 @@ import { MarketPrivacy } from './market-privacy';
     CatalogModule,
     ContractsModule,
     MatchingModule,
+    RoadshowModule,
   ],
   controllers: [ListingsController, NoticesController, AuctionsController, IntroductionsController, ValuationController, ValuationOrderController],
   providers: [

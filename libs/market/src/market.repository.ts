@@ -142,6 +142,10 @@ export class MarketRepository {
     return m.getRepository(MarketAuction).find({ where: { listingId }, order: { createdAt: 'DESC' } });
   }
 
+  auctionsOfRoadshow(m: EntityManager, roadshowEventId: string): Promise<MarketAuction[]> {
+    return m.getRepository(MarketAuction).find({ where: { roadshowEventId }, order: { startsAt: 'ASC', id: 'ASC' } });
+  }
+
   insertBidder(m: EntityManager, b: Partial<MarketBidder>): Promise<MarketBidder> {
     const r = m.getRepository(MarketBidder);
     return r.save(r.create(b));
@@ -218,6 +222,21 @@ export class MarketRepository {
       [orgId, achievementId],
     );
     return !!row;
+  }
+
+  /**
+   * The broker who took the buyer's introduction to this listing or its achievement (accepted ones first, then the
+   * newest): the deal's contract names it, so the introduction protects the broker's role.
+   */
+  async brokerOfDeal(m: EntityManager, q: { listingId: string; achievementId: string | null; ownerOrgId: string; buyerOrgId: string }): Promise<{ brokerUserId: string; brokerOrgId: string | null } | null> {
+    const [row] = await m.query(
+      `SELECT broker_user_id AS "brokerUserId", broker_org_id AS "brokerOrgId" FROM market_introduction
+        WHERE requester_org_id = $1 AND owner_org_id = $2 AND broker_user_id IS NOT NULL AND status IN ('requested', 'accepted')
+          AND (listing_id = $3 OR achievement_id = $4)
+        ORDER BY (status = 'accepted') DESC, created_at DESC, id LIMIT 1`,
+      [q.buyerOrgId, q.ownerOrgId, q.listingId, q.achievementId],
+    );
+    return row ?? null;
   }
 
   insertConfidentialFile(m: EntityManager, f: Partial<MarketConfidentialFile>): Promise<MarketConfidentialFile> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { IdentityService } from '@techbridge/identity';
-import { Actor, actsAs, DomainError, FileStorage, OrgType, StateMachine, TransactionRunner } from '@techbridge/platform';
+import { Actor, actsAs, DomainError, FileStorage, OrgType, StateMachine, storePdf, TransactionRunner } from '@techbridge/platform';
 import { mapValuationOrder, OrderValuationDto, QuoteValuationDto, ValuationOrderResponse } from './dto/valuation-order.dto';
 import { MarketValuationOrder, ValuationOrderStatus } from './entities/market-valuation-order.entity';
 import { ListingPermission, MarketAccessPolicy } from './market-access.policy';
@@ -57,11 +57,7 @@ export class ValuationOrderService {
     const o = await this.loadAsInstitution(actor, id);
     ORDER_LIFECYCLE.assert(o.status, 'deliver');
     const key = `market/valuations/${o.id}/report-${randomUUID()}.pdf`;
-    await this.storage.put(key, file.content, MAX_REPORT_BYTES);
-    if ((await this.head(key)) !== '%PDF') {
-      await this.storage.remove(key);
-      throw DomainError.validation('file', { zh: '评估报告须为 PDF 文件', en: 'The report must be a PDF' });
-    }
+    await storePdf(this.storage, key, file.content, MAX_REPORT_BYTES, MarketErrors.reportNotAPdf);
     return this.tx.run(async (m) => {
       o.status = ORDER_LIFECYCLE.next(o.status, 'deliver', o.id);
       Object.assign(o, { reportKey: key, reportName: file.filename.slice(0, 200) });
@@ -86,14 +82,5 @@ export class ValuationOrderService {
     const o = await this.load(actor, id);
     if (o.institutionId !== actor.orgId || !actsAs(actor, OrgType.TransferInstitution)) throw MarketErrors.notOwner();
     return o;
-  }
-
-  private async head(key: string): Promise<string> {
-    const stream = await this.storage.open(key);
-    for await (const chunk of stream) {
-      stream.destroy();
-      return Buffer.from(chunk as Buffer).subarray(0, 4).toString('latin1');
-    }
-    return '';
   }
 }

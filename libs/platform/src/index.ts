@@ -15,6 +15,7 @@ export * from './auth';
 export * from './clock/clock';
 export * from './pagination/page';
 export * from './storage/file-storage';
+export * from './storage/pdf-upload';
 export * from './validation/credit-code';
 export * from './i18n/language';
 export * from './platform.module';

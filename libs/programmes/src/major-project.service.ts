@@ -29,10 +29,11 @@ export class MajorProjectService {
     private readonly clock: Clock,
   ) {}
 
-  /** A park administration proposes for its park; platform staff (the zone, standing in for a city) for any park. */
+  /** A park administration proposes for its park, a city administration for a park of its city, platform staff for any park. */
   async propose(actor: Actor, dto: ProposeProjectDto): Promise<MajorProjectResponse> {
-    const parkCode = isPlatformStaff(actor) ? dto.parkCode : actor.parkCode;
-    if (!isPlatformStaff(actor) && dto.parkCode && dto.parkCode !== actor.parkCode) throw ProgrammesErrors.ownParkOnly();
+    const byPark = !isPlatformStaff(actor) && actor.orgType !== OrgType.CityAdministration;
+    const parkCode = byPark ? actor.parkCode : dto.parkCode;
+    if (byPark && dto.parkCode && dto.parkCode !== actor.parkCode) throw ProgrammesErrors.ownParkOnly();
     // Links name what the public can check: published achievements, registered contracts, enterprises.
     const achievementIds = [...new Set(dto.achievementIds ?? [])];
     const achievements = await this.catalog.getAchievementsByIds(achievementIds);
@@ -40,9 +41,10 @@ export class MajorProjectService {
     const contractIds = [...new Set(dto.contractIds ?? [])];
     if ((await this.contracts.registeredContracts(contractIds)).length !== contractIds.length) throw ProgrammesErrors.linkedNotFound('contractIds');
     const saved = await this.tx.run(async (m) => {
-      await this.access.requireParkAdministration(m, actor);
+      await this.access.requireProjectAdministration(m, actor);
       const park = parkCode ? parkOf(parkCode) : undefined;
       if (!park) throw ProgrammesErrors.linkedNotFound('parkCode');
+      await this.access.requireParkOfMyCity(m, actor, park);
       const enterpriseIds = [...new Set(dto.enterpriseIds ?? [])];
       const orgs = await this.identity.findOrganisations(enterpriseIds, m);
       if (enterpriseIds.some((id) => orgs.get(id)?.type !== OrgType.Enterprise)) throw ProgrammesErrors.linkedNotFound('enterpriseIds');

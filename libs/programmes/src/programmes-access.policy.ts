@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IdentityService } from '@techbridge/identity';
-import { Actor, actsAs, isPlatformStaff, OrgType } from '@techbridge/platform';
+import { Actor, actsAs, cityOfDivision, isPlatformStaff, OrgType, ParkRef } from '@techbridge/platform';
 import { MajorProject } from './entities/major-project.entity';
 import { PUBLIC_STATUSES } from './major-project.state-machine';
 import { ProgrammesErrors } from './programmes.exception';
@@ -29,6 +29,24 @@ export class ProgrammesAccessPolicy {
     await this.identity.assertVerified(actor, m);
   }
 
+  /**
+   * Who proposes and reports major projects: a verified park administration (its park), a verified city
+   * administration (the parks of its city), or platform staff. The type and verification come from the actor,
+   * rebuilt on every request, and are confirmed in the database, so a withdrawn verification counts at once.
+   */
+  async requireProjectAdministration(m: EntityManager, actor: Actor): Promise<void> {
+    if (isPlatformStaff(actor)) return;
+    if (actsAs(actor, OrgType.CityAdministration)) return this.identity.assertVerified(actor, m);
+    return this.requireParkAdministration(m, actor);
+  }
+
+  /** A city administration proposes only for a park of its own city (the city it named by its division code at sign-up). */
+  async requireParkOfMyCity(m: EntityManager, actor: Actor, park: ParkRef): Promise<void> {
+    if (actor.orgType !== OrgType.CityAdministration || isPlatformStaff(actor)) return;
+    const org = (await this.identity.findOrganisations([actor.orgId], m)).get(actor.orgId);
+    if (cityOfDivision(org?.divisionCode)?.zh !== park.city) throw ProgrammesErrors.ownCityOnly(park.city);
+  }
+
   mayView(actor: Actor | null, p: MajorProject): boolean {
     return PUBLIC_STATUSES.includes(p.status) || (!!actor && (actor.orgId === p.proposedByOrgId || isPlatformStaff(actor)));
   }
@@ -38,7 +56,7 @@ export class ProgrammesAccessPolicy {
     if (!p || !this.mayView(actor, p)) throw ProgrammesErrors.projectNotFound();
     if (permission === ProjectPermission.Report) {
       if (!actor || !(actor.orgId === p.proposedByOrgId || isPlatformStaff(actor))) throw ProgrammesErrors.notAParkAdministration();
-      await this.requireParkAdministration(m, actor);
+      await this.requireProjectAdministration(m, actor);
     }
     return p;
   }

@@ -4,6 +4,7 @@ export enum ProgrammesErrorCode {
   ProjectNotFound = 'MAJOR_PROJECT_NOT_FOUND',
   ObjectionNotFound = 'OBJECTION_NOT_FOUND',
   NotAParkAdministration = 'NOT_A_PARK_ADMINISTRATION',
+  OwnCityOnly = 'OWN_CITY_ONLY',
   NoticeRunning = 'NOTICE_STILL_RUNNING',
   ObjectionsOpen = 'OBJECTIONS_OPEN',
   MilestoneExists = 'MILESTONE_EXISTS',
@@ -15,7 +16,9 @@ export const ProgrammesErrors = {
   projectNotFound: () => DomainError.notFound({ code: ProgrammesErrorCode.ProjectNotFound, zh: '重大项目不存在', en: 'Major project not found' }),
   objectionNotFound: () => DomainError.notFound({ code: ProgrammesErrorCode.ObjectionNotFound, zh: '异议不存在', en: 'Objection not found' }),
   notAParkAdministration: () =>
-    new DomainError('forbidden', ProgrammesErrorCode.NotAParkAdministration, { zh: '只有已核验的园区管理机构（或平台）可以申报和维护', en: 'Only a verified park administration (or the platform) proposes and keeps these' }),
+    new DomainError('forbidden', ProgrammesErrorCode.NotAParkAdministration, { zh: '只有已核验的园区管理机构、市级管理部门（或平台）可以申报和维护', en: 'Only a verified park or city administration (or the platform) proposes and keeps these' }),
+  ownCityOnly: (city: string) =>
+    new DomainError('forbidden', ProgrammesErrorCode.OwnCityOnly, { zh: `市级管理部门只能为本市园区申报（该园区属于${city}）`, en: `A city administration proposes for the parks of its own city only (this park is in ${city})` }),
   noticeRunning: (endsAt: string | null) =>
     new DomainError('conflict', ProgrammesErrorCode.NoticeRunning, { zh: '公示期未满，不能批准', en: 'The public notice has not ended' }, [], { noticeEndsAt: endsAt }),
   objectionsOpen: () => new DomainError('conflict', ProgrammesErrorCode.ObjectionsOpen, { zh: '尚有未处理的异议', en: 'Objections are still open' }),

@@ -3,5 +3,5 @@ export { RoadshowService } from './roadshow.service';
 export {
   EventResponse, PlanMonthResponse, YearPlanResponse, PresentationResponse, SessionResponse, AgendaResponse, ParticipantResponse, MeetingRequestResponse, MeetingResponse,
   ScheduleStatsResponse, MyScheduleResponse, ReplanResponse, WithdrawMeetingRequestResponse, EventReportResponse, HeldEventRecord,
-  InvestorRoadshowRecord,
+  InvestorRoadshowRecord, AuctionSessionRecord,
 } from './dto/roadshow.dto';

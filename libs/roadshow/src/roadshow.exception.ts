@@ -21,6 +21,7 @@ export enum RoadshowErrorCode {
   NotASuggestion = 'ROADSHOW_NOT_A_SUGGESTION',
   RequestNotWithdrawable = 'ROADSHOW_REQUEST_NOT_WITHDRAWABLE',
   EnterprisesOnly = 'ROADSHOW_ENTERPRISES_ONLY',
+  NotPresented = 'ROADSHOW_NOT_PRESENTED',
 }
 
 export const RoadshowErrors = {
@@ -62,6 +63,12 @@ export const RoadshowErrors = {
     kind === 'investor'
       ? new DomainError('forbidden', RoadshowErrorCode.EnterprisesOnly, { zh: '只有经核验的投资机构可以报名投资路演', en: 'Only verified investment funds attend an investor roadshow' })
       : new DomainError('forbidden', RoadshowErrorCode.EnterprisesOnly, { zh: '只有企业可以报名参会', en: 'Only enterprises register as participants' }),
+  notPresented: () =>
+    new DomainError('forbidden', RoadshowErrorCode.NotPresented, {
+      zh: '只有在本次活动上路演该成果（已接受）的单位或活动组织方可以在活动中拍卖它', en: 'Only an organisation presenting this achievement at the event (accepted) or its organiser may auction it there',
+    }),
+  sessionOutsideEvent: (startsAt: Date, endsAt: Date) =>
+    DomainError.validation('startsAt', { zh: '拍卖场次须在活动时间内', en: `The auction session must lie within the event (${startsAt.toISOString()} – ${endsAt.toISOString()})` }, 'outsideEvent'),
   exactlyOneSubject: () => DomainError.validation('achievementId', { zh: '请指定一个成果或一个技术包', en: 'Give exactly one of achievementId or packageId' }, 'exactlyOne'),
   notOwnDemand: (index: number) => DomainError.validation(`demandIds[${index}]`, { zh: '只能带上本企业的技术需求', en: 'Only your own demands can be brought' }, 'notOwnDemand'),
   slotOutOfRange: (index: number, slotCount: number) =>

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { Actor, DomainError, TransactionRunner } from '@techbridge/platform';
-import { HeldEventRecord, InvestorRoadshowRecord, MeetingRequestResponse, YearPlanResponse } from './dto/roadshow.dto';
+import { AuctionSessionRecord, HeldEventRecord, InvestorRoadshowRecord, MeetingRequestResponse, YearPlanResponse } from './dto/roadshow.dto';
 import { MeetingRequestService } from './meeting-request.service';
 import { RoadshowAccessPolicy, RoadshowPermission } from './roadshow-access.policy';
 import { RoadshowEventService } from './roadshow-event.service';
 import { RoadshowReportService } from './roadshow-report.service';
+import { RoadshowErrors } from './roadshow.exception';
 import { RoadshowRepository } from './roadshow.repository';
+import { EVENT_LIFECYCLE } from './roadshow.state-machine';
 
 /** The roadshow context's facade for other contexts (monitoring, contracts): read-only plans, figures and records. */
 @Injectable()
@@ -44,6 +47,26 @@ export class RoadshowService {
     const funds = (await this.repo.participantsOf(m, eventId)).map((p) => p.enterpriseOrgId);
     const presentations = (await this.repo.presentationsOf(m, eventId, ['accepted'])).map((p) => ({ id: p.id, presenterOrgId: p.presenterOrgId }));
     return { fundOrgIds: funds, presentations };
+  }
+
+  /**
+   * A live auction held as a session of the event (路演/对接会 with an auction), asked by the market when the seller
+   * announces it: the event must still be ahead (it can be cancelled: planned, registration open or scheduled), the
+   * session must lie within the event's time, and the seller must present the auctioned achievement or package at the
+   * event (an accepted presentation) or organise the event itself. Answers what the auction shows of the event.
+   */
+  async auctionSession(q: { eventId: string; sellerOrgId: string; subjectId: string; startsAt: Date; endsAt: Date }, within?: EntityManager): Promise<AuctionSessionRecord> {
+    const m = within ?? this.tx.manager;
+    const e = await this.repo.findEvent(m, q.eventId);
+    if (!e) throw RoadshowErrors.eventNotFound();
+    if (!EVENT_LIFECYCLE.can(e.status, 'cancel')) throw DomainError.illegalTransition('roadshow event', e.status, 'host an auction session');
+    if (q.startsAt < e.startsAt || q.endsAt > e.endsAt) throw RoadshowErrors.sessionOutsideEvent(e.startsAt, e.endsAt);
+    if (e.organiserOrgId !== q.sellerOrgId) {
+      const presented = (await this.repo.presentationsOf(m, e.id, ['accepted']))
+        .some((p) => p.presenterOrgId === q.sellerOrgId && (p.achievementId === q.subjectId || p.packageId === q.subjectId));
+      if (!presented) throw RoadshowErrors.notPresented();
+    }
+    return { eventId: e.id, title: e.title, venue: e.venue, onlineLink: e.onlineLink, startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString() };
   }
 
   /** The organiser's suggested meetings with their match scores (they weigh less than any wish; the scheduler places them). */

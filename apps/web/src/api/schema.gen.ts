@@ -2949,6 +2949,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/market/roadshows/{eventId}/auctions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 路演中的拍卖场次 / Auctions held as sessions of a roadshow event */
+        get: operations["AuctionsController_ofRoadshow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/market/valuation-orders/{id}": {
         parameters: {
             query?: never;
@@ -7814,7 +7831,7 @@ export interface components {
             /** @enum {string} */
             region: "BJ" | "TJ" | "HE" | "other";
             /** @enum {string} */
-            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "training-base" | "investment-fund" | "bank" | "guarantor";
+            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "training-base" | "investment-fund" | "bank" | "guarantor" | "city-administration";
         };
         NoticePageResponse: {
             items: components["schemas"]["NoticeResponse"][];
@@ -7910,7 +7927,7 @@ export interface components {
             profile: Record<string, never>;
             region: string;
             /** @enum {string} */
-            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base" | "investment-fund" | "bank" | "guarantor";
+            type: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base" | "investment-fund" | "bank" | "guarantor" | "city-administration";
             verificationNote: string | null;
             /** @enum {string} */
             verificationStatus: "not-required" | "pending" | "verified" | "rejected";
@@ -8278,7 +8295,7 @@ export interface components {
             /** @description Enterprises carrying the project (organisation ids) */
             enterpriseIds?: string[];
             /**
-             * @description Platform staff name the park; a park administration proposes for its own
+             * @description Platform staff and city administrations (a park of their city) name the park; a park administration proposes for its own
              * @enum {string}
              */
             parkCode?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
@@ -8946,6 +8963,8 @@ export interface components {
             unit: string;
         };
         TaxonomyResponse: {
+            /** @description The zone's cities (a park's city); code is the city's administrative division code */
+            cities: components["schemas"]["NamedResponse"][];
             contractTypes: components["schemas"]["ContractTypeResponse"][];
             cooperationModes: components["schemas"]["NamedResponse"][];
             industries: components["schemas"]["IndustryResponse"][];
@@ -14227,6 +14246,27 @@ export interface operations {
             };
         };
     };
+    AuctionsController_ofRoadshow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuctionResponse"][];
+                };
+            };
+        };
+    };
     ValuationOrderController_get: {
         parameters: {
             query?: never;
@@ -15344,7 +15384,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description name contains */
                 q?: string;
-                type?: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base" | "investment-fund" | "bank" | "guarantor";
+                type?: "university" | "institute" | "enterprise" | "transfer-institution" | "registration-institution" | "park-administration" | "platform" | "training-base" | "investment-fund" | "bank" | "guarantor" | "city-administration";
                 /** @description e.g. pending: the platform administrator's verification queue */
                 verificationStatus?: "not-required" | "pending" | "verified" | "rejected";
             };

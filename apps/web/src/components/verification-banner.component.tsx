@@ -14,6 +14,8 @@ const BLOCKED: Record<string, Key> = {
   'investment-fund': 'verification.blocked.investment-fund',
   bank: 'verification.blocked.bank',
   guarantor: 'verification.blocked.guarantor',
+  'training-base': 'verification.blocked.training-base',
+  'city-administration': 'verification.blocked.city-administration',
 };
 
 /** Shown on workspaces to members of an organisation awaiting (or refused) verification; re-reads /me so it goes away once verified. */

@@ -51,6 +51,9 @@ export function AchievementPage({ id }: { id: string }) {
         {x.status !== 'published' && <> · <StatusBadge status={x.status} /></>}
       </p>
       {x.status === 'published' && <FavouriteButton subject="achievement" targetId={x.id} />}
+      {x.status === 'published' && !!session && session.organisation.id === x.owner?.id && (
+        <Link className="btn btn--small" href={`/market/listings/new?achievementId=${x.id}`} data-testid="list-on-market">{t('market.form.new')}</Link>
+      )}
       {x.keywords.length > 0 && (
         <ul className="tags" aria-label={t('achievement.keywords')}>
           {x.keywords.map((k) => (

@@ -9,7 +9,7 @@ import { Link, navigate, useLocation } from '../router';
 import { useTaxonomy } from '../taxonomy';
 import { Errors, validateSignUp } from '../validation';
 
-const ORG_TYPES = ['university', 'institute', 'enterprise', 'transfer-institution', 'registration-institution', 'park-administration', 'investment-fund', 'bank', 'guarantor'] as const;
+const ORG_TYPES = ['university', 'institute', 'enterprise', 'transfer-institution', 'registration-institution', 'park-administration', 'city-administration', 'training-base', 'investment-fund', 'bank', 'guarantor'] as const;
 const REGIONS = ['BJ', 'TJ', 'HE', 'other'] as const;
 
 /** Where each kind of user starts working after signing in. */
@@ -86,7 +86,7 @@ export function SignInPage() {
 export function SignUpPage() {
   const { t, lang, pick } = useI18n();
   const taxonomy = useTaxonomy();
-  const [f, setF] = useState({ email: '', password: '', displayName: '', orgName: '', orgType: '', creditCode: '', region: '', parkCode: '' });
+  const [f, setF] = useState({ email: '', password: '', displayName: '', orgName: '', orgType: '', creditCode: '', region: '', parkCode: '', divisionCode: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -111,7 +111,7 @@ export function SignUpPage() {
         email: f.email.trim(),
         password: f.password,
         displayName: f.displayName.trim(),
-        organisation: { name: f.orgName.trim(), type: f.orgType, creditCode: f.creditCode.trim().toUpperCase(), region: f.region, ...(f.parkCode ? { parkCode: f.parkCode } : {}) },
+        organisation: { name: f.orgName.trim(), type: f.orgType, creditCode: f.creditCode.trim().toUpperCase(), region: f.region, ...(f.parkCode ? { parkCode: f.parkCode } : {}), ...(f.orgType === 'city-administration' && f.divisionCode ? { divisionCode: f.divisionCode } : {}) },
         agreements: agreementVersions(site.data),
       });
       navigate(homeOf(s), { replace: true });
@@ -172,6 +172,8 @@ export function SignUpPage() {
         {input('creditCode', 'organisation.creditCode', t('auth.creditCode'), { hint: t('auth.creditCodeHint') })}
         {choice('region', 'organisation.region', t('auth.region'), REGIONS.map((r) => ({ code: r, label: t(`region.${r}`) })), t('form.choose'), true)}
         {choice('parkCode', 'organisation.parkCode', t('auth.park'), taxonomy.parks.map((park) => ({ code: park.code, label: pick(park) })), t('common.none'), false)}
+        {/* A city administration names its city (by division code): its powers reach that city's parks. */}
+        {f.orgType === 'city-administration' && choice('divisionCode', 'organisation.divisionCode', t('auth.city'), taxonomy.cities.map((c) => ({ code: c.code, label: pick(c) })), t('form.choose'), true)}
         <div className={`field field--wide${errors.agreements ? ' field--invalid' : ''}`}>
           <label className="checkbox">
             <input type="checkbox" name="agreements" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} aria-invalid={!!errors.agreements} aria-describedby={errors.agreements ? 'agreements-error' : undefined} />

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { labelIndex, useTaxonomy } from '../taxonomy';
+import { RoadshowAuctions } from './market/roadshow-auctions.component';
 import { apiKey, invalidate, nullIfMissing, useApiQuery, useLoader } from '../query';
 
 interface EventItem {
@@ -191,6 +192,7 @@ export function RoadshowPage({ id }: { id: string }) {
         <span>{t('home.registrationCloses', { date: formatDate(e.registrationClosesAt, lang) })}</span>
       </p>
       <p className="prewrap">{e.description}</p>
+      <RoadshowAuctions eventId={e.id} />
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       {enterprise && (e.kind === 'investor') === (session?.organisation.type === 'investment-fund') && e.status === 'registration-open' && !me.data && (
         <button type="button" className="btn btn--primary" onClick={register}>

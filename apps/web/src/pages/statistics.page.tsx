@@ -7,6 +7,7 @@ import { QuarterlyReport } from '../components/quarterly-report.component';
 import { ContractCharts, DIMENSION_NAMES, IndexCharts, TrendChart, unitLabel } from '../components/statistics-charts.component';
 import { formatDate, formatMoney, formatNumber } from '../format';
 import { useI18n } from '../i18n';
+import { Link } from '../router';
 import { useSession } from '../session';
 import { apiKey, nullIfMissing, useApiQuery, useLoader } from '../query';
 import type { components } from '../api/schema.gen';
@@ -273,7 +274,7 @@ function ParkListsCompletion({ park, year }: { park: string; year: number }) {
   return (
     <p data-testid="park-lists-completion">
       {t('lists.title')} · {t('lists.overall', { value: pct(completion.data.overall) })}
-      {completion.data.lists.map((l) => ` · ${t(`lists.kind.${l.kind}`)} ${pct(l.ratio)}`).join('')}
+      {completion.data.lists.map((l) => ` · ${t(`lists.kind.${l.kind}`)} ${pct(l.ratio)}`).join('')} · <Link href={`/parks/${park}`}>{t('parkPage.link')}</Link>
     </p>
   );
 }

@@ -39,6 +39,7 @@ export class ContractTypeResponse extends NamedResponse {
 export class TaxonomyResponse {
   @ApiProperty({ type: [IndustryResponse] }) industries!: IndustryResponse[];
   @ApiProperty({ type: [ParkResponse] }) parks!: ParkResponse[];
+  @ApiProperty({ type: [NamedResponse], description: "The zone's cities (a park's city); code is the city's administrative division code" }) cities!: NamedResponse[];
   @ApiProperty({ type: [TrlLevelResponse] }) trlLevels!: TrlLevelResponse[];
   @ApiProperty({ type: [NamedResponse] }) stages!: NamedResponse[];
   @ApiProperty({ type: [NamedResponse] }) transferModes!: NamedResponse[];

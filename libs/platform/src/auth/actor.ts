@@ -13,6 +13,8 @@ export enum OrgType {
   InvestmentFund = 'investment-fund',
   Bank = 'bank',
   Guarantor = 'guarantor',
+  /** 市级科技管理部门: proposes major transfer projects for the parks of its city (named by its division code); verified like the institutions. */
+  CityAdministration = 'city-administration',
 }
 
 export enum Role {

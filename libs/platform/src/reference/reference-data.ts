@@ -1,3 +1,4 @@
+import citiesJson from './data/cities.json';
 import contractTypesJson from './data/contract-types.json';
 import industriesJson from './data/industries.json';
 import parksJson from './data/parks.json';
@@ -37,6 +38,8 @@ export interface ContractTypeRef extends Named {
 export const INDUSTRIES: IndustryRef[] = industriesJson.industries;
 export const PARKS: ParkRef[] = parksJson.parks;
 export const ZONE: Named = parksJson.zone;
+/** The zone's cities: `code` is the city's administrative division code, `zh` the name parks.json gives as a park's city. */
+export const ZONE_CITIES: Named[] = citiesJson.cities;
 export const TRL_LEVELS: TrlRef[] = trlJson.levels;
 export const TRL_STAGES: Named[] = trlJson.stages;
 export const TRANSFER_MODES: Named[] = transferModesJson.transferModes;
@@ -55,6 +58,12 @@ export const PRICING_METHOD_CODES = PRICING_METHODS.map((m) => m.code);
 export const CONTRACT_TYPE_CODES = CONTRACT_TYPES.map((t) => t.code);
 export const REGION_CODES = ['BJ', 'TJ', 'HE', 'other'] as const;
 export type RegionCode = (typeof REGION_CODES)[number];
+
+/** The zone city an administrative division code lies in (its first four digits are the city's), if any. */
+export function cityOfDivision(divisionCode: string | null | undefined): Named | undefined {
+  if (!divisionCode || !/^\d{6}$/.test(divisionCode)) return undefined;
+  return ZONE_CITIES.find((c) => c.code.slice(0, 4) === divisionCode.slice(0, 4));
+}
 
 export function industryOf(code: string): IndustryRef | undefined {
   return INDUSTRIES.find((i) => i.code === code);

@@ -8,7 +8,7 @@ import type { ObjectionStatus } from '../entities/project-objection.entity';
 export class ProposeProjectDto {
   @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(4) @MaxLength(200) title!: string;
   @ApiProperty({ maxLength: 4000 }) @IsString() @MinLength(10) @MaxLength(4000) summary!: string;
-  @ApiPropertyOptional({ enum: PARK_CODES, description: "Platform staff name the park; a park administration proposes for its own" }) @IsOptional() @IsIn(PARK_CODES) parkCode?: string;
+  @ApiPropertyOptional({ enum: PARK_CODES, description: 'Platform staff and city administrations (a park of their city) name the park; a park administration proposes for its own' }) @IsOptional() @IsIn(PARK_CODES) parkCode?: string;
   @ApiProperty({ enum: PROJECT_LEVELS, description: 'The level it is proposed for (province or city portfolio)' }) @IsIn(PROJECT_LEVELS) proposedLevel!: ProjectLevel;
   @ApiPropertyOptional({ type: [String], description: 'Achievements transferred by the project' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) achievementIds?: string[];
   @ApiPropertyOptional({ type: [String], description: 'Enterprises carrying the project (organisation ids)' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) enterpriseIds?: string[];

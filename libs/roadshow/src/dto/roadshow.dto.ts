@@ -405,6 +405,16 @@ export class EventReportResponse {
   @ApiProperty({ type: [Object] }) noInterestReasons!: Array<{ meetingId: string; reason: string }>;
 }
 
+/** A roadshow event as the market shows an auction held as one of its sessions (路演/对接会 with a live auction). */
+export class AuctionSessionRecord {
+  @ApiProperty() eventId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, nullable: true }) venue!: string | null;
+  @ApiProperty({ type: String, nullable: true }) onlineLink!: string | null;
+  @ApiProperty() startsAt!: string;
+  @ApiProperty() endsAt!: string;
+}
+
 /** An event that took place, as monitoring counts it (the monitoring feed). */
 export class HeldEventRecord {
   id!: string;

@@ -19,6 +19,7 @@ const MODES = ['transfer', 'exclusive', 'sole', 'non-exclusive'] as const;
 /** Listings on the market with filters (industry, licence, keywords). */
 export function MarketListingsPage() {
   const { t, lang } = useI18n();
+  const session = useSession();
   const taxonomy = useTaxonomy();
   const [q, setQ] = useState('');
   const [industry, setIndustry] = useState('');
@@ -31,6 +32,7 @@ export function MarketListingsPage() {
       <p className="muted">{t('market.lead')}</p>
       <p>
         <Link href="/market/notices">{t('market.notices')}</Link> · <Link href="/market/mine">{t('market.mine.title')}</Link>
+        {session && <> · <Link href="/market/listings/new" data-testid="market-new-listing">{t('market.form.new')}</Link></>}
       </p>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <label>

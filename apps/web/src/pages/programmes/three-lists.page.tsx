@@ -4,6 +4,7 @@ import type { components } from '../../api/schema.gen';
 import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/feedback.component';
 import { useI18n } from '../../i18n';
 import { invalidate, useApiQuery } from '../../query';
+import { Link } from '../../router';
 import { useSession } from '../../session';
 
 type ThreeLists = components['schemas']['ThreeListsResponse'];
@@ -21,7 +22,9 @@ export function ThreeListsPage() {
   return (
     <section aria-labelledby="lists-title">
       <h1 id="lists-title">{t('lists.title')}</h1>
-      <p className="muted">{t('lists.lead')}</p>
+      <p className="muted">
+        {t('lists.lead')} <Link href={`/parks/${park}`}>{t('parkPage.link')}</Link>
+      </p>
       <label className="inline-field">
         {t('lists.year')}
         <input type="number" min={2016} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={t('lists.year')} />

@@ -27,6 +27,7 @@ import { MatchWeights1766100000000 } from './1766100000000-MatchWeights';
 import { PersonalInformation1767000000000 } from './1767000000000-PersonalInformation';
 import { ContentArticles1767400000000 } from './1767400000000-ContentArticles';
 import { TrainingBases1767200000000 } from './1767200000000-TrainingBases';
+import { CityAdministrations1767730000000 } from './1767730000000-CityAdministrations';
 import { BrokerCertification1767200100000 } from './1767200100000-BrokerCertification';
 import { MajorProjects1767200200000 } from './1767200200000-MajorProjects';
 import { ParkThreeLists1767200300000 } from './1767200300000-ParkThreeLists';
@@ -94,6 +95,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   FinanceIndicators1767500200000,
   InvestorRoadshows1767500300000,
   MarketValuationOrders1767100300000,
+  CityAdministrations1767730000000,
   RepealedPolicies1767750000000,
   Directory1767750100000,
 ];
