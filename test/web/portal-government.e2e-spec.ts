@@ -258,6 +258,35 @@ describe('portal for a government zone: words, charts, alerts, policies (Chromiu
     await shot('content-repealed');
   });
 
+  it('the expert directory lists experts by field without personal contact data; a signed-in user asks for contact and the institution is notified', async () => {
+    const expert = await t.api.post('experts', { name: `张华${RUN}`, title: '研究员', fields: ['hydrogen'], bio: '固态储氢材料与储氢罐设计。' }, { token: university.accessToken });
+    expect(expert.status).toBe(201);
+    const asker = await signUpOrganisation(t.api, 'enterprise', { name: `京南氢能装备公司${RUN}`, region: 'HE' });
+    await signOutIfSignedIn();
+
+    await page.goto(`${baseUrl}/experts?field=hydrogen`);
+    const list = page.getByTestId('experts');
+    await list.getByRole('link', { name: `张华${RUN}` }).waitFor();
+    expect(await list.innerText()).not.toMatch(/@|电话|\d{11}/);
+    // Also on the university's public profile.
+    await page.goto(`${baseUrl}/profiles/${university.organisation.id}`);
+    await page.getByTestId('profile-experts').getByRole('link', { name: `张华${RUN}` }).waitFor();
+
+    await page.getByTestId('profile-experts').getByRole('link', { name: `张华${RUN}` }).click();
+    await page.getByRole('heading', { level: 1, name: `张华${RUN}` }).waitFor();
+    await page.getByText('登录后可提交联系申请。').waitFor();
+    await signIn(asker.user.email, 'Passw0rd-Strong');
+    await page.goto(`${baseUrl}/experts/${expert.body.id}`);
+    await page.getByLabel('交流事项').fill('希望就车载储氢罐轻量化开展中试合作。');
+    await page.getByRole('button', { name: '提交联系申请' }).click();
+    await page.getByText(`联系申请已发送给${university.organisation.name}`).waitFor();
+    await t.deliver();
+    const inbox = await t.api.get('notifications', { token: university.accessToken });
+    expect(inbox.body.items.find((n: { kind: string }) => n.kind === 'expert.contact-request')).toMatchObject({ body: { zh: '希望就车载储氢罐轻量化开展中试合作。' } });
+    await shot('experts');
+    await signOutIfSignedIn();
+  });
+
   it('the statistics page opens on the computed year and draws its charts with data: ranking with dimension legend, trends, contract amounts; parks without data are not ranked; targets in 亿元', async () => {
     const quarter = '2026Q3';
     const parks = [

@@ -3,6 +3,7 @@ import { formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { useApiQuery } from '../query';
 import { labelIndex, useTaxonomy } from '../taxonomy';
+import { Link } from '../router';
 import { Loading } from './feedback.component';
 
 type RatingSummary = components['schemas']['RatingSummaryResponse'];
@@ -49,7 +50,7 @@ export function OrganisationExperts({ orgId }: { orgId: string }) {
       <ul className="plain-list">
         {experts.data.items.map((e) => (
           <li key={e.id}>
-            <strong>{e.name}</strong> · {e.title}
+            <Link href={`/experts/${e.id}`}>{e.name}</Link> · {e.title}
             <span className="small muted"> · {e.fields.map((f) => pick(labels.get(`field:${f}`)) || f).join('、')}</span>
           </li>
         ))}

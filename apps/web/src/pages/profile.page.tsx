@@ -62,7 +62,9 @@ export function ProfileDirectoryPage() {
   return (
     <section aria-labelledby="profiles-title">
       <h1 id="profiles-title">{t('profiles.title')}</h1>
-      <p className="muted">{t('profiles.lead')}</p>
+      <p className="muted">
+        {t('profiles.lead')} <Link href="/experts">{t('experts.title')}</Link>
+      </p>
       <Tabs<ProfileType> label={t('profiles.title')} selected={type} onSelect={(v) => go({ type: v, page: null })} tabs={TYPES.map((x) => ({ key: x, label: x === 'broker' ? t('profiles.brokers') : t(`orgType.${x}` as MessageKey) }))} panelId="profiles-list" />
       {type !== 'broker' && (
         <form className="search-form" role="search" onSubmit={submit}>
