@@ -22,7 +22,7 @@ describe('policies and news (content): administrators publish, everyone reads an
     bodyHtml: '<h2>第一条 技术合同奖补</h2><p>对登记的<strong>技术合同</strong>按成交额给予奖补。<script>alert(1)</script></p><p onclick="x()">中试熟化平台建设给予支持。</p>',
   };
 
-  it('a draft is the administrators’ alone; published it is public, searchable and listed by kind; archived it leaves list and search', async () => {
+  it('a draft is the administrators’ alone; published it is public, searchable and listed by kind; archived it stays, marked repealed (已废止) with the date', async () => {
     // Only platform administrators write.
     expect((await t.api.post('content', policyBody, { token: enterprise.accessToken })).status).toBe(403);
     const created = await t.api.post('content', policyBody, { token: admin.accessToken });
@@ -90,15 +90,43 @@ describe('policies and news (content): administrators publish, everyone reads an
     const archived = await t.api.post(`content/${id}/transitions`, { action: 'archive' }, { token: admin.accessToken });
     expect(archived.body.status).toBe('archived');
     expect((await t.api.patch(`content/${id}`, { title: '改标题' }, { token: admin.accessToken })).status).toBe(409);
+    expect(archived.body.repealedAt).toBe(t.clock.now().toISOString());
+    await t.drain();
+    // A repealed policy stays readable, listed and searchable, marked with the date it was repealed.
+    const repealed = await t.api.get(`content/${id}`);
+    expect(repealed.status).toBe(200);
+    expect(repealed.body).toMatchObject({ status: 'archived', repealedAt: archived.body.repealedAt });
+    const listedRepealed = (await t.api.get('content', { query: { kind: 'policy' } })).body.items.find((a: { id: string }) => a.id === id);
+    expect(listedRepealed).toMatchObject({ status: 'archived', repealedAt: archived.body.repealedAt });
+    expect((await t.api.get('content', { query: { q: '概念验证' } })).body.items).toEqual([expect.objectContaining({ id, repealedAt: archived.body.repealedAt })]);
+    // Restored to a draft it leaves the site again, and is no longer marked.
+    const restored = await t.api.post(`content/${id}/transitions`, { action: 'restore' }, { token: admin.accessToken });
+    expect(restored.body).toMatchObject({ status: 'draft', repealedAt: null });
     await t.drain();
     expect((await t.api.get(`content/${id}`)).status).toBe(404);
     expect((await t.api.get('content', { query: { q: '概念验证' } })).body.items).toHaveLength(0);
+    await t.api.post(`content/${id}/transitions`, { action: 'publish' }, { token: admin.accessToken });
+    await t.api.post(`content/${id}/transitions`, { action: 'archive' }, { token: admin.accessToken });
     expect((await t.api.get('content/manage', { token: admin.accessToken, query: { status: 'archived' } })).body.items.map((a: { id: string }) => a.id)).toContain(id);
     expect((await t.api.get('content/manage', { token: enterprise.accessToken })).status).toBe(403);
 
     // Every step is in the audit log with its label.
     const audit = await t.api.get('audit-log', { token: admin.accessToken, query: { entityId: id } });
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['content.create', 'content.publish', 'content.archive', 'content.attachment.add']));
+  });
+
+  it('an archived announcement leaves the site: only policy texts stay marked repealed', async () => {
+    const created = await t.api.post('content', { kind: 'announcement', title: '关于举办成果路演的通知', bodyHtml: '<p>欢迎报名参加秋季路演。</p>' }, { token: admin.accessToken });
+    const id = created.body.id as string;
+    await t.api.post(`content/${id}/transitions`, { action: 'publish' }, { token: admin.accessToken });
+    await t.drain();
+    expect((await t.api.get('content', { query: { q: '秋季路演' } })).body.items.map((a: { id: string }) => a.id)).toEqual([id]);
+    const archived = await t.api.post(`content/${id}/transitions`, { action: 'archive' }, { token: admin.accessToken });
+    expect(archived.body).toMatchObject({ status: 'archived', repealedAt: null });
+    await t.drain();
+    expect((await t.api.get(`content/${id}`)).status).toBe(404);
+    expect((await t.api.get('content', { query: { kind: 'announcement' } })).body.items.map((a: { id: string }) => a.id)).not.toContain(id);
+    expect((await t.api.get('content', { query: { q: '秋季路演' } })).body.items).toHaveLength(0);
   });
 
   it('refuses bad input field by field', async () => {

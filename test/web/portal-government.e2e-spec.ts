@@ -230,6 +230,63 @@ describe('portal for a government zone: words, charts, alerts, policies (Chromiu
     await shot('content-article');
   });
 
+  it('a repealed policy stays on the site marked 已废止 with its date: in the list, in search results and on its page', async () => {
+    const title = `京南示范区技术转移奖补暂行办法（2019年版）${RUN}`;
+    const created = await t.api.post('content', { kind: 'policy', title, source: '京南管〔2019〕3号', bodyHtml: '<p>对技术转移机构按促成交易额给予奖补，本办法自印发之日起施行。</p>' }, { token: admin.accessToken });
+    expect(created.status).toBe(201);
+    await t.api.post(`content/${created.body.id}/transitions`, { action: 'publish' }, { token: admin.accessToken });
+    const archived = await t.api.post(`content/${created.body.id}/transitions`, { action: 'archive' }, { token: admin.accessToken });
+    expect(archived.body.repealedAt).not.toBeNull();
+    await t.drain();
+    await signOutIfSignedIn();
+
+    await page.goto(`${baseUrl}/policies?kind=policy`);
+    const results = page.getByTestId('content-results');
+    const card = results.locator('li', { has: page.getByRole('link', { name: title }) });
+    await card.waitFor();
+    expect(await card.getByTestId('repealed-mark').innerText()).toMatch(/^已废止 \d{4}年\d{1,2}月\d{1,2}日废止$/);
+    // Search finds it, still marked.
+    await page.getByLabel('搜索政策资讯').fill('促成交易额');
+    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    await results.getByRole('link', { name: title }).waitFor();
+    expect(await results.getByTestId('repealed-mark').innerText()).toContain('已废止');
+    await results.getByRole('link', { name: title }).click();
+    const article = page.getByTestId('article');
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(await article.getByTestId('repealed-mark').innerText()).toContain('已废止');
+    expect(await article.innerText()).toMatch(/本政策已于\d{4}年\d{1,2}月\d{1,2}日废止，原文仅供查阅/);
+    await shot('content-repealed');
+  });
+
+  it('the expert directory lists experts by field without personal contact data; a signed-in user asks for contact and the institution is notified', async () => {
+    const expert = await t.api.post('experts', { name: `张华${RUN}`, title: '研究员', fields: ['hydrogen'], bio: '固态储氢材料与储氢罐设计。' }, { token: university.accessToken });
+    expect(expert.status).toBe(201);
+    const asker = await signUpOrganisation(t.api, 'enterprise', { name: `京南氢能装备公司${RUN}`, region: 'HE' });
+    await signOutIfSignedIn();
+
+    await page.goto(`${baseUrl}/experts?field=hydrogen`);
+    const list = page.getByTestId('experts');
+    await list.getByRole('link', { name: `张华${RUN}` }).waitFor();
+    expect(await list.innerText()).not.toMatch(/@|电话|\d{11}/);
+    // Also on the university's public profile.
+    await page.goto(`${baseUrl}/profiles/${university.organisation.id}`);
+    await page.getByTestId('profile-experts').getByRole('link', { name: `张华${RUN}` }).waitFor();
+
+    await page.getByTestId('profile-experts').getByRole('link', { name: `张华${RUN}` }).click();
+    await page.getByRole('heading', { level: 1, name: `张华${RUN}` }).waitFor();
+    await page.getByText('登录后可提交联系申请。').waitFor();
+    await signIn(asker.user.email, 'Passw0rd-Strong');
+    await page.goto(`${baseUrl}/experts/${expert.body.id}`);
+    await page.getByLabel('交流事项').fill('希望就车载储氢罐轻量化开展中试合作。');
+    await page.getByRole('button', { name: '提交联系申请' }).click();
+    await page.getByText(`联系申请已发送给${university.organisation.name}`).waitFor();
+    await t.deliver();
+    const inbox = await t.api.get('notifications', { token: university.accessToken });
+    expect(inbox.body.items.find((n: { kind: string }) => n.kind === 'expert.contact-request')).toMatchObject({ body: { zh: '希望就车载储氢罐轻量化开展中试合作。' } });
+    await shot('experts');
+    await signOutIfSignedIn();
+  });
+
   it('the statistics page opens on the computed year and draws its charts with data: ranking with dimension legend, trends, contract amounts; parks without data are not ranked; targets in 亿元', async () => {
     const quarter = '2026Q3';
     const parks = [

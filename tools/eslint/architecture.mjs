@@ -6,7 +6,7 @@ import path from 'node:path';
  * The contexts from the bottom up: a context may import only contexts before it. A new context takes its place in
  * this list; an import against the order is a cycle waiting to happen (or a context reaching up into one that uses it).
  */
-export const CONTEXT_ORDER = ['platform', 'testing', 'notification', 'identity', 'catalog', 'demand', 'watchlist', 'matching', 'roadshow', 'contracts', 'monitoring', 'content', 'brokers', 'programmes', 'market', 'vouchers', 'instruments', 'finance'];
+export const CONTEXT_ORDER = ['platform', 'testing', 'notification', 'identity', 'catalog', 'demand', 'watchlist', 'matching', 'roadshow', 'contracts', 'monitoring', 'content', 'brokers', 'programmes', 'market', 'vouchers', 'instruments', 'finance', 'directory'];
 
 /** Contexts that may be imported by no other context (test support). */
 const NOT_FOR_CONTEXTS = new Set(['testing']);

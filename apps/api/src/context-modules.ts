@@ -10,6 +10,7 @@ import { NotificationModule } from '@techbridge/notification';
 import { RoadshowModule } from '@techbridge/roadshow';
 import { WatchlistModule } from '@techbridge/watchlist';
 import { ContentModule } from '@techbridge/content';
+import { DirectoryModule } from '@techbridge/directory';
 import { BrokersModule } from '@techbridge/brokers';
 import { ProgrammesModule } from '@techbridge/programmes';
 import { VouchersModule } from '@techbridge/vouchers';
@@ -17,4 +18,4 @@ import { InstrumentsModule } from '@techbridge/instruments';
 import { FinanceModule } from '@techbridge/finance';
 
 /** Every bounded context, composed identically by the api and the worker. */
-export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, WatchlistModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule, ContentModule, BrokersModule, ProgrammesModule, MarketModule, VouchersModule, InstrumentsModule, FinanceModule];
+export const CONTEXT_MODULES: Type<unknown>[] = [IdentityModule, NotificationModule, CatalogModule, DemandModule, WatchlistModule, MatchingModule, RoadshowModule, ContractsModule, MonitoringModule, ContentModule, BrokersModule, ProgrammesModule, MarketModule, VouchersModule, InstrumentsModule, FinanceModule, DirectoryModule];

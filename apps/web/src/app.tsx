@@ -16,6 +16,7 @@ import { EnterpriseWorkspace } from './pages/enterprise.page';
 import { BrokerWorkspace } from './pages/broker.page';
 import { NotFoundPage } from './pages/not-found.page';
 import { ProfileDirectoryPage, ProfilePage } from './pages/profile.page';
+import { ExpertDirectoryPage, ExpertPage } from './pages/experts.page';
 import { GuideCatalogPage, PackagePage } from './pages/package.page';
 import { NotificationsPage } from './pages/notifications.page';
 import { RoadshowListPage, RoadshowPage } from './pages/roadshow.page';
@@ -65,6 +66,8 @@ const ROUTES: Array<{ pattern: string; render: (p: Record<string, string>) => Re
   { pattern: '/statistics', render: () => <StatisticsPage /> },
   { pattern: '/profiles', render: () => <ProfileDirectoryPage /> },
   { pattern: '/profiles/:id', render: (p) => <ProfilePage id={p.id} /> },
+  { pattern: '/experts', render: () => <ExpertDirectoryPage /> },
+  { pattern: '/experts/:id', render: (p) => <ExpertPage id={p.id} /> },
   { pattern: '/packages/:id', render: (p) => <PackagePage id={p.id} /> },
   { pattern: '/guide-catalogs/:id', render: (p) => <GuideCatalogPage id={p.id} /> },
   { pattern: '/notifications', render: () => <NotificationsPage /> },

@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, CurrentActor, Public, receiveFile, Role, Roles } from '@techbridge/platform';
+import { Actor, ApiFileResponse, CurrentActor, Public, receiveFile, Role, Roles } from '@techbridge/platform';
 import { AchievementAttachmentService } from './achievement-attachment.service';
 import { contentDisposition } from './attachment-content';
 import { AchievementAttachmentResponse } from './dto/achievement-attachment.dto';
@@ -36,6 +36,7 @@ export class AchievementAttachmentController {
   @Public()
   @ApiOperation({ summary: '下载附件 / Download (streams the file with its content type and UTF-8 file name)' })
   @ApiProduces('application/pdf', 'image/png', 'image/jpeg', 'image/webp')
+  @ApiFileResponse('The attachment file', 'application/pdf', 'image/png', 'image/jpeg', 'image/webp')
   async download(
     @CurrentActor() actor: Actor | null,
     @Param('id', ParseUUIDPipe) id: string,

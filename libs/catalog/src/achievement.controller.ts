@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Page, Public, Role, Roles } from '@techbridge/platform';
+import { Actor, CurrentActor, Page, PageResponseOf, Public, Role, Roles } from '@techbridge/platform';
 import { CatalogService } from './catalog.service';
 import {
-  AchievementEventResponse, AchievementListQuery, AchievementResponse, ApproveAchievementDto, CreateAchievementDto, ReturnAchievementDto,
+  AchievementEventResponse, AchievementListQuery, AchievementResponse, ApproveAchievementDto, CreateAchievementDto, InterestResponse, ReturnAchievementDto,
   UpdateAchievementDto,
 } from './dto/achievement.dto';
 
@@ -24,6 +24,7 @@ export class AchievementController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'List achievements; the public sees published ones, members also their own, reviewers their queue. Lookup by ?source=&externalId=' })
+  @ApiOkResponse({ type: PageResponseOf(AchievementResponse) })
   list(@CurrentActor() actor: Actor | null, @Query() q: AchievementListQuery): Promise<Page<AchievementResponse>> {
     return this.catalog.list(actor, q);
   }
@@ -31,12 +32,14 @@ export class AchievementController {
   @Get(':id')
   @Public()
   @ApiOkResponse({ type: AchievementResponse })
+  @ApiOperation({ summary: '成果详情 / One achievement (published ones for everyone; drafts for the owner and reviewers)' })
   get(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string): Promise<AchievementResponse> {
     return this.catalog.get(actor, id);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: AchievementResponse })
+  @ApiOperation({ summary: '修改成果 / Edit a draft or returned achievement (owner organisation)' })
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAchievementDto): Promise<AchievementResponse> {
     return this.catalog.update(actor, id, dto);
   }
@@ -50,13 +53,16 @@ export class AchievementController {
 
   @Post(':id/submit')
   @HttpCode(200)
-  @ApiOperation({ summary: '提交审核; the response carries listing-quality warnings' })
+  @ApiOperation({ summary: '提交审核 / Submit an achievement for review; the response carries listing-quality warnings' })
+  @ApiOkResponse({ type: AchievementResponse })
   submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AchievementResponse> {
     return this.catalog.transition(actor, id, 'submit');
   }
 
   @Post(':id/resubmit')
   @HttpCode(200)
+  @ApiOperation({ summary: '重新提交 / Resubmit a returned achievement for review' })
+  @ApiOkResponse({ type: AchievementResponse })
   resubmit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AchievementResponse> {
     return this.catalog.transition(actor, id, 'resubmit');
   }
@@ -65,6 +71,7 @@ export class AchievementController {
   @HttpCode(200)
   @Roles(Role.Reviewer)
   @ApiOperation({ summary: '审核通过并发布 / Approve and publish (platform or park reviewers)' })
+  @ApiOkResponse({ type: AchievementResponse })
   approve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ApproveAchievementDto): Promise<AchievementResponse> {
     return this.catalog.transition(actor, id, 'approve', dto.comment);
   }
@@ -73,12 +80,15 @@ export class AchievementController {
   @HttpCode(200)
   @Roles(Role.Reviewer)
   @ApiOperation({ summary: '退回修改 / Return to the owner with comments' })
+  @ApiOkResponse({ type: AchievementResponse })
   returnForChanges(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReturnAchievementDto): Promise<AchievementResponse> {
     return this.catalog.transition(actor, id, 'return', dto.comment);
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
+  @ApiOperation({ summary: '撤回 / Withdraw an achievement from review or from the listing (owner organisation)' })
+  @ApiOkResponse({ type: AchievementResponse })
   withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AchievementResponse> {
     return this.catalog.transition(actor, id, 'withdraw');
   }
@@ -86,6 +96,7 @@ export class AchievementController {
   @Post(':id/transferred')
   @HttpCode(200)
   @ApiOperation({ summary: '标记已转化 / Mark as transferred' })
+  @ApiOkResponse({ type: AchievementResponse })
   transferred(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AchievementResponse> {
     return this.catalog.transition(actor, id, 'mark-transferred');
   }
@@ -93,7 +104,8 @@ export class AchievementController {
   @Post(':id/interest')
   @HttpCode(200)
   @ApiOperation({ summary: '感兴趣 / Express interest (counted once per user)' })
-  interest(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<{ interestCount: number; added: boolean }> {
+  @ApiOkResponse({ type: InterestResponse })
+  interest(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<InterestResponse> {
     return this.catalog.expressInterest(actor, id);
   }
 }

@@ -20,6 +20,7 @@ export class TaxonomyController {
   @Get('industries')
   @Public()
   @ApiOkResponse({ type: [IndustryResponse] })
+  @ApiOperation({ summary: '产业目录 / The industries with their fields (zh+en)' })
   async industries(): Promise<IndustryResponse[]> {
     return (await this.taxonomy.taxonomy()).industries;
   }
@@ -27,6 +28,7 @@ export class TaxonomyController {
   @Get('parks')
   @Public()
   @ApiOkResponse({ type: [ParkResponse] })
+  @ApiOperation({ summary: '园区目录 / The eleven parks of the zone with their key industries' })
   async parks(): Promise<ParkResponse[]> {
     return (await this.taxonomy.taxonomy()).parks;
   }

@@ -3,10 +3,11 @@ import { EntityManager } from 'typeorm';
 import { Actor, Role } from '@techbridge/platform';
 import { ContentRepository } from './content.repository';
 import { ContentErrors } from './content.exception';
+import { isPubliclyReadable } from './content.state-machine';
 import { Article } from './entities/article.entity';
 
 export enum ArticlePermission {
-  /** Anyone reads a published article; drafts and archived texts only platform administrators. */
+  /** Anyone reads a published article or a repealed policy; drafts and other archived texts only platform administrators. */
   Read = 'read',
   /** Write, publish, archive, attach: platform administrators. */
   Manage = 'manage',
@@ -25,7 +26,7 @@ export class ContentAccessPolicy {
     const a = await this.repo.findArticle(m, id, lock);
     if (!a) throw ContentErrors.articleNotFound();
     if (isContentAdministrator(actor)) return a;
-    if (permission === ArticlePermission.Read && a.status === 'published') return a;
+    if (permission === ArticlePermission.Read && isPubliclyReadable(a)) return a;
     throw ContentErrors.articleNotFound();
   }
 }

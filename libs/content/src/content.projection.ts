@@ -1,12 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { IndexedVersion, IndexSettings, SearchIndexer, SearchProjection, TransactionRunner } from '@techbridge/platform';
 import { ContentRepository } from './content.repository';
-import type { ArticleKind } from './content.state-machine';
+import { ArticleKind, isPubliclyReadable } from './content.state-machine';
 import { Article } from './entities/article.entity';
 
 export const CONTENT_INDEX = 'content';
 
-/** The `content` index document: published articles only, so public search needs no visibility filter. */
+/** The `content` index document: what the public reads (published articles and repealed policies), so public search needs no visibility filter. */
 export interface ArticleDocument {
   [key: string]: unknown;
   id: string;
@@ -54,7 +54,7 @@ export class ContentProjection implements SearchProjection<ArticleDocument>, OnM
 
   async load(ids: string[]): Promise<Map<string, ArticleDocument | null>> {
     const rows = await this.repo.findArticles(this.tx.manager, ids);
-    return new Map(rows.map((a) => [a.id, a.status === 'published' ? projectArticle(a) : null]));
+    return new Map(rows.map((a) => [a.id, isPubliclyReadable(a) ? projectArticle(a) : null]));
   }
 
   listIndexable(): Promise<IndexedVersion[]> {

@@ -20,10 +20,17 @@ export class ContentRepository {
     return m.getRepository(Article).save(m.getRepository(Article).create(a));
   }
 
-  /** Newest first: published ones by publication, drafts by their last change. */
-  listArticles(m: EntityManager, where: { statuses: ArticleStatus[]; kind?: ArticleKind }, skip: number, take: number): Promise<[Article[], number]> {
+  /**
+   * Newest first: published ones by publication, drafts by their last change. `repealedPolicies` adds the archived
+   * policy texts (the public list shows them marked 已废止).
+   */
+  listArticles(
+    m: EntityManager, where: { statuses: ArticleStatus[]; kind?: ArticleKind; repealedPolicies?: boolean }, skip: number, take: number,
+  ): Promise<[Article[], number]> {
+    const kind = where.kind ? { kind: where.kind } : {};
+    const repealed = where.repealedPolicies && (!where.kind || where.kind === 'policy') ? [{ status: 'archived' as const, kind: 'policy' as const }] : [];
     return m.getRepository(Article).findAndCount({
-      where: { status: In(where.statuses), ...(where.kind ? { kind: where.kind } : {}) },
+      where: [{ status: In(where.statuses), ...kind }, ...repealed],
       order: { publishedAt: { direction: 'DESC', nulls: 'LAST' }, updatedAt: 'DESC', id: 'ASC' },
       skip,
       take,
@@ -35,8 +42,9 @@ export class ContentRepository {
     return m.getRepository(Article).find({ where: { policyId, kind: 'interpretation', status: 'published' }, order: { publishedAt: 'DESC', id: 'ASC' }, take: 20 });
   }
 
+  /** What the public reads: published articles and repealed (archived) policy texts. */
   async listIndexable(m: EntityManager): Promise<IndexedVersion[]> {
-    const rows = await m.getRepository(Article).find({ where: { status: 'published' }, select: { id: true, version: true } });
+    const rows = await m.getRepository(Article).find({ where: [{ status: 'published' }, { status: 'archived', kind: 'policy' }], select: { id: true, version: true } });
     return rows.map((r) => ({ id: r.id, version: r.version }));
   }
 

@@ -6,7 +6,7 @@ import { ArticlePermission, ContentAccessPolicy, isContentAdministrator } from '
 import { ContentRepository } from './content.repository';
 import { ContentErrors } from './content.exception';
 import { ArticleDocument, CONTENT_INDEX } from './content.projection';
-import { ARTICLE_LIFECYCLE, ArticleAction, EDITABLE_ARTICLE_STATUSES } from './content.state-machine';
+import { ARTICLE_LIFECYCLE, ArticleAction, EDITABLE_ARTICLE_STATUSES, isPubliclyReadable } from './content.state-machine';
 import {
   ArticleListQuery, ArticleResponse, ArticleSummaryResponse, CreateArticleDto, ManagedArticleListQuery, mapArticleSummary, mapAttachment, UpdateArticleDto,
 } from './dto/content.dto';
@@ -28,11 +28,14 @@ export class ContentService {
     @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
   ) {}
 
-  /** Published articles, newest first; with words, ranked by the search engine (titles before bodies). */
+  /**
+   * Published articles and repealed policies (marked), newest first; with words, ranked by the search engine
+   * (titles before bodies).
+   */
   async listPublished(q: ArticleListQuery): Promise<Page<ArticleSummaryResponse>> {
     const words = q.q?.trim();
     if (words) return this.searchPublished(words, q);
-    const [rows, total] = await this.repo.listArticles(this.tx.manager, { statuses: ['published'], kind: q.kind }, skipTake(q).skip, skipTake(q).take);
+    const [rows, total] = await this.repo.listArticles(this.tx.manager, { statuses: ['published'], kind: q.kind, repealedPolicies: true }, skipTake(q).skip, skipTake(q).take);
     return pageOf(rows.map(mapArticleSummary), total, q);
   }
 
@@ -41,11 +44,11 @@ export class ContentService {
     const res = await this.search.search<ArticleDocument>(CONTENT_INDEX, {
       q: words, filter, offset: (q.page - 1) * q.pageSize, limit: q.pageSize, highlight: ['title', 'summary'], matchingStrategy: 'all',
     });
-    // The index is a projection: the rows give the current title and state (a text archived a moment ago is dropped).
+    // The index is a projection: the rows give the current title and state (a text withdrawn a moment ago is dropped).
     const rows = new Map((await this.repo.findArticles(this.tx.manager, res.hits.map((h) => h.document.id))).map((a) => [a.id, a]));
     const items = res.hits.flatMap(({ document, highlights }) => {
       const a = rows.get(document.id);
-      return a && a.status === 'published' ? [{ ...mapArticleSummary(a), highlights }] : [];
+      return a && isPubliclyReadable(a) ? [{ ...mapArticleSummary(a), highlights }] : [];
     });
     return pageOf(items, res.total, q);
   }
@@ -101,9 +104,11 @@ export class ContentService {
       const from = a.status;
       a.status = ARTICLE_LIFECYCLE.next(from, action, a.id);
       if (action === 'publish') a.publishedAt = this.clock.now();
+      // Archiving a policy repeals it: the date shows beside 已废止. Restoring makes it a draft again.
+      a.archivedAt = action === 'archive' ? this.clock.now() : null;
       a.version += 1;
       const saved = await this.repo.saveArticle(m, a);
-      // Publishing adds it to the index, archiving removes it (the projection indexes published articles only).
+      // Publishing adds it to the index; archiving removes it, except a policy, which stays as repealed (the projection decides).
       await this.outbox.indexChanged(m, CONTENT_INDEX, saved.id);
       await this.identity.audit(m, actor, { action: `content.${action}`, entityType: 'content-article', entityId: a.id, changes: { from, to: saved.status } });
       return this.view(m, actor, saved);

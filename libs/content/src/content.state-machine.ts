@@ -19,3 +19,11 @@ export const ARTICLE_LIFECYCLE = new StateMachine<ArticleStatus, ArticleAction>(
 
 /** Archived texts are frozen: restore one to a draft to change it. */
 export const EDITABLE_ARTICLE_STATUSES: ArticleStatus[] = ['draft', 'published'];
+
+/**
+ * What the public reads: published articles, and repealed policy texts (an archived policy stays on the site marked
+ * 已废止 with its date, as government policy libraries keep them); other archived texts leave the site.
+ */
+export function isPubliclyReadable(a: { kind: ArticleKind; status: ArticleStatus }): boolean {
+  return a.status === 'published' || (a.status === 'archived' && a.kind === 'policy');
+}

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, prefetchedStream, Public } from '@techbridge/platform';
+import { Actor, ApiFileResponse, CurrentActor, prefetchedStream, Public } from '@techbridge/platform';
 import { DemandQueryService } from './demand-query.service';
 import { DemandService } from './demand.service';
 import {
@@ -39,6 +39,7 @@ export class DemandController {
   @Public()
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Export the list as CSV, redacted for the viewer exactly as the list' })
+  @ApiFileResponse('The demand list as CSV, redacted for the viewer', 'text/csv')
   async export(@CurrentActor() actor: Actor | null, @Query() q: DemandExportQuery): Promise<StreamableFile> {
     const { format: _format, ...filters } = q;
     return new StreamableFile(await prefetchedStream(this.queries.exportCsv(actor, Object.assign(new DemandListQuery(), filters))), {
@@ -50,12 +51,14 @@ export class DemandController {
   @Get(':id')
   @Public()
   @ApiOkResponse({ type: DemandResponse, description: 'or a RedactedDemandResponse' })
+  @ApiOperation({ summary: '需求详情 / One demand; a viewer outside its visibility gets the redacted form' })
   get(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string): Promise<DemandView> {
     return this.queries.get(actor, id);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: DemandResponse })
+  @ApiOperation({ summary: '修改需求 / Edit a demand (the enterprise that posted it)' })
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDemandDto): Promise<DemandResponse> {
     return this.demands.update(actor, id, dto);
   }
@@ -63,6 +66,7 @@ export class DemandController {
   @Post(':id/publish')
   @HttpCode(200)
   @ApiOkResponse({ type: DemandResponse })
+  @ApiOperation({ summary: '发布需求 / Publish a draft demand' })
   publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DemandResponse> {
     return this.demands.publish(actor, id);
   }
@@ -70,6 +74,7 @@ export class DemandController {
   @Post(':id/close')
   @HttpCode(200)
   @ApiOkResponse({ type: DemandResponse })
+  @ApiOperation({ summary: '关闭需求 / Close a demand with a reason' })
   close(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CloseDemandDto): Promise<DemandResponse> {
     return this.demands.close(actor, id, dto.reason);
   }
@@ -77,6 +82,7 @@ export class DemandController {
   @Post(':id/solve')
   @HttpCode(200)
   @ApiOkResponse({ type: DemandResponse })
+  @ApiOperation({ summary: '需求已解决 / Mark a demand as solved' })
   solve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DemandResponse> {
     return this.demands.solve(actor, id);
   }
@@ -84,6 +90,7 @@ export class DemandController {
   @Post(':id/reopen')
   @HttpCode(200)
   @ApiOkResponse({ type: DemandResponse })
+  @ApiOperation({ summary: '重新开放需求 / Reopen a closed demand' })
   reopen(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DemandResponse> {
     return this.demands.reopen(actor, id);
   }
@@ -97,6 +104,7 @@ export class DemandController {
 
   @Get(':id/brokers')
   @ApiOkResponse({ type: [DemandBrokerResponse] })
+  @ApiOperation({ summary: '需求的经纪人 / List the brokers assigned to follow a demand' })
   brokers(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DemandBrokerResponse[]> {
     return this.demands.listBrokers(actor, id);
   }
@@ -110,6 +118,7 @@ export class DemandController {
 
   @Get(':id/proposals')
   @ApiOkResponse({ type: [ProposalResponse] })
+  @ApiOperation({ summary: '揭榜方案列表 / List the proposals for a demand (the enterprise sees all; a proposer its own)' })
   listProposals(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProposalResponse[]> {
     return this.proposals.list(actor, id);
   }
@@ -123,6 +132,7 @@ export class ProposalController {
 
   @Get(':id')
   @ApiOkResponse({ type: ProposalResponse })
+  @ApiOperation({ summary: '揭榜方案详情 / One proposal (the enterprise and the proposer)' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProposalResponse> {
     return this.proposals.get(actor, id);
   }
@@ -130,6 +140,7 @@ export class ProposalController {
   @Post(':id/shortlist')
   @HttpCode(200)
   @ApiOkResponse({ type: ProposalResponse })
+  @ApiOperation({ summary: '入围 / Shortlist a proposal (the enterprise)' })
   shortlist(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProposalResponse> {
     return this.proposals.shortlist(actor, id);
   }
@@ -145,6 +156,7 @@ export class ProposalController {
   @Post(':id/decline')
   @HttpCode(200)
   @ApiOkResponse({ type: ProposalResponse })
+  @ApiOperation({ summary: '婉拒方案 / Decline a proposal with a reason (the enterprise)' })
   decline(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DeclineProposalDto): Promise<ProposalResponse> {
     return this.proposals.decline(actor, id, dto);
   }
@@ -152,6 +164,7 @@ export class ProposalController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOkResponse({ type: ProposalResponse })
+  @ApiOperation({ summary: '撤回方案 / Withdraw a proposal (the proposer)' })
   withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProposalResponse> {
     return this.proposals.withdraw(actor, id);
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Ip, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
-import { Actor, Clock, CurrentActor, Role, Roles } from '@techbridge/platform';
+import { Actor, ApiFileResponse, Clock, CurrentActor, Role, Roles } from '@techbridge/platform';
 import type { FastifyReply } from 'fastify';
 import { AuditTrailService } from './audit-trail.service';
 
@@ -30,6 +30,7 @@ export class AuditTrailController {
   @Roles(Role.PlatformAdmin)
   @ApiOperation({ summary: '导出审计日志 / Export the audit log of a period as CSV (at most 366 days; the export itself is audited)' })
   @ApiProduces('text/csv')
+  @ApiFileResponse('The audit log of the period as CSV (labels and codes in separate columns)', 'text/csv')
   async export(@CurrentActor() actor: Actor, @Query() q: AuditExportQuery, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const to = q.to ? new Date(q.to) : this.clock.now();
     const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * 86_400_000);

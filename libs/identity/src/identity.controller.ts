@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Param, ParseUUIDPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { Actor, CurrentActor, PageQuery, Public, Role, Roles } from '@techbridge/platform';
+import { Actor, CurrentActor, PageQuery, PageResponseOf, Public, Role, Roles } from '@techbridge/platform';
 import {
-  AcceptInvitationDto, AuditQuery, ChangePasswordDto, ChangeRolesDto, InvitationResponse, InviteMemberDto, OrganisationListQuery, OrganisationResponse, RefreshDto,
+  AcceptInvitationDto, AuditEntryResponse, AuditQuery, ChangePasswordDto, ChangeRolesDto, InvitationResponse, InviteMemberDto, MeResponse, OrganisationListQuery, OrganisationResponse, RefreshDto,
   RejectOrganisationDto, SessionResponse, SignInDto, SignUpDto, UserResponse, VerifyOrganisationDto,
 } from './dto/identity.dto';
 import { IdentityService } from './identity.service';
@@ -65,6 +65,7 @@ export class AuthController {
   @Post('accept-invitation')
   @Public()
   @ApiOkResponse({ type: SessionResponse })
+  @ApiOperation({ summary: '接受邀请 / Accept a membership invitation: set a password and sign in as the new member' })
   accept(@Body() dto: AcceptInvitationDto): Promise<SessionResponse> {
     return this.identity.acceptInvitation(dto);
   }
@@ -80,12 +81,16 @@ export class IdentityController {
   ) {}
 
   @Get('me')
-  me(@CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: '当前用户 / The signed-in user and their organisation' })
+  @ApiOkResponse({ type: MeResponse })
+  me(@CurrentActor() actor: Actor): Promise<MeResponse> {
     return this.identity.me(actor);
   }
 
   @Get('organisations')
   @Public()
+  @ApiOperation({ summary: '机构名录 / List organisations, filtered by type, verification status or name' })
+  @ApiOkResponse({ type: PageResponseOf(OrganisationResponse) })
   list(@Query() q: OrganisationListQuery) {
     return this.identity.listOrganisations(q);
   }
@@ -93,11 +98,14 @@ export class IdentityController {
   @Get('organisations/:id')
   @Public()
   @ApiOkResponse({ type: OrganisationResponse })
+  @ApiOperation({ summary: '机构详情 / One organisation (the public sees verified ones)' })
   get(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string): Promise<OrganisationResponse> {
     return this.identity.getOrganisation(actor, id);
   }
 
   @Get('organisations/:id/members')
+  @ApiOperation({ summary: '机构成员 / List the members of an organisation (its own members and platform administrators)' })
+  @ApiOkResponse({ type: PageResponseOf(UserResponse) })
   members(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() page: PageQuery) {
     return this.membership.listMembers(actor, id, page);
   }
@@ -140,6 +148,8 @@ export class IdentityController {
 
   @Get('audit-log')
   @Roles(Role.PlatformAdmin)
+  @ApiOperation({ summary: '审计日志 / Read the audit log, newest first (platform administrators)' })
+  @ApiOkResponse({ type: PageResponseOf(AuditEntryResponse) })
   audit(@Query() q: AuditQuery) {
     return this.identity.listAudit(q);
   }

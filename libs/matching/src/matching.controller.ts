@@ -20,6 +20,7 @@ export class MatchingController {
   @Public()
   @Get('demands/:id/matches')
   @ApiOkResponse({ type: AchievementMatchesResponse })
+  @ApiOperation({ summary: '需求的匹配成果 / Achievements that match a demand, best first, with the reasons' })
   forDemand(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string, @Query() q: MatchesQuery): Promise<AchievementMatchesResponse> {
     return this.matching.matchesForDemand(actor, id, q.limit);
   }
@@ -28,6 +29,7 @@ export class MatchingController {
   @Public()
   @Get('achievements/:id/matches')
   @ApiOkResponse({ type: DemandMatchesResponse })
+  @ApiOperation({ summary: '成果的匹配需求 / Demands that match an achievement, best first, with the reasons' })
   forAchievement(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string, @Query() q: MatchesQuery): Promise<DemandMatchesResponse> {
     return this.matching.matchesForAchievement(actor, id, q.limit);
   }
@@ -41,6 +43,7 @@ export class MatchPipelineController {
 
   @Get()
   @ApiOkResponse({ type: MatchPageResponse })
+  @ApiOperation({ summary: '撮合工作台 / List the matches in the broker pipeline, filtered by status or broker' })
   list(@CurrentActor() actor: Actor, @Query() q: MatchListQuery) {
     return this.pipeline.list(actor, q);
   }
@@ -49,12 +52,14 @@ export class MatchPipelineController {
   @Post()
   @Roles(Role.Broker)
   @ApiOkResponse({ type: MatchResponse })
+  @ApiOperation({ summary: '承接撮合 / A broker takes a demand–achievement pair into the pipeline' })
   take(@CurrentActor() actor: Actor, @Body() dto: TakeMatchDto): Promise<MatchResponse> {
     return this.pipeline.take(actor, dto);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: MatchResponse })
+  @ApiOperation({ summary: '撮合详情 / One match in the pipeline' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<MatchResponse> {
     return this.pipeline.get(actor, id);
   }
@@ -63,6 +68,7 @@ export class MatchPipelineController {
   @HttpCode(200)
   @Roles(Role.Broker)
   @ApiOkResponse({ type: MatchResponse })
+  @ApiOperation({ summary: '承接已有撮合 / A broker takes an existing computed match' })
   takeExisting(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TakeExistingMatchDto): Promise<MatchResponse> {
     return this.pipeline.takeExisting(actor, id, dto.note);
   }
@@ -71,12 +77,14 @@ export class MatchPipelineController {
   @HttpCode(200)
   @Roles(Role.Broker)
   @ApiOkResponse({ type: MatchResponse })
+  @ApiOperation({ summary: '推进撮合 / Move a match to its next pipeline step (409 with currentState if illegal)' })
   transition(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MatchTransitionDto): Promise<MatchResponse> {
     return this.pipeline.transition(actor, id, dto);
   }
 
   @Get(':id/events')
   @ApiOkResponse({ type: [MatchEventResponse] })
+  @ApiOperation({ summary: '撮合记录 / The history of a match: steps, notes and introductions' })
   events(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<MatchEventResponse[]> {
     return this.pipeline.events(actor, id);
   }
@@ -84,6 +92,7 @@ export class MatchPipelineController {
   @Post(':id/notes')
   @Roles(Role.Broker)
   @ApiOkResponse({ type: MatchEventResponse })
+  @ApiOperation({ summary: '撮合备注 / Add a note to a match' })
   note(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MatchNoteDto): Promise<MatchEventResponse> {
     return this.pipeline.addNote(actor, id, dto);
   }
@@ -91,6 +100,7 @@ export class MatchPipelineController {
   @Post(':id/introductions')
   @Roles(Role.Broker)
   @ApiOkResponse({ type: MatchEventResponse })
+  @ApiOperation({ summary: '引荐 / Record an introduction of the enterprise to the achievement owner' })
   introduce(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MatchIntroductionDto): Promise<MatchEventResponse> {
     return this.pipeline.addIntroduction(actor, id, dto);
   }
@@ -105,6 +115,7 @@ export class ThesaurusController {
   @Get()
   @Roles(Role.Broker, Role.PlatformAdmin)
   @ApiOkResponse({ type: ThesaurusPageResponse })
+  @ApiOperation({ summary: '同义词表 / List the thesaurus entries used by search and matching' })
   list(@Query() q: ThesaurusListQuery) {
     return this.thesaurus.list(q);
   }
@@ -112,6 +123,7 @@ export class ThesaurusController {
   @Get(':id')
   @Roles(Role.Broker, Role.PlatformAdmin)
   @ApiOkResponse({ type: ThesaurusEntryResponse })
+  @ApiOperation({ summary: '同义词详情 / One thesaurus entry' })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<ThesaurusEntryResponse> {
     return this.thesaurus.get(id);
   }
@@ -119,6 +131,7 @@ export class ThesaurusController {
   @Post()
   @Roles(Role.PlatformAdmin)
   @ApiOkResponse({ type: ThesaurusEntryResponse })
+  @ApiOperation({ summary: '新增同义词 / Add a thesaurus entry' })
   create(@CurrentActor() actor: Actor, @Body() dto: ThesaurusEntryDto): Promise<ThesaurusEntryResponse> {
     return this.thesaurus.create(actor, dto);
   }
@@ -126,6 +139,7 @@ export class ThesaurusController {
   @Put(':id')
   @Roles(Role.PlatformAdmin)
   @ApiOkResponse({ type: ThesaurusEntryResponse })
+  @ApiOperation({ summary: '修改同义词 / Replace a thesaurus entry' })
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ThesaurusEntryDto): Promise<ThesaurusEntryResponse> {
     return this.thesaurus.update(actor, id, dto);
   }
@@ -133,6 +147,7 @@ export class ThesaurusController {
   @Delete(':id')
   @HttpCode(204)
   @Roles(Role.PlatformAdmin)
+  @ApiOperation({ summary: '删除同义词 / Remove a thesaurus entry' })
   remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.thesaurus.remove(actor, id);
   }

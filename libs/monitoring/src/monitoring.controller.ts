@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Actor, CurrentActor, PageQuery, ParseYearPipe, Public, Role, Roles } from '@techbridge/platform';
+import { Actor, CurrentActor, PageQuery, PageResponseOf, ParseYearPipe, Public, Role, Roles } from '@techbridge/platform';
 import {
   AddTargetDto, CorrectFigureDto, CorrectionResponse, DrillDownQuery, DrillDownResponse, EnterFiguresDto, EntryListQuery, EntryResponse, IndexQuery, IndexVerificationResponse, IndexYearsResponse, IndicatorResponse,
   InnovationIndexResponse, OpenQuarterDto, QuarterResponse, ReportQuery, ReportResponse, ReturnEntryDto, TargetProgressResponse, WeightsDto, WeightsResponse,
@@ -89,12 +89,15 @@ export class MonitoringController {
   }
 
   @Get('quarters')
+  @ApiOperation({ summary: '填报季度 / List the reporting quarters, newest first' })
+  @ApiOkResponse({ type: PageResponseOf(QuarterResponse) })
   list(@Query() q: PageQuery) {
     return this.monitoring.listQuarters(q);
   }
 
   @Get('quarters/:quarter')
   @ApiOkResponse({ type: QuarterResponse })
+  @ApiOperation({ summary: '季度详情 / One reporting quarter and its state' })
   get(@Param('quarter') quarter: string): Promise<QuarterResponse> {
     return this.monitoring.getQuarter(quarter);
   }
@@ -108,6 +111,7 @@ export class MonitoringController {
 
   @Get('quarters/:quarter/entries')
   @ApiOkResponse({ type: [EntryResponse] })
+  @ApiOperation({ summary: '园区填报 / The park entries of a quarter (a park administration its own; reviewers all)' })
   entries(@CurrentActor() actor: Actor, @Param('quarter') quarter: string, @Query() q: EntryListQuery): Promise<EntryResponse[]> {
     return this.monitoring.listEntries(actor, quarter, q);
   }
@@ -115,6 +119,7 @@ export class MonitoringController {
   @Post('entries/:id/approve')
   @HttpCode(200)
   @ApiOkResponse({ type: EntryResponse })
+  @ApiOperation({ summary: '审核通过填报 / Approve a park\'s entry (platform reviewers)' })
   approve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<EntryResponse> {
     return this.monitoring.approveEntry(actor, id);
   }
@@ -122,6 +127,7 @@ export class MonitoringController {
   @Post('entries/:id/return')
   @HttpCode(200)
   @ApiOkResponse({ type: EntryResponse })
+  @ApiOperation({ summary: '退回填报 / Return a park\'s entry for correction (platform reviewers)' })
   returnEntry(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReturnEntryDto): Promise<EntryResponse> {
     return this.monitoring.returnEntry(actor, id, dto.reason);
   }
@@ -145,6 +151,7 @@ export class MonitoringController {
 
   @Get('quarters/:quarter/corrections')
   @ApiOkResponse({ type: [CorrectionResponse] })
+  @ApiOperation({ summary: '更正记录 / The corrections made to a published quarter' })
   corrections(@CurrentActor() actor: Actor, @Param('quarter') quarter: string): Promise<CorrectionResponse[]> {
     return this.monitoring.listCorrections(actor, quarter);
   }
@@ -188,6 +195,7 @@ export class MonitoringController {
   @Get('innovation-index/weights')
   @Public()
   @ApiOkResponse({ type: WeightsResponse })
+  @ApiOperation({ summary: '创新指数权重 / The current weights of the innovation index dimensions' })
   weights(): Promise<WeightsResponse> {
     return this.index.currentWeights();
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@techbridge/platform';
 import { EmailPreferencesResponse, UpdateEmailPreferencesDto } from './dto/email-preference.dto';
-import { NotificationQuery } from './dto/notification.dto';
+import { NotificationPageResponse, NotificationQuery, NotificationResponse } from './dto/notification.dto';
 import { EmailPreferenceService } from './email/email-preference.service';
 import { NotificationService } from './notification.service';
 
@@ -16,6 +16,8 @@ export class NotificationController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: '站内通知 / List the caller\'s notifications, newest first, with the unread count' })
+  @ApiOkResponse({ type: NotificationPageResponse })
   list(@CurrentActor() actor: Actor, @Query() q: NotificationQuery) {
     return this.notifications.list(actor, q);
   }
@@ -36,6 +38,8 @@ export class NotificationController {
 
   @Post(':id/read')
   @HttpCode(200)
+  @ApiOperation({ summary: '标记已读 / Mark one of the caller\'s notifications as read' })
+  @ApiOkResponse({ type: NotificationResponse })
   read(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.notifications.markRead(actor, id);
   }

@@ -26,6 +26,7 @@ export * from './random/mulberry32';
 export * from './errors/database-errors';
 export * from './http/input-integrity';
 export * from './http/file-upload';
+export * from './http/openapi-responses';
 export * from './http/param-pipes';
 export * from './http/prefetched-stream';
 export * from './state-machine/state-machine';

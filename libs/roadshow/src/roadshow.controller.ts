@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Page, PageQuery, Public, Role, Roles } from '@techbridge/platform';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Actor, ApiFileResponse, CurrentActor, Page, PageQuery, PageResponseOf, Public, Role, Roles } from '@techbridge/platform';
 import {
   AddSuggestionsDto, AgendaResponse, ApplyPresentationDto, CancelMeetingDto, CreateEventDto, DecidePresentationDto, EventListQuery, EventReportResponse,
   EventResponse, EventTransitionDto, InvitePresentationDto, MeetingRequestDto, MeetingRequestResponse, MeetingResponse, MyScheduleResponse,
-  ParticipantResponse, PlanQuery, PresentationResponse, RecordOutcomeDto, RegisterParticipantDto, ReplanResponse, WithdrawMeetingRequestResponse, YearPlanResponse,
+  ParticipantResponse, PlanQuery, PresentationResponse, RecordOutcomeDto, RegisterParticipantDto, ReplanResponse, SchedulePreviewResponse, WithdrawMeetingRequestResponse, YearPlanResponse,
 } from './dto/roadshow.dto';
 import { MeetingOutcomeService } from './meeting-outcome.service';
 import { MeetingRequestService } from './meeting-request.service';
@@ -38,6 +38,8 @@ export class RoadshowController {
 
   @Get()
   @Public()
+  @ApiOperation({ summary: '路演活动列表 / List roadshow events (public ones for everyone; drafts for their organiser)' })
+  @ApiOkResponse({ type: PageResponseOf(EventResponse) })
   list(@CurrentActor() actor: Actor | null, @Query() q: EventListQuery): Promise<Page<EventResponse>> {
     return this.events.listEvents(actor, q);
   }
@@ -53,6 +55,7 @@ export class RoadshowController {
   @Get(':id')
   @Public()
   @ApiOkResponse({ type: EventResponse })
+  @ApiOperation({ summary: '路演活动详情 / One roadshow event' })
   get(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string): Promise<EventResponse> {
     return this.events.getEvent(actor, id);
   }
@@ -60,30 +63,37 @@ export class RoadshowController {
   @Post(':id/transitions')
   @HttpCode(200)
   @ApiOperation({ summary: 'open-registration | close-registration | mark-held | close | cancel (409 with currentState if illegal)' })
+  @ApiOkResponse({ type: EventResponse })
   transition(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EventTransitionDto): Promise<EventResponse> {
     return this.events.transition(actor, id, dto.action, dto.reason);
   }
 
   @Post(':id/presentations')
   @ApiOperation({ summary: '申请路演 / Apply to present a published achievement' })
+  @ApiCreatedResponse({ type: PresentationResponse })
   apply(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ApplyPresentationDto): Promise<PresentationResponse> {
     return this.programme.applyPresentation(actor, id, dto);
   }
 
   @Post(':id/invitations')
   @ApiOperation({ summary: '邀请路演 / Organiser invites the owner of a published achievement' })
+  @ApiCreatedResponse({ type: PresentationResponse })
   invite(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: InvitePresentationDto): Promise<PresentationResponse> {
     return this.programme.invitePresentation(actor, id, dto);
   }
 
   @Get(':id/presentations')
   @Public()
+  @ApiOperation({ summary: '路演项目 / List the presentations of an event (accepted ones for everyone; all for the organiser)' })
+  @ApiOkResponse({ type: [PresentationResponse] })
   presentations(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string): Promise<PresentationResponse[]> {
     return this.programme.listPresentations(actor, id);
   }
 
   @Post(':id/presentations/:presentationId/decision')
   @HttpCode(200)
+  @ApiOperation({ summary: '审定路演项目 / Accept or decline a presentation (the organiser)' })
+  @ApiOkResponse({ type: PresentationResponse })
   decide(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -96,39 +106,49 @@ export class RoadshowController {
   @Get(':id/agenda')
   @Public()
   @ApiOkResponse({ type: AgendaResponse })
+  @ApiOperation({ summary: '路演议程 / The agenda of an event: accepted presentations in their slots' })
   agenda(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string): Promise<AgendaResponse> {
     return this.programme.agenda(actor, id);
   }
 
   @Post(':id/participants')
   @ApiOperation({ summary: '企业报名 / Enterprise registers (waiting list beyond capacity)' })
+  @ApiCreatedResponse({ type: ParticipantResponse })
   register(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RegisterParticipantDto): Promise<ParticipantResponse> {
     return this.registrations.register(actor, id, dto);
   }
 
   @Get(':id/participants')
+  @ApiOperation({ summary: '报名企业 / List the registered enterprises of an event (the organiser)' })
+  @ApiOkResponse({ type: PageResponseOf(ParticipantResponse) })
   participants(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQuery): Promise<Page<ParticipantResponse>> {
     return this.registrations.listParticipants(actor, id, q);
   }
 
   @Get(':id/participants/me')
+  @ApiOperation({ summary: '我的报名 / The caller\'s own registration for an event' })
+  @ApiOkResponse({ type: ParticipantResponse })
   myRegistration(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ParticipantResponse> {
     return this.registrations.myRegistration(actor, id);
   }
 
   @Delete(':id/participants/me')
   @ApiOperation({ summary: 'Withdraw: the waiting list moves up; scheduled meetings are re-planned' })
+  @ApiOkResponse({ type: ParticipantResponse })
   withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ParticipantResponse> {
     return this.registrations.cancelRegistration(actor, id);
   }
 
   @Post(':id/meeting-requests')
   @ApiOperation({ summary: '预约洽谈 / Rank a presenter: must-meet or would-like' })
+  @ApiCreatedResponse({ type: MeetingRequestResponse })
   requestMeeting(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MeetingRequestDto): Promise<MeetingRequestResponse> {
     return this.meetingRequests.requestMeeting(actor, id, dto);
   }
 
   @Get(':id/meeting-requests')
+  @ApiOperation({ summary: '洽谈预约列表 / List meeting requests (an enterprise its own; the organiser all)' })
+  @ApiOkResponse({ type: [MeetingRequestResponse] })
   requests(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<MeetingRequestResponse[]> {
     return this.meetingRequests.listRequests(actor, id);
   }
@@ -147,23 +167,28 @@ export class RoadshowController {
 
   @Post(':id/meeting-suggestions')
   @ApiOperation({ summary: 'Organiser adds suggestions from match scores' })
+  @ApiCreatedResponse({ type: [MeetingRequestResponse] })
   suggest(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddSuggestionsDto): Promise<MeetingRequestResponse[]> {
     return this.meetingRequests.addSuggestions(actor, id, dto);
   }
 
   @Get(':id/schedule-preview')
   @ApiOperation({ summary: 'What the scheduler would produce now (deterministic), with the upper bound' })
-  preview(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: SchedulePreviewResponse })
+  preview(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SchedulePreviewResponse> {
     return this.schedule.previewSchedule(actor, id);
   }
 
   @Get(':id/meetings')
+  @ApiOperation({ summary: '洽谈日程 / List the scheduled meetings of an event (the organiser)' })
+  @ApiOkResponse({ type: [MeetingResponse] })
   meetings(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<MeetingResponse[]> {
     return this.schedule.listMeetings(actor, id);
   }
 
   @Get(':id/my-schedule')
   @ApiOkResponse({ type: MyScheduleResponse })
+  @ApiOperation({ summary: '我的日程 / The caller\'s own meetings at an event' })
   mySchedule(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<MyScheduleResponse> {
     return this.schedule.mySchedule(actor, id);
   }
@@ -172,6 +197,8 @@ export class RoadshowController {
   @Header('content-type', 'text/calendar; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="roadshow-schedule.ics"')
   @ApiProduces('text/calendar')
+  @ApiOperation({ summary: '导出日程 / The caller\'s own meetings as an iCalendar file' })
+  @ApiFileResponse('iCalendar file of the caller\'s meetings', 'text/calendar')
   myScheduleIcs(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
     return this.schedule.myScheduleIcs(actor, id);
   }
@@ -179,6 +206,7 @@ export class RoadshowController {
   @Post(':id/meetings/:meetingId/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel one meeting: only affected meetings are re-planned and only their parties notified' })
+  @ApiOkResponse({ type: ReplanResponse })
   cancelMeeting(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -190,6 +218,8 @@ export class RoadshowController {
 
   @Post(':id/meetings/:meetingId/outcome')
   @HttpCode(200)
+  @ApiOperation({ summary: '洽谈结果 / Record the outcome of a meeting (its parties or the organiser)' })
+  @ApiOkResponse({ type: MeetingResponse })
   outcome(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -201,6 +231,7 @@ export class RoadshowController {
 
   @Get(':id/report')
   @ApiOkResponse({ type: EventReportResponse })
+  @ApiOperation({ summary: '活动报告 / The report of a held event: attendance, meetings and outcomes' })
   report(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<EventReportResponse> {
     return this.reports.report(actor, id);
   }

@@ -28,12 +28,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 成果详情 / One achievement (published ones for everyone; drafts for the owner and reviewers) */
         get: operations["AchievementController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** 修改成果 / Edit a draft or returned achievement (owner organisation) */
         patch: operations["AchievementController_update"];
         trace?: never;
     };
@@ -131,6 +133,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 成果的匹配需求 / Demands that match an achievement, best first, with the reasons */
         get: operations["MatchingController_forAchievement"];
         put?: never;
         post?: never;
@@ -149,6 +152,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 重新提交 / Resubmit a returned achievement for review */
         post: operations["AchievementController_resubmit"];
         delete?: never;
         options?: never;
@@ -182,7 +186,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 提交审核; the response carries listing-quality warnings */
+        /** 提交审核 / Submit an achievement for review; the response carries listing-quality warnings */
         post: operations["AchievementController_submit"];
         delete?: never;
         options?: never;
@@ -216,6 +220,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 撤回 / Withdraw an achievement from review or from the listing (owner organisation) */
         post: operations["AchievementController_withdraw"];
         delete?: never;
         options?: never;
@@ -230,6 +235,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 审计日志 / Read the audit log, newest first (platform administrators) */
         get: operations["IdentityController_audit"];
         put?: never;
         post?: never;
@@ -265,6 +271,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 接受邀请 / Accept a membership invitation: set a password and sign in as the new member */
         post: operations["AuthController_accept"];
         delete?: never;
         options?: never;
@@ -776,8 +783,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 技术合同列表 / List the contracts the caller may read (parties, their institutions, reviewers) */
         get: operations["ContractsController_list"];
         put?: never;
+        /** 登记技术合同（草稿） / Create a technology contract (draft) for registration */
         post: operations["ContractsController_create"];
         delete?: never;
         options?: never;
@@ -792,12 +801,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 合同详情 / One technology contract (parties, their institutions, reviewers) */
         get: operations["ContractsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** 修改合同 / Edit a draft or returned contract */
         patch: operations["ContractsController_update"];
         trace?: never;
     };
@@ -808,8 +819,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 金额核定记录 / The amount corrections made to a contract */
         get: operations["ContractsController_corrections"];
         put?: never;
+        /** 核定金额 / Correct the technology amounts of a contract under review (reviewers) */
         post: operations["ContractsController_correctAmounts"];
         delete?: never;
         options?: never;
@@ -824,8 +837,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 下载合同文本 / Download the signed contract (PDF) */
         get: operations["ContractsController_download"];
         put?: never;
+        /** 上传合同文本 / Upload the signed contract (PDF) */
         post: operations["ContractsController_upload"];
         delete?: never;
         options?: never;
@@ -840,6 +855,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 登记证明 / The registration certificate of a registered contract (PDF) */
         get: operations["ContractsController_certificate"];
         put?: never;
         post?: never;
@@ -856,6 +872,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 登记记录 / The registration history of a contract */
         get: operations["ContractsController_events"];
         put?: never;
         post?: never;
@@ -874,6 +891,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 不予登记 / Refuse to register a submitted contract, with the reason (reviewers) */
         post: operations["ContractsController_refuse"];
         delete?: never;
         options?: never;
@@ -890,6 +908,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 准予登记 / Register a submitted contract (reviewers) */
         post: operations["ContractsController_register"];
         delete?: never;
         options?: never;
@@ -906,6 +925,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 退回补正 / Return a submitted contract for correction (reviewers) */
         post: operations["ContractsController_returnForCorrection"];
         delete?: never;
         options?: never;
@@ -922,6 +942,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 提交登记 / Submit a contract for registration review */
         post: operations["ContractsController_submit"];
         delete?: never;
         options?: never;
@@ -953,7 +974,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 经纪人详情 / One filed broker with their record */
         get: operations["ContractsController_broker"];
+        /** 备案技术经纪人 / File a member as a technology broker (their organisation's administrator) */
         put: operations["ContractsController_setBroker"];
         post?: never;
         delete?: never;
@@ -969,6 +992,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 节假日历 / The holidays and working weekend days of a year (used for review deadlines) */
         get: operations["ContractsController_holidays"];
         put?: never;
         post?: never;
@@ -986,8 +1010,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 设置节假日 / Mark a day as holiday or working day (platform administrators) */
         put: operations["ContractsController_setHoliday"];
         post?: never;
+        /** 删除节假日 / Remove a day from the holiday calendar (platform administrators) */
         delete: operations["ContractsController_removeHoliday"];
         options?: never;
         head?: never;
@@ -1001,6 +1027,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 服务机构名录 / List transfer or registration institutions with their filed profiles */
         get: operations["ContractsController_institutions"];
         put?: never;
         post?: never;
@@ -1017,6 +1044,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 服务机构详情 / One transfer or registration institution with its profile */
         get: operations["ContractsController_institution"];
         put?: never;
         post?: never;
@@ -1051,6 +1079,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 备案登记机构 / File an organisation's registration-institution profile (platform administrators) */
         put: operations["ContractsController_setRegistrationProfile"];
         post?: never;
         delete?: never;
@@ -1067,6 +1096,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 备案转移机构 / File an organisation's transfer-institution profile (platform administrators) */
         put: operations["ContractsController_setTransferProfile"];
         post?: never;
         delete?: never;
@@ -1082,6 +1112,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 奖补台账 / The reward ledger lines of a year (platform administrators) */
         get: operations["ContractsController_rewards"];
         put?: never;
         post?: never;
@@ -1100,6 +1131,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 计算奖补 / Ask the worker to compute the reward ledger of a year */
         post: operations["ContractsController_computeRewards"];
         delete?: never;
         options?: never;
@@ -1114,6 +1146,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 合同统计 / Registered contracts of a period grouped by park, quarter, industry, type or direction */
         get: operations["ContractsController_statistics"];
         put?: never;
         post?: never;
@@ -1148,12 +1181,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 需求详情 / One demand; a viewer outside its visibility gets the redacted form */
         get: operations["DemandController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** 修改需求 / Edit a demand (the enterprise that posted it) */
         patch: operations["DemandController_update"];
         trace?: never;
     };
@@ -1164,6 +1199,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 需求的经纪人 / List the brokers assigned to follow a demand */
         get: operations["DemandController_brokers"];
         put?: never;
         /** Assign a broker to follow the demand (the enterprise or a platform administrator) */
@@ -1183,6 +1219,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 关闭需求 / Close a demand with a reason */
         post: operations["DemandController_close"];
         delete?: never;
         options?: never;
@@ -1197,6 +1234,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 需求的匹配成果 / Achievements that match a demand, best first, with the reasons */
         get: operations["MatchingController_forDemand"];
         put?: never;
         post?: never;
@@ -1213,6 +1251,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 揭榜方案列表 / List the proposals for a demand (the enterprise sees all; a proposer its own) */
         get: operations["DemandController_listProposals"];
         put?: never;
         /** 揭榜 / Propose a solution (universities and institutes, before the deadline) */
@@ -1232,6 +1271,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 发布需求 / Publish a draft demand */
         post: operations["DemandController_publish"];
         delete?: never;
         options?: never;
@@ -1248,6 +1288,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 重新开放需求 / Reopen a closed demand */
         post: operations["DemandController_reopen"];
         delete?: never;
         options?: never;
@@ -1264,6 +1305,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 需求已解决 / Mark a demand as solved */
         post: operations["DemandController_solve"];
         delete?: never;
         options?: never;
@@ -1282,6 +1324,59 @@ export interface paths {
         get: operations["DemandController_export"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专家库 / The expert directory, by field or organisation */
+        get: operations["ExpertsController_list"];
+        put?: never;
+        /** 登记专家 / Register an expert of your verified university, institute or transfer institution (no personal contact data) */
+        post: operations["ExpertsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专家详情 / One expert of the directory */
+        get: operations["ExpertsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改专家信息 / Edit or unlist an expert (administrators of the registering organisation) */
+        patch: operations["ExpertsController_update"];
+        trace?: never;
+    };
+    "/api/v1/experts/{id}/contact-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 联系专家 / Ask to contact an expert: the request reaches the expert's organisation through the platform */
+        post: operations["ExpertsController_contact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1605,6 +1700,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 产业指导目录列表 / List guide catalogs (published for everyone; drafts for platform staff) */
         get: operations["GuideCatalogController_list"];
         put?: never;
         /** 新建年度产业指导目录 / Create a guide catalog for a year and industry (platform staff) */
@@ -1622,6 +1718,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 产业指导目录详情 / One guide catalog with its recommended achievements */
         get: operations["GuideCatalogController_get"];
         put?: never;
         post?: never;
@@ -1658,6 +1755,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** 移出目录 / Remove an achievement from a guide catalog */
         delete: operations["GuideCatalogController_removeEntry"];
         options?: never;
         head?: never;
@@ -1690,6 +1788,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 发布产业指导目录 / Publish a guide catalog (platform staff) */
         post: operations["GuideCatalogController_publish"];
         delete?: never;
         options?: never;
@@ -1704,6 +1803,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 健康检查 / Readiness: 200 when the database answers, 503 otherwise */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -1720,6 +1820,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 导入进度 / The state and per-row results of a bulk import */
         get: operations["ImportController_get"];
         put?: never;
         post?: never;
@@ -2958,8 +3059,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 撮合工作台 / List the matches in the broker pipeline, filtered by status or broker */
         get: operations["MatchPipelineController_list"];
         put?: never;
+        /** 承接撮合 / A broker takes a demand–achievement pair into the pipeline */
         post: operations["MatchPipelineController_take"];
         delete?: never;
         options?: never;
@@ -2974,6 +3077,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 撮合详情 / One match in the pipeline */
         get: operations["MatchPipelineController_get"];
         put?: never;
         post?: never;
@@ -2990,6 +3094,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 撮合记录 / The history of a match: steps, notes and introductions */
         get: operations["MatchPipelineController_events"];
         put?: never;
         post?: never;
@@ -3008,6 +3113,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 引荐 / Record an introduction of the enterprise to the achievement owner */
         post: operations["MatchPipelineController_introduce"];
         delete?: never;
         options?: never;
@@ -3024,6 +3130,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 撮合备注 / Add a note to a match */
         post: operations["MatchPipelineController_note"];
         delete?: never;
         options?: never;
@@ -3040,6 +3147,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 承接已有撮合 / A broker takes an existing computed match */
         post: operations["MatchPipelineController_takeExisting"];
         delete?: never;
         options?: never;
@@ -3056,6 +3164,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 推进撮合 / Move a match to its next pipeline step (409 with currentState if illegal) */
         post: operations["MatchPipelineController_transition"];
         delete?: never;
         options?: never;
@@ -3138,6 +3247,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 当前用户 / The signed-in user and their organisation */
         get: operations["IdentityController_me"];
         put?: never;
         post?: never;
@@ -3224,6 +3334,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 审核通过填报 / Approve a park's entry (platform reviewers) */
         post: operations["MonitoringController_approve"];
         delete?: never;
         options?: never;
@@ -3240,6 +3351,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 退回填报 / Return a park's entry for correction (platform reviewers) */
         post: operations["MonitoringController_returnEntry"];
         delete?: never;
         options?: never;
@@ -3356,6 +3468,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 创新指数权重 / The current weights of the innovation index dimensions */
         get: operations["MonitoringController_weights"];
         /** Set the index weights (a new version; past computations keep theirs) */
         put: operations["MonitoringController_setWeights"];
@@ -3390,6 +3503,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 填报季度 / List the reporting quarters, newest first */
         get: operations["MonitoringController_list"];
         put?: never;
         /** Open a quarter for reporting (platform administrators) */
@@ -3407,6 +3521,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 季度详情 / One reporting quarter and its state */
         get: operations["MonitoringController_get"];
         put?: never;
         post?: never;
@@ -3423,6 +3538,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 更正记录 / The corrections made to a published quarter */
         get: operations["MonitoringController_corrections"];
         put?: never;
         /** Correct a published figure; the superseded revision stays in the history */
@@ -3440,6 +3556,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 园区填报 / The park entries of a quarter (a park administration its own; reviewers all) */
         get: operations["MonitoringController_entries"];
         put?: never;
         post?: never;
@@ -3576,6 +3693,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 站内通知 / List the caller's notifications, newest first, with the unread count */
         get: operations["NotificationController_list"];
         put?: never;
         post?: never;
@@ -3594,6 +3712,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 标记已读 / Mark one of the caller's notifications as read */
         post: operations["NotificationController_read"];
         delete?: never;
         options?: never;
@@ -3626,6 +3745,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 机构名录 / List organisations, filtered by type, verification status or name */
         get: operations["IdentityController_list"];
         put?: never;
         post?: never;
@@ -3642,6 +3762,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 机构详情 / One organisation (the public sees verified ones) */
         get: operations["IdentityController_get"];
         put?: never;
         post?: never;
@@ -3675,6 +3796,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 机构成员 / List the members of an organisation (its own members and platform administrators) */
         get: operations["IdentityController_members"];
         put?: never;
         post?: never;
@@ -3793,6 +3915,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 技术包列表 / List technology packages (published for everyone; the curator also sees its drafts) */
         get: operations["PackageController_list"];
         put?: never;
         /** 策划技术包 / Curate a technology package (brokers, transfer institutions) */
@@ -3810,12 +3933,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 技术包详情 / One technology package with its achievements */
         get: operations["PackageController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** 修改技术包 / Edit a technology package (its curator) */
         patch: operations["PackageController_update"];
         trace?: never;
     };
@@ -3828,6 +3953,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 下架技术包 / Archive a technology package (its curator) */
         post: operations["PackageController_archive"];
         delete?: never;
         options?: never;
@@ -3844,6 +3970,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 发布技术包 / Publish a technology package (its curator) */
         post: operations["PackageController_publish"];
         delete?: never;
         options?: never;
@@ -4219,6 +4346,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 揭榜方案详情 / One proposal (the enterprise and the proposer) */
         get: operations["ProposalController_get"];
         put?: never;
         post?: never;
@@ -4254,6 +4382,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 婉拒方案 / Decline a proposal with a reason (the enterprise) */
         post: operations["ProposalController_decline"];
         delete?: never;
         options?: never;
@@ -4270,6 +4399,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 入围 / Shortlist a proposal (the enterprise) */
         post: operations["ProposalController_shortlist"];
         delete?: never;
         options?: never;
@@ -4286,7 +4416,94 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 撤回方案 / Withdraw a proposal (the proposer) */
         post: operations["ProposalController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评价列表 / The moderation queue (platform administrators, oldest first) or your organisation's own ratings */
+        get: operations["RatingsController_list"];
+        put?: never;
+        /** 评价服务机构或经纪人 / Rate the transfer institution or the broker of a registered contract your organisation is a party of (once per contract; moderated) */
+        post: operations["RatingsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评价详情 / One rating (its organisation and platform administrators) */
+        get: operations["RatingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings/{id}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核评价 / Approve or reject a pending rating (platform administrators; 409 with currentState once decided) */
+        post: operations["RatingsController_moderate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings/brokers/{userId}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 经纪人评分 / Average of the approved ratings of a broker, their count and the latest comments */
+        get: operations["RatingsController_brokerSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings/institutions/{orgId}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机构评分 / Average of the approved ratings of a transfer institution, their count and the latest comments */
+        get: operations["RatingsController_institutionSummary"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4317,6 +4534,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 路演活动列表 / List roadshow events (public ones for everyone; drafts for their organiser) */
         get: operations["RoadshowController_list"];
         put?: never;
         /** 创建路演活动 / Create a roadshow event (transfer institutions, brokers, park administrations) */
@@ -4334,6 +4552,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 路演活动详情 / One roadshow event */
         get: operations["RoadshowController_get"];
         put?: never;
         post?: never;
@@ -4350,6 +4569,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 路演议程 / The agenda of an event: accepted presentations in their slots */
         get: operations["RoadshowController_agenda"];
         put?: never;
         post?: never;
@@ -4400,6 +4620,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 洽谈预约列表 / List meeting requests (an enterprise its own; the organiser all) */
         get: operations["RoadshowController_requests"];
         put?: never;
         /** 预约洽谈 / Rank a presenter: must-meet or would-like */
@@ -4451,6 +4672,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 洽谈日程 / List the scheduled meetings of an event (the organiser) */
         get: operations["RoadshowController_meetings"];
         put?: never;
         post?: never;
@@ -4486,6 +4708,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 洽谈结果 / Record the outcome of a meeting (its parties or the organiser) */
         post: operations["RoadshowController_outcome"];
         delete?: never;
         options?: never;
@@ -4500,6 +4723,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 我的日程 / The caller's own meetings at an event */
         get: operations["RoadshowController_mySchedule"];
         put?: never;
         post?: never;
@@ -4516,6 +4740,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 导出日程 / The caller's own meetings as an iCalendar file */
         get: operations["RoadshowController_myScheduleIcs"];
         put?: never;
         post?: never;
@@ -4532,6 +4757,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 报名企业 / List the registered enterprises of an event (the organiser) */
         get: operations["RoadshowController_participants"];
         put?: never;
         /** 企业报名 / Enterprise registers (waiting list beyond capacity) */
@@ -4549,6 +4775,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 我的报名 / The caller's own registration for an event */
         get: operations["RoadshowController_myRegistration"];
         put?: never;
         post?: never;
@@ -4566,6 +4793,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 路演项目 / List the presentations of an event (accepted ones for everyone; all for the organiser) */
         get: operations["RoadshowController_presentations"];
         put?: never;
         /** 申请路演 / Apply to present a published achievement */
@@ -4585,6 +4813,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 审定路演项目 / Accept or decline a presentation (the organiser) */
         post: operations["RoadshowController_decide"];
         delete?: never;
         options?: never;
@@ -4599,6 +4828,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 活动报告 / The report of a held event: attendance, meetings and outcomes */
         get: operations["RoadshowController_report"];
         put?: never;
         post?: never;
@@ -4736,6 +4966,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 技术包检索 / Search published technology packages */
         get: operations["CatalogSearchController_packages"];
         put?: never;
         post?: never;
@@ -4855,6 +5086,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 产业目录 / The industries with their fields (zh+en) */
         get: operations["TaxonomyController_industries"];
         put?: never;
         post?: never;
@@ -4871,6 +5103,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 园区目录 / The eleven parks of the zone with their key industries */
         get: operations["TaxonomyController_parks"];
         put?: never;
         post?: never;
@@ -4904,8 +5137,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 同义词表 / List the thesaurus entries used by search and matching */
         get: operations["ThesaurusController_list"];
         put?: never;
+        /** 新增同义词 / Add a thesaurus entry */
         post: operations["ThesaurusController_create"];
         delete?: never;
         options?: never;
@@ -4920,9 +5155,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 同义词详情 / One thesaurus entry */
         get: operations["ThesaurusController_get"];
+        /** 修改同义词 / Replace a thesaurus entry */
         put: operations["ThesaurusController_update"];
         post?: never;
+        /** 删除同义词 / Remove a thesaurus entry */
         delete: operations["ThesaurusController_remove"];
         options?: never;
         head?: never;
@@ -5374,6 +5612,12 @@ export interface components {
             reasons: components["schemas"]["MatchReasonResponse"][];
             score: number;
         };
+        AchievementPageResponse: {
+            items: components["schemas"]["AchievementResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         AchievementResponse: {
             /** @description Yuan; null = negotiable */
             askingPrice: number | null;
@@ -5519,6 +5763,15 @@ export interface components {
              */
             userAgreement: string;
         };
+        AmountCorrectionResponse: {
+            correctedAt: string;
+            correctedBy: string;
+            newContractAmount: number;
+            newTechnologyAmount: number;
+            oldContractAmount: number;
+            oldTechnologyAmount: number;
+            reason: string;
+        };
         AmountRowResponse: {
             /** @description yuan */
             contractAmount: number;
@@ -5595,6 +5848,8 @@ export interface components {
             kind: "policy" | "interpretation" | "announcement" | "success-story";
             policyId: string | null;
             publishedAt: string | null;
+            /** @description A policy text repealed (已废止) on this date: it stays readable, marked; null otherwise */
+            repealedAt: string | null;
             source: string | null;
             /** @enum {string} */
             status: "draft" | "published" | "archived";
@@ -5612,6 +5867,8 @@ export interface components {
             kind: "policy" | "interpretation" | "announcement" | "success-story";
             policyId: string | null;
             publishedAt: string | null;
+            /** @description A policy text repealed (已废止) on this date: it stays readable, marked; null otherwise */
+            repealedAt: string | null;
             source: string | null;
             /** @enum {string} */
             status: "draft" | "published" | "archived";
@@ -5662,6 +5919,28 @@ export interface components {
              */
             decision: "approve" | "reject" | "collusion";
             note?: string;
+        };
+        AuditEntryPageResponse: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AuditEntryResponse: {
+            /** @description stable code, e.g. demand.publish */
+            action: string;
+            /** @description the action as readers say it */
+            actionLabel: Record<string, never>;
+            actorOrgId: string | null;
+            actorUserId: string | null;
+            at: string;
+            changes: Record<string, never>;
+            /** @description Client address of the request (sign-in attempts) */
+            clientAddress: Record<string, never> | null;
+            entityId: string;
+            entityLabel: Record<string, never>;
+            entityType: string;
+            id: string;
         };
         AvailabilityWindowDto: {
             /** @example 08:00 */
@@ -5944,11 +6223,36 @@ export interface components {
             name?: string;
             phone?: string;
         };
+        ContactExpertDto: {
+            /** @description What you would like to discuss; the expert's organisation answers through the platform */
+            message: string;
+        };
+        ContactRequestResponse: {
+            expertId: string;
+            /** @description The organisation that registered the expert, which received the request */
+            organisationId: string;
+            sent: boolean;
+        };
         ContractAmountsResponse: {
             byDirection: components["schemas"]["AmountRowResponse"][];
             byIndustry: components["schemas"]["AmountRowResponse"][];
             total: components["schemas"]["AmountRowResponse"];
             year: number;
+        };
+        ContractAttachmentResponse: {
+            name: string;
+        };
+        ContractLinksResponse: {
+            achievementId: string | null;
+            demandId: string | null;
+            matchId: string | null;
+            proposalId: string | null;
+        };
+        ContractPageResponse: {
+            items: components["schemas"]["ContractResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         ContractPartyDto: {
             /** @example 91130100MA0XXXXXXX */
@@ -5962,8 +6266,61 @@ export interface components {
             /** @enum {string} */
             region: "BJ" | "TJ" | "HE" | "other";
         };
-        ContractResponse: Record<string, never>;
-        ContractStatsResponse: Record<string, never>;
+        ContractPartyResponse: {
+            creditCode: string | null;
+            /** @enum {string} */
+            legalPersonType: "university" | "institute" | "enterprise" | "individual" | "other";
+            name: string;
+            organisationId: string | null;
+            region: string;
+        };
+        ContractResponse: {
+            attachment: components["schemas"]["ContractAttachmentResponse"] | null;
+            brokerUserId: string | null;
+            buyer: components["schemas"]["ContractPartyResponse"];
+            checkProblems: components["schemas"]["ReasonEntryResponse"][];
+            contractAmount: number;
+            createdAt: string;
+            deadlineAt: string | null;
+            deductions: components["schemas"]["DeductionResponse"][];
+            /** @enum {string} */
+            direction: "absorbed-bj-tj" | "within-province" | "out-of-province" | "other";
+            id: string;
+            industry: string | null;
+            licenseScope: string | null;
+            links: components["schemas"]["ContractLinksResponse"];
+            marketListingId: string | null;
+            marketNoticeMissing: boolean;
+            parkCode: string | null;
+            policyVersion: string | null;
+            refusalReason: string | null;
+            registeredAt: string | null;
+            registrationInstitutionId: string | null;
+            registrationNumber: string | null;
+            returnReasons: components["schemas"]["ReasonEntryResponse"][];
+            seller: components["schemas"]["ContractPartyResponse"];
+            signedOn: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "under-review" | "registering" | "returned" | "registered" | "refused";
+            submissionCount: number;
+            submittedAt: string | null;
+            technologyAmount: number;
+            termFrom: string | null;
+            termTo: string | null;
+            title: string;
+            transferInstitutionId: string | null;
+            type: string;
+            typeName: components["schemas"]["LocalizedTextResponse"];
+            version: number;
+        };
+        ContractStatsResponse: {
+            from: string;
+            /** @enum {string} */
+            groupBy: "park" | "quarter" | "industry" | "type" | "direction";
+            rows: components["schemas"]["StatsRow"][];
+            to: string;
+            total: components["schemas"]["StatsRow"];
+        };
         ContractTypeResponse: {
             category: string;
             code: string;
@@ -6483,6 +6840,12 @@ export interface components {
             kind: "equipment" | "instruments" | "parts" | "materials" | "other";
             note?: string;
         };
+        DeductionResponse: {
+            amount: number;
+            /** @enum {string} */
+            kind: "equipment" | "instruments" | "parts" | "materials" | "other";
+            note: string | null;
+        };
         DeleteAccountDto: {
             /** @description The current password */
             password: string;
@@ -6707,6 +7070,12 @@ export interface components {
             /** @example 09:00 */
             opensAt: string;
         };
+        EventPageResponse: {
+            items: components["schemas"]["EventResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         EventReportResponse: {
             eventId: string;
             /** @description Broker-pipeline matches moved forward by recorded intentions */
@@ -6764,6 +7133,22 @@ export interface components {
             /** @description Revenue last year, yuan */
             revenueYuan: number;
             staff: number;
+        };
+        ExpertPageResponse: {
+            items: components["schemas"]["ExpertResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ExpertResponse: {
+            bio: string;
+            fields: string[];
+            id: string;
+            listed: boolean;
+            name: string;
+            organisationId: string;
+            organisationName: string;
+            title: string;
         };
         FavouritePageResponse: {
             items: components["schemas"]["FavouriteResponse"][];
@@ -6838,7 +7223,54 @@ export interface components {
             /** @description Recommendation note (推荐理由) */
             note: string;
         };
+        GuideCatalogEntryResponse: {
+            achievementId: string;
+            askingPrice: number | null;
+            note: string;
+            ownerName: string;
+            ownerRegion: string;
+            patents: string[];
+            position: number;
+            title: string;
+            transferModes: string[];
+            trl: number;
+        };
+        GuideCatalogPageResponse: {
+            items: components["schemas"]["GuideCatalogResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        GuideCatalogResponse: {
+            entries: components["schemas"]["GuideCatalogEntryResponse"][];
+            id: string;
+            industry: string;
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "published";
+            title: string;
+            year: number;
+        };
+        HealthReport: {
+            /** @enum {string} */
+            db: "up" | "down";
+            outboxBacklog: number | null;
+            outboxDead: number | null;
+            /** @enum {string} */
+            redis: "up" | "down";
+            search: components["schemas"]["SearchHealth"];
+            /** @enum {string} */
+            status: "ok" | "error";
+        };
         HolidayDto: {
+            /** @enum {string} */
+            kind: "holiday" | "workday";
+            /** @example 国庆节 */
+            name: string;
+        };
+        HolidayResponse: {
+            /** @example 2026-10-01 */
+            day: string;
             /** @enum {string} */
             kind: "holiday" | "workday";
             /** @example 国庆节 */
@@ -6919,6 +7351,20 @@ export interface components {
             weightsVersion: number;
             year: number;
         };
+        InstitutionPageResponse: {
+            items: components["schemas"]["InstitutionResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        InstitutionResponse: {
+            name: string;
+            organisationId: string;
+            region: string;
+            registration: components["schemas"]["RegistrationInstitutionResponse"] | null;
+            transfer: components["schemas"]["TransferInstitutionResponse"] | null;
+            type: string;
+        };
         InstrumentPageResponse: {
             items: components["schemas"]["InstrumentResponse"][];
             page: number;
@@ -6959,6 +7405,12 @@ export interface components {
             offeredPrice: number | null;
             /** @enum {string} */
             status: "open" | "accepted" | "declined" | "withdrawn";
+        };
+        InterestResponse: {
+            /** @description false when the caller had already expressed interest */
+            added: boolean;
+            /** @description Users who expressed interest */
+            interestCount: number;
         };
         IntroductionPageResponse: {
             items: components["schemas"]["IntroductionResponse"][];
@@ -7287,6 +7739,10 @@ export interface components {
             /** @example 2026-06-30 */
             repaidOn: string;
         };
+        LocalizedTextResponse: {
+            en: string;
+            zh: string;
+        };
         LodgeObjectionDto: {
             contactPhone: string;
             /** @description Evidence: documents referred to, facts, links */
@@ -7473,6 +7929,10 @@ export interface components {
             /** @description 1-based table number as shown at the venue */
             table: number;
         };
+        MeResponse: {
+            organisation: components["schemas"]["OrganisationResponse"];
+            user: components["schemas"]["UserResponse"];
+        };
         MidTermCheckDto: {
             note: string;
             /** @description Passed: the project goes on; failed: it is terminated */
@@ -7500,6 +7960,12 @@ export interface components {
             thesaurusVersion: string;
             /** @description Version of the matcher weights the score was computed with */
             weightsVersion: number;
+        };
+        ModerateRatingDto: {
+            /** @enum {string} */
+            action: "approve" | "reject";
+            /** @description Why (shown to the rater when rejected) */
+            note?: string;
         };
         ModuleHoursDto: {
             /** @description 能力提升 capability */
@@ -7585,6 +8051,24 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        NotificationPageResponse: {
+            items: components["schemas"]["NotificationResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description Unread notifications of the caller (all pages) */
+            unread: number;
+        };
+        NotificationResponse: {
+            body: Record<string, never>;
+            createdAt: string;
+            data: Record<string, never>;
+            id: string;
+            kind: string;
+            link: string | null;
+            read: boolean;
+            title: Record<string, never>;
+        };
         ObjectDto: {
             grounds: string;
             /** @example 13800138000 */
@@ -7614,6 +8098,12 @@ export interface components {
             /** @description A verified transfer institution */
             institutionId: string;
             note: string;
+        };
+        OrganisationPageResponse: {
+            items: components["schemas"]["OrganisationResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         OrganisationResponse: {
             claimed: boolean;
@@ -7667,6 +8157,12 @@ export interface components {
             status: string;
             title: string;
             trl: number;
+        };
+        PackagePageResponse: {
+            items: components["schemas"]["PackageResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         PackageResponse: {
             achievements: components["schemas"]["PackageAchievementItem"][];
@@ -7761,6 +8257,24 @@ export interface components {
             parkCode: string | null;
             redeemedCount: number;
             redeemedFen: number;
+        };
+        ParticipantPageResponse: {
+            items: components["schemas"]["ParticipantResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ParticipantResponse: {
+            availableSlots: number[] | null;
+            demandIds: string[];
+            enterpriseOrgId: string;
+            eventId: string;
+            id: string;
+            industries: string[];
+            registeredAt: string;
+            status: Record<string, never>;
+            /** @description 1-based place on the waiting list */
+            waitlistPosition: number | null;
         };
         PayBookingDto: {
             /**
@@ -7899,6 +8413,12 @@ export interface components {
             status: Record<string, never>;
             title: string;
         };
+        PreviewMeetingResponse: {
+            requestId: string;
+            slotIndex: number;
+            /** @description 1-based table number */
+            table: number;
+        };
         ProgrammePageResponse: {
             items: components["schemas"]["ProgrammeResponse"][];
             page: number;
@@ -8016,10 +8536,21 @@ export interface components {
             standing: "valid" | "expired" | "suspended" | "revoked";
             trainingBaseName: string;
         };
+        PublicRatingResponse: {
+            comment: string;
+            createdAt: string;
+            score: number;
+        };
         QualityWarningResponse: {
             code: string;
             en: string;
             zh: string;
+        };
+        QuarterPageResponse: {
+            items: components["schemas"]["QuarterResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         QuarterResponse: {
             code: string;
@@ -8058,11 +8589,49 @@ export interface components {
         RateDto: {
             rating: number;
         };
+        RatingPageResponse: {
+            items: components["schemas"]["RatingResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RatingResponse: {
+            comment: string;
+            contractId: string;
+            createdAt: string;
+            id: string;
+            moderationNote: string | null;
+            raterOrgId: string;
+            score: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            /** @enum {string} */
+            subject: "institution" | "broker";
+            subjectId: string;
+        };
+        RatingSummaryResponse: {
+            /** @description Average of the approved scores, one decimal; null without any */
+            average: number | null;
+            /** @description Approved ratings */
+            count: number;
+            /** @description The latest ten approved ratings */
+            latest: components["schemas"]["PublicRatingResponse"][];
+            /** @enum {string} */
+            subject: "institution" | "broker";
+            subjectId: string;
+        };
         ReasonDto: {
             /** @example technologyAmount */
             field?: string;
             /** @example 技术交易额核定有误，请补充设备清单 */
             message: string;
+        };
+        ReasonEntryResponse: {
+            code: string;
+            en: string;
+            /** @description The field it concerns */
+            field?: string;
+            zh: string;
         };
         RecordExamDto: {
             /** @description Exam score; 60 passes */
@@ -8141,6 +8710,14 @@ export interface components {
             /** @description Bank transfer reference of the deposit (no payment gateway: staff confirm receipt) */
             depositReference: string;
         };
+        RegisterExpertDto: {
+            bio?: string;
+            /** @description Industry fields of the taxonomy (1–5) */
+            fields: ("intelligent-manufacturing" | "aero-engine" | "robotics" | "cnc-machine-tools" | "rail-transit" | "petroleum-equipment" | "big-data" | "artificial-intelligence" | "mobile-internet" | "cloud-computing" | "beidou-navigation" | "display" | "electronic-information" | "biopharma" | "medical-devices" | "tcm" | "health-services" | "photovoltaics" | "wind-power" | "hydrogen" | "energy-storage" | "smart-grid" | "advanced-metals" | "polymers" | "display-materials" | "carbon-materials" | "electronic-materials" | "building-materials" | "air-pollution" | "water-treatment" | "solid-waste" | "environmental-monitoring" | "energy-efficiency" | "power-batteries" | "electric-drive" | "connected-vehicles" | "fuel-cell-vehicles" | "auto-parts" | "testing-certification" | "ip-services" | "tech-consulting" | "industrial-design" | "tech-finance" | "seed-industry" | "smart-agriculture" | "food-processing" | "animal-husbandry" | "agricultural-machinery")[];
+            name: string;
+            /** @description Professional title (职称) */
+            title: string;
+        };
         RegisterInstrumentDto: {
             /** @default true */
             approvalRequired: boolean;
@@ -8181,6 +8758,14 @@ export interface components {
             /** @enum {string} */
             parkCode?: "sjz-hitech" | "bd-hitech" | "guan-hitech" | "baiyangdian" | "yizhuang-yongqing" | "bazhou-edz" | "gwm-park" | "gaobeidian-innovation" | "zhuozhou-agri" | "renqiu-edz" | "hengshui-hitech";
         };
+        RegistrationEventResponse: {
+            action: string;
+            actorUserId: string | null;
+            at: string;
+            fromStatus: string;
+            reasons: components["schemas"]["ReasonEntryResponse"][];
+            toStatus: string;
+        };
         RegistrationInstitutionProfileDto: {
             /**
              * @description Administrative division code prefixes covered (2, 4 or 6 digits)
@@ -8194,6 +8779,10 @@ export interface components {
              * @example 130100
              */
             numberPrefix?: string;
+        };
+        RegistrationInstitutionResponse: {
+            coveredDivisions: string[];
+            numberPrefix: string;
         };
         RejectOrganisationDto: {
             /** @description Reason shown to the organisation */
@@ -8303,6 +8892,32 @@ export interface components {
             /** @example 高新技术企业数与省科技厅认定名单不一致，请核对 */
             reason: string;
         };
+        RewardComputationResponse: {
+            /** @description The queued job (deterministic per year) */
+            jobId: string;
+            year: number;
+        };
+        RewardContractResponse: {
+            contractId: string;
+            registrationNumber: string;
+            /** @description yuan */
+            technologyAmount: number;
+        };
+        RewardLineResponse: {
+            amount: number;
+            basisAmount: number;
+            capped: boolean;
+            computedAt: string;
+            contracts: components["schemas"]["RewardContractResponse"][];
+            id: string;
+            institutionId: string;
+            /** @enum {string} */
+            kind: "facilitation" | "registration" | "new-accreditation";
+            note: string | null;
+            provisional: boolean;
+            uncappedAmount: number;
+            year: number;
+        };
         RoundDto: {
             /** Format: date-time */
             closesAt: string;
@@ -8381,11 +8996,26 @@ export interface components {
             /** @enum {string} */
             subject: "achievement" | "demand";
         };
+        SchedulePreviewResponse: {
+            meetings: components["schemas"]["PreviewMeetingResponse"][];
+            stats: components["schemas"]["ScheduleStatsResponse"];
+        };
+        ScheduleStatsResponse: {
+            ratio: number;
+            requests: number;
+            scheduled: number;
+            totalPriority: number;
+            upperBound: number;
+        };
         SearchFacets: {
             industry: Record<string, never>;
             region: Record<string, never>;
             transferMode: Record<string, never>;
             trl: Record<string, never>;
+        };
+        SearchHealth: {
+            engine: string;
+            ok: boolean;
         };
         ServiceItemDto: {
             /** @description Price for outside users, yuan per unit */
@@ -8436,6 +9066,12 @@ export interface components {
             /** @description ICP filing number (ICP备案号); empty when not configured */
             icpNumber: string;
         };
+        StatsRow: {
+            contractAmount: number;
+            contracts: number;
+            key: string | null;
+            technologyAmount: number;
+        };
         SubmitProposalDto: {
             /** @description Published achievements of your own organisation */
             achievementIds?: string[];
@@ -8447,6 +9083,20 @@ export interface components {
             team?: components["schemas"]["ProposalTeamMemberDto"][];
             /** @example 3个月完成中试，6个月工业化应用 */
             timeline: string;
+        };
+        SubmitRatingDto: {
+            comment: string;
+            /**
+             * Format: uuid
+             * @description A registered contract your organisation is the buyer or the seller of
+             */
+            contractId: string;
+            score: number;
+            /**
+             * @description The contract's transfer institution or its broker
+             * @enum {string}
+             */
+            subject: "institution" | "broker";
         };
         SubsidyClaimDto: {
             year: number;
@@ -8584,6 +9234,15 @@ export interface components {
             /** @example 2027-12-31 */
             validTo: string;
         };
+        TransferInstitutionResponse: {
+            accreditationNumber: string;
+            accreditedOn: string;
+            /** @enum {string} */
+            level: "national" | "provincial" | "municipal";
+            valid: boolean;
+            validFrom: string;
+            validTo: string;
+        };
         TrendsResponse: {
             indicators: components["schemas"]["IndicatorTrendResponse"][];
             /** @description the published quarters, oldest first (at most the last eight) */
@@ -8698,6 +9357,14 @@ export interface components {
             /** @description Categories to change; the others keep their setting */
             categories: components["schemas"]["EmailCategoryChoice"][];
         };
+        UpdateExpertDto: {
+            bio?: string;
+            fields?: ("intelligent-manufacturing" | "aero-engine" | "robotics" | "cnc-machine-tools" | "rail-transit" | "petroleum-equipment" | "big-data" | "artificial-intelligence" | "mobile-internet" | "cloud-computing" | "beidou-navigation" | "display" | "electronic-information" | "biopharma" | "medical-devices" | "tcm" | "health-services" | "photovoltaics" | "wind-power" | "hydrogen" | "energy-storage" | "smart-grid" | "advanced-metals" | "polymers" | "display-materials" | "carbon-materials" | "electronic-materials" | "building-materials" | "air-pollution" | "water-treatment" | "solid-waste" | "environmental-monitoring" | "energy-efficiency" | "power-batteries" | "electric-drive" | "connected-vehicles" | "fuel-cell-vehicles" | "auto-parts" | "testing-certification" | "ip-services" | "tech-consulting" | "industrial-design" | "tech-finance" | "seed-industry" | "smart-agriculture" | "food-processing" | "animal-husbandry" | "agricultural-machinery")[];
+            /** @description false: no longer listed in the directory */
+            listed?: boolean;
+            name?: string;
+            title?: string;
+        };
         UpdateListingDto: {
             /** @description The contact the owner chooses to show */
             contact?: components["schemas"]["ListingContactDto"];
@@ -8740,6 +9407,12 @@ export interface components {
         UpdateSavedSearchDto: {
             alert?: boolean;
             name?: string;
+        };
+        UserPageResponse: {
+            items: components["schemas"]["UserResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         UserResponse: {
             displayName: string;
@@ -8899,7 +9572,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementPageResponse"];
+                };
             };
         };
     };
@@ -8991,7 +9666,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementResponse"];
+                };
             };
         };
     };
@@ -9056,11 +9733,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The attachment file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
             };
         };
     };
@@ -9120,7 +9803,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterestResponse"];
+                };
             };
         };
     };
@@ -9162,7 +9847,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementResponse"];
+                };
             };
         };
     };
@@ -9185,7 +9872,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementResponse"];
+                };
             };
         };
     };
@@ -9204,7 +9893,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementResponse"];
+                };
             };
         };
     };
@@ -9223,7 +9914,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementResponse"];
+                };
             };
         };
     };
@@ -9242,7 +9935,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementResponse"];
+                };
             };
         };
     };
@@ -9265,7 +9960,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPageResponse"];
+                };
             };
         };
     };
@@ -9283,11 +9980,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The audit log of the period as CSV (labels and codes in separate columns) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -10091,7 +10791,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractPageResponse"];
+                };
             };
         };
     };
@@ -10133,7 +10835,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
             };
         };
     };
@@ -10156,7 +10860,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
             };
         };
     };
@@ -10175,7 +10881,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AmountCorrectionResponse"][];
+                };
             };
         };
     };
@@ -10198,7 +10906,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
             };
         };
     };
@@ -10213,11 +10923,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The signed contract */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };
@@ -10243,7 +10956,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
             };
         };
     };
@@ -10258,11 +10973,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The registration certificate */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };
@@ -10281,7 +10999,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegistrationEventResponse"][];
+                };
             };
         };
     };
@@ -10304,7 +11024,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
             };
         };
     };
@@ -10323,7 +11045,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
             };
         };
     };
@@ -10346,7 +11070,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
             };
         };
     };
@@ -10365,7 +11091,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
             };
         };
     };
@@ -10406,7 +11134,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BrokerResponse"];
+                };
             };
         };
     };
@@ -10429,7 +11159,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BrokerResponse"];
+                };
             };
         };
     };
@@ -10448,7 +11180,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HolidayResponse"][];
+                };
             };
         };
     };
@@ -10471,7 +11205,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HolidayResponse"];
+                };
             };
         };
     };
@@ -10511,7 +11247,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InstitutionPageResponse"];
+                };
             };
         };
     };
@@ -10530,7 +11268,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InstitutionResponse"];
+                };
             };
         };
     };
@@ -10574,7 +11314,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InstitutionResponse"];
+                };
             };
         };
     };
@@ -10597,7 +11339,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InstitutionResponse"];
+                };
             };
         };
     };
@@ -10616,7 +11360,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RewardLineResponse"][];
+                };
             };
         };
     };
@@ -10637,7 +11383,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RewardComputationResponse"];
+                };
             };
         };
     };
@@ -11005,11 +11753,132 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The demand list as CSV, redacted for the viewer */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    ExpertsController_list: {
+        parameters: {
+            query?: {
+                field?: "intelligent-manufacturing" | "aero-engine" | "robotics" | "cnc-machine-tools" | "rail-transit" | "petroleum-equipment" | "big-data" | "artificial-intelligence" | "mobile-internet" | "cloud-computing" | "beidou-navigation" | "display" | "electronic-information" | "biopharma" | "medical-devices" | "tcm" | "health-services" | "photovoltaics" | "wind-power" | "hydrogen" | "energy-storage" | "smart-grid" | "advanced-metals" | "polymers" | "display-materials" | "carbon-materials" | "electronic-materials" | "building-materials" | "air-pollution" | "water-treatment" | "solid-waste" | "environmental-monitoring" | "energy-efficiency" | "power-batteries" | "electric-drive" | "connected-vehicles" | "fuel-cell-vehicles" | "auto-parts" | "testing-certification" | "ip-services" | "tech-consulting" | "industrial-design" | "tech-finance" | "seed-industry" | "smart-agriculture" | "food-processing" | "animal-husbandry" | "agricultural-machinery";
+                organisationId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertPageResponse"];
+                };
+            };
+        };
+    };
+    ExpertsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterExpertDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertResponse"];
+                };
+            };
+        };
+    };
+    ExpertsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertResponse"];
+                };
+            };
+        };
+    };
+    ExpertsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateExpertDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertResponse"];
+                };
+            };
+        };
+    };
+    ExpertsController_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactExpertDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactRequestResponse"];
+                };
             };
         };
     };
@@ -11553,7 +12422,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuideCatalogPageResponse"];
+                };
             };
         };
     };
@@ -11574,7 +12445,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuideCatalogResponse"];
+                };
             };
         };
     };
@@ -11593,7 +12466,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuideCatalogResponse"];
+                };
             };
         };
     };
@@ -11616,7 +12491,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuideCatalogResponse"];
+                };
             };
         };
     };
@@ -11636,7 +12513,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuideCatalogResponse"];
+                };
             };
         };
     };
@@ -11653,11 +12532,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The guide catalog as CSV or XLSX */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -11676,7 +12559,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuideCatalogResponse"];
+                };
             };
         };
     };
@@ -11689,12 +12574,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 200 when ready, 503 otherwise */
+            /** @description 200 when ready, 503 (same body) otherwise */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthReport"];
+                };
             };
         };
     };
@@ -14011,7 +14898,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
             };
         };
     };
@@ -14346,7 +15235,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuarterPageResponse"];
+                };
             };
         };
     };
@@ -14665,7 +15556,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPageResponse"];
+                };
             };
         };
     };
@@ -14684,7 +15577,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"];
+                };
             };
         };
     };
@@ -14751,7 +15646,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationPageResponse"];
+                };
             };
         };
     };
@@ -14819,7 +15716,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPageResponse"];
+                };
             };
         };
     };
@@ -14980,7 +15879,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PackagePageResponse"];
+                };
             };
         };
     };
@@ -15068,7 +15969,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PackageResponse"];
+                };
             };
         };
     };
@@ -15087,7 +15990,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PackageResponse"];
+                };
             };
         };
     };
@@ -15813,6 +16718,140 @@ export interface operations {
             };
         };
     };
+    RatingsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "approved" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingPageResponse"];
+                };
+            };
+        };
+    };
+    RatingsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitRatingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingResponse"];
+                };
+            };
+        };
+    };
+    RatingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingResponse"];
+                };
+            };
+        };
+    };
+    RatingsController_moderate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerateRatingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingResponse"];
+                };
+            };
+        };
+    };
+    RatingsController_brokerSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingSummaryResponse"];
+                };
+            };
+        };
+    };
+    RatingsController_institutionSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingSummaryResponse"];
+                };
+            };
+        };
+    };
     RetentionController_list: {
         parameters: {
             query?: never;
@@ -15851,7 +16890,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EventPageResponse"];
+                };
             };
         };
     };
@@ -15964,7 +17005,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PresentationResponse"];
+                };
             };
         };
     };
@@ -15983,7 +17026,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestResponse"][];
+                };
             };
         };
     };
@@ -16006,7 +17051,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestResponse"];
+                };
             };
         };
     };
@@ -16051,7 +17098,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestResponse"][];
+                };
             };
         };
     };
@@ -16070,7 +17119,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingResponse"][];
+                };
             };
         };
     };
@@ -16094,7 +17145,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReplanResponse"];
+                };
             };
         };
     };
@@ -16118,7 +17171,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingResponse"];
+                };
             };
         };
     };
@@ -16154,11 +17209,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description iCalendar file of the caller's meetings */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
             };
         };
     };
@@ -16180,7 +17238,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantPageResponse"];
+                };
             };
         };
     };
@@ -16203,7 +17263,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
             };
         };
     };
@@ -16222,7 +17284,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
             };
         };
     };
@@ -16241,7 +17305,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
             };
         };
     };
@@ -16260,7 +17326,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PresentationResponse"][];
+                };
             };
         };
     };
@@ -16283,7 +17351,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PresentationResponse"];
+                };
             };
         };
     };
@@ -16307,7 +17377,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PresentationResponse"];
+                };
             };
         };
     };
@@ -16347,7 +17419,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SchedulePreviewResponse"];
+                };
             };
         };
     };
@@ -16370,7 +17444,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EventResponse"];
+                };
             };
         };
     };

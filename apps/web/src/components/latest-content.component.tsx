@@ -1,4 +1,5 @@
 import { formatDate } from '../format';
+import { RepealedMark } from '../pages/content/repealed-mark.component';
 import { useI18n } from '../i18n';
 import { useApiQuery } from '../query';
 import { Link } from '../router';
@@ -22,7 +23,7 @@ export function LatestContent() {
               <span className="small muted">
                 [{t(kindLabel(a.kind))}] {formatDate(a.publishedAt, lang)}
               </span>{' '}
-              <Link href={`/policies/${a.id}`}>{a.title}</Link>
+              <Link href={`/policies/${a.id}`}>{a.title}</Link> <RepealedMark repealedAt={a.repealedAt} />
             </li>
           ))}
         </ul>

@@ -23,6 +23,7 @@ import market from './market';
 import vouchers from './vouchers';
 import finance from './finance';
 import brokers from './brokers';
+import experts from './experts';
 
 export type Lang = 'zh' | 'en';
 export const LANG_STORAGE_KEY = 'techbridge.lang';
@@ -31,7 +32,7 @@ export const LANG_STORAGE_KEY = 'techbridge.lang';
  * Interface strings by page or area, one file each (zh and en side by side). A page's strings go in its namespace;
  * a new namespace is added here. Keys stay globally unique (the unit test checks no namespace redefines another's key).
  */
-export const NAMESPACES = { shell, home, auth, achievement, demand, matching, contracts, roadshow, statistics, admin, notifications, outbox, display, charts, profiles, site, content, watchlist, privacy, market, vouchers, finance, programmes, brokers };
+export const NAMESPACES = { shell, home, auth, achievement, demand, matching, contracts, roadshow, statistics, admin, notifications, outbox, display, charts, profiles, site, content, watchlist, privacy, market, vouchers, finance, programmes, brokers, experts };
 
 type Namespace = (typeof NAMESPACES)[keyof typeof NAMESPACES];
 type KeysOf<N> = N extends { zh: Record<infer K, string> } ? K : never;

@@ -3,6 +3,7 @@ import { ApiError, Page } from '../api';
 import { EmptyState, ErrorNotice, Loading, Pagination } from '../components/feedback.component';
 import { Tabs } from '../components/tabs.component';
 import { BrokerDirectory } from '../components/broker-directory.component';
+import { OrganisationExperts, ServiceRatings } from '../components/profile-directory.component';
 import { formatDate, formatMoney } from '../format';
 import { MessageKey, useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
@@ -61,7 +62,9 @@ export function ProfileDirectoryPage() {
   return (
     <section aria-labelledby="profiles-title">
       <h1 id="profiles-title">{t('profiles.title')}</h1>
-      <p className="muted">{t('profiles.lead')}</p>
+      <p className="muted">
+        {t('profiles.lead')} <Link href="/experts">{t('experts.title')}</Link>
+      </p>
       <Tabs<ProfileType> label={t('profiles.title')} selected={type} onSelect={(v) => go({ type: v, page: null })} tabs={TYPES.map((x) => ({ key: x, label: x === 'broker' ? t('profiles.brokers') : t(`orgType.${x}` as MessageKey) }))} panelId="profiles-list" />
       {type !== 'broker' && (
         <form className="search-form" role="search" onSubmit={submit}>
@@ -190,6 +193,8 @@ export function ProfilePage({ id }: { id: string }) {
           </>
         )}
       </section>
+      {o.type === 'transfer-institution' && <ServiceRatings subject="institutions" id={o.id} />}
+      {['university', 'institute', 'transfer-institution'].includes(o.type) && <OrganisationExperts orgId={o.id} />}
     </article>
   );
 }

@@ -180,3 +180,8 @@ export class PublishedAchievementRecord {
   industry!: string;
   trl!: number;
 }
+
+export class InterestResponse {
+  @ApiProperty({ description: 'Users who expressed interest' }) interestCount!: number;
+  @ApiProperty({ description: 'false when the caller had already expressed interest' }) added!: boolean;
+}

@@ -52,6 +52,7 @@ export class ImportController {
 
   @Get(':id')
   @ApiOkResponse({ type: ImportJobResponse })
+  @ApiOperation({ summary: '导入进度 / The state and per-row results of a bulk import' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ImportJobResponse> {
     return this.imports.get(actor, id);
   }

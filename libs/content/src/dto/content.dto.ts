@@ -68,6 +68,8 @@ export class ArticleSummaryResponse {
   @ApiProperty({ type: String, nullable: true }) policyId!: string | null;
   @ApiProperty({ type: String, nullable: true }) publishedAt!: string | null;
   @ApiProperty() updatedAt!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'A policy text repealed (已废止) on this date: it stays readable, marked; null otherwise' })
+  repealedAt!: string | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }, description: 'Search only: matched words wrapped in <em>…</em>' })
   highlights?: Record<string, string | string[]>;
 }
@@ -90,6 +92,7 @@ export function mapArticleSummary(a: Article): ArticleSummaryResponse {
   return {
     id: a.id, kind: a.kind, status: a.status, title: a.title, summary: a.summary, source: a.source, policyId: a.policyId,
     publishedAt: a.publishedAt ? a.publishedAt.toISOString() : null, updatedAt: a.updatedAt.toISOString(),
+    repealedAt: a.kind === 'policy' && a.status === 'archived' && a.archivedAt ? a.archivedAt.toISOString() : null,
   };
 }
 

@@ -47,6 +47,10 @@ export class Article {
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
 
+  /** When it was archived; for a policy text the date it was repealed (废止), shown beside the 已废止 mark. */
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt!: Date | null;
+
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy!: string;
 

@@ -204,53 +204,121 @@ export class ContractListQuery extends PageQuery {
 }
 
 export class DeductionResponse {
+  @ApiProperty({ enum: DEDUCTION_KINDS })
   kind!: DeductionKind;
+  @ApiProperty()
   amount!: number;
+  @ApiProperty({ type: String, nullable: true })
   note!: string | null;
 }
 export class ContractPartyResponse {
+  @ApiProperty({ type: String, nullable: true })
   organisationId!: string | null;
+  @ApiProperty()
   name!: string;
+  @ApiProperty({ type: String, nullable: true })
   creditCode!: string | null;
+  @ApiProperty()
   region!: string;
+  @ApiProperty({ enum: ['university', 'institute', 'enterprise', 'individual', 'other'] })
   legalPersonType!: LegalPersonType;
 }
+export class LocalizedTextResponse {
+  @ApiProperty() zh!: string;
+  @ApiProperty() en!: string;
+}
+
+/** A problem found by the checks, or a reason for returning a contract: a code and its text in both languages. */
+export class ReasonEntryResponse {
+  @ApiProperty() code!: string;
+  @ApiPropertyOptional({ description: 'The field it concerns' }) field?: string;
+  @ApiProperty() zh!: string;
+  @ApiProperty() en!: string;
+}
+
+/** Where the contract came from on the platform. */
+export class ContractLinksResponse {
+  @ApiProperty({ type: String, nullable: true }) achievementId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) demandId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) proposalId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) matchId!: string | null;
+}
+
+export class ContractAttachmentResponse {
+  @ApiProperty() name!: string;
+}
+
 export class ContractResponse {
+  @ApiProperty()
   id!: string;
+  @ApiProperty()
   title!: string;
+  @ApiProperty()
   type!: string;
+  @ApiProperty({ type: LocalizedTextResponse })
   typeName!: { zh: string; en: string };
+  @ApiProperty({ type: String, nullable: true })
   licenseScope!: string | null;
+  @ApiProperty({ type: () => ContractPartyResponse })
   seller!: ContractPartyResponse;
+  @ApiProperty({ type: () => ContractPartyResponse })
   buyer!: ContractPartyResponse;
+  @ApiProperty()
   contractAmount!: number;
+  @ApiProperty()
   technologyAmount!: number;
+  @ApiProperty({ type: () => [DeductionResponse] })
   deductions!: DeductionResponse[];
+  @ApiProperty()
   signedOn!: string;
+  @ApiProperty({ type: String, nullable: true })
   termFrom!: string | null;
+  @ApiProperty({ type: String, nullable: true })
   termTo!: string | null;
+  @ApiProperty({ type: String, nullable: true })
   industry!: string | null;
+  @ApiProperty({ type: String, nullable: true })
   parkCode!: string | null;
+  @ApiProperty({ type: ContractLinksResponse })
   links!: { achievementId: string | null; demandId: string | null; proposalId: string | null; matchId: string | null };
+  @ApiProperty({ type: String, nullable: true })
   transferInstitutionId!: string | null;
+  @ApiProperty({ type: String, nullable: true })
   brokerUserId!: string | null;
+  @ApiProperty({ type: ContractAttachmentResponse, nullable: true })
   attachment!: { name: string } | null;
+  @ApiProperty({ enum: CONTRACT_STATUSES })
   status!: ContractStatus;
+  @ApiProperty()
   submissionCount!: number;
+  @ApiProperty({ type: String, nullable: true })
   submittedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true })
   policyVersion!: string | null;
+  @ApiProperty({ type: String, nullable: true })
   deadlineAt!: string | null;
+  @ApiProperty({ type: String, nullable: true })
   registrationInstitutionId!: string | null;
+  @ApiProperty({ type: [ReasonEntryResponse] })
   checkProblems!: ReasonEntry[];
+  @ApiProperty({ type: [ReasonEntryResponse] })
   returnReasons!: ReasonEntry[];
+  @ApiProperty({ type: String, nullable: true })
   refusalReason!: string | null;
+  @ApiProperty({ type: String, nullable: true })
   registrationNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true })
   registeredAt!: string | null;
+  @ApiProperty({ enum: ['absorbed-bj-tj', 'within-province', 'out-of-province', 'other'] })
   direction!: ContractDirection;
+  @ApiProperty()
   version!: number;
+  @ApiProperty()
   createdAt!: string;
   /** The market listing behind the contract, and the registration flag for a public seller without one. */
+  @ApiProperty({ type: String, nullable: true })
   marketListingId!: string | null;
+  @ApiProperty()
   marketNoticeMissing!: boolean;
 }
 
@@ -301,20 +369,33 @@ export function mapContract(c: TechnologyContract, typeName: { zh: string; en: s
 }
 
 export class RegistrationEventResponse {
+  @ApiProperty()
   action!: string;
+  @ApiProperty()
   fromStatus!: string;
+  @ApiProperty()
   toStatus!: string;
+  @ApiProperty({ type: String, nullable: true })
   actorUserId!: string | null;
+  @ApiProperty({ type: [ReasonEntryResponse] })
   reasons!: ReasonEntry[];
+  @ApiProperty()
   at!: string;
 }
 
 export class AmountCorrectionResponse {
+  @ApiProperty()
   oldContractAmount!: number;
+  @ApiProperty()
   newContractAmount!: number;
+  @ApiProperty()
   oldTechnologyAmount!: number;
+  @ApiProperty()
   newTechnologyAmount!: number;
+  @ApiProperty()
   reason!: string;
+  @ApiProperty()
   correctedBy!: string;
+  @ApiProperty()
   correctedAt!: string;
 }

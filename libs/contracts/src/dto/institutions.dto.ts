@@ -67,24 +67,38 @@ export class BrokerProfileDto {
 }
 
 export class TransferInstitutionResponse {
+  @ApiProperty({ enum: INSTITUTION_LEVELS })
   level!: InstitutionLevel;
+  @ApiProperty()
   accreditationNumber!: string;
+  @ApiProperty()
   validFrom!: string;
+  @ApiProperty()
   validTo!: string;
+  @ApiProperty()
   accreditedOn!: string;
   /** Accreditation valid today. */
+  @ApiProperty()
   valid!: boolean;
 }
 export class RegistrationInstitutionResponse {
+  @ApiProperty({ type: [String] })
   coveredDivisions!: string[];
+  @ApiProperty()
   numberPrefix!: string;
 }
 export class InstitutionResponse {
+  @ApiProperty()
   organisationId!: string;
+  @ApiProperty()
   name!: string;
+  @ApiProperty()
   type!: string;
+  @ApiProperty()
   region!: string;
+  @ApiProperty({ type: () => TransferInstitutionResponse, nullable: true })
   transfer!: TransferInstitutionResponse | null;
+  @ApiProperty({ type: () => RegistrationInstitutionResponse, nullable: true })
   registration!: RegistrationInstitutionResponse | null;
 }
 

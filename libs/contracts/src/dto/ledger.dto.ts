@@ -26,6 +26,17 @@ export class HolidayQuery {
   year!: number;
 }
 
+export class HolidayResponse {
+  @ApiProperty({ example: '2026-10-01' }) day!: string;
+  @ApiProperty({ enum: ['holiday', 'workday'] }) kind!: string;
+  @ApiProperty({ example: '国庆节' }) name!: string;
+}
+
+export class RewardComputationResponse {
+  @ApiProperty() year!: number;
+  @ApiProperty({ description: 'The queued job (deterministic per year)' }) jobId!: string;
+}
+
 export class ComputeRewardsDto {
   @ApiProperty({ example: 2026 })
   @IsInt()
@@ -34,19 +45,37 @@ export class ComputeRewardsDto {
   year!: number;
 }
 
+export class RewardContractResponse {
+  @ApiProperty() contractId!: string;
+  @ApiProperty() registrationNumber!: string;
+  @ApiProperty({ description: 'yuan' }) technologyAmount!: number;
+}
+
 export class RewardLineResponse {
+  @ApiProperty()
   id!: string;
+  @ApiProperty()
   year!: number;
+  @ApiProperty()
   institutionId!: string;
+  @ApiProperty({ enum: ['facilitation', 'registration', 'new-accreditation'] })
   kind!: 'facilitation' | 'registration' | 'new-accreditation';
+  @ApiProperty()
   basisAmount!: number;
+  @ApiProperty()
   uncappedAmount!: number;
+  @ApiProperty()
   amount!: number;
+  @ApiProperty()
   capped!: boolean;
+  @ApiProperty({ type: String, nullable: true })
   note!: string | null;
+  @ApiProperty()
   computedAt!: string;
   /** Computed before the year ended (a monthly provisional run): the yearly run on 1 January replaces it. */
+  @ApiProperty()
   provisional!: boolean;
+  @ApiProperty({ type: [RewardContractResponse] })
   contracts!: Array<{ contractId: string; registrationNumber: string; technologyAmount: number }>;
 }
 
@@ -86,16 +115,25 @@ export class StatsQuery {
 }
 
 export class StatsRow {
+  @ApiProperty({ type: String, nullable: true })
   key!: string | null;
+  @ApiProperty()
   contracts!: number;
+  @ApiProperty()
   contractAmount!: number;
+  @ApiProperty()
   technologyAmount!: number;
 }
 export class ContractStatsResponse {
+  @ApiProperty()
   from!: string;
+  @ApiProperty()
   to!: string;
+  @ApiProperty({ enum: STATS_GROUPS })
   groupBy!: StatsGroup;
+  @ApiProperty({ type: [StatsRow] })
   rows!: StatsRow[];
+  @ApiProperty({ type: StatsRow })
   total!: StatsRow;
 }
 

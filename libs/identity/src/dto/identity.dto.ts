@@ -278,3 +278,9 @@ export function mapAuditEntry(a: AuditEntry): AuditEntryResponse {
     entityLabel: auditEntityLabel(a.entityType), entityId: a.entityId, changes: a.changes, clientAddress: a.clientAddress, at: a.at.toISOString(),
   };
 }
+
+/** GET /me: the signed-in user and their organisation. */
+export class MeResponse {
+  @ApiProperty({ type: UserResponse }) user!: UserResponse;
+  @ApiProperty({ type: OrganisationResponse }) organisation!: OrganisationResponse;
+}

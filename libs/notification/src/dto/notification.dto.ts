@@ -23,6 +23,14 @@ export class NotificationResponse {
   @ApiProperty() createdAt!: string;
 }
 
+export class NotificationPageResponse {
+  @ApiProperty({ type: [NotificationResponse] }) items!: NotificationResponse[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty({ description: 'Unread notifications of the caller (all pages)' }) unread!: number;
+}
+
 export function mapNotification(n: Notification): NotificationResponse {
   return {
     id: n.id,

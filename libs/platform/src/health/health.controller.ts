@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
@@ -8,14 +8,19 @@ import { QueueName } from '../queue/job-catalogue';
 import { OutboxService } from '../outbox/outbox.service';
 import { SEARCH_INDEX, SearchIndex } from '../search/search-index.port';
 
-export interface HealthReport {
-  status: 'ok' | 'error';
-  db: 'up' | 'down';
-  redis: 'up' | 'down';
-  search: { engine: string; ok: boolean };
-  outboxBacklog: number | null;
+export class SearchHealth {
+  @ApiProperty() engine!: string;
+  @ApiProperty() ok!: boolean;
+}
+
+export class HealthReport {
+  @ApiProperty({ enum: ['ok', 'error'] }) status!: 'ok' | 'error';
+  @ApiProperty({ enum: ['up', 'down'] }) db!: 'up' | 'down';
+  @ApiProperty({ enum: ['up', 'down'] }) redis!: 'up' | 'down';
+  @ApiProperty({ type: SearchHealth }) search!: SearchHealth;
+  @ApiProperty({ type: Number, nullable: true }) outboxBacklog!: number | null;
   /** Outbox messages that failed every attempt and wait for an administrator (GET /outbox/dead-letters). */
-  outboxDead: number | null;
+  @ApiProperty({ type: Number, nullable: true }) outboxDead!: number | null;
 }
 
 @ApiTags('health')
@@ -31,7 +36,8 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: '200 when ready, 503 otherwise' })
+  @ApiOkResponse({ type: HealthReport, description: '200 when ready, 503 (same body) otherwise' })
+  @ApiOperation({ summary: '健康检查 / Readiness: 200 when the database answers, 503 otherwise' })
   async check(@Res() reply: FastifyReply): Promise<void> {
     const dbUp = await this.health
       .check([() => this.db.pingCheck('db', { timeout: 2000 })])

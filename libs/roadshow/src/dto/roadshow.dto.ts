@@ -362,6 +362,18 @@ export class ScheduleStatsResponse {
   @ApiProperty() ratio!: number;
 }
 
+export class PreviewMeetingResponse {
+  @ApiProperty() requestId!: string;
+  @ApiProperty() slotIndex!: number;
+  @ApiProperty({ description: '1-based table number' }) table!: number;
+}
+
+/** What the scheduler would produce now; nothing is stored. */
+export class SchedulePreviewResponse {
+  @ApiProperty({ type: [PreviewMeetingResponse] }) meetings!: PreviewMeetingResponse[];
+  @ApiProperty({ type: ScheduleStatsResponse }) stats!: ScheduleStatsResponse;
+}
+
 export class MyScheduleResponse {
   @ApiProperty() eventId!: string;
   @ApiProperty() orgId!: string;

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { nullIfMissing, useLoader } from '../../query';
 import { Link } from '../../router';
 import { Article, kindLabel } from './content-types';
+import { RepealedMark } from './repealed-mark.component';
 
 /** One article as the public reads it: the sanitised text, its attachments and, for a policy, its interpretations. */
 export function ContentArticlePage({ id }: { id: string }) {
@@ -27,9 +28,11 @@ export function ContentArticlePage({ id }: { id: string }) {
         <Link href="/policies">← {t('content.back')}</Link>
       </p>
       <p className="small muted">
-        <span className="badge">{t(kindLabel(a.kind))}</span> {a.publishedAt && `${t('content.published')}${t('common.colon')}${formatDate(a.publishedAt, lang)}`}
+        <span className="badge">{t(kindLabel(a.kind))}</span> {a.publishedAt && `${t('content.published')}${t('common.colon')}${formatDate(a.publishedAt, lang)}`}{' '}
+        <RepealedMark repealedAt={a.repealedAt} />
       </p>
       <h1 id="article-title">{a.title}</h1>
+      {a.repealedAt && <Notice kind="warning">{t('content.repealedNotice', { date: formatDate(a.repealedAt, lang) })}</Notice>}
       {a.source && (
         <p className="muted">
           {t('content.source')}

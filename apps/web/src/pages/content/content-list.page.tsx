@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { useApiQuery } from '../../query';
 import { Link, navigate, useLocation } from '../../router';
 import { ARTICLE_KINDS, ArticleKind, ArticlePage, kindLabel } from './content-types';
+import { RepealedMark } from './repealed-mark.component';
 
 const PAGE_SIZE = 10;
 type KindTab = ArticleKind | 'all';
@@ -61,10 +62,10 @@ export function ContentListPage() {
           <>
             <ul className="cards" data-testid="content-results">
               {list.data.items.map((a) => (
-                <li key={a.id} className="card">
+                <li key={a.id} className={a.repealedAt ? 'card card--repealed' : 'card'}>
                   <p className="small muted">
                     <span className="badge">{t(kindLabel(a.kind))}</span> {formatDate(a.publishedAt, lang)}
-                    {a.source ? ` · ${a.source}` : ''}
+                    {a.source ? ` · ${a.source}` : ''} <RepealedMark repealedAt={a.repealedAt} />
                   </p>
                   <h2 className="card__title">
                     <Link href={`/policies/${a.id}`}>

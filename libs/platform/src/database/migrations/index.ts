@@ -43,6 +43,8 @@ import { VoucherIndicators1767300200000 } from './1767300200000-VoucherIndicator
 import { FinanceOrganisationTypes1767500000000 } from './1767500000000-FinanceOrganisationTypes';
 import { Finance1767500100000 } from './1767500100000-Finance';
 import { FinanceIndicators1767500200000 } from './1767500200000-FinanceIndicators';
+import { RepealedPolicies1767750000000 } from './1767750000000-RepealedPolicies';
+import { Directory1767750100000 } from './1767750100000-Directory';
 import { InvestorRoadshows1767500300000 } from './1767500300000-InvestorRoadshows';
 import { MarketValuationOrders1767100300000 } from './1767100300000-MarketValuationOrders';
 import { LoanRepayments1767740000000 } from './1767740000000-LoanRepayments';
@@ -102,4 +104,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   FinancingAttachments1767740100000,
   LoanGuarantees1767740200000,
   FinancingMatches1767740300000,
+  RepealedPolicies1767750000000,
+  Directory1767750100000,
 ];
