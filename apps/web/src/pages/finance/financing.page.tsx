@@ -56,7 +56,7 @@ function RequestForm({ onCreated }: { onCreated: () => void }) {
   const session = useSession();
   const taxonomy = useTaxonomy();
   const mine = useApiQuery<AchievementPage>('achievements', { owner: session?.organisation.id, pageSize: 100 });
-  // Its own listings in any state, and the major projects it can see (public ones and those it takes part in).
+  // Its own listings in any state, and the major projects in public notice or in the portfolio (the list everyone sees).
   const listings = useApiQuery<ListingPage>('market/listings', { scope: 'mine', pageSize: 100 });
   const projects = useApiQuery<ProjectPage>('major-projects', { pageSize: 100 });
   const [f, setF] = useState({ title: '', summary: '', amount: '', stage: 'a', industry: '', useOfFunds: '', valuation: '' });
