@@ -207,6 +207,10 @@ export const ALLOWED: AllowEntry[] = [
     reason: 'A listed financing request is shown to every verified investment fund, which may ask for talks; its data room stays closed until the owner admits it (financing e2e).',
   },
   {
+    operations: ['GET /pledge-loans/{id}/repayments/{repaymentId}/proof'], callers: ['lower:enterprise', 'lower:bank'], variants: ['repaying'], expect: '2xx',
+    reason: "A repayment's proof (bank slip) is the loan's paper: read by the borrower's and the bank's members (guarantors get 404: loan-guarantees e2e).",
+  },
+  {
     operations: ['GET /pledge-loans/{id}/compensation-claim'], callers: ['lower:enterprise', 'lower:bank'], variants: ['claimed'], expect: '2xx',
     reason: "A defaulted loan's compensation claim is read by the borrower's and the bank's members (there is none before a default).",
   },

@@ -1,3 +1,4 @@
+import { BeijingCalendar } from '@techbridge/platform';
 import { achievementBody } from '../catalog/fixtures';
 import { multipartFile } from '../catalog/multipart';
 import { signUpOrganisation, verifyOrganisation } from '../support/test-app';
@@ -37,8 +38,11 @@ async function financingRequest(ctx: FixtureContext, inTalks: boolean): Promise<
   return { id, engagementId: e.id, documentId: doc.id };
 }
 
-/** The owner enterprise's pledge loan at its owner bank; 'claimed': defaulted with a claim on the owner park's fund. */
-async function pledgeLoan(ctx: FixtureContext, claimed: boolean): Promise<Params> {
+/**
+ * The owner enterprise's pledge loan at its owner bank; 'repaying': disbursed with a partial repayment (and its proof);
+ * 'claimed': then defaulted with a claim on the owner park's fund.
+ */
+async function pledgeLoan(ctx: FixtureContext, stage: 'applied' | 'repaying' | 'claimed'): Promise<Params> {
   const { t, w } = ctx;
   const borrower = w.groups.enterprise.owner.accessToken;
   const bank = w.groups.bank.owner.accessToken;
@@ -49,12 +53,16 @@ async function pledgeLoan(ctx: FixtureContext, claimed: boolean): Promise<Params
   await verifyOrganisation(t.api, guarantor.organisation.id);
   const invite = { guarantorId: guarantor.organisation.id, amount: 500_000, sharePercent: 10 };
   const guaranteeId = (await ok<any>('guarantee', t.api.post(`pledge-loans/${id}/guarantees`, invite, { token: bank }), 201)).id;
-  if (!claimed) return { id, guaranteeId };
+  if (stage === 'applied') return { id, guaranteeId };
   const up = multipartFile('file', '评估报告.pdf', 'application/pdf', PDF);
   await ok('valuation', t.api.post(`pledge-loans/${id}/valuation`, up.body, { token: borrower, headers: up.headers, query: { valuationAmount: 4_000_000 } }), 200);
   await ok('approve', t.api.post(`pledge-loans/${id}/approve`, { approvedAmount: 2_000_000 }, { token: bank }), 200);
   await ok('accept', t.api.post(`pledge-loans/${id}/guarantees/${guaranteeId}/accept`, {}, { token: guarantor.accessToken }), 200);
   await ok('disburse', t.api.post(`pledge-loans/${id}/disburse`, {}, { token: bank }), 200);
+  const slip = multipartFile('file', '还款凭证.pdf', 'application/pdf', PDF);
+  const repaidOn = BeijingCalendar.dateOf(t.clock.now());
+  const repayment = await ok<any>('repayment', t.api.post(`pledge-loans/${id}/repayments`, slip.body, { token: bank, headers: slip.headers, query: { repaidOn, amountFen: 10_000_000 } }), 201);
+  if (stage === 'repaying') return { id, guaranteeId, repaymentId: repayment.repayment.id };
   await ok('default', t.api.post(`pledge-loans/${id}/default`, {}, { token: bank }), 200);
   const claim = await ok<any>('claim', t.api.post(`pledge-loans/${id}/compensation-claim`, { amount: 1_000_000 }, { token: bank }), 201);
   return { id, guaranteeId, claimId: claim.id };
@@ -68,6 +76,7 @@ export const FINANCE_KINDS: ResourceKind[] = [
   },
   { template: '/financing-requests/{id}/engagements/{engagementId}', parties: ['enterprise', 'investor'], variants: { admitted: (ctx) => financingRequest(ctx, true) } },
   { template: '/financing-requests/{id}/data-room/{documentId}', parties: ['enterprise', 'investor'], variants: { admitted: (ctx) => financingRequest(ctx, true) } },
-  { template: '/pledge-loans/{id}', parties: ['enterprise', 'bank'], variants: { applied: (ctx) => pledgeLoan(ctx, false), claimed: (ctx) => pledgeLoan(ctx, true) } },
-  { template: '/compensation-claims/{id}', parties: ['enterprise', 'bank', 'investor'], variants: { filed: async (ctx) => ({ id: (await pledgeLoan(ctx, true)).claimId }) } },
+  { template: '/pledge-loans/{id}', parties: ['enterprise', 'bank'], variants: { applied: (ctx) => pledgeLoan(ctx, 'applied'), claimed: (ctx) => pledgeLoan(ctx, 'claimed') } },
+  { template: '/pledge-loans/{id}/repayments/{repaymentId}', parties: ['enterprise', 'bank'], variants: { repaying: (ctx) => pledgeLoan(ctx, 'repaying') } },
+  { template: '/compensation-claims/{id}', parties: ['enterprise', 'bank', 'investor'], variants: { filed: async (ctx) => ({ id: (await pledgeLoan(ctx, 'claimed')).claimId }) } },
 ];

@@ -101,7 +101,12 @@ describe('IP-pledge loans: the guarantor workflow', () => {
 
     // ¥500,000 repaid, then a default: ¥1,500,000 outstanding; the guarantor answers for 40% = ¥600,000 (under its
     // ¥1,000,000 cap), so the park fund may be asked for at most ¥900,000.
-    expect((await repay(id, 50_000_000)).status).toBe(201);
+    const repaid = await repay(id, 50_000_000);
+    expect(repaid.status).toBe(201);
+    // The guarantor reads the loan, not its repayment proofs (the borrower's and the bank's papers).
+    const proof = `pledge-loans/${id}/repayments/${repaid.body.repayment.id}/proof`;
+    expect((await t.api.get(proof, { token: guarantor.accessToken })).status).toBe(404);
+    expect((await t.api.get(proof, { token: bank.accessToken })).status).toBe(200);
     expect((await post(`pledge-loans/${id}/default`, bank)).status).toBe(200);
     const tooMuch = await post(`pledge-loans/${id}/compensation-claim`, bank, { amount: 900_000.01 });
     expect(tooMuch.status).toBe(400);

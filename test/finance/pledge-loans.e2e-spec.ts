@@ -150,6 +150,28 @@ describe('IP-pledge loans: from application to repayment, and to a default with 
     expect(notes.body.items.some((n: { kind: string }) => n.kind === 'finance.loan-repaid')).toBe(true);
   });
 
+  it('a repayment proof is downloaded as the PDF it was by the bank, the borrower and platform staff; 404 for anyone else', async () => {
+    const id = await disbursedLoan(1_000_000);
+    const recorded = await repay(id, 10_000_000);
+    expect(recorded.status).toBe(201);
+    const url = `pledge-loans/${id}/repayments/${recorded.body.repayment.id}/proof`;
+    for (const s of [bank, borrower, admin]) {
+      const res = await t.api.get(url, { token: s.accessToken });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.headers['content-disposition']).toContain(encodeURIComponent('还款凭证.pdf'));
+      expect(res.raw.equals(PDF)).toBe(true);
+    }
+    for (const s of [stranger, otherBank]) expect((await t.api.get(url, { token: s.accessToken })).status).toBe(404);
+    expect((await t.api.get(url)).status).toBe(401);
+    // Another loan's repayment id under this loan is unknown here.
+    const other = await disbursedLoan(1_000_000);
+    const elsewhere = await repay(other, 10_000_000);
+    const wrong = await t.api.get(`pledge-loans/${id}/repayments/${elsewhere.body.repayment.id}/proof`, { token: bank.accessToken });
+    expect(wrong.status).toBe(404);
+    expect(wrong.body.code).toBe('LOAN_REPAYMENT_NOT_FOUND');
+  });
+
   it('a bank whose verification is revoked can no longer decide its loans (403)', async () => {
     const loan = await apply();
     await valuation(loan.body.id, borrower, 6_000_000);

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { JobName, JobQueue, loadConfig, OutboxRelay, QueueName, ReferenceDataSeeder, runMigrations, serveWorkerMetrics } from '@techbridge/platform';
 import { RewardSchedules } from '@techbridge/contracts';
+import { FinanceService } from '@techbridge/finance';
 import { WorkerHeartbeat } from './worker-heartbeat';
 import { WorkerModule } from './worker.module';
 
@@ -37,6 +38,8 @@ async function bootstrap(): Promise<void> {
   await jobs.queue(jobs.queueOf(JobName.ApplyRetention)).upsertJobScheduler('apply-retention', { pattern: '30 2 * * *', tz: 'Asia/Shanghai' }, { name: JobName.ApplyRetention, data: {} });
   // Yearly reward ledger (1 January, previous year) and monthly provisional runs: upserted by fixed id, so every start is safe.
   await app.get(RewardSchedules).register();
+  // Stored financing matches of an older scoring version are rescored once (queued through the outbox, never when none are stale).
+  await app.get(FinanceService).queueMatchCatchUp();
   if (config.WORKER_HEARTBEAT_FILE) {
     const db = app.get(DataSource);
     const redis = () => jobs.queue(QueueName.Maintenance).client.then((c) => (c as unknown as { ping(): Promise<string> }).ping());

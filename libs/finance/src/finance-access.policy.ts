@@ -25,6 +25,8 @@ export enum LoanPermission {
   Borrow = 'borrow',
   /** The bank's decisions: approve, decline, disburse, repaid, default, compensation claim. */
   Lend = 'lend',
+  /** The loan's own papers (repayment proofs): the borrower, its bank, platform staff; not the guarantors. */
+  Records = 'records',
 }
 
 export const isInvestor = (actor: Actor | null | undefined): boolean => actsAs(actor, OrgType.InvestmentFund);
@@ -71,6 +73,7 @@ export class FinanceAccessPolicy {
     const bank = actor.orgId === loan.bankId && actor.orgType === OrgType.Bank;
     const ok =
       permission === LoanPermission.Borrow ? borrower : permission === LoanPermission.Lend ? bank : borrower || bank || isPlatformStaff(actor);
+    // Records fall through here like Read, without the guarantor's exception below.
     // A guarantor reads the loans it was invited to guarantee.
     if (!ok && !(permission === LoanPermission.Read && isGuarantor(actor) && (await this.loans.isGuarantorOf(m, loan.id, actor.orgId)))) throw FinanceErrors.loanNotFound();
     return loan;

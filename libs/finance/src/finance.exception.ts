@@ -24,6 +24,7 @@ export enum FinanceErrorCode {
   AlreadyInvited = 'GUARANTOR_ALREADY_INVITED',
   GuaranteePending = 'GUARANTEE_PENDING',
   NotAGuarantor = 'NOT_A_VERIFIED_GUARANTOR',
+  RepaymentNotFound = 'LOAN_REPAYMENT_NOT_FOUND',
 }
 
 export const FinanceErrors = {
@@ -68,6 +69,7 @@ export const FinanceErrors = {
     return new DomainError('forbidden', FinanceErrorCode.AttachmentNotAllowed, text, [{ field, message: text.en, code: FinanceErrorCode.AttachmentNotAllowed }]);
   },
   notAGuarantor: () => new DomainError('forbidden', FinanceErrorCode.NotAGuarantor, { zh: '只有担保机构可以执行此操作', en: 'Only a guarantor may do this' }),
+  repaymentNotFound: () => DomainError.notFound({ code: FinanceErrorCode.RepaymentNotFound, zh: '还款记录不存在', en: 'Loan repayment not found' }),
   guaranteeNotFound: () => DomainError.notFound({ code: FinanceErrorCode.GuaranteeNotFound, zh: '贷款担保不存在', en: 'Loan guarantee not found' }),
   guarantorNotFound: () =>
     DomainError.validation('guarantorId', { zh: '所选担保机构不存在或尚未通过核验', en: 'The guarantor does not exist or is not verified' }, 'GUARANTOR_NOT_VERIFIED'),

@@ -4,9 +4,10 @@ import { BeijingCalendar, OrgType, TransactionRunner } from '@techbridge/platfor
 import { principalFen } from './entities/pledge-loan.entity';
 import { FinanceFiguresRecord } from './dto/figures.dto';
 import { FinancingRepository } from './financing.repository';
+import { FinancingMatchService } from './financing-match.service';
 import { PledgeLoanRepository } from './pledge-loan.repository';
 
-/** The finance context's facade for other contexts (monitoring's indicators). */
+/** The finance context's facade for other contexts (monitoring's indicators) and for the worker's start. */
 @Injectable()
 export class FinanceService {
   constructor(
@@ -14,7 +15,13 @@ export class FinanceService {
     private readonly loans: PledgeLoanRepository,
     private readonly identity: IdentityService,
     private readonly tx: TransactionRunner,
+    private readonly matches: FinancingMatchService,
   ) {}
+
+  /** At worker start: queue a rescoring pass if stored matches are of another scoring version (true when queued). */
+  queueMatchCatchUp(): Promise<boolean> {
+    return this.matches.queueCatchUpIfStale();
+  }
 
   /** The records behind the finance indicators of [from, to). */
   async figuresBetween(from: Date, to: Date): Promise<FinanceFiguresRecord> {

@@ -12,6 +12,8 @@ import { FINANCE_SCORING_VERSION } from './investor-matching';
 
 /** Listed requests scored per batch when a profile changes. */
 const BATCH = 500;
+/** Listed requests rescored per job of a catch-up pass (each page is one chained job). */
+export const CATCH_UP_PAGE = 100;
 
 /**
  * The stored investor ↔ request matches: a change to a request or an investor profile enqueues (through the outbox,
@@ -35,6 +37,37 @@ export class FinancingMatchService {
 
   profileChanged(m: EntityManager, p: Pick<InvestorProfile, 'organisationId' | 'version'>): Promise<void> {
     return this.outbox.enqueue(m, JobName.RescoreInvestorProfile, { investorId: p.organisationId }, { jobId: `finance-match:investor:${p.organisationId}:v${p.version}` });
+  }
+
+  /**
+   * Called at worker start: when stored matches carry another scoring version than the current one, or listed requests
+   * have none while investor profiles exist, one catch-up pass is queued through the outbox (jobId per version, so
+   * several workers starting at once queue it once). An empty platform queues nothing.
+   */
+  async queueCatchUpIfStale(): Promise<boolean> {
+    return this.tx.run(async (m) => {
+      const [{ stale }] = await m.query(
+        `SELECT EXISTS (SELECT 1 FROM financing_match WHERE scoring_version <> $1)
+             OR (EXISTS (SELECT 1 FROM investor_profile)
+                 AND EXISTS (SELECT 1 FROM financing_request r WHERE r.status = ANY($2) AND NOT EXISTS (SELECT 1 FROM financing_match x WHERE x.request_id = r.id))) AS stale`,
+        [FINANCE_SCORING_VERSION, LISTED_STATUSES],
+      );
+      if (!stale) return false;
+      await this.outbox.enqueue(m, JobName.RescoreFinancingMatches, { version: FINANCE_SCORING_VERSION }, { jobId: `finance-match:catch-up:${FINANCE_SCORING_VERSION}:start` });
+      return true;
+    });
+  }
+
+  /**
+   * One page of the catch-up pass: each listed request after the cursor is rescored; the last page also drops rows of
+   * another version that no listed request owns. Returns the cursor of the next page, or null at the end.
+   */
+  async catchUpPage(after: string | null): Promise<{ rescored: number; next: string | null }> {
+    const page = await this.repo.listedRequestsAfter(this.tx.manager, LISTED_STATUSES, after, CATCH_UP_PAGE);
+    for (const r of page) await this.rescoreRequest(r.id);
+    if (page.length === CATCH_UP_PAGE) return { rescored: page.length, next: page[page.length - 1].id };
+    await this.tx.manager.query(`DELETE FROM financing_match WHERE scoring_version <> $1`, [FINANCE_SCORING_VERSION]);
+    return { rescored: page.length, next: null };
   }
 
   /** The request's matches with every verified fund's profile; none once it is no longer listed. */

@@ -12,9 +12,15 @@ import { FinanceAccessPolicy, LoanPermission } from './finance-access.policy';
 import { LOAN_LIFECYCLE } from './finance.state-machine';
 import { GuaranteeService } from './guarantee.service';
 import { PledgeLoanRepository } from './pledge-loan.repository';
-import { readDocument } from './upload-content';
+import { contentTypeOfKey, DocumentContentType, readDocument } from './upload-content';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+export interface RepaymentProof {
+  stream: Readable;
+  contentType: DocumentContentType;
+  filename: string;
+}
 
 /**
  * Repayments of a disbursed pledge loan, recorded by its bank with the proof: each lowers the outstanding principal,
@@ -88,5 +94,13 @@ export class LoanRepaymentService {
     const loan = await this.access.requireLoan(this.tx.manager, actor, LoanPermission.Read, loanId);
     const rows = await this.repo.repaymentsOf(this.tx.manager, loan.id);
     return { items: rows.map(mapRepayment), principalFen: principalFen(loan), repaidFen: loan.repaidFen, outstandingFen: outstandingFen(loan) };
+  }
+
+  /** A repayment's proof, for the borrower, the bank and platform staff (404 for anyone else, guarantors included). */
+  async proof(actor: Actor, loanId: string, repaymentId: string): Promise<RepaymentProof> {
+    const loan = await this.access.requireLoan(this.tx.manager, actor, LoanPermission.Records, loanId);
+    const row = await this.repo.findRepayment(this.tx.manager, loan.id, repaymentId);
+    if (!row) throw FinanceErrors.repaymentNotFound();
+    return { stream: await this.storage.open(row.proofKey), contentType: contentTypeOfKey(row.proofKey), filename: row.proofName };
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor, receiveFile } from '@techbridge/platform';
 import { CompensationClaimService } from './compensation-claim.service';
 import {
@@ -92,6 +92,23 @@ export class PledgeLoanController {
   @ApiOkResponse({ type: LoanRepaymentListResponse })
   repaymentsOf(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<LoanRepaymentListResponse> {
     return this.repayments.list(actor, id);
+  }
+
+  @Get(':id/repayments/:repaymentId/proof')
+  @ApiOperation({ summary: '下载还款凭证 / Download a repayment’s proof (borrower, its bank, platform staff; 404 for anyone else)' })
+  @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async repaymentProof(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('repaymentId', ParseUUIDPipe) repaymentId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const file = await this.repayments.proof(actor, id, repaymentId);
+    reply.header('content-type', file.contentType);
+    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+    reply.header('cache-control', 'private, no-store');
+    return new StreamableFile(file.stream);
   }
 
   @Post(':id/default')

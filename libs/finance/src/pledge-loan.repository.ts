@@ -54,6 +54,10 @@ export class PledgeLoanRepository {
     return m.getRepository(LoanRepayment).save(m.getRepository(LoanRepayment).create(r));
   }
 
+  findRepayment(m: EntityManager, loanId: string, id: string): Promise<LoanRepayment | null> {
+    return m.getRepository(LoanRepayment).findOne({ where: { loanId, id } });
+  }
+
   repaymentsOf(m: EntityManager, loanId: string): Promise<LoanRepayment[]> {
     return m.getRepository(LoanRepayment).find({ where: { loanId }, order: { repaidOn: 'ASC', createdAt: 'ASC' } });
   }

@@ -15,6 +15,13 @@ export function sniffDocument(head: Buffer): DocumentContentType | null {
   return null;
 }
 
+/** The content type of a stored document from the extension it was stored under (sniffed at upload). */
+export function contentTypeOfKey(key: string): DocumentContentType {
+  const ext = key.slice(key.lastIndexOf('.') + 1);
+  const found = (Object.keys(EXTENSION) as DocumentContentType[]).find((t) => EXTENSION[t] === ext);
+  return found ?? 'application/pdf';
+}
+
 export interface ReadDocument {
   content: Buffer;
   contentType: DocumentContentType;

@@ -4305,6 +4305,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pledge-loans/{id}/repayments/{repaymentId}/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载还款凭证 / Download a repayment’s proof (borrower, its bank, platform staff; 404 for anyone else) */
+        get: operations["PledgeLoanController_repaymentProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pledge-loans/{id}/valuation": {
         parameters: {
             query?: never;
@@ -16549,6 +16566,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RepaymentRecordedResponse"];
+                };
+            };
+        };
+    };
+    PledgeLoanController_repaymentProof: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                repaymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
                 };
             };
         };

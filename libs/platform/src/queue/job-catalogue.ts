@@ -77,6 +77,8 @@ export enum JobName {
   RescoreFinancingRequest = 'finance.rescore-request',
   /** finance: store an investor's matches anew after its profile changed (jobId per investor and profile version). */
   RescoreInvestorProfile = 'finance.rescore-investor',
+  /** finance: every listed request's matches stored anew after the scoring version changed (chained pages; jobId per version and cursor). */
+  RescoreFinancingMatches = 'finance.rescore-all',
 }
 
 export interface JobPayloads {
@@ -124,6 +126,8 @@ export interface JobPayloads {
   [JobName.VoucherExpire]: { voucherId: string };
   [JobName.RescoreFinancingRequest]: { requestId: string };
   [JobName.RescoreInvestorProfile]: { investorId: string };
+  /** `version`: the scoring version the pass was queued for (a job of another version skips); `after`: the last request id done. */
+  [JobName.RescoreFinancingMatches]: { version: string; after?: string | null };
 }
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
@@ -163,6 +167,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   [JobName.VoucherExpire]: QueueName.Lifecycle,
   [JobName.RescoreFinancingRequest]: QueueName.Matching,
   [JobName.RescoreInvestorProfile]: QueueName.Matching,
+  [JobName.RescoreFinancingMatches]: QueueName.Matching,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

@@ -14,8 +14,10 @@ import { STAGES, stageKey, statusKey, yuanInput } from './finance-shared';
 
 type RequestPage = components['schemas']['FinancingRequestPageResponse'];
 type AchievementPage = { items: Array<{ id: string; title: string }> };
+type ListingPage = components['schemas']['ListingPageResponse'];
+type ProjectPage = components['schemas']['MajorProjectPageResponse'];
 
-/** The enterprise's financing requests and the form to draft one from its achievements. */
+/** The enterprise's financing requests and the form to draft one from its achievements, listings and major projects. */
 export function FinancingWorkspace() {
   const { t, lang } = useI18n();
   const [page, setPage] = useState(1);
@@ -54,10 +56,20 @@ function RequestForm({ onCreated }: { onCreated: () => void }) {
   const session = useSession();
   const taxonomy = useTaxonomy();
   const mine = useApiQuery<AchievementPage>('achievements', { owner: session?.organisation.id, pageSize: 100 });
+  // Its own listings in any state, and the major projects in public notice or in the portfolio (the list everyone sees).
+  const listings = useApiQuery<ListingPage>('market/listings', { scope: 'mine', pageSize: 100 });
+  const projects = useApiQuery<ProjectPage>('major-projects', { pageSize: 100 });
   const [f, setF] = useState({ title: '', summary: '', amount: '', stage: 'a', industry: '', useOfFunds: '', valuation: '' });
   const [achievementIds, setAchievementIds] = useState<string[]>([]);
+  const [listingIds, setListingIds] = useState<string[]>([]);
+  const [majorProjectIds, setMajorProjectIds] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
+  // The shared status labels, as StatusBadge reads them (the code itself where none exists).
+  const statusLabel = (status: string) => {
+    const label = t(`status.${status}` as Parameters<typeof t>[0]);
+    return label.startsWith('status.') ? status : label;
+  };
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -65,7 +77,7 @@ function RequestForm({ onCreated }: { onCreated: () => void }) {
     try {
       await api.post('financing-requests', {
         title: f.title, summary: f.summary, amount: yuanInput(f.amount), stage: f.stage, industry: f.industry, useOfFunds: f.useOfFunds,
-        valuation: yuanInput(f.valuation), achievementIds,
+        valuation: yuanInput(f.valuation), achievementIds, listingIds, majorProjectIds,
       });
       await invalidate('financing-requests');
       onCreated();
@@ -118,6 +130,21 @@ function RequestForm({ onCreated }: { onCreated: () => void }) {
           options={(mine.data?.items ?? []).map((a) => ({ code: a.id, label: a.title }))}
         />
       </div>
+      <div className="form__full">
+        <CheckboxGroup
+          legend={t('fin.field.listings')} name="listingIds" value={listingIds} onChange={setListingIds} error={fieldErrors.listingIds}
+          options={(listings.data?.items ?? []).map((l) => ({ code: l.id, label: `${l.title} (${statusLabel(l.status)})` }))}
+        />
+        {listings.data?.items.length === 0 && <p className="muted">{t('fin.field.listings.none')}</p>}
+      </div>
+      <div className="form__full">
+        <CheckboxGroup
+          legend={t('fin.field.majorProjects')} name="majorProjectIds" value={majorProjectIds} onChange={setMajorProjectIds} error={fieldErrors.majorProjectIds}
+          options={(projects.data?.items ?? []).map((m) => ({ code: m.id, label: m.title }))}
+        />
+        {projects.data?.items.length === 0 && <p className="muted">{t('fin.field.majorProjects.none')}</p>}
+      </div>
+      <p className="form__full muted">{t('fin.field.attachments.hint')}</p>
       <div className="form__actions form__full">
         <button type="submit" className="btn btn--primary">{t('fin.create')}</button>
       </div>
