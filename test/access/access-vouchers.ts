@@ -46,12 +46,13 @@ const provider = ({ t, w }: FixtureContext) =>
   once('voucher-provider', async () =>
     (await ok<any>('provider', t.api.post('service-providers', { legalRepresentative: '访问测试院长', categories: ['testing-inspection'] }, { token: w.groups.university.owner.accessToken }), 201)).id as string);
 
-const instrument = ({ t, w }: FixtureContext) =>
-  once('instrument', async () =>
-    (await ok<any>('instrument', t.api.post('instruments', {
-      name: '访问控制测试质谱仪', model: 'MS-1', originalValue: 1_000_000, location: '测试楼', approvalRequired: true,
-      serviceItems: [{ name: '测试', unit: 'hour', internalPrice: 100, externalPrice: 200 }],
-    }, { token: w.groups.university.owner.accessToken }), 201)) as { id: string; serviceItems: Array<{ id: string }> });
+const registerInstrument = async ({ t, w }: FixtureContext) =>
+  (await ok<any>('instrument', t.api.post('instruments', {
+    name: '访问控制测试质谱仪', model: 'MS-1', originalValue: 1_000_000, location: '测试楼', approvalRequired: true,
+    serviceItems: [{ name: '测试', unit: 'hour', internalPrice: 100, externalPrice: 200 }],
+  }, { token: w.groups.university.owner.accessToken }), 201)) as { id: string; serviceItems: Array<{ id: string }> };
+/** The bookings' instrument stays shared; the instrument kind gets a fresh one, since a probe may withdraw it. */
+const instrument = (ctx: FixtureContext) => once('instrument', () => registerInstrument(ctx));
 
 function nextSlot(ctx: FixtureContext): { start: string; end: string } {
   const start = ctx.t.clock.now().getTime() + 30 * DAY + ++serial * 3 * HOUR;
@@ -71,7 +72,7 @@ export const VOUCHER_KINDS: ResourceKind[] = [
   { template: '/vouchers/{id}', parties: ['enterprise', 'park'], variants: { issued: async (ctx) => ({ id: await issuedVoucher(ctx) }) } },
   { template: '/vouchers/{id}/claim-documents/{kind}', parties: ['enterprise', 'park'], variants: { issued: async (ctx) => ({ id: await issuedVoucher(ctx), kind: 'contract' }) } },
   { template: '/service-providers/{id}', parties: ['university'], variants: { default: async (ctx) => ({ id: await provider(ctx) }) } },
-  { template: '/instruments/{id}', parties: ['university'], variants: { active: async (ctx) => ({ id: (await instrument(ctx)).id }) } },
+  { template: '/instruments/{id}', parties: ['university'], variants: { active: async (ctx) => ({ id: (await registerInstrument(ctx)).id }) } },
   { template: '/instrument-bookings/{id}', parties: ['enterprise', 'university'], variants: { requested: async (ctx) => ({ id: await booking(ctx) }) } },
   { template: '/instrument-subsidy-claims/{id}', parties: ['university'], variants: { computed: async (ctx) => ({ id: await subsidyClaim(ctx) }) } },
 ];
@@ -97,7 +98,9 @@ export const VOUCHER_BODIES: Record<string, BodyFor> = {
     return { payload: up.body, headers: up.headers };
   },
   'POST /instruments/{id}/trainings': ({ caller }) => ({ payload: { userId: caller?.user.id ?? '00000000-0000-4000-8000-000000000002', trainedOn: '2026-01-05' } }),
-  'POST /instruments/{id}/bookings': async ({ fx }) => ({ payload: { serviceItemId: (await instrument(fx)).serviceItems[0].id, ...nextSlot(fx) } }),
+  'POST /instruments/{id}/bookings': async ({ fx, params }) => ({
+    payload: { serviceItemId: (await ok<any>('instrument', fx.t.api.get(`instruments/${params.id}`, { token: fx.w.groups.university.owner.accessToken }), 200)).serviceItems[0].id, ...nextSlot(fx) },
+  }),
   'GET /instruments/{id}/calendar': () => ({ query: { from: '2026-06-01T00:00:00.000Z', to: '2026-08-01T00:00:00.000Z' } }),
 };
 
@@ -114,6 +117,10 @@ export const VOUCHER_ALLOWED: AllowEntry[] = [
   { operations: ['POST /vouchers/{id}/issue', 'POST /vouchers/{id}/refuse', 'POST /vouchers/{id}/audit', 'POST /vouchers/{id}/payment'], callers: ['lower:park'], expect: 'visible', reason: MEMBERS },
   { operations: ['POST /vouchers/{id}/release', 'POST /vouchers/{id}/rating'], callers: ['lower:enterprise'], expect: 'visible', reason: MEMBERS },
   { operations: ['POST /instruments/{id}/photos', 'POST /instruments/{id}/trainings'], callers: ['lower:university'], expect: '2xx', reason: MEMBERS },
+  {
+    operations: ['POST /instruments/{id}/withdrawal', 'POST /instruments/{id}/sharing'], callers: ['lower:university'], expect: 'visible',
+    reason: `${MEMBERS} (Sharing an instrument already shared: 409 with its state.)`,
+  },
   { operations: ['GET /instrument-bookings/{id}', 'POST /instrument-bookings/{id}/cancellation'], callers: ['lower:enterprise', 'lower:university'], expect: '2xx', reason: MEMBERS },
   { operations: ['POST /instrument-bookings/{id}/approval'], callers: ['lower:university'], expect: '2xx', reason: MEMBERS },
   { operations: ['POST /instrument-bookings/{id}/no-show', 'POST /instrument-bookings/{id}/use', 'POST /instrument-bookings/{id}/payment'], callers: ['lower:university'], expect: 'visible', reason: MEMBERS },

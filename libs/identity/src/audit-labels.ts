@@ -138,6 +138,8 @@ const ACTIONS: Record<string, LocalizedText> = {
   'voucher.audit.reject': { zh: '审核驳回创新券兑付', en: 'Rejected a voucher claim on audit' },
   'voucher.audit.collusion': { zh: '审核认定串通（作废并列入黑名单）', en: 'Found collusion on audit (voided, provider blacklisted)' },
   'instrument.register': { zh: '登记共享仪器', en: 'Registered a shared instrument' },
+  'instrument.withdraw': { zh: '仪器停止共享', en: 'Withdrew an instrument from sharing' },
+  'instrument.share': { zh: '仪器恢复共享', en: 'Shared an instrument again' },
   'instrument-booking.pay': { zh: '支付仪器使用费', en: 'Paid an instrument booking' },
 };
 
