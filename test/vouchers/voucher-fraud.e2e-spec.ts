@@ -1,6 +1,6 @@
 import { QueueName, safeJobId } from '@techbridge/platform';
 import { createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
-import { applyFor, createProgramme, DAY, invoiceNumber, issuedVoucher, ledgerOf, registerProvider, uploadAllDocuments, verifiedParkAdmin } from './voucher-helpers';
+import { applyFor, createProgramme, DAY, invoiceNumber, issuedVoucher, ledgerOf, PARK, registerProvider, uploadAllDocuments, verifiedParkAdmin } from './voucher-helpers';
 
 /** Every fraud rule, the yearly cap, expiry through the scheduled job, mutual recognition, and the database's own guards on the ledger. */
 describe('vouchers: fraud controls, cap, expiry, mutual recognition', () => {
@@ -160,6 +160,42 @@ describe('vouchers: fraud controls, cap, expiry, mutual recognition', () => {
     } finally {
       t.clock.set(before);
     }
+  });
+
+  it('money an expired or voided voucher gives back frees its round: a full round takes new applications, still never over its quota when raced', async () => {
+    const before = t.clock.now();
+    t.clock.set(new Date('2026-05-04T02:00:00Z'));
+    try {
+      const roundOf = async (programmeId: string) => Number((await t.db.dataSource.query(`SELECT issued_fen FROM voucher_round WHERE programme_id = $1`, [programmeId]))[0].issued_fen);
+      const p = await createProgramme(t, park, { validityDays: 30, rounds: [{ opensAt: new Date(t.clock.now().getTime() - DAY).toISOString(), closesAt: new Date(t.clock.now().getTime() + 60 * DAY).toISOString(), quotaFen: 1_000_000 }] });
+      const { voucher } = await issuedVoucher(t, park, p.id, 1_000_000);
+      await t.drain();
+      const job = await t.jobs.queue(QueueName.Lifecycle).getJob(safeJobId(`voucher:${voucher.id}:expire`));
+      const late = await Promise.all(Array.from({ length: 6 }, () => signUpOrganisation(t.api, 'enterprise', { parkCode: PARK })));
+      t.clock.set(new Date(Date.parse(voucher.expiresAt) + 1000));
+      // Past the expiry but before the job: the round is still full.
+      expect((await applyFor(t.api, late[0], p.id, 500_000)).body).toMatchObject({ code: 'VOUCHER_ROUND_EXHAUSTED', remainingFen: 0 });
+      await job!.promote();
+      await t.drain();
+      expect((await t.api.get(`vouchers/${voucher.id}`, { token: park.accessToken })).body.status).toBe('expired');
+      expect(await roundOf(p.id)).toBe(0);
+      // Six enterprises race for the 1,000,000 given back in 500,000 vouchers: exactly two get it, never more than the quota.
+      const raced = await Promise.all(late.map((e) => applyFor(t.api, e, p.id, 500_000)));
+      expect(raced.filter((r) => r.status === 201 && r.body.status === 'screened')).toHaveLength(2);
+      expect(raced.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(4).fill('VOUCHER_ROUND_EXHAUSTED'));
+      expect(await roundOf(p.id)).toBe(1_000_000);
+    } finally {
+      t.clock.set(before);
+    }
+
+    // Collusion voids a voucher: its whole amount goes back to the round too.
+    const q = await createProgramme(t, park, { faceValuesFen: [500_000], rounds: [{ opensAt: new Date(t.clock.now().getTime() - DAY).toISOString(), closesAt: new Date(t.clock.now().getTime() + 60 * DAY).toISOString(), quotaFen: 500_000 }] });
+    const { voucher: colluded, lab } = await deliveredVoucher(q);
+    const waiting = await signUpOrganisation(t.api, 'enterprise', { parkCode: PARK });
+    expect((await applyFor(t.api, waiting, q.id, 500_000)).body).toMatchObject({ code: 'VOUCHER_ROUND_EXHAUSTED', remainingFen: 0 });
+    await t.api.post(`vouchers/${colluded.id}/claim`, { invoiceNumber: invoiceNumber(), invoiceFen: 300_000 }, { token: lab.accessToken });
+    expect((await t.api.post(`vouchers/${colluded.id}/audit`, { decision: 'collusion' }, { token: park.accessToken })).body.status).toBe('voided');
+    expect((await applyFor(t.api, waiting, q.id, 500_000)).body.status).toBe('screened');
   });
 
   it('a voided voucher stops counting against the yearly cap; a paid one counts only what was paid', async () => {
