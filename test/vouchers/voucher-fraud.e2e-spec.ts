@@ -68,6 +68,51 @@ describe('vouchers: fraud controls, cap, expiry, mutual recognition', () => {
     expect(listed.body.items.map((x: any) => x.id)).not.toContain(provider.id);
   });
 
+  it('programme administrators lift a blacklisting with a reason and delete a recorded relation, both audited; others get 404', async () => {
+    const p = await createProgramme(t, park);
+    const { enterprise, voucher } = await issuedVoucher(t, park, p.id);
+    const { session: lab, provider } = await registerProvider(t.api);
+    const auditOf = (id: string) => t.db.dataSource.query(`SELECT action, changes FROM audit_entry WHERE entity_id = $1 ORDER BY id`, [id]);
+    // Not blacklisted yet: lifting is an illegal step.
+    expect((await t.api.post(`service-providers/${provider.id}/blacklist-lifting`, { reason: '复核无误' }, { token: park.accessToken })).body).toMatchObject({ statusCode: 409, currentState: 'not-blacklisted' });
+    await t.api.post(`service-providers/${provider.id}/blacklist`, { reason: '虚假报告' }, { token: admin.accessToken });
+    expect((await reserve(voucher.id, enterprise, provider.id)).body.code).toBe('VOUCHER_PROVIDER_BLACKLISTED');
+    // The enterprise, the provider itself and an unverified park administration are not programme administrators.
+    const unverifiedPark = await signUpOrganisation(t.api, 'park-administration', { parkCode: PARK });
+    for (const s of [enterprise, lab, unverifiedPark]) {
+      expect((await t.api.post(`service-providers/${provider.id}/blacklist-lifting`, { reason: '复核无误' }, { token: s.accessToken })).body).toMatchObject({ statusCode: 404, code: 'VOUCHER_PROVIDER_NOT_FOUND' });
+    }
+    expect((await t.api.post(`service-providers/${provider.id}/blacklist-lifting`, {}, { token: park.accessToken })).status).toBe(400);
+    const lifted = await t.api.post(`service-providers/${provider.id}/blacklist-lifting`, { reason: '复核认定报告真实' }, { token: park.accessToken });
+    expect(lifted.status).toBe(200);
+    expect(lifted.body.blacklisted).toBe(false);
+    expect((await reserve(voucher.id, enterprise, provider.id)).status).toBe(200);
+    expect((await t.api.get('service-providers', { query: { category: 'testing-inspection', pageSize: 100 } })).body.items.map((x: any) => x.id)).toContain(provider.id);
+    const providerAudit = await auditOf(provider.id);
+    expect(providerAudit.map((a: any) => a.action)).toEqual(['voucher-provider.register', 'voucher-provider.blacklist', 'voucher-provider.lift-blacklist']);
+    expect(providerAudit[2].changes).toMatchObject({ reason: '复核认定报告真实', blacklistReason: '虚假报告' });
+    await t.api.post(`vouchers/${voucher.id}/release`, {}, { token: enterprise.accessToken });
+
+    // A relation recorded in error: deleted by an administrator, the related-party refusal goes with it.
+    const held = await registerProvider(t.api);
+    const me = (await t.api.get('me', { token: enterprise.accessToken })).body.organisation;
+    const labOrg = (await t.api.get('me', { token: held.session.accessToken })).body.organisation;
+    const rel = (await t.api.post('voucher-party-relations', { shareholderCreditCode: me.creditCode, heldCreditCode: labOrg.creditCode, note: '误录' }, { token: park.accessToken })).body;
+    expect((await reserve(voucher.id, enterprise, held.provider.id)).body).toMatchObject({ statusCode: 409, relation: 'shareholder' });
+    for (const s of [enterprise, held.session, unverifiedPark]) {
+      expect((await t.api.delete(`voucher-party-relations/${rel.id}`, { token: s.accessToken })).body).toMatchObject({ statusCode: 404, code: 'VOUCHER_PARTY_RELATION_NOT_FOUND' });
+    }
+    const removed = await t.api.delete(`voucher-party-relations/${rel.id}`, { token: admin.accessToken });
+    expect(removed.status).toBe(200);
+    expect(removed.body.id).toBe(rel.id);
+    expect((await t.api.delete(`voucher-party-relations/${rel.id}`, { token: admin.accessToken })).status).toBe(404);
+    expect((await t.api.get('voucher-party-relations', { token: park.accessToken, query: { pageSize: 100 } })).body.items.map((r: any) => r.id)).not.toContain(rel.id);
+    expect((await reserve(voucher.id, enterprise, held.provider.id)).status).toBe(200);
+    const relationAudit = await auditOf(rel.id);
+    expect(relationAudit.map((a: any) => a.action)).toEqual(['voucher-relation.record', 'voucher-relation.delete']);
+    expect(relationAudit[1].changes).toMatchObject({ shareholderCreditCode: me.creditCode, heldCreditCode: labOrg.creditCode });
+  });
+
   it('one claim per invoice: a second claim on the same invoice is a 409', async () => {
     const p = await createProgramme(t, park);
     const a = await deliveredVoucher(p);

@@ -147,6 +147,12 @@ export class VouchersRepository {
   saveRelation(m: EntityManager, r: Partial<PartyRelation>): Promise<PartyRelation> {
     return m.getRepository(PartyRelation).save(m.getRepository(PartyRelation).create(r));
   }
+  findRelation(m: EntityManager, id: string, lock = false): Promise<PartyRelation | null> {
+    return m.getRepository(PartyRelation).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+  async deleteRelation(m: EntityManager, id: string): Promise<void> {
+    await m.getRepository(PartyRelation).delete({ id });
+  }
   listRelations(m: EntityManager, skip: number, take: number): Promise<[PartyRelation[], number]> {
     return m.getRepository(PartyRelation).findAndCount({ order: { createdAt: 'DESC' }, skip, take });
   }
