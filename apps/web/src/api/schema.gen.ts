@@ -1942,7 +1942,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A shared instrument with its service items and prices (public) */
+        /** A shared instrument with its service items and prices (public; a withdrawn one's only to its owner and platform staff) */
         get: operations["InstrumentsController_get"];
         put?: never;
         post?: never;
@@ -2020,6 +2020,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/instruments/{id}/sharing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share a withdrawn instrument again (owner or platform staff); 409 when it is already shared */
+        post: operations["InstrumentsController_share"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/instruments/{id}/trainings": {
         parameters: {
             query?: never;
@@ -2031,6 +2048,23 @@ export interface paths {
         put?: never;
         /** Record a user's training on the instrument (its owner) */
         post: operations["InstrumentsController_training"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw the instrument from sharing (owner or platform staff): hidden, no new bookings; 409 when already withdrawn */
+        post: operations["InstrumentsController_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4797,6 +4831,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-providers/{id}/blacklist-lifting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a provider blacklisting, with a reason (programme administrators: platform staff, verified park administrations); 409 when not blacklisted */
+        post: operations["ProvidersController_liftBlacklist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/site": {
         parameters: {
             query?: never;
@@ -4959,6 +5010,23 @@ export interface paths {
         /** Record that one organisation is a shareholder of another (platform or verified park administration) */
         post: operations["PartyRelationsController_record"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-party-relations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a recorded shareholder relation (programme administrators; audited); the deleted relation is returned */
+        delete: operations["PartyRelationsController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -12163,6 +12231,27 @@ export interface operations {
             };
         };
     };
+    InstrumentsController_share: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentResponse"];
+                };
+            };
+        };
+    };
     InstrumentsController_training: {
         parameters: {
             query?: never;
@@ -12184,6 +12273,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TrainingResponse"];
+                };
+            };
+        };
+    };
+    InstrumentsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentResponse"];
                 };
             };
         };
@@ -16670,6 +16780,31 @@ export interface operations {
             };
         };
     };
+    ProvidersController_liftBlacklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlacklistDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderResponse"];
+                };
+            };
+        };
+    };
     SiteController_site: {
         parameters: {
             query?: never;
@@ -16964,6 +17099,27 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationResponse"];
+                };
+            };
+        };
+    };
+    PartyRelationsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
