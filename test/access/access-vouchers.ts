@@ -1,4 +1,5 @@
 import { multipartFile } from '../catalog/multipart';
+import { randomCreditCode } from '../support/test-app';
 import type { AllowEntry } from './access-allow-list';
 import type { ProbeBody } from './access-bodies';
 import type { FixtureContext, Params, ResourceKind } from './access-resources';
@@ -46,21 +47,13 @@ const provider = ({ t, w }: FixtureContext) =>
   once('voucher-provider', async () =>
     (await ok<any>('provider', t.api.post('service-providers', { legalRepresentative: '访问测试院长', categories: ['testing-inspection'] }, { token: w.groups.university.owner.accessToken }), 201)).id as string);
 
-const instrument = ({ t, w }: FixtureContext) =>
-  once('instrument', async () =>
-    (await ok<any>('instrument', t.api.post('instruments', {
-      name: '访问控制测试质谱仪', model: 'MS-1', originalValue: 1_000_000, location: '测试楼', approvalRequired: true,
-      serviceItems: [{ name: '测试', unit: 'hour', internalPrice: 100, externalPrice: 200 }],
-    }, { token: w.groups.university.owner.accessToken }), 201)) as { id: string; serviceItems: Array<{ id: string }> });
-
-/** A photo of the shared instrument, uploaded by its owner. */
-const instrumentPhoto = (ctx: FixtureContext) =>
-  once('instrument-photo', async () => {
-    const i = await instrument(ctx);
-    const up = multipartFile('file', 'photo.png', 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    const res = await ok<any>('photo', ctx.t.api.post(`instruments/${i.id}/photos`, up.body, { token: ctx.w.groups.university.owner.accessToken, headers: up.headers }), 200);
-    return { id: i.id, photoId: res.photoIds[res.photoIds.length - 1] as string };
-  });
+const registerInstrument = async ({ t, w }: FixtureContext) =>
+  (await ok<any>('instrument', t.api.post('instruments', {
+    name: '访问控制测试质谱仪', model: 'MS-1', originalValue: 1_000_000, location: '测试楼', approvalRequired: true,
+    serviceItems: [{ name: '测试', unit: 'hour', internalPrice: 100, externalPrice: 200 }],
+  }, { token: w.groups.university.owner.accessToken }), 201)) as { id: string; serviceItems: Array<{ id: string }> };
+/** The bookings' instrument stays shared; the instrument kind gets a fresh one, since a probe may withdraw it. */
+const instrument = (ctx: FixtureContext) => once('instrument', () => registerInstrument(ctx));
 
 function nextSlot(ctx: FixtureContext): { start: string; end: string } {
   const start = ctx.t.clock.now().getTime() + 30 * DAY + ++serial * 3 * HOUR;
@@ -72,6 +65,10 @@ async function booking(ctx: FixtureContext): Promise<string> {
   return (await ok<any>('booking', ctx.t.api.post(`instruments/${i.id}/bookings`, { serviceItemId: i.serviceItems[0].id, ...nextSlot(ctx) }, { token: ctx.w.groups.enterprise.owner.accessToken }), 201)).id;
 }
 
+/** A fresh relation each time: a probe that may delete one deletes it. */
+const relation = async ({ t, w }: FixtureContext) =>
+  (await ok<any>('party relation', t.api.post('voucher-party-relations', { shareholderCreditCode: randomCreditCode(), heldCreditCode: randomCreditCode() }, { token: w.groups.park.owner.accessToken }), 201)).id as string;
+
 const subsidyClaim = ({ t, w }: FixtureContext) =>
   once('subsidy-claim', async () => (await ok<any>('subsidy claim', t.api.post('instrument-subsidy-claims', { year: 2026 }, { token: w.groups.university.owner.accessToken }), 201)).id as string);
 
@@ -80,8 +77,19 @@ export const VOUCHER_KINDS: ResourceKind[] = [
   { template: '/vouchers/{id}', parties: ['enterprise', 'park'], variants: { issued: async (ctx) => ({ id: await issuedVoucher(ctx) }) } },
   { template: '/vouchers/{id}/claim-documents/{kind}', parties: ['enterprise', 'park'], variants: { issued: async (ctx) => ({ id: await issuedVoucher(ctx), kind: 'contract' }) } },
   { template: '/service-providers/{id}', parties: ['university'], variants: { default: async (ctx) => ({ id: await provider(ctx) }) } },
-  { template: '/instruments/{id}', parties: ['university'], variants: { active: async (ctx) => ({ id: (await instrument(ctx)).id }) } },
-  { template: '/instruments/{id}/photos/{photoId}', parties: ['university'], variants: { shared: async (ctx) => instrumentPhoto(ctx) } },
+  { template: '/instruments/{id}', parties: ['university'], variants: { active: async (ctx) => ({ id: (await registerInstrument(ctx)).id }) } },
+  {
+    template: '/instruments/{id}/photos/{photoId}', parties: ['university'],
+    variants: {
+      active: async (ctx) => {
+        const i = await registerInstrument(ctx);
+        const up = multipartFile('file', 'photo.png', 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+        const withPhoto = await ok<any>('photo', ctx.t.api.post(`instruments/${i.id}/photos`, up.body, { token: ctx.w.groups.university.owner.accessToken, headers: up.headers }), 200);
+        return { id: i.id, photoId: withPhoto.photoIds[0] };
+      },
+    },
+  },
+  { template: '/voucher-party-relations/{id}', parties: ['park'], variants: { recorded: async (ctx) => ({ id: await relation(ctx) }) } },
   { template: '/instrument-bookings/{id}', parties: ['enterprise', 'university'], variants: { requested: async (ctx) => ({ id: await booking(ctx) }) } },
   { template: '/instrument-subsidy-claims/{id}', parties: ['university'], variants: { computed: async (ctx) => ({ id: await subsidyClaim(ctx) }) } },
 ];
@@ -107,7 +115,9 @@ export const VOUCHER_BODIES: Record<string, BodyFor> = {
     return { payload: up.body, headers: up.headers };
   },
   'POST /instruments/{id}/trainings': ({ caller }) => ({ payload: { userId: caller?.user.id ?? '00000000-0000-4000-8000-000000000002', trainedOn: '2026-01-05' } }),
-  'POST /instruments/{id}/bookings': async ({ fx }) => ({ payload: { serviceItemId: (await instrument(fx)).serviceItems[0].id, ...nextSlot(fx) } }),
+  'POST /instruments/{id}/bookings': async ({ fx, params }) => ({
+    payload: { serviceItemId: (await ok<any>('instrument', fx.t.api.get(`instruments/${params.id}`, { token: fx.w.groups.university.owner.accessToken }), 200)).serviceItems[0].id, ...nextSlot(fx) },
+  }),
   'GET /instruments/{id}/calendar': () => ({ query: { from: '2026-06-01T00:00:00.000Z', to: '2026-08-01T00:00:00.000Z' } }),
 };
 
@@ -116,7 +126,15 @@ const MEMBERS = 'Objects belong to the organisation: any member of the holder, t
 export const VOUCHER_ALLOWED: AllowEntry[] = [
   { operations: ['GET /voucher-programmes/{id}'], callers: '*', expect: '2xx', reason: 'Voucher programmes (budget, rules, rounds) are public: enterprises read them before applying.' },
   { operations: ['GET /service-providers/{id}'], callers: '*', expect: '2xx', reason: 'The service-provider directory is public.' },
-  { operations: ['GET /instruments/{id}', 'GET /instruments/{id}/calendar', 'GET /instruments/{id}/photos/{photoId}'], callers: '*', expect: '2xx', reason: 'Shared instruments and their taken periods (without bookers) and their photos are public: that is what sharing means.' },
+  {
+    operations: ['POST /service-providers/{id}/blacklist-lifting'], callers: ['owner:park'], expect: 'visible',
+    reason: 'Verified park administrations are programme administrators: their audits blacklist a colluding provider, so they may lift a blacklisting (409 when there is none).',
+  },
+  {
+    operations: ['DELETE /voucher-party-relations/{id}'], callers: ['other:park', 'lower:park'], expect: '2xx',
+    reason: 'Shareholder relations are one register for every programme, kept by all programme administrators (platform staff and every verified park administration), whoever recorded a relation.',
+  },
+  { operations: ['GET /instruments/{id}', 'GET /instruments/{id}/calendar', 'GET /instruments/{id}/photos/{photoId}'], callers: '*', expect: '2xx', reason: 'Shared instruments, their photos and their taken periods (without bookers) are public: that is what sharing means (a withdrawn one answers 404 to all but its owner and staff).' },
   { operations: ['POST /instruments/{id}/bookings'], callers: 'signed-in', expect: '2xx', reason: 'Any signed-in organisation books a shared instrument (a free period; approval is the owner\'s step).' },
   { operations: ['PUT /voucher-programmes/{id}/rules', 'GET /voucher-programmes/{id}/ledger', 'GET /voucher-programmes/{id}/ledger/entries'], callers: ['lower:park'], expect: '2xx', reason: MEMBERS },
   { operations: ['POST /voucher-programmes/{id}/recorded-vouchers'], callers: ['lower:park'], expect: 'visible', reason: `${MEMBERS} (Our own programme records no partner vouchers: 409.)` },
@@ -124,6 +142,10 @@ export const VOUCHER_ALLOWED: AllowEntry[] = [
   { operations: ['POST /vouchers/{id}/issue', 'POST /vouchers/{id}/refuse', 'POST /vouchers/{id}/audit', 'POST /vouchers/{id}/payment'], callers: ['lower:park'], expect: 'visible', reason: MEMBERS },
   { operations: ['POST /vouchers/{id}/release', 'POST /vouchers/{id}/rating'], callers: ['lower:enterprise'], expect: 'visible', reason: MEMBERS },
   { operations: ['POST /instruments/{id}/photos', 'POST /instruments/{id}/trainings'], callers: ['lower:university'], expect: '2xx', reason: MEMBERS },
+  {
+    operations: ['POST /instruments/{id}/withdrawal', 'POST /instruments/{id}/sharing'], callers: ['lower:university'], expect: 'visible',
+    reason: `${MEMBERS} (Sharing an instrument already shared: 409 with its state.)`,
+  },
   { operations: ['GET /instrument-bookings/{id}', 'POST /instrument-bookings/{id}/cancellation'], callers: ['lower:enterprise', 'lower:university'], expect: '2xx', reason: MEMBERS },
   { operations: ['POST /instrument-bookings/{id}/approval'], callers: ['lower:university'], expect: '2xx', reason: MEMBERS },
   { operations: ['POST /instrument-bookings/{id}/no-show', 'POST /instrument-bookings/{id}/use', 'POST /instrument-bookings/{id}/payment'], callers: ['lower:university'], expect: 'visible', reason: MEMBERS },

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { multipartFile } from '../catalog/multipart';
-import { addMember, createTestApp, Session, signUpOrganisation, TestApp } from '../support/test-app';
+import { addMember, createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
 import { createProgramme, invoiceNumber, issuedVoucher, ledgerOf, PARK, uploadAllDocuments, verifiedParkAdmin } from '../vouchers/voucher-helpers';
 
 const HOUR = 3_600_000;
@@ -157,12 +157,57 @@ describe('shared instruments: bookings, payment by voucher, post-use subsidy', (
     expect((await t.api.get(`instruments/${afm.id}/photos/not-a-uuid`)).status).toBe(400);
 
     // Withdrawn from sharing: others (signed in or not) get a 404; the owner still sees it.
-    await t.db.dataSource.query(`UPDATE instrument SET status = 'withdrawn' WHERE id = $1`, [afm.id]);
+    expect((await t.api.post(`instruments/${afm.id}/withdrawal`, {}, { token: owner.accessToken })).body.status).toBe('withdrawn');
     expect((await t.api.get(url)).body).toMatchObject({ statusCode: 404, code: 'INSTRUMENT_NOT_FOUND' });
     const stranger = await signUpOrganisation(t.api, 'enterprise');
     expect((await t.api.get(url, { token: stranger.accessToken })).status).toBe(404);
     const own = await t.api.get(url, { token: owner.accessToken });
     expect(own.status).toBe(200);
     expect(Buffer.compare(own.raw, png)).toBe(0);
+  });
+
+  it('the owner or platform staff withdraw and share again: hidden and unbookable while withdrawn, approved bookings stay, illegal steps 409', async () => {
+    const res = await t.api.post('instruments', {
+      name: '拉曼光谱仪', model: 'LabRAM HR', originalValue: 1_600_000, location: '材料楼 106', approvalRequired: true,
+      serviceItems: [{ name: '拉曼光谱', unit: 'hour', internalPrice: 150, externalPrice: 380 }],
+    }, { token: owner.accessToken });
+    const raman = res.body;
+    const bookRaman = (s: Session, h: number) => t.api.post(`instruments/${raman.id}/bookings`, { serviceItemId: raman.serviceItems[0].id, ...slot(h) }, { token: s.accessToken });
+    const user = await signUpOrganisation(t.api, 'enterprise');
+    const approved = (await bookRaman(user, 200)).body;
+    expect((await t.api.post(`instrument-bookings/${approved.id}/approval`, {}, { token: owner.accessToken })).body.status).toBe('approved');
+    const listed = async () => (await t.api.get('instruments', { query: { q: 'LabRAM', pageSize: 50 } })).body.items.map((i: any) => i.id);
+    expect(await listed()).toEqual([raman.id]);
+
+    // Another organisation may not withdraw it (403), and sharing an instrument already shared is an illegal step.
+    expect((await t.api.post(`instruments/${raman.id}/withdrawal`, {}, { token: user.accessToken })).status).toBe(403);
+    const again = await t.api.post(`instruments/${raman.id}/sharing`, {}, { token: owner.accessToken });
+    expect(again.status).toBe(409);
+    expect(again.body.currentState).toBe('active');
+
+    const out = await t.api.post(`instruments/${raman.id}/withdrawal`, {}, { token: owner.accessToken });
+    expect(out.status).toBe(200);
+    expect(out.body.status).toBe('withdrawn');
+    expect((await t.api.post(`instruments/${raman.id}/withdrawal`, {}, { token: owner.accessToken })).body).toMatchObject({ statusCode: 409, currentState: 'withdrawn' });
+    // Hidden: 404 for anonymous callers and other organisations (also for steps they could not take anyway), gone from the list.
+    expect((await t.api.get(`instruments/${raman.id}`)).body).toMatchObject({ statusCode: 404, code: 'INSTRUMENT_NOT_FOUND' });
+    expect((await t.api.get(`instruments/${raman.id}`, { token: user.accessToken })).status).toBe(404);
+    expect((await t.api.post(`instruments/${raman.id}/sharing`, {}, { token: user.accessToken })).status).toBe(404);
+    expect(await listed()).toEqual([]);
+    expect((await t.api.get(`instruments/${raman.id}`, { token: owner.accessToken })).body.status).toBe('withdrawn');
+    // No new bookings; the approved one stays and is used as agreed.
+    expect((await bookRaman(user, 210)).body).toMatchObject({ statusCode: 409, code: 'INSTRUMENT_WITHDRAWN' });
+    expect((await t.api.get(`instrument-bookings/${approved.id}`, { token: user.accessToken })).body.status).toBe('approved');
+    expect((await t.api.post(`instrument-bookings/${approved.id}/use`, { actualHours: 2 }, { token: owner.accessToken })).body.status).toBe('used');
+
+    // Platform staff may see and share it again; then it is public and bookable once more.
+    const staff = await signInAdmin(t.api);
+    expect((await t.api.get(`instruments/${raman.id}`, { token: staff.accessToken })).status).toBe(200);
+    expect((await t.api.post(`instruments/${raman.id}/sharing`, {}, { token: staff.accessToken })).body.status).toBe('active');
+    expect((await t.api.get(`instruments/${raman.id}`)).status).toBe(200);
+    expect(await listed()).toEqual([raman.id]);
+    expect((await bookRaman(user, 220)).status).toBe(201);
+    const audit = await t.db.dataSource.query(`SELECT action FROM audit_entry WHERE entity_id = $1 ORDER BY id`, [raman.id]);
+    expect(audit.map((a: any) => a.action)).toEqual(['instrument.register', 'instrument.withdraw', 'instrument.share']);
   });
 });

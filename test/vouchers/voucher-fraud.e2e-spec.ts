@@ -1,6 +1,6 @@
 import { QueueName, safeJobId } from '@techbridge/platform';
 import { createTestApp, Session, signInAdmin, signUpOrganisation, TestApp } from '../support/test-app';
-import { applyFor, createProgramme, DAY, invoiceNumber, issuedVoucher, ledgerOf, registerProvider, uploadAllDocuments, verifiedParkAdmin } from './voucher-helpers';
+import { applyFor, createProgramme, DAY, invoiceNumber, issuedVoucher, ledgerOf, PARK, registerProvider, uploadAllDocuments, verifiedParkAdmin } from './voucher-helpers';
 
 /** Every fraud rule, the yearly cap, expiry through the scheduled job, mutual recognition, and the database's own guards on the ledger. */
 describe('vouchers: fraud controls, cap, expiry, mutual recognition', () => {
@@ -66,6 +66,51 @@ describe('vouchers: fraud controls, cap, expiry, mutual recognition', () => {
     // Blacklisted providers leave the directory.
     const listed = await t.api.get('service-providers', { query: { category: 'testing-inspection', pageSize: 100 } });
     expect(listed.body.items.map((x: any) => x.id)).not.toContain(provider.id);
+  });
+
+  it('programme administrators lift a blacklisting with a reason and delete a recorded relation, both audited; others get 404', async () => {
+    const p = await createProgramme(t, park);
+    const { enterprise, voucher } = await issuedVoucher(t, park, p.id);
+    const { session: lab, provider } = await registerProvider(t.api);
+    const auditOf = (id: string) => t.db.dataSource.query(`SELECT action, changes FROM audit_entry WHERE entity_id = $1 ORDER BY id`, [id]);
+    // Not blacklisted yet: lifting is an illegal step.
+    expect((await t.api.post(`service-providers/${provider.id}/blacklist-lifting`, { reason: '复核无误' }, { token: park.accessToken })).body).toMatchObject({ statusCode: 409, currentState: 'not-blacklisted' });
+    await t.api.post(`service-providers/${provider.id}/blacklist`, { reason: '虚假报告' }, { token: admin.accessToken });
+    expect((await reserve(voucher.id, enterprise, provider.id)).body.code).toBe('VOUCHER_PROVIDER_BLACKLISTED');
+    // The enterprise, the provider itself and an unverified park administration are not programme administrators.
+    const unverifiedPark = await signUpOrganisation(t.api, 'park-administration', { parkCode: PARK });
+    for (const s of [enterprise, lab, unverifiedPark]) {
+      expect((await t.api.post(`service-providers/${provider.id}/blacklist-lifting`, { reason: '复核无误' }, { token: s.accessToken })).body).toMatchObject({ statusCode: 404, code: 'VOUCHER_PROVIDER_NOT_FOUND' });
+    }
+    expect((await t.api.post(`service-providers/${provider.id}/blacklist-lifting`, {}, { token: park.accessToken })).status).toBe(400);
+    const lifted = await t.api.post(`service-providers/${provider.id}/blacklist-lifting`, { reason: '复核认定报告真实' }, { token: park.accessToken });
+    expect(lifted.status).toBe(200);
+    expect(lifted.body.blacklisted).toBe(false);
+    expect((await reserve(voucher.id, enterprise, provider.id)).status).toBe(200);
+    expect((await t.api.get('service-providers', { query: { category: 'testing-inspection', pageSize: 100 } })).body.items.map((x: any) => x.id)).toContain(provider.id);
+    const providerAudit = await auditOf(provider.id);
+    expect(providerAudit.map((a: any) => a.action)).toEqual(['voucher-provider.register', 'voucher-provider.blacklist', 'voucher-provider.lift-blacklist']);
+    expect(providerAudit[2].changes).toMatchObject({ reason: '复核认定报告真实', blacklistReason: '虚假报告' });
+    await t.api.post(`vouchers/${voucher.id}/release`, {}, { token: enterprise.accessToken });
+
+    // A relation recorded in error: deleted by an administrator, the related-party refusal goes with it.
+    const held = await registerProvider(t.api);
+    const me = (await t.api.get('me', { token: enterprise.accessToken })).body.organisation;
+    const labOrg = (await t.api.get('me', { token: held.session.accessToken })).body.organisation;
+    const rel = (await t.api.post('voucher-party-relations', { shareholderCreditCode: me.creditCode, heldCreditCode: labOrg.creditCode, note: '误录' }, { token: park.accessToken })).body;
+    expect((await reserve(voucher.id, enterprise, held.provider.id)).body).toMatchObject({ statusCode: 409, relation: 'shareholder' });
+    for (const s of [enterprise, held.session, unverifiedPark]) {
+      expect((await t.api.delete(`voucher-party-relations/${rel.id}`, { token: s.accessToken })).body).toMatchObject({ statusCode: 404, code: 'VOUCHER_PARTY_RELATION_NOT_FOUND' });
+    }
+    const removed = await t.api.delete(`voucher-party-relations/${rel.id}`, { token: admin.accessToken });
+    expect(removed.status).toBe(200);
+    expect(removed.body.id).toBe(rel.id);
+    expect((await t.api.delete(`voucher-party-relations/${rel.id}`, { token: admin.accessToken })).status).toBe(404);
+    expect((await t.api.get('voucher-party-relations', { token: park.accessToken, query: { pageSize: 100 } })).body.items.map((r: any) => r.id)).not.toContain(rel.id);
+    expect((await reserve(voucher.id, enterprise, held.provider.id)).status).toBe(200);
+    const relationAudit = await auditOf(rel.id);
+    expect(relationAudit.map((a: any) => a.action)).toEqual(['voucher-relation.record', 'voucher-relation.delete']);
+    expect(relationAudit[1].changes).toMatchObject({ shareholderCreditCode: me.creditCode, heldCreditCode: labOrg.creditCode });
   });
 
   it('one claim per invoice: a second claim on the same invoice is a 409', async () => {
@@ -160,6 +205,42 @@ describe('vouchers: fraud controls, cap, expiry, mutual recognition', () => {
     } finally {
       t.clock.set(before);
     }
+  });
+
+  it('money an expired or voided voucher gives back frees its round: a full round takes new applications, still never over its quota when raced', async () => {
+    const before = t.clock.now();
+    t.clock.set(new Date('2026-05-04T02:00:00Z'));
+    try {
+      const roundOf = async (programmeId: string) => Number((await t.db.dataSource.query(`SELECT issued_fen FROM voucher_round WHERE programme_id = $1`, [programmeId]))[0].issued_fen);
+      const p = await createProgramme(t, park, { validityDays: 30, rounds: [{ opensAt: new Date(t.clock.now().getTime() - DAY).toISOString(), closesAt: new Date(t.clock.now().getTime() + 60 * DAY).toISOString(), quotaFen: 1_000_000 }] });
+      const { voucher } = await issuedVoucher(t, park, p.id, 1_000_000);
+      await t.drain();
+      const job = await t.jobs.queue(QueueName.Lifecycle).getJob(safeJobId(`voucher:${voucher.id}:expire`));
+      const late = await Promise.all(Array.from({ length: 6 }, () => signUpOrganisation(t.api, 'enterprise', { parkCode: PARK })));
+      t.clock.set(new Date(Date.parse(voucher.expiresAt) + 1000));
+      // Past the expiry but before the job: the round is still full.
+      expect((await applyFor(t.api, late[0], p.id, 500_000)).body).toMatchObject({ code: 'VOUCHER_ROUND_EXHAUSTED', remainingFen: 0 });
+      await job!.promote();
+      await t.drain();
+      expect((await t.api.get(`vouchers/${voucher.id}`, { token: park.accessToken })).body.status).toBe('expired');
+      expect(await roundOf(p.id)).toBe(0);
+      // Six enterprises race for the 1,000,000 given back in 500,000 vouchers: exactly two get it, never more than the quota.
+      const raced = await Promise.all(late.map((e) => applyFor(t.api, e, p.id, 500_000)));
+      expect(raced.filter((r) => r.status === 201 && r.body.status === 'screened')).toHaveLength(2);
+      expect(raced.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(4).fill('VOUCHER_ROUND_EXHAUSTED'));
+      expect(await roundOf(p.id)).toBe(1_000_000);
+    } finally {
+      t.clock.set(before);
+    }
+
+    // Collusion voids a voucher: its whole amount goes back to the round too.
+    const q = await createProgramme(t, park, { faceValuesFen: [500_000], rounds: [{ opensAt: new Date(t.clock.now().getTime() - DAY).toISOString(), closesAt: new Date(t.clock.now().getTime() + 60 * DAY).toISOString(), quotaFen: 500_000 }] });
+    const { voucher: colluded, lab } = await deliveredVoucher(q);
+    const waiting = await signUpOrganisation(t.api, 'enterprise', { parkCode: PARK });
+    expect((await applyFor(t.api, waiting, q.id, 500_000)).body).toMatchObject({ code: 'VOUCHER_ROUND_EXHAUSTED', remainingFen: 0 });
+    await t.api.post(`vouchers/${colluded.id}/claim`, { invoiceNumber: invoiceNumber(), invoiceFen: 300_000 }, { token: lab.accessToken });
+    expect((await t.api.post(`vouchers/${colluded.id}/audit`, { decision: 'collusion' }, { token: park.accessToken })).body.status).toBe('voided');
+    expect((await applyFor(t.api, waiting, q.id, 500_000)).body.status).toBe('screened');
   });
 
   it('a voided voucher stops counting against the yearly cap; a paid one counts only what was paid', async () => {

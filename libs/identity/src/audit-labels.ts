@@ -135,6 +135,8 @@ const ACTIONS: Record<string, LocalizedText> = {
   'voucher-provider.register': { zh: '登记创新券服务机构', en: 'Registered a voucher service provider' },
   'voucher-provider.blacklist': { zh: '将服务机构列入黑名单', en: 'Blacklisted a service provider' },
   'voucher-relation.record': { zh: '登记关联关系', en: 'Recorded a related-party relation' },
+  'voucher-relation.delete': { zh: '删除关联关系', en: 'Deleted a related-party relation' },
+  'voucher-provider.lift-blacklist': { zh: '将服务机构移出黑名单', en: 'Lifted a service provider blacklisting' },
   'voucher.issue': { zh: '发放创新券', en: 'Issued a voucher' },
   'voucher.refuse': { zh: '不予发放创新券', en: 'Refused a voucher' },
   'voucher.record-partner': { zh: '登记京津创新券', en: 'Recorded a Beijing or Tianjin voucher' },
@@ -144,6 +146,8 @@ const ACTIONS: Record<string, LocalizedText> = {
   'voucher.audit.reject': { zh: '审核驳回创新券兑付', en: 'Rejected a voucher claim on audit' },
   'voucher.audit.collusion': { zh: '审核认定串通（作废并列入黑名单）', en: 'Found collusion on audit (voided, provider blacklisted)' },
   'instrument.register': { zh: '登记共享仪器', en: 'Registered a shared instrument' },
+  'instrument.withdraw': { zh: '仪器停止共享', en: 'Withdrew an instrument from sharing' },
+  'instrument.share': { zh: '仪器恢复共享', en: 'Shared an instrument again' },
   'instrument-booking.pay': { zh: '支付仪器使用费', en: 'Paid an instrument booking' },
 };
 

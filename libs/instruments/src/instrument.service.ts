@@ -11,6 +11,7 @@ import { InstrumentErrors } from './instruments.exception';
 import { InstrumentsRepository } from './instruments.repository';
 import { parsePeriod, shareRate } from './rules/availability';
 import { photoIdOf } from './entities/instrument.entity';
+import { InstrumentAction, instrumentLifecycle } from './instrument.state-machine';
 
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 const MAX_PHOTOS = 10;
@@ -57,11 +58,25 @@ export class InstrumentService {
     return pageOf(await Promise.all(rows.map(async (i) => mapInstrument(i, await this.repo.itemsOf(m, i.id)))), total, q);
   }
 
-  async get(id: string): Promise<InstrumentResponse> {
+  async get(actor: Actor | null, id: string): Promise<InstrumentResponse> {
     const m = this.tx.manager;
-    const i = await this.repo.findInstrument(m, id);
-    if (!i) throw InstrumentErrors.instrumentNotFound();
+    const i = await this.access.requireVisibleInstrument(m, actor, id);
     return mapInstrument(i, await this.repo.itemsOf(m, id));
+  }
+
+  /**
+   * Withdraw from sharing or share again (owner or platform staff). Withdrawal hides the instrument and stops new
+   * bookings; bookings already made stay, so their users can still come and be billed.
+   */
+  async changeSharing(actor: Actor, id: string, action: InstrumentAction): Promise<InstrumentResponse> {
+    return this.tx.run(async (m) => {
+      const i = await this.access.requireManagedInstrument(m, actor, id);
+      const from = i.status;
+      i.status = instrumentLifecycle.next(i.status, action, i.id);
+      await this.repo.saveInstrument(m, i);
+      await this.identity.audit(m, actor, { action: `instrument.${action}`, entityType: 'instrument', entityId: i.id, changes: { from, to: i.status } });
+      return mapInstrument(i, await this.repo.itemsOf(m, id));
+    });
   }
 
   async uploadPhoto(actor: Actor, id: string, file: { filename: string; mimetype: string; content: Readable | Buffer }): Promise<InstrumentResponse> {
@@ -93,10 +108,9 @@ export class InstrumentService {
     });
   }
 
-  async calendar(id: string, q: CalendarQuery): Promise<CalendarResponse> {
+  async calendar(actor: Actor | null, id: string, q: CalendarQuery): Promise<CalendarResponse> {
     const m = this.tx.manager;
-    const i = await this.repo.findInstrument(m, id);
-    if (!i) throw InstrumentErrors.instrumentNotFound();
+    const i = await this.access.requireVisibleInstrument(m, actor, id);
     const from = new Date(q.from);
     const to = new Date(q.to);
     if (!(to > from) || to.getTime() - from.getTime() > 93 * 86_400_000) throw DomainError.validation('to', { zh: '查询区间须在 93 天以内', en: 'The range must be positive and at most 93 days' });

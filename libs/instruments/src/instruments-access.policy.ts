@@ -30,6 +30,15 @@ export class InstrumentsAccessPolicy {
     return i;
   }
 
+  /** The owner or platform staff: withdraw from sharing and share again. Others who may not see it get a 404. */
+  async requireManagedInstrument(m: EntityManager, actor: Actor, id: string): Promise<Instrument> {
+    const i = await this.repo.findInstrument(m, id, true);
+    if (!i) throw InstrumentErrors.instrumentNotFound();
+    if (i.ownerOrgId === actor.orgId || isPlatformStaff(actor)) return i;
+    if (i.status !== 'active') throw InstrumentErrors.instrumentNotFound();
+    throw InstrumentErrors.notAllowed('仅仪器所属单位或平台工作人员可执行此操作', "Only the instrument's owner or platform staff may do this");
+  }
+
   /** An instrument in the directory is anyone's to see; a withdrawn one only its owner's and platform staff's (others: 404). */
   async requireVisibleInstrument(m: EntityManager, actor: Actor | null, id: string): Promise<Instrument> {
     const i = await this.repo.findInstrument(m, id);

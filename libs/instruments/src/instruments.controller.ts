@@ -40,18 +40,34 @@ export class InstrumentsController {
 
   @Public()
   @Get(':id')
-  @ApiOperation({ summary: 'A shared instrument with its service items and prices (public)' })
+  @ApiOperation({ summary: "A shared instrument with its service items and prices (public; a withdrawn one's only to its owner and platform staff)" })
   @ApiOkResponse({ type: InstrumentResponse })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<InstrumentResponse> {
-    return this.instruments.get(id);
+  get(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string): Promise<InstrumentResponse> {
+    return this.instruments.get(actor, id);
+  }
+
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw the instrument from sharing (owner or platform staff): hidden, no new bookings; 409 when already withdrawn' })
+  @ApiOkResponse({ type: InstrumentResponse })
+  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<InstrumentResponse> {
+    return this.instruments.changeSharing(actor, id, 'withdraw');
+  }
+
+  @Post(':id/sharing')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Share a withdrawn instrument again (owner or platform staff); 409 when it is already shared' })
+  @ApiOkResponse({ type: InstrumentResponse })
+  share(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<InstrumentResponse> {
+    return this.instruments.changeSharing(actor, id, 'share');
   }
 
   @Public()
   @Get(':id/calendar')
   @ApiOperation({ summary: "The instrument's opening hours and taken periods (public; bookers not shown)" })
   @ApiOkResponse({ type: CalendarResponse })
-  calendar(@Param('id', ParseUUIDPipe) id: string, @Query() q: CalendarQuery): Promise<CalendarResponse> {
-    return this.instruments.calendar(id, q);
+  calendar(@CurrentActor() actor: Actor | null, @Param('id', ParseUUIDPipe) id: string, @Query() q: CalendarQuery): Promise<CalendarResponse> {
+    return this.instruments.calendar(actor, id, q);
   }
 
   @Post(':id/photos')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityService } from '@techbridge/identity';
-import { Actor, Clock, isPlatformStaff, OrgType, Page, pageOf, PageQuery, skipTake, TransactionRunner } from '@techbridge/platform';
+import { Actor, Clock, DomainError, isPlatformStaff, OrgType, Page, pageOf, PageQuery, skipTake, TransactionRunner } from '@techbridge/platform';
 import {
   BlacklistDto, mapProvider, mapRelation, ProviderResponse, ProviderSearchQuery, RecordRelationDto, RegisterProviderDto, RelationResponse,
 } from './dto/provider.dto';
@@ -62,6 +62,23 @@ export class ProviderDirectoryService {
     });
   }
 
+  /**
+   * Programme administrators (platform staff, verified park administrations: those whose audits blacklist) lift a
+   * blacklisting with a reason; the reason it was set is kept in the audit trail. Not blacklisted: 409 with the state.
+   */
+  async liftBlacklist(actor: Actor, id: string, dto: BlacklistDto): Promise<ProviderResponse> {
+    return this.tx.run(async (m) => {
+      if (!(await this.isRelationKeeper(m, actor))) throw VoucherErrors.providerNotFound();
+      const p = await this.repo.findProvider(m, id, true);
+      if (!p) throw VoucherErrors.providerNotFound();
+      if (!p.blacklistedAt) throw DomainError.illegalTransition('service provider blacklisting', 'not-blacklisted', 'lift');
+      const changes = { reason: dto.reason, blacklistedAt: p.blacklistedAt.toISOString(), blacklistReason: p.blacklistReason };
+      Object.assign(p, { blacklistedAt: null, blacklistReason: null });
+      await this.identity.audit(m, actor, { action: 'voucher-provider.lift-blacklist', entityType: 'voucher_provider', entityId: id, changes });
+      return mapProvider(await this.repo.saveProvider(m, p));
+    });
+  }
+
   async recordRelation(actor: Actor, dto: RecordRelationDto): Promise<RelationResponse> {
     return this.tx.run(async (m) => {
       await this.assertRelationKeeper(m, actor);
@@ -77,6 +94,26 @@ export class ProviderDirectoryService {
     const { skip, take } = skipTake(q);
     const [rows, total] = await this.repo.listRelations(m, skip, take);
     return pageOf(rows.map(mapRelation), total, q);
+  }
+
+  /** A relation recorded in error is deleted by a programme administrator; the audit entry keeps what it said. Others: 404. */
+  async deleteRelation(actor: Actor, id: string): Promise<RelationResponse> {
+    return this.tx.run(async (m) => {
+      if (!(await this.isRelationKeeper(m, actor))) throw VoucherErrors.relationNotFound();
+      const r = await this.repo.findRelation(m, id, true);
+      if (!r) throw VoucherErrors.relationNotFound();
+      await this.repo.deleteRelation(m, id);
+      await this.identity.audit(m, actor, {
+        action: 'voucher-relation.delete', entityType: 'voucher_party_relation', entityId: id,
+        changes: { shareholderCreditCode: r.shareholderCreditCode, heldCreditCode: r.heldCreditCode, note: r.note },
+      });
+      return mapRelation(r);
+    });
+  }
+
+  private async isRelationKeeper(m: Parameters<VouchersAccessPolicy['assertProgrammeCreator']>[0], actor: Actor): Promise<boolean> {
+    if (isPlatformStaff(actor)) return true;
+    return actor.orgType === OrgType.ParkAdministration && this.identity.isOrganisationVerified(actor.orgId, m);
   }
 
   private async assertRelationKeeper(m: Parameters<VouchersAccessPolicy['assertProgrammeCreator']>[0], actor: Actor): Promise<void> {

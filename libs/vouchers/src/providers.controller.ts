@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, PageQuery, Public, Role, Roles } from '@techbridge/platform';
 import {
@@ -43,6 +43,14 @@ export class ProvidersController {
   blacklist(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: BlacklistDto): Promise<ProviderResponse> {
     return this.directory.blacklist(actor, id, dto);
   }
+
+  @Post(':id/blacklist-lifting')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Lift a provider blacklisting, with a reason (programme administrators: platform staff, verified park administrations); 409 when not blacklisted' })
+  @ApiOkResponse({ type: ProviderResponse })
+  liftBlacklist(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: BlacklistDto): Promise<ProviderResponse> {
+    return this.directory.liftBlacklist(actor, id, dto);
+  }
 }
 
 @ApiTags('vouchers')
@@ -63,5 +71,12 @@ export class PartyRelationsController {
   @ApiOkResponse({ type: RelationPageResponse })
   list(@CurrentActor() actor: Actor, @Query() q: PageQuery) {
     return this.directory.listRelations(actor, q);
+  }
+
+  @Delete(':id')
+  @ApiOperation({ summary: 'Delete a recorded shareholder relation (programme administrators; audited); the deleted relation is returned' })
+  @ApiOkResponse({ type: RelationResponse })
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RelationResponse> {
+    return this.directory.deleteRelation(actor, id);
   }
 }

@@ -37,12 +37,12 @@ export class VoucherAuditService {
         v.status = voucherLifecycle.next(v.status, 'approve-claim', v.id);
       } else if (dto.decision === 'reject') {
         v.status = voucherLifecycle.next(v.status, 'reject-claim', v.id);
-        await this.repo.giveBackYearlyCap(m, v, leftVoucher(await this.ledger.post(m, v.programmeId, { kind: 'return', voucherId: v.id }, actor.userId)));
+        await this.repo.giveBackClaims(m, v, leftVoucher(await this.ledger.post(m, v.programmeId, { kind: 'return', voucherId: v.id }, actor.userId)));
       } else {
         // Collusion is found on the claim under audit; the void transition guards every state that still holds money.
         voucherLifecycle.assert(v.status, 'approve-claim');
         v.status = voucherLifecycle.next(v.status, 'void', v.id);
-        await this.repo.giveBackYearlyCap(m, v, leftVoucher(await this.ledger.post(m, v.programmeId, { kind: 'void', voucherId: v.id }, actor.userId)));
+        await this.repo.giveBackClaims(m, v, leftVoucher(await this.ledger.post(m, v.programmeId, { kind: 'void', voucherId: v.id }, actor.userId)));
         const provider = v.providerId ? await this.repo.findProvider(m, v.providerId, true) : null;
         if (provider && !provider.blacklistedAt) {
           Object.assign(provider, { blacklistedAt: now, blacklistReason: `collusion found on the audit of voucher ${v.id}${dto.note ? `: ${dto.note}` : ''}` });
@@ -62,7 +62,7 @@ export class VoucherAuditService {
       const { voucher: v } = await this.access.requireVoucher(m, actor, id, VoucherPermission.Administer, true);
       v.status = voucherLifecycle.next(v.status, 'pay', v.id);
       await this.ledger.post(m, v.programmeId, { kind: 'pay', voucherId: v.id, amountFen: v.reservedFen! }, actor.userId);
-      await this.repo.giveBackYearlyCap(m, v, leftVoucher(await this.ledger.post(m, v.programmeId, { kind: 'return', voucherId: v.id }, actor.userId)));
+      await this.repo.giveBackClaims(m, v, leftVoucher(await this.ledger.post(m, v.programmeId, { kind: 'return', voucherId: v.id }, actor.userId)));
       v.paidAt = this.clock.now();
       await this.notifyProvider(m, v, 'paid');
       await this.identity.audit(m, actor, { action: 'voucher.pay', entityType: 'voucher', entityId: v.id, changes: { paidFen: v.reservedFen } });

@@ -125,7 +125,7 @@ export class VoucherIssuingService {
       const v = await this.repo.findVoucher(m, voucherId, true);
       if (!v || !v.expiresAt || !voucherLifecycle.can(v.status, 'expire') || v.expiresAt > this.clock.now()) return 'skipped';
       v.status = voucherLifecycle.next(v.status, 'expire', v.id);
-      await this.repo.giveBackYearlyCap(m, v, leftVoucher(await this.ledger.post(m, v.programmeId, { kind: 'expire', voucherId: v.id }, null)));
+      await this.repo.giveBackClaims(m, v, leftVoucher(await this.ledger.post(m, v.programmeId, { kind: 'expire', voucherId: v.id }, null)));
       await this.repo.saveVoucher(m, v);
       await this.notices.expired(m, v);
       return 'expired';

@@ -72,11 +72,15 @@ export class VouchersRepository {
   }
 
   /**
-   * The yearly cap counts what an enterprise holds or was paid: money that left a voucher for its programme (expired,
-   * returned, voided) stops counting. Only an application claimed the cap (a recorded partner voucher did not).
+   * The yearly cap and the round's quota count what is held or was paid: money that left a voucher for its programme
+   * (expired, returned, voided) stops counting in both, so a full round takes new applications again. Only an
+   * application claimed them (a recorded partner voucher did not). Each is one relative UPDATE under the row lock that
+   * claiming takes too, and the caller holds the voucher's lock, so an amount is given back once and never races a claim.
    */
-  async giveBackYearlyCap(m: EntityManager, v: Voucher, amountFen: number): Promise<void> {
-    if (amountFen > 0 && v.roundId && v.issueYear) await this.releaseYearlyCap(m, v.programmeId, v.enterpriseOrgId, v.issueYear, amountFen);
+  async giveBackClaims(m: EntityManager, v: Voucher, amountFen: number): Promise<void> {
+    if (!(amountFen > 0) || !v.roundId) return;
+    await this.releaseRoundQuota(m, v.roundId, amountFen);
+    if (v.issueYear) await this.releaseYearlyCap(m, v.programmeId, v.enterpriseOrgId, v.issueYear, amountFen);
   }
 
   // ---- vouchers ----
@@ -142,6 +146,12 @@ export class VouchersRepository {
   }
   saveRelation(m: EntityManager, r: Partial<PartyRelation>): Promise<PartyRelation> {
     return m.getRepository(PartyRelation).save(m.getRepository(PartyRelation).create(r));
+  }
+  findRelation(m: EntityManager, id: string, lock = false): Promise<PartyRelation | null> {
+    return m.getRepository(PartyRelation).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+  async deleteRelation(m: EntityManager, id: string): Promise<void> {
+    await m.getRepository(PartyRelation).delete({ id });
   }
   listRelations(m: EntityManager, skip: number, take: number): Promise<[PartyRelation[], number]> {
     return m.getRepository(PartyRelation).findAndCount({ order: { createdAt: 'DESC' }, skip, take });

@@ -2043,7 +2043,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A shared instrument with its service items and prices (public) */
+        /** A shared instrument with its service items and prices (public; a withdrawn one's only to its owner and platform staff) */
         get: operations["InstrumentsController_get"];
         put?: never;
         post?: never;
@@ -2121,6 +2121,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/instruments/{id}/sharing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share a withdrawn instrument again (owner or platform staff); 409 when it is already shared */
+        post: operations["InstrumentsController_share"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/instruments/{id}/trainings": {
         parameters: {
             query?: never;
@@ -2132,6 +2149,23 @@ export interface paths {
         put?: never;
         /** Record a user's training on the instrument (its owner) */
         post: operations["InstrumentsController_training"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw the instrument from sharing (owner or platform staff): hidden, no new bookings; 409 when already withdrawn */
+        post: operations["InstrumentsController_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5045,6 +5079,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-providers/{id}/blacklist-lifting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a provider blacklisting, with a reason (programme administrators: platform staff, verified park administrations); 409 when not blacklisted */
+        post: operations["ProvidersController_liftBlacklist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/site": {
         parameters: {
             query?: never;
@@ -5214,6 +5265,23 @@ export interface paths {
         /** Record that one organisation is a shareholder of another (platform or verified park administration) */
         post: operations["PartyRelationsController_record"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-party-relations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a recorded shareholder relation (programme administrators; audited); the deleted relation is returned */
+        delete: operations["PartyRelationsController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -13067,6 +13135,27 @@ export interface operations {
             };
         };
     };
+    InstrumentsController_share: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentResponse"];
+                };
+            };
+        };
+    };
     InstrumentsController_training: {
         parameters: {
             query?: never;
@@ -13088,6 +13177,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TrainingResponse"];
+                };
+            };
+        };
+    };
+    InstrumentsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentResponse"];
                 };
             };
         };
@@ -17787,6 +17897,31 @@ export interface operations {
             };
         };
     };
+    ProvidersController_liftBlacklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlacklistDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderResponse"];
+                };
+            };
+        };
+    };
     SiteController_site: {
         parameters: {
             query?: never;
@@ -18081,6 +18216,27 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationResponse"];
+                };
+            };
+        };
+    };
+    PartyRelationsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
