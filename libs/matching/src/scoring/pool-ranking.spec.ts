@@ -38,7 +38,7 @@ function fixturePool(seed: number, size: number): Array<PoolCandidate<{ id: stri
     // Relevance on a coarse grid, so many candidates tie on the score and the tie-breaks are exercised too.
     const evidence: TextEvidence = {
       relevance: Math.floor(r() * 20) / 20,
-      matched: [{ term: '脱硝', weight: 2, origin: r() < 0.5 ? 'symptom' : 'text', via: '氮氧化物 超标' }, { term: '催化剂', weight: 1, origin: 'text' }],
+      matched: [{ term: '脱硝', weight: 2, origin: r() < 0.5 ? 'symptom' : 'body', via: '氮氧化物 超标' }, { term: '催化剂', weight: 1, origin: 'title' }],
     };
     return { document: { id: `a${String(i).padStart(4, '0')}` }, demand: demands[i % demands.length], achievement, evidence };
   });
