@@ -10,6 +10,7 @@ import { buildMatchQuery, MatchQuery, MatchText, retrievalTerms, TextEvidence } 
 import { PreparedTextCache } from './query/prepared-cache';
 import { PreparedText, rankPool, relevanceParams, wholeText } from './query/relevance';
 import { AchievementFacts, DemandFacts, Labels, meetsHardConstraints, ScoredMatch, scorePair } from './scoring/match-scoring';
+import { rankScored } from './scoring/pool-ranking';
 import { AppliedFeature, Tally, tallyReasons } from './scoring/reason-tally';
 import { Thesaurus } from './thesaurus/thesaurus';
 import { ThesaurusService } from './thesaurus.service';
@@ -177,12 +178,8 @@ export class MatchingService {
     // Relevance within the pool, with pseudo-relevance feedback from its best candidates (query/relevance.ts).
     const pool = eligible.map((doc) => this.prepared.get(doc.id, doc.version, () => documentText(doc)));
     const { evidence } = rankPool(query, pool, this.tokenizer, relevanceParams(model.weights), wholeText(demandText(demand)));
-    const ranked: RankedAchievement[] = [];
-    eligible.forEach((doc, i) => {
-      if (evidence[i].relevance < MIN_TEXT_RELEVANCE) return;
-      ranked.push({ document: doc, scored: scorePair(facts, achievementFactsOfDocument(doc), evidence[i], REFERENCE_LABELS, undefined, model.weights), relevance: evidence[i].relevance, model: model.version });
-    });
-    return sortRanked(ranked).slice(0, Math.max(limit * 2, limit + 10));
+    const scoredPool = eligible.map((doc, i) => ({ document: doc, demand: facts, achievement: achievementFactsOfDocument(doc), evidence: evidence[i] }));
+    return rankScored(scoredPool, REFERENCE_LABELS, model.weights, MIN_TEXT_RELEVANCE, keptOf(limit)).map((r) => ({ ...r, model: model.version }));
   }
 
   async rankDemandsFor(achievement: AchievementResponse, viewer: Viewer, limit: number): Promise<RankedDemand[]> {
@@ -198,12 +195,8 @@ export class MatchingService {
     const eligible = candidates.filter((doc) => meetsHardConstraints(demandFactsOfDocument(doc, parks), facts));
     const pool = eligible.map((doc) => this.prepared.get(doc.id, doc.version, () => ({ title: doc.title, keywords: doc.keywords ?? [], body: doc.description ?? '' })));
     const { evidence } = rankPool(query, pool, this.tokenizer, relevanceParams(model.weights), wholeText(achievementText(achievement)));
-    const ranked: RankedDemand[] = [];
-    eligible.forEach((doc, i) => {
-      if (evidence[i].relevance < MIN_TEXT_RELEVANCE) return;
-      ranked.push({ document: doc, scored: scorePair(demandFactsOfDocument(doc, parks), facts, evidence[i], REFERENCE_LABELS, undefined, model.weights), relevance: evidence[i].relevance, model: model.version });
-    });
-    return sortRanked(ranked).slice(0, Math.max(limit * 2, limit + 10));
+    const scoredPool = eligible.map((doc, i) => ({ document: doc, demand: demandFactsOfDocument(doc, parks), achievement: facts, evidence: evidence[i] }));
+    return rankScored(scoredPool, REFERENCE_LABELS, model.weights, MIN_TEXT_RELEVANCE, keptOf(limit)).map((r) => ({ ...r, model: model.version }));
   }
 
   /** Re-check the hard constraints on PostgreSQL's copy: a stale index must not leak a withdrawn achievement. */
@@ -248,8 +241,9 @@ export class MatchingService {
   }
 }
 
-function sortRanked<T extends { document: { id: string }; scored: ScoredMatch; relevance: number }>(items: T[]): T[] {
-  return items.sort((a, b) => b.scored.score - a.scored.score || b.relevance - a.relevance || (a.document.id < b.document.id ? -1 : 1));
+/** Ranked items returned for a page of `limit`: more than the page, since hydration drops those withdrawn since indexing. */
+function keptOf(limit: number): number {
+  return Math.max(limit * 2, limit + 10);
 }
 
 export function demandText(d: { title: string; keywords: string[]; description: string }): MatchText {

@@ -161,20 +161,24 @@ function score(query: MatchQuery, pool: PoolTerms, size: number, p: RelevancePar
   const best = [...terms].sort((a, b) => b.weight * idf.get(b.term)! - a.weight * idf.get(a.term)!).slice(0, CORE_TERMS);
   const ceiling = best.reduce((s, t) => s + t.weight * idf.get(t.term)!, 0) || 1;
   const stats = terms.map((t) => pool.of(t.term).tf);
+  // Read once per term, not once per (candidate, term): the arithmetic below is the same expression in the same order.
+  const idfs = terms.map((t) => idf.get(t.term)!);
+  const groupOf = terms.map((t) => t.via ?? t.term);
   const out: TextEvidence[] = [];
   for (let i = 0; i < size; i++) {
     let got = 0;
     const matched: WeightedTerm[] = [];
-    const groups = new Set<string>();
-    terms.forEach((t, k) => {
+    let groups: Set<string> | null = null;
+    for (let k = 0; k < terms.length; k++) {
       const tf = stats[k][i];
-      if (!tf) return;
-      const group = t.via ?? t.term;
-      const share = groups.has(group) ? REPEAT_SHARE : 1;
-      groups.add(group);
-      got += share * t.weight * idf.get(t.term)! * ((tf * (p.k1 + 1)) / (tf + p.k1)) / (p.k1 + 1);
+      if (!tf) continue;
+      const t = terms[k];
+      const group = groupOf[k];
+      const share = groups?.has(group) ? REPEAT_SHARE : 1;
+      (groups ??= new Set<string>()).add(group);
+      got += share * t.weight * idfs[k] * ((tf * (p.k1 + 1)) / (tf + p.k1)) / (p.k1 + 1);
       matched.push(t);
-    });
+    }
     out.push({ relevance: Math.min(1, got / (p.saturation * ceiling)), matched });
   }
   return out;

@@ -53,3 +53,19 @@ export function tallyReasons<C extends string>(applied: Array<AppliedFeature<C>>
     features,
   };
 }
+
+/**
+ * tallyReasons' score alone, for ranking a pool before any reason is written: the same points, kept or dropped by the
+ * same rule, summed in the same order (reasons as applied, then concerns), so the score is exactly tallyReasons'.
+ */
+export function tallyScore<C extends string>(codes: readonly C[], strengths: readonly number[], weightOf: (code: C) => number, isConcern: (code: C) => boolean): number {
+  let total = 0;
+  let concerns: number[] | null = null;
+  for (let i = 0; i < codes.length; i++) {
+    const points = featurePoints(weightOf(codes[i]), strengths[i]);
+    if (isConcern(codes[i])) (concerns ??= []).push(Math.min(0, points) || 0);
+    else if (points > 0) total += points;
+  }
+  if (concerns) for (const p of concerns) total += p;
+  return clampScore(total);
+}
