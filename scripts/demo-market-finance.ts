@@ -139,7 +139,7 @@ registerDemoStep(async (ctx) => {
       title,
       summary: '采用转杯离心干式粒化与多级换热，回收1450℃高炉熔渣显热，吨渣回收蒸汽约0.25吨，粒化渣玻璃体含量大于92%可作水泥掺合料，较水淬工艺节水约1吨/吨渣，已在本公司1080m³高炉完成工业试验。',
       keywords: ['高炉渣', '干式粒化', '余热回收', '节水'], industry: 'energy-saving-environmental', field: 'energy-efficiency', trl: 6,
-      transferModes: ['license', 'joint-development'], contact: { name: '技术部 王工', email: 'tech@example.com' },
+      transferModes: ['license'], contact: { name: '技术部 王工', email: 'tech@example.com' },
     }, steel.accessToken));
     await must('submit achievement', ctx.call('POST', `achievements/${a.id}/submit`, {}, steel.accessToken));
     await must('approve achievement', ctx.call('POST', `achievements/${a.id}/approve`, { comment: '材料齐全，同意发布' }, ctx.admin.accessToken));
