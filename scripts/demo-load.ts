@@ -1,5 +1,6 @@
 import { seedDemoData } from './demo-seed';
 import './demo-portal';
+import './demo-market-finance';
 
 /**
  * Loads the demo data into an api that is already running (the Docker Compose stack starts empty):

@@ -3,6 +3,7 @@ import { startAll } from './start-all';
 import { seedDemoData } from './demo-seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-portal';
 import './demo-content';
+import './demo-market-finance';
 
 /**
  * `npm run demo`: on a machine with the local PostgreSQL and Redis, create the database if needed,

@@ -408,6 +408,56 @@ describe('portal for a government zone: words, charts, alerts, policies (Chromiu
     expect(await card.innerText()).toMatch(/登记技术合同 0 项，成交额 0元；推进匹配 0 个，促成签约 0 个；组织路演 0 场/);
   });
 
+  it('at 1366 px the navigation is one row below the brand, for a visitor and for a signed-in enterprise; the rest is behind "更多", reachable by keyboard', async () => {
+    // Every link of the navigation row shares one top edge, and the row lies below the brand and account tools.
+    const navRow = async () => {
+      const nav = page.getByRole('navigation', { name: '主导航' });
+      const links = nav.locator(':scope > ul > li > a');
+      const tops = new Set<number>();
+      for (const box of await Promise.all((await links.all()).map((l) => l.boundingBox()))) tops.add(Math.round(box!.y));
+      const more = nav.getByTestId('nav-more');
+      if (await more.count()) tops.add(Math.round((await more.boundingBox())!.y));
+      const brand = (await page.locator('.brand').boundingBox())!;
+      return { links: await links.count(), tops: [...tops], belowBrand: [...tops].every((y) => y >= brand.y + brand.height) };
+    };
+    await signOutIfSignedIn();
+    await page.goto(`${baseUrl}/market`);
+    await page.getByRole('heading', { level: 1, name: '技术市场' }).waitFor();
+    const visitor = await navRow();
+    expect(visitor).toEqual({ links: expect.any(Number), tops: [expect.any(Number)], belowBrand: true });
+    expect(visitor.links).toBeGreaterThanOrEqual(8);
+
+    const enterprise = await signUpOrganisation(t.api, 'enterprise', { name: `河北京南导航测试钢铁${RUN}`, region: 'HE', parkCode: 'sjz-hitech' });
+    await signIn(enterprise.user.email, 'Passw0rd-Strong');
+    await page.goto(`${baseUrl}/workspace/financing`);
+    await page.locator('#financing-title').waitFor();
+    const signedIn = await navRow();
+    expect(signedIn).toEqual({ links: expect.any(Number), tops: [expect.any(Number)], belowBrand: true });
+    // The enterprise's own pages are on the row; the secondary ones fold behind "更多", opened from the keyboard.
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    for (const name of ['我的需求', '融资需求', '技术市场']) await expect(nav.getByRole('link', { name, exact: true }).isVisible()).resolves.toBe(true);
+    const more = nav.getByRole('button', { name: '更多' });
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.getByRole('link', { name: '质押贷款', exact: true }).isVisible()).toBe(false);
+    await more.focus();
+    await page.keyboard.press('Enter');
+    expect(await more.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.closest("#nav-more-list") !== null')).toBe(true);
+    await nav.getByRole('link', { name: '质押贷款', exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate('document.activeElement.getAttribute("data-testid")')).toBe('nav-more');
+    await page.keyboard.press('Enter');
+    await nav.getByRole('link', { name: '质押贷款', exact: true }).click();
+    await page.locator('#loans-title').waitFor();
+    // The page reached through "更多" is marked on its button; the list has folded again.
+    expect(await more.getAttribute('class')).toContain('nav-more__toggle--here');
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    await shot('nav-1366-enterprise');
+    await signOutIfSignedIn();
+  });
+
   it('on an iPhone 12 (390×664) the header takes under 15 % of the first screen, signed in or not, and nothing overflows sideways', async () => {
     await page.setViewportSize({ width: 390, height: 664 });
     try {

@@ -206,44 +206,72 @@ function TaxonomyProvider({ children }: { children: ReactNode }) {
   return <TaxonomyContext.Provider value={taxonomy.data ?? EMPTY_TAXONOMY}>{children}</TaxonomyContext.Provider>;
 }
 
+type NavLink = { href: string; label: string; show: boolean; rank: NavRank };
+/**
+ * How much a link earns a place on the navigation row: 1 a role's own workspace (and home), 2 the public pages every
+ * visitor comes for, 3 the other public pages, 4 the rest (secondary tools), which go behind "更多 / More" first.
+ */
+type NavRank = 1 | 2 | 3 | 4;
+// Links the row holds at 1366 px before the rest fold into "更多 / More" (English labels are about twice as wide).
+const NAV_ROW_LINKS: Record<Lang, number> = { zh: 10, en: 7 };
+
+/** The links shown on the row and those behind "More", both in the navigation's own order. */
+function splitNav<T extends { rank: NavRank }>(links: T[], room: number): { row: T[]; more: T[] } {
+  // One link behind a "More" button would take the button's own room: then everything stays on the row.
+  if (links.length <= room + 1) return { row: links, more: [] };
+  const kept = new Set(
+    links
+      .map((l, i) => ({ l, i }))
+      .sort((a, b) => a.l.rank - b.l.rank || a.i - b.i)
+      .slice(0, room)
+      .map((x) => x.l),
+  );
+  return { row: links.filter((l) => kept.has(l)), more: links.filter((l) => !kept.has(l)) };
+}
+
 function Header({ session, path }: { session: Session | null; path: string }) {
   const { t, lang, setLang } = useI18n();
   const org = session?.organisation;
-  const links: Array<{ href: string; label: string; show: boolean }> = [
-    { href: '/', label: t('nav.home'), show: true },
-    { href: '/workspace/achievements', label: t('nav.university'), show: !!org && ['university', 'institute', 'enterprise'].includes(org.type) && !hasRole(session, 'platform-admin') },
-    { href: '/workspace/demands', label: t('nav.enterprise'), show: !!org && org.type === 'enterprise' },
-    { href: '/workspace/review', label: t('nav.review'), show: hasRole(session, 'reviewer') },
-    { href: '/workspace/pipeline', label: t('nav.broker'), show: hasRole(session, 'broker') },
-    { href: '/workspace/contracts', label: t('nav.contracts'), show: !!session },
-    { href: '/workspace/park-report', label: t('nav.parkReport'), show: org?.type === 'park-administration' || hasRole(session, 'platform-admin') },
-    { href: '/roadshows', label: t('nav.roadshows'), show: true },
-    { href: '/statistics', label: t('nav.statistics'), show: true },
-    { href: '/profiles', label: t('nav.profiles'), show: true },
-    { href: '/workspace/admin', label: t('nav.admin'), show: hasRole(session, 'platform-admin', 'org-admin') },
-    { href: '/policies', label: t('nav.content'), show: true },
-    { href: '/workspace/content', label: t('nav.contentAdmin'), show: hasRole(session, 'platform-admin') },
-    { href: '/watchlist', label: t('nav.watchlist'), show: !!session },
-    { href: '/workspace/three-lists', label: t('nav.threeLists'), show: org?.type === 'park-administration' },
-    { href: '/workspace/park-awards', label: t('nav.parkAwards'), show: hasRole(session, 'platform-admin') },
-    { href: '/workspace/training', label: t('nav.training'), show: org?.type === 'training-base' },
-    { href: '/me/training', label: t('nav.myTraining'), show: org?.type === 'transfer-institution' },
-    { href: '/broker-certificates', label: t('nav.certificateLookup'), show: true },
-    { href: '/market', label: t('nav.market'), show: true },
-    { href: '/vouchers', label: t('nav.vouchers'), show: true },
-    { href: '/instruments', label: t('nav.instruments'), show: true },
-    { href: '/workspace/provider', label: t('nav.voucherProvider'), show: !!org && org.type !== 'platform' && org.type !== 'park-administration' },
-    { href: '/workspace/vouchers', label: t('nav.voucherAdmin'), show: org?.type === 'park-administration' || hasRole(session, 'platform-admin') },
-    { href: '/workspace/deal-flow', label: t('nav.dealFlow'), show: org?.type === 'investment-fund' },
-    { href: '/workspace/financing', label: t('nav.financing'), show: org?.type === 'enterprise' },
-    { href: '/workspace/loans', label: t('nav.loans'), show: !!org && ['enterprise', 'bank', 'investment-fund', 'guarantor'].includes(org.type) },
+  const links: NavLink[] = [
+    { href: '/', label: t('nav.home'), show: true, rank: 1 },
+    { href: '/workspace/achievements', label: t('nav.university'), show: !!org && ['university', 'institute', 'enterprise'].includes(org.type) && !hasRole(session, 'platform-admin'), rank: 1 },
+    { href: '/workspace/demands', label: t('nav.enterprise'), show: !!org && org.type === 'enterprise', rank: 1 },
+    { href: '/workspace/review', label: t('nav.review'), show: hasRole(session, 'reviewer'), rank: 1 },
+    { href: '/workspace/pipeline', label: t('nav.broker'), show: hasRole(session, 'broker'), rank: 1 },
+    { href: '/workspace/contracts', label: t('nav.contracts'), show: !!session, rank: 1 },
+    { href: '/workspace/park-report', label: t('nav.parkReport'), show: org?.type === 'park-administration' || hasRole(session, 'platform-admin'), rank: 1 },
+    { href: '/roadshows', label: t('nav.roadshows'), show: true, rank: 2 },
+    { href: '/statistics', label: t('nav.statistics'), show: true, rank: 2 },
+    { href: '/profiles', label: t('nav.profiles'), show: true, rank: 3 },
+    { href: '/workspace/admin', label: t('nav.admin'), show: hasRole(session, 'platform-admin', 'org-admin'), rank: 1 },
+    { href: '/policies', label: t('nav.content'), show: true, rank: 2 },
+    { href: '/workspace/content', label: t('nav.contentAdmin'), show: hasRole(session, 'platform-admin'), rank: 1 },
+    { href: '/watchlist', label: t('nav.watchlist'), show: !!session, rank: 4 },
+    { href: '/workspace/three-lists', label: t('nav.threeLists'), show: org?.type === 'park-administration', rank: 1 },
+    { href: '/workspace/park-awards', label: t('nav.parkAwards'), show: hasRole(session, 'platform-admin'), rank: 4 },
+    { href: '/workspace/training', label: t('nav.training'), show: org?.type === 'training-base', rank: 1 },
+    { href: '/me/training', label: t('nav.myTraining'), show: org?.type === 'transfer-institution', rank: 1 },
+    { href: '/broker-certificates', label: t('nav.certificateLookup'), show: true, rank: 4 },
+    { href: '/market', label: t('nav.market'), show: true, rank: 2 },
+    { href: '/vouchers', label: t('nav.vouchers'), show: true, rank: 3 },
+    { href: '/instruments', label: t('nav.instruments'), show: true, rank: 4 },
+    { href: '/workspace/provider', label: t('nav.voucherProvider'), show: !!org && org.type !== 'platform' && org.type !== 'park-administration', rank: 4 },
+    { href: '/workspace/vouchers', label: t('nav.voucherAdmin'), show: org?.type === 'park-administration' || hasRole(session, 'platform-admin'), rank: 4 },
+    { href: '/workspace/deal-flow', label: t('nav.dealFlow'), show: org?.type === 'investment-fund', rank: 1 },
+    { href: '/workspace/financing', label: t('nav.financing'), show: org?.type === 'enterprise', rank: 1 },
+    { href: '/workspace/loans', label: t('nav.loans'), show: !!org && ['enterprise', 'bank', 'investment-fund', 'guarantor'].includes(org.type), rank: org?.type === 'bank' || org?.type === 'guarantor' ? 1 : 4 },
   ];
+  const { row, more } = splitNav(
+    links.filter((l) => l.show),
+    NAV_ROW_LINKS[lang],
+  );
   // On a phone the navigation folds behind a menu button; any page change folds it again.
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === path;
   return (
     <header className={`site-header${open ? ' site-header--open' : ''}`} data-testid="site-header">
-      <div className="container site-header__inner">
+      {/* Top row: the brand, then language and account; the navigation has the full width of its own row below. */}
+      <div className="container site-header__top">
         <Link href="/" className="brand" aria-label={`TechBridge ${t('app.name')}`}>
           <span className="brand__mark" aria-hidden="true">TB</span>
           <span className="brand__text">
@@ -254,19 +282,6 @@ function Header({ session, path }: { session: Session | null; path: string }) {
         <button type="button" className="btn btn--ghost menu-toggle" aria-expanded={open} aria-controls="site-nav" onClick={() => setOpenOn(open ? null : path)}>
           {open ? t('nav.menuClose') : t('nav.menu')}
         </button>
-        <nav aria-label={t('nav.main')} className="site-nav" id="site-nav">
-          <ul>
-            {links
-              .filter((l) => l.show)
-              .map((l) => (
-                <li key={l.href}>
-                  <Link href={l.href} aria-current={path === l.href ? 'page' : undefined}>
-                    {l.label}
-                  </Link>
-                </li>
-              ))}
-          </ul>
-        </nav>
         <div className="site-header__tools">
           <button
             type="button"
@@ -307,7 +322,81 @@ function Header({ session, path }: { session: Session | null; path: string }) {
           )}
         </div>
       </div>
+      <nav aria-label={t('nav.main')} className="site-nav" id="site-nav">
+        <ul className="container">
+          {row.map((l) => (
+            <li key={l.href}>
+              <Link href={l.href} aria-current={path === l.href ? 'page' : undefined}>
+                {l.label}
+              </Link>
+            </li>
+          ))}
+          {more.length > 0 && <MoreMenu links={more} path={path} />}
+        </ul>
+      </nav>
     </header>
+  );
+}
+
+/**
+ * "更多 / More": a disclosure button (not an ARIA menu: the items are plain links, reached with Tab). Escape closes it and
+ * gives the focus back to the button; so do a click outside, focus leaving it and any page change. On a phone the links
+ * are listed in the open navigation without the button.
+ */
+function MoreMenu({ links, path }: { links: NavLink[]; path: string }) {
+  const { t } = useI18n();
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === path;
+  const box = useRef<HTMLLIElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (e: MouseEvent) => {
+      if (!box.current?.contains(e.target as Node)) setOpenOn(null);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpenOn(null);
+      toggle.current?.focus();
+    };
+    document.addEventListener('mousedown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+  const here = links.some((l) => l.href === path);
+  return (
+    <li
+      ref={box}
+      className={`nav-more${open ? ' nav-more--open' : ''}`}
+      onBlur={(e) => {
+        if (e.relatedTarget && !box.current?.contains(e.relatedTarget as Node)) setOpenOn(null);
+      }}
+    >
+      <button
+        ref={toggle}
+        type="button"
+        className={`nav-more__toggle${here ? ' nav-more__toggle--here' : ''}`}
+        aria-expanded={open}
+        aria-controls="nav-more-list"
+        data-testid="nav-more"
+        onClick={() => setOpenOn(open ? null : path)}
+      >
+        {t('nav.more')}
+        <span aria-hidden="true" className="nav-more__caret">▾</span>
+      </button>
+      <ul id="nav-more-list" className="nav-more__list">
+        {links.map((l) => (
+          <li key={l.href}>
+            <Link href={l.href} aria-current={path === l.href ? 'page' : undefined}>
+              {l.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </li>
   );
 }
 

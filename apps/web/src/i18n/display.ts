@@ -5,6 +5,7 @@ export default defineMessages({
   zh: {
     'common.colon': '：',
     'nav.menu': '菜单',
+    'nav.more': '更多',
     'overview.title': '{year} 年示范区概况',
     'overview.achievements': '{year} 年发布成果（项）',
     'overview.demands': '{year} 年发布需求（项）',
@@ -25,6 +26,7 @@ export default defineMessages({
   en: {
     'common.colon': ': ',
     'nav.menu': 'Menu',
+    'nav.more': 'More',
     'overview.title': 'The zone in {year}',
     'overview.achievements': 'achievements published in {year}',
     'overview.demands': 'demands published in {year}',

@@ -5,6 +5,8 @@ export default defineMessages({
   zh: {
     'nav.vouchers': '创新券',
     'nav.instruments': '共享仪器',
+    // A programme's badge (closed has the shared label).
+    'status.open': '申报中',
     'nav.voucherProvider': '服务机构',
     'nav.voucherAdmin': '创新券管理',
     'vc.title': '科技创新券',
@@ -167,6 +169,7 @@ export default defineMessages({
   en: {
     'nav.vouchers': 'Vouchers',
     'nav.instruments': 'Instruments',
+    'status.open': 'Open',
     'nav.voucherProvider': 'Provider',
     'nav.voucherAdmin': 'Voucher admin',
     'vc.title': 'Innovation vouchers',

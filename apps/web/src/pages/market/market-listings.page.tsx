@@ -34,24 +34,26 @@ export function MarketListingsPage() {
         <Link href="/market/notices">{t('market.notices')}</Link> · <Link href="/market/mine">{t('market.mine.title')}</Link>
         {session && <> · <Link href="/market/listings/new" data-testid="market-new-listing">{t('market.form.new')}</Link></>}
       </p>
-      <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('market.filter.q')} <input value={q} onChange={(e) => { setQ(e.target.value); setPage(1); }} data-testid="market-q" />
-        </label>
-        <label>
-          {t('market.filter.industry')}{' '}
-          <select value={industry} onChange={(e) => { setIndustry(e.target.value); setPage(1); }}>
+      {/* The same filter panel as the achievement search's facets (.facets/.facet), laid out as one row. */}
+      <form className="facets facets--row" role="search" aria-label={t('market.title')} onSubmit={(e) => e.preventDefault()}>
+        <div className="facet facet--grow">
+          <label htmlFor="market-q">{t('market.filter.q')}</label>
+          <input id="market-q" type="search" value={q} onChange={(e) => { setQ(e.target.value); setPage(1); }} data-testid="market-q" />
+        </div>
+        <div className="facet">
+          <label htmlFor="market-industry">{t('market.filter.industry')}</label>
+          <select id="market-industry" value={industry} onChange={(e) => { setIndustry(e.target.value); setPage(1); }}>
             <option value="">{t('market.filter.any')}</option>
             {taxonomy.industries.map((i) => <option key={i.code} value={i.code}>{lang === 'zh' ? i.zh : i.en}</option>)}
           </select>
-        </label>
-        <label>
-          {t('market.filter.mode')}{' '}
-          <select value={mode} onChange={(e) => { setMode(e.target.value); setPage(1); }}>
+        </div>
+        <div className="facet">
+          <label htmlFor="market-mode">{t('market.filter.mode')}</label>
+          <select id="market-mode" value={mode} onChange={(e) => { setMode(e.target.value); setPage(1); }}>
             <option value="">{t('market.filter.any')}</option>
             {MODES.map((m) => <option key={m} value={m}>{t(`market.mode.${m}`)}</option>)}
           </select>
-        </label>
+        </div>
       </form>
       {list.isLoading && <Loading />}
       {!!list.error && <ErrorNotice error={list.error} />}

@@ -177,7 +177,7 @@ function ProviderDirectory() {
           <li key={p.id} className="card" data-testid="provider">
             <h3 className="card__title">{p.name}</h3>
             <p className="card__meta">
-              <span className="tag">{p.region}</span>
+              <span className="tag">{t(`region.${p.region}` as Parameters<typeof t>[0])}</span>
               {p.acceptsVouchers && <span className="tag">{t('vc.acceptsVouchers')}</span>}
               {p.categories.map((c) => <span key={c} className="tag">{t(categoryKey(c))}</span>)}
               <span>{p.rating === null ? t('vc.unrated') : t('vc.rating', { rating: p.rating, count: p.ratingCount })}</span>
