@@ -41,6 +41,11 @@ export const ALLOWED: AllowEntry[] = [
   { operations: ['POST /achievements/{id}/interest'], callers: 'signed-in', variants: ['published'], expect: '2xx', reason: 'Any signed-in organisation may register interest in a published achievement.' },
   { operations: ['GET /packages/{id}'], callers: '*', variants: ['published'], expect: '2xx', reason: 'Published technology packages are public.' },
   { operations: ['GET /broker-courses/{id}'], callers: '*', expect: '2xx', reason: "Training bases' broker courses are public (anyone looking for training finds them)." },
+  { operations: ['GET /experts/{id}'], callers: '*', expect: '2xx', reason: 'The expert directory is public (names, titles, fields and the institution; no personal contact data is stored).' },
+  {
+    operations: ['POST /experts/{id}/contact-requests'], callers: 'signed-in', expect: '2xx',
+    reason: 'Any signed-in user may ask a listed expert for contact: the request reaches the expert\'s institution as a notification, and nothing of the expert is disclosed.',
+  },
   { operations: ['POST /broker-courses/{id}/enrolments'], callers: 'signed-in', expect: '2xx', reason: 'Any signed-in person may enrol on a broker course.' },
   {
     operations: ['GET /major-projects/{id}', 'GET /major-projects/{id}/objections', 'GET /major-projects/{id}/milestones'],
@@ -286,4 +291,11 @@ export const NO_OWNER_OBJECT: Record<string, string> = {
   'GET /matching/weights/{version}':
     'A weights version is platform configuration owned by no organisation (numbers per feature, never a text or an id): brokers and platform administrators read every version, others get 403 by role.',
   'POST /matching/weights/{version}/activate': 'Platform configuration owned by no organisation: only platform administrators activate a version (403 by role for everyone else).',
+  'GET /ratings/institutions/{orgId}/summary': 'Public averages of approved ratings; the parameter names the rated institution, whose profile is public, and no rater is ever named.',
+  'GET /ratings/brokers/{userId}/summary': 'Public averages of approved ratings of a broker; no rater is ever named.',
+  // The two below do have an owner object, but building one needs a registered contract with a transfer institution and
+  // broker, which this suite's world does not register yet; their rules are asserted in test/directory/directory.e2e-spec.ts
+  // (a rating is read only by its author and platform staff — others 404; moderation is 403 for anyone but platform staff).
+  'GET /ratings/{id}': 'Not yet probed here (no registered-contract fixture); covered by test/directory/directory.e2e-spec.ts.',
+  'POST /ratings/{id}/moderation': 'Not yet probed here (no registered-contract fixture); covered by test/directory/directory.e2e-spec.ts.',
 };

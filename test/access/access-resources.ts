@@ -538,6 +538,15 @@ export const RESOURCE_KINDS: ResourceKind[] = [
   { template: '/market/notices/{id}', parties: ['university', 'enterprise'], variants: { running: async (ctx) => ({ id: await marketNotice(ctx) }) } },
   { template: '/market/objections/{id}', parties: ['university'], variants: { open: async (ctx) => ({ id: await marketObjection(ctx) }) } },
   { template: '/market/auctions/{id}', parties: ['university'], variants: { announced: async (ctx) => ({ id: await marketAuction(ctx) }) } },
+  // An expert a university registered in the public directory.
+  {
+    template: '/experts/{id}', parties: ['university'],
+    variants: {
+      listed: async (ctx) => ({
+        id: (await expectStatus<any>('expert', ctx.t.api.post('experts', { name: unique('访问测试专家'), title: '教授', fields: ['hydrogen'] }, { token: ctx.w.groups.university.owner.accessToken }), 201)).id,
+      }),
+    },
+  },
   // A roadshow event in which auctions may be held as sessions (the auctions themselves are public market information).
   { template: '/market/roadshows/{eventId}', parties: ['transfer'], variants: { 'registration-open': async (ctx) => ({ eventId: await roadshow(ctx, true) }) } },
   { template: '/market/bidders/{id}', parties: ['enterprise'], variants: { recorded: async (ctx) => ({ id: await marketBidder(ctx) }) } },
