@@ -21,7 +21,7 @@ describe('catalog: attachment uploads over HTTP (e2e)', () => {
   const send = async (name: string, content: Buffer, type = 'application/pdf') => {
     const form = new FormData();
     form.append('file', new Blob([content], { type }), name);
-    const res = await fetch(`${base}/api/v1/achievements/${id}/attachments`, { method: 'POST', body: form, headers: { authorization: `Bearer ${uni.accessToken}` }, signal: AbortSignal.timeout(8000) });
+    const res = await fetch(`${base}/api/v1/achievements/${id}/attachments`, { method: 'POST', body: form, headers: { authorization: `Bearer ${uni.accessToken}` }, signal: AbortSignal.timeout(120_000) });
     return { status: res.status, body: (await res.json()) as any };
   };
 
@@ -36,7 +36,7 @@ describe('catalog: attachment uploads over HTTP (e2e)', () => {
     expect(big.status).toBe(413);
     const again = await send('again.pdf', Buffer.from('%PDF-1.7\n%%EOF\n'));
     expect(again.status).toBe(201);
-    const list = await fetch(`${base}/api/v1/achievements/${id}/attachments`, { headers: { authorization: `Bearer ${uni.accessToken}` }, signal: AbortSignal.timeout(8000) });
+    const list = await fetch(`${base}/api/v1/achievements/${id}/attachments`, { headers: { authorization: `Bearer ${uni.accessToken}` }, signal: AbortSignal.timeout(120_000) });
     expect(((await list.json()) as any[]).map((a: any) => a.filename)).toEqual(['检测报告.pdf', 'again.pdf']);
   });
 });
